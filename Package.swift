@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Weft",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "WeftTrace", targets: ["WeftTrace"]),
+        .library(name: "WeftRuntime", targets: ["WeftRuntime"]),
+        .library(name: "WeftAnalysis", targets: ["WeftAnalysis"]),
+        .library(name: "WeftRender", targets: ["WeftRender"]),
+        .executable(name: "weft", targets: ["weft"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Tiny C shims: gettid, the CPU time-stamp counter, a thread-local slot.
+        .target(name: "CWeftSupport"),
+        // The system Cairo library (apt: libcairo2-dev).
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+
+        // Event vocabulary, .weft writer (recorder) and streaming reader, text form.
+        .target(name: "WeftTrace", dependencies: ["CWeftSupport"]),
+        // Schedulers, primitives, and the recorder hook-up.
+        .target(name: "WeftRuntime", dependencies: ["WeftTrace", "CWeftSupport"]),
+        // Events -> timeline model -> stats, lints, diff, export.
+        .target(name: "WeftAnalysis", dependencies: ["WeftTrace"]),
+        // Timeline model -> scene -> Cairo PNG/SVG/PDF.
+        .target(name: "WeftRender", dependencies: ["WeftAnalysis", "CCairo"]),
+        // The demo programs.
+        .target(name: "WeftDemos", dependencies: ["WeftRuntime"]),
+        // The command-line interface, as a library so that it can be tested.
+        .target(name: "WeftCommands", dependencies: [
+            "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "weft", dependencies: ["WeftCommands"]),
+        // Benchmarks: `swift run -c release weft-bench --help`.
+        .executableTarget(name: "weft-bench", dependencies: [
+            "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos", "CWeftSupport",
+        ]),
+
+        .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"]),
+        // .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace"]),
+        // .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"]),
+        // .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace"]),
+        // .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace"]),
+        // .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+#define _GNU_SOURCE
+#include "CWeftSupport.h"
+#include <time.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+__thread void *cweft_tls_slots[4];
+static __thread int32_t cached_tid;
+
+int32_t cweft_gettid(void) {
+    if (cached_tid == 0) {
+        cached_tid = (int32_t)syscall(SYS_gettid);
+    }
+    return cached_tid;
+}
+
+uint64_t cweft_monotonic_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t cweft_realtime_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}

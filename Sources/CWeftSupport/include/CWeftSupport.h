@@ -1,0 +1,34 @@
+#ifndef CWEFT_SUPPORT_H
+#define CWEFT_SUPPORT_H
+
+#include <stdint.h>
+
+/// The calling thread's kernel thread id (gettid(2)); cached per thread after the first call.
+int32_t cweft_gettid(void);
+
+/// Reads the CPU time-stamp counter (x86-64 RDTSC); elsewhere falls back to CLOCK_MONOTONIC nanoseconds.
+static inline uint64_t cweft_rdtsc(void) {
+#if defined(__x86_64__)
+    uint32_t lo, hi;
+    __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+#else
+    extern uint64_t cweft_monotonic_ns(void);
+    return cweft_monotonic_ns();
+#endif
+}
+
+/// CLOCK_MONOTONIC in nanoseconds.
+uint64_t cweft_monotonic_ns(void);
+
+/// Wall-clock (CLOCK_REALTIME) in nanoseconds since the Unix epoch.
+uint64_t cweft_realtime_ns(void);
+
+/// Thread-local slots: a C `__thread` read is about 1 ns, far cheaper than pthread_getspecific.
+/// Slot 0 is the trace recorder's per-thread writer; slot 1 the runtime's current task; 2 and 3 are free.
+extern __thread void *cweft_tls_slots[4];
+
+static inline void *cweft_tls_get(int slot) { return cweft_tls_slots[slot]; }
+static inline void cweft_tls_set(int slot, void *value) { cweft_tls_slots[slot] = value; }
+
+#endif

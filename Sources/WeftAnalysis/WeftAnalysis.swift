@@ -1,0 +1,1 @@
+// WeftAnalysis: events -> timeline model -> stats, lints, critical path, diff, export.

@@ -1,0 +1,1 @@
+// WeftDemos: the blog post's examples and the workloads that test its claims, runnable under either scheduler.

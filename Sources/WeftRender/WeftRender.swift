@@ -1,0 +1,1 @@
+// WeftRender: timeline model -> layout -> scene (plain values) -> Cairo painter (PNG, SVG, PDF).

@@ -1,0 +1,9 @@
+/// A named group of benchmarks.
+struct BenchmarkSuite: Sendable {
+    var name: String
+    var run: @Sendable () async throws -> Void
+}
+
+/// Every suite, in the order `weft-bench` runs them. Each suite lives in its own file.
+let benchmarkSuites: [BenchmarkSuite] = [
+]

@@ -1,0 +1,3 @@
+import WeftCommands
+
+await WeftCommand.main()
