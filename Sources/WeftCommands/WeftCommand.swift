@@ -12,4 +12,9 @@ public struct WeftCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen subcommand (the async entry point, for `main.swift`).
+    public static func runAsync() async {
+        await (Self.self as AsyncParsableCommand.Type).main(nil)
+    }
 }
