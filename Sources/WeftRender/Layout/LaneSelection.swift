@@ -31,10 +31,10 @@ struct LaneSelection {
     }
 
     /// Every label the gutter must hold.
-    var gutterLabels: [String] {
-        var labels = shownThreads.map(\.label) + shownTasks.map(\.label)
-        if !restThreads.isEmpty { labels.append(Self.restLabel(restThreads.count, "thread")) }
-        if !restTasks.isEmpty { labels.append(Self.restLabel(restTasks.count, "task")) }
+    var gutterLabels: [(String, FontWeight)] {
+        var labels = (shownThreads.map(\.label) + shownTasks.map(\.label)).map { ($0, FontWeight.regular) }
+        if !restThreads.isEmpty { labels.append((Self.restLabel(restThreads.count, "thread"), .bold)) }
+        if !restTasks.isEmpty { labels.append((Self.restLabel(restTasks.count, "task"), .bold)) }
         return labels
     }
 

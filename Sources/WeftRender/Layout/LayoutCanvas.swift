@@ -15,6 +15,13 @@ final class LayoutCanvas {
     /// Whether any run of merged slices was drawn (the legend then explains it).
     var drewDenseRun = false
     var drewDensityRow = false
+    /// What was drawn, so that the legend explains exactly that.
+    var usedStates = Set<LaneState>()
+    var usedMarks = Set<Mark.Kind>()
+    var usedLinks = Set<Link.Kind>()
+    var drewHolds = false
+    var drewTaskSlices = false
+    var drewIdleLine = false
 
     init(measurer: TextMeasurer, theme: Theme, width: Double, gutterWidth: Double, start: UInt64, end: UInt64) {
         self.measurer = measurer
@@ -52,10 +59,10 @@ final class LayoutCanvas {
     }
 
     /// The gutter width that fits `labels` at lane-label size, within the bounds.
-    static func gutterWidth(for labels: [String], measurer: TextMeasurer) -> Double {
+    static func gutterWidth(for labels: [(String, FontWeight)], measurer: TextMeasurer) -> Double {
         var widest = 0.0
-        for label in labels {
-            widest = max(widest, measurer.width(label, size: Metrics.laneLabelSize, weight: .regular))
+        for (label, weight) in labels {
+            widest = max(widest, measurer.width(label, size: Metrics.laneLabelSize, weight: weight))
         }
         return min(max(widest + 6, Metrics.minGutter), Metrics.maxGutter)
     }

@@ -16,32 +16,39 @@ enum LegendLayout {
     static func entries(view: TimelineView, canvas: LayoutCanvas) -> [Entry] {
         let theme = canvas.theme
         var out: [Entry] = []
-        if view.showsThreads {
-            out.append(Entry(key: .swatch(Palette.taskColor(1), thin: false), label: "thread runs a task (colour per task)"))
-            out.append(Entry(key: .dashed, label: "thread alive, idle"))
+        if canvas.drewTaskSlices {
+            out.append(Entry(key: .swatch(Palette.taskColor(1), thin: false), label: "thread runs a task (one colour per task)"))
         }
-        if view.showsTasks || canvas.drewDensityRow {
-            let states: [(LaneState, String)] = [
-                (.running, "running"), (.runnable, "runnable (waits for a thread)"), (.channel, "blocked: channel"),
-                (.mutex, "blocked: mutex"), (.waitGroup, "blocked: wait group / join"), (.condition, "blocked: condition"),
-                (.sleeping, "sleeping"),
-            ]
-            for (state, label) in states {
-                out.append(Entry(key: .swatch(Palette.color(of: state), thin: state.isWaiting), label: label))
-            }
+        if canvas.drewIdleLine { out.append(Entry(key: .dashed, label: "thread alive, idle")) }
+        if view.showsThreads && canvas.drewDensityRow {
+            out.append(Entry(key: .swatch(theme.idleThread, thin: false), label: "threads alive, idle (share)"))
         }
-        if view.showsTasks {
-            out.append(Entry(key: .strip(Palette.color(of: .mutex)), label: "holds a mutex"))
-            for kind in Mark.Kind.allCases {
-                out.append(Entry(key: .marker(PanelLayout.shape(of: kind)), label: kind.description))
-            }
-            out.append(Entry(key: .arrow(theme.messageArrow), label: "send → receive"))
-            out.append(Entry(key: .arrow(theme.spawnArrow), label: "spawn"))
-            out.append(Entry(key: .arrow(theme.lockArrow), label: "unlock → next lock"))
-            out.append(Entry(key: .arrow(theme.wakeArrow), label: "wake"))
+        let labels: [LaneState: String] = [
+            .running: "running", .runnable: "runnable (waits for a thread)", .channel: "blocked: channel",
+            .mutex: "blocked: mutex", .waitGroup: "blocked: wait group", .join: "blocked: join",
+            .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
+        ]
+        var states = LaneState.allCases.filter { canvas.usedStates.contains($0) }
+        if view.showsThreads && canvas.drewDensityRow && !states.contains(.running) { states.insert(.running, at: 0) }
+        // Wait group and join share a colour: one entry.
+        if states.contains(.waitGroup) && states.contains(.join) { states.removeAll { $0 == .join } }
+        for state in states {
+            var label = labels[state] ?? state.description
+            if state == .waitGroup && canvas.usedStates.contains(.join) { label = "blocked: wait group / join" }
+            out.append(Entry(key: .swatch(Palette.color(of: state), thin: state.isWaiting), label: label))
+        }
+        if canvas.drewHolds { out.append(Entry(key: .strip(Palette.color(of: .mutex)), label: "holds a mutex")) }
+        for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
+            out.append(Entry(key: .marker(PanelLayout.shape(of: kind)), label: kind.description))
+        }
+        let arrows: [(Link.Kind, Color)] = [(.message, theme.messageArrow), (.spawn, theme.spawnArrow),
+                                            (.lock, theme.lockArrow), (.wake, theme.wakeArrow)]
+        for (kind, color) in arrows where canvas.usedLinks.contains(kind) {
+            out.append(Entry(key: .arrow(color), label: kind.description))
         }
         if canvas.drewDenseRun {
-            out.append(Entry(key: .swatch(theme.dense.withAlpha(0.6), thin: false), label: "many slices < 1 px, merged"))
+            out.append(Entry(key: .swatch(Palette.taskColor(1).withAlpha(0.5), thin: false),
+                             label: "pieces < 2 px: each pixel shows what took most of it, paler when partly idle"))
         }
         return out
     }

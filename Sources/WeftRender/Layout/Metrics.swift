@@ -16,7 +16,8 @@ enum Metrics {
     static let threadLane = 22.0
     static let taskLane = 16.0
     static let laneGap = 2.0
-    static let densityRow = 48.0
+    static let densityRow = 50.0
+    static let threadDensityRow = 66.0
     static let panelGap = 18.0
     static let legendRow = 18.0
 

@@ -20,6 +20,7 @@ extension PanelLayout {
             guard !taken[slot] else { continue }
             taken[slot] = true
             shown += 1
+            canvas.usedLinks.insert(link.kind)
             let color: Color
             switch link.kind {
             case .message: color = theme.messageArrow

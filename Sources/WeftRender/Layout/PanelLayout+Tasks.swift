@@ -5,17 +5,18 @@ extension PanelLayout {
     /// Fills `centers` with the vertical centre of each drawn task's lane. Returns the y below.
     func layoutTasks(top: Double, centers: inout [TaskID: Double]) -> Double {
         var y = top
-        var merger = RunMerger()
+        var lod = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
+        var holdLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
         for (index, task) in lanes.shownTasks.enumerated() {
             laneFrame(index: index, label: task.label, top: y, height: Metrics.taskLane)
             centers[task.task] = y + Metrics.taskLane / 2
-            merger.reset()
+            lod.reset()
             for span in task.spans where scale.overlaps(span.start, span.end) {
-                merger.add(scale.clampedX(span.start), scale.clampedX(span.end), key: Int(span.state.rawValue))
+                lod.add(scale.clampedX(span.start), scale.clampedX(span.end), key: Int(span.state.rawValue))
             }
-            merger.flush()
-            for run in merger.output { drawStateRun(run, laneTop: y) }
-            drawHolds(task.holds, laneTop: y)
+            for piece in lod.columnPieces() { drawStatePiece(piece, laneTop: y) }
+            for piece in lod.wide { drawStatePiece(piece, laneTop: y) }
+            drawHolds(task.holds, laneTop: y, lod: &holdLOD)
             drawMarks(task.marks, laneTop: y)
             y += Metrics.taskLane + Metrics.laneGap
         }
@@ -31,29 +32,26 @@ extension PanelLayout {
         return (laneTop + 2, height - 4)
     }
 
-    private func drawStateRun(_ run: RunMerger.Run, laneTop: Double) {
-        let state = LaneState(rawValue: UInt8(clamping: run.key)) ?? .running
+    private func drawStatePiece(_ piece: ColumnLOD.Piece, laneTop: Double) {
+        let state = LaneState(rawValue: UInt8(clamping: piece.key)) ?? .running
         let bar = Self.stateBar(state, laneTop: laneTop, height: Metrics.taskLane)
-        var color = Palette.color(of: state)
-        if run.count > 1 {
-            canvas.drewDenseRun = true
-            if !run.uniform { color = color.mixed(with: theme.dense, 0.35) }
-        }
-        canvas.builder.add(.rect(Rect(x: run.x0, y: bar.y, width: max(run.x1 - run.x0, 1), height: bar.height),
-                                 fill: color), to: .lanes)
+        canvas.usedStates.insert(state)
+        if piece.merged { canvas.drewDenseRun = true }
+        canvas.builder.add(.rect(Rect(x: piece.x0, y: bar.y, width: max(piece.x1 - piece.x0, 1), height: bar.height),
+                                 fill: Palette.color(of: state).withAlpha(0.3 + 0.7 * piece.coverage)), to: .lanes)
     }
 
-    private func drawHolds(_ holds: [TimeSpan], laneTop: Double) {
+    private func drawHolds(_ holds: [TimeSpan], laneTop: Double, lod: inout ColumnLOD) {
         guard !holds.isEmpty else { return }
-        var merger = RunMerger()
+        lod.reset()
         for hold in holds where scale.overlaps(hold.start, hold.end) {
-            merger.add(scale.clampedX(hold.start), scale.clampedX(hold.end), key: 0)
+            lod.add(scale.clampedX(hold.start), scale.clampedX(hold.end), key: 0)
         }
-        merger.flush()
         let color = Palette.color(of: .mutex)
-        for run in merger.output {
-            canvas.builder.add(.rect(Rect(x: run.x0, y: laneTop + Metrics.taskLane - 2.5, width: max(run.x1 - run.x0, 1),
-                                          height: 2.5), fill: color), to: .holds)
+        for piece in lod.columnPieces() + lod.wide {
+            canvas.drewHolds = true
+            canvas.builder.add(.rect(Rect(x: piece.x0, y: laneTop + Metrics.taskLane - 2.5, width: max(piece.x1 - piece.x0, 1),
+                                          height: 2.5), fill: color.withAlpha(0.3 + 0.7 * piece.coverage)), to: .holds)
         }
     }
 
@@ -79,6 +77,7 @@ extension PanelLayout {
             let k = Int(mark.kind.rawValue)
             guard x - last[k] >= Metrics.markerSpacing else { continue }
             last[k] = x
+            canvas.usedMarks.insert(mark.kind)
             canvas.builder.add(.marker(Self.shape(of: mark.kind), center: Point(x, y), size: 5, color: theme.marker),
                                to: .markers)
         }
@@ -87,7 +86,8 @@ extension PanelLayout {
     /// One row for the tasks not drawn one by one: the share of them in each state, per pixel column.
     private func taskDensity(top: Double) -> Double {
         let rest = lanes.restTasks
-        densityFrame(label: LaneSelection.restLabel(rest.count, "task"), note: "share in each state", top: top)
+        densityFrame(label: LaneSelection.restLabel(rest.count, "task"),
+                     notes: ["share in each state", "top = all \(Format.count(rest.count))"], top: top, height: Metrics.densityRow)
         let columns = max(Int(scale.plotWidth / Metrics.densityBin), 1)
         let states = LaneState.allCases
         var density = DensityAccumulator(columns: columns, keys: states.count)
@@ -102,6 +102,9 @@ extension PanelLayout {
         let area = Rect(x: scale.x0, y: top + 3, width: scale.plotWidth, height: Metrics.densityRow - 6)
         canvas.builder.add(.line(from: Point(area.x, area.maxY), to: Point(area.maxX, area.maxY),
                                  color: theme.grid, width: 1), to: .grid)
+        for (i, state) in states.enumerated() where density.values(for: i).contains(where: { $0 > 0 }) {
+            canvas.usedStates.insert(state)
+        }
         let layers = states.map { state in (Palette.color(of: state), density.values(for: Int(state.rawValue)).map { $0 / n }) }
         stackedAreas(layers, top: area.y, height: area.height)
         return top + Metrics.densityRow

@@ -85,14 +85,16 @@ struct PanelLayout {
                                        color: theme.text))
     }
 
-    /// Label and note of a density row in the gutter.
-    func densityFrame(label: String, note: String, top: Double) {
-        canvas.builder.add(.rect(canvas.row(top, Metrics.densityRow), fill: theme.laneBand), to: .background)
-        let half = Metrics.densityRow / 2
-        canvas.builder.add(canvas.text(label, in: canvas.gutter(top + 2, half - 2), size: Metrics.laneLabelSize,
+    /// Band, label and notes (one a line) of a density row `height` tall, in the gutter.
+    func densityFrame(label: String, notes: [String], top: Double, height: Double) {
+        canvas.builder.add(.rect(canvas.row(top, height), fill: theme.laneBand), to: .background)
+        let line = 15.0
+        canvas.builder.add(canvas.text(label, in: canvas.gutter(top + 2, line), size: Metrics.laneLabelSize,
                                        weight: .bold, color: theme.text))
-        canvas.builder.add(canvas.text(note, in: canvas.gutter(top + half, half - 2), size: Metrics.axisSize,
-                                       color: theme.secondaryText))
+        for (i, note) in notes.enumerated() where top + 2 + line * Double(i + 2) <= top + height {
+            canvas.builder.add(canvas.text(note, in: canvas.gutter(top + 2 + line * Double(i + 1), line),
+                                           size: Metrics.axisSize, color: theme.secondaryText))
+        }
         canvas.drewDensityRow = true
     }
 

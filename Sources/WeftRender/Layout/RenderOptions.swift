@@ -44,6 +44,10 @@ public struct RenderOptions: Sendable {
         self.maxTaskLanes = maxTaskLanes
     }
 
+    /// Most thread lanes and task lanes per panel of a contrast picture.
+    public static let contrastThreadLanes = 12
+    public static let contrastTaskLanes = 12
+
     /// Narrowest picture that still has room for labels and a plot.
     public static let minimumWidth = 400
 }

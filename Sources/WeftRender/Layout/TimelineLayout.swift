@@ -3,7 +3,7 @@ public enum TimelineLayout {
     /// The scene for one run.
     /// - Throws: `RenderError.emptyWindow` when `--from`/`--to` leave nothing; `.badSize` for a too narrow picture.
     public static func scene(_ timeline: RenderTimeline, options: RenderOptions, measurer: TextMeasurer) throws(RenderError) -> Scene {
-        let (start, end) = try window(options, wall: timeline.facts.wallTime)
+        let (start, end) = try window(options, wall: timeline.facts.traceEnd)
         let lanes = LaneSelection(timeline, options: options)
         let canvas = try makeCanvas(options, [lanes], start: start, end: end, measurer: measurer)
         let title = options.title ?? "\(timeline.facts.program) — \(timeline.facts.scheduler)"
@@ -22,7 +22,11 @@ public enum TimelineLayout {
     /// Two runs stacked on one shared time scale, each titled with its scheduler and measured figures.
     public static func contrast(_ a: RenderTimeline, _ b: RenderTimeline, options: RenderOptions,
                                 measurer: TextMeasurer) throws(RenderError) -> Scene {
-        let (start, end) = try window(options, wall: max(a.facts.wallTime, b.facts.wallTime))
+        let (start, end) = try window(options, wall: max(a.facts.traceEnd, b.facts.traceEnd))
+        // Two panels share the picture: fewer lanes each, so that both fit on one screen.
+        var options = options
+        options.maxThreadLanes = min(options.maxThreadLanes, RenderOptions.contrastThreadLanes)
+        options.maxTaskLanes = min(options.maxTaskLanes, RenderOptions.contrastTaskLanes)
         let lanesA = LaneSelection(a, options: options)
         let lanesB = LaneSelection(b, options: options)
         let canvas = try makeCanvas(options, [lanesA, lanesB], start: start, end: end, measurer: measurer)

@@ -16,6 +16,8 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case condition
     /// Sleeping for a set time.
     case sleeping
+    /// Blocked for a reason the trace does not say.
+    case unknown
 
     /// Whether the task is blocked or asleep (drawn as a thinner bar than running or runnable).
     public var isWaiting: Bool { self != .running && self != .runnable }
@@ -30,6 +32,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .join: "joining a task"
         case .condition: "blocked on condition"
         case .sleeping: "sleeping"
+        case .unknown: "blocked (reason unknown)"
         }
     }
 }

@@ -29,14 +29,17 @@ public struct RunFacts: Sendable, Equatable {
     public var workers: Int?
     public var taskCount: Int
     public var threadCount: Int
-    /// Wall time of the run in nanoseconds (end of the trace).
+    /// Wall time of the run in nanoseconds (first to last event).
     public var wallTime: UInt64
+    /// The last event's time (ns since trace start): where the picture's time axis ends.
+    public var traceEnd: UInt64
     public var eventCount: Int
     /// The largest `peak_rss_bytes` sample, if recorded.
     public var peakRSS: UInt64?
 
     public init(program: String, scheduler: String, workers: Int? = nil, taskCount: Int, threadCount: Int,
-                wallTime: UInt64, eventCount: Int, peakRSS: UInt64? = nil) {
+                wallTime: UInt64, traceEnd: UInt64? = nil, eventCount: Int, peakRSS: UInt64? = nil) {
+        self.traceEnd = traceEnd ?? wallTime
         self.program = program
         self.scheduler = scheduler
         self.workers = workers

@@ -28,6 +28,7 @@ public enum Palette {
         case .waitGroup, .join: Color(hex: 0xCC79A7)
         case .condition: Color(hex: 0x009E73)
         case .sleeping: Color(hex: 0xBBBBBB)
+        case .unknown: Color(hex: 0x777777)
         }
     }
 
