@@ -23,8 +23,13 @@ public enum TimeFormat {
 
     /// A duration with three significant digits.
     public static func duration(_ nanoseconds: Double) -> String {
-        let unit = unit(for: nanoseconds)
-        let value = nanoseconds / unit.nanoseconds
+        var unit = unit(for: nanoseconds)
+        var value = nanoseconds / unit.nanoseconds
+        // 999.96 µs would print as "1000 µs": move up a unit once rounding reaches 1000.
+        if value >= 999.5, let next = Unit.all.first(where: { $0.nanoseconds > unit.nanoseconds }) {
+            unit = next
+            value = nanoseconds / unit.nanoseconds
+        }
         return (unit == .ns ? String(Int(value.rounded())) : threeDigits(value)) + " " + unit.symbol
     }
 

@@ -16,7 +16,7 @@ enum AxisLayout {
         let scale = canvas.scale
         let ticks = ticks(for: scale, measurer: canvas.measurer)
         // Labels may reach half their width past the plot's edges, but never into the gutter or the margin.
-        let cell = Rect(x: scale.x0 - 30, y: labelRow, width: scale.plotWidth + 30, height: Metrics.axisRow)
+        let cell = Rect(x: scale.x0 - 30, y: labelRow, width: canvas.width - 1 - (scale.x0 - 30), height: Metrics.axisRow)
         var lastRight = -Double.infinity
         for tick in ticks.ticks {
             let x = scale.x(tick.time)
