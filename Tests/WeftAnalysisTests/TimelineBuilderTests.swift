@@ -100,3 +100,65 @@ struct TimelineBuilderTests {
         #expect(timeline.wakes[1].reason == .channelReceive && timeline.wakes[1].object == ObjectID(5))
     }
 }
+
+@Suite("Timeline builder: races and episodes")
+struct TimelineBuilderEpisodeTests {
+    @Test("an unblock recorded before the task's runEnd(blocked) makes it runnable at once; a yield is runnable")
+    func earlyWakeAndYield() throws {
+        let s = ScriptedTrace()
+        s.create(0, on: 1, 1); s.create(0, on: 2, 2)
+        s.begin(0, on: 1, 1); s.begin(0, on: 2, 2)
+        s.block(10, on: 1, .channelReceive, 3)
+        s.unblock(11, on: 2, 1)          // t2 wakes t1 before t1's slice ends
+        s.end(12, on: 1, .blocked)
+        s.end(13, on: 2, .yielded)
+        s.begin(20, on: 1, 2); s.begin(21, on: 2, 1)
+        s.finish(30, on: 1); s.finish(31, on: 2)
+        let timeline = s.timeline()
+        let t1 = try #require(timeline.task(TaskID(1)))
+        #expect(t1.intervals.map(\.state) == [.running(ThreadID(1)), .runnable(.woken(by: TaskID(2))), .running(ThreadID(2))])
+        let t2 = try #require(timeline.task(TaskID(2)))
+        #expect(t2.intervals.map(\.state) == [.running(ThreadID(2)), .runnable(.yielded), .running(ThreadID(1))])
+        #expect(timeline.wakes.first?.reason == .channelReceive)
+        #expect(timeline.run.anomalyCount == 0, "\(timeline.run.anomalies)")
+    }
+
+    @Test("wait group waits last until the wake-up, and a wait on a zero counter lasts no time")
+    func waitGroups() throws {
+        let s = ScriptedTrace()
+        s.create(0, on: 1, 1); s.create(0, on: 2, 2)
+        s.begin(0, on: 1, 1); s.begin(0, on: 2, 2)
+        s.raw(.waitGroupMake, 1, on: 1, 5, s.list.intern("done").rawValue)
+        s.raw(.waitGroupAdd, 2, on: 1, 5, Event.zigzag(1), 1)
+        s.raw(.waitGroupWait, 3, on: 1, 5)
+        s.wait(3, on: 1, .waitGroup, 5)
+        s.raw(.waitGroupDone, 40, on: 2, 5, 0)
+        s.unblock(41, on: 2, 1)
+        s.finish(42, on: 2)
+        s.begin(50, on: 1, 1)
+        s.raw(.waitGroupWait, 51, on: 1, 5)
+        s.finish(60, on: 1)
+        let g = try #require(s.timeline().waitGroup(WaitGroupID(5)))
+        #expect(g.name == "done")
+        #expect(g.changes.map(\.count) == [1, 0] && g.changes.map(\.delta) == [1, -1])
+        #expect(g.waits.count == 2)
+        #expect(g.waits[0].start == 3 && g.waits[0].end == 41 && g.waits[0].blocked && g.waits[0].waker == TaskID(2))
+        #expect(g.waits[1].start == 51 && g.waits[1].end == 51 && !g.waits[1].blocked && g.waits[1].completed)
+    }
+
+    @Test("window queries find overlapping intervals, including long ones that start before the window")
+    func windowQueries() {
+        let list = IntervalList(unsorted: [
+            StateInterval(start: 50, end: 60, state: .runnable(.yielded)),
+            StateInterval(start: 0, end: 100, state: .runnable(.created)),
+            StateInterval(start: 70, end: 70, state: .runnable(.yielded)),
+            StateInterval(start: 200, end: 300, state: .runnable(.yielded)),
+        ])
+        #expect(list.map(\.start) == [0, 50, 70, 200])
+        #expect(list.overlapping(80 ..< 90).map(\.start) == [0])
+        #expect(list.overlapping(55 ..< 75).map(\.start) == [0, 50, 70])
+        #expect(list.overlapping(100 ..< 200).isEmpty)
+        #expect(list.index(containing: 250) == 3)
+        #expect(list.index(containing: 150) == nil)
+    }
+}
