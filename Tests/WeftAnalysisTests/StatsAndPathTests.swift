@@ -74,3 +74,34 @@ struct StatsAndPathTests {
         #expect(DurationFormat.percent(1, of: 3) == "33.3%")
     }
 }
+
+@Suite("Percentiles")
+struct PercentileTests {
+    /// Nearest rank on a sorted copy: the definition the selection must match.
+    static func byRank(_ values: [UInt64], _ p: Double) -> UInt64 {
+        let sorted = values.sorted()
+        return sorted[min(max(Int((p * Double(sorted.count)).rounded(.up)) - 1, 0), sorted.count - 1)]
+    }
+
+    @Test("selection gives the nearest-rank percentiles of sorting, for many sizes and shapes")
+    func matchesSorting() {
+        var seed: UInt64 = 42
+        func random(_ n: UInt64) -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return (seed >> 33) % n
+        }
+        for size in [1, 2, 3, 9, 10, 11, 99, 100, 101, 1000, 4321] {
+            for spread: UInt64 in [1, 5, 1_000_000] {
+                let values = (0..<size).map { _ in random(spread) }
+                let p = Percentiles(values)
+                #expect(p.count == size && p.max == values.max() && p.total == values.reduce(0, +))
+                #expect(p.p50 == Self.byRank(values, 0.5), "size \(size) spread \(spread)")
+                #expect(p.p90 == Self.byRank(values, 0.9), "size \(size) spread \(spread)")
+                #expect(p.p99 == Self.byRank(values, 0.99), "size \(size) spread \(spread)")
+            }
+        }
+        #expect(Percentiles([]) == Percentiles([]))
+        #expect(Percentiles([]).p99 == 0 && Percentiles([]).count == 0)
+        #expect(Percentiles([5, 1, 9]).p50 == 5)
+    }
+}

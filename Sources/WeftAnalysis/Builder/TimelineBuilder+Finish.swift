@@ -2,7 +2,7 @@ import WeftTrace
 
 extension TimelineBuilder {
     /// Closes everything still open at the last event and returns the model. Call once, after the last `add`.
-    public func finish() -> Timeline {
+    public mutating func finish() -> Timeline {
         let end = lastTime
         run.start = firstTime ?? 0
         run.end = end

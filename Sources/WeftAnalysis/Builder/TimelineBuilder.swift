@@ -9,7 +9,7 @@ import WeftTrace
 /// ```swift
 /// let timeline = try TimelineBuilder.build(from: TraceReader(path: "run.weft"))
 /// ```
-public final class TimelineBuilder {
+public struct TimelineBuilder {
     let strings: (StringID) -> String
 
     var tasks: [TaskBuild] = []
@@ -26,7 +26,8 @@ public final class TimelineBuilder {
     var conditions: [ConditionBuild] = []
     var conditionIndex = DenseIndex()
     var flows: [MessageFlow] = []
-    var openFlows: [FlowKey: Int] = [:]
+    /// Per channel (same positions as `channels`), the messages still waiting for their partner.
+    var unpaired: [SeqWindow] = []
     var wakes: [WakeEdge] = []
     var logs: [LogEntry] = []
     var run = RunInfo()
@@ -42,13 +43,13 @@ public final class TimelineBuilder {
     /// Builds the timeline of every event in `stream`.
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
-        let builder = TimelineBuilder(strings: { [unowned stream] in stream.string($0) })
+        var builder = TimelineBuilder(strings: { [unowned stream] in stream.string($0) })
         while let event = try stream.next() { builder.add(event) }
         return builder.finish()
     }
 
     /// Adds the next event, in stream order.
-    public func add(_ e: Event) {
+    public mutating func add(_ e: Event) {
         run.eventCounts[Int(e.kind.rawValue)] += 1
         if firstTime == nil { firstTime = e.time }
         if e.time > lastTime { lastTime = e.time }
@@ -103,7 +104,7 @@ public final class TimelineBuilder {
     // MARK: - Lookups
 
     /// The position of a task, created (as first seen at `time`) when new.
-    func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
+    mutating func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
         if let p = taskIndex.position(id.rawValue) { return p }
         tasks.append(TaskBuild(id: id, created: time))
         taskIndex.set(id.rawValue, tasks.count - 1)
@@ -111,7 +112,7 @@ public final class TimelineBuilder {
     }
 
     /// The position of a thread, created (as first seen at `time`) when new.
-    func threadPosition(_ id: ThreadID, at time: UInt64) -> Int {
+    mutating func threadPosition(_ id: ThreadID, at time: UInt64) -> Int {
         if let p = threadIndex.position(id.rawValue) { return p }
         threads.append(ThreadBuild(id: id, started: time))
         threadIndex.set(id.rawValue, threads.count - 1)
@@ -119,7 +120,7 @@ public final class TimelineBuilder {
     }
 
     /// The position of the event's recording task, or nil (with an anomaly) when no task was running.
-    func runningTask(_ e: Event) -> Int? {
+    mutating func runningTask(_ e: Event) -> Int? {
         guard e.task != .none else {
             anomaly(e, "\(e.kind) recorded outside any task")
             return nil
@@ -128,7 +129,7 @@ public final class TimelineBuilder {
     }
 
     /// Notes something that does not add up.
-    func anomaly(_ e: Event, _ message: String) {
+    mutating func anomaly(_ e: Event, _ message: String) {
         run.anomalyCount += 1
         if run.anomalies.count < 100 {
             run.anomalies.append(Anomaly(eventIndex: eventCount, time: e.time, message: "\(e.kind): \(message)"))
