@@ -6,7 +6,7 @@ import WeftTrace
 struct StatsAndPathTests {
     @Test("per-task times, scheduler latency, threads and channels add up on a known trace")
     func stats() throws {
-        let stats = RunStats(TimelineBuilderTests.twoTasks().timeline())
+        let stats = RunStats(try TimelineBuilderTests.twoTasks())
         #expect(stats.run.scheduler == "multiplexed" && stats.run.wallTime == 260 && stats.run.tasks == 2)
         let worker = try #require(stats.tasks.first { $0.id == 2 })
         #expect(worker.lifetime == 230 && worker.running == 50 && worker.runnable == 50)
@@ -15,25 +15,15 @@ struct StatsAndPathTests {
         #expect(main.sleeping == 100 && main.running == 80)
         #expect(stats.schedulerLatency.count == 4)
         #expect(stats.schedulerLatency.p50 == 10 && stats.schedulerLatency.max == 40)
-        #expect(stats.threads.map(\.migrationsIn) == [1, 1]) // t2 moves to T1, t1 to T2
-        #expect(stats.threads.map(\.tasksRun) == [2, 2])
+        #expect(stats.threads.map(\.migrationsIn) == [1, 1, 0]) // t2 moves to T1, t1 to T2; T3 is the timer
+        #expect(stats.threads.map(\.tasksRun) == [2, 2, 0])
         let jobs = try #require(stats.channels.first)
         #expect(jobs.messages == 1 && jobs.receiversBlocked == 130 && jobs.sendersBlocked == 0 && jobs.inFlight.max == 40)
     }
 
     @Test("mutex stats count acquisitions, contention and hold times")
     func mutexStats() throws {
-        let s = ScriptedTrace()
-        s.create(0, on: 1, 1); s.create(0, on: 2, 2)
-        s.mutex(0, on: 1, 9, name: "m")
-        s.begin(0, on: 1, 1); s.begin(0, on: 2, 2)
-        s.request(10, on: 1, 9); s.acquire(10, on: 1, 9)
-        s.request(20, on: 2, 9); s.wait(20, on: 2, .mutex, 9)
-        s.release(50, on: 1, 9); s.unblock(50, on: 1, 2)
-        s.finish(60, on: 1)
-        s.begin(70, on: 1, 2); s.acquire(70, on: 1, 9); s.release(80, on: 1, 9)
-        s.finish(90, on: 1)
-        let timeline = s.timeline()
+        let timeline = try traceFile("mutex-contention")
         let m = try #require(timeline.mutex(MutexID(9)))
         #expect(m.holds.map(\.task) == [TaskID(1), TaskID(2)])
         #expect(m.holds.map(\.contended) == [false, true])
@@ -45,8 +35,8 @@ struct StatsAndPathTests {
     }
 
     @Test("the critical path follows the wake edge from the last task back to the start")
-    func criticalPath() {
-        let timeline = TimelineBuilderTests.twoTasks().timeline()
+    func criticalPath() throws {
+        let timeline = try TimelineBuilderTests.twoTasks()
         let path = CriticalPath(timeline)
         #expect(path.segments.map(\.task) == [1, 1, 1, 1, 1, 2, 2].map { TaskID($0) })
         #expect(path.segments.map(\.start) == [0, 10, 50, 150, 160, 170, 210])

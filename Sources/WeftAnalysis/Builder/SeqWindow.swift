@@ -28,10 +28,22 @@ struct SeqWindow {
         return flow
     }
 
-    /// Stores `flow` under `seq` (ignored when `seq` is below every waiting one: it was already paired).
+    /// Stores `flow` under `seq` (messages of one channel may arrive out of order, from different threads).
     mutating func put(_ seq: UInt64, _ flow: Int) {
-        if slots.isEmpty && head == 0 { base = max(base, seq) }
-        guard seq >= base else { return }
+        if slots.isEmpty {
+            head = 0
+            base = seq
+        } else if seq < base {
+            // Grow the window downwards: reuse freed slots before `head`, else insert at the front.
+            let extra = Int(base - seq)
+            if head >= extra {
+                head -= extra
+            } else {
+                slots.insert(contentsOf: repeatElement(-1, count: extra - head), at: 0)
+                head = 0
+            }
+            base = seq
+        }
         let i = head + Int(seq - base)
         if i >= slots.count { slots.append(contentsOf: repeatElement(-1, count: i + 1 - slots.count)) }
         slots[i] = Int32(flow)
