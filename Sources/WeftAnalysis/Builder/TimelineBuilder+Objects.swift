@@ -1,6 +1,6 @@
 import WeftTrace
 
-extension TimelineBuilder {
+extension TimelineState {
     // MARK: Channels
 
     mutating func channelPosition(_ raw: UInt64, at time: UInt64) -> Int {

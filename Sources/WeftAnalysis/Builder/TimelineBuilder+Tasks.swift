@@ -1,6 +1,6 @@
 import WeftTrace
 
-extension TimelineBuilder {
+extension TimelineState {
     mutating func taskCreate(_ e: Event) {
         let a = e.args
         let id = TaskID(a.a0)

@@ -8,8 +8,37 @@ import WeftTrace
 ///
 /// ```swift
 /// let timeline = try TimelineBuilder.build(from: TraceReader(path: "run.weft"))
+/// // or, event by event, alongside another consumer:
+/// let builder = TimelineBuilder(strings: reader.string)
+/// while let e = try reader.next() { builder.add(e) }
+/// let timeline = builder.finish()
 /// ```
-public struct TimelineBuilder {
+public final class TimelineBuilder {
+    private var state: TimelineState
+
+    /// A builder that reads string arguments through `strings` (usually the stream's `string(_:)`).
+    public init(strings: @escaping (StringID) -> String) {
+        state = TimelineState(strings: strings)
+    }
+
+    /// Adds the next event, in stream order.
+    public func add(_ event: Event) { state.add(event) }
+
+    /// Closes everything still open at the last event and returns the model. Call once, after the last `add`.
+    public func finish() -> Timeline { state.finish() }
+
+    /// Builds the timeline of every event in `stream`.
+    /// - Throws: the stream's `TraceError` when the trace is damaged.
+    public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
+        // A local value, not the class: the per-event state needs no dynamic exclusivity checks.
+        var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
+        while let event = try stream.next() { state.add(event) }
+        return state.finish()
+    }
+}
+
+/// The builder's state while it reads a trace; `TimelineBuilder` is its public face.
+struct TimelineState {
     let strings: (StringID) -> String
 
     var tasks: [TaskBuild] = []
@@ -35,21 +64,12 @@ public struct TimelineBuilder {
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
 
-    /// A builder that reads string arguments through `strings` (usually the stream's `string(_:)`).
-    public init(strings: @escaping (StringID) -> String) {
+    init(strings: @escaping (StringID) -> String) {
         self.strings = strings
     }
 
-    /// Builds the timeline of every event in `stream`.
-    /// - Throws: the stream's `TraceError` when the trace is damaged.
-    public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
-        var builder = TimelineBuilder(strings: { [unowned stream] in stream.string($0) })
-        while let event = try stream.next() { builder.add(event) }
-        return builder.finish()
-    }
-
     /// Adds the next event, in stream order.
-    public mutating func add(_ e: Event) {
+    mutating func add(_ e: Event) {
         run.eventCounts[Int(e.kind.rawValue)] += 1
         if firstTime == nil { firstTime = e.time }
         if e.time > lastTime { lastTime = e.time }
