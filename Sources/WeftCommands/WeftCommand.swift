@@ -9,6 +9,7 @@ public struct WeftCommand: AsyncParsableCommand {
         subcommands: [
             DumpCommand.self,
             RenderCommand.self,
+            DiffCommand.self,
         ]
     )
 
