@@ -11,6 +11,7 @@ public struct WeftCommand: AsyncParsableCommand {
             StatsCommand.self,
             CheckCommand.self,
             RenderCommand.self,
+            DiffCommand.self,
         ]
     )
 
