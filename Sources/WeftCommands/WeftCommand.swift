@@ -8,6 +8,7 @@ public struct WeftCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DumpCommand.self,
+            ExportCommand.self,
             RenderCommand.self,
         ]
     )

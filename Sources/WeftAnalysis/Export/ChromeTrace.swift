@@ -26,7 +26,8 @@ public enum ChromeTrace {
     ///   - options: which tracks, which process id.
     ///   - out: where the JSON goes; the caller closes it.
     /// - Returns: how many trace events of each kind were written.
-    /// - Throws: `ExportError` when the trace cannot be read (the output is then incomplete).
+    /// - Throws: `ExportError` when the trace cannot be read to its end: the document is still completed, holding
+    ///   the instants read before the damage.
     @discardableResult
     public static func export(_ timeline: Timeline, events: some EventStream, options: ChromeTraceOptions = .init(),
                               to out: JSONOutput) throws(ExportError) -> ChromeTraceSummary {
@@ -39,11 +40,12 @@ public enum ChromeTrace {
         }
         writer.writeMessageFlows()
         writer.writeSpawnFlows()
+        var failure: TraceError?
         if options.instants {
             do {
                 while let event = try events.next() { writer.writeInstant(event, strings: events.string) }
             } catch {
-                throw ExportError(reading: error)
+                failure = error
             }
         }
         writer.writeOutsideTrackName()
@@ -51,6 +53,8 @@ public enum ChromeTrace {
         out.raw("\n],\n\"otherData\":")
         writer.writeOtherData()
         out.raw("}\n")
+        // The document is complete (and valid JSON) up to the damage; say so.
+        if let failure { throw ExportError(reading: failure) }
         return writer.summary
     }
 }
