@@ -10,6 +10,7 @@ public struct WeftCommand: AsyncParsableCommand {
             DumpCommand.self,
             ExportCommand.self,
             RenderCommand.self,
+            DiffCommand.self,
         ]
     )
 
