@@ -10,6 +10,7 @@ public struct WeftCommand: AsyncParsableCommand {
             DumpCommand.self,
             StatsCommand.self,
             CheckCommand.self,
+            ExportCommand.self,
             RenderCommand.self,
             DiffCommand.self,
         ]
