@@ -26,11 +26,11 @@ extension RenderTimeline {
                         lifetime: TimeSpan(thread.started, thread.stopped ?? run.end))
         }
 
-        var position: [TaskID: Int] = [:]
-        for (i, task) in timeline.tasks.enumerated() { position[task.id] = i }
+        let position = TaskPositions(timeline.tasks.map(\.id))
         var marks = [[Mark]](repeating: [], count: timeline.tasks.count)
         var holds = [[TimeSpan]](repeating: [], count: timeline.tasks.count)
         var links: [Link] = []
+        links.reserveCapacity(timeline.flows.count + timeline.tasks.count)
         func mark(_ task: TaskID, _ time: UInt64, _ kind: Mark.Kind) {
             if let p = position[task] { marks[p].append(Mark(time: time, kind: kind)) }
         }
@@ -87,6 +87,32 @@ extension RenderTimeline {
                       marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start })
         }
         self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks)
+    }
+
+    /// Where each task is in the timeline's list: a plain array when ids are dense (they are, from 1), else a
+    /// dictionary. Millions of lookups go through it.
+    struct TaskPositions {
+        private var dense: [Int32] = []
+        private var sparse: [TaskID: Int] = [:]
+
+        init(_ ids: [TaskID]) {
+            let top = ids.map(\.rawValue).max() ?? 0
+            if top < UInt64(4 * ids.count + 1_024) {
+                dense = [Int32](repeating: -1, count: Int(top) + 1)
+                for (i, id) in ids.enumerated() { dense[Int(id.rawValue)] = Int32(i) }
+            } else {
+                for (i, id) in ids.enumerated() { sparse[id] = i }
+            }
+        }
+
+        subscript(_ id: TaskID) -> Int? {
+            if !dense.isEmpty {
+                guard id.rawValue < UInt64(dense.count) else { return nil }
+                let p = dense[Int(id.rawValue)]
+                return p < 0 ? nil : Int(p)
+            }
+            return sparse[id]
+        }
     }
 
     /// "worker 1", "thread of t12", "main thread", "timer thread".
