@@ -10,7 +10,8 @@ extension TracedRun {
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             do throws(TraceError) {
                 let reader = try TraceReader(path: paths[i])
-                let run = try TracedRun.build(from: reader)
+                var run = try TracedRun.build(from: reader)
+                if let trailer = reader.trailer { run.timeline.run.dropped = max(run.timeline.run.dropped, trailer.dropped) }
                 results.set(i, .success((run, reader.warnings.map { "\($0)" })))
             } catch {
                 results.set(i, .failure(error))
