@@ -8,4 +8,6 @@ struct BenchmarkSuite: Sendable {
 let benchmarkSuites: [BenchmarkSuite] = [
     traceBenchmarks,
     analysisSuite,
+    renderSuite,
+    diffSuite,
 ]
