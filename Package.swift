@@ -41,12 +41,13 @@ let package = Package(
             "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos", "CWeftSupport",
         ]),
 
-        .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"]),
+        .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"], resources: [.copy("Golden"), .copy("Damaged")]),
         .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace"]),
-        .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"]),
+        .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"],
+                    resources: [.copy("Traces"), .copy("Export/Golden")]),
         .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace"]),
         // .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace"]),
-        // .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace"]),
+        .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace"]),
     ],
     swiftLanguageModes: [.v6]
 )

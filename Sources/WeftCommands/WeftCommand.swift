@@ -7,8 +7,19 @@ public struct WeftCommand: AsyncParsableCommand {
         abstract: "Trace, analyse and draw concurrent Swift programs under two schedulers.",
         version: "0.1.0",
         subcommands: [
+            DumpCommand.self,
+            StatsCommand.self,
+            CheckCommand.self,
+            ExportCommand.self,
+            RenderCommand.self,
+            DiffCommand.self,
         ]
     )
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen subcommand (the async entry point, for `main.swift`).
+    public static func runAsync() async {
+        await (Self.self as AsyncParsableCommand.Type).main(nil)
+    }
 }

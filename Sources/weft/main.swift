@@ -1,3 +1,5 @@
 import WeftCommands
 
-await WeftCommand.main()
+// `await WeftCommand.main()` picks ParsableCommand's synchronous main here, which refuses an async root; the
+// explicit async entry point avoids that.
+await WeftCommand.runAsync()
