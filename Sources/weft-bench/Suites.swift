@@ -8,4 +8,6 @@ struct BenchmarkSuite: Sendable {
 let benchmarkSuites: [BenchmarkSuite] = [
     runtimeSuite,
     analysisSuite,
+    renderSuite,
+    diffSuite,
 ]
