@@ -286,8 +286,14 @@ struct ReaderEngine {
 
     /// Makes sure the lane's frontier is decoded, decoding the next slice of its batches when the last is used up.
     /// An error met after some events of a slice is kept until the lane reaches it.
+    @inline(__always)
     mutating func fill(_ li: Int) throws(TraceError) {
         if lanes[li].readyIndex < lanes[li].ready.count { return }
+        try refill(li)
+    }
+
+    /// Decodes the lane's next slice (see `fill`).
+    mutating func refill(_ li: Int) throws(TraceError) {
         if let failure = lanes[li].failure { throw failure }
         var buffer = lanes[li].ready
         lanes[li].ready = []
