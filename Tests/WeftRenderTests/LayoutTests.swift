@@ -87,7 +87,12 @@ struct LayoutTests {
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 800, view: .threads), measurer: measurer)
         let rects = try #require(scene.layer("lanes")).items.count
         #expect(rects > 50 && rects <= 800, "\(rects) rectangles for \(n) slices")
-        #expect(scene.texts.contains { $0.text.hasPrefix("pieces < 2 px") })
+        #expect(scene.texts.contains { $0.text.hasPrefix("slices < 2 px") })
+        // The thread is busy 60% of the time: each folded column is 60% as tall as the lane's bar (18 px).
+        let heights = try #require(scene.layer("lanes")).items.compactMap { item -> Double? in
+            if case let .rect(r, _, _) = item { r.height } else { nil }
+        }
+        #expect(heights.allSatisfy { $0 > 0.5 * 18 && $0 < 0.7 * 18 }, "\(Set(heights))")
     }
 
     @Test("past the lane limit, lanes become one density row with a count")
