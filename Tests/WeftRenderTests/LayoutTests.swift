@@ -176,3 +176,24 @@ struct LockLaneTests {
         #expect(!none.texts.contains { $0.text == "lock mu7 stats" })
     }
 }
+
+@Suite("Edge cases")
+struct EdgeCaseTests {
+    @Test("an empty run draws its header and says there is nothing to draw")
+    func empty() throws {
+        let run = RenderTimeline(facts: RunFacts(program: "nothing", scheduler: "multiplexed", taskCount: 0, threadCount: 0,
+                                                 wallTime: 0, eventCount: 0))
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 600), measurer: TextMeasurer())
+        #expect(scene.texts.contains { $0.text.hasPrefix("nothing to draw") })
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        _ = try ScenePainter.image(scene)
+    }
+
+    @Test("a run that ended badly says so in its header")
+    func problem() throws {
+        var run = Fixtures.small()
+        run.facts.problem = "deadlocked"
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1600), measurer: TextMeasurer())
+        #expect(scene.texts.contains { $0.text.contains("ended deadlocked") })
+    }
+}
