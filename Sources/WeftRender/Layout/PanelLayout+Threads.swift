@@ -64,7 +64,7 @@ extension PanelLayout {
         let height = Metrics.threadDensityRow
         canvas.drewThreadDensity = true
         densityFrame(label: LaneSelection.restLabel(rest.count, "thread"),
-                     notes: ["share of them running", "or alive but idle", "top = all \(Format.count(rest.count))"],
+                     notes: ["share running", "or alive but idle", "top = all \(Format.count(rest.count))"],
                      top: top, height: height)
         let columns = max(Int(scale.plotWidth / Metrics.densityBin), 1)
         var density = DensityAccumulator(columns: columns, keys: 2)
