@@ -40,7 +40,8 @@ public struct DiffReport: Sendable {
     /// The run as a whole.
     public func runTable(_ diff: TraceDiff) -> TextTable {
         var table = TextTable(title: "run" + (diff.ignoresTiming ? " (timing ignored)" : ""), ["", "A", "B", "Δ", "Δ%"])
-        for m in diff.run { table.append([m.name] + DiffText.cells(m)) }
+        // Parts of a figure (cpu.user under cpu) are indented under it.
+        for m in diff.run { table.append([(m.key.contains(".") ? "  " : "") + m.name] + DiffText.cells(m)) }
         return table
     }
 
@@ -87,7 +88,7 @@ public struct DiffReport: Sendable {
         let matched = diff.channels.count + diff.mutexes.count
         var line = "channels and mutexes: \(matched) matched, \(matched == 0 ? "none" : "all the same")"
         if let footer = table.footer, !diff.addedObjects.isEmpty || !diff.removedObjects.isEmpty {
-            line += "; " + footer.split(separator: ";").map { String($0).trimmed }.filter { !$0.hasSuffix("matched the same") }.joined(separator: "; ")
+            line += "; " + footer.split(separator: ";").map { String($0.drop { $0 == " " }) }.filter { !$0.hasSuffix("matched the same") }.joined(separator: "; ")
         }
         return line + "\n"
     }
@@ -127,9 +128,10 @@ public struct DiffReport: Sendable {
         let total = diff.sameOrder + diff.reorderedChannels.count
         var out = "message order: \(diff.sameOrder) of \(total) channel\(total == 1 ? "" : "s") the same"
         if !diff.reorderedChannels.isEmpty {
+            let n = diff.reorderedChannels.count
+            out += "; \(n) differ\(n == 1 ? "s" : "")"
             out += diff.a.program == diff.b.program && !diff.a.program.isEmpty
-                ? "; the others differ between two runs of \(diff.a.program): nondeterminism\n"
-                : "; the others differ\n"
+                ? " between two runs of \(diff.a.program): a mark of nondeterminism\n" : "\n"
         } else {
             out += "\n"
         }

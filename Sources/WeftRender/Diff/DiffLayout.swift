@@ -59,10 +59,10 @@ struct DiffLayout {
         let heading = Metrics.sectionSize
         canvas.builder.add(canvas.text("task", in: canvas.gutter(y, Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
-        canvas.builder.add(canvas.text("time by state · upper bar A, lower bar B, one scale · largest change first",
+        canvas.builder.add(canvas.text("time by state: A upper bar, B lower bar (one scale)",
                                        in: Rect(x: barsX0, y: y, width: barsX1 - barsX0, height: Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
-        canvas.builder.add(canvas.text("change in lifetime (B − A)",
+        canvas.builder.add(canvas.text("change in lifetime (B − A), largest first",
                                        in: Rect(x: deltaX0, y: y, width: canvas.width - Metrics.margin - deltaX0,
                                                 height: Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
@@ -216,7 +216,7 @@ struct DiffLayout {
         var parts: [String] = []
         for key in ["threads", "rss", "cpu", "switches"] {
             guard let m = diff.runMetric(key), m.a != nil || m.b != nil else { continue }
-            parts.append("\(m.name.trimmingLeadingSpaces) \(DiffText.value(m.a, m.unit)) → \(DiffText.value(m.b, m.unit))")
+            parts.append("\(m.name) \(DiffText.value(m.a, m.unit)) → \(DiffText.value(m.b, m.unit))")
         }
         parts.append("\(diff.tasks.count) tasks matched, \(diff.addedTasks.count) added, \(diff.removedTasks.count) removed")
         return parts.joined(separator: " · ")
@@ -277,8 +277,4 @@ struct DiffLayout {
     private func list(_ items: [String]) -> String {
         items.prefix(8).joined(separator: ", ") + (items.count > 8 ? ", … \(items.count - 8) more" : "")
     }
-}
-
-extension String {
-    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
 }
