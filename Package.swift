@@ -42,9 +42,9 @@ let package = Package(
         ]),
 
         .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"]),
-        // .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace"]),
-        // .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"]),
-        // .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace"]),
+        .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace"]),
+        .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"]),
+        .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace"]),
         .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace"]),
         .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace"]),
     ],

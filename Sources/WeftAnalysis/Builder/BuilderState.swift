@@ -1,0 +1,107 @@
+import WeftTrace
+
+/// A task while the builder reads the trace: its finished intervals and its open state.
+struct TaskBuild {
+    var id: TaskID
+    var name = ""
+    var site = ""
+    var parent = TaskID.none
+    var children: [TaskID] = []
+    var created: UInt64
+    var ended: UInt64?
+    var outcome: TaskOutcome?
+    var message = ""
+    var intervals: [StateInterval] = []
+    /// The state the task is in since `stateStart` (not yet in `intervals`).
+    var state: TaskState
+    var stateStart: UInt64
+    /// The `block` recorded during the current slice, waiting for its `runEnd(blocked)`.
+    var pendingBlock: (reason: BlockReason, object: ObjectID)?
+    /// The duration of a `sleep` recorded during the current slice.
+    var pendingSleep: UInt64?
+    /// Set when an `unblock` arrived before the task's `runEnd(blocked)`: the waker.
+    var wokenEarly: TaskID?
+    /// The last block of this task not yet matched by a send or receive (for `senderBlocked`/`receiverBlocked`).
+    var lastBlock: (reason: BlockReason, object: ObjectID)?
+    /// The thread it last ran on.
+    var lastThread: ThreadID?
+    /// Open regions (name, start) and closed ones.
+    var openRegions: [(name: String, start: UInt64)] = []
+    var regions: [Region] = []
+    /// An open wait on a wait group or condition.
+    var openWait: OpenWait?
+    /// A mutex requested and not yet acquired.
+    var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
+
+    init(id: TaskID, created: UInt64) {
+        self.id = id
+        self.created = created
+        self.state = .runnable(.created)
+        self.stateStart = created
+    }
+
+    var isRunning: Bool { if case .running = state { true } else { false } }
+    var isWaiting: Bool {
+        switch state {
+        case .blocked, .sleeping: true
+        default: false
+        }
+    }
+
+    /// Ends the open state at `time` (never before it began) and enters `next`. Zero-length intervals are dropped.
+    mutating func transition(to next: TaskState, at time: UInt64) {
+        let end = max(time, stateStart)
+        if end > stateStart { intervals.append(StateInterval(start: stateStart, end: end, state: state)) }
+        state = next
+        stateStart = end
+    }
+}
+
+/// An open `waitGroupWait` or `conditionWait`.
+struct OpenWait {
+    var isCondition: Bool
+    /// Position of the object in the builder's wait group or condition array.
+    var objectPosition: Int
+    /// Position of the episode in that object's episode array.
+    var episode: Int
+    var blocked = false
+}
+
+/// A thread while the builder reads the trace.
+struct ThreadBuild {
+    var id: ThreadID
+    var tid: UInt64 = 0
+    var role = ThreadRole.other
+    var index: UInt64 = 0
+    var started: UInt64
+    var stopped: UInt64?
+    var slices: [RunSlice] = []
+    /// The slice open on this thread (task, start, migrated).
+    var open: (task: TaskID, start: UInt64, migrated: Bool)?
+}
+
+/// A mutex while the builder reads the trace.
+struct MutexBuild {
+    var timeline: MutexTimeline
+    var holds: [LockHold] = []
+    /// Position in `holds` of the hold still open.
+    var openHold: Int?
+}
+
+/// A wait group while the builder reads the trace.
+struct WaitGroupBuild {
+    var timeline: WaitGroupTimeline
+    var waits: [WaitEpisode] = []
+}
+
+/// A condition while the builder reads the trace.
+struct ConditionBuild {
+    var timeline: ConditionTimeline
+    var waits: [WaitEpisode] = []
+}
+
+/// Identifies a message by channel and sequence number.
+struct FlowKey: Hashable {
+    var channel: UInt64
+    var seq: UInt64
+}

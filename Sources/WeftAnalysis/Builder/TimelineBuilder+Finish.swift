@@ -1,0 +1,70 @@
+import WeftTrace
+
+extension TimelineBuilder {
+    /// Closes everything still open at the last event and returns the model. Call once, after the last `add`.
+    public func finish() -> Timeline {
+        let end = lastTime
+        run.start = firstTime ?? 0
+        run.end = end
+
+        var taskTimelines: [TaskTimeline] = []
+        taskTimelines.reserveCapacity(tasks.count)
+        for t in tasks.indices {
+            if let wait = tasks[t].openWait {
+                closeWait(t, at: end, waker: .none, completed: !wait.blocked)
+            }
+            var task = tasks[t]
+            if task.ended == nil {
+                // Still alive: its open state lasts to the end of the trace (kept as the last interval).
+                let state = task.state
+                task.transition(to: state, at: end)
+            }
+            var regions = task.regions
+            for (depth, open) in task.openRegions.enumerated() {
+                regions.append(Region(start: open.start, end: max(end, open.start), name: open.name, depth: depth, closed: false))
+            }
+            taskTimelines.append(TaskTimeline(
+                id: task.id, name: task.name, site: task.site, parent: task.parent, children: task.children,
+                created: task.created, ended: task.ended, outcome: task.outcome, message: task.message,
+                intervals: IntervalList(sorted: task.intervals), regions: IntervalList(unsorted: regions)))
+            tasks[t].intervals = [] // free as we go
+        }
+
+        var threadTimelines: [ThreadTimeline] = []
+        for th in threads.indices {
+            endSlice(thread: th, reason: nil, at: end)
+            let t = threads[th]
+            threadTimelines.append(ThreadTimeline(id: t.id, tid: t.tid, role: t.role, index: t.index, started: t.started,
+                                                  stopped: t.stopped, slices: IntervalList(sorted: t.slices)))
+            threads[th].slices = []
+        }
+
+        var mutexTimelines: [MutexTimeline] = []
+        for m in mutexes.indices {
+            var build = mutexes[m]
+            if let open = build.openHold { build.holds[open].end = max(end, build.holds[open].start) }
+            build.timeline.holds = IntervalList(sorted: build.holds)
+            mutexTimelines.append(build.timeline)
+        }
+        for task in tasks {
+            if let request = task.lockRequest, let m = mutexIndex.position(request.mutex.rawValue) {
+                mutexTimelines[m].pending.append(LockRequest(task: task.id, time: request.time))
+            }
+        }
+
+        let waitGroupTimelines = waitGroups.map { build in
+            var g = build.timeline
+            g.waits = IntervalList(unsorted: build.waits)
+            return g
+        }
+        let conditionTimelines = conditions.map { build in
+            var c = build.timeline
+            c.waits = IntervalList(unsorted: build.waits)
+            return c
+        }
+
+        return Timeline(run: run, tasks: taskTimelines, threads: threadTimelines, channels: channels,
+                        mutexes: mutexTimelines, waitGroups: waitGroupTimelines, conditions: conditionTimelines,
+                        flows: IntervalList(unsorted: flows), wakes: wakes, logs: logs)
+    }
+}

@@ -1,0 +1,215 @@
+import WeftTrace
+
+extension TimelineBuilder {
+    // MARK: Channels
+
+    func channelPosition(_ raw: UInt64, at time: UInt64) -> Int {
+        if let p = channelIndex.position(raw) { return p }
+        channels.append(ChannelTimeline(id: ChannelID(raw), created: time))
+        occupancy.append(0)
+        channelIndex.set(raw, channels.count - 1)
+        return channels.count - 1
+    }
+
+    func channelEvent(_ e: Event) {
+        let a = e.args
+        let c = channelPosition(a.a0, at: e.time)
+        switch e.kind {
+        case .channelMake:
+            channels[c].capacity = a.a1
+            channels[c].name = strings(StringID(a.a2))
+            channels[c].created = e.time
+            channels[c].creator = e.task
+        case .send:
+            channels[c].sends += 1
+            occupancy[c] += 1
+            if occupancy[c] > channels[c].peakOccupancy { channels[c].peakOccupancy = occupancy[c] }
+            let blocked = consumeBlock(e, on: a.a0, reason: .channelSend)
+            let key = FlowKey(channel: a.a0, seq: a.a1)
+            if let f = openFlows.removeValue(forKey: key) {
+                flows[f].sender = e.task
+                flows[f].senderThread = e.thread
+                flows[f].sent = e.time
+                flows[f].senderBlocked = blocked
+            } else {
+                openFlows[key] = flows.count
+                flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, sender: e.task, senderThread: e.thread,
+                                         sent: e.time, senderBlocked: blocked))
+            }
+        case .receive:
+            let blocked = consumeBlock(e, on: a.a0, reason: .channelReceive)
+            guard a.a1 != 0 else {
+                channels[c].closedReceives += 1
+                return
+            }
+            channels[c].receives += 1
+            occupancy[c] = max(occupancy[c] - 1, 0)
+            let key = FlowKey(channel: a.a0, seq: a.a1)
+            if let f = openFlows.removeValue(forKey: key) {
+                flows[f].receiver = e.task
+                flows[f].receiverThread = e.thread
+                flows[f].received = e.time
+                flows[f].receiverBlocked = blocked
+            } else {
+                openFlows[key] = flows.count
+                flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, receiver: e.task, receiverThread: e.thread,
+                                         received: e.time, receiverBlocked: blocked))
+            }
+        case .close:
+            channels[c].closed = e.time
+        default: // select: counted only
+            _ = consumeBlock(e, on: a.a2, reason: .select)
+        }
+    }
+
+    /// Whether the recording task's last block was on this channel (or a select), forgetting it.
+    private func consumeBlock(_ e: Event, on channel: UInt64, reason: BlockReason) -> Bool {
+        guard e.task != .none, let t = taskIndex.position(e.task.rawValue), let last = tasks[t].lastBlock else { return false }
+        tasks[t].lastBlock = nil
+        return (last.reason == reason && last.object.rawValue == channel) || last.reason == .select
+    }
+
+    // MARK: Mutexes
+
+    func mutexPosition(_ raw: UInt64, at time: UInt64) -> Int {
+        if let p = mutexIndex.position(raw) { return p }
+        mutexes.append(MutexBuild(timeline: MutexTimeline(id: MutexID(raw), created: time)))
+        mutexIndex.set(raw, mutexes.count - 1)
+        return mutexes.count - 1
+    }
+
+    func mutexEvent(_ e: Event) {
+        let a = e.args
+        let m = mutexPosition(a.a0, at: e.time)
+        if e.kind == .mutexMake {
+            mutexes[m].timeline.name = strings(StringID(a.a1))
+            mutexes[m].timeline.created = e.time
+            mutexes[m].timeline.creator = e.task
+            return
+        }
+        guard let t = runningTask(e) else { return }
+        let mutex = MutexID(a.a0)
+        switch e.kind {
+        case .lockRequest:
+            let held = mutexes[m].openHold.map { mutexes[m].holds[$0].task != e.task } ?? false
+            tasks[t].lockRequest = (mutex, e.time, held)
+        case .lockAcquire:
+            if let open = mutexes[m].openHold {
+                anomaly(e, "\(e.task) acquired \(mutex) held by \(mutexes[m].holds[open].task)")
+                releaseHold(m, at: e.time)
+            }
+            var requested = e.time, contended = false
+            if let request = tasks[t].lockRequest, request.mutex == mutex {
+                requested = request.time
+                contended = request.contended
+                tasks[t].lockRequest = nil
+            }
+            mutexes[m].openHold = mutexes[m].holds.count
+            mutexes[m].holds.append(LockHold(start: e.time, end: e.time, task: e.task, requested: requested,
+                                             contended: contended, released: false))
+        default: // lockRelease
+            guard let open = mutexes[m].openHold else { return } // already released by a condition wait
+            if mutexes[m].holds[open].task != e.task {
+                anomaly(e, "\(e.task) released \(mutex) held by \(mutexes[m].holds[open].task)")
+            }
+            releaseHold(m, at: e.time)
+        }
+    }
+
+    func releaseHold(_ m: Int, at time: UInt64) {
+        guard let open = mutexes[m].openHold else { return }
+        mutexes[m].holds[open].end = max(time, mutexes[m].holds[open].start)
+        mutexes[m].holds[open].released = true
+        mutexes[m].openHold = nil
+    }
+
+    // MARK: Wait groups
+
+    func waitGroupPosition(_ raw: UInt64, at time: UInt64) -> Int {
+        if let p = waitGroupIndex.position(raw) { return p }
+        waitGroups.append(WaitGroupBuild(timeline: WaitGroupTimeline(id: WaitGroupID(raw), created: time)))
+        waitGroupIndex.set(raw, waitGroups.count - 1)
+        return waitGroups.count - 1
+    }
+
+    func waitGroupEvent(_ e: Event) {
+        let a = e.args
+        let g = waitGroupPosition(a.a0, at: e.time)
+        switch e.kind {
+        case .waitGroupMake:
+            waitGroups[g].timeline.name = strings(StringID(a.a1))
+            waitGroups[g].timeline.created = e.time
+            waitGroups[g].timeline.creator = e.task
+        case .waitGroupAdd:
+            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: Event.unzigzag(a.a1), count: a.a2))
+        case .waitGroupDone:
+            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: -1, count: a.a1))
+        default: // waitGroupWait
+            guard let t = runningTask(e) else { return }
+            closeUnblockedWait(t)
+            tasks[t].openWait = OpenWait(isCondition: false, objectPosition: g, episode: waitGroups[g].waits.count)
+            waitGroups[g].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
+        }
+    }
+
+    // MARK: Conditions
+
+    func conditionPosition(_ raw: UInt64, at time: UInt64) -> Int {
+        if let p = conditionIndex.position(raw) { return p }
+        conditions.append(ConditionBuild(timeline: ConditionTimeline(id: ConditionID(raw), created: time)))
+        conditionIndex.set(raw, conditions.count - 1)
+        return conditions.count - 1
+    }
+
+    func conditionEvent(_ e: Event) {
+        let a = e.args
+        let c = conditionPosition(a.a0, at: e.time)
+        switch e.kind {
+        case .conditionMake:
+            conditions[c].timeline.mutex = MutexID(a.a1)
+            conditions[c].timeline.name = strings(StringID(a.a2))
+            conditions[c].timeline.created = e.time
+            conditions[c].timeline.creator = e.task
+        case .conditionWait:
+            guard let t = runningTask(e) else { return }
+            closeUnblockedWait(t)
+            // Waiting releases the condition's mutex.
+            let mutex = conditions[c].timeline.mutex
+            if let m = mutexIndex.position(mutex.rawValue), let open = mutexes[m].openHold, mutexes[m].holds[open].task == e.task {
+                releaseHold(m, at: e.time)
+            }
+            tasks[t].openWait = OpenWait(isCondition: true, objectPosition: c, episode: conditions[c].waits.count)
+            conditions[c].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
+        case .conditionSignal:
+            let woken = TaskID(a.a1)
+            conditions[c].timeline.signals.append(ConditionSignal(time: e.time, task: e.task, broadcast: false,
+                                                                  woken: woken, wokenCount: woken == .none ? 0 : 1))
+        default: // conditionBroadcast
+            conditions[c].timeline.signals.append(ConditionSignal(time: e.time, task: e.task, broadcast: true,
+                                                                  woken: .none, wokenCount: a.a1))
+        }
+    }
+
+    // MARK: Wait episodes
+
+    /// Closes the task's open wait if it never blocked (the counter was already zero): it lasted no time.
+    func closeUnblockedWait(_ t: Int) {
+        guard let wait = tasks[t].openWait, !wait.blocked else { return }
+        let start = wait.isCondition ? conditions[wait.objectPosition].waits[wait.episode].start
+                                     : waitGroups[wait.objectPosition].waits[wait.episode].start
+        closeWait(t, at: start, waker: .none, completed: true)
+    }
+
+    func closeWait(_ t: Int, at time: UInt64, waker: TaskID, completed: Bool) {
+        guard let wait = tasks[t].openWait else { return }
+        func close(_ episode: inout WaitEpisode) {
+            episode.end = max(time, episode.start)
+            episode.blocked = wait.blocked
+            episode.waker = waker
+            episode.completed = completed
+        }
+        if wait.isCondition { close(&conditions[wait.objectPosition].waits[wait.episode]) }
+        else { close(&waitGroups[wait.objectPosition].waits[wait.episode]) }
+        tasks[t].openWait = nil
+    }
+}

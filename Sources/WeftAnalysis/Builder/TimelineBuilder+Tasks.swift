@@ -1,0 +1,161 @@
+import WeftTrace
+
+extension TimelineBuilder {
+    func taskCreate(_ e: Event) {
+        let a = e.args
+        let id = TaskID(a.a0)
+        let isNew = taskIndex.position(id.rawValue) == nil
+        let t = taskPosition(id, at: e.time)
+        if !isNew && tasks[t].parent != .none { anomaly(e, "\(id) created twice") }
+        tasks[t].parent = TaskID(a.a1)
+        tasks[t].name = strings(StringID(a.a2))
+        tasks[t].site = strings(StringID(a.a3))
+        if isNew == false && tasks[t].intervals.isEmpty && !tasks[t].isRunning { tasks[t].created = min(tasks[t].created, e.time) }
+        if tasks[t].parent != .none {
+            let p = taskPosition(tasks[t].parent, at: e.time)
+            tasks[p].children.append(id)
+        }
+    }
+
+    func runBegin(_ e: Event) {
+        let id = TaskID(e.args.a0)
+        let th = threadPosition(e.thread, at: e.time)
+        if let open = threads[th].open {
+            anomaly(e, "\(id) began on \(e.thread) while \(open.task) was still running there")
+            endSlice(thread: th, reason: nil, at: e.time)
+            let other = taskPosition(open.task, at: e.time)
+            if tasks[other].isRunning { tasks[other].transition(to: .runnable(.yielded), at: e.time) }
+        }
+        let t = taskPosition(id, at: e.time)
+        if tasks[t].ended != nil { anomaly(e, "\(id) ran after it ended") }
+        if case .running(let other) = tasks[t].state {
+            anomaly(e, "\(id) began on \(e.thread) while running on \(other)")
+            if let o = threadIndex.position(other.rawValue) { endSlice(thread: o, reason: nil, at: e.time) }
+        } else if tasks[t].isWaiting {
+            // The wake-up was not recorded; treat it as woken by no one now.
+            tasks[t].transition(to: .runnable(.woken(by: .none)), at: e.time)
+        }
+        let migrated = tasks[t].lastThread.map { $0 != e.thread } ?? false
+        tasks[t].transition(to: .running(e.thread), at: e.time)
+        tasks[t].lastThread = e.thread
+        threads[th].open = (id, e.time, migrated)
+    }
+
+    func runEnd(_ e: Event) {
+        let id = TaskID(e.args.a0)
+        let reason = RunEndReason(rawValue: e.args.a1) ?? .yielded
+        let th = threadPosition(e.thread, at: e.time)
+        if let open = threads[th].open, open.task == id {
+            endSlice(thread: th, reason: reason, at: e.time)
+        } else {
+            anomaly(e, "\(id) ended a slice on \(e.thread) where it was not running")
+        }
+        let t = taskPosition(id, at: e.time)
+        closeUnblockedWait(t)
+        switch reason {
+        case .finished:
+            finishTask(t, at: e.time)
+        case .yielded:
+            tasks[t].transition(to: .runnable(.yielded), at: e.time)
+        case .blocked:
+            if let waker = tasks[t].wokenEarly {
+                tasks[t].transition(to: .runnable(.woken(by: waker)), at: e.time)
+            } else if let block = tasks[t].pendingBlock {
+                if block.reason == .sleep {
+                    tasks[t].transition(to: .sleeping(duration: tasks[t].pendingSleep ?? 0), at: e.time)
+                } else {
+                    tasks[t].transition(to: .blocked(reason: block.reason, object: block.object), at: e.time)
+                }
+            } else {
+                anomaly(e, "\(id) blocked without a block event")
+                tasks[t].transition(to: .blocked(reason: nil, object: .none), at: e.time)
+            }
+        }
+        tasks[t].pendingBlock = nil
+        tasks[t].pendingSleep = nil
+        tasks[t].wokenEarly = nil
+    }
+
+    func block(_ e: Event) {
+        guard let t = runningTask(e) else { return }
+        let reason = BlockReason(rawValue: e.args.a0) ?? .select
+        let object = ObjectID(e.args.a1)
+        tasks[t].pendingBlock = (reason, object)
+        tasks[t].lastBlock = (reason, object)
+        if reason == .mutex, let request = tasks[t].lockRequest, request.mutex.object == object {
+            tasks[t].lockRequest?.contended = true
+        }
+        if var wait = tasks[t].openWait,
+           (wait.isCondition && reason == .condition) || (!wait.isCondition && reason == .waitGroup) {
+            wait.blocked = true
+            tasks[t].openWait = wait
+        }
+    }
+
+    func unblock(_ e: Event) {
+        let id = TaskID(e.args.a0)
+        let t = taskPosition(id, at: e.time)
+        var reason: BlockReason?
+        var object = ObjectID.none
+        switch tasks[t].state {
+        case .blocked(let r, let o):
+            reason = r
+            object = o
+            tasks[t].transition(to: .runnable(.woken(by: e.task)), at: e.time)
+        case .sleeping:
+            reason = .sleep
+            tasks[t].transition(to: .runnable(.woken(by: e.task)), at: e.time)
+        case .running:
+            if let block = tasks[t].pendingBlock {
+                reason = block.reason
+                object = block.object
+                tasks[t].wokenEarly = e.task
+            } else {
+                anomaly(e, "\(id) woken while running and not blocking")
+            }
+        case .runnable, .finished:
+            anomaly(e, "\(id) woken while not blocked")
+        }
+        wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
+        if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
+    }
+
+    func taskEnd(_ e: Event) {
+        let id = TaskID(e.args.a0)
+        let t = taskPosition(id, at: e.time)
+        tasks[t].outcome = TaskOutcome(rawValue: e.args.a1) ?? .returned
+        tasks[t].message = strings(StringID(e.args.a2))
+        // When the task is still in its last slice, its `runEnd(finished)` ends it.
+        if tasks[t].ended == nil && !tasks[t].isRunning { finishTask(t, at: e.time) }
+    }
+
+    func finishTask(_ t: Int, at time: UInt64) {
+        guard tasks[t].ended == nil else { return }
+        tasks[t].transition(to: .finished, at: time)
+        tasks[t].ended = tasks[t].stateStart
+        closeUnblockedWait(t)
+    }
+
+    /// Ends the slice open on a thread.
+    func endSlice(thread th: Int, reason: RunEndReason?, at time: UInt64) {
+        guard let open = threads[th].open else { return }
+        threads[th].slices.append(RunSlice(start: open.start, end: max(time, open.start), task: open.task,
+                                           endReason: reason, migrated: open.migrated))
+        threads[th].open = nil
+    }
+
+    func regionEvent(_ e: Event) {
+        guard let t = runningTask(e) else { return }
+        let name = strings(StringID(e.args.a0))
+        if e.kind == .regionBegin {
+            tasks[t].openRegions.append((name, e.time))
+            return
+        }
+        guard let i = tasks[t].openRegions.lastIndex(where: { $0.name == name }) else {
+            anomaly(e, "region \"\(name)\" ended but was not begun")
+            return
+        }
+        let open = tasks[t].openRegions.remove(at: i)
+        tasks[t].regions.append(Region(start: open.start, end: max(e.time, open.start), name: name, depth: i, closed: true))
+    }
+}

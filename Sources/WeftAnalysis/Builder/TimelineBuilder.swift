@@ -1,0 +1,137 @@
+import WeftTrace
+
+/// Builds a `Timeline` from events in one streaming pass.
+///
+/// Memory grows with the tasks, threads, objects and intervals kept, never with the raw events: each event updates
+/// the state of its task, thread or object and is forgotten. The builder is lenient: events that do not add up
+/// (a `runEnd` for a task that is not running, …) become `RunInfo.anomalies` and the model stays consistent.
+///
+/// ```swift
+/// let timeline = try TimelineBuilder.build(from: TraceReader(path: "run.weft"))
+/// ```
+public final class TimelineBuilder {
+    let strings: (StringID) -> String
+
+    var tasks: [TaskBuild] = []
+    var taskIndex = DenseIndex()
+    var threads: [ThreadBuild] = []
+    var threadIndex = DenseIndex()
+    var channels: [ChannelTimeline] = []
+    var channelIndex = DenseIndex()
+    var occupancy: [Int] = []
+    var mutexes: [MutexBuild] = []
+    var mutexIndex = DenseIndex()
+    var waitGroups: [WaitGroupBuild] = []
+    var waitGroupIndex = DenseIndex()
+    var conditions: [ConditionBuild] = []
+    var conditionIndex = DenseIndex()
+    var flows: [MessageFlow] = []
+    var openFlows: [FlowKey: Int] = [:]
+    var wakes: [WakeEdge] = []
+    var logs: [LogEntry] = []
+    var run = RunInfo()
+    var eventCount = 0
+    var firstTime: UInt64?
+    var lastTime: UInt64 = 0
+
+    /// A builder that reads string arguments through `strings` (usually the stream's `string(_:)`).
+    public init(strings: @escaping (StringID) -> String) {
+        self.strings = strings
+    }
+
+    /// Builds the timeline of every event in `stream`.
+    /// - Throws: the stream's `TraceError` when the trace is damaged.
+    public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
+        let builder = TimelineBuilder(strings: { [unowned stream] in stream.string($0) })
+        while let event = try stream.next() { builder.add(event) }
+        return builder.finish()
+    }
+
+    /// Adds the next event, in stream order.
+    public func add(_ e: Event) {
+        run.eventCounts[Int(e.kind.rawValue)] += 1
+        if firstTime == nil { firstTime = e.time }
+        if e.time > lastTime { lastTime = e.time }
+        defer { eventCount += 1 }
+        let a = e.args
+        switch e.kind {
+        case .metadata:
+            let key = strings(StringID(a.a0)), value = strings(StringID(a.a1))
+            run.metadata.append(MetadataEntry(key: key, value: value))
+            if key == "dropped_events", let n = UInt64(value) { run.dropped = n }
+        case .threadStart:
+            let t = threadPosition(e.thread, at: e.time)
+            threads[t].tid = a.a0
+            threads[t].role = ThreadRole(rawValue: a.a1) ?? .other
+            threads[t].index = a.a2
+            threads[t].started = min(threads[t].started, e.time)
+        case .threadStop:
+            let t = threadPosition(e.thread, at: e.time)
+            if let open = threads[t].open {
+                anomaly(e, "thread \(e.thread) stopped while \(open.task) was running on it")
+                endSlice(thread: t, reason: nil, at: e.time)
+            }
+            threads[t].stopped = e.time
+        case .runFinish:
+            run.outcome = RunOutcome(rawValue: a.a0)
+            run.message = strings(StringID(a.a1))
+            run.finished = e.time
+        case .sample:
+            let name = strings(StringID(a.a0))
+            run.samples.append(Sample(time: e.time, name: name, value: a.a1))
+            if name == "dropped_events" { run.dropped = a.a1 }
+        case .taskCreate: taskCreate(e)
+        case .runBegin: runBegin(e)
+        case .runEnd: runEnd(e)
+        case .block: block(e)
+        case .unblock: unblock(e)
+        case .taskEnd: taskEnd(e)
+        case .channelMake, .send, .receive, .close, .select: channelEvent(e)
+        case .mutexMake, .lockRequest, .lockAcquire, .lockRelease: mutexEvent(e)
+        case .waitGroupMake, .waitGroupAdd, .waitGroupDone, .waitGroupWait: waitGroupEvent(e)
+        case .conditionMake, .conditionWait, .conditionSignal, .conditionBroadcast: conditionEvent(e)
+        case .sleep:
+            guard let t = runningTask(e) else { return }
+            tasks[t].pendingSleep = a.a0
+        case .log:
+            logs.append(LogEntry(time: e.time, task: e.task, thread: e.thread,
+                                 category: strings(StringID(a.a0)), message: strings(StringID(a.a1))))
+        case .regionBegin, .regionEnd: regionEvent(e)
+        }
+    }
+
+    // MARK: - Lookups
+
+    /// The position of a task, created (as first seen at `time`) when new.
+    func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
+        if let p = taskIndex.position(id.rawValue) { return p }
+        tasks.append(TaskBuild(id: id, created: time))
+        taskIndex.set(id.rawValue, tasks.count - 1)
+        return tasks.count - 1
+    }
+
+    /// The position of a thread, created (as first seen at `time`) when new.
+    func threadPosition(_ id: ThreadID, at time: UInt64) -> Int {
+        if let p = threadIndex.position(id.rawValue) { return p }
+        threads.append(ThreadBuild(id: id, started: time))
+        threadIndex.set(id.rawValue, threads.count - 1)
+        return threads.count - 1
+    }
+
+    /// The position of the event's recording task, or nil (with an anomaly) when no task was running.
+    func runningTask(_ e: Event) -> Int? {
+        guard e.task != .none else {
+            anomaly(e, "\(e.kind) recorded outside any task")
+            return nil
+        }
+        return taskPosition(e.task, at: e.time)
+    }
+
+    /// Notes something that does not add up.
+    func anomaly(_ e: Event, _ message: String) {
+        run.anomalyCount += 1
+        if run.anomalies.count < 100 {
+            run.anomalies.append(Anomaly(eventIndex: eventCount, time: e.time, message: "\(e.kind): \(message)"))
+        }
+    }
+}

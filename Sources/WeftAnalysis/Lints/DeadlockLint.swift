@@ -1,0 +1,73 @@
+import WeftTrace
+
+/// A cycle in the wait-for graph at the end of the trace: tasks that can only be woken by one another.
+public struct DeadlockLint: Lint {
+    public init() {}
+    public var name: String { "deadlock" }
+    public var summary: String { "tasks that wait on one another in a cycle at the end of the trace" }
+
+    public func check(_ timeline: Timeline) -> [[WaitForGraph.Wait]] {
+        WaitForGraph(timeline).cycles()
+    }
+
+    public func message(_ cycle: [WaitForGraph.Wait], in timeline: Timeline) -> String {
+        var lines = ["deadlock: \(cycle.count) tasks wait on one another"]
+        for (i, wait) in cycle.enumerated() {
+            let next = cycle[(i + 1) % cycle.count].task
+            lines.append("  \(LintText.task(wait.task, timeline)) waits on \(LintText.object(wait, timeline)) "
+                + "(since \(DurationFormat.format(wait.since))), \(LintText.holderVerb(wait.reason)) \(LintText.task(next, timeline))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func tasks(of cycle: [WaitForGraph.Wait]) -> [TaskID] { cycle.map(\.task) }
+    public func time(of cycle: [WaitForGraph.Wait]) -> UInt64 { cycle.map(\.since).max() ?? 0 }
+}
+
+/// Wording shared by the lints.
+enum LintText {
+    /// `t3 "worker"`.
+    static func task(_ id: TaskID, _ timeline: Timeline) -> String {
+        let name = timeline.task(id)?.name ?? ""
+        return name.isEmpty ? id.description : "\(id) \"\(name)\""
+    }
+
+    /// `mutex mu4 "accounts"`, `receive on ch2 "jobs"`, `join of t5`.
+    static func object(_ wait: WaitForGraph.Wait, _ timeline: Timeline) -> String {
+        object(wait.reason, wait.object, timeline)
+    }
+
+    static func object(_ reason: BlockReason?, _ object: ObjectID, _ timeline: Timeline) -> String {
+        let label = timeline.label(of: object, reason: reason)
+        let raw: String
+        switch reason {
+        case .join: raw = TaskID(object.rawValue).description
+        case .mutex: raw = MutexID(object.rawValue).description
+        case .channelSend, .channelReceive: raw = ChannelID(object.rawValue).description
+        case .waitGroup: raw = WaitGroupID(object.rawValue).description
+        case .condition: raw = ConditionID(object.rawValue).description
+        default: raw = object.description
+        }
+        let named = label.isEmpty || label == raw ? raw : "\(raw) \"\(label)\""
+        switch reason {
+        case .mutex: return "mutex \(named)"
+        case .channelSend: return "send on \(named)"
+        case .channelReceive: return "receive on \(named)"
+        case .waitGroup: return "wait group \(named)"
+        case .condition: return "condition \(named)"
+        case .join: return "join of \(named)"
+        case .select: return "select"
+        case .sleep: return "sleep"
+        case nil: return "something unrecorded"
+        }
+    }
+
+    /// How the next task in a cycle relates to the object.
+    static func holderVerb(_ reason: BlockReason?) -> String {
+        switch reason {
+        case .mutex: "held by"
+        case .join: "which is"
+        default: "which only"
+        }
+    }
+}

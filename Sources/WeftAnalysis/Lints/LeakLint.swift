@@ -1,0 +1,24 @@
+import WeftTrace
+
+/// Tasks still blocked at the end of the trace (not counting those in a deadlock cycle, reported there).
+public struct LeakLint: Lint {
+    public init() {}
+    public var name: String { "leak" }
+    public var summary: String { "tasks still blocked or sleeping when the trace ended" }
+
+    public func check(_ timeline: Timeline) -> [WaitForGraph.Wait] {
+        let graph = WaitForGraph(timeline)
+        let inCycles = Set(graph.cycles().joined().map(\.task))
+        return graph.waits.values.filter { !inCycles.contains($0.task) }
+            .sorted { $0.since != $1.since ? $0.since < $1.since : $0.task < $1.task }
+    }
+
+    public func message(_ wait: WaitForGraph.Wait, in timeline: Timeline) -> String {
+        let waited = timeline.run.end &- wait.since
+        return "leaked: \(LintText.task(wait.task, timeline)) still waits on \(LintText.object(wait, timeline)) "
+            + "at the end of the trace (for \(DurationFormat.format(waited)), since \(DurationFormat.format(wait.since)))"
+    }
+
+    public func tasks(of wait: WaitForGraph.Wait) -> [TaskID] { [wait.task] }
+    public func time(of wait: WaitForGraph.Wait) -> UInt64 { wait.since }
+}

@@ -1,0 +1,67 @@
+import WeftTrace
+
+/// A task that blocks on a channel, select, join, wait group or condition, or sleeps, while holding a mutex.
+public struct LockAcrossBlockLint: Lint {
+    /// One task holding one mutex across blocking operations (the first one, and how many).
+    public struct Finding: Sendable, Equatable {
+        public var task: TaskID
+        public var mutex: MutexID
+        public var reason: BlockReason?
+        public var object: ObjectID
+        /// When the first such wait began, and how long it lasted.
+        public var time: UInt64
+        public var duration: UInt64
+        /// How many such waits, and their total time.
+        public var count: Int
+        public var total: UInt64
+    }
+
+    public init() {}
+    public var name: String { "lock-across-block" }
+    public var summary: String { "a mutex held while its holder blocks on something else or sleeps" }
+
+    public func check(_ timeline: Timeline) -> [Finding] {
+        var findings: [Finding] = []
+        for mutex in timeline.mutexes {
+            var byTask: [TaskID: Finding] = [:]
+            for hold in mutex.holds {
+                guard let task = timeline.task(hold.task) else { continue }
+                for i in task.intervals.indices(overlapping: hold.start ..< hold.end) {
+                    let interval = task.intervals[i]
+                    let reason: BlockReason?, object: ObjectID
+                    switch interval.state {
+                    case .blocked(let r, let o) where r != .mutex:
+                        (reason, object) = (r, o)
+                    case .sleeping:
+                        (reason, object) = (.sleep, .none)
+                    default:
+                        continue
+                    }
+                    let d = min(interval.end, hold.end) - max(interval.start, hold.start)
+                    if var f = byTask[hold.task] {
+                        f.count += 1
+                        f.total += d
+                        byTask[hold.task] = f
+                    } else {
+                        byTask[hold.task] = Finding(task: hold.task, mutex: mutex.id, reason: reason, object: object,
+                                                    time: interval.start, duration: d, count: 1, total: d)
+                    }
+                }
+            }
+            findings += byTask.values
+        }
+        return findings.sorted { $0.time != $1.time ? $0.time < $1.time : $0.task < $1.task }
+    }
+
+    public func message(_ f: Finding, in timeline: Timeline) -> String {
+        let label = timeline.mutex(f.mutex)?.label ?? f.mutex.description
+        let mutex = label == f.mutex.description ? label : "\(f.mutex) \"\(label)\""
+        var text = "lock held across a block: \(LintText.task(f.task, timeline)) holds mutex \(mutex) while waiting on "
+            + "\(LintText.object(f.reason, f.object, timeline)) at \(DurationFormat.format(f.time)) for \(DurationFormat.format(f.duration))"
+        if f.count > 1 { text += " (\(f.count) times, \(DurationFormat.format(f.total)) in all)" }
+        return text
+    }
+
+    public func tasks(of f: Finding) -> [TaskID] { [f.task] }
+    public func time(of f: Finding) -> UInt64 { f.time }
+}

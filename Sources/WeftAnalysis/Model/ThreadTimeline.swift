@@ -1,0 +1,62 @@
+import WeftTrace
+
+/// One OS thread: what it was for, and which task ran on it when. The gaps between slices are idle time.
+public struct ThreadTimeline: Sendable, Equatable {
+    /// The thread as numbered in the trace.
+    public var id: ThreadID
+    /// The kernel's thread id (0 when the trace lacks its `threadStart`).
+    public var tid: UInt64
+    /// What the thread was for.
+    public var role: ThreadRole
+    /// The worker number (role worker) or the task's raw id (role taskThread); 0 otherwise.
+    public var index: UInt64
+    /// When it started (its `threadStart`, or its first event).
+    public var started: UInt64
+    /// When it stopped; nil if it was still alive at the end of the trace.
+    public var stopped: UInt64?
+    /// The run slices, sorted and non-overlapping.
+    public var slices: IntervalList<RunSlice>
+
+    /// A name for people: `worker 2`, `task-thread t7`, `main`, `timer`.
+    public var label: String {
+        switch role {
+        case .worker: "worker \(index)"
+        case .taskThread: "task-thread \(TaskID(index))"
+        default: role.description
+        }
+    }
+
+    /// The time during which some task ran on the thread.
+    public var busy: UInt64 { slices.reduce(0) { $0 + $1.duration } }
+
+    public init(id: ThreadID, tid: UInt64 = 0, role: ThreadRole = .other, index: UInt64 = 0, started: UInt64,
+                stopped: UInt64? = nil, slices: IntervalList<RunSlice>) {
+        self.id = id
+        self.tid = tid
+        self.role = role
+        self.index = index
+        self.started = started
+        self.stopped = stopped
+        self.slices = slices
+    }
+}
+
+/// A task running on a thread, from its `runBegin` to its `runEnd`.
+public struct RunSlice: TimedInterval, Sendable, Equatable {
+    public var start: UInt64
+    public var end: UInt64
+    /// The task that ran.
+    public var task: TaskID
+    /// Why the slice ended; nil if it was still running at the end of the trace.
+    public var endReason: RunEndReason?
+    /// True when the task's previous slice ran on another thread (it migrated to this one).
+    public var migrated: Bool
+
+    public init(start: UInt64, end: UInt64, task: TaskID, endReason: RunEndReason?, migrated: Bool = false) {
+        self.start = start
+        self.end = end
+        self.task = task
+        self.endReason = endReason
+        self.migrated = migrated
+    }
+}

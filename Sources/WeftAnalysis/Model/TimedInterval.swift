@@ -1,0 +1,102 @@
+/// A span of trace time, in nanoseconds since the start of the trace: `start ..< end`.
+///
+/// Everything in the timeline model that lasts (a task state, a run slice, a lock hold, a message in flight)
+/// conforms, so one window query serves them all.
+public protocol TimedInterval {
+    /// When it began (ns since trace start).
+    var start: UInt64 { get }
+    /// When it ended (ns since trace start); `end >= start`. Intervals still open at the end of the trace end there.
+    var end: UInt64 { get }
+}
+
+extension TimedInterval {
+    /// `end - start`.
+    @inlinable
+    public var duration: UInt64 { end &- start }
+
+    /// Whether the interval shares any time with `window` (a zero-length interval counts when it lies inside it).
+    @inlinable
+    public func overlaps(_ window: Range<UInt64>) -> Bool {
+        start < window.upperBound && (end > window.lowerBound || (start == end && start >= window.lowerBound))
+    }
+}
+
+/// A list of intervals sorted by start time, answering "which intervals touch this window" by binary search.
+///
+/// The intervals may overlap one another (messages in flight); the list remembers the longest one, so a query
+/// looks back at most that far. Reading it is reading an array: it is a `RandomAccessCollection`.
+public struct IntervalList<Element: TimedInterval>: RandomAccessCollection, Sendable where Element: Sendable {
+    /// The intervals, sorted by `start`.
+    public private(set) var elements: [Element]
+    /// The longest `duration` among them.
+    public private(set) var longest: UInt64
+
+    /// A list of `elements`, which must already be sorted by `start` (the builder guarantees it).
+    public init(sorted elements: [Element]) {
+        self.elements = elements
+        var longest: UInt64 = 0
+        for e in elements where e.duration > longest { longest = e.duration }
+        self.longest = longest
+    }
+
+    /// A list of `elements` in any order: they are sorted here (stably, by start).
+    public init(unsorted elements: [Element]) {
+        if zip(elements, elements.dropFirst()).allSatisfy({ $0.start <= $1.start }) {
+            self.init(sorted: elements)
+            return
+        }
+        let sorted = elements.enumerated().sorted { a, b in
+            a.element.start != b.element.start ? a.element.start < b.element.start : a.offset < b.offset
+        }.map(\.element)
+        self.init(sorted: sorted)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { elements.count }
+    public subscript(position: Int) -> Element { elements[position] }
+
+    /// The index of the first interval whose start is `>= time`.
+    public func firstIndex(startingAtOrAfter time: UInt64) -> Int {
+        var low = 0, high = elements.count
+        while low < high {
+            let mid = (low + high) / 2
+            if elements[mid].start < time { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The indices of the intervals that share time with `window`, in start order.
+    ///
+    /// Costs O(log n + k + intervals that start within `longest` before the window).
+    public func indices(overlapping window: Range<UInt64>) -> [Int] {
+        let from = firstIndex(startingAtOrAfter: window.lowerBound >= longest ? window.lowerBound - longest : 0)
+        let to = firstIndex(startingAtOrAfter: window.upperBound)
+        var result: [Int] = []
+        var i = from
+        while i < to {
+            if elements[i].overlaps(window) { result.append(i) }
+            i += 1
+        }
+        return result
+    }
+
+    /// The intervals that share time with `window`, in start order.
+    public func overlapping(_ window: Range<UInt64>) -> [Element] {
+        indices(overlapping: window).map { elements[$0] }
+    }
+
+    /// The last interval that starts at or before `time` and has not ended by then (`start <= time < end`),
+    /// or, for lists whose intervals do not overlap, the one interval containing `time`.
+    public func index(containing time: UInt64) -> Int? {
+        var i = firstIndex(startingAtOrAfter: time &+ 1) - 1
+        while i >= 0 {
+            let e = elements[i]
+            if e.start <= time && (time < e.end || (e.start == e.end && e.start == time)) { return i }
+            if e.start + longest < time { break }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+extension IntervalList: Equatable where Element: Equatable {}

@@ -1,0 +1,114 @@
+import WeftTrace
+
+/// The one model of what happened in a traced run, built once from an `EventStream` by `TimelineBuilder`.
+///
+/// Plain values: arrays sorted by id (tasks, threads, objects) and interval lists sorted by time, so a renderer can
+/// ask for a time window by binary search (`IntervalList.overlapping`). It knows nothing of drawing.
+public struct Timeline: Sendable {
+    /// The run: metadata, scheduler, times, outcome, samples, event counts.
+    public var run: RunInfo
+    /// Every task, sorted by id.
+    public var tasks: [TaskTimeline]
+    /// Every OS thread, sorted by id.
+    public var threads: [ThreadTimeline]
+    /// Every channel, sorted by id.
+    public var channels: [ChannelTimeline]
+    /// Every mutex, sorted by id.
+    public var mutexes: [MutexTimeline]
+    /// Every wait group, sorted by id.
+    public var waitGroups: [WaitGroupTimeline]
+    /// Every condition variable, sorted by id.
+    public var conditions: [ConditionTimeline]
+    /// Every message, send paired with receive, sorted by start (send time).
+    public var flows: IntervalList<MessageFlow>
+    /// Every wake-up, sorted by time.
+    public var wakes: [WakeEdge]
+    /// Every logged message, in order.
+    public var logs: [LogEntry]
+
+    private var taskIndex: [TaskID: Int]
+    private var threadIndex: [ThreadID: Int]
+    private var objectIndex: [ObjectID: (kind: ObjectKind, index: Int)]
+
+    public init(run: RunInfo, tasks: [TaskTimeline], threads: [ThreadTimeline], channels: [ChannelTimeline] = [],
+                mutexes: [MutexTimeline] = [], waitGroups: [WaitGroupTimeline] = [], conditions: [ConditionTimeline] = [],
+                flows: IntervalList<MessageFlow> = IntervalList(sorted: []), wakes: [WakeEdge] = [], logs: [LogEntry] = []) {
+        self.run = run
+        self.tasks = tasks.sorted { $0.id < $1.id }
+        self.threads = threads.sorted { $0.id < $1.id }
+        self.channels = channels.sorted { $0.id < $1.id }
+        self.mutexes = mutexes.sorted { $0.id < $1.id }
+        self.waitGroups = waitGroups.sorted { $0.id < $1.id }
+        self.conditions = conditions.sorted { $0.id < $1.id }
+        self.flows = flows
+        self.wakes = wakes
+        self.logs = logs
+        taskIndex = Dictionary(uniqueKeysWithValues: self.tasks.enumerated().map { ($1.id, $0) })
+        threadIndex = Dictionary(uniqueKeysWithValues: self.threads.enumerated().map { ($1.id, $0) })
+        var objects: [ObjectID: (kind: ObjectKind, index: Int)] = [:]
+        for (i, c) in self.channels.enumerated() { objects[c.id.object] = (.channel, i) }
+        for (i, m) in self.mutexes.enumerated() { objects[m.id.object] = (.mutex, i) }
+        for (i, g) in self.waitGroups.enumerated() { objects[g.id.object] = (.waitGroup, i) }
+        for (i, c) in self.conditions.enumerated() { objects[c.id.object] = (.condition, i) }
+        objectIndex = objects
+    }
+
+    /// The position of a task in `tasks`.
+    public func index(of id: TaskID) -> Int? { taskIndex[id] }
+    /// The position of a thread in `threads`.
+    public func index(of id: ThreadID) -> Int? { threadIndex[id] }
+    /// A task by id.
+    public func task(_ id: TaskID) -> TaskTimeline? { taskIndex[id].map { tasks[$0] } }
+    /// A thread by id.
+    public func thread(_ id: ThreadID) -> ThreadTimeline? { threadIndex[id].map { threads[$0] } }
+    /// A channel by id.
+    public func channel(_ id: ChannelID) -> ChannelTimeline? {
+        guard let o = objectIndex[id.object], o.kind == .channel else { return nil }
+        return channels[o.index]
+    }
+    /// A mutex by id.
+    public func mutex(_ id: MutexID) -> MutexTimeline? {
+        guard let o = objectIndex[id.object], o.kind == .mutex else { return nil }
+        return mutexes[o.index]
+    }
+    /// A wait group by id.
+    public func waitGroup(_ id: WaitGroupID) -> WaitGroupTimeline? {
+        guard let o = objectIndex[id.object], o.kind == .waitGroup else { return nil }
+        return waitGroups[o.index]
+    }
+    /// A condition by id.
+    public func condition(_ id: ConditionID) -> ConditionTimeline? {
+        guard let o = objectIndex[id.object], o.kind == .condition else { return nil }
+        return conditions[o.index]
+    }
+    /// What kind of object a raw object id names, if the trace made it.
+    public func kind(of object: ObjectID) -> ObjectKind? { objectIndex[object]?.kind }
+
+    /// A name for people for the object a task waits on: `ch3 "jobs"`-style labels, or a task label for `join`.
+    public func label(of object: ObjectID, reason: BlockReason? = nil) -> String {
+        if reason == .join { return task(TaskID(object.rawValue))?.label ?? TaskID(object.rawValue).description }
+        guard let o = objectIndex[object] else { return object == .none ? "" : object.description }
+        switch o.kind {
+        case .channel: return channels[o.index].label
+        case .mutex: return mutexes[o.index].label
+        case .waitGroup: return waitGroups[o.index].label
+        case .condition: return conditions[o.index].label
+        }
+    }
+
+    /// The label of a task by id (its name, or its id).
+    public func label(of task: TaskID) -> String { self.task(task)?.label ?? task.description }
+}
+
+/// The kinds of synchronisation object.
+public enum ObjectKind: Sendable, Equatable, CaseIterable, CustomStringConvertible {
+    case channel, mutex, waitGroup, condition
+    public var description: String {
+        switch self {
+        case .channel: "channel"
+        case .mutex: "mutex"
+        case .waitGroup: "waitgroup"
+        case .condition: "condition"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import WeftTrace
+
+/// The numbers `weft stats` prints, computed from a `Timeline`. Durations are nanoseconds; `Codable` for `--json`.
+public struct RunStats: Sendable, Equatable, Codable {
+    public var run: RunSummary
+    /// Every task, in id order.
+    public var tasks: [TaskStats]
+    /// Every thread, in id order.
+    public var threads: [ThreadStats]
+    public var channels: [ChannelStats]
+    public var mutexes: [MutexStats]
+    /// Runnable → running: how long tasks waited for a thread once ready.
+    public var schedulerLatency: Percentiles
+}
+
+/// The run at a glance.
+public struct RunSummary: Sendable, Equatable, Codable {
+    public var program: String
+    public var scheduler: String
+    public var workers: Int?
+    public var wallTime: UInt64
+    public var outcome: String?
+    public var tasks: Int
+    public var threads: Int
+    public var events: Int
+    public var dropped: UInt64
+    public var anomalies: Int
+    /// Peak RSS in bytes and CPU times, when the trace sampled them.
+    public var peakRSSBytes: UInt64?
+    public var cpuUser: UInt64?
+    public var cpuSystem: UInt64?
+    public var peakThreadsAlive: UInt64?
+}
+
+/// Where one task's lifetime went.
+public struct TaskStats: Sendable, Equatable, Codable {
+    public var id: UInt64
+    public var name: String
+    public var lifetime: UInt64
+    public var running: UInt64
+    public var runnable: UInt64
+    /// Blocked time by reason (`send`, `receive`, `mutex`, … and `unknown`).
+    public var blocked: [String: UInt64]
+    public var sleeping: UInt64
+    public var slices: Int
+    public var finished: Bool
+
+    /// All blocked time.
+    public var blockedTotal: UInt64 { blocked.values.reduce(0, +) }
+}
+
+/// How busy one thread was.
+public struct ThreadStats: Sendable, Equatable, Codable {
+    public var id: UInt64
+    public var label: String
+    public var tid: UInt64
+    public var role: String
+    /// The thread's span: start to stop (or end of trace).
+    public var alive: UInt64
+    public var busy: UInt64
+    public var slices: Int
+    /// Distinct tasks that ran on it.
+    public var tasksRun: Int
+    /// Slices whose task last ran on another thread.
+    public var migrationsIn: Int
+}
+
+/// One channel's traffic.
+public struct ChannelStats: Sendable, Equatable, Codable {
+    public var id: UInt64
+    public var label: String
+    public var capacity: UInt64
+    public var messages: Int
+    public var peakOccupancy: Int
+    /// Time tasks spent blocked sending to / receiving from it.
+    public var sendersBlocked: UInt64
+    public var receiversBlocked: UInt64
+    /// Send → receive time of the messages received.
+    public var inFlight: Percentiles
+}
+
+/// One mutex's use.
+public struct MutexStats: Sendable, Equatable, Codable {
+    public var id: UInt64
+    public var label: String
+    public var acquisitions: Int
+    public var contended: Int
+    /// Request → acquire.
+    public var wait: Percentiles
+    /// Acquire → release.
+    public var hold: Percentiles
+}

@@ -1,0 +1,126 @@
+import WeftTrace
+
+/// The text form of `RunStats`: the tables `weft stats` prints.
+public struct StatsReport: Sendable {
+    /// The rows each table shows at most (the rest is counted in a footer).
+    public var top: Int
+    /// When set, only tasks whose name contains it (or whose id, `t7`, equals it) are listed.
+    public var taskFilter: String?
+
+    public init(top: Int = 10, taskFilter: String? = nil) {
+        self.top = top
+        self.taskFilter = taskFilter
+    }
+
+    /// Every table, in reading order: run, scheduler latency, tasks, threads, channels, mutexes.
+    public func render(_ stats: RunStats) -> String {
+        var out = runTable(stats.run).render()
+        out += "\n" + latencyTable(stats.schedulerLatency).render()
+        out += "\n" + taskTable(stats.tasks).render()
+        out += "\n" + threadTable(stats.threads).render()
+        if !stats.channels.isEmpty { out += "\n" + channelTable(stats.channels).render() }
+        if !stats.mutexes.isEmpty { out += "\n" + mutexTable(stats.mutexes).render() }
+        return out
+    }
+
+    /// The run at a glance, as key/value rows.
+    public func runTable(_ run: RunSummary) -> TextTable {
+        var table = TextTable(title: "run", ["", ""], alignments: [.left, .left])
+        table.headers = ["what", "value"]
+        if !run.program.isEmpty { table.append(["program", run.program]) }
+        table.append(["scheduler", run.scheduler.isEmpty ? "?" : run.scheduler + (run.workers.map { ", \($0) workers" } ?? "")])
+        table.append(["wall time", DurationFormat.format(run.wallTime)])
+        table.append(["outcome", run.outcome ?? "unknown (no runFinish)"])
+        table.append(["tasks", "\(run.tasks)"])
+        table.append(["threads", "\(run.threads)" + (run.peakThreadsAlive.map { " (peak alive \($0))" } ?? "")])
+        table.append(["events", "\(run.events)"])
+        table.append(["dropped", "\(run.dropped)"])
+        if let rss = run.peakRSSBytes { table.append(["peak RSS", DurationFormat.bytes(rss)]) }
+        if let user = run.cpuUser, let system = run.cpuSystem {
+            table.append(["CPU", "\(DurationFormat.format(user)) user, \(DurationFormat.format(system)) system"])
+        }
+        if run.anomalies > 0 { table.append(["anomalies", "\(run.anomalies) (events that did not add up)"]) }
+        return table
+    }
+
+    /// Scheduler latency: runnable → running.
+    public func latencyTable(_ p: Percentiles) -> TextTable {
+        var table = TextTable(title: "scheduler latency (runnable → running)", ["count", "p50", "p90", "p99", "max"])
+        table.alignments = [.right, .right, .right, .right, .right]
+        table.append(["\(p.count)", DurationFormat.format(p.p50), DurationFormat.format(p.p90),
+                      DurationFormat.format(p.p99), DurationFormat.format(p.max)])
+        return table
+    }
+
+    /// Tasks, busiest first: each state's time and share of the lifetime.
+    public func taskTable(_ tasks: [TaskStats]) -> TextTable {
+        var selected = tasks
+        if let filter = taskFilter {
+            selected = tasks.filter { $0.name.contains(filter) || TaskID($0.id).description == filter || "\($0.id)" == filter }
+        }
+        selected.sort { $0.running != $1.running ? $0.running > $1.running : $0.id < $1.id }
+        var table = TextTable(title: "tasks (by running time)",
+                              ["task", "lifetime", "running", "runnable", "blocked", "sleeping", "slices", "blocked on"])
+        table.alignments[7] = .left
+        func cell(_ part: UInt64, _ total: UInt64) -> String {
+            "\(DurationFormat.format(part)) \(DurationFormat.percent(part, of: total))"
+        }
+        for t in selected.prefix(top) {
+            let reasons = t.blocked.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(3).map { "\($0.key) \(DurationFormat.format($0.value))" }.joined(separator: ", ")
+            let name = TaskID(t.id).description + (t.name.isEmpty ? "" : " \(t.name)") + (t.finished ? "" : " (alive)")
+            table.append([name, DurationFormat.format(t.lifetime), cell(t.running, t.lifetime), cell(t.runnable, t.lifetime),
+                          cell(t.blockedTotal, t.lifetime), cell(t.sleeping, t.lifetime), "\(t.slices)", reasons])
+        }
+        table.footer = footer(shown: min(top, selected.count), of: selected.count,
+                              filtered: taskFilter.map { "matching \"\($0)\"" })
+        return table
+    }
+
+    /// Threads, in id order.
+    public func threadTable(_ threads: [ThreadStats]) -> TextTable {
+        var table = TextTable(title: "threads", ["thread", "tid", "busy", "slices", "tasks run", "migrations in"])
+        let shown = threads.count <= top ? threads : threads.sorted { $0.busy > $1.busy }
+        for t in shown.prefix(top) {
+            table.append(["\(ThreadID(t.id)) \(t.label)", "\(t.tid)",
+                          "\(DurationFormat.format(t.busy)) \(DurationFormat.percent(t.busy, of: t.alive))",
+                          "\(t.slices)", "\(t.tasksRun)", "\(t.migrationsIn)"])
+        }
+        table.footer = footer(shown: min(top, threads.count), of: threads.count, filtered: nil)
+        return table
+    }
+
+    /// Channels, most messages first.
+    public func channelTable(_ channels: [ChannelStats]) -> TextTable {
+        var table = TextTable(title: "channels (by messages)",
+                              ["channel", "capacity", "messages", "peak occupancy", "senders blocked", "receivers blocked", "in flight p50", "max"])
+        for c in channels.sorted(by: { $0.messages != $1.messages ? $0.messages > $1.messages : $0.id < $1.id }).prefix(top) {
+            table.append([ChannelID(c.id).description + (c.label == ChannelID(c.id).description ? "" : " \(c.label)"),
+                          c.capacity == 0 ? "0 (unbuffered)" : "\(c.capacity)", "\(c.messages)", "\(c.peakOccupancy)",
+                          DurationFormat.format(c.sendersBlocked), DurationFormat.format(c.receiversBlocked),
+                          DurationFormat.format(c.inFlight.p50), DurationFormat.format(c.inFlight.max)])
+        }
+        table.footer = footer(shown: min(top, channels.count), of: channels.count, filtered: nil)
+        return table
+    }
+
+    /// Mutexes, most acquisitions first.
+    public func mutexTable(_ mutexes: [MutexStats]) -> TextTable {
+        var table = TextTable(title: "mutexes (by acquisitions)",
+                              ["mutex", "acquisitions", "contended", "wait p50", "p90", "p99", "max", "hold p50", "p90", "p99", "max"])
+        for m in mutexes.sorted(by: { $0.acquisitions != $1.acquisitions ? $0.acquisitions > $1.acquisitions : $0.id < $1.id }).prefix(top) {
+            let f: (UInt64) -> String = { DurationFormat.format($0) }
+            table.append([MutexID(m.id).description + (m.label == MutexID(m.id).description ? "" : " \(m.label)"),
+                          "\(m.acquisitions)", DurationFormat.percent(UInt64(m.contended), of: UInt64(m.acquisitions)),
+                          f(m.wait.p50), f(m.wait.p90), f(m.wait.p99), f(m.wait.max),
+                          f(m.hold.p50), f(m.hold.p90), f(m.hold.p99), f(m.hold.max)])
+        }
+        table.footer = footer(shown: min(top, mutexes.count), of: mutexes.count, filtered: nil)
+        return table
+    }
+
+    private func footer(shown: Int, of total: Int, filtered: String?) -> String? {
+        if total == 0 { return filtered.map { "no task \($0)" } ?? "none" }
+        return shown < total ? "… \(total - shown) more; use --top \(total) to see all" : nil
+    }
+}

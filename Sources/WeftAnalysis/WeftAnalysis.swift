@@ -1,1 +1,0 @@
-// WeftAnalysis: events -> timeline model -> stats, lints, critical path, diff, export.

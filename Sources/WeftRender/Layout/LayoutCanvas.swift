@@ -1,0 +1,69 @@
+/// The state one layout pass shares between its parts: the scene being built, the measurer, the theme, and the
+/// horizontal frame (gutter for lane labels, plot area for time).
+final class LayoutCanvas {
+    var builder = SceneBuilder()
+    let measurer: TextMeasurer
+    let theme: Theme
+    let width: Double
+    /// Left edge of the lane labels and their width.
+    let gutterX: Double
+    let gutterWidth: Double
+    let scale: TimeScale
+    /// How many arrows the thinning dropped, over all panels.
+    var arrowsShown = 0
+    var arrowsTotal = 0
+    /// Whether any run of merged slices was drawn (the legend then explains it).
+    var drewDenseRun = false
+    var drewDensityRow = false
+    /// What was drawn, so that the legend explains exactly that.
+    var usedStates = Set<LaneState>()
+    var usedMarks = Set<Mark.Kind>()
+    var usedLinks = Set<Link.Kind>()
+    var drewHolds = false
+    var drewTaskSlices = false
+    var drewIdleLine = false
+
+    init(measurer: TextMeasurer, theme: Theme, width: Double, gutterWidth: Double, start: UInt64, end: UInt64) {
+        self.measurer = measurer
+        self.theme = theme
+        self.width = width
+        gutterX = Metrics.margin
+        self.gutterWidth = gutterWidth
+        let x0 = Metrics.margin + gutterWidth + 8
+        scale = TimeScale(start: start, end: end, x0: x0, x1: width - Metrics.margin)
+    }
+
+    /// The full-width row from the left margin to the right margin, `height` tall at `y`.
+    func row(_ y: Double, _ height: Double) -> Rect {
+        Rect(x: Metrics.margin, y: y, width: width - 2 * Metrics.margin, height: height)
+    }
+
+    /// The gutter cell for a lane at `y`.
+    func gutter(_ y: Double, _ height: Double) -> Rect {
+        Rect(x: gutterX, y: y, width: gutterWidth, height: height)
+    }
+
+    /// The plot area between `y` and `y + height`.
+    func plot(_ y: Double, _ height: Double) -> Rect {
+        Rect(x: scale.x0, y: y, width: scale.plotWidth, height: height)
+    }
+
+    /// Text placed on the baseline that centres it vertically in `cell`.
+    func text(_ s: String, in cell: Rect, x: Double? = nil, size: Double, weight: FontWeight = .regular,
+              alignment: TextAlignment = .left, color: Color, minimumCharacters: Int = 1) -> TextItem? {
+        let (ascent, descent) = measurer.extents(size: size, weight: weight)
+        let baseline = cell.y + (cell.height + ascent - descent) / 2
+        let anchor = x ?? (alignment == .left ? cell.x : alignment == .right ? cell.maxX : cell.x + cell.width / 2)
+        return measurer.place(s, x: anchor, baseline: baseline, size: size, weight: weight, alignment: alignment,
+                              color: color, clip: cell, minimumCharacters: minimumCharacters)
+    }
+
+    /// The gutter width that fits `labels` at lane-label size, within the bounds.
+    static func gutterWidth(for labels: [(String, FontWeight)], measurer: TextMeasurer) -> Double {
+        var widest = 0.0
+        for (label, weight) in labels {
+            widest = max(widest, measurer.width(label, size: Metrics.laneLabelSize, weight: weight))
+        }
+        return min(max(widest + 6, Metrics.minGutter), Metrics.maxGutter)
+    }
+}

@@ -1,0 +1,105 @@
+/// The legend: what each colour, marker and arrow means, flowed into rows that fit the width.
+enum LegendLayout {
+    enum Key {
+        case swatch(Color, thin: Bool)
+        case strip(Color)
+        case marker(MarkerShape)
+        case arrow(Color)
+        case dashed
+    }
+
+    struct Entry {
+        var key: Key
+        var label: String
+    }
+
+    static func entries(view: TimelineView, canvas: LayoutCanvas) -> [Entry] {
+        let theme = canvas.theme
+        var out: [Entry] = []
+        if canvas.drewTaskSlices {
+            out.append(Entry(key: .swatch(Palette.taskColor(1), thin: false), label: "thread runs a task (one colour per task)"))
+        }
+        if canvas.drewIdleLine { out.append(Entry(key: .dashed, label: "thread alive, idle")) }
+        if view.showsThreads && canvas.drewDensityRow {
+            out.append(Entry(key: .swatch(theme.idleThread, thin: false), label: "threads alive, idle (share)"))
+        }
+        let labels: [LaneState: String] = [
+            .running: "running", .runnable: "runnable (waits for a thread)", .channel: "blocked: channel",
+            .mutex: "blocked: mutex", .waitGroup: "blocked: wait group", .join: "blocked: join",
+            .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
+        ]
+        var states = LaneState.allCases.filter { canvas.usedStates.contains($0) }
+        if view.showsThreads && canvas.drewDensityRow && !states.contains(.running) { states.insert(.running, at: 0) }
+        // Wait group and join share a colour: one entry.
+        if states.contains(.waitGroup) && states.contains(.join) { states.removeAll { $0 == .join } }
+        for state in states {
+            var label = labels[state] ?? state.description
+            if state == .waitGroup && canvas.usedStates.contains(.join) { label = "blocked: wait group / join" }
+            out.append(Entry(key: .swatch(Palette.color(of: state), thin: state.isWaiting), label: label))
+        }
+        if canvas.drewHolds { out.append(Entry(key: .strip(Palette.color(of: .mutex)), label: "holds a mutex")) }
+        for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
+            out.append(Entry(key: .marker(PanelLayout.shape(of: kind)), label: kind.description))
+        }
+        let arrows: [(Link.Kind, Color)] = [(.message, theme.messageArrow), (.spawn, theme.spawnArrow),
+                                            (.lock, theme.lockArrow), (.wake, theme.wakeArrow)]
+        for (kind, color) in arrows where canvas.usedLinks.contains(kind) {
+            out.append(Entry(key: .arrow(color), label: kind.description))
+        }
+        if canvas.drewDenseRun {
+            out.append(Entry(key: .swatch(Palette.taskColor(1).withAlpha(0.5), thin: false),
+                             label: "pieces < 2 px: each pixel shows what took most of it, paler when partly idle"))
+        }
+        return out
+    }
+
+    /// Lays the legend out from `top`; returns the y below it.
+    static func layout(view: TimelineView, canvas: LayoutCanvas, top: Double) -> Double {
+        var entries = entries(view: view, canvas: canvas)
+        if canvas.arrowsTotal > canvas.arrowsShown {
+            entries.append(Entry(key: .arrow(canvas.theme.secondaryText),
+                                 label: "\(Format.count(canvas.arrowsShown)) of \(Format.count(canvas.arrowsTotal)) arrows shown"))
+        }
+        guard !entries.isEmpty else { return top }
+        let keyWidth = 16.0
+        let left = Metrics.margin
+        let right = canvas.width - Metrics.margin
+        var x = left
+        var y = top + 6
+        let textColor = canvas.theme.text
+        for entry in entries {
+            let textWidth = canvas.measurer.width(entry.label, size: Metrics.legendSize)
+            let need = keyWidth + 4 + textWidth
+            if x > left && x + need > right {
+                x = left
+                y += Metrics.legendRow
+            }
+            drawKey(entry.key, at: Rect(x: x, y: y + 3, width: keyWidth, height: Metrics.legendRow - 6), canvas: canvas)
+            let cell = Rect(x: x + keyWidth + 4, y: y, width: right - x - keyWidth - 4, height: Metrics.legendRow)
+            let text = canvas.text(entry.label, in: cell, size: Metrics.legendSize, color: textColor)
+            canvas.builder.add(text, to: .legend)
+            x += need + 14
+        }
+        return y + Metrics.legendRow
+    }
+
+    private static func drawKey(_ key: Key, at box: Rect, canvas: LayoutCanvas) {
+        let mid = box.y + box.height / 2
+        switch key {
+        case let .swatch(color, thin):
+            let h = thin ? box.height * 0.45 : box.height
+            canvas.builder.add(.rect(Rect(x: box.x, y: mid - h / 2, width: box.width, height: h), fill: color), to: .legend)
+        case let .strip(color):
+            canvas.builder.add(.rect(Rect(x: box.x, y: box.maxY - 2.5, width: box.width, height: 2.5), fill: color), to: .legend)
+        case let .marker(shape):
+            canvas.builder.add(.marker(shape, center: Point(box.x + box.width / 2, mid), size: 7, color: canvas.theme.marker),
+                               to: .legend)
+        case let .arrow(color):
+            canvas.builder.add(.arrow(from: Point(box.x, mid), to: Point(box.maxX, mid), color: color, width: 1, head: 4),
+                               to: .legend)
+        case .dashed:
+            canvas.builder.add(.line(from: Point(box.x, mid), to: Point(box.maxX, mid), color: canvas.theme.rule, width: 1,
+                                     dash: [2, 3]), to: .legend)
+        }
+    }
+}

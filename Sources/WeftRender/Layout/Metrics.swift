@@ -1,0 +1,66 @@
+/// Sizes of the picture's parts, in pixels and points.
+enum Metrics {
+    static let margin = 14.0
+    static let titleSize = 16.0
+    static let factsSize = 12.0
+    static let sectionSize = 12.0
+    static let laneLabelSize = 11.0
+    static let sliceLabelSize = 10.0
+    static let axisSize = 10.0
+    static let legendSize = 11.0
+
+    static let titleRow = 24.0
+    static let factsRow = 18.0
+    static let axisRow = 18.0
+    static let sectionRow = 22.0
+    static let threadLane = 22.0
+    static let taskLane = 16.0
+    static let laneGap = 2.0
+    static let densityRow = 50.0
+    static let threadDensityRow = 66.0
+    static let panelGap = 18.0
+    static let legendRow = 18.0
+
+    /// Gutter (lane labels) width bounds.
+    static let minGutter = 96.0
+    static let maxGutter = 200.0
+    /// Slices narrower than this get no label.
+    static let minLabelledSlice = 16.0
+    /// Pixels per arrow at most: beyond this, arrows are thinned.
+    static let pixelsPerArrow = 4.0
+    /// Markers of one kind closer than this on one lane are drawn once.
+    static let markerSpacing = 3.0
+    /// Pixel columns per density bin.
+    static let densityBin = 2.0
+}
+
+/// Numbers as people read them.
+enum Format {
+    /// "10,000".
+    static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// "14.2 MB".
+    static func bytes(_ b: UInt64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(b)
+        var i = 0
+        while value >= 1000, i < units.count - 1 {
+            value /= 1000
+            i += 1
+        }
+        return i == 0 ? "\(b) B" : TimeFormat.threeDigits(value) + " " + units[i]
+    }
+
+    /// "1 thing" / "2 things".
+    static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
+        "\(count(n)) \(n == 1 ? word : plural ?? word + "s")"
+    }
+}

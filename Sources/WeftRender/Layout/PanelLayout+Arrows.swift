@@ -1,0 +1,39 @@
+import WeftTrace
+
+extension PanelLayout {
+    /// Arrows between drawn task lanes; thinned to about one per `Metrics.pixelsPerArrow` pixels per kind.
+    func layoutArrows(centers: [TaskID: Double]) {
+        guard !timeline.links.isEmpty, !centers.isEmpty else { return }
+        let buckets = max(Int(scale.plotWidth / Metrics.pixelsPerArrow), 1)
+        let kinds = Link.Kind.allCases.count
+        var taken = [Bool](repeating: false, count: buckets * kinds)
+        var shown = 0
+        var total = 0
+        for link in timeline.links where link.fromTask != link.toTask {
+            guard scale.overlaps(min(link.fromTime, link.toTime), max(link.fromTime, link.toTime)),
+                  let y0 = centers[link.fromTask], let y1 = centers[link.toTask] else { continue }
+            total += 1
+            let x0 = scale.clampedX(link.fromTime)
+            let x1 = scale.clampedX(link.toTime)
+            let bucket = min(Int((x0 - scale.x0) / scale.plotWidth * Double(buckets)), buckets - 1)
+            let slot = max(bucket, 0) * kinds + Int(link.kind.rawValue)
+            guard !taken[slot] else { continue }
+            taken[slot] = true
+            shown += 1
+            canvas.usedLinks.insert(link.kind)
+            let color: Color
+            switch link.kind {
+            case .message: color = theme.messageArrow
+            case .spawn: color = theme.spawnArrow
+            case .lock: color = theme.lockArrow
+            case .wake: color = theme.wakeArrow
+            }
+            // End the arrow at the lane's edge so that its head does not cover the target's bar.
+            let edge = y1 > y0 ? y1 - Metrics.taskLane / 2 + 1 : y1 + Metrics.taskLane / 2 - 1
+            canvas.builder.add(.arrow(from: Point(x0, y0), to: Point(x1, edge), color: color,
+                                      width: link.kind == .spawn ? 0.8 : 1, head: 4), to: .arrows)
+        }
+        canvas.arrowsShown += shown
+        canvas.arrowsTotal += total
+    }
+}

@@ -1,0 +1,112 @@
+import WeftTrace
+
+extension PanelLayout {
+    /// Task lanes: one per task, its states over time, marks and held mutexes; the rest as one density row.
+    /// Fills `centers` with the vertical centre of each drawn task's lane. Returns the y below.
+    func layoutTasks(top: Double, centers: inout [TaskID: Double]) -> Double {
+        var y = top
+        var lod = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
+        var holdLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
+        for (index, task) in lanes.shownTasks.enumerated() {
+            laneFrame(index: index, label: task.label, top: y, height: Metrics.taskLane)
+            centers[task.task] = y + Metrics.taskLane / 2
+            lod.reset()
+            for span in task.spans where scale.overlaps(span.start, span.end) {
+                lod.add(scale.clampedX(span.start), scale.clampedX(span.end), key: Int(span.state.rawValue))
+            }
+            for piece in lod.columnPieces() { drawStatePiece(piece, laneTop: y) }
+            for piece in lod.wide { drawStatePiece(piece, laneTop: y) }
+            drawHolds(task.holds, laneTop: y, lod: &holdLOD)
+            drawMarks(task.marks, laneTop: y)
+            y += Metrics.taskLane + Metrics.laneGap
+        }
+        if !lanes.restTasks.isEmpty {
+            y = taskDensity(top: y) + Metrics.laneGap
+        }
+        return y
+    }
+
+    /// The bar of a state: full height for running and runnable, a thinner bar for waiting states.
+    static func stateBar(_ state: LaneState, laneTop: Double, height: Double) -> (y: Double, height: Double) {
+        if state.isWaiting { return (laneTop + height * 0.3, height * 0.4) }
+        return (laneTop + 2, height - 4)
+    }
+
+    private func drawStatePiece(_ piece: ColumnLOD.Piece, laneTop: Double) {
+        let state = LaneState(rawValue: UInt8(clamping: piece.key)) ?? .running
+        let bar = Self.stateBar(state, laneTop: laneTop, height: Metrics.taskLane)
+        canvas.usedStates.insert(state)
+        if piece.merged { canvas.drewDenseRun = true }
+        canvas.builder.add(.rect(Rect(x: piece.x0, y: bar.y, width: max(piece.x1 - piece.x0, 1), height: bar.height),
+                                 fill: Palette.color(of: state).withAlpha(0.3 + 0.7 * piece.coverage)), to: .lanes)
+    }
+
+    private func drawHolds(_ holds: [TimeSpan], laneTop: Double, lod: inout ColumnLOD) {
+        guard !holds.isEmpty else { return }
+        lod.reset()
+        for hold in holds where scale.overlaps(hold.start, hold.end) {
+            lod.add(scale.clampedX(hold.start), scale.clampedX(hold.end), key: 0)
+        }
+        let color = Palette.color(of: .mutex)
+        for piece in lod.columnPieces() + lod.wide {
+            canvas.drewHolds = true
+            canvas.builder.add(.rect(Rect(x: piece.x0, y: laneTop + Metrics.taskLane - 2.5, width: max(piece.x1 - piece.x0, 1),
+                                          height: 2.5), fill: color.withAlpha(0.3 + 0.7 * piece.coverage)), to: .holds)
+        }
+    }
+
+    /// The shape each mark kind is drawn with.
+    static func shape(of kind: Mark.Kind) -> MarkerShape {
+        switch kind {
+        case .spawn: .ring
+        case .send: .triangleUp
+        case .receive: .triangleDown
+        case .lock: .square
+        case .unlock: .hollowSquare
+        case .wait: .diamond
+        case .wake: .bar
+        }
+    }
+
+    private func drawMarks(_ marks: [Mark], laneTop: Double) {
+        guard !marks.isEmpty else { return }
+        var last = [Double](repeating: -.infinity, count: Mark.Kind.allCases.count)
+        let y = laneTop + 4
+        for mark in marks where scale.overlaps(mark.time, mark.time) {
+            let x = scale.clampedX(mark.time)
+            let k = Int(mark.kind.rawValue)
+            guard x - last[k] >= Metrics.markerSpacing else { continue }
+            last[k] = x
+            canvas.usedMarks.insert(mark.kind)
+            canvas.builder.add(.marker(Self.shape(of: mark.kind), center: Point(x, y), size: 5, color: theme.marker),
+                               to: .markers)
+        }
+    }
+
+    /// One row for the tasks not drawn one by one: the share of them in each state, per pixel column.
+    private func taskDensity(top: Double) -> Double {
+        let rest = lanes.restTasks
+        densityFrame(label: LaneSelection.restLabel(rest.count, "task"),
+                     notes: ["share in each state", "top = all \(Format.count(rest.count))"], top: top, height: Metrics.densityRow)
+        let columns = max(Int(scale.plotWidth / Metrics.densityBin), 1)
+        let states = LaneState.allCases
+        var density = DensityAccumulator(columns: columns, keys: states.count)
+        let perColumn = Double(columns) / scale.plotWidth
+        for task in rest {
+            for span in task.spans where scale.overlaps(span.start, span.end) {
+                density.add((scale.clampedX(span.start) - scale.x0) * perColumn,
+                            (scale.clampedX(span.end) - scale.x0) * perColumn, key: Int(span.state.rawValue))
+            }
+        }
+        let n = Double(rest.count)
+        let area = Rect(x: scale.x0, y: top + 3, width: scale.plotWidth, height: Metrics.densityRow - 6)
+        canvas.builder.add(.line(from: Point(area.x, area.maxY), to: Point(area.maxX, area.maxY),
+                                 color: theme.grid, width: 1), to: .grid)
+        for (i, state) in states.enumerated() where density.values(for: i).contains(where: { $0 > 0 }) {
+            canvas.usedStates.insert(state)
+        }
+        let layers = states.map { state in (Palette.color(of: state), density.values(for: Int(state.rawValue)).map { $0 / n }) }
+        stackedAreas(layers, top: area.y, height: area.height)
+        return top + Metrics.densityRow
+    }
+}

@@ -1,0 +1,87 @@
+import WeftTrace
+
+extension PanelLayout {
+    /// Thread lanes: one per OS thread, which task ran when; the rest as one density row. Returns the y below.
+    func layoutThreads(top: Double) -> Double {
+        var y = top
+        var lod = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
+        var names: [TaskID: String] = [:]
+        for task in timeline.tasks { names[task.task] = task.label }
+        for (index, thread) in lanes.shownThreads.enumerated() {
+            laneFrame(index: index, label: thread.label, top: y, height: Metrics.threadLane)
+            if let life = thread.lifetime, scale.overlaps(life.start, life.end) {
+                canvas.drewIdleLine = true
+                let mid = y + Metrics.threadLane / 2
+                canvas.builder.add(.line(from: Point(scale.clampedX(life.start), mid), to: Point(scale.clampedX(life.end), mid),
+                                         color: theme.rule, width: 1, dash: [2, 3]), to: .grid)
+            }
+            lod.reset()
+            for slice in thread.slices where scale.overlaps(slice.start, slice.end) {
+                lod.add(scale.clampedX(slice.start), scale.clampedX(slice.end), key: Int(truncatingIfNeeded: slice.task.rawValue))
+            }
+            let bar = Rect(x: 0, y: y + 2, width: 0, height: Metrics.threadLane - 4)
+            for piece in lod.columnPieces() { drawThreadPiece(piece, bar: bar, names: names) }
+            for piece in lod.wide { drawThreadPiece(piece, bar: bar, names: names) }
+            y += Metrics.threadLane + Metrics.laneGap
+        }
+        if !lanes.restThreads.isEmpty {
+            y = threadDensity(top: y) + Metrics.laneGap
+        }
+        return y
+    }
+
+    private func drawThreadPiece(_ piece: ColumnLOD.Piece, bar: Rect, names: [TaskID: String]) {
+        let task = TaskID(UInt64(truncatingIfNeeded: piece.key))
+        let dimmed = lanes.matching.map { !$0.contains(task) } ?? false
+        var rect = bar
+        rect.x = piece.x0
+        rect.width = max(piece.x1 - piece.x0, 1)
+        canvas.drewTaskSlices = true
+        if piece.merged {
+            canvas.drewDenseRun = true
+            let alpha = (0.3 + 0.7 * piece.coverage) * (dimmed ? 0.25 : 1)
+            canvas.builder.add(.rect(rect, fill: Palette.taskColor(task.rawValue).withAlpha(alpha)), to: .lanes)
+            return
+        }
+        let fill = Palette.taskColor(task.rawValue).withAlpha(dimmed ? 0.25 : 1)
+        canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
+        guard rect.width >= Metrics.minLabelledSlice, !dimmed else { return }
+        let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height)
+        let label = names[task] ?? task.description
+        let color = theme.textColor(on: fill)
+        let item = canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color, minimumCharacters: 2)
+            ?? canvas.text(task.description, in: cell, size: Metrics.sliceLabelSize, color: color,
+                           minimumCharacters: task.description.count)
+        canvas.builder.add(item)
+    }
+
+    /// One row for the threads not drawn one by one: the share of them running a task, per pixel column.
+    private func threadDensity(top: Double) -> Double {
+        let rest = lanes.restThreads
+        let height = Metrics.threadDensityRow
+        densityFrame(label: LaneSelection.restLabel(rest.count, "thread"),
+                     notes: ["share of them running", "or alive but idle", "top = all \(Format.count(rest.count))"],
+                     top: top, height: height)
+        let columns = max(Int(scale.plotWidth / Metrics.densityBin), 1)
+        var density = DensityAccumulator(columns: columns, keys: 2)
+        let perColumn = Double(columns) / scale.plotWidth
+        for thread in rest {
+            if let life = thread.lifetime, scale.overlaps(life.start, life.end) {
+                density.add((scale.clampedX(life.start) - scale.x0) * perColumn,
+                            (scale.clampedX(life.end) - scale.x0) * perColumn, key: 1)
+            }
+            for slice in thread.slices where scale.overlaps(slice.start, slice.end) {
+                density.add((scale.clampedX(slice.start) - scale.x0) * perColumn,
+                            (scale.clampedX(slice.end) - scale.x0) * perColumn, key: 0)
+            }
+        }
+        let n = Double(rest.count)
+        let busy = density.values(for: 0).map { $0 / n }
+        let idle = zip(density.values(for: 1), busy).map { max($0 / n - $1, 0) }
+        let area = Rect(x: scale.x0, y: top + 3, width: scale.plotWidth, height: height - 6)
+        canvas.builder.add(.line(from: Point(area.x, area.maxY), to: Point(area.maxX, area.maxY),
+                                 color: theme.grid, width: 1), to: .grid)
+        stackedAreas([(Palette.color(of: .running), busy), (theme.idleThread, idle)], top: area.y, height: area.height)
+        return top + height
+    }
+}

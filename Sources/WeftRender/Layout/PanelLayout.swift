@@ -1,0 +1,140 @@
+import WeftTrace
+
+/// Lays out one run: its title, axis, thread lanes, task lanes and arrows, from `top` down.
+struct PanelLayout {
+    let timeline: RenderTimeline
+    let options: RenderOptions
+    let canvas: LayoutCanvas
+    let lanes: LaneSelection
+    let title: String
+    let subtitle: String
+
+    var theme: Theme { canvas.theme }
+    var scale: TimeScale { canvas.scale }
+
+    /// Lays the panel out; returns the y just below it.
+    func layout(top: Double) -> Double {
+        var y = top
+        canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize,
+                                       weight: .bold, color: theme.text))
+        y += Metrics.titleRow
+        canvas.builder.add(canvas.text(subtitle, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
+                                       color: theme.secondaryText))
+        y += Metrics.factsRow + 4
+        let axisTop = y
+        y += Metrics.axisRow
+        let lanesTop = y
+        var taskCenters: [TaskID: Double] = [:]
+        if options.view.showsThreads {
+            y = section("Threads", detail: threadDetail, top: y)
+            y = layoutThreads(top: y)
+        }
+        if options.view.showsTasks {
+            y = section("Tasks", detail: taskDetail, top: y)
+            y = layoutTasks(top: y, centers: &taskCenters)
+            layoutArrows(centers: taskCenters)
+        }
+        if lanes.shownThreads.isEmpty && lanes.restThreads.isEmpty && lanes.shownTasks.isEmpty && lanes.restTasks.isEmpty {
+            canvas.builder.add(canvas.text("nothing to draw: no threads or tasks in this view and window",
+                                           in: canvas.plot(y, Metrics.sectionRow), size: Metrics.factsSize,
+                                           color: theme.secondaryText))
+            y += Metrics.sectionRow
+        }
+        AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y)
+        return y
+    }
+
+    private var threadDetail: String {
+        let total = timeline.threads.count
+        return Format.plural(total, "OS thread") + (lanes.restThreads.isEmpty ? "" : " (\(Format.count(lanes.shownThreads.count)) drawn one by one)")
+    }
+
+    private var taskDetail: String {
+        var total = lanes.shownTasks.count + lanes.restTasks.count
+        var text = Format.plural(total, "task")
+        if let pattern = options.taskPattern {
+            text += " matching “\(pattern)” of \(Format.count(timeline.tasks.count))"
+        }
+        total = lanes.shownTasks.count
+        if !lanes.restTasks.isEmpty { text += " (\(Format.count(total)) drawn one by one)" }
+        return text
+    }
+
+    /// A section heading row ("Threads · 3 OS threads") with a rule under it; returns the y below it.
+    private func section(_ name: String, detail: String, top: Double) -> Double {
+        let row = canvas.row(top, Metrics.sectionRow)
+        let heading = canvas.text(name, in: row, size: Metrics.sectionSize, weight: .bold, color: theme.text)
+        canvas.builder.add(heading)
+        if let heading {
+            let rest = Rect(x: heading.box.maxX + 8, y: row.y, width: row.maxX - heading.box.maxX - 8, height: row.height)
+            if rest.width > 0 {
+                canvas.builder.add(canvas.text(detail, in: rest, size: Metrics.factsSize, color: theme.secondaryText))
+            }
+        }
+        canvas.builder.add(.line(from: Point(row.x, row.maxY - 1), to: Point(row.maxX, row.maxY - 1),
+                                 color: theme.rule, width: 0.5), to: .grid)
+        return top + Metrics.sectionRow + Metrics.laneGap
+    }
+
+    /// Band behind every other lane and the lane's label in the gutter.
+    func laneFrame(index: Int, label: String, top: Double, height: Double) {
+        if index % 2 == 1 {
+            canvas.builder.add(.rect(canvas.row(top, height), fill: theme.laneBand), to: .background)
+        }
+        canvas.builder.add(canvas.text(label, in: canvas.gutter(top, height), size: Metrics.laneLabelSize,
+                                       color: theme.text))
+    }
+
+    /// Band, label and notes (one a line) of a density row `height` tall, in the gutter.
+    func densityFrame(label: String, notes: [String], top: Double, height: Double) {
+        canvas.builder.add(.rect(canvas.row(top, height), fill: theme.laneBand), to: .background)
+        let line = 15.0
+        canvas.builder.add(canvas.text(label, in: canvas.gutter(top + 2, line), size: Metrics.laneLabelSize,
+                                       weight: .bold, color: theme.text))
+        for (i, note) in notes.enumerated() where top + 2 + line * Double(i + 2) <= top + height {
+            canvas.builder.add(canvas.text(note, in: canvas.gutter(top + 2 + line * Double(i + 1), line),
+                                           size: Metrics.axisSize, color: theme.secondaryText))
+        }
+        canvas.drewDensityRow = true
+    }
+
+    /// Draws stacked areas from per-column values (already fractions 0…1 of the row) bottom-up in `order`.
+    func stackedAreas(_ layers: [(Color, [Double])], top: Double, height: Double) {
+        guard let columns = layers.first?.1.count, columns > 0 else { return }
+        let bin = scale.plotWidth / Double(columns)
+        var base = [Double](repeating: 0, count: columns)
+        let bottom = top + height
+        for (color, values) in layers {
+            guard values.contains(where: { $0 > 0.0005 }) else { continue }
+            var upper: [Point] = []
+            var lower: [Point] = []
+            upper.reserveCapacity(columns * 2)
+            lower.reserveCapacity(columns * 2)
+            for c in 0..<columns {
+                let x0 = scale.x0 + Double(c) * bin
+                let b = base[c]
+                let t = min(b + values[c], 1)
+                lower.append(Point(x0, bottom - b * height))
+                lower.append(Point(x0 + bin, bottom - b * height))
+                upper.append(Point(x0, bottom - t * height))
+                upper.append(Point(x0 + bin, bottom - t * height))
+                base[c] = t
+            }
+            let outline = Self.simplify(upper) + Self.simplify(lower.reversed())
+            canvas.builder.add(.polyline(outline, color: color, width: 0, fill: color), to: .lanes)
+        }
+    }
+
+    /// Drops points that lie on a horizontal line between their neighbours (keeps SVG small).
+    static func simplify(_ points: [Point]) -> [Point] {
+        guard points.count > 2 else { return points }
+        var out = [points[0]]
+        for i in 1..<(points.count - 1) {
+            let p = points[i]
+            if abs(p.y - out[out.count - 1].y) < 0.05 && abs(p.y - points[i + 1].y) < 0.05 { continue }
+            out.append(p)
+        }
+        out.append(points[points.count - 1])
+        return out
+    }
+}

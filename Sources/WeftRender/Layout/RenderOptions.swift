@@ -1,0 +1,92 @@
+/// Which lanes a picture shows.
+public enum TimelineView: String, Sendable, CaseIterable {
+    /// One lane per OS thread: which task ran when (the resources view).
+    case threads
+    /// One lane per task: its states over time (the control-flow view).
+    case tasks
+    /// Threads above tasks.
+    case both
+
+    var showsThreads: Bool { self != .tasks }
+    var showsTasks: Bool { self != .threads }
+}
+
+/// Everything that shapes a picture apart from the run itself.
+public struct RenderOptions: Sendable {
+    /// Picture width in pixels.
+    public var width: Int
+    public var view: TimelineView
+    /// Start of the time window in ns since trace start (nil: the start).
+    public var from: UInt64?
+    /// End of the time window (nil: the end of the run).
+    public var to: UInt64?
+    /// Only tasks whose label matches (glob with * and ?, or a substring); nil for all.
+    public var taskPattern: String?
+    public var theme: Theme
+    /// Replaces the title made from program and scheduler.
+    public var title: String?
+    /// Most thread lanes drawn one by one; the rest become one density row.
+    public var maxThreadLanes: Int
+    /// Most task lanes drawn one by one; the rest become one density row.
+    public var maxTaskLanes: Int
+
+    public init(width: Int = 1600, view: TimelineView = .both, from: UInt64? = nil, to: UInt64? = nil,
+                taskPattern: String? = nil, theme: Theme = .light, title: String? = nil,
+                maxThreadLanes: Int = 24, maxTaskLanes: Int = 32) {
+        self.width = width
+        self.view = view
+        self.from = from
+        self.to = to
+        self.taskPattern = taskPattern
+        self.theme = theme
+        self.title = title
+        self.maxThreadLanes = maxThreadLanes
+        self.maxTaskLanes = maxTaskLanes
+    }
+
+    /// Most thread lanes and task lanes per panel of a contrast picture.
+    public static let contrastThreadLanes = 12
+    public static let contrastTaskLanes = 12
+
+    /// Narrowest picture that still has room for labels and a plot.
+    public static let minimumWidth = 400
+}
+
+/// Matches task labels against `--tasks PATTERN`: a glob (`*`, `?`) over the whole label, or else a substring.
+public struct TaskPattern: Sendable {
+    public let pattern: String
+    private let isGlob: Bool
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        isGlob = pattern.contains("*") || pattern.contains("?")
+    }
+
+    /// Whether `label` (e.g. "t12 worker 3") or the bare id (e.g. "t12") matches.
+    public func matches(_ label: String, id: String) -> Bool {
+        if isGlob { return Self.glob(Array(pattern), Array(label)) || Self.glob(Array(pattern), Array(id)) }
+        return label.contains(pattern) || id == pattern
+    }
+
+    private static func glob(_ p: [Character], _ s: [Character]) -> Bool {
+        var pi = 0, si = 0, star = -1, mark = 0
+        while si < s.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == s[si] {
+                pi += 1
+                si += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = si
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                si = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

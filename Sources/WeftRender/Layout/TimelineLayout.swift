@@ -1,0 +1,90 @@
+/// Turns runs into scenes: one run (`scene`) or two runs on one time scale (`contrast`).
+public enum TimelineLayout {
+    /// The scene for one run.
+    /// - Throws: `RenderError.emptyWindow` when `--from`/`--to` leave nothing; `.badSize` for a too narrow picture.
+    public static func scene(_ timeline: RenderTimeline, options: RenderOptions, measurer: TextMeasurer) throws(RenderError) -> Scene {
+        let (start, end) = try window(options, wall: timeline.facts.traceEnd)
+        let lanes = LaneSelection(timeline, options: options)
+        let canvas = try makeCanvas(options, [lanes], start: start, end: end, measurer: measurer)
+        let title = options.title ?? "\(timeline.facts.program) — \(timeline.facts.scheduler)"
+        var subtitle = factsLine(timeline.facts)
+        if options.from != nil || options.to != nil {
+            subtitle += " · window \(TimeFormat.duration(start)) – \(TimeFormat.duration(end))"
+        }
+        let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes, title: title,
+                                subtitle: subtitle)
+        var y = panel.layout(top: Metrics.margin)
+        y = LegendLayout.layout(view: options.view, canvas: canvas, top: y + 4)
+        return canvas.builder.scene(width: canvas.width, height: (y + Metrics.margin).rounded(.up),
+                                    background: options.theme.background)
+    }
+
+    /// Two runs stacked on one shared time scale, each titled with its scheduler and measured figures.
+    public static func contrast(_ a: RenderTimeline, _ b: RenderTimeline, options: RenderOptions,
+                                measurer: TextMeasurer) throws(RenderError) -> Scene {
+        let (start, end) = try window(options, wall: max(a.facts.traceEnd, b.facts.traceEnd))
+        // Two panels share the picture: fewer lanes each, so that both fit on one screen.
+        var options = options
+        options.maxThreadLanes = min(options.maxThreadLanes, RenderOptions.contrastThreadLanes)
+        options.maxTaskLanes = min(options.maxTaskLanes, RenderOptions.contrastTaskLanes)
+        let lanesA = LaneSelection(a, options: options)
+        let lanesB = LaneSelection(b, options: options)
+        let canvas = try makeCanvas(options, [lanesA, lanesB], start: start, end: end, measurer: measurer)
+        var y = Metrics.margin
+        if let title = options.title {
+            canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize + 2,
+                                           weight: .bold, color: options.theme.text))
+            y += Metrics.titleRow + 4
+        }
+        for (timeline, lanes) in [(a, lanesA), (b, lanesB)] {
+            let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
+                                    title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
+                                        + " · shared time scale \(TimeFormat.duration(start)) – \(TimeFormat.duration(end))")
+            y = panel.layout(top: y) + Metrics.panelGap
+            canvas.builder.add(.line(from: Point(Metrics.margin, y - Metrics.panelGap / 2),
+                                     to: Point(canvas.width - Metrics.margin, y - Metrics.panelGap / 2),
+                                     color: options.theme.rule, width: 1.5), to: .grid)
+        }
+        y = LegendLayout.layout(view: options.view, canvas: canvas, top: y - Metrics.panelGap / 2)
+        return canvas.builder.scene(width: canvas.width, height: (y + Metrics.margin).rounded(.up),
+                                    background: options.theme.background)
+    }
+
+    /// "multiplexed: 3 threads carry 10,000 tasks · peak RSS 14 MB · wall 120 ms".
+    static func contrastTitle(_ facts: RunFacts) -> String {
+        var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(Format.plural(facts.taskCount, "task"))"]
+        if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
+        parts.append("wall \(TimeFormat.duration(facts.wallTime))")
+        return parts.joined(separator: " · ")
+    }
+
+    /// "program weft-demo · scheduler multiplexed · 2 workers · 10,000 tasks · 3 threads · wall 1.2 s · 45,678 events".
+    static func factsLine(_ facts: RunFacts) -> String {
+        var parts = ["scheduler \(facts.scheduler)"]
+        if let workers = facts.workers { parts.append(Format.plural(workers, "worker")) }
+        parts.append(Format.plural(facts.taskCount, "task"))
+        parts.append(Format.plural(facts.threadCount, "thread"))
+        parts.append("wall \(TimeFormat.duration(facts.wallTime))")
+        parts.append(Format.plural(facts.eventCount, "event"))
+        if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
+        return "program \(facts.program) · " + parts.joined(separator: " · ")
+    }
+
+    private static func window(_ options: RenderOptions, wall: UInt64) throws(RenderError) -> (UInt64, UInt64) {
+        let start = options.from ?? 0
+        let end = options.to ?? max(wall, start + 1)
+        guard end > start else { throw .emptyWindow(from: start, to: end) }
+        return (start, end)
+    }
+
+    private static func makeCanvas(_ options: RenderOptions, _ selections: [LaneSelection], start: UInt64, end: UInt64,
+                                   measurer: TextMeasurer) throws(RenderError) -> LayoutCanvas {
+        guard options.width >= RenderOptions.minimumWidth, options.width <= 32_767 else {
+            throw .badSize(width: options.width, height: 0,
+                           reason: "the width must be between \(RenderOptions.minimumWidth) and 32767 pixels")
+        }
+        let gutter = LayoutCanvas.gutterWidth(for: selections.flatMap(\.gutterLabels), measurer: measurer)
+        return LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width), gutterWidth: gutter,
+                            start: start, end: end)
+    }
+}

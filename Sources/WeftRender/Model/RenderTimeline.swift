@@ -1,0 +1,188 @@
+import WeftTrace
+
+/// What the renderer draws: one run reduced to lanes, spans, marks and links (plain values, times in ns).
+///
+/// `RenderTimeline(timeline:)` builds it from the analysis model; tests build it by hand.
+public struct RenderTimeline: Sendable {
+    /// Facts for the header and the contrast panels.
+    public var facts: RunFacts
+    /// One lane per OS thread that ran tasks (the resources view), in display order.
+    public var threads: [ThreadTrack]
+    /// One lane per task (the control-flow view), in display order.
+    public var tasks: [TaskTrack]
+    /// Causal links between tasks, drawn as arrows.
+    public var links: [Link]
+
+    public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = []) {
+        self.facts = facts
+        self.threads = threads
+        self.tasks = tasks
+        self.links = links
+    }
+}
+
+/// Facts about a run, shown in the header.
+public struct RunFacts: Sendable, Equatable {
+    public var program: String
+    public var scheduler: String
+    /// Worker threads of the multiplexed scheduler (nil when not set, e.g. thread-per-task).
+    public var workers: Int?
+    public var taskCount: Int
+    public var threadCount: Int
+    /// Wall time of the run in nanoseconds (first to last event).
+    public var wallTime: UInt64
+    /// The last event's time (ns since trace start): where the picture's time axis ends.
+    public var traceEnd: UInt64
+    public var eventCount: Int
+    /// The largest `peak_rss_bytes` sample, if recorded.
+    public var peakRSS: UInt64?
+
+    public init(program: String, scheduler: String, workers: Int? = nil, taskCount: Int, threadCount: Int,
+                wallTime: UInt64, traceEnd: UInt64? = nil, eventCount: Int, peakRSS: UInt64? = nil) {
+        self.traceEnd = traceEnd ?? wallTime
+        self.program = program
+        self.scheduler = scheduler
+        self.workers = workers
+        self.taskCount = taskCount
+        self.threadCount = threadCount
+        self.wallTime = wallTime
+        self.eventCount = eventCount
+        self.peakRSS = peakRSS
+    }
+}
+
+/// A time span [start, end) in nanoseconds.
+public struct TimeSpan: Sendable, Equatable {
+    public var start: UInt64
+    public var end: UInt64
+    public init(_ start: UInt64, _ end: UInt64) {
+        self.start = start
+        self.end = max(start, end)
+    }
+}
+
+/// One OS thread's lane: the slices in which it ran a task, sorted by start, not overlapping.
+public struct ThreadTrack: Sendable {
+    public var thread: ThreadID
+    /// "worker 1", "thread of t12", "main".
+    public var label: String
+    public var slices: [ThreadSlice]
+    /// From the thread's start to its stop, when known (drawn as a faint line: alive but idle).
+    public var lifetime: TimeSpan?
+
+    public init(thread: ThreadID, label: String, slices: [ThreadSlice], lifetime: TimeSpan? = nil) {
+        self.thread = thread
+        self.label = label
+        self.slices = slices
+        self.lifetime = lifetime
+    }
+}
+
+/// A task running on a thread from `start` to `end`.
+public struct ThreadSlice: Sendable, Equatable {
+    public var start: UInt64
+    public var end: UInt64
+    public var task: TaskID
+    public init(start: UInt64, end: UInt64, task: TaskID) {
+        self.start = start
+        self.end = max(start, end)
+        self.task = task
+    }
+}
+
+/// One task's lane: its states over time (sorted, not overlapping), the marks on it, and the mutexes it held.
+public struct TaskTrack: Sendable {
+    public var task: TaskID
+    /// The task's name ("main", "worker 3"); the label adds the id.
+    public var name: String
+    public var spans: [StateSpan]
+    public var marks: [Mark]
+    /// Times it held a mutex (drawn under the lane, as Tracy draws locks).
+    public var holds: [TimeSpan]
+
+    public init(task: TaskID, name: String, spans: [StateSpan], marks: [Mark] = [], holds: [TimeSpan] = []) {
+        self.task = task
+        self.name = name
+        self.spans = spans
+        self.marks = marks
+        self.holds = holds
+    }
+
+    /// "t12 name" (or just "t12" without a name).
+    public var label: String { name.isEmpty || name == task.description ? task.description : "\(task) \(name)" }
+}
+
+/// A task in one state from `start` to `end`.
+public struct StateSpan: Sendable, Equatable {
+    public var start: UInt64
+    public var end: UInt64
+    public var state: LaneState
+    public init(start: UInt64, end: UInt64, state: LaneState) {
+        self.start = start
+        self.end = max(start, end)
+        self.state = state
+    }
+}
+
+/// Something a task did at an instant.
+public struct Mark: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+        case spawn, send, receive, lock, unlock, wait, wake
+
+        public var description: String {
+            switch self {
+            case .spawn: "spawn"
+            case .send: "send"
+            case .receive: "receive"
+            case .lock: "lock"
+            case .unlock: "unlock"
+            case .wait: "wait"
+            case .wake: "wake"
+            }
+        }
+    }
+
+    public var time: UInt64
+    public var kind: Kind
+    public init(time: UInt64, kind: Kind) {
+        self.time = time
+        self.kind = kind
+    }
+}
+
+/// A causal link from one task at one time to another task at a later (or equal) time.
+public struct Link: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+        /// A message: send → its receive.
+        case message
+        /// Spawn: parent → child's start.
+        case spawn
+        /// A mutex handed over: unlock → the next acquirer.
+        case lock
+        /// Another wake-up: waker → woken (wait groups, conditions, joins).
+        case wake
+
+        public var description: String {
+            switch self {
+            case .message: "send → receive"
+            case .spawn: "spawn"
+            case .lock: "unlock → next lock"
+            case .wake: "wake"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var fromTask: TaskID
+    public var fromTime: UInt64
+    public var toTask: TaskID
+    public var toTime: UInt64
+
+    public init(kind: Kind, from fromTask: TaskID, at fromTime: UInt64, to toTask: TaskID, at toTime: UInt64) {
+        self.kind = kind
+        self.fromTask = fromTask
+        self.fromTime = fromTime
+        self.toTask = toTask
+        self.toTime = toTime
+    }
+}

@@ -1,0 +1,40 @@
+/// Colour-blind-safe colours: Okabe–Ito for task states, Paul Tol's "muted" set for telling tasks apart.
+public enum Palette {
+    /// Okabe & Ito (2008), safe for the common forms of colour blindness.
+    public static let okabeIto: [Color] = [
+        Color(hex: 0xE69F00), // orange
+        Color(hex: 0x56B4E9), // sky blue
+        Color(hex: 0x009E73), // bluish green
+        Color(hex: 0xF0E442), // yellow
+        Color(hex: 0x0072B2), // blue
+        Color(hex: 0xD55E00), // vermillion
+        Color(hex: 0xCC79A7), // reddish purple
+        Color(hex: 0x000000), // black
+    ]
+
+    /// Paul Tol's muted qualitative scheme, cycled to colour tasks in thread lanes.
+    public static let tolMuted: [Color] = [
+        Color(hex: 0x332288), Color(hex: 0x88CCEE), Color(hex: 0x44AA99), Color(hex: 0x117733), Color(hex: 0x999933),
+        Color(hex: 0xDDCC77), Color(hex: 0xCC6677), Color(hex: 0x882255), Color(hex: 0xAA4499),
+    ]
+
+    /// The colour of a task state, the same in every theme.
+    public static func color(of state: LaneState) -> Color {
+        switch state {
+        case .running: Color(hex: 0x0072B2)
+        case .runnable: Color(hex: 0xE69F00)
+        case .channel: Color(hex: 0x56B4E9)
+        case .mutex: Color(hex: 0xD55E00)
+        case .waitGroup, .join: Color(hex: 0xCC79A7)
+        case .condition: Color(hex: 0x009E73)
+        case .sleeping: Color(hex: 0xBBBBBB)
+        case .unknown: Color(hex: 0x777777)
+        }
+    }
+
+    /// The colour that tells task `raw` apart from its neighbours in a thread lane.
+    public static func taskColor(_ raw: UInt64) -> Color {
+        // Multiply by an odd constant so that consecutive ids land on different colours.
+        tolMuted[Int((raw &* 7) % UInt64(tolMuted.count))]
+    }
+}

@@ -1,1 +1,0 @@
-// WeftRender: timeline model -> layout -> scene (plain values) -> Cairo painter (PNG, SVG, PDF).

@@ -1,0 +1,77 @@
+import WeftTrace
+
+/// The handle a program gets from `Weft.run`: it spawns tasks, makes channels and locks, sleeps, and annotates
+/// the trace. The same program runs unchanged under either scheduler.
+public final class Runtime: Sendable {
+    let core: RunCore
+
+    init(core: RunCore) { self.core = core }
+
+    /// The scheduler running this program.
+    public var scheduler: SchedulerKind { core.scheduler }
+
+    /// Starts a task running `body` (under thread-per-task, on a new OS thread).
+    /// - Parameters:
+    ///   - name: the task's name in the trace and in deadlock reports.
+    ///   - file, line: the spawn site, recorded with `taskCreate`.
+    /// - Returns: a handle whose `value` waits for the result. If the task could not be started (no thread), the run
+    ///   fails with `.threadLimit` and `value` throws that error.
+    @discardableResult
+    public func spawn<T: Sendable>(_ name: String, file: StaticString = #fileID, line: UInt = #line,
+                                   _ body: @escaping @Sendable () async throws -> T) -> TaskHandle<T> {
+        core.spawn(name, site: "\(file):\(line)", isMain: false, body)
+    }
+
+    /// Makes a channel; `capacity` 0 is unbuffered (each send waits for its receiver).
+    public func channel<T: Sendable>(of type: T.Type = T.self, capacity: Int = 0, name: String = "") -> Channel<T> {
+        Channel(core: core, capacity: capacity, name: name)
+    }
+
+    /// Makes a mutex.
+    public func mutex(_ name: String = "") -> Mutex { Mutex(core: core, name: name) }
+
+    /// Makes a wait group.
+    public func waitGroup(_ name: String = "") -> WaitGroup { WaitGroup(core: core, name: name) }
+
+    /// Makes a condition variable bound to `mutex`.
+    public func condition(_ mutex: Mutex, name: String = "") -> Condition { Condition(core: core, mutex: mutex, name: name) }
+
+    /// Suspends the calling task (not its thread) for `duration`.
+    /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while sleeping.
+    public func sleep(for duration: Duration) async throws {
+        let nanoseconds = duration.wholeNanoseconds
+        core.tracer?.record(.sleep, nanoseconds)
+        let deadline = monotonicNanoseconds() &+ nanoseconds
+        let task = ThreadLocals.currentTask
+        let core = self.core
+        _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+            let token = WaitToken(task: task, countsAsStuck: false, continuation: continuation)
+            guard core.beginWait(token, reason: .sleep, object: 0, name: "") else {
+                continuation.resume(throwing: core.cancelledError())
+                return
+            }
+            core.timer.schedule(at: deadline, token, index: 0)
+        }
+    }
+
+    /// Lets other tasks run; the calling task is runnable again at once.
+    public func yield() async {
+        ThreadLocals.endReason = .yielded
+        await Task.yield()
+    }
+
+    /// Records a message in the trace.
+    public func log(_ message: String, category: String = "log") {
+        guard let tracer = core.tracer else { return }
+        tracer.record(.log, tracer.intern(category).rawValue, tracer.intern(message).rawValue)
+    }
+
+    /// Runs `body` as a named region of the calling task's code in the trace.
+    public func region<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
+        guard let tracer = core.tracer else { return try await body() }
+        let id = tracer.intern(name).rawValue
+        tracer.record(.regionBegin, id)
+        defer { tracer.record(.regionEnd, id) }
+        return try await body()
+    }
+}

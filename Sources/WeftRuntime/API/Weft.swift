@@ -1,0 +1,141 @@
+import CWeftSupport
+import Glibc
+import WeftTrace
+
+/// Runs Weft programs.
+public enum Weft {
+    /// Runs `body` as the main task under the chosen scheduler, traced if a path is given, and waits for it and for
+    /// every task it spawned.
+    ///
+    /// When the main task ends, tasks still blocked are resumed with a `.cancelled` error (as Go ends its goroutines).
+    /// - Returns: the main task's value and the run's report.
+    /// - Throws: `RuntimeError` — `.deadlock` (every live task blocked, no timer pending), `.threadLimit` (an OS thread
+    ///   could not be created), `.failed` (the main task threw), `.trace` (the trace could not be written),
+    ///   `.badConfiguration`. Each carries the partial report; the trace is flushed and readable.
+    public static func run<T: Sendable>(_ options: RunOptions = RunOptions(),
+                                        _ body: @escaping @Sendable (Runtime) async throws -> T) async throws(RuntimeError) -> (value: T, report: RunReport) {
+        if let error = options.configurationError { throw error }
+        if case .multiplexed(let workers) = options.scheduler, workers < 1 {
+            throw RuntimeError(kind: .badConfiguration, message: "the multiplexed scheduler needs at least 1 worker, not \(workers)")
+        }
+        let wallStart = cweft_realtime_ns()
+        let start = monotonicNanoseconds()
+        ResourceUsage.resetPeak()
+        let usageBefore = ResourceUsage.now()
+
+        var tracer: Tracer?
+        if let path = options.tracePath {
+            do {
+                tracer = try Tracer(path: path, metadata: metadata(options, wallStart: wallStart))
+            } catch {
+                throw RuntimeError(kind: .trace, message: "cannot write the trace to \(path): \(error). "
+                    + "Check that the directory exists and is writable, or run without a trace.")
+            }
+        }
+        let core = RunCore(scheduler: options.scheduler, tracer: tracer, maxThreads: options.maxThreads)
+        var startFailure: RuntimeError?
+        do throws(RuntimeError) {
+            try core.start()
+        } catch {
+            startFailure = error
+            core.fail(error)
+        }
+
+        var main: TaskHandle<T>?
+        if startFailure == nil {
+            let runtime = Runtime(core: core)
+            let handle = core.spawn("main", site: options.programName, isMain: true) { try await body(runtime) }
+            main = handle
+            if core.failureReason == nil || handle.box.outcome == nil {
+                await core.waitForAllTasks()
+            }
+        }
+        core.shutdown()
+
+        let mainOutcome = main?.box.outcome
+        let failure = core.failureReason
+        let outcome: RunOutcome
+        let message: String
+        switch (failure?.kind, mainOutcome) {
+        case (.deadlock?, _):
+            outcome = .deadlocked
+            message = failure!.message
+        case (.threadLimit?, _):
+            outcome = .threadLimit
+            message = failure!.message
+        case (_, .failure(let error)?):
+            outcome = .failed
+            message = "the main task threw: \(error)"
+        default:
+            outcome = .completed
+            message = ""
+        }
+
+        var report = RunReport(scheduler: options.scheduler, outcome: outcome)
+        report.wallNanoseconds = monotonicNanoseconds() &- start
+        report.tasksCreated = core.tasksCreated.load(ordering: .relaxed)
+        report.threadsCreated = core.threads.created.load(ordering: .relaxed)
+        report.peakThreadsAlive = core.threads.peak.load(ordering: .relaxed)
+        report.meanSpawnNanoseconds = report.tasksCreated == 0 ? 0
+            : Double(core.spawnNanoseconds.load(ordering: .relaxed)) / Double(report.tasksCreated)
+        report.tracePath = options.tracePath
+
+        if let tracer {
+            let usage = ResourceUsage.now()
+            tracer.beginThread(role: .main, index: 0)
+            tracer.record(.runFinish, outcome.rawValue, tracer.intern(message).rawValue)
+            let samples: [(String, UInt64)] = [
+                ("peak_rss_bytes", ResourceUsage.peakRSSBytes()),
+                ("cpu_user_ns", usage.userNanoseconds &- usageBefore.userNanoseconds),
+                ("cpu_system_ns", usage.systemNanoseconds &- usageBefore.systemNanoseconds),
+                ("voluntary_ctx_switches", usage.voluntarySwitches &- usageBefore.voluntarySwitches),
+                ("involuntary_ctx_switches", usage.involuntarySwitches &- usageBefore.involuntarySwitches),
+                ("threads_created", UInt64(report.threadsCreated)),
+                ("peak_threads_alive", UInt64(report.peakThreadsAlive)),
+            ]
+            for (name, value) in samples { tracer.record(.sample, tracer.intern(name).rawValue, value) }
+            tracer.endThread()
+            do {
+                let summary = try tracer.finish()
+                report.eventsRecorded = summary.events
+                report.eventsDropped = summary.dropped
+                report.traceBytes = summary.bytes
+            } catch {
+                throw RuntimeError(kind: .trace, message: "the run ended (\(outcome)) but its trace could not be "
+                    + "finished at \(tracer.path): \(error)", report: report)
+            }
+        }
+
+        if let startFailure {
+            var error = startFailure
+            error.report = report
+            throw error
+        }
+        if var failure {
+            failure.report = report
+            throw failure
+        }
+        switch mainOutcome {
+        case .success(let value)?:
+            return (value, report)
+        case .failure(let error)?:
+            throw RuntimeError(kind: .failed, message: "the main task threw: \(error)", report: report)
+        case nil:
+            throw RuntimeError(kind: .failed, message: "the main task did not end", report: report)
+        }
+    }
+
+    private static func metadata(_ options: RunOptions, wallStart: UInt64) -> [(String, String)] {
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count)
+        return [
+            ("scheduler", options.scheduler.name),
+            ("workers", options.scheduler.workers.map(String.init) ?? "0"),
+            ("program", options.programName),
+            ("arguments", options.arguments.joined(separator: " ")),
+            ("wallclock_start_ns", String(wallStart)),
+            ("host", String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)),
+            ("clock", "CLOCK_MONOTONIC"),
+        ]
+    }
+}

@@ -1,0 +1,50 @@
+import WeftTrace
+
+/// The runtime's record of one task. It is also the task's `TaskExecutor`: every job of the task comes through
+/// `enqueue`, so the scheduler always knows which task a job belongs to.
+final class TaskRecord: TaskExecutor, @unchecked Sendable {
+    let id: TaskID
+    let name: String
+    let core: RunCore
+    /// Under thread-per-task, the task's own thread; set before the task is created, never changed.
+    var thread: TaskThread?
+    /// Set by the task's own code on its own thread when its body has returned or thrown.
+    var bodyFinished = false
+
+    // What the task waits on; guarded by the registry lock of this task (`core.registry.lock(for: id)`).
+    var currentWait: WaitToken?
+    var blockReason: BlockReason = .sleep
+    var blockObject: ObjectID = .none
+    var blockObjectName = ""
+    var blockTarget: (any WaitTarget)?
+
+    init(id: TaskID, name: String, core: RunCore) {
+        self.id = id
+        self.name = name
+        self.core = core
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        if let thread {
+            thread.enqueue(job)
+        } else {
+            core.pool.unsafelyUnwrapped.enqueue(job, for: self)
+        }
+    }
+
+    /// Runs one job of this task as one run slice, recording `runBegin`/`runEnd` on the calling thread.
+    @inline(__always)
+    func runSlice(_ job: UnownedJob) {
+        ThreadLocals.setCurrentTask(self)
+        if let tracer = core.tracer {
+            tracer.record(.runBegin, id.rawValue)
+            job.runSynchronously(on: asUnownedTaskExecutor())
+            tracer.record(.runEnd, id.rawValue, ThreadLocals.endReason.rawValue)
+        } else {
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+        ThreadLocals.endReason = .yielded
+        ThreadLocals.setCurrentTask(nil)
+    }
+}

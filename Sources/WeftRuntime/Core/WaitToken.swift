@@ -1,0 +1,28 @@
+import Synchronization
+
+/// One suspension of one task: whoever claims the token first (a primitive, the timer, or the run's teardown)
+/// resumes it, exactly once.
+final class WaitToken: @unchecked Sendable {
+    /// The waiting task; nil when the waiter is code outside any Weft task.
+    let task: TaskRecord?
+    /// Whether this wait counts towards deadlock detection (false for sleeps and selects with a timeout).
+    let countsAsStuck: Bool
+    /// Set before the token is published (under the primitive's lock); read only by the claimer.
+    let continuation: UnsafeContinuation<Int, any Error>
+    private let claimed = Atomic<Bool>(false)
+
+    init(task: TaskRecord?, countsAsStuck: Bool, continuation: UnsafeContinuation<Int, any Error>) {
+        self.task = task
+        self.countsAsStuck = countsAsStuck && task != nil
+        self.continuation = continuation
+    }
+
+    /// Takes the right to resume this wait; true for exactly one caller.
+    @inline(__always)
+    func claim() -> Bool {
+        claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    /// Whether someone has claimed this wait.
+    var isClaimed: Bool { claimed.load(ordering: .acquiring) }
+}

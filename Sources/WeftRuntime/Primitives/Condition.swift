@@ -1,0 +1,73 @@
+import WeftTrace
+
+/// A condition variable bound to a `Mutex`, as Go's `sync.Cond`.
+public final class Condition: @unchecked Sendable {
+    public let name: String
+    public let id: ConditionID
+    public let mutex: Mutex
+    let core: RunCore
+    private let lock = PThreadLock()
+    private var waiters = FIFO<WaitToken>()
+
+    init(core: RunCore, mutex: Mutex, name: String) {
+        self.core = core
+        self.mutex = mutex
+        self.name = name
+        id = ConditionID(core.newObjectID())
+        core.tracer?.record(.conditionMake, id.rawValue, mutex.id.rawValue, core.string(name))
+    }
+
+    /// Releases the mutex (which the caller holds), waits for a signal, and locks the mutex again before returning.
+    /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
+    public func wait() async throws {
+        core.tracer?.record(.conditionWait, id.rawValue)
+        let task = ThreadLocals.currentTask
+        do {
+            _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+            lock.lock()
+            // Release the mutex before counting this task as stuck: the unlock may wake another task.
+            mutex.unlock()
+            let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
+            guard core.beginWait(token, reason: .condition, object: id.rawValue, name: name) else {
+                lock.unlock()
+                continuation.resume(throwing: core.cancelledError())
+                return
+            }
+            waiters.append(token)
+            lock.unlock()
+            core.afterWait(token)
+            }
+        } catch {
+            _ = mutex.tryLock()  // give the caller back the mutex it expects to hold, if it is free
+            throw error
+        }
+        try await mutex.lock()
+    }
+
+    /// Wakes one waiting task, if any.
+    public func signal() {
+        lock.lock()
+        var woken: WaitToken?
+        while let token = waiters.popFirst() {
+            if token.claim() {
+                woken = token
+                break
+            }
+        }
+        lock.unlock()
+        core.tracer?.record(.conditionSignal, id.rawValue, woken?.task?.id.rawValue ?? 0)
+        if let woken { core.wake(woken, returning: 0) }
+    }
+
+    /// Wakes every waiting task.
+    public func broadcast() {
+        lock.lock()
+        var woken: [WaitToken] = []
+        while let token = waiters.popFirst() {
+            if token.claim() { woken.append(token) }
+        }
+        lock.unlock()
+        core.tracer?.record(.conditionBroadcast, id.rawValue, UInt64(woken.count))
+        for token in woken { core.wake(token, returning: 0) }
+    }
+}

@@ -1,0 +1,123 @@
+import Synchronization
+import WeftTrace
+
+/// A mutual-exclusion lock for tasks. Locking an uncontended mutex is one atomic operation and never suspends; a
+/// contended lock spins briefly, then parks the task (not its thread) until an unlock wakes it to try again.
+public final class Mutex: @unchecked Sendable, WaitTarget {
+    public let name: String
+    public let id: MutexID
+    let core: RunCore
+
+    /// 0 unlocked, 1 locked, 2 locked and maybe waited on (the classic three-state futex mutex).
+    private let state = Atomic<Int>(0)
+    /// The raw id of the holding task (0: none or outside any task), for deadlock reports.
+    private let holder = Atomic<UInt64>(0)
+    private let lock = PThreadLock()
+    private var waiters = FIFO<WaitToken>()
+
+    init(core: RunCore, name: String) {
+        self.core = core
+        self.name = name
+        id = MutexID(core.newObjectID())
+        core.tracer?.record(.mutexMake, id.rawValue, core.string(name))
+    }
+
+    var waitOwner: TaskID? {
+        let raw = holder.load(ordering: .relaxed)
+        return raw == 0 ? nil : TaskID(raw)
+    }
+
+    /// Locks the mutex, waiting for it if another task holds it.
+    /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
+    public func lock() async throws {
+        core.tracer?.record(.lockRequest, id.rawValue)
+        if state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
+            acquired()
+            return
+        }
+        try await lockSlowly()
+    }
+
+    private static let spins = 64
+
+    private func lockSlowly() async throws {
+        for _ in 0..<Self.spins {
+            if state.load(ordering: .relaxed) == 0,
+               state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
+                acquired()
+                return
+            }
+        }
+        let task = ThreadLocals.currentTask
+        while true {
+            let result = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+                lock.lock()
+                if state.exchange(2, ordering: .acquiring) == 0 {
+                    lock.unlock()
+                    continuation.resume(returning: 1)
+                    return
+                }
+                let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
+                guard core.beginWait(token, reason: .mutex, object: id.rawValue, name: name, target: self) else {
+                    lock.unlock()
+                    continuation.resume(throwing: core.cancelledError())
+                    return
+                }
+                waiters.append(token)
+                lock.unlock()
+                core.afterWait(token)
+            }
+            if result == 1 {
+                acquired()
+                return
+            }
+        }
+    }
+
+    @inline(__always)
+    private func acquired() {
+        holder.store(ThreadLocals.currentTask?.id.rawValue ?? 0, ordering: .relaxed)
+        core.tracer?.record(.lockAcquire, id.rawValue)
+    }
+
+    /// Unlocks the mutex and wakes one waiter, which then competes for it again.
+    /// - Warning: unlocking a mutex that is not locked stops the program, as in Go (except while the run is being
+    ///   torn down, when cancelled waits may leave a mutex unlocked).
+    public func unlock() {
+        let previous = state.exchange(0, ordering: .releasing)
+        if previous == 0 {
+            precondition(core.isTearingDown, "unlock of unlocked mutex \(id) \"\(name)\"")
+            return
+        }
+        holder.store(0, ordering: .relaxed)
+        core.tracer?.record(.lockRelease, id.rawValue)
+        if previous == 2 { wakeOne() }
+    }
+
+    /// Locks the mutex if it is free; never waits.
+    public func tryLock() -> Bool {
+        guard state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged else { return false }
+        acquired()
+        return true
+    }
+
+    private func wakeOne() {
+        lock.lock()
+        var woken: WaitToken?
+        while let token = waiters.popFirst() {
+            if token.claim() {
+                woken = token
+                break
+            }
+        }
+        lock.unlock()
+        if let woken { core.wake(woken, returning: 0) }
+    }
+
+    /// Runs `body` holding the mutex, unlocking it however `body` ends.
+    public func withLock<R: Sendable>(_ body: () async throws -> R) async throws -> R {
+        try await lock()
+        defer { unlock() }
+        return try await body()
+    }
+}

@@ -1,0 +1,239 @@
+import WeftTrace
+
+/// One case of `Runtime.select`: a receive, a send, a timeout, or the default.
+public struct SelectCase<R: Sendable>: Sendable {
+    enum Kind: Sendable {
+        case channel(@Sendable () -> SelectArm<R>)
+        case after(Duration, @Sendable () async throws -> R)
+        case otherwise(@Sendable () async throws -> R)
+    }
+
+    let kind: Kind
+
+    /// Receives from `channel`; the handler gets nil when the channel is closed and empty.
+    public static func receive<T>(_ channel: Channel<T>, _ handler: @escaping @Sendable (T?) async throws -> R) -> SelectCase<R> {
+        SelectCase(kind: .channel { ReceiveArm(channel, handler) })
+    }
+
+    /// Sends `value` to `channel`.
+    public static func send<T>(_ value: T, to channel: Channel<T>, _ handler: @escaping @Sendable () async throws -> R) -> SelectCase<R> {
+        SelectCase(kind: .channel { SendArm(value, channel, handler) })
+    }
+
+    /// Chosen when no other case is ready within `timeout` (Go's `time.After`).
+    public static func after(_ timeout: Duration, _ handler: @escaping @Sendable () async throws -> R) -> SelectCase<R> {
+        SelectCase(kind: .after(timeout, handler))
+    }
+
+    /// Chosen at once when no other case is ready (Go's `default`).
+    public static func otherwise(_ handler: @escaping @Sendable () async throws -> R) -> SelectCase<R> {
+        SelectCase(kind: .otherwise(handler))
+    }
+}
+
+/// One channel case of a select, made fresh for each select call.
+class SelectArm<R: Sendable>: @unchecked Sendable {
+    /// The channel's id: selects lock their channels in id order.
+    var channelID: UInt64 { fatalError("abstract") }
+    func lock() {}
+    func unlock() {}
+    /// Holding the lock: performs the operation if it can complete now.
+    func attemptLocked() -> Bool { false }
+    /// Holding the lock: waits on the channel as case `index` of the select `token`.
+    func register(_ token: WaitToken, index: Int) {}
+    /// Takes the lock and forgets the select's waiters.
+    func deregister(_ token: WaitToken) {}
+    /// Finishes the chosen case (after the locks are released) and runs its handler.
+    func complete(woken: Bool) async throws -> R { fatalError("abstract") }
+}
+
+final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable {
+    let channel: Channel<T>
+    let handler: @Sendable (T?) async throws -> R
+    private var attempt: Channel<T>.ReceiveAttempt = .empty
+    private var waiter: ReceiveWaiter<T>?
+
+    init(_ channel: Channel<T>, _ handler: @escaping @Sendable (T?) async throws -> R) {
+        self.channel = channel
+        self.handler = handler
+    }
+
+    override var channelID: UInt64 { channel.id.rawValue }
+    override func lock() { channel.lockForSelect() }
+    override func unlock() { channel.unlockForSelect() }
+
+    override func attemptLocked() -> Bool {
+        attempt = channel.attemptReceiveLocked()
+        if case .empty = attempt { return false }
+        return true
+    }
+
+    override func register(_ token: WaitToken, index: Int) {
+        let waiter = ReceiveWaiter<T>(index: index)
+        waiter.token = token
+        self.waiter = waiter
+        channel.addReceiver(waiter)
+    }
+
+    override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
+
+    override func complete(woken: Bool) async throws -> R {
+        let value: T?
+        if woken, let waiter {
+            channel.recordReceive(waiter.seq)
+            value = waiter.value
+        } else {
+            value = channel.finishReceive(attempt)
+        }
+        return try await handler(value)
+    }
+}
+
+final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable {
+    let value: T
+    let channel: Channel<T>
+    let handler: @Sendable () async throws -> R
+    private var attempt: Channel<T>.SendAttempt = .full
+    private var waiter: SendWaiter<T>?
+
+    init(_ value: T, _ channel: Channel<T>, _ handler: @escaping @Sendable () async throws -> R) {
+        self.value = value
+        self.channel = channel
+        self.handler = handler
+    }
+
+    override var channelID: UInt64 { channel.id.rawValue }
+    override func lock() { channel.lockForSelect() }
+    override func unlock() { channel.unlockForSelect() }
+
+    override func attemptLocked() -> Bool {
+        attempt = channel.attemptSendLocked(value)
+        if case .full = attempt { return false }
+        return true
+    }
+
+    override func register(_ token: WaitToken, index: Int) {
+        let waiter = SendWaiter<T>(index: index, value: value)
+        waiter.token = token
+        self.waiter = waiter
+        channel.addSender(waiter)
+    }
+
+    override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
+
+    override func complete(woken: Bool) async throws -> R {
+        if woken, let waiter {
+            channel.recordSend(waiter.seq)
+        } else {
+            try channel.finishSend(attempt)
+        }
+        return try await handler()
+    }
+}
+
+extension Runtime {
+    /// Waits until one of `cases` can proceed, performs it, and returns its handler's result (Go's `select`).
+    ///
+    /// Ready cases are tried from a random starting point; with no ready case, `.otherwise` runs at once if given,
+    /// else the task blocks until a channel case becomes ready or the `.after` timeout passes.
+    /// - Throws: `ChannelError.closed` for a send case on a closed channel; `RuntimeError` (`.cancelled`) when the run
+    ///   shuts down; whatever the chosen handler throws.
+    public func select<R: Sendable>(_ cases: SelectCase<R>...) async throws -> R {
+        try await select(cases)
+    }
+
+    /// `select` with the cases in an array.
+    public func select<R: Sendable>(_ cases: [SelectCase<R>]) async throws -> R {
+        var arms: [SelectArm<R>] = []
+        var armCase: [Int] = []
+        var timeout: (Duration, @Sendable () async throws -> R, Int)?
+        var fallback: (@Sendable () async throws -> R, Int)?
+        for (index, selectCase) in cases.enumerated() {
+            switch selectCase.kind {
+            case .channel(let make):
+                arms.append(make())
+                armCase.append(index)
+            case .after(let duration, let handler):
+                if timeout == nil || duration < timeout!.0 { timeout = (duration, handler, index) }
+            case .otherwise(let handler):
+                fallback = (handler, index)
+            }
+        }
+        // Lock each distinct channel once, in id order.
+        var lockOrder: [SelectArm<R>] = []
+        for arm in arms.sorted(by: { $0.channelID < $1.channelID }) where lockOrder.last?.channelID != arm.channelID {
+            lockOrder.append(arm)
+        }
+        func lockAll() { for arm in lockOrder { arm.lock() } }
+        func unlockAll() { for arm in lockOrder.reversed() { arm.unlock() } }
+        func attemptAll() -> Int? {
+            guard !arms.isEmpty else { return nil }
+            let start = Int.random(in: 0..<arms.count)
+            for offset in 0..<arms.count {
+                let index = (start + offset) % arms.count
+                if arms[index].attemptLocked() { return index }
+            }
+            return nil
+        }
+        let count = UInt64(cases.count)
+        let tracer = core.tracer
+
+        lockAll()
+        if let ready = attemptAll() {
+            unlockAll()
+            tracer?.record(.select, count, Event.zigzag(Int64(armCase[ready])), arms[ready].channelID)
+            return try await arms[ready].complete(woken: false)
+        }
+        if let (handler, index) = fallback {
+            unlockAll()
+            tracer?.record(.select, count, Event.zigzag(-1), 0)
+            _ = index
+            return try await handler()
+        }
+        unlockAll()
+
+        let immediately = 1 << 40
+        let task = ThreadLocals.currentTask
+        let core = self.core
+        var token: WaitToken?
+        let chosen: Int
+        do {
+            chosen = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+            lockAll()
+            if let ready = attemptAll() {
+                unlockAll()
+                continuation.resume(returning: ready | immediately)
+                return
+            }
+            let wait = WaitToken(task: task, countsAsStuck: timeout == nil, continuation: continuation)
+            guard core.beginWait(wait, reason: .select, object: 0, name: "") else {
+                unlockAll()
+                continuation.resume(throwing: core.cancelledError())
+                return
+            }
+            token = wait
+            for (index, arm) in arms.enumerated() { arm.register(wait, index: index) }
+            unlockAll()
+            if let (duration, _, _) = timeout {
+                core.timer.schedule(at: monotonicNanoseconds() &+ duration.wholeNanoseconds, wait, index: arms.count)
+            }
+            core.afterWait(wait)
+            }
+        } catch {
+            if let token { for arm in lockOrder { arm.deregister(token) } }
+            throw error
+        }
+        if chosen & immediately != 0 {
+            let ready = chosen & ~immediately
+            tracer?.record(.select, count, Event.zigzag(Int64(armCase[ready])), arms[ready].channelID)
+            return try await arms[ready].complete(woken: false)
+        }
+        if let token { for arm in lockOrder { arm.deregister(token) } }
+        if chosen == arms.count, let (_, handler, index) = timeout {
+            tracer?.record(.select, count, Event.zigzag(Int64(index)), 0)
+            return try await handler()
+        }
+        tracer?.record(.select, count, Event.zigzag(Int64(armCase[chosen])), arms[chosen].channelID)
+        return try await arms[chosen].complete(woken: true)
+    }
+}

@@ -1,0 +1,106 @@
+import Glibc
+import Synchronization
+import WeftTrace
+
+/// The run's one timer thread: it resumes sleeps and select timeouts at their deadlines.
+final class TimerThread: @unchecked Sendable {
+    private struct Entry {
+        var deadline: UInt64
+        var order: UInt64
+        var token: WaitToken
+        var index: Int
+        func before(_ other: Entry) -> Bool { (deadline, order) < (other.deadline, other.order) }
+    }
+
+    private let lock = PThreadLock()
+    private let condition = PThreadCondition()
+    private var heap: [Entry] = []
+    private var order: UInt64 = 0
+    private var stopping = false
+    private var thread: pthread_t?
+
+    func start(core: RunCore) throws(ThreadStartFailure) {
+        guard core.threads.reserve(limit: core.maxThreads) else { throw ThreadStartFailure(errno: EAGAIN) }
+        switch OSThread.start({ [self] in run(core) }) {
+        case .success(let handle): thread = handle
+        case .failure(let failure):
+            core.threads.cancelReservation()
+            throw failure
+        }
+    }
+
+    /// Resumes `token` with `index` at `deadline` (monotonic ns) unless someone else claims it first.
+    func schedule(at deadline: UInt64, _ token: WaitToken, index: Int) {
+        lock.lock()
+        order &+= 1
+        push(Entry(deadline: deadline, order: order, token: token, index: index))
+        if heap[0].token === token { condition.signal() }
+        lock.unlock()
+    }
+
+    func shutdown() {
+        lock.withLock {
+            stopping = true
+            condition.signal()
+        }
+        if let thread { OSThread.join(thread) }
+        thread = nil
+    }
+
+    private func run(_ core: RunCore) {
+        core.tracer?.beginThread(role: .timer, index: 0)
+        var due: [Entry] = []
+        lock.lock()
+        while !stopping {
+            guard let first = heap.first else {
+                condition.wait(lock)
+                continue
+            }
+            let now = monotonicNanoseconds()
+            if first.deadline > now {
+                condition.wait(lock, until: first.deadline)
+                continue
+            }
+            while let top = heap.first, top.deadline <= now { due.append(pop()) }
+            lock.unlock()
+            for entry in due where entry.token.claim() { core.wake(entry.token, returning: entry.index) }
+            due.removeAll(keepingCapacity: true)
+            lock.lock()
+        }
+        heap.removeAll()
+        lock.unlock()
+        core.tracer?.endThread()
+        core.threads.ended()
+    }
+
+    // Binary min-heap on (deadline, order).
+    private func push(_ entry: Entry) {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].before(heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private func pop() -> Entry {
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count, heap[left].before(heap[smallest]) { smallest = left }
+                if right < heap.count, heap[right].before(heap[smallest]) { smallest = right }
+                if smallest == parent { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return top
+    }
+}

@@ -1,0 +1,90 @@
+/// One batch being decoded.
+struct BatchCursor {
+    var bytes: [UInt8]
+    /// File offset of `bytes[0]`.
+    var fileOffset: Int
+    var position: Int
+    var remaining: Int
+    var time: UInt64
+    var deltas: [UInt64]
+}
+
+/// An event decoded from a batch, waiting in its thread's lane.
+struct PendingEvent {
+    var event: Event
+    /// File offset of the event's first byte: orders events of equal time (earlier batches first).
+    var offset: Int
+}
+
+/// One thread's stream: the batches read so far, the next event, and what the thread is doing.
+struct Lane {
+    var thread: ThreadID
+    var batches: [BatchCursor] = []
+    var head = 0
+    var frontier: PendingEvent?
+    /// The task running on this thread now (derived from runBegin/runEnd).
+    var running: TaskID = .none
+    var stopped = false
+    /// Whether the lane is in the heap, parked on a wait key, or neither.
+    var queued = false
+
+    init(thread: ThreadID) { self.thread = thread }
+
+    var hasBatches: Bool { head < batches.count }
+
+    mutating func dropConsumedBatch() {
+        head += 1
+        if head > 16 && head * 2 > batches.count {
+            batches.removeFirst(head)
+            head = 0
+        }
+    }
+}
+
+/// A min-heap of lane indices ordered by their frontier event's (time, file offset).
+struct LaneHeap {
+    private(set) var items: [(time: UInt64, offset: Int, lane: Int)] = []
+
+    var isEmpty: Bool { items.isEmpty }
+    var count: Int { items.count }
+
+    mutating func push(time: UInt64, offset: Int, lane: Int) {
+        items.append((time, offset, lane))
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if less(items[i], items[parent]) {
+                items.swapAt(i, parent)
+                i = parent
+            } else {
+                break
+            }
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard !items.isEmpty else { return nil }
+        let top = items[0].lane
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                let r = l + 1
+                var m = i
+                if l < items.count && less(items[l], items[m]) { m = l }
+                if r < items.count && less(items[r], items[m]) { m = r }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+        }
+        return top
+    }
+
+    @inline(__always)
+    private func less(_ a: (time: UInt64, offset: Int, lane: Int), _ b: (time: UInt64, offset: Int, lane: Int)) -> Bool {
+        a.time != b.time ? a.time < b.time : a.offset < b.offset
+    }
+}

@@ -1,0 +1,241 @@
+import CWeftSupport
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Records events from many threads into a .weft file.
+///
+/// Each thread encodes its events into its own chunk of memory with no lock and no allocation; a background
+/// thread ("weft-writer") writes what they have committed every 10 ms and recycles full chunks.
+/// - Warning: Call `finish()` after the recording threads are done; events recorded while it runs may be lost
+///   (and are counted as dropped when noticed). Normal process exit finishes every live recorder.
+public final class TraceRecorder: @unchecked Sendable {
+    /// This recorder's serial number, which the hot path compares with its thread's writer.
+    @usableFromInline let serial: UInt64
+    /// Set when `finish()` begins; recording then goes to the slow path, which drops.
+    @usableFromInline let closedFlag: UnsafeMutablePointer<Atomic<Bool>>
+    /// The file.
+    public let path: String
+    /// How timestamps are taken, for the `clock` metadata.
+    public var clockDescription: String { clock.description }
+
+    let clock: TraceClock
+    /// The time at the start of the trace, in units.
+    let start: UInt64
+    let pool: ChunkPool
+    let lock = PThreadLock()
+    // Under `lock`:
+    var writers: [ThreadWriter] = []
+    var byTid: [Int32: ThreadWriter] = [:]
+    var summary: TraceSummary?
+    let dropped = Atomic<UInt64>(0)
+
+    let strings = StringTable()
+    let output: TraceOutput
+    private(set) var writerThread: WriterThread!
+
+    private static let serials = Atomic<UInt64>(1)
+
+    /// Creates the file, writes its header, starts the writer thread and records `metadata` from the calling thread.
+    /// - Throws: `TraceError.cannotOpen` when the file cannot be created.
+    public init(path: String, metadata: [(key: String, value: String)] = []) throws(TraceError) {
+        self.path = path
+        serial = Self.serials.add(1, ordering: .relaxed).newValue
+        closedFlag = .allocate(capacity: 1)
+        closedFlag.initialize(to: Atomic(false))
+        clock = TraceClock.shared
+        start = clock.nowUnits()
+        pool = ChunkPool()
+        do {
+            output = try TraceOutput(path: path)
+        } catch {
+            closedFlag.deinitialize(count: 1)
+            closedFlag.deallocate()
+            throw error
+        }
+        var encoder = RecordEncoder()
+        encoder.preamble()
+        encoder.header(nanosecondsPerUnit: clock.nanosecondsPerUnit)
+        output.write(encoder.bytes)
+        writerThread = WriterThread { [weak self] in
+            guard let self else { return false }
+            self.flushRound()
+            return true
+        }
+        LiveRecorders.add(self)
+        for (key, value) in metadata { self.metadata(key, value) }
+    }
+
+    deinit {
+        _ = try? finish()
+        closedFlag.deinitialize(count: 1)
+        closedFlag.deallocate()
+    }
+
+    /// The id of `string` in this trace; thread-safe; the same string always gets the same id.
+    public func intern(_ string: String) -> StringID { strings.intern(string) }
+
+    /// Binds the calling thread to a buffer of this recorder and records `threadStart` (with the kernel thread id).
+    public func beginThread(role: ThreadRole, index: UInt64) {
+        let writer = writerForCurrentThread(role: role, index: index, bind: true)
+        if let writer, !writer.append(.threadStart, UInt64(cweft_gettid()), role.rawValue, index, 0) {
+            dropped.add(1, ordering: .relaxed)
+        }
+    }
+
+    /// Records `threadStop` and hands the thread's buffer over for writing; the thread is no longer bound.
+    public func endThread() {
+        guard let writer = existingWriter() else { return }
+        if closedFlag.pointee.load(ordering: .relaxed) || !writer.append(.threadStop, 0, 0, 0, 0) {
+            dropped.add(1, ordering: .relaxed)
+        }
+        writer.retire()
+        lock.withLock { if byTid[writer.tid] === writer { byTid[writer.tid] = nil } }
+        if ThreadBinding.current === writer { ThreadBinding.bind(nil) }
+        writerThread.wake()
+    }
+
+    /// Appends one event to the calling thread's buffer (hot path: no lock, no allocation).
+    /// An unknown thread is registered with role `.other`.
+    @inlinable
+    public func record(_ kind: EventKind, _ a0: UInt64 = 0, _ a1: UInt64 = 0, _ a2: UInt64 = 0, _ a3: UInt64 = 0) {
+        if let raw = cweft_tls_get(0) {
+            let hot = raw.assumingMemoryBound(to: HotState.self)
+            if hot.pointee.owner == serial && hot.pointee.position < hot.pointee.limit
+                && !closedFlag.pointee.load(ordering: .relaxed) {
+                hot.pointee.append(kind, a0, a1, a2, a3)
+                return
+            }
+        }
+        recordSlow(kind, a0, a1, a2, a3)
+    }
+
+    /// Records a `.metadata` event.
+    public func metadata(_ key: String, _ value: String) {
+        record(.metadata, intern(key).rawValue, intern(value).rawValue)
+    }
+
+    /// Events dropped so far (no chunk memory left, or recorded after `finish()`).
+    public var droppedEvents: UInt64 { dropped.load(ordering: .relaxed) }
+
+    /// The slow path: a thread without a chunk (or without room), a thread bound to another recorder, or a closed
+    /// recorder.
+    @usableFromInline
+    func recordSlow(_ kind: EventKind, _ a0: UInt64, _ a1: UInt64, _ a2: UInt64, _ a3: UInt64) {
+        guard !closedFlag.pointee.load(ordering: .relaxed),
+              let writer = writerForCurrentThread(role: .other, index: 0, bind: false),
+              writer.append(kind, a0, a1, a2, a3)
+        else {
+            dropped.add(1, ordering: .relaxed)
+            return
+        }
+    }
+
+    /// The calling thread's writer in this recorder, if it has one.
+    private func existingWriter() -> ThreadWriter? {
+        if let bound = ThreadBinding.current, bound.hot.pointee.owner == serial { return bound }
+        let tid = cweft_gettid()
+        return lock.withLock { byTid[tid] }
+    }
+
+    /// The calling thread's writer, registering the thread (and recording its `threadStart`) when it is new.
+    /// Binds it to the thread's TLS when asked, or when the thread is bound to no live recorder.
+    private func writerForCurrentThread(role: ThreadRole, index: UInt64, bind: Bool) -> ThreadWriter? {
+        let tid = cweft_gettid()
+        var created = false
+        let writer: ThreadWriter? = lock.withLock {
+            if summary != nil { return nil }
+            if let w = byTid[tid] { return w }
+            let w = ThreadWriter(owner: serial, thread: UInt64(writers.count + 1), tid: tid, clock: clock,
+                                 start: start, pool: pool)
+            writers.append(w)
+            byTid[tid] = w
+            created = true
+            return w
+        }
+        guard let writer else { return nil }
+        let current = ThreadBinding.current
+        if bind || current == nil || !LiveRecorders.isLive(current!.hot.pointee.owner) {
+            if current !== writer { ThreadBinding.bind(writer) }
+        }
+        if created && !bind {
+            if !writer.append(.threadStart, UInt64(tid), role.rawValue, index, 0) { dropped.add(1, ordering: .relaxed) }
+        }
+        return writer
+    }
+
+    /// Writes everything committed so far, then the trailer, and closes the file. Idempotent.
+    /// - Throws: `TraceError.io` when writing failed.
+    @discardableResult
+    public func finish() throws(TraceError) -> TraceSummary {
+        let existing: TraceSummary? = lock.withLock {
+            if let summary { return summary }
+            closedFlag.pointee.store(true, ordering: .relaxed)
+            return nil
+        }
+        if let existing { return existing }
+        writerThread.stop()
+        flushRound()
+        let writersCount = lock.withLock { writers.count }
+        var trailer = TraceTrailer(events: output.events, dropped: dropped.load(ordering: .relaxed),
+                                   threads: writersCount, strings: strings.count, countsByCode: output.countsByCode)
+        let end = clock.nowUnits()
+        trailer.endTime = end > start ? end - start : 0
+        var encoder = RecordEncoder()
+        encoder.trailer(trailer, endTime: trailer.endTime)
+        output.write(encoder.bytes)
+        let failure = output.close()
+        LiveRecorders.remove(serial)
+        let result = TraceSummary(events: trailer.events, dropped: trailer.dropped, bytes: output.bytesWritten,
+                                  threads: writersCount, path: path)
+        lock.withLock { summary = result }
+        if let failure { throw failure }
+        return result
+    }
+
+    /// Writes what every thread has committed: new strings first, then batches, then a round marker.
+    /// Called by the writer thread, and once more by `finish()` after it stopped.
+    func flushRound() {
+        let all = lock.withLock { writers }
+        let roundTime = clock.nowUnits()
+        var taken: [(writer: ThreadWriter, ranges: [(memory: UnsafeRawBufferPointer, recycle: Chunk?)])] = []
+        for w in all {
+            let (ranges, empty) = w.take()
+            if !empty { taken.append((w, ranges)) }
+        }
+        var encoder = RecordEncoder()
+        let (first, fresh) = strings.takePending()
+        if !fresh.isEmpty { encoder.strings(first: first, fresh[...]) }
+        var counts = output.countsByCode
+        var events = output.events
+        for (w, ranges) in taken {
+            for r in ranges {
+                if r.memory.count > 0 {
+                    var state = w.written
+                    let base = EventCoding.State(time: state.time &- start, deltas: state.deltas)
+                    let n = EventWalker.walk(r.memory, state: &state) { counts[$0, default: 0] += 1 }
+                    w.written = state
+                    events += UInt64(n)
+                    encoder.batch(thread: w.thread, base: base, count: n, events: r.memory)
+                }
+                if let chunk = r.recycle { pool.give(chunk) }
+            }
+        }
+        if !encoder.bytes.isEmpty {
+            encoder.round(time: roundTime > start ? roundTime - start : 0)
+            output.countsByCode = counts
+            output.events = events
+            output.write(encoder.bytes)
+        }
+    }
+}
+
+extension EventCoding.State {
+    init(time: UInt64, deltas: (UInt64, UInt64)) {
+        self.init(time: time)
+        self.deltas = deltas
+    }
+}

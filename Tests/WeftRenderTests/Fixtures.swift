@@ -1,0 +1,115 @@
+import Foundation
+import WeftAnalysis
+import WeftTrace
+@testable import WeftRender
+
+/// Runs to draw in tests, made by hand (exact, for golden files) or by the synthetic generator (large).
+enum Fixtures {
+    /// Two workers, three tasks: main spawns a sender and a receiver; a message; a contended mutex; a sleep. Times in µs.
+    static func small() -> RenderTimeline {
+        let us: UInt64 = 1_000
+        let facts = RunFacts(program: "pingpong", scheduler: "multiplexed", workers: 2, taskCount: 3, threadCount: 3,
+                             wallTime: 100 * us, eventCount: 42, peakRSS: 12_500_000)
+        let threads = [
+            ThreadTrack(thread: ThreadID(1), label: "worker 1", slices: [
+                ThreadSlice(start: 0, end: 20 * us, task: TaskID(1)),
+                ThreadSlice(start: 30 * us, end: 45 * us, task: TaskID(2)),
+                ThreadSlice(start: 60 * us, end: 90 * us, task: TaskID(1)),
+            ], lifetime: TimeSpan(0, 100 * us)),
+            ThreadTrack(thread: ThreadID(2), label: "worker 2", slices: [
+                ThreadSlice(start: 12 * us, end: 28 * us, task: TaskID(3)),
+                ThreadSlice(start: 50 * us, end: 70 * us, task: TaskID(3)),
+            ], lifetime: TimeSpan(0, 100 * us)),
+            ThreadTrack(thread: ThreadID(3), label: "timer thread", slices: [], lifetime: TimeSpan(0, 100 * us)),
+        ]
+        let tasks = [
+            TaskTrack(task: TaskID(1), name: "main", spans: [
+                StateSpan(start: 0, end: 20 * us, state: .running),
+                StateSpan(start: 20 * us, end: 55 * us, state: .join),
+                StateSpan(start: 55 * us, end: 60 * us, state: .runnable),
+                StateSpan(start: 60 * us, end: 90 * us, state: .running),
+            ], marks: [Mark(time: 5 * us, kind: .spawn), Mark(time: 10 * us, kind: .spawn)]),
+            TaskTrack(task: TaskID(2), name: "sender", spans: [
+                StateSpan(start: 5 * us, end: 30 * us, state: .runnable),
+                StateSpan(start: 30 * us, end: 45 * us, state: .running),
+                StateSpan(start: 45 * us, end: 55 * us, state: .sleeping),
+            ], marks: [Mark(time: 32 * us, kind: .lock), Mark(time: 40 * us, kind: .send), Mark(time: 44 * us, kind: .unlock)],
+            holds: [TimeSpan(32 * us, 44 * us)]),
+            TaskTrack(task: TaskID(3), name: "receiver", spans: [
+                StateSpan(start: 10 * us, end: 12 * us, state: .runnable),
+                StateSpan(start: 12 * us, end: 28 * us, state: .running),
+                StateSpan(start: 28 * us, end: 44 * us, state: .mutex),
+                StateSpan(start: 44 * us, end: 50 * us, state: .channel),
+                StateSpan(start: 50 * us, end: 70 * us, state: .running),
+            ], marks: [Mark(time: 50 * us, kind: .lock), Mark(time: 52 * us, kind: .receive), Mark(time: 60 * us, kind: .unlock)],
+            holds: [TimeSpan(50 * us, 60 * us)]),
+        ]
+        let links = [
+            Link(kind: .spawn, from: TaskID(1), at: 5 * us, to: TaskID(2), at: 5 * us),
+            Link(kind: .spawn, from: TaskID(1), at: 10 * us, to: TaskID(3), at: 10 * us),
+            Link(kind: .message, from: TaskID(2), at: 40 * us, to: TaskID(3), at: 52 * us),
+            Link(kind: .lock, from: TaskID(2), at: 44 * us, to: TaskID(3), at: 50 * us),
+        ]
+        return RenderTimeline(facts: facts, threads: threads, tasks: tasks, links: links)
+    }
+
+    /// A synthetic run through the real timeline builder.
+    static func synthetic(tasks: Int, bursts: Int, workers: Int?, sleep: UInt64 = 200_000) throws -> RenderTimeline {
+        let events = SyntheticRun(tasks: tasks, bursts: bursts, workers: workers, sleep: sleep).events()
+        return RenderTimeline(timeline: try TimelineBuilder.build(from: events))
+    }
+
+    /// A fresh empty folder for files a test writes.
+    static func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "weft-render-tests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The full path of a program on PATH, if installed.
+    static func tool(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// Runs a program and returns its exit status.
+    @discardableResult
+    static func run(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
+/// Checks every scene must pass: text inside its box and the picture, no two texts overlapping.
+enum SceneChecks {
+    static func textProblems(_ scene: Scene) -> [String] {
+        var problems: [String] = []
+        let texts = scene.texts
+        let picture = Rect(x: 0, y: 0, width: scene.width, height: scene.height)
+        for t in texts {
+            if !t.clip.contains(t.box) { problems.append("\"\(t.text)\" \(t.box) leaves its box \(t.clip)") }
+            if !picture.contains(t.box) { problems.append("\"\(t.text)\" \(t.box) leaves the picture") }
+        }
+        // Sort by x to compare only neighbours that can meet.
+        let sorted = texts.sorted { $0.box.x < $1.box.x }
+        for i in sorted.indices {
+            var j = i + 1
+            while j < sorted.count && sorted[j].box.x < sorted[i].box.maxX {
+                if sorted[i].box.intersects(sorted[j].box) {
+                    problems.append("\"\(sorted[i].text)\" \(sorted[i].box) overlaps \"\(sorted[j].text)\" \(sorted[j].box)")
+                }
+                j += 1
+            }
+        }
+        return problems
+    }
+}

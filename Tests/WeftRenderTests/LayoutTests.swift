@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import WeftTrace
+@testable import WeftRender
+
+@Suite("Layout")
+struct LayoutTests {
+    let measurer: TextMeasurer
+    init() throws { measurer = try TextMeasurer() }
+
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+
+    /// Compares `text` with the golden file; WEFT_UPDATE_GOLDEN=1 rewrites it.
+    func golden(_ name: String, _ text: String) throws {
+        let path = "\(Self.goldenFolder)/\(name)"
+        if ProcessInfo.processInfo.environment["WEFT_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: Self.goldenFolder, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference = zip(a, b).enumerated().first { $1.0 != $1.1 }
+        #expect(expected == text, "\(name): first difference at line \((firstDifference?.offset ?? min(a.count, b.count)) + 1): \(firstDifference.map { "expected \($0.element.0) got \($0.element.1)" } ?? "length differs")")
+    }
+
+    @Test("the small run's scene matches its golden text")
+    func goldenSmall() throws {
+        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 900), measurer: measurer)
+        try golden("small.scene.txt", scene.dump())
+    }
+
+    @Test("the small run's threads view matches its golden text")
+    func goldenThreads() throws {
+        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 700, view: .threads, theme: .dark),
+                                             measurer: measurer)
+        try golden("small-threads-dark.scene.txt", scene.dump())
+    }
+
+    @Test("text stays in its box and never overlaps", arguments: [400, 640, 1600])
+    func textFits(width: Int) throws {
+        let small = Fixtures.small()
+        let big = try Fixtures.synthetic(tasks: 300, bursts: 3, workers: 2)
+        let per = try Fixtures.synthetic(tasks: 300, bursts: 3, workers: nil)
+        var scenes: [(String, Scene)] = []
+        for view in TimelineView.allCases {
+            scenes.append(("small \(view)", try TimelineLayout.scene(small, options: RenderOptions(width: width, view: view), measurer: measurer)))
+            scenes.append(("big \(view)", try TimelineLayout.scene(big, options: RenderOptions(width: width, view: view), measurer: measurer)))
+        }
+        scenes.append(("contrast", try TimelineLayout.contrast(big, per, options: RenderOptions(width: width), measurer: measurer)))
+        scenes.append(("long title", try TimelineLayout.scene(small, options: RenderOptions(width: width, title: String(repeating: "a very long title ", count: 20)), measurer: measurer)))
+        for (name, scene) in scenes {
+            let problems = SceneChecks.textProblems(scene)
+            #expect(problems.isEmpty, "\(name) at \(width) px: \(problems.prefix(5))")
+            #expect(!scene.texts.isEmpty)
+        }
+    }
+
+    @Test("labels that do not fit are shortened with an ellipsis or left out")
+    func fitting() throws {
+        let full = measurer.width("producer 1234", size: 10)
+        #expect(measurer.fit("producer 1234", maxWidth: full + 1, size: 10) == "producer 1234")
+        let short = try #require(measurer.fit("producer 1234", maxWidth: full / 2, size: 10))
+        #expect(short.hasSuffix("…") && short.count < 13)
+        #expect(measurer.width(short, size: 10) <= full / 2)
+        #expect(measurer.fit("producer 1234", maxWidth: 3, size: 10) == nil)
+        #expect(measurer.fit("t12", maxWidth: measurer.width("t12", size: 10) - 0.5, size: 10, minimumCharacters: 3) == nil)
+    }
+
+    @Test("slices are labelled with their task when they are wide enough")
+    func sliceLabels() throws {
+        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1600, view: .threads), measurer: measurer)
+        let labels = Set(scene.texts.map(\.text))
+        #expect(labels.isSuperset(of: ["t1 main", "t2 sender", "t3 receiver", "worker 1", "worker 2", "timer thread"]))
+        let narrow = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 400, view: .threads), measurer: measurer)
+        #expect(!narrow.texts.contains { $0.text == "t3 receiver" })
+        #expect(narrow.texts.contains { $0.text.hasPrefix("t3") && $0.text.hasSuffix("…") })
+    }
+
+    @Test("slices narrower than a pixel fold into at most one piece per pixel column")
+    func levelOfDetail() throws {
+        let n = 200_000
+        let slices = (0..<n).map { i in ThreadSlice(start: UInt64(i) * 100, end: UInt64(i) * 100 + 60, task: TaskID(UInt64(i % 50 + 1))) }
+        let run = RenderTimeline(
+            facts: RunFacts(program: "dense", scheduler: "multiplexed", taskCount: 50, threadCount: 1, wallTime: UInt64(n) * 100, eventCount: 2 * n),
+            threads: [ThreadTrack(thread: ThreadID(1), label: "worker 1", slices: slices)])
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 800, view: .threads), measurer: measurer)
+        let rects = try #require(scene.layer("lanes")).items.count
+        #expect(rects > 50 && rects <= 800, "\(rects) rectangles for \(n) slices")
+        #expect(scene.texts.contains { $0.text.hasPrefix("pieces < 2 px") })
+    }
+
+    @Test("past the lane limit, lanes become one density row with a count")
+    func aggregation() throws {
+        let run = try Fixtures.synthetic(tasks: 500, bursts: 2, workers: nil)
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, maxThreadLanes: 10, maxTaskLanes: 20), measurer: measurer)
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains("482 more tasks"))
+        #expect(texts.contains("493 more threads"))
+        #expect(texts.filter { $0.hasPrefix("thread of") }.count == 10)
+        #expect(scene.height < 1200)
+    }
+
+    @Test("arrows thin out when they would cover the picture")
+    func arrowThinning() throws {
+        var run = Fixtures.small()
+        run.links = (0..<5_000).map { i in
+            Link(kind: .message, from: TaskID(2), at: UInt64(i) * 20, to: TaskID(3), at: UInt64(i) * 20 + 10)
+        }
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 800), measurer: measurer)
+        let arrows = try #require(scene.layer("arrows")).items.count
+        #expect(arrows > 10 && arrows <= 200, "\(arrows) arrows")
+        #expect(scene.texts.contains { $0.text == "\(arrows) of 5,000 arrows shown" })
+    }
+
+    @Test("--tasks keeps matching task lanes and dims other tasks' slices")
+    func taskPattern() throws {
+        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1200, taskPattern: "*send*"), measurer: measurer)
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains("t2 sender"))
+        #expect(!texts.contains("t3 receiver") && !texts.contains("t1 main"))
+        #expect(TaskPattern("t1?").matches("t12 worker", id: "t12"))
+        #expect(!TaskPattern("t1?").matches("t1 main", id: "t1"))
+        #expect(TaskPattern("worker").matches("t12 worker", id: "t12"))
+    }
+
+    @Test("a time window keeps only what happens inside it")
+    func window() throws {
+        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 900, from: 40_000, to: 60_000), measurer: measurer)
+        let ticks = scene.texts.filter { $0.text.hasSuffix("µs") }.map(\.text)
+        #expect(ticks.first == "40 µs" && ticks.last == "60 µs")
+        #expect(throws: RenderError.emptyWindow(from: 50_000, to: 40_000)) {
+            try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(from: 50_000, to: 40_000), measurer: measurer)
+        }
+    }
+
+    @Test("the contrast picture puts both runs on one time scale")
+    func contrastScale() throws {
+        let a = try Fixtures.synthetic(tasks: 50, bursts: 3, workers: 2)
+        let b = try Fixtures.synthetic(tasks: 50, bursts: 3, workers: nil)
+        let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1000), measurer: measurer)
+        let titles = scene.texts.filter { $0.size == 16 }.map(\.text)
+        #expect(titles.count == 2)
+        #expect(titles[0].hasPrefix("multiplexed: 3 threads carry 52 tasks · peak RSS"))
+        #expect(titles[1].hasPrefix("thread-per-task: 53 threads carry 52 tasks · peak RSS"))
+        // Tick labels at the same x in both panels: one scale.
+        let ticks = scene.texts.filter { $0.text.hasSuffix(" ms") && $0.size == 10 }
+        let xs = Dictionary(grouping: ticks, by: \.text).mapValues { Set($0.map { Int($0.box.x * 10) }) }
+        #expect(!xs.isEmpty && xs.values.allSatisfy { $0.count == 1 })
+        #expect(xs.values.allSatisfy { _ in true } && ticks.count == 2 * xs.count)
+    }
+}
