@@ -36,6 +36,12 @@ public struct Demo: Sendable {
         self.body = body
     }
 
+    /// Option names that `weft run` and `weft compare` keep for themselves: no demo parameter or flag may use one.
+    public static let reservedOptionNames: Set<String> = [
+        "scheduler", "workers", "output", "output-directory", "max-threads", "no-trace", "report-json", "weft-binary",
+        "help", "version",
+    ]
+
     /// Its options with every default.
     public var defaults: DemoOptions { DemoOptions(defaultsOf: self) }
 

@@ -9,7 +9,7 @@ struct CompareCommandTests {
         let result = try WeftProcess.run(["compare", "workers", "--sleep-ms", "2", "--workers", "2"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         let table = result.standardOutput
-        #expect(table.contains("weft compare workers --workers 3 --capacity 3 --sleep-ms 2"))
+        #expect(table.contains("weft compare workers --tasks 3 --capacity 3 --sleep-ms 2"))
         for row in ["wall time", "CPU time", "OS threads created", "peak threads alive", "peak RSS", "RSS per task",
                     "time to create a task", "context switches, voluntary", "context switches, involuntary",
                     "events recorded", "trace size"] {

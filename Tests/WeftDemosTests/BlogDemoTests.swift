@@ -1,4 +1,5 @@
 import Testing
+import WeftAnalysis
 import WeftDemos
 import WeftRuntime
 import WeftTrace
@@ -35,6 +36,9 @@ struct BlogDemoTests {
         let workers = run.tasks(named: "worker")
         #expect(workers.count == 3)
         #expect(run.events(.send).allSatisfy { workers.contains($0.task) })
+        let flows = run.timeline.flows.filter { $0.channel == channel }
+        #expect(flows.count == 3)
+        #expect(flows.allSatisfy { $0.sent != nil && $0.received != nil && workers.contains($0.sender) })
     }
 
     @Test("waitgroup: every task runs before main says all are done", arguments: bothSchedulers)
@@ -60,6 +64,10 @@ struct BlogDemoTests {
         #expect(acquisitions.filter { adders.contains($0.task) }.count == 20)
         #expect(acquisitions.count == 21, "20 increments and main's final read")
         #expect(run.count(.lockRelease) == acquisitions.count)
+        let mutex = try #require(run.timeline.mutexes.first { $0.name == "counter" })
+        #expect(mutex.holds.count == 21)
+        #expect(mutex.holds.allSatisfy { $0.released })
+        #expect(mutex.pending.isEmpty)
     }
 
     @Test("errors: worker 2's error travels over the channel; exactly one task failed", arguments: bothSchedulers)
@@ -72,6 +80,7 @@ struct BlogDemoTests {
         let failedTask = try #require(failed.first).args.a0
         #expect(run.taskNames[TaskID(failedTask)] == "riskyTask 2")
         #expect(run.strings(StringID(try #require(failed.first).args.a2)).contains("worker 2 failed"))
+        #expect(run.timeline.tasks.filter { $0.outcome == .threw }.map(\.name) == ["riskyTask 2"])
         let channel = try #require(run.channel(named: "errors"))
         #expect(run.events(.send).filter { $0.args.a0 == channel.rawValue }.count == 3)
     }

@@ -1,4 +1,5 @@
 import Testing
+import WeftAnalysis
 import WeftDemos
 import WeftRuntime
 import WeftTrace
@@ -28,7 +29,7 @@ struct ClaimDemoTests {
 
     @Test("fanout: every job goes out and comes back, over all workers", arguments: bothSchedulers)
     func fanOut(scheduler: String) async throws {
-        let run = try await RecordedRun.of("fanout", ["--jobs", "30", "--workers", "3", "--work-ms", "1"], scheduler: scheduler)
+        let run = try await RecordedRun.of("fanout", ["--jobs", "30", "--pool", "3", "--work-ms", "1"], scheduler: scheduler)
         #expect(run.error == nil)
         #expect(run.lines.first?.hasPrefix("30 jobs over 3 workers: total 930") == true)
         #expect(run.tasks(named: "worker").count == 3)
@@ -79,6 +80,10 @@ struct ClaimDemoTests {
         let blocked = run.events(.block).filter { $0.args.a0 == BlockReason.mutex.rawValue && philosophers.contains($0.task) }
         #expect(Set(blocked.map(\.task)) == philosophers, "each of the five waits for a fork")
         #expect(Set(blocked.map(\.args.a1)).count == 5, "for five different forks")
+        let forks = run.timeline.mutexes.filter { $0.name.hasPrefix("fork") }
+        #expect(forks.count == 5)
+        #expect(forks.allSatisfy { $0.pending.count == 1 }, "every fork is held by one and wanted by another")
+        #expect(run.timeline.run.outcome == .deadlocked)
         let finish = try #require(run.events(.runFinish).last)
         #expect(finish.args.a0 == RunOutcome.deadlocked.rawValue)
     }

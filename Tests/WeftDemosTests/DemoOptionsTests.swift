@@ -15,6 +15,9 @@ struct DemoOptionsTests {
             #expect(!demo.summary.isEmpty && !demo.claim.isEmpty)
             for parameter in demo.parameters { #expect(parameter.range.contains(parameter.defaultValue)) }
             #expect(try demo.options([]) == demo.defaults)
+            let names = demo.parameters.map(\.name) + demo.flags.map(\.name)
+            #expect(Set(names).count == names.count, "\(demo.name) declares an option twice")
+            #expect(Demo.reservedOptionNames.isDisjoint(with: names), "\(demo.name) uses an option weft run keeps")
         }
     }
 
@@ -57,15 +60,15 @@ struct DemoOptionsTests {
     @Test("an unknown option lists the demo's options; a switch takes no value; options must fit together")
     func unknownOptions() {
         #expect {
-            _ = try Demo.workers.options(["--tasks", "3"])
+            _ = try Demo.workers.options(["--rounds", "3"])
         } throws: { error in
             let message = (error as? DemoError)?.message ?? ""
-            return message.contains("--tasks") && message.contains("--workers") && message.contains("--capacity")
+            return message.contains("--rounds") && message.contains("--tasks") && message.contains("--capacity")
         }
         #expect(throws: DemoError.self) { _ = try Demo.philosophers.options(["--fixed=yes"]) }
         #expect(throws: DemoError.self) { _ = try Demo.workers.options(["7"]) }
         #expect {
-            _ = try Demo.errors.options(["--workers", "2", "--fail", "3"])
+            _ = try Demo.errors.options(["--tasks", "2", "--fail", "3"])
         } throws: { error in
             (error as? DemoError)?.message.contains("--fail 3 names no worker") ?? false
         }

@@ -1,4 +1,5 @@
 import Foundation
+import WeftAnalysis
 import WeftDemos
 import WeftRuntime
 import WeftTrace
@@ -10,6 +11,8 @@ struct RecordedRun {
     var error: RuntimeError?
     var events: [Event]
     var strings: (StringID) -> String
+    /// The analysis model built from the same trace.
+    var timeline: Timeline
 
     /// Runs `demo` with option words under `scheduler`, recording into a temporary trace, and reads the trace back.
     static func of(_ name: String, _ words: [String] = [], scheduler: String) async throws -> RecordedRun {
@@ -31,8 +34,9 @@ struct RecordedRun {
         let reader = try TraceReader(path: path)
         var events: [Event] = []
         while let event = try reader.next() { events.append(event) }
+        let timeline = try TimelineBuilder.build(from: TraceReader(path: path))
         return RecordedRun(lines: output.lines, report: report, error: failure, events: events,
-                           strings: { reader.string($0) })
+                           strings: { reader.string($0) }, timeline: timeline)
     }
 
     /// The events of `kind`.

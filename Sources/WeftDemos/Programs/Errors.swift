@@ -14,16 +14,16 @@ extension Demo {
         summary: "worker 2 fails; each worker's error (or none) travels over a channel and main prints it (the blog's error example)",
         claim: "Channels often carry errors, keeping things consistent; Rust's Result integrates with channels or join.",
         parameters: [
-            DemoParameter("workers", 3, 1...100_000, "how many workers run"),
+            DemoParameter("tasks", 3, 1...100_000, "how many workers run"),
             DemoParameter("fail", 2, 1...100_000, "which worker fails"),
         ],
         constraint: { options in
-            options["fail"] <= options["workers"]
-                ? nil : "--fail \(options["fail"]) names no worker; there are \(options["workers"]) (--workers)."
+            options["fail"] <= options["tasks"]
+                ? nil : "--fail \(options["fail"]) names no worker; there are \(options["tasks"]) (--tasks)."
         }
     ) { context in
         let runtime = context.runtime
-        let workers = context["workers"]
+        let workers = context["tasks"]
         let failing = context["fail"]
         let results = runtime.channel(of: WorkerFailure?.self, capacity: workers, name: "errors")
         var handles: [TaskHandle<Void>] = []

@@ -8,13 +8,13 @@ extension Demo {
         claim: "Handling thousands of requests at once: many workers share one queue of jobs.",
         parameters: [
             DemoParameter("jobs", 100, 1...1_000_000, "how many jobs"),
-            DemoParameter("workers", 4, 1...100_000, "how many workers take jobs"),
+            DemoParameter("pool", 4, 1...100_000, "how many workers take jobs"),
             DemoParameter("work-ms", 10, 0...10_000, "how long each job waits (sleeps), in milliseconds"),
         ]
     ) { context in
         let runtime = context.runtime
         let jobs = context["jobs"]
-        let workers = context["workers"]
+        let workers = context["pool"]
         let work = Duration.milliseconds(context["work-ms"])
         let queue = runtime.channel(of: Int.self, capacity: workers, name: "jobs")
         let results = runtime.channel(of: (worker: Int, value: Int).self, capacity: workers, name: "results")

@@ -28,7 +28,7 @@ extension Demo {
         }
         try await group.wait()
         let elapsed = clock.now - start
-        context.say("\(tasks.grouped) tasks each waited \(rounds) × \(pause); all done in \(formatMilliseconds(elapsed))")
+        context.say("\(tasks.grouped) tasks each waited \(rounds) × \(context["sleep-ms"]) ms; all done in \(formatMilliseconds(elapsed))")
     }
 }
 

@@ -56,7 +56,7 @@ extension Demo {
                 consumed += 1
             case .timedOut:
                 timeouts += 1
-                context.say("consumer: no item for \(timeout), still waiting (\(consumed) so far)")
+                context.say("consumer: no item for \(context["timeout-ms"]) ms, still waiting (\(consumed) so far)")
             case .closed:
                 break consuming
             }

@@ -7,13 +7,13 @@ extension Demo {
         summary: "three workers report \"Worker N done\" over a buffered channel of 3 (the blog's channel example)",
         claim: "Channels make synchronization straightforward; the buffered channel holds up to three messages.",
         parameters: [
-            DemoParameter("workers", 3, 1...100_000, "how many workers report"),
+            DemoParameter("tasks", 3, 1...100_000, "how many workers report"),
             DemoParameter("capacity", 3, 0...1_000_000, "the channel's buffer (0 is unbuffered, a rendezvous)"),
             DemoParameter("sleep-ms", 100, 0...10_000, "how long each worker works (sleeps) first, in milliseconds"),
         ]
     ) { context in
         let runtime = context.runtime
-        let workers = context["workers"]
+        let workers = context["tasks"]
         let pause = Duration.milliseconds(context["sleep-ms"])
         let channel = runtime.channel(of: String.self, capacity: context["capacity"], name: "results")
         for id in 1...workers {
