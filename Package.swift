@@ -41,7 +41,7 @@ let package = Package(
             "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos", "CWeftSupport",
         ]),
 
-        .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"]),
+        .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"], resources: [.copy("Golden"), .copy("Damaged")]),
         .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace"]),
         .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"]),
         .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace"]),

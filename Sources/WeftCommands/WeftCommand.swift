@@ -10,8 +10,15 @@ public struct WeftCommand: AsyncParsableCommand {
             DemosCommand.self,
             RunCommand.self,
             CompareCommand.self,
+            DumpCommand.self,
+            RenderCommand.self,
         ]
     )
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen subcommand (the async entry point, for `main.swift`).
+    public static func runAsync() async {
+        await (Self.self as AsyncParsableCommand.Type).main(nil)
+    }
 }

@@ -18,7 +18,7 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
         case let .badSize(width, height, reason):
             "cannot paint a \(width)×\(height) picture: \(reason)"
         case let .emptyWindow(from, to):
-            "the time window \(TimeFormat.duration(from))…\(TimeFormat.duration(to)) is empty: --from must be before --to and inside the trace"
+            "the time window \(TimeFormat.duration(from))…\(TimeFormat.duration(to)) is empty: --from must be before --to and before the end of the trace"
         }
     }
 }

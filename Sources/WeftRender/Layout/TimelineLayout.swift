@@ -72,6 +72,7 @@ public enum TimelineLayout {
 
     private static func window(_ options: RenderOptions, wall: UInt64) throws(RenderError) -> (UInt64, UInt64) {
         let start = options.from ?? 0
+        if options.to == nil, options.from != nil, start >= wall { throw .emptyWindow(from: start, to: wall) }
         let end = options.to ?? max(wall, start + 1)
         guard end > start else { throw .emptyWindow(from: start, to: end) }
         return (start, end)

@@ -18,11 +18,12 @@ struct RecordEncoder {
     }
 
     /// The header: the time unit in nanoseconds and this version's event table.
-    mutating func header(nanosecondsPerUnit: Double) {
+    /// `extraKinds` adds rows of plain unsigned arguments (tests use it to write kinds a reader does not know).
+    mutating func header(nanosecondsPerUnit: Double, extraKinds: [(code: UInt8, name: String, arguments: Int)] = []) {
         var p: [UInt8] = []
         let bits = nanosecondsPerUnit.bitPattern
         for i in 0..<8 { p.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt64(i)))) }
-        Varint.append(UInt64(EventSpec.all.count), to: &p)
+        Varint.append(UInt64(EventSpec.all.count + extraKinds.count), to: &p)
         for spec in EventSpec.all {
             p.append(spec.kind.rawValue)
             Self.appendString(spec.name, to: &p)
@@ -31,6 +32,16 @@ struct RecordEncoder {
                 Self.appendString(argument.name, to: &p)
                 p.append(argument.type.rawValue)
                 p.append(EventCoding.encoding(spec.kind, argument: i).rawValue)
+            }
+        }
+        for extra in extraKinds {
+            p.append(extra.code)
+            Self.appendString(extra.name, to: &p)
+            p.append(UInt8(extra.arguments))
+            for i in 0..<extra.arguments {
+                Self.appendString("a\(i)", to: &p)
+                p.append(ArgumentType.uint.rawValue)
+                p.append(TraceFormat.ArgumentEncoding.plain.rawValue)
             }
         }
         record(.header, p)

@@ -95,15 +95,14 @@ final class ByteInput {
             bufferOffset += position
             position = 0
         }
-        let want = max(atLeast, 1 << 20)
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: want))
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, want) }
-        if n < 0 && errno == EINTR {
-            buffer.removeLast(want)
-            return
+        let want = max(atLeast, 256 << 10)
+        var n = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: want) { memory, count in
+            n = read(fd, memory.baseAddress!, want)
+            count = max(0, n)
         }
-        buffer.removeLast(want - max(0, n))
+        if n < 0 && errno == EINTR { return }
+        buffer += chunk
         if n < 0 { failure = String(cString: strerror(errno)) }
         if n <= 0 { ended = true }
     }

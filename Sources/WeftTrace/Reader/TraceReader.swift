@@ -159,7 +159,7 @@ public final class TraceReader: EventStream {
         let present = input.drain() + (input.offset - start)
         let what = tag == TraceFormat.Tag.batch.rawValue ? "a batch" : "a record"
         let size = needed.map { " of \($0) bytes" } ?? ""
-        warnings.append(TraceWarning(.truncated, "the file is cut \(present) bytes into \(what)\(size) at byte \(start); that record is lost, and so is the trailer (the number of events lost after it is unknown)", byteOffset: start, lostBytes: present, lostBatches: tag == TraceFormat.Tag.batch.rawValue ? 1 : 0))
+        warnings.append(TraceWarning(.truncated, "the file is cut \(present) bytes into \(what)\(size); that record is lost, and so is the trailer (the number of events lost after it is unknown)", byteOffset: start, lostBytes: present, lostBatches: tag == TraceFormat.Tag.batch.rawValue ? 1 : 0))
         truncated = true
         endOfInput = true
     }

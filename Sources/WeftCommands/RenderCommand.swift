@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import WeftAnalysis
+import WeftRender
+import WeftTrace
+
+/// `weft render FILE [FILE2] -o OUT.png|.svg|.pdf`: draws a trace, or two traces on one time scale.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw a .weft trace as a picture: thread lanes, task lanes, arrows (PNG, SVG or PDF).",
+        discussion: """
+            Thread lanes (one per OS thread) show which task ran when; task lanes (one per task) show each task's \
+            state: running, runnable, blocked on a channel, mutex, wait group or condition, sleeping. Arrows link \
+            each send to its receive, each spawn to its child, each unlock to the next holder. With two traces \
+            (e.g. the same program under both schedulers) the picture stacks them on one shared time scale. \
+            The format follows the output's extension. Bad options or unreadable traces exit with status 2.
+            """)
+
+    @Argument(help: "The trace to draw; a second trace draws both on one time scale.")
+    var files: [String]
+
+    @Option(name: [.short, .customLong("output")], help: "The picture to write: .png, .svg or .pdf.")
+    var output: String
+
+    @Option(help: "Which lanes: threads, tasks or both.")
+    var view = "both"
+
+    @Option(help: "Start of the time window, e.g. 10ms, 250us, 1.5s (default: the start).")
+    var from: String?
+
+    @Option(help: "End of the time window (default: the end of the trace).")
+    var to: String?
+
+    @Option(help: "Only tasks whose label matches: a glob with * and ?, or a substring (e.g. 'worker*').")
+    var tasks: String?
+
+    @Option(help: "Picture width in pixels.")
+    var width = 1600
+
+    @Option(help: "light or dark.")
+    var theme = "light"
+
+    @Option(help: "Title of the picture (default: program and scheduler).")
+    var title: String?
+
+    init() {}
+
+    func validate() throws {
+        _ = try options()
+    }
+
+    /// The render options the flags describe; prints what is wrong and exits with status 2 otherwise.
+    func options() throws -> RenderOptions {
+        func fail(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("weft render: error: \(message)\n".utf8))
+            return ExitCode(2)
+        }
+        guard (1...2).contains(files.count) else {
+            throw fail("give one trace, or two to compare them (got \(files.count))")
+        }
+        do { _ = try OutputFormat(path: output) } catch { throw fail(error.description) }
+        guard let view = TimelineView(rawValue: view.lowercased()) else {
+            throw fail("--view must be threads, tasks or both (got '\(view)')")
+        }
+        guard let theme = Theme.named(theme) else { throw fail("--theme must be light or dark (got '\(theme)')") }
+        guard (RenderOptions.minimumWidth...8_000).contains(width) else {
+            throw fail("--width must be between \(RenderOptions.minimumWidth) and 8000 pixels (got \(width))")
+        }
+        var window: [UInt64?] = []
+        for (name, value) in [("--from", from), ("--to", to)] {
+            guard let value else { window.append(nil); continue }
+            guard let ns = TimeFormat.parse(value) else {
+                throw fail("\(name) '\(value)' is not a time; write a number with a unit: 10ms, 250us, 1.5s, 800ns")
+            }
+            window.append(ns)
+        }
+        if let a = window[0], let b = window[1], b <= a {
+            throw fail("--to (\(TimeFormat.duration(b))) must be after --from (\(TimeFormat.duration(a)))")
+        }
+        if let tasks, tasks.isEmpty { throw fail("--tasks needs a pattern, e.g. 'worker*'") }
+        return RenderOptions(width: width, view: view, from: window[0], to: window[1], taskPattern: tasks,
+                             theme: theme, title: title)
+    }
+
+    func run() throws {
+        let options = try options()
+        var timelines: [Timeline] = []
+        for file in files {
+            do {
+                let reader = try TraceReader(path: file)
+                timelines.append(try TimelineBuilder.build(from: reader))
+                for warning in reader.warnings {
+                    FileHandle.standardError.write(Data("weft render: warning: \(file): \(warning)\n".utf8))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("weft render: error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        do {
+            if timelines.count == 2 {
+                try ContrastRenderer.render(a: timelines[0], b: timelines[1], to: output, options: options)
+            } else {
+                try TimelineRenderer.render(timelines[0], to: output, options: options)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("weft render: error: \(error)\n".utf8))
+            throw ExitCode(error.isInputProblem ? 2 : 1)
+        }
+        print("wrote \(output)")
+    }
+}
+
+extension RenderError {
+    /// Whether the error is about what was asked (window, width, format) rather than about writing the file.
+    var isInputProblem: Bool {
+        switch self {
+        case .cairo: false
+        case .unsupportedFormat, .badSize, .emptyWindow: true
+        }
+    }
+}
