@@ -63,6 +63,17 @@ public struct CompareCommand: AsyncParsableCommand {
         if !measurements.isEmpty {
             print(CompareTable.text(demo: demo, arguments: arguments, measurements))
         }
+        let traces = measurements.compactMap(\.tracePath)
+        if traces.count == 2 {
+            let base = "\(outputDirectory)/\(TracePaths.baseName(selection))-compare"
+            do {
+                let title = "weft compare \(([demo] + arguments).joined(separator: " "))"
+                let pictures = try ContrastPicture.draw(multiplexed: traces[0], threadPerTask: traces[1], to: base, title: title)
+                print("\nTraces: \(traces.joined(separator: ", "))\nPictures: \(pictures.joined(separator: ", "))")
+            } catch {
+                failures.append("could not draw the contrast picture \(base).png: \(error)")
+            }
+        }
         for failure in failures { Diagnostics.error(failure) }
         if !failures.isEmpty { throw ExitCode(1) }
     }
