@@ -10,8 +10,8 @@ enum CompareTable {
     /// The table for `measurements` (multiplexed first, then thread-per-task), then the blog's claims beside the figures.
     static func text(demo: String, arguments: [String], _ measurements: [RunMeasurement]) -> String {
         let rows = self.rows(measurements)
-        let header = ["weft compare \(([demo] + arguments).joined(separator: " "))"] + measurements.map(\.scheduler)
-            + (measurements.count == 2 ? ["ratio"] : [])
+        let header = ["measure"] + measurements.map(\.scheduler)
+            + (measurements.count == 2 ? ["ratio (1:1 ÷ M:N)"] : [])
         let body = rows.map { row -> [String] in
             var line = [row.name] + row.cells
             if measurements.count == 2 {
@@ -21,6 +21,7 @@ enum CompareTable {
         }
         var lines = align([header] + body)
         lines.insert(String(repeating: "─", count: lines[0].count), at: 1)
+        lines.insert("weft compare \(([demo] + arguments).joined(separator: " "))", at: 0)
         let claims = self.claims(measurements)
         if !claims.isEmpty {
             lines.append("")

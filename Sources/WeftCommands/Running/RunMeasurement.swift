@@ -5,6 +5,7 @@ import WeftRuntime
 /// `weft run --report-json` prints it; `weft compare` reads one per scheduler from its child processes.
 struct RunMeasurement: Codable, Equatable {
     var demo: String
+    /// The scheduler as people read it: "multiplexed(2 workers)" or "thread-per-task".
     var scheduler: String
     var arguments: [String]
     /// `completed`, `failed`, `deadlocked` or `thread-limit`.
@@ -27,7 +28,7 @@ struct RunMeasurement: Codable, Equatable {
 
     init(demo: String, arguments: [String], report: RunReport, message: String?, baselineResidentBytes: UInt64) {
         self.demo = demo
-        scheduler = report.scheduler.name
+        scheduler = report.scheduler.description
         self.arguments = arguments
         outcome = report.outcome.description
         self.message = message
