@@ -54,6 +54,7 @@ public struct RunCommand: AsyncParsableCommand {
         let sink: any DemoOutput = reportJson ? DiscardedOutput() : StandardOutput()
         let arguments = selection.options.commandLine(for: selection.demo)
         let baseline = ProcessUsage.residentBytesNow()
+        let baselineVirtual = ProcessUsage.virtualBytesNow()
 
         let report: RunReport?
         let failure: RuntimeError?
@@ -70,7 +71,7 @@ public struct RunCommand: AsyncParsableCommand {
             if let report {
                 let measurement = RunMeasurement(
                     demo: demo, arguments: arguments, report: report, message: failure?.message,
-                    baselineResidentBytes: baseline)
+                    baselineResidentBytes: baseline, baselineVirtualBytes: baselineVirtual)
                 try RunMeasurement.print(measurement)
             }
         } else if let report {

@@ -35,17 +35,23 @@ struct ChildRun {
         try process.run()
 
         let start = Date()
+        let live = isatty(STDERR_FILENO) != 0
         var shown = false
         while process.isRunning {
             Thread.sleep(forTimeInterval: 0.1)
             let elapsed = Date().timeIntervalSince(start)
             if elapsed >= 1 {
-                Diagnostics.raw("\r\(label)… \(String(format: "%.1f", elapsed)) s ")
+                // A terminal sees the time tick; a log gets one line.
+                if live {
+                    Diagnostics.raw("\r\(label)… \(String(format: "%.1f", elapsed)) s ")
+                } else if !shown {
+                    Diagnostics.raw("\(label)… (still running after 1 s)\n")
+                }
                 shown = true
             }
         }
         process.waitUntilExit()
-        if shown { Diagnostics.raw("\r\(String(repeating: " ", count: label.count + 16))\r") }
+        if shown && live { Diagnostics.raw("\r\(String(repeating: " ", count: label.count + 16))\r") }
         output.fileHandleForReading.readabilityHandler = nil
         errors.fileHandleForReading.readabilityHandler = nil
         collected.append(output.fileHandleForReading.readDataToEndOfFile(), error: false)

@@ -49,6 +49,8 @@ enum CompareTable {
             row("peak threads alive", { Double($0.peakThreadsAlive) }, count),
             row("peak RSS", { Double($0.usage.peakResidentBytes) }, bytes),
             row("RSS per task (peak − baseline)", { $0.residentBytesPerTask }, bytes),
+            row("peak address space", { Double($0.usage.peakVirtualBytes) }, bytes),
+            row("address space per task", { $0.virtualBytesPerTask }, bytes),
             row("time to create a task", { $0.meanSpawnNanoseconds }, time),
             row("context switches, voluntary", { Double($0.usage.voluntarySwitches) }, count),
             row("context switches, involuntary", { Double($0.usage.involuntarySwitches) }, count),
@@ -63,8 +65,10 @@ enum CompareTable {
         guard runs.count == 2 else { return [] }
         let (m, t) = (runs[0], runs[1])
         var lines = ["The blog says → measured here (multiplexed vs thread-per-task):"]
-        if let a = m.residentBytesPerTask, let b = t.residentBytesPerTask {
-            lines.append("  \"~KB per goroutine, ~MB per thread\" → \(Format.bytes(a)) vs \(Format.bytes(b)) of resident memory per task")
+        if let a = m.residentBytesPerTask, let b = t.residentBytesPerTask,
+           let va = m.virtualBytesPerTask, let vb = t.virtualBytesPerTask {
+            lines.append("  \"~KB per goroutine, ~MB per thread\" → \(Format.bytes(a)) vs \(Format.bytes(b)) resident per task; "
+                + "\(Format.bytes(va)) vs \(Format.bytes(vb)) of address space (reserved stacks) per task")
         }
         lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(Format.count(m.tasksCreated)) tasks on \(Format.count(m.threadsCreated)) OS threads vs on \(Format.count(t.threadsCreated))")
         lines.append("  \"cheap to create\" → \(Format.duration(nanoseconds: m.meanSpawnNanoseconds)) vs \(Format.duration(nanoseconds: t.meanSpawnNanoseconds)) to create a task")

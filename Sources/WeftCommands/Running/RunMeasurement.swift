@@ -23,10 +23,13 @@ struct RunMeasurement: Codable, Equatable {
     var tracePath: String?
     /// Resident bytes just before the run started (the binary and its libraries).
     var baselineResidentBytes: UInt64
+    /// Address space mapped just before the run.
+    var baselineVirtualBytes: UInt64
     /// The process's counters after the run.
     var usage: ProcessUsage
 
-    init(demo: String, arguments: [String], report: RunReport, message: String?, baselineResidentBytes: UInt64) {
+    init(demo: String, arguments: [String], report: RunReport, message: String?, baselineResidentBytes: UInt64,
+         baselineVirtualBytes: UInt64) {
         self.demo = demo
         scheduler = report.scheduler.description
         self.arguments = arguments
@@ -42,6 +45,7 @@ struct RunMeasurement: Codable, Equatable {
         traceBytes = report.traceBytes
         tracePath = report.tracePath
         self.baselineResidentBytes = baselineResidentBytes
+        self.baselineVirtualBytes = baselineVirtualBytes
         usage = ProcessUsage.current()
     }
 
@@ -49,10 +53,14 @@ struct RunMeasurement: Codable, Equatable {
     var cpuNanoseconds: UInt64 { usage.userNanoseconds + usage.systemNanoseconds }
 
     /// Peak resident memory beyond the baseline, per task created (nil with no task).
-    var residentBytesPerTask: Double? {
+    var residentBytesPerTask: Double? { perTask(usage.peakResidentBytes, beyond: baselineResidentBytes) }
+
+    /// Peak address space beyond the baseline, per task created (nil with no task): reserved thread stacks show here.
+    var virtualBytesPerTask: Double? { perTask(usage.peakVirtualBytes, beyond: baselineVirtualBytes) }
+
+    private func perTask(_ peak: UInt64, beyond baseline: UInt64) -> Double? {
         guard tasksCreated > 0 else { return nil }
-        let grown = usage.peakResidentBytes > baselineResidentBytes ? usage.peakResidentBytes - baselineResidentBytes : 0
-        return Double(grown) / Double(tasksCreated)
+        return Double(peak > baseline ? peak - baseline : 0) / Double(tasksCreated)
     }
 }
 

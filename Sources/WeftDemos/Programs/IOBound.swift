@@ -8,7 +8,7 @@ extension Demo {
         claim: "Goroutines scale: thousands easily, a few KB each. Threads: limited by OS resources, about MBs each.",
         parameters: [
             DemoParameter("tasks", 10_000, 1...1_000_000, "how many tasks wait at once"),
-            DemoParameter("sleep-ms", 100, 0...60_000, "how long each wait lasts, in milliseconds"),
+            DemoParameter("sleep-ms", 2_000, 0...60_000, "how long each wait lasts, in milliseconds (long enough for all to wait at once)"),
             DemoParameter("rounds", 1, 1...1_000, "how many waits each task makes"),
         ]
     ) { context in
