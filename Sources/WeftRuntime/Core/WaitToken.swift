@@ -26,3 +26,11 @@ final class WaitToken: @unchecked Sendable {
     /// Whether someone has claimed this wait.
     var isClaimed: Bool { claimed.load(ordering: .acquiring) }
 }
+
+/// Suspends the calling task until `register`'s continuation is resumed; `register` runs at once on the calling
+/// thread. Afterwards the slice's end reason is back to its default, however the wait ended.
+@inline(__always)
+func suspend(_ register: (UnsafeContinuation<Int, any Error>) -> Void) async throws -> Int {
+    defer { ThreadLocals.endReason = .yielded }
+    return try await withUnsafeThrowingContinuation(register)
+}
