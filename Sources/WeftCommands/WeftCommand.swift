@@ -11,7 +11,9 @@ public struct WeftCommand: AsyncParsableCommand {
             RunCommand.self,
             CompareCommand.self,
             DumpCommand.self,
+            ExportCommand.self,
             RenderCommand.self,
+            DiffCommand.self,
         ]
     )
 

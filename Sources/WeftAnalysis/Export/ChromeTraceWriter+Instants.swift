@@ -1,0 +1,96 @@
+import WeftTrace
+
+extension ChromeTraceWriter {
+    /// Writes one trace event as an instant event on the track that recorded it, with its arguments by name.
+    ///
+    /// Run slices, thread starts and stops, metadata and samples are shown otherwise (slices, track names,
+    /// `otherData`, counters) and are skipped; `runFinish` is a global instant; `unblock` is named `wake`.
+    func writeInstant(_ e: Event, strings: (StringID) -> String) {
+        switch e.kind {
+        case .runBegin, .runEnd, .metadata, .threadStart, .threadStop, .sample: return
+        default: break
+        }
+        let tid: UInt64
+        switch options.lanes {
+        case .threads:
+            tid = e.thread.rawValue
+        case .tasks:
+            if e.task != .none {
+                tid = e.task.rawValue
+            } else {
+                tid = outsideTrack
+                outsideTrackUsed = true
+            }
+        }
+        let spec = InstantSpec.of(e.kind)
+        begin("i", name: spec.name, cat: spec.category, ts: e.time, tid: tid)
+        out.raw(e.kind == .runFinish ? ",\"s\":\"g\"" : ",\"s\":\"t\"")
+        beginArguments()
+        key("current_task")
+        out.uint(e.task.rawValue)
+        let blockReason = e.kind == .block ? BlockReason(rawValue: e.args.a0) : nil
+        for (i, argument) in spec.arguments.enumerated() {
+            let raw = e.args[i]
+            key(argument.name)
+            switch argument.type {
+            case .string: out.string(strings(StringID(raw)))
+            case .int: out.int(Event.unzigzag(raw))
+            case .threadRole: enumValue(ThreadRole(rawValue: raw), raw)
+            case .runEndReason: enumValue(RunEndReason(rawValue: raw), raw)
+            case .blockReason: enumValue(BlockReason(rawValue: raw), raw)
+            case .taskOutcome: enumValue(TaskOutcome(rawValue: raw), raw)
+            case .runOutcome: enumValue(RunOutcome(rawValue: raw), raw)
+            case .channel, .mutex, .waitGroup, .condition, .object:
+                out.uint(raw)
+                let label = raw == 0 ? "" : timeline.label(of: ObjectID(raw), reason: blockReason)
+                if !label.isEmpty {
+                    key(argument.nameKey)
+                    out.string(label)
+                }
+            case .uint, .task, .duration: out.uint(raw)
+            }
+        }
+        endArguments()
+        end()
+        summary.instants += 1
+    }
+
+    private func enumValue(_ value: (some CustomStringConvertible)?, _ raw: UInt64) {
+        if let value { out.string(value.description) } else { out.uint(raw) }
+    }
+}
+
+/// How an event kind is written as an instant: its name, category and arguments, worked out once per kind.
+struct InstantSpec {
+    var name: String
+    var category: StaticString
+    var arguments: [(name: String, nameKey: String, type: ArgumentType)]
+
+    private static let table: [InstantSpec?] = {
+        var table = [InstantSpec?](repeating: nil, count: 256)
+        for spec in EventSpec.all {
+            table[Int(spec.kind.rawValue)] = InstantSpec(
+                name: spec.kind == .unblock ? "wake" : spec.name,
+                category: category(of: spec.kind),
+                arguments: spec.arguments.map { ($0.name, $0.name + "_name", $0.type) })
+        }
+        return table
+    }()
+
+    /// The spec of a kind.
+    static func of(_ kind: EventKind) -> InstantSpec { table[Int(kind.rawValue)]! }
+
+    /// The category of a kind: run, task, channel, mutex, waitgroup, condition, time or user.
+    static func category(of kind: EventKind) -> StaticString {
+        switch kind {
+        case .metadata, .threadStart, .threadStop, .runFinish, .sample: "run"
+        case .taskCreate, .runBegin, .runEnd, .block, .unblock, .taskEnd: "task"
+        case .channelMake, .send, .receive, .close, .select: "channel"
+        case .mutexMake, .lockRequest, .lockAcquire, .lockRelease: "mutex"
+        case .waitGroupMake, .waitGroupAdd, .waitGroupDone, .waitGroupWait: "waitgroup"
+        case .conditionMake, .conditionWait, .conditionSignal, .conditionBroadcast: "condition"
+        case .sleep: "time"
+        case .log, .regionBegin, .regionEnd: "user"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// How `weft diff -o` draws a diff.
+public struct DiffPictureOptions: Sendable {
+    /// Picture width in pixels.
+    public var width: Int
+    public var theme: Theme
+    /// How many tasks get a pair of bars (largest change first).
+    public var top: Int
+    /// Changes smaller than this share of A's value are drawn neutral (as in differential flame graphs).
+    public var neutralShare: Double
+    /// Whether to draw both runs' timelines below the bars, on one time scale.
+    public var timelines: Bool
+
+    public init(width: Int = 1400, theme: Theme = .light, top: Int = 10, neutralShare: Double = 0.05,
+                timelines: Bool = false) {
+        self.width = width
+        self.theme = theme
+        self.top = top
+        self.neutralShare = neutralShare
+        self.timelines = timelines
+    }
+}
+
+/// The colours that say which way a task's time changed.
+public enum ChangeColor {
+    /// B took longer than A.
+    public static let slower = Color(hex: 0xC62828)
+    /// B took less time than A.
+    public static let faster = Color(hex: 0x283593)
+    /// The change is within the neutral share.
+    public static let neutral = Color(hex: 0x9E9E9E)
+
+    /// The colour for a change from `a` to `b` nanoseconds, neutral within `neutralShare` of `a`.
+    public static func of(a: UInt64, b: UInt64, neutralShare: Double) -> Color {
+        let delta = Double(b) - Double(a)
+        if abs(delta) <= neutralShare * Double(max(a, 1)) { return neutral }
+        return delta > 0 ? slower : faster
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+import WeftTrace
+@testable import WeftAnalysis
+
+@Suite("Chrome trace export")
+struct ChromeTraceExportTests {
+    @Test("thread lanes: valid JSON, nesting, flows bound, counts match the trace")
+    func threadLanes() throws {
+        let e = try ExportTraces.export(ExportTraces.pipeline())
+        #expect(e.check.problems == [])
+        let runs = e.timeline.run.count(of: .runBegin)
+        #expect(runs == 6)
+        #expect(e.check.count("X") == runs && e.summary.slices == runs)
+        #expect(e.check.count("X") == e.timeline.threads.reduce(0) { $0 + $1.slices.count })
+        #expect(e.check.count("i") == ExportTraces.expectedInstants(e.timeline))
+        #expect(e.check.count("i") == e.summary.instants)
+        // Two messages received (the third never is), two tasks spawned.
+        #expect(e.check.flowsByCategory == ["message": 2, "spawn": 2])
+        #expect(e.summary.messageFlows == 2 && e.summary.spawnFlows == 2 && e.summary.unboundFlows == 0)
+        #expect(e.check.count("s") == 4 && e.check.count("f") == 4)
+        #expect(e.check.events.count == e.summary.total)
+    }
+
+    @Test("thread lanes: tracks named after their role, slices after their task, with reasons")
+    func threadNamesAndSlices() throws {
+        let e = try ExportTraces.export(ExportTraces.pipeline())
+        let names = Dictionary(e.check.events("M").filter { $0.name == "thread_name" }.map { ($0.tid, $0.args["name"] as! String) },
+                               uniquingKeysWith: { a, _ in a })
+        #expect(names == [1: "worker 0", 2: "worker 1", 3: "timer"])
+        let process = e.check.events("M").first { $0.name == "process_name" }
+        #expect(process?.args["name"] as? String == "weft pipeline (multiplexed)")
+        let slices = e.check.events("X").filter { $0.tid == 2 }.sorted { $0.ts! < $1.ts! }
+        #expect(slices.map(\.name) == ["consumer", "consumer"])
+        #expect(slices.map(\.ts) == [30, 210] && slices.map(\.dur) == [10, 40])
+        #expect(slices[0].args["end"] as? String == "blocked")
+        #expect(slices[0].args["reason"] as? String == "receive")
+        #expect(slices[0].args["object_name"] as? String == "jobs")
+        #expect(slices[1].args["end"] as? String == "finished")
+        #expect(slices[0].args["task"] as? Int == 2)
+        #expect(e.check.otherData["scheduler"] as? String == "multiplexed")
+        #expect(e.check.otherData["outcome"] as? String == "completed")
+    }
+
+    @Test("instants carry task ids, objects by id and name, and reasons")
+    func instants() throws {
+        let e = try ExportTraces.export(ExportTraces.pipeline())
+        let wake = try #require(e.check.events("i").first { $0.name == "wake" && $0.ts == 150 })
+        #expect(wake.tid == 3 && wake.args["task"] as? Int == 1 && wake.args["current_task"] as? Int == 0)
+        let request = try #require(e.check.events("i").first { $0.name == "lockRequest" && $0.ts == 62 })
+        #expect(request.tid == 1 && request.cat == "mutex")
+        #expect(request.args["mutex"] as? Int == 6 && request.args["mutex_name"] as? String == "state")
+        #expect(request.args["current_task"] as? Int == 3)
+        let block = try #require(e.check.events("i").first { $0.name == "block" && $0.ts == 63 })
+        #expect(block.args["reason"] as? String == "mutex" && block.args["object_name"] as? String == "state")
+        let sends = e.check.events("i").filter { $0.name == "send" }
+        #expect(sends.map(\.ts) == [25, 170, 270] && sends.map { $0.args["seq"] as? Int } == [1, 2, 3])
+        let finish = try #require(e.check.events("i").first { $0.name == "runFinish" })
+        #expect(finish.raw["s"] as? String == "g" && finish.args["outcome"] as? String == "completed")
+    }
+
+    @Test("flows bind inside the enclosing slice, also at a slice's first nanosecond")
+    func flowBinding() throws {
+        let e = try ExportTraces.export(ExportTraces.pipeline())
+        let messages = e.check.events.filter { ($0.ph == "s" || $0.ph == "f") && $0.cat == "message" }
+        // seq 1: sent at 25 on T1, received at 35 on T2; seq 2: sent at 170 on T1, received at 210 on T2, where
+        // the receiving slice begins: its flow end moves 1 ns inside.
+        #expect(messages.map { "\($0.ph) \($0.tid) \($0.ts!)" }.sorted() == ["f 2 211", "f 2 35", "s 1 170", "s 1 25"])
+        let spawns = e.check.events.filter { ($0.ph == "s" || $0.ph == "f") && $0.cat == "spawn" }
+        #expect(spawns.map { "\($0.ph) \($0.tid) \($0.ts!)" }.sorted() == ["f 1 61", "f 2 31", "s 1 20", "s 1 22"])
+        #expect(ChromeTraceWriter.inside(5, 5, 5) == 5)
+        #expect(ChromeTraceWriter.inside(6, 5, 6) == 6)
+        #expect(ChromeTraceWriter.inside(7, 5, 7) == 6)
+    }
+
+    @Test("counters: runnable and waiting tasks, channel occupancy, samples")
+    func counters() throws {
+        let e = try ExportTraces.export(ExportTraces.pipeline())
+        let channel = e.check.events("C").filter { $0.name == "channel jobs" }
+        #expect(channel.map(\.ts!) == [12, 25, 35, 170, 210, 270])
+        #expect(channel.map { $0.args["messages"] as? Int } == [0, 1, 0, 1, 0, 1])
+        let tasks = e.check.events("C").filter { $0.name == "tasks" }
+        func at(_ t: Int64) -> (Int, Int)? {
+            tasks.last { $0.ts! <= t }.map { ($0.args["runnable"] as! Int, $0.args["waiting"] as! Int) }
+        }
+        // t1 runnable 0..10; t2, t3 created at 20, 22; t2 runs at 30, t3 at 60; t1 sleeps 50..150.
+        #expect(at(5)! == (1, 0))
+        #expect(at(25)! == (2, 0))
+        #expect(at(45)! == (1, 1))    // t3 runnable; t2 blocked
+        #expect(at(55)! == (1, 2))    // t1 sleeping too
+        #expect(at(100)! == (0, 3))
+        #expect(at(155)! == (1, 2))   // t1 woken by the timer
+        let rss = e.check.events("C").filter { $0.name == "peak_rss_bytes" }
+        #expect(rss.count == 1 && rss[0].args["value"] as? Int == 4096)
+        #expect(e.check.count("C") == e.summary.counters)
+    }
+
+    @Test("task lanes: one track per task, states as slices, flows between task tracks")
+    func taskLanes() throws {
+        let e = try ExportTraces.export(ExportTraces.pipeline(), ChromeTraceOptions(lanes: .tasks))
+        #expect(e.check.problems == [])
+        let intervals = e.timeline.tasks.reduce(0) { $0 + $1.intervals.count }
+        #expect(e.check.count("X") == intervals && e.summary.slices == intervals)
+        #expect(e.check.count("i") == ExportTraces.expectedInstants(e.timeline))
+        #expect(e.check.flowsByCategory == ["message": 2, "spawn": 2])
+        let names = Set(e.check.events("M").filter { $0.name == "thread_name" }.map { $0.args["name"] as! String })
+        #expect(names == ["t1 main", "t2 consumer", "t3 producer", "outside tasks (timer, runtime)"])
+        let consumer = e.check.events("X").filter { $0.tid == 2 }.sorted { $0.ts! < $1.ts! }
+        #expect(consumer.map(\.name) == ["runnable", "running", "blocked", "runnable", "running"])
+        #expect(consumer[2].args["reason"] as? String == "receive" && consumer[2].args["object_name"] as? String == "jobs")
+        #expect(consumer[3].args["cause"] as? String == "woken" && consumer[3].args["waker"] as? Int == 1)
+        #expect(consumer[1].args["thread_name"] as? String == "worker 1")
+        // The timer's wake-up has no task: it goes on the outside track.
+        let wake = try #require(e.check.events("i").first { $0.name == "wake" && $0.ts == 150 })
+        #expect(wake.tid == 4)
+    }
+
+    @Test("a trace bigger than the output buffer streams out whole and checks clean", arguments: [ExportLanes.threads, .tasks])
+    func bigTrace(lanes: ExportLanes) throws {
+        let trace = ExportTraces.busy(slices: 8_000)
+        let e = try ExportTraces.export(trace, ChromeTraceOptions(lanes: lanes))
+        #expect(e.bytes.count > 2 << 20)
+        #expect(e.check.problems.prefix(5) == [])
+        #expect(e.check.count("X") == (lanes == .threads ? 8_000 : e.timeline.tasks.reduce(0) { $0 + $1.intervals.count }))
+        #expect(e.check.flowsByCategory["message"] == 7_999)
+        #expect(e.check.count("i") == ExportTraces.expectedInstants(e.timeline))
+    }
+
+    @Test("a file export holds the same bytes as a memory export")
+    func fileOutput() throws {
+        let trace = ExportTraces.busy(slices: 3_000)
+        let memory = try ExportTraces.export(trace)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("weft-export-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let timeline = trace.timeline()
+        trace.list.rewind()
+        let out = try JSONOutput(path: path)
+        try ChromeTrace.export(timeline, events: trace.list, to: out)
+        try out.close()
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written == memory.bytes)
+    }
+
+    @Test("an output file that cannot be created is a clear error")
+    func unwritable() throws {
+        #expect {
+            _ = try JSONOutput(path: "/nonexistent-dir/run.json")
+        } throws: { error in
+            guard let error = error as? ExportError else { return false }
+            return error.path == "/nonexistent-dir/run.json" && error.description.contains("cannot create the output file")
+        }
+    }
+
+    @Test("without instants only slices, flows, counters and names are written")
+    func noInstants() throws {
+        let e = try ExportTraces.export(ExportTraces.pipeline(), ChromeTraceOptions(instants: false))
+        #expect(e.check.problems == [] && e.check.count("i") == 0 && e.check.count("X") == 6)
+    }
+}
+
+@Suite("JSON output")
+struct JSONOutputTests {
+    private func written(_ body: (JSONOutput) -> Void) throws -> String {
+        let out = JSONOutput()
+        body(out)
+        try out.close()
+        return out.text
+    }
+
+    @Test("microseconds keep every nanosecond and no more digits than needed")
+    func micros() throws {
+        let cases: [(UInt64, String)] = [(0, "0"), (1, "0.001"), (10, "0.01"), (999, "0.999"), (1000, "1"), (1050, "1.05"),
+                                         (1005, "1.005"), (123_456_789, "123456.789"), (UInt64.max, "18446744073709551.615")]
+        for (ns, text) in cases {
+            #expect(try written { $0.micros(ns) } == text)
+        }
+    }
+
+    @Test("integers and escaped strings read back through JSONSerialization")
+    func values() throws {
+        #expect(try written { $0.uint(0); $0.byte(0x20); $0.uint(UInt64.max); $0.byte(0x20); $0.int(-42) } == "0 18446744073709551615 -42")
+        let tricky = "a \"quoted\" \\ path\nnext\ttab \u{1} µs ✓"
+        let json = try written { out in
+            out.raw("[")
+            out.string(tricky)
+            out.raw("]")
+        }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(parsed == [tricky])
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import WeftTrace
+@testable import WeftAnalysis
+
+/// Exports of a small hand-written trace (`Golden/small.txt`, in the text form) compared with the expected files
+/// byte for byte. Set WEFT_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change, and read the diff.
+@Suite("Export goldens")
+struct ExportGoldenTests {
+    static let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func golden(_ name: String) throws -> String {
+        let folder = try #require(Bundle.module.url(forResource: "Golden", withExtension: nil))
+        return try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    static func small() throws -> EventList { try TraceText.parse(try golden("small.txt")) }
+
+    /// Compares with the expected file, or rewrites it when asked.
+    static func compare(_ actual: String, with name: String) throws {
+        if ProcessInfo.processInfo.environment["WEFT_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: sourceFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try golden(name)
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, (x, y)) in zip(a, e).enumerated() where x != y {
+            Issue.record("\(name) line \(i + 1) differs:\n  got      \(x)\n  expected \(y)")
+            return
+        }
+        #expect(a.count == e.count, "\(name): \(a.count) lines, expected \(e.count)")
+    }
+
+    static func chrome(_ lanes: ExportLanes) throws -> (String, ChromeTraceChecker) {
+        let list = try small()
+        let timeline = try TimelineBuilder.build(from: list)
+        list.rewind()
+        let out = JSONOutput()
+        try ChromeTrace.export(timeline, events: list, options: ChromeTraceOptions(lanes: lanes), to: out)
+        try out.close()
+        return (out.text, try ChromeTraceChecker(out.memory))
+    }
+
+    @Test("thread lanes", arguments: [ExportLanes.threads, .tasks])
+    func chromeGolden(lanes: ExportLanes) throws {
+        let (text, check) = try Self.chrome(lanes)
+        #expect(check.problems == [])
+        #expect(check.flowsByCategory == ["message": 1, "spawn": 1])
+        try Self.compare(text, with: "small.\(lanes).json")
+    }
+
+    @Test("JSON lines are the dump's lines")
+    func jsonLines() throws {
+        let list = try Self.small()
+        let out = JSONOutput()
+        let count = try JSONLinesExport.export(list, to: out)
+        try out.close()
+        #expect(count == list.events.count)
+        let lines = out.text.split(separator: "\n").map(String.init)
+        #expect(lines == list.events.map { TraceJSON.line($0, strings: list.string) })
+        for line in lines {
+            #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+        }
+        try Self.compare(out.text, with: "small.jsonl")
+    }
+}

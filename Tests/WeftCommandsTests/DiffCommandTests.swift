@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Testing
+import WeftAnalysis
+import WeftRender
+import WeftTrace
+@testable import WeftCommands
+
+@Suite("weft diff")
+struct DiffCommandTests {
+    /// A folder with one synthetic program traced under each scheduler, and a slower multiplexed run of it.
+    static func traces() throws -> (folder: String, multiplexed: String, perTask: String, slower: String) {
+        let folder = NSTemporaryDirectory() + "weft-diff-command-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let a = "\(folder)/a.weft", b = "\(folder)/b.weft", c = "\(folder)/c.weft"
+        try TraceFileWriter.write(SyntheticRun(tasks: 20, bursts: 3, workers: 2).events(), to: a)
+        try TraceFileWriter.write(SyntheticRun(tasks: 20, bursts: 3, workers: nil).events(), to: b)
+        try TraceFileWriter.write(SyntheticRun(tasks: 20, bursts: 3, workers: 2, sleep: 600_000).events(), to: c)
+        return (folder, a, b, c)
+    }
+
+    /// The exit code `arguments` end with (0 when they succeed).
+    func exitCode(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try DiffCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            return DiffCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test("a trace diffed with itself exits 0; a gate that trips exits 1")
+    func exitStatus() throws {
+        let t = try Self.traces()
+        defer { try? FileManager.default.removeItem(atPath: t.folder) }
+        #expect(exitCode([t.multiplexed, t.multiplexed]) == 0)
+        #expect(exitCode([t.multiplexed, t.multiplexed, "--fail-if", "wall>+0%", "--fail-if", "divergent>0"]) == 0)
+        #expect(exitCode([t.multiplexed, t.slower, "--fail-if", "wall>+10%"]) == 1)
+        #expect(exitCode([t.multiplexed, t.slower, "--fail-if", "wall>+1000%"]) == 0)
+        #expect(exitCode([t.multiplexed, t.perTask, "--fail-if", "threads>+5"]) == 1)
+        #expect(exitCode([t.multiplexed, t.perTask, "--ignore-timing", "--json"]) == 0)
+    }
+
+    @Test("the multiplexed and thread-per-task runs: every task matched, more threads in B")
+    func schedulers() throws {
+        let t = try Self.traces()
+        defer { try? FileManager.default.removeItem(atPath: t.folder) }
+        let a = try DiffCommand.load(t.multiplexed), b = try DiffCommand.load(t.perTask)
+        let diff = TraceDiff(a: a, b: b)
+        #expect(diff.addedTasks.isEmpty && diff.removedTasks.isEmpty)
+        let threads = try #require(diff.runMetric("threads"))
+        #expect((threads.a ?? 0) < (threads.b ?? 0))
+        // Every matched task's operations were compared (the synthetic program draws its work from the schedule,
+        // so some differ).
+        #expect(diff.sameBehaviour + diff.divergences.count == a.timeline.tasks.count)
+    }
+
+    @Test("bad input exits 2 and names the problem")
+    func badInput() throws {
+        let t = try Self.traces()
+        defer { try? FileManager.default.removeItem(atPath: t.folder) }
+        #expect(exitCode([t.multiplexed, "\(t.folder)/missing.weft"]) == 2)
+        let junk = "\(t.folder)/junk.weft"
+        try Data("not a trace".utf8).write(to: URL(fileURLWithPath: junk))
+        #expect(exitCode([junk, t.multiplexed]) == 2)
+        #expect(exitCode([t.multiplexed, t.perTask, "--fail-if", "wall>>10%"]) == 2)
+        #expect(exitCode([t.multiplexed, t.perTask, "--fail-if", "speed>+10%"]) == 2)
+        #expect(exitCode([t.multiplexed, t.perTask, "--fail-if", "wall>+10%", "--ignore-timing"]) == 2)
+        #expect(exitCode([t.multiplexed, t.perTask, "-o", "\(t.folder)/x.gif"]) == 2)
+        #expect(exitCode([t.multiplexed, t.perTask, "--timelines"]) == 2)
+        #expect(exitCode([t.multiplexed]) != 0)
+    }
+
+    @Test("draws the diff as PNG, SVG and PDF; slower and faster tasks in their colours")
+    func picture() throws {
+        let t = try Self.traces()
+        defer { try? FileManager.default.removeItem(atPath: t.folder) }
+        for name in ["d.png", "d.svg", "d.pdf"] {
+            #expect(exitCode([t.multiplexed, t.slower, "-o", "\(t.folder)/\(name)"]) == 0)
+            let size = try FileManager.default.attributesOfItem(atPath: "\(t.folder)/\(name)")[.size] as? Int ?? 0
+            #expect(size > 1_000, "\(name)")
+        }
+        #expect(exitCode([t.multiplexed, t.perTask, "-o", "\(t.folder)/t.png", "--timelines"]) == 0)
+        let a = try DiffCommand.load(t.multiplexed), c = try DiffCommand.load(t.slower)
+        let diff = TraceDiff(a: a, b: c)
+        let scene = try DiffRenderer.scene(diff, a: a.timeline, b: c.timeline)
+        let image = try ScenePainter.image(scene)
+        // The change bars use the change colours: the slower run's tasks show the "slower" colour somewhere.
+        let changeRects = scene.layers.flatMap(\.items).compactMap { item -> Color? in
+            if case let .rect(_, fill, _) = item { return fill } else { return nil }
+        }
+        #expect(changeRects.contains(ChangeColor.slower))
+        #expect(scene.texts.contains { $0.text.hasPrefix("whole run") })
+        #expect(image.width == 1400)
+        // Sample the first task row's chip: the picture really paints it.
+        if let chip = scene.layers.flatMap(\.items).compactMap({ item -> Rect? in
+            if case let .rect(r, fill, _) = item, fill == ChangeColor.slower, r.width == 10 { return r } else { return nil }
+        }).first {
+            let pixel = image.color(x: Int(chip.x + 5), y: Int(chip.y + 5))
+            #expect(pixel == ChangeColor.slower)
+        }
+    }
+}
