@@ -11,6 +11,8 @@ public struct WeftCommand: AsyncParsableCommand {
             RunCommand.self,
             CompareCommand.self,
             DumpCommand.self,
+            StatsCommand.self,
+            CheckCommand.self,
             ExportCommand.self,
             RenderCommand.self,
             DiffCommand.self,
