@@ -14,6 +14,8 @@ struct ReadTrace {
             while let event = try reader.next() { events.append(event) }
         } catch {
             if let dump = environment("WEFT_TEST_DUMP") {
+                try? FileManager.default.removeItem(atPath: dump + ".weft")
+                try? FileManager.default.copyItem(atPath: path, toPath: dump + ".weft")
                 try? (events.map { TraceText.format($0, strings: { reader.string($0) }) }.joined(separator: "\n")).write(toFile: dump, atomically: true, encoding: .utf8)
             }
             throw error
@@ -122,6 +124,8 @@ func temporaryTracePath(_ name: String) -> String {
         }
         #expect(report.eventsRecorded > 0)
         #expect(report.eventsDropped == 0)
+        // With thread-per-task, a writer round often holds a later event of the timer thread before earlier events of
+        // task threads: the reader must read whole rounds before emitting (this caught it).
         let trace = try ReadTrace(path: path)
 
         let metadata = Dictionary(trace.of(.metadata).map { (trace.string($0.args.a0), trace.string($0.args.a1)) },

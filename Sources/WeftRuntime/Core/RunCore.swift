@@ -141,6 +141,7 @@ final class RunCore: @unchecked Sendable {
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
         if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
         token.continuation.resume(returning: index)
+        token.markResumed()
     }
 
     /// Resumes a claimed wait with an error.
@@ -148,6 +149,7 @@ final class RunCore: @unchecked Sendable {
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
         if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
         token.continuation.resume(throwing: error)
+        token.markResumed()
     }
 
     /// The error every wait gets once the run is being torn down.
