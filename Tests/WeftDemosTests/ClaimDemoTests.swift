@@ -29,15 +29,11 @@ struct ClaimDemoTests {
 
     @Test("fanout: every job goes out and comes back, over all workers", arguments: bothSchedulers)
     func fanOut(scheduler: String) async throws {
-        // Known runtime issue: in about one multiplexed run in fifteen, two senders on the results channel both
-        // record an unblock of main for one block, and the reader rejects the trace at the second one.
-        await withKnownIssue("two senders record an unblock of one blocked receiver", isIntermittent: true) {
-            let run = try await RecordedRun.of("fanout", ["--jobs", "30", "--pool", "3", "--work-ms", "1"], scheduler: scheduler)
-            #expect(run.error == nil)
-            #expect(run.lines.first?.hasPrefix("30 jobs over 3 workers: total 930") == true)
-            #expect(run.tasks(named: "worker").count == 3)
-            #expect(run.count(.send) == 60)
-        }
+        let run = try await RecordedRun.of("fanout", ["--jobs", "30", "--pool", "3", "--work-ms", "1"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines.first?.hasPrefix("30 jobs over 3 workers: total 930") == true)
+        #expect(run.tasks(named: "worker").count == 3)
+        #expect(run.count(.send) == 60)
     }
 
     @Test("io-bound: a few threads when multiplexed, one thread per task under thread-per-task", arguments: bothSchedulers)
