@@ -52,7 +52,9 @@ extension PanelLayout {
         let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height)
         let label = names[task] ?? task.description
         let color = theme.textColor(on: fill)
-        let item = canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color, minimumCharacters: 2)
+        // A shortened label keeps at least the whole task id ("t3076 s…", never "t3…").
+        let item = canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color,
+                               minimumCharacters: task.description.count + 1)
             ?? canvas.text(task.description, in: cell, size: Metrics.sliceLabelSize, color: color,
                            minimumCharacters: task.description.count)
         canvas.builder.add(item)

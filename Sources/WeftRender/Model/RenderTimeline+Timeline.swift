@@ -4,7 +4,8 @@ import WeftTrace
 extension RenderTimeline {
     /// The lanes, marks and links the picture shows, taken from the analysis model.
     ///
-    /// Threads are ordered workers, main, task threads, timer, others; tasks by id. Links: every message
+    /// Threads are ordered: those that ran tasks first, then by role (workers, main, task threads, timer, others);
+    /// tasks by id. Links: every message
     /// (send → receive), every spawn, every contended mutex hand-over (release → next acquire), and every other
     /// wake-up by a task (wait groups, conditions, joins).
     ///
@@ -26,7 +27,9 @@ extension RenderTimeline {
         if let outcome = run.outcome, outcome != .completed {
             facts.problem = run.message.isEmpty ? outcome.description : "\(outcome): \(run.message)"
         }
+        // Threads that ran tasks first (the main thread only waits; it goes last).
         let sortedThreads = timeline.threads.sorted { a, b in
+            if a.slices.isEmpty != b.slices.isEmpty { return !a.slices.isEmpty }
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
         }
