@@ -6,4 +6,5 @@ struct BenchmarkSuite: Sendable {
 
 /// Every suite, in the order `weft-bench` runs them. Each suite lives in its own file.
 let benchmarkSuites: [BenchmarkSuite] = [
+    exportSuite,
 ]

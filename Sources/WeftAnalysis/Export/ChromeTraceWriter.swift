@@ -5,9 +5,9 @@ final class ChromeTraceWriter {
     let timeline: Timeline
     let options: ChromeTraceOptions
     let out: JSONOutput
-    var summary = ChromeTraceSummary()
-    private var firstEvent = true
-    private var firstArgument = true
+    @exclusivity(unchecked) var summary = ChromeTraceSummary()
+    @exclusivity(unchecked) private var firstEvent = true
+    @exclusivity(unchecked) private var firstArgument = true
     /// Task lanes: the track of events recorded outside any task, and whether anything went on it.
     let outsideTrack: UInt64
     var outsideTrackUsed = false

@@ -188,4 +188,20 @@ struct JSONOutputTests {
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
         #expect(parsed == [tricky])
     }
+
+    @Test("strings longer than the buffer, with escapes across its edge, come out whole")
+    func longStrings() throws {
+        let plain = String(repeating: "abcdefgh", count: 200_000)               // 1.6 MB, no escapes
+        let escaped = String(repeating: "a\"b\\c\n", count: 150_000)           // 900 KB growing to 1.35 MB
+        let json = try written { out in
+            out.raw("[")
+            out.string(plain)
+            out.byte(0x2C)
+            out.string(escaped)
+            out.raw("]")
+        }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(parsed == [plain, escaped])
+    }
 }
+
