@@ -27,27 +27,29 @@ let exportSuite = BenchmarkSuite(name: "export") {
     }
     let traceBytes = fileSize(trace)
 
-    var fromFile: [Double] = [], build: [Double] = [], fromGenerator: [Double] = [], lines: [Double] = []
-    var summary = ChromeTraceSummary(), jsonBytes = 0, jsonlBytes = 0
+    var read: [Timing] = [], build: [Timing] = [], chrome: [Timing] = [], fromGenerator: [Timing] = [], lines: [Timing] = []
+    var summary = ChromeTraceSummary(), jsonBytes = 0, jsonlBytes = 0, n = 0
     for _ in 0..<runs {
-        var timeline: Timeline?
-        build.append(try seconds { timeline = try TimelineBuilder.build(from: TraceReader(path: trace)) })
-        fromFile.append(try seconds {
-            let model = try TimelineBuilder.build(from: TraceReader(path: trace))
+        read.append(try timed {
+            let reader = try TraceReader(path: trace)
+            n = 0
+            while try reader.next() != nil { n += 1 }
+        })
+        build.append(try timed { _ = try TimelineBuilder.build(from: TraceReader(path: trace)) })
+        chrome.append(try timed {
             let out = try JSONOutput(path: json)
-            summary = try ChromeTrace.export(model, events: TraceReader(path: trace), to: out)
+            summary = try ChromeTrace.export(TraceReader(path: trace), to: out)
             try out.close()
         })
         jsonBytes = fileSize(json)
         try FileManager.default.removeItem(atPath: json)
-        fromGenerator.append(try seconds {
+        fromGenerator.append(try timed {
             let out = try JSONOutput(path: json)
-            try ChromeTrace.export(timeline!, events: SyntheticTrace(events: events), to: out)
+            try ChromeTrace.export(SyntheticTrace(events: events), to: out)
             try out.close()
         })
         try FileManager.default.removeItem(atPath: json)
-        timeline = nil
-        lines.append(try seconds {
+        lines.append(try timed {
             let out = try JSONOutput(path: jsonl)
             try JSONLinesExport.export(try TraceReader(path: trace), to: out)
             try out.close()
@@ -55,13 +57,38 @@ let exportSuite = BenchmarkSuite(name: "export") {
         jsonlBytes = fileSize(jsonl)
         try FileManager.default.removeItem(atPath: jsonl)
     }
-    let total = median(fromFile), b = median(build)
-    print("\(events) events; .weft file \(traceBytes >> 20) MB (written in \(format(writeTime)) s); \(summary)")
-    print("chrome from .weft      median \(format(total)) s  (target ≤ 10 s; \(format(total * 1e9 / Double(events))) ns/event; JSON \(jsonBytes >> 20) MB)")
-    print("  of which read+build  median \(format(b)) s; read again + write ≈ \(format(total - b)) s")
-    print("chrome, model given    median \(format(median(fromGenerator))) s  (instants from the generator: the writer's own cost)")
-    print("jsonl from .weft       median \(format(median(lines))) s  (\(jsonlBytes >> 20) MB)")
-    print("peak RSS               \(peakRSSMegabytes()) MB  (includes the one-off list used to write the .weft file)")
+    func row(_ name: String, _ timings: [Timing], _ note: String = "") -> String {
+        let wall = median(timings.map(\.wall)), cpu = median(timings.map(\.cpu))
+        return name.padding(toLength: 26, withPad: " ", startingAt: 0)
+            + "median \(format(wall)) s wall, \(format(cpu)) s CPU (\(format(cpu * 1e9 / Double(events))) ns/event)" + note
+    }
+    print("\(n) events read back; .weft file \(traceBytes >> 20) MB (written in \(format(writeTime)) s)")
+    print("chrome export: \(summary); JSON \(jsonBytes >> 20) MB")
+    print(row("read the .weft only", read))
+    print(row("read + build the model", build))
+    print(row("chrome from .weft", chrome, "  ← weft export; target ≤ 10 s"))
+    print(row("chrome from generator", fromGenerator, "  (no file reading: the exporter's own cost)"))
+    print(row("jsonl from .weft", lines, "  (\(jsonlBytes >> 20) MB)"))
+    print("peak RSS                  \(peakRSSMegabytes()) MB  (includes the one-off list used to write the .weft file)")
+}
+
+/// Wall-clock and CPU seconds of one run (the machine is shared: CPU time is the steadier figure).
+private struct Timing {
+    var wall: Double
+    var cpu: Double
+}
+
+private func timed(_ body: () throws -> Void) rethrows -> Timing {
+    let cpu0 = cpuSeconds(), start = ContinuousClock.now
+    try body()
+    let d = ContinuousClock.now - start
+    return Timing(wall: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, cpu: cpuSeconds() - cpu0)
+}
+
+private func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 private func seconds(_ body: () throws -> Void) rethrows -> Double {
