@@ -43,8 +43,9 @@ let package = Package(
 
         .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"], resources: [.copy("Golden"), .copy("Damaged")]),
         .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace"]),
-        .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"], resources: [.copy("Export/Golden")]),
-        .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace"]),
+        .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"],
+                    resources: [.copy("Traces"), .copy("Export/Golden")]),
+        .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace", "WeftRuntime"]),
         // .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace"]),
         .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace"]),
     ],

@@ -96,7 +96,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let gates = try gates()
-        let runA = try Self.load(a), runB = try Self.load(b)
+        let (runA, runB) = try Self.loadBoth(a, b)
         let diff = TraceDiff(a: runA, b: runB, nameA: a, nameB: b, ignoreTiming: ignoreTiming)
 
         var results: [GateResult] = []
@@ -139,6 +139,22 @@ struct DiffCommand: ParsableCommand {
             let list = tripped.map { "'\($0.gate)' (observed \($0.observed))" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("weft diff: gate tripped: \(list)\n".utf8))
             throw ExitCode(1)
+        }
+    }
+
+    /// Reads both traces, the binary ones at the same time on two threads.
+    static func loadBoth(_ a: String, _ b: String) throws -> (TracedRun, TracedRun) {
+        if a.hasSuffix(".txt") || b.hasSuffix(".txt") { return (try load(a), try load(b)) }
+        do {
+            let runs = try TracedRun.read([a, b])
+            for (path, loaded) in zip([a, b], runs) {
+                for warning in loaded.warnings {
+                    FileHandle.standardError.write(Data("weft diff: warning: \(path): \(warning)\n".utf8))
+                }
+            }
+            return (runs[0].run, runs[1].run)
+        } catch {
+            throw badInput("\(error)")
         }
     }
 

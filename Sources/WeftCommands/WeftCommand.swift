@@ -8,6 +8,8 @@ public struct WeftCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DumpCommand.self,
+            StatsCommand.self,
+            CheckCommand.self,
             ExportCommand.self,
             RenderCommand.self,
             DiffCommand.self,

@@ -6,5 +6,9 @@ struct BenchmarkSuite: Sendable {
 
 /// Every suite, in the order `weft-bench` runs them. Each suite lives in its own file.
 let benchmarkSuites: [BenchmarkSuite] = [
+    traceBenchmarks,
+    analysisSuite,
+    renderSuite,
+    diffSuite,
     exportSuite,
 ]

@@ -1,56 +1,13 @@
+import Foundation
 import Testing
 import WeftTrace
 @testable import WeftAnalysis
 
 @Suite("Lints")
 struct LintTests {
-    /// Main (t1) spawns three philosophers t2, t3, t4 and joins t2. Philosopher i takes mutex 10+i then asks for the
-    /// next one. With `ordered`, each takes the lower-numbered mutex first and they run one after another.
-    static func philosophers(ordered: Bool) -> ScriptedTrace {
-        let s = ScriptedTrace()
-        s.create(0, on: 1, 1, name: "main")
-        s.begin(0, on: 1, 1)
-        for m: UInt64 in 10...12 { s.mutex(1, on: 1, m, name: "fork\(m - 10)") }
-        for t: UInt64 in 2...4 { s.create(2, on: 1, t, parent: 1, name: "philosopher\(t - 2)") }
-        s.wait(3, on: 1, .join, 2)
-        if ordered {
-            var time: UInt64 = 10
-            for t: UInt64 in 2...4 {
-                let first = 10 + (t - 2), second = 10 + (t - 1) % 3
-                let (a, b) = (min(first, second), max(first, second))
-                s.begin(time, on: 2, t)
-                s.request(time + 1, on: 2, a); s.acquire(time + 1, on: 2, a)
-                s.request(time + 2, on: 2, b); s.acquire(time + 2, on: 2, b)
-                s.release(time + 5, on: 2, b); s.release(time + 6, on: 2, a)
-                if t == 2 { s.unblock(time + 7, on: 2, 1) }
-                s.finish(time + 8, on: 2)
-                time += 10
-            }
-            s.begin(50, on: 1, 1)
-            s.finish(60, on: 1)
-            s.runFinish(60, .completed)
-        } else {
-            for t: UInt64 in 2...4 {
-                let time = 10 * (t - 1)
-                s.begin(time, on: 2, t)
-                s.request(time + 1, on: 2, 10 + (t - 2)); s.acquire(time + 1, on: 2, 10 + (t - 2))
-                s.wait(time + 2, on: 2, .sleep) // let the others take their first fork
-                s.raw(.unblock, time + 3, on: 0, t)
-            }
-            for t: UInt64 in 2...4 {
-                let time = 100 + 10 * (t - 1), next = 10 + (t - 1) % 3
-                s.begin(time, on: 2, t)
-                s.request(time + 1, on: 2, next)
-                s.wait(time + 2, on: 2, .mutex, next)
-            }
-            s.runFinish(200, .deadlocked)
-        }
-        return s
-    }
-
     @Test("a three-task lock cycle is found and printed as the cycle")
     func deadlockFound() throws {
-        let timeline = Self.philosophers(ordered: false).timeline()
+        let timeline = try traceFile("philosophers-deadlock")
         let cycles = DeadlockLint().check(timeline)
         #expect(cycles.count == 1)
         let cycle = try #require(cycles.first)
@@ -66,34 +23,21 @@ struct LintTests {
     }
 
     @Test("the same philosophers taking forks in order finish: no deadlock, no leak")
-    func orderedIsClean() {
-        let timeline = Self.philosophers(ordered: true).timeline()
+    func orderedIsClean() throws {
+        let timeline = try traceFile("philosophers-ordered")
         #expect(timeline.run.anomalyCount == 0, "\(timeline.run.anomalies)")
         for lint in allLints() { #expect(lint.run(timeline).isEmpty, "\(lint.name)") }
     }
 
     @Test("a task sleeping while it holds a mutex is reported; releasing first is clean")
     func lockAcrossBlock() throws {
-        func trace(releaseFirst: Bool) -> Timeline {
-            let s = ScriptedTrace()
-            s.create(0, on: 1, 1, name: "main")
-            s.begin(0, on: 1, 1)
-            s.mutex(1, on: 1, 7, name: "state")
-            s.request(2, on: 1, 7); s.acquire(2, on: 1, 7)
-            if releaseFirst { s.release(3, on: 1, 7) }
-            s.sleep(4, on: 1, 1000)
-            s.unblock(1004, on: 0, 1)
-            s.begin(1005, on: 1, 1)
-            if !releaseFirst { s.release(1006, on: 1, 7) }
-            s.finish(1010, on: 1)
-            return s.timeline()
-        }
-        let findings = LockAcrossBlockLint().check(trace(releaseFirst: false))
+        let held = try traceFile("lock-across-sleep")
+        let findings = LockAcrossBlockLint().check(held)
         #expect(findings.count == 1)
         let f = try #require(findings.first)
         #expect(f.task == TaskID(1) && f.mutex == MutexID(7) && f.reason == .sleep && f.duration == 1000)
-        #expect(LockAcrossBlockLint().message(f, in: trace(releaseFirst: false)).contains("holds mutex mu7 \"state\""))
-        #expect(LockAcrossBlockLint().check(trace(releaseFirst: true)).isEmpty)
+        #expect(LockAcrossBlockLint().message(f, in: held).contains("holds mutex mu7 \"state\""))
+        #expect(LockAcrossBlockLint().check(try traceFile("lock-released-first")).isEmpty)
     }
 
     /// One worker thread; t2 hogs it for `hog` ns while t3 waits runnable.
@@ -125,20 +69,36 @@ struct LintTests {
 
     @Test("a task blocked on a channel no one else uses is a leak")
     func leak() throws {
-        let s = ScriptedTrace()
-        s.create(0, on: 1, 1, name: "main")
-        s.begin(0, on: 1, 1)
-        s.channel(1, on: 1, 4, capacity: 0, name: "results")
-        s.create(2, on: 1, 2, parent: 1, name: "orphan")
-        s.finish(3, on: 1)
-        s.begin(4, on: 1, 2)
-        s.wait(5, on: 1, .channelReceive, 4)
-        s.runFinish(100, .completed)
-        let timeline = s.timeline()
+        let timeline = try traceFile("leak")
         let leaks = LeakLint().run(timeline)
         #expect(leaks.count == 1)
         #expect(leaks.first?.tasks == [2])
         #expect(leaks.first?.message.contains("receive on ch4 \"results\"") == true)
         #expect(DeadlockLint().check(timeline).isEmpty)
+    }
+
+    @Test("every hand-written trace fires exactly the lints its header names")
+    func tracesFireTheirLints() throws {
+        let folder = try #require(Bundle.module.url(forResource: "Traces", withExtension: nil))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(names.count >= 7)
+        for file in names {
+            let name = String(file.dropLast(4))
+            let text = try traceText(name)
+            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("# lints: ") }, "\(file) has no lints line")
+            var expected: [String: Int] = [:]
+            for pair in line.dropFirst("# lints: ".count).split(separator: " ") where pair != "none" {
+                let parts = pair.split(separator: "=")
+                expected[String(parts[0])] = Int(parts[1])
+            }
+            let timeline = try TimelineBuilder.build(from: TraceText.parse(text))
+            #expect(timeline.run.anomalyCount == 0, "\(file): \(timeline.run.anomalies)")
+            var fired: [String: Int] = [:]
+            for lint in allLints() {
+                let count = lint.run(timeline).count
+                if count > 0 { fired[lint.name] = count }
+            }
+            #expect(fired == expected, "\(file)")
+        }
     }
 }

@@ -6,7 +6,7 @@ import WeftTrace
 struct StatsAndPathTests {
     @Test("per-task times, scheduler latency, threads and channels add up on a known trace")
     func stats() throws {
-        let stats = RunStats(TimelineBuilderTests.twoTasks().timeline())
+        let stats = RunStats(try TimelineBuilderTests.twoTasks())
         #expect(stats.run.scheduler == "multiplexed" && stats.run.wallTime == 260 && stats.run.tasks == 2)
         let worker = try #require(stats.tasks.first { $0.id == 2 })
         #expect(worker.lifetime == 230 && worker.running == 50 && worker.runnable == 50)
@@ -15,25 +15,15 @@ struct StatsAndPathTests {
         #expect(main.sleeping == 100 && main.running == 80)
         #expect(stats.schedulerLatency.count == 4)
         #expect(stats.schedulerLatency.p50 == 10 && stats.schedulerLatency.max == 40)
-        #expect(stats.threads.map(\.migrationsIn) == [1, 1]) // t2 moves to T1, t1 to T2
-        #expect(stats.threads.map(\.tasksRun) == [2, 2])
+        #expect(stats.threads.map(\.migrationsIn) == [1, 1, 0]) // t2 moves to T1, t1 to T2; T3 is the timer
+        #expect(stats.threads.map(\.tasksRun) == [2, 2, 0])
         let jobs = try #require(stats.channels.first)
         #expect(jobs.messages == 1 && jobs.receiversBlocked == 130 && jobs.sendersBlocked == 0 && jobs.inFlight.max == 40)
     }
 
     @Test("mutex stats count acquisitions, contention and hold times")
     func mutexStats() throws {
-        let s = ScriptedTrace()
-        s.create(0, on: 1, 1); s.create(0, on: 2, 2)
-        s.mutex(0, on: 1, 9, name: "m")
-        s.begin(0, on: 1, 1); s.begin(0, on: 2, 2)
-        s.request(10, on: 1, 9); s.acquire(10, on: 1, 9)
-        s.request(20, on: 2, 9); s.wait(20, on: 2, .mutex, 9)
-        s.release(50, on: 1, 9); s.unblock(50, on: 1, 2)
-        s.finish(60, on: 1)
-        s.begin(70, on: 1, 2); s.acquire(70, on: 1, 9); s.release(80, on: 1, 9)
-        s.finish(90, on: 1)
-        let timeline = s.timeline()
+        let timeline = try traceFile("mutex-contention")
         let m = try #require(timeline.mutex(MutexID(9)))
         #expect(m.holds.map(\.task) == [TaskID(1), TaskID(2)])
         #expect(m.holds.map(\.contended) == [false, true])
@@ -45,8 +35,8 @@ struct StatsAndPathTests {
     }
 
     @Test("the critical path follows the wake edge from the last task back to the start")
-    func criticalPath() {
-        let timeline = TimelineBuilderTests.twoTasks().timeline()
+    func criticalPath() throws {
+        let timeline = try TimelineBuilderTests.twoTasks()
         let path = CriticalPath(timeline)
         #expect(path.segments.map(\.task) == [1, 1, 1, 1, 1, 2, 2].map { TaskID($0) })
         #expect(path.segments.map(\.start) == [0, 10, 50, 150, 160, 170, 210])
@@ -72,5 +62,36 @@ struct StatsAndPathTests {
         #expect(DurationFormat.parse("800") == 800)
         #expect(DurationFormat.parse("ten") == nil && DurationFormat.parse("5 parsecs") == nil)
         #expect(DurationFormat.percent(1, of: 3) == "33.3%")
+    }
+}
+
+@Suite("Percentiles")
+struct PercentileTests {
+    /// Nearest rank on a sorted copy: the definition the selection must match.
+    static func byRank(_ values: [UInt64], _ p: Double) -> UInt64 {
+        let sorted = values.sorted()
+        return sorted[min(max(Int((p * Double(sorted.count)).rounded(.up)) - 1, 0), sorted.count - 1)]
+    }
+
+    @Test("selection gives the nearest-rank percentiles of sorting, for many sizes and shapes")
+    func matchesSorting() {
+        var seed: UInt64 = 42
+        func random(_ n: UInt64) -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return (seed >> 33) % n
+        }
+        for size in [1, 2, 3, 9, 10, 11, 99, 100, 101, 1000, 4321] {
+            for spread: UInt64 in [1, 5, 1_000_000] {
+                let values = (0..<size).map { _ in random(spread) }
+                let p = Percentiles(values)
+                #expect(p.count == size && p.max == values.max() && p.total == values.reduce(0, +))
+                #expect(p.p50 == Self.byRank(values, 0.5), "size \(size) spread \(spread)")
+                #expect(p.p90 == Self.byRank(values, 0.9), "size \(size) spread \(spread)")
+                #expect(p.p99 == Self.byRank(values, 0.99), "size \(size) spread \(spread)")
+            }
+        }
+        #expect(Percentiles([]) == Percentiles([]))
+        #expect(Percentiles([]).p99 == 0 && Percentiles([]).count == 0)
+        #expect(Percentiles([5, 1, 9]).p50 == 5)
     }
 }

@@ -4,35 +4,12 @@ import WeftTrace
 
 @Suite("Timeline builder")
 struct TimelineBuilderTests {
-    /// Two workers; main (t1) spawns t2; t2 blocks on a channel receive until main sends; main sleeps.
-    static func twoTasks() -> ScriptedTrace {
-        let s = ScriptedTrace()
-        s.meta(0, "scheduler", "multiplexed")
-        s.meta(0, "workers", "2")
-        s.thread(0, 1, tid: 100, role: .worker, index: 0)
-        s.thread(0, 2, tid: 101, role: .worker, index: 1)
-        s.create(0, on: 1, 1, name: "main")
-        s.begin(10, on: 1, 1)
-        s.channel(12, on: 1, 5, capacity: 0, name: "jobs")
-        s.create(20, on: 1, 2, parent: 1, name: "worker", site: "main.swift:3")
-        s.begin(30, on: 2, 2)                       // t2 runnable 20..30
-        s.wait(40, on: 2, .channelReceive, 5)       // t2 blocked 40..
-        s.sleep(50, on: 1, 100)                     // t1 sleeping 50..150
-        s.unblock(150, on: 0, 1)                    // timer wakes t1 (thread 0: no task)
-        s.begin(160, on: 2, 1)                      // t1 runnable 150..160, migrated to thread 2
-        s.send(170, on: 2, 5, seq: 1)
-        s.unblock(170, on: 2, 2)                    // t1 wakes t2
-        s.finish(200, on: 2)                        // t1 ends at 200
-        s.begin(210, on: 1, 2)                      // t2 runnable 170..210
-        s.receive(210, on: 1, 5, seq: 1)
-        s.finish(250, on: 1)
-        s.runFinish(260, .completed)
-        return s
-    }
+    /// Traces/two-tasks.txt: main spawns a worker that blocks receiving; main sleeps, migrates, sends, wakes it.
+    static func twoTasks() throws -> Timeline { try traceFile("two-tasks") }
 
     @Test("states are contiguous and sum to each task's lifetime")
     func statesSumToLifetime() throws {
-        let timeline = Self.twoTasks().timeline()
+        let timeline = try Self.twoTasks()
         #expect(timeline.tasks.count == 2)
         for task in timeline.tasks {
             let sum = task.intervals.reduce(0) { $0 + $1.duration }
@@ -44,7 +21,7 @@ struct TimelineBuilderTests {
 
     @Test("each state is what happened")
     func statesMatch() throws {
-        let timeline = Self.twoTasks().timeline()
+        let timeline = try Self.twoTasks()
         let main = try #require(timeline.task(TaskID(1)))
         #expect(main.intervals.map(\.state) == [
             .runnable(.created), .running(ThreadID(1)), .sleeping(duration: 100),
@@ -66,7 +43,7 @@ struct TimelineBuilderTests {
 
     @Test("threads hold their run slices, with migrations")
     func threadSlices() throws {
-        let timeline = Self.twoTasks().timeline()
+        let timeline = try Self.twoTasks()
         let t2 = try #require(timeline.thread(ThreadID(2)))
         #expect(t2.tid == 101 && t2.role == .worker && t2.index == 1)
         #expect(t2.slices.map(\.task) == [TaskID(2), TaskID(1)])
@@ -78,8 +55,8 @@ struct TimelineBuilderTests {
     }
 
     @Test("run info: metadata, times, outcome, counts")
-    func runInfo() {
-        let run = Self.twoTasks().timeline().run
+    func runInfo() throws {
+        let run = try Self.twoTasks().run
         #expect(run.scheduler == "multiplexed" && run.workers == 2)
         #expect(run.start == 0 && run.end == 260 && run.outcome == .completed)
         #expect(run.count(of: .runBegin) == 4)
@@ -88,7 +65,7 @@ struct TimelineBuilderTests {
 
     @Test("a send pairs with its receive; wake edges name waker and wakee")
     func flowsAndWakes() throws {
-        let timeline = Self.twoTasks().timeline()
+        let timeline = try Self.twoTasks()
         #expect(timeline.flows.count == 1)
         let flow = try #require(timeline.flows.first)
         #expect(flow.sender == TaskID(1) && flow.receiver == TaskID(2))
@@ -97,6 +74,7 @@ struct TimelineBuilderTests {
         #expect(timeline.channel(ChannelID(5))?.name == "jobs")
         #expect(timeline.wakes.map(\.wakee) == [TaskID(1), TaskID(2)])
         #expect(timeline.wakes.map(\.waker) == [.none, TaskID(1)])
+        #expect(timeline.wakes.map(\.wakerThread) == [ThreadID(3), ThreadID(2)])
         #expect(timeline.wakes[1].reason == .channelReceive && timeline.wakes[1].object == ObjectID(5))
     }
 }

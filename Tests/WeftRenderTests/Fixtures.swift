@@ -50,7 +50,13 @@ enum Fixtures {
             Link(kind: .message, from: TaskID(2), at: 40 * us, to: TaskID(3), at: 52 * us),
             Link(kind: .lock, from: TaskID(2), at: 44 * us, to: TaskID(3), at: 50 * us),
         ]
-        return RenderTimeline(facts: facts, threads: threads, tasks: tasks, links: links)
+        let locks = [
+            LockTrack(mutex: MutexID(7), label: "stats", holds: [
+                ThreadSlice(start: 32 * us, end: 44 * us, task: TaskID(2)),
+                ThreadSlice(start: 50 * us, end: 60 * us, task: TaskID(3)),
+            ], waits: [TimeSpan(28 * us, 44 * us)]),
+        ]
+        return RenderTimeline(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks)
     }
 
     /// A synthetic run through the real timeline builder.

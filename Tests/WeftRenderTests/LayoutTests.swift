@@ -150,3 +150,24 @@ struct LayoutTests {
         #expect(xs.values.allSatisfy { _ in true } && ticks.count == 2 * xs.count)
     }
 }
+
+@Suite("Lock lanes")
+struct LockLaneTests {
+    @Test("a mutex lane shows holds in the holder's colour and a strip where tasks wait")
+    func lockLane() throws {
+        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1200), measurer: TextMeasurer())
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains("lock mu7 stats"))
+        #expect(texts.contains { $0.hasPrefix("1 mutex, 1 waited for") })
+        let lanes = try #require(scene.layer("lanes")).items
+        let senderColor = Palette.taskColor(2)
+        let holdBars = lanes.filter { if case let .rect(_, fill, _) = $0 { fill == senderColor } else { false } }
+        #expect(holdBars.count == 2)  // the sender's run slice and its hold of the lock
+        let strips = try #require(scene.layer("holds")).items.filter {
+            if case let .rect(r, fill, _) = $0 { fill == Palette.color(of: .mutex) && r.height == 3 } else { false }
+        }
+        #expect(strips.count == 1)
+        let none = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1200, maxLockLanes: 0), measurer: TextMeasurer())
+        #expect(!none.texts.contains { $0.text == "lock mu7 stats" })
+    }
+}

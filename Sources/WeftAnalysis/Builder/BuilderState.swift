@@ -2,36 +2,39 @@ import WeftTrace
 
 /// A task while the builder reads the trace: its finished intervals and its open state.
 struct TaskBuild {
+    // Hot: touched by most events of the task (kept together, first, to share cache lines).
+    /// The state the task is in since `stateStart` (not yet in `intervals`).
+    var state: TaskState
+    var stateStart: UInt64
+    var intervals: [StateInterval] = []
+    /// The `block` recorded during the current slice, waiting for its `runEnd(blocked)`.
+    var pendingBlock: (reason: BlockReason, object: ObjectID)?
+    /// Set when an `unblock` arrived before the task's `runEnd(blocked)`: the waker.
+    var wokenEarly: TaskID?
+    /// The thread it last ran on.
+    var lastThread: ThreadID?
+    var ended: UInt64?
+    /// The duration of a `sleep` recorded during the current slice.
+    var pendingSleep: UInt64?
+    /// An open wait on a wait group or condition.
+    var openWait: OpenWait?
+    /// The last block of this task not yet matched by a send or receive (for `senderBlocked`/`receiverBlocked`).
+    var lastBlock: (reason: BlockReason, object: ObjectID)?
+    /// A mutex requested and not yet acquired.
+    var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
+
+    // Cold: identity and family.
     var id: TaskID
+    var created: UInt64
     var name = ""
     var site = ""
     var parent = TaskID.none
     var children: [TaskID] = []
-    var created: UInt64
-    var ended: UInt64?
     var outcome: TaskOutcome?
     var message = ""
-    var intervals: [StateInterval] = []
-    /// The state the task is in since `stateStart` (not yet in `intervals`).
-    var state: TaskState
-    var stateStart: UInt64
-    /// The `block` recorded during the current slice, waiting for its `runEnd(blocked)`.
-    var pendingBlock: (reason: BlockReason, object: ObjectID)?
-    /// The duration of a `sleep` recorded during the current slice.
-    var pendingSleep: UInt64?
-    /// Set when an `unblock` arrived before the task's `runEnd(blocked)`: the waker.
-    var wokenEarly: TaskID?
-    /// The last block of this task not yet matched by a send or receive (for `senderBlocked`/`receiverBlocked`).
-    var lastBlock: (reason: BlockReason, object: ObjectID)?
-    /// The thread it last ran on.
-    var lastThread: ThreadID?
     /// Open regions (name, start) and closed ones.
     var openRegions: [(name: String, start: UInt64)] = []
     var regions: [Region] = []
-    /// An open wait on a wait group or condition.
-    var openWait: OpenWait?
-    /// A mutex requested and not yet acquired.
-    var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
 
     init(id: TaskID, created: UInt64) {
         self.id = id
@@ -98,10 +101,4 @@ struct WaitGroupBuild {
 struct ConditionBuild {
     var timeline: ConditionTimeline
     var waits: [WaitEpisode] = []
-}
-
-/// Identifies a message by channel and sequence number.
-struct FlowKey: Hashable {
-    var channel: UInt64
-    var seq: UInt64
 }

@@ -1,8 +1,8 @@
 import WeftTrace
 
-extension TimelineBuilder {
+extension TimelineState {
     /// Closes everything still open at the last event and returns the model. Call once, after the last `add`.
-    public func finish() -> Timeline {
+    mutating func finish() -> Timeline {
         let end = lastTime
         run.start = firstTime ?? 0
         run.end = end

@@ -1,17 +1,18 @@
 import WeftTrace
 
-extension TimelineBuilder {
+extension TimelineState {
     // MARK: Channels
 
-    func channelPosition(_ raw: UInt64, at time: UInt64) -> Int {
+    mutating func channelPosition(_ raw: UInt64, at time: UInt64) -> Int {
         if let p = channelIndex.position(raw) { return p }
         channels.append(ChannelTimeline(id: ChannelID(raw), created: time))
         occupancy.append(0)
+        unpaired.append(SeqWindow())
         channelIndex.set(raw, channels.count - 1)
         return channels.count - 1
     }
 
-    func channelEvent(_ e: Event) {
+    mutating func channelEvent(_ e: Event) {
         let a = e.args
         let c = channelPosition(a.a0, at: e.time)
         switch e.kind {
@@ -25,14 +26,13 @@ extension TimelineBuilder {
             occupancy[c] += 1
             if occupancy[c] > channels[c].peakOccupancy { channels[c].peakOccupancy = occupancy[c] }
             let blocked = consumeBlock(e, on: a.a0, reason: .channelSend)
-            let key = FlowKey(channel: a.a0, seq: a.a1)
-            if let f = openFlows.removeValue(forKey: key) {
+            if let f = unpaired[c].take(a.a1) {
                 flows[f].sender = e.task
                 flows[f].senderThread = e.thread
                 flows[f].sent = e.time
                 flows[f].senderBlocked = blocked
             } else {
-                openFlows[key] = flows.count
+                unpaired[c].put(a.a1, flows.count)
                 flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, sender: e.task, senderThread: e.thread,
                                          sent: e.time, senderBlocked: blocked))
             }
@@ -44,14 +44,13 @@ extension TimelineBuilder {
             }
             channels[c].receives += 1
             occupancy[c] = max(occupancy[c] - 1, 0)
-            let key = FlowKey(channel: a.a0, seq: a.a1)
-            if let f = openFlows.removeValue(forKey: key) {
+            if let f = unpaired[c].take(a.a1) {
                 flows[f].receiver = e.task
                 flows[f].receiverThread = e.thread
                 flows[f].received = e.time
                 flows[f].receiverBlocked = blocked
             } else {
-                openFlows[key] = flows.count
+                unpaired[c].put(a.a1, flows.count)
                 flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, receiver: e.task, receiverThread: e.thread,
                                          received: e.time, receiverBlocked: blocked))
             }
@@ -63,7 +62,7 @@ extension TimelineBuilder {
     }
 
     /// Whether the recording task's last block was on this channel (or a select), forgetting it.
-    private func consumeBlock(_ e: Event, on channel: UInt64, reason: BlockReason) -> Bool {
+    private mutating func consumeBlock(_ e: Event, on channel: UInt64, reason: BlockReason) -> Bool {
         guard e.task != .none, let t = taskIndex.position(e.task.rawValue), let last = tasks[t].lastBlock else { return false }
         tasks[t].lastBlock = nil
         return (last.reason == reason && last.object.rawValue == channel) || last.reason == .select
@@ -71,14 +70,14 @@ extension TimelineBuilder {
 
     // MARK: Mutexes
 
-    func mutexPosition(_ raw: UInt64, at time: UInt64) -> Int {
+    mutating func mutexPosition(_ raw: UInt64, at time: UInt64) -> Int {
         if let p = mutexIndex.position(raw) { return p }
         mutexes.append(MutexBuild(timeline: MutexTimeline(id: MutexID(raw), created: time)))
         mutexIndex.set(raw, mutexes.count - 1)
         return mutexes.count - 1
     }
 
-    func mutexEvent(_ e: Event) {
+    mutating func mutexEvent(_ e: Event) {
         let a = e.args
         let m = mutexPosition(a.a0, at: e.time)
         if e.kind == .mutexMake {
@@ -116,7 +115,7 @@ extension TimelineBuilder {
         }
     }
 
-    func releaseHold(_ m: Int, at time: UInt64) {
+    mutating func releaseHold(_ m: Int, at time: UInt64) {
         guard let open = mutexes[m].openHold else { return }
         mutexes[m].holds[open].end = max(time, mutexes[m].holds[open].start)
         mutexes[m].holds[open].released = true
@@ -125,14 +124,14 @@ extension TimelineBuilder {
 
     // MARK: Wait groups
 
-    func waitGroupPosition(_ raw: UInt64, at time: UInt64) -> Int {
+    mutating func waitGroupPosition(_ raw: UInt64, at time: UInt64) -> Int {
         if let p = waitGroupIndex.position(raw) { return p }
         waitGroups.append(WaitGroupBuild(timeline: WaitGroupTimeline(id: WaitGroupID(raw), created: time)))
         waitGroupIndex.set(raw, waitGroups.count - 1)
         return waitGroups.count - 1
     }
 
-    func waitGroupEvent(_ e: Event) {
+    mutating func waitGroupEvent(_ e: Event) {
         let a = e.args
         let g = waitGroupPosition(a.a0, at: e.time)
         switch e.kind {
@@ -154,14 +153,14 @@ extension TimelineBuilder {
 
     // MARK: Conditions
 
-    func conditionPosition(_ raw: UInt64, at time: UInt64) -> Int {
+    mutating func conditionPosition(_ raw: UInt64, at time: UInt64) -> Int {
         if let p = conditionIndex.position(raw) { return p }
         conditions.append(ConditionBuild(timeline: ConditionTimeline(id: ConditionID(raw), created: time)))
         conditionIndex.set(raw, conditions.count - 1)
         return conditions.count - 1
     }
 
-    func conditionEvent(_ e: Event) {
+    mutating func conditionEvent(_ e: Event) {
         let a = e.args
         let c = conditionPosition(a.a0, at: e.time)
         switch e.kind {
@@ -193,14 +192,14 @@ extension TimelineBuilder {
     // MARK: Wait episodes
 
     /// Closes the task's open wait if it never blocked (the counter was already zero): it lasted no time.
-    func closeUnblockedWait(_ t: Int) {
+    mutating func closeUnblockedWait(_ t: Int) {
         guard let wait = tasks[t].openWait, !wait.blocked else { return }
         let start = wait.isCondition ? conditions[wait.objectPosition].waits[wait.episode].start
                                      : waitGroups[wait.objectPosition].waits[wait.episode].start
         closeWait(t, at: start, waker: .none, completed: true)
     }
 
-    func closeWait(_ t: Int, at time: UInt64, waker: TaskID, completed: Bool) {
+    mutating func closeWait(_ t: Int, at time: UInt64, waker: TaskID, completed: Bool) {
         guard let wait = tasks[t].openWait else { return }
         func close(_ episode: inout WaitEpisode) {
             episode.end = max(time, episode.start)

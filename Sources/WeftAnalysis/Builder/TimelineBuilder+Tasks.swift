@@ -1,7 +1,7 @@
 import WeftTrace
 
-extension TimelineBuilder {
-    func taskCreate(_ e: Event) {
+extension TimelineState {
+    mutating func taskCreate(_ e: Event) {
         let a = e.args
         let id = TaskID(a.a0)
         let isNew = taskIndex.position(id.rawValue) == nil
@@ -17,7 +17,7 @@ extension TimelineBuilder {
         }
     }
 
-    func runBegin(_ e: Event) {
+    mutating func runBegin(_ e: Event) {
         let id = TaskID(e.args.a0)
         let th = threadPosition(e.thread, at: e.time)
         if let open = threads[th].open {
@@ -27,21 +27,18 @@ extension TimelineBuilder {
             if tasks[other].isRunning { tasks[other].transition(to: .runnable(.yielded), at: e.time) }
         }
         let t = taskPosition(id, at: e.time)
-        if tasks[t].ended != nil { anomaly(e, "\(id) ran after it ended") }
-        if case .running(let other) = tasks[t].state {
-            anomaly(e, "\(id) began on \(e.thread) while running on \(other)")
-            if let o = threadIndex.position(other.rawValue) { endSlice(thread: o, reason: nil, at: e.time) }
-        } else if tasks[t].isWaiting {
-            // The wake-up was not recorded; treat it as woken by no one now.
-            tasks[t].transition(to: .runnable(.woken(by: .none)), at: e.time)
+        let (migrated, complaint) = tasks[t].begin(on: e.thread, at: e.time)
+        if let complaint {
+            anomaly(e, complaint)
+            if case .running(let other) = tasks[t].intervals.last?.state, other != e.thread,
+               let o = threadIndex.position(other.rawValue), threads[o].open?.task == id {
+                endSlice(thread: o, reason: nil, at: e.time)
+            }
         }
-        let migrated = tasks[t].lastThread.map { $0 != e.thread } ?? false
-        tasks[t].transition(to: .running(e.thread), at: e.time)
-        tasks[t].lastThread = e.thread
         threads[th].open = (id, e.time, migrated)
     }
 
-    func runEnd(_ e: Event) {
+    mutating func runEnd(_ e: Event) {
         let id = TaskID(e.args.a0)
         let reason = RunEndReason(rawValue: e.args.a1) ?? .yielded
         let th = threadPosition(e.thread, at: e.time)
@@ -52,75 +49,28 @@ extension TimelineBuilder {
         }
         let t = taskPosition(id, at: e.time)
         closeUnblockedWait(t)
-        switch reason {
-        case .finished:
+        if reason == .finished {
             finishTask(t, at: e.time)
-        case .yielded:
-            tasks[t].transition(to: .runnable(.yielded), at: e.time)
-        case .blocked:
-            if let waker = tasks[t].wokenEarly {
-                tasks[t].transition(to: .runnable(.woken(by: waker)), at: e.time)
-            } else if let block = tasks[t].pendingBlock {
-                if block.reason == .sleep {
-                    tasks[t].transition(to: .sleeping(duration: tasks[t].pendingSleep ?? 0), at: e.time)
-                } else {
-                    tasks[t].transition(to: .blocked(reason: block.reason, object: block.object), at: e.time)
-                }
-            } else {
-                anomaly(e, "\(id) blocked without a block event")
-                tasks[t].transition(to: .blocked(reason: nil, object: .none), at: e.time)
-            }
+        } else if let complaint = tasks[t].end(reason, at: e.time) {
+            anomaly(e, complaint)
         }
-        tasks[t].pendingBlock = nil
-        tasks[t].pendingSleep = nil
-        tasks[t].wokenEarly = nil
     }
 
-    func block(_ e: Event) {
+    mutating func block(_ e: Event) {
         guard let t = runningTask(e) else { return }
-        let reason = BlockReason(rawValue: e.args.a0) ?? .select
-        let object = ObjectID(e.args.a1)
-        tasks[t].pendingBlock = (reason, object)
-        tasks[t].lastBlock = (reason, object)
-        if reason == .mutex, let request = tasks[t].lockRequest, request.mutex.object == object {
-            tasks[t].lockRequest?.contended = true
-        }
-        if var wait = tasks[t].openWait,
-           (wait.isCondition && reason == .condition) || (!wait.isCondition && reason == .waitGroup) {
-            wait.blocked = true
-            tasks[t].openWait = wait
-        }
+        tasks[t].noteBlock(BlockReason(rawValue: e.args.a0) ?? .select, ObjectID(e.args.a1))
     }
 
-    func unblock(_ e: Event) {
+    mutating func unblock(_ e: Event) {
         let id = TaskID(e.args.a0)
         let t = taskPosition(id, at: e.time)
-        var reason: BlockReason?
-        var object = ObjectID.none
-        switch tasks[t].state {
-        case .blocked(let r, let o):
-            reason = r
-            object = o
-            tasks[t].transition(to: .runnable(.woken(by: e.task)), at: e.time)
-        case .sleeping:
-            reason = .sleep
-            tasks[t].transition(to: .runnable(.woken(by: e.task)), at: e.time)
-        case .running:
-            if let block = tasks[t].pendingBlock {
-                reason = block.reason
-                object = block.object
-                tasks[t].wokenEarly = e.task
-            } else {
-                anomaly(e, "\(id) woken while running and not blocking")
-            }
-        case .runnable, .finished:
-            anomaly(e, "\(id) woken while not blocked")
-        }
+        let (reason, object, complaint) = tasks[t].wake(by: e.task, at: e.time)
+        if let complaint { anomaly(e, complaint) }
         wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
     }
 
-    func taskEnd(_ e: Event) {
+    mutating func taskEnd(_ e: Event) {
         let id = TaskID(e.args.a0)
         let t = taskPosition(id, at: e.time)
         tasks[t].outcome = TaskOutcome(rawValue: e.args.a1) ?? .returned
@@ -129,7 +79,7 @@ extension TimelineBuilder {
         if tasks[t].ended == nil && !tasks[t].isRunning { finishTask(t, at: e.time) }
     }
 
-    func finishTask(_ t: Int, at time: UInt64) {
+    mutating func finishTask(_ t: Int, at time: UInt64) {
         guard tasks[t].ended == nil else { return }
         tasks[t].transition(to: .finished, at: time)
         tasks[t].ended = tasks[t].stateStart
@@ -137,14 +87,14 @@ extension TimelineBuilder {
     }
 
     /// Ends the slice open on a thread.
-    func endSlice(thread th: Int, reason: RunEndReason?, at time: UInt64) {
+    mutating func endSlice(thread th: Int, reason: RunEndReason?, at time: UInt64) {
         guard let open = threads[th].open else { return }
         threads[th].slices.append(RunSlice(start: open.start, end: max(time, open.start), task: open.task,
                                            endReason: reason, migrated: open.migrated))
         threads[th].open = nil
     }
 
-    func regionEvent(_ e: Event) {
+    mutating func regionEvent(_ e: Event) {
         guard let t = runningTask(e) else { return }
         let name = strings(StringID(e.args.a0))
         if e.kind == .regionBegin {

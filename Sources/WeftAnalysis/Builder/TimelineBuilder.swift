@@ -8,8 +8,37 @@ import WeftTrace
 ///
 /// ```swift
 /// let timeline = try TimelineBuilder.build(from: TraceReader(path: "run.weft"))
+/// // or, event by event, alongside another consumer:
+/// let builder = TimelineBuilder(strings: reader.string)
+/// while let e = try reader.next() { builder.add(e) }
+/// let timeline = builder.finish()
 /// ```
 public final class TimelineBuilder {
+    private var state: TimelineState
+
+    /// A builder that reads string arguments through `strings` (usually the stream's `string(_:)`).
+    public init(strings: @escaping (StringID) -> String) {
+        state = TimelineState(strings: strings)
+    }
+
+    /// Adds the next event, in stream order.
+    public func add(_ event: Event) { state.add(event) }
+
+    /// Closes everything still open at the last event and returns the model. Call once, after the last `add`.
+    public func finish() -> Timeline { state.finish() }
+
+    /// Builds the timeline of every event in `stream`.
+    /// - Throws: the stream's `TraceError` when the trace is damaged.
+    public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
+        // A local value, not the class: the per-event state needs no dynamic exclusivity checks.
+        var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
+        while let event = try stream.next() { state.add(event) }
+        return state.finish()
+    }
+}
+
+/// The builder's state while it reads a trace; `TimelineBuilder` is its public face.
+struct TimelineState {
     let strings: (StringID) -> String
 
     var tasks: [TaskBuild] = []
@@ -26,7 +55,8 @@ public final class TimelineBuilder {
     var conditions: [ConditionBuild] = []
     var conditionIndex = DenseIndex()
     var flows: [MessageFlow] = []
-    var openFlows: [FlowKey: Int] = [:]
+    /// Per channel (same positions as `channels`), the messages still waiting for their partner.
+    var unpaired: [SeqWindow] = []
     var wakes: [WakeEdge] = []
     var logs: [LogEntry] = []
     var run = RunInfo()
@@ -34,21 +64,12 @@ public final class TimelineBuilder {
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
 
-    /// A builder that reads string arguments through `strings` (usually the stream's `string(_:)`).
-    public init(strings: @escaping (StringID) -> String) {
+    init(strings: @escaping (StringID) -> String) {
         self.strings = strings
     }
 
-    /// Builds the timeline of every event in `stream`.
-    /// - Throws: the stream's `TraceError` when the trace is damaged.
-    public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
-        let builder = TimelineBuilder(strings: { [unowned stream] in stream.string($0) })
-        while let event = try stream.next() { builder.add(event) }
-        return builder.finish()
-    }
-
     /// Adds the next event, in stream order.
-    public func add(_ e: Event) {
+    mutating func add(_ e: Event) {
         run.eventCounts[Int(e.kind.rawValue)] += 1
         if firstTime == nil { firstTime = e.time }
         if e.time > lastTime { lastTime = e.time }
@@ -103,7 +124,7 @@ public final class TimelineBuilder {
     // MARK: - Lookups
 
     /// The position of a task, created (as first seen at `time`) when new.
-    func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
+    mutating func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
         if let p = taskIndex.position(id.rawValue) { return p }
         tasks.append(TaskBuild(id: id, created: time))
         taskIndex.set(id.rawValue, tasks.count - 1)
@@ -111,7 +132,7 @@ public final class TimelineBuilder {
     }
 
     /// The position of a thread, created (as first seen at `time`) when new.
-    func threadPosition(_ id: ThreadID, at time: UInt64) -> Int {
+    mutating func threadPosition(_ id: ThreadID, at time: UInt64) -> Int {
         if let p = threadIndex.position(id.rawValue) { return p }
         threads.append(ThreadBuild(id: id, started: time))
         threadIndex.set(id.rawValue, threads.count - 1)
@@ -119,7 +140,7 @@ public final class TimelineBuilder {
     }
 
     /// The position of the event's recording task, or nil (with an anomaly) when no task was running.
-    func runningTask(_ e: Event) -> Int? {
+    mutating func runningTask(_ e: Event) -> Int? {
         guard e.task != .none else {
             anomaly(e, "\(e.kind) recorded outside any task")
             return nil
@@ -128,7 +149,7 @@ public final class TimelineBuilder {
     }
 
     /// Notes something that does not add up.
-    func anomaly(_ e: Event, _ message: String) {
+    mutating func anomaly(_ e: Event, _ message: String) {
         run.anomalyCount += 1
         if run.anomalies.count < 100 {
             run.anomalies.append(Anomaly(eventIndex: eventCount, time: e.time, message: "\(e.kind): \(message)"))

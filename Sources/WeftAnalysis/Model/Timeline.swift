@@ -53,14 +53,22 @@ public struct Timeline: Sendable {
         objectIndex = objects
     }
 
-    /// The position of a task in `tasks`.
-    public func index(of id: TaskID) -> Int? { taskIndex[id] }
+    /// The position of a task in `tasks` (ids are usually dense from 1, so this is usually one array read).
+    public func index(of id: TaskID) -> Int? {
+        let guess = Int(truncatingIfNeeded: id.rawValue) &- 1
+        if guess >= 0 && guess < tasks.count && tasks[guess].id == id { return guess }
+        return taskIndex[id]
+    }
     /// The position of a thread in `threads`.
-    public func index(of id: ThreadID) -> Int? { threadIndex[id] }
+    public func index(of id: ThreadID) -> Int? {
+        let guess = Int(truncatingIfNeeded: id.rawValue) &- 1
+        if guess >= 0 && guess < threads.count && threads[guess].id == id { return guess }
+        return threadIndex[id]
+    }
     /// A task by id.
-    public func task(_ id: TaskID) -> TaskTimeline? { taskIndex[id].map { tasks[$0] } }
+    public func task(_ id: TaskID) -> TaskTimeline? { index(of: id).map { tasks[$0] } }
     /// A thread by id.
-    public func thread(_ id: ThreadID) -> ThreadTimeline? { threadIndex[id].map { threads[$0] } }
+    public func thread(_ id: ThreadID) -> ThreadTimeline? { index(of: id).map { threads[$0] } }
     /// A channel by id.
     public func channel(_ id: ChannelID) -> ChannelTimeline? {
         guard let o = objectIndex[id.object], o.kind == .channel else { return nil }

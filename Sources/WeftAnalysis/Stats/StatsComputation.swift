@@ -44,16 +44,20 @@ extension RunStats {
         }
 
         var threadStats: [ThreadStats] = []
-        for thread in timeline.threads {
-            var tasksRun = Set<TaskID>()
+        var seenOn = [Int](repeating: -1, count: timeline.tasks.count) // task position -> last thread that counted it
+        for (th, thread) in timeline.threads.enumerated() {
+            var tasksRun = 0
             var migrations = 0
             for slice in thread.slices {
-                tasksRun.insert(slice.task)
+                if let t = timeline.index(of: slice.task), seenOn[t] != th {
+                    seenOn[t] = th
+                    tasksRun += 1
+                }
                 if slice.migrated { migrations += 1 }
             }
             threadStats.append(ThreadStats(id: thread.id.rawValue, label: thread.label, tid: thread.tid,
                                            role: thread.role.description, alive: (thread.stopped ?? end) &- thread.started,
-                                           busy: thread.busy, slices: thread.slices.count, tasksRun: tasksRun.count,
+                                           busy: thread.busy, slices: thread.slices.count, tasksRun: tasksRun,
                                            migrationsIn: migrations))
         }
 

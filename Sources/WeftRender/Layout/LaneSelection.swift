@@ -6,6 +6,9 @@ struct LaneSelection {
     var restThreads: [ThreadTrack] = []
     var shownTasks: [TaskTrack] = []
     var restTasks: [TaskTrack] = []
+    /// Mutex lanes, most waited-for first, and how many were left out.
+    var shownLocks: [LockTrack] = []
+    var hiddenLocks = 0
     /// Tasks that match `--tasks` (nil: all match).
     var matching: Set<TaskID>?
 
@@ -22,6 +25,11 @@ struct LaneSelection {
         if options.view.showsTasks {
             (shownTasks, restTasks) = Self.split(tasks, limit: options.maxTaskLanes)
         }
+        if options.maxLockLanes > 0 {
+            let ranked = timeline.locks.map { ($0, $0.totalWait) }.sorted { $0.1 > $1.1 }.map(\.0)
+            shownLocks = Array(ranked.prefix(options.maxLockLanes))
+            hiddenLocks = ranked.count - shownLocks.count
+        }
     }
 
     /// The first `limit` lanes and the rest; a single leftover lane is shown rather than aggregated.
@@ -32,10 +40,15 @@ struct LaneSelection {
 
     /// Every label the gutter must hold.
     var gutterLabels: [(String, FontWeight)] {
-        var labels = (shownThreads.map(\.label) + shownTasks.map(\.label)).map { ($0, FontWeight.regular) }
+        var labels = (shownThreads.map(\.label) + shownTasks.map(\.label) + shownLocks.map { Self.lockLabel($0) })
+            .map { ($0, FontWeight.regular) }
         if !restThreads.isEmpty { labels.append((Self.restLabel(restThreads.count, "thread"), .bold)) }
         if !restTasks.isEmpty { labels.append((Self.restLabel(restTasks.count, "task"), .bold)) }
         return labels
+    }
+
+    static func lockLabel(_ lock: LockTrack) -> String {
+        lock.label == lock.mutex.description ? "lock \(lock.label)" : "lock \(lock.mutex) \(lock.label)"
     }
 
     static func restLabel(_ count: Int, _ noun: String) -> String { "\(Format.count(count)) more \(noun)\(count == 1 ? "" : "s")" }

@@ -14,7 +14,8 @@ final class LayoutCanvas {
     var arrowsTotal = 0
     /// Whether any run of merged slices was drawn (the legend then explains it).
     var drewDenseRun = false
-    var drewDensityRow = false
+    var drewThreadDensity = false
+    var drewLockWait = false
     /// What was drawn, so that the legend explains exactly that.
     var usedStates = Set<LaneState>()
     var usedMarks = Set<Mark.Kind>()

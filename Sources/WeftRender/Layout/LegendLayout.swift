@@ -20,7 +20,7 @@ enum LegendLayout {
             out.append(Entry(key: .swatch(Palette.taskColor(1), thin: false), label: "thread runs a task (one colour per task)"))
         }
         if canvas.drewIdleLine { out.append(Entry(key: .dashed, label: "thread alive, idle")) }
-        if view.showsThreads && canvas.drewDensityRow {
+        if canvas.drewThreadDensity {
             out.append(Entry(key: .swatch(theme.idleThread, thin: false), label: "threads alive, idle (share)"))
         }
         let labels: [LaneState: String] = [
@@ -29,13 +29,16 @@ enum LegendLayout {
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
         ]
         var states = LaneState.allCases.filter { canvas.usedStates.contains($0) }
-        if view.showsThreads && canvas.drewDensityRow && !states.contains(.running) { states.insert(.running, at: 0) }
+        if canvas.drewThreadDensity && !states.contains(.running) { states.insert(.running, at: 0) }
         // Wait group and join share a colour: one entry.
         if states.contains(.waitGroup) && states.contains(.join) { states.removeAll { $0 == .join } }
         for state in states {
             var label = labels[state] ?? state.description
             if state == .waitGroup && canvas.usedStates.contains(.join) { label = "blocked: wait group / join" }
             out.append(Entry(key: .swatch(Palette.color(of: state), thin: state.isWaiting), label: label))
+        }
+        if canvas.drewLockWait {
+            out.append(Entry(key: .strip(Palette.color(of: .mutex)), label: "lock lane: tasks waiting"))
         }
         if canvas.drewHolds { out.append(Entry(key: .strip(Palette.color(of: .mutex)), label: "holds a mutex")) }
         for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {

@@ -15,6 +15,7 @@ enum Metrics {
     static let sectionRow = 22.0
     static let threadLane = 22.0
     static let taskLane = 16.0
+    static let lockLane = 20.0
     static let laneGap = 2.0
     static let densityRow = 50.0
     static let threadDensityRow = 66.0

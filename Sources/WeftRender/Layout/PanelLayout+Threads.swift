@@ -20,8 +20,7 @@ extension PanelLayout {
                 lod.add(scale.clampedX(slice.start), scale.clampedX(slice.end), key: Int(truncatingIfNeeded: slice.task.rawValue))
             }
             let bar = Rect(x: 0, y: y + 2, width: 0, height: Metrics.threadLane - 4)
-            for piece in lod.columnPieces() { drawThreadPiece(piece, bar: bar, names: names) }
-            for piece in lod.wide { drawThreadPiece(piece, bar: bar, names: names) }
+            for piece in lod.columnPieces() + lod.wide { drawTaskPiece(piece, bar: bar, names: names) }
             y += Metrics.threadLane + Metrics.laneGap
         }
         if !lanes.restThreads.isEmpty {
@@ -30,7 +29,8 @@ extension PanelLayout {
         return y
     }
 
-    private func drawThreadPiece(_ piece: ColumnLOD.Piece, bar: Rect, names: [TaskID: String]) {
+    /// A piece of a lane coloured by task (a run slice, a lock hold), labelled with the task when it fits.
+    func drawTaskPiece(_ piece: ColumnLOD.Piece, bar: Rect, names: [TaskID: String]) {
         let task = TaskID(UInt64(truncatingIfNeeded: piece.key))
         let dimmed = lanes.matching.map { !$0.contains(task) } ?? false
         var rect = bar
@@ -59,6 +59,7 @@ extension PanelLayout {
     private func threadDensity(top: Double) -> Double {
         let rest = lanes.restThreads
         let height = Metrics.threadDensityRow
+        canvas.drewThreadDensity = true
         densityFrame(label: LaneSelection.restLabel(rest.count, "thread"),
                      notes: ["share of them running", "or alive but idle", "top = all \(Format.count(rest.count))"],
                      top: top, height: height)

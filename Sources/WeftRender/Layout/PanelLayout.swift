@@ -29,12 +29,17 @@ struct PanelLayout {
             y = section("Threads", detail: threadDetail, top: y)
             y = layoutThreads(top: y)
         }
+        if !lanes.shownLocks.isEmpty {
+            y = section("Locks", detail: lockDetail, top: y)
+            y = layoutLocks(top: y)
+        }
         if options.view.showsTasks {
             y = section("Tasks", detail: taskDetail, top: y)
             y = layoutTasks(top: y, centers: &taskCenters)
             layoutArrows(centers: taskCenters)
         }
-        if lanes.shownThreads.isEmpty && lanes.restThreads.isEmpty && lanes.shownTasks.isEmpty && lanes.restTasks.isEmpty {
+        if lanes.shownThreads.isEmpty && lanes.restThreads.isEmpty && lanes.shownTasks.isEmpty && lanes.restTasks.isEmpty
+            && lanes.shownLocks.isEmpty {
             canvas.builder.add(canvas.text("nothing to draw: no threads or tasks in this view and window",
                                            in: canvas.plot(y, Metrics.sectionRow), size: Metrics.factsSize,
                                            color: theme.secondaryText))
@@ -47,6 +52,14 @@ struct PanelLayout {
     private var threadDetail: String {
         let total = timeline.threads.count
         return Format.plural(total, "OS thread") + (lanes.restThreads.isEmpty ? "" : " (\(Format.count(lanes.shownThreads.count)) drawn one by one)")
+    }
+
+    private var lockDetail: String {
+        let total = timeline.locks.count
+        let contended = timeline.locks.filter { !$0.waits.isEmpty }.count
+        var text = Format.plural(total, "mutex", "mutexes") + ", \(Format.count(contended)) waited for"
+        if lanes.hiddenLocks > 0 { text += " (the \(lanes.shownLocks.count) most waited-for drawn)" }
+        return text + " · bar: held, in the holder's colour · red strip: tasks waiting"
     }
 
     private var taskDetail: String {
@@ -95,7 +108,6 @@ struct PanelLayout {
             canvas.builder.add(canvas.text(note, in: canvas.gutter(top + 2 + line * Double(i + 1), line),
                                            size: Metrics.axisSize, color: theme.secondaryText))
         }
-        canvas.drewDensityRow = true
     }
 
     /// Draws stacked areas from per-column values (already fractions 0…1 of the row) bottom-up in `order`.

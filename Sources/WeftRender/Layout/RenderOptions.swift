@@ -29,10 +29,13 @@ public struct RenderOptions: Sendable {
     public var maxThreadLanes: Int
     /// Most task lanes drawn one by one; the rest become one density row.
     public var maxTaskLanes: Int
+    /// Most mutex lanes (the most waited-for); 0 hides the locks section.
+    public var maxLockLanes: Int
 
     public init(width: Int = 1600, view: TimelineView = .both, from: UInt64? = nil, to: UInt64? = nil,
                 taskPattern: String? = nil, theme: Theme = .light, title: String? = nil,
-                maxThreadLanes: Int = 24, maxTaskLanes: Int = 32) {
+                maxThreadLanes: Int = 24, maxTaskLanes: Int = 32, maxLockLanes: Int = 6) {
+        self.maxLockLanes = maxLockLanes
         self.width = width
         self.view = view
         self.from = from
@@ -47,6 +50,7 @@ public struct RenderOptions: Sendable {
     /// Most thread lanes and task lanes per panel of a contrast picture.
     public static let contrastThreadLanes = 12
     public static let contrastTaskLanes = 12
+    public static let contrastLockLanes = 3
 
     /// Narrowest picture that still has room for labels and a plot.
     public static let minimumWidth = 400

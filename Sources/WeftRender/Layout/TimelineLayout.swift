@@ -27,6 +27,7 @@ public enum TimelineLayout {
         var options = options
         options.maxThreadLanes = min(options.maxThreadLanes, RenderOptions.contrastThreadLanes)
         options.maxTaskLanes = min(options.maxTaskLanes, RenderOptions.contrastTaskLanes)
+        options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
         let lanesA = LaneSelection(a, options: options)
         let lanesB = LaneSelection(b, options: options)
         let canvas = try makeCanvas(options, [lanesA, lanesB], start: start, end: end, measurer: measurer)
@@ -55,6 +56,7 @@ public enum TimelineLayout {
         var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(Format.plural(facts.taskCount, "task"))"]
         if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
         parts.append("wall \(TimeFormat.duration(facts.wallTime))")
+        if let problem = facts.problem { parts.append("ended \(problem)") }
         return parts.joined(separator: " · ")
     }
 
@@ -67,6 +69,7 @@ public enum TimelineLayout {
         parts.append("wall \(TimeFormat.duration(facts.wallTime))")
         parts.append(Format.plural(facts.eventCount, "event"))
         if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
+        if let problem = facts.problem { parts.insert("ended \(problem)", at: 0) }
         return "program \(facts.program) · " + parts.joined(separator: " · ")
     }
 

@@ -11,9 +11,12 @@ extension RenderTimeline {
         let run = timeline.run
         let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
         let program = run.program.isEmpty ? "program" : run.program
-        let facts = RunFacts(program: program, scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler,
+        var facts = RunFacts(program: program, scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler,
                              workers: run.workers, taskCount: timeline.tasks.count, threadCount: timeline.threads.count,
                              wallTime: run.wallTime, traceEnd: run.end, eventCount: run.totalEvents, peakRSS: peak)
+        if let outcome = run.outcome, outcome != .completed {
+            facts.problem = run.message.isEmpty ? outcome.description : "\(outcome): \(run.message)"
+        }
         let threads = timeline.threads.sorted { a, b in
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
@@ -23,11 +26,11 @@ extension RenderTimeline {
                         lifetime: TimeSpan(thread.started, thread.stopped ?? run.end))
         }
 
-        var position: [TaskID: Int] = [:]
-        for (i, task) in timeline.tasks.enumerated() { position[task.id] = i }
+        let position = TaskPositions(timeline.tasks.map(\.id))
         var marks = [[Mark]](repeating: [], count: timeline.tasks.count)
         var holds = [[TimeSpan]](repeating: [], count: timeline.tasks.count)
         var links: [Link] = []
+        links.reserveCapacity(timeline.flows.count + timeline.tasks.count)
         func mark(_ task: TaskID, _ time: UInt64, _ kind: Mark.Kind) {
             if let p = position[task] { marks[p].append(Mark(time: time, kind: kind)) }
         }
@@ -43,7 +46,14 @@ extension RenderTimeline {
                 links.append(Link(kind: .message, from: flow.sender, at: sent, to: flow.receiver, at: received))
             }
         }
-        for mutex in timeline.mutexes {
+        var locks: [LockTrack] = []
+        for mutex in timeline.mutexes where !mutex.holds.isEmpty || !mutex.pending.isEmpty {
+            var waits = mutex.holds.filter { $0.requested < $0.start }.map { TimeSpan($0.requested, $0.start) }
+            waits += mutex.pending.map { TimeSpan($0.time, run.end) }
+            waits.sort { $0.start < $1.start }
+            locks.append(LockTrack(mutex: mutex.id, label: mutex.label,
+                                   holds: mutex.holds.map { ThreadSlice(start: $0.start, end: $0.end, task: $0.task) },
+                                   waits: waits))
             var previous: LockHold?
             for hold in mutex.holds {
                 mark(hold.task, hold.start, .lock)
@@ -76,7 +86,33 @@ extension RenderTimeline {
                       spans: task.intervals.elements.map { StateSpan(start: $0.start, end: $0.end, state: LaneState($0.state)) },
                       marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start })
         }
-        self.init(facts: facts, threads: threads, tasks: tasks, links: links)
+        self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks)
+    }
+
+    /// Where each task is in the timeline's list: a plain array when ids are dense (they are, from 1), else a
+    /// dictionary. Millions of lookups go through it.
+    struct TaskPositions {
+        private var dense: [Int32] = []
+        private var sparse: [TaskID: Int] = [:]
+
+        init(_ ids: [TaskID]) {
+            let top = ids.map(\.rawValue).max() ?? 0
+            if top < UInt64(4 * ids.count + 1_024) {
+                dense = [Int32](repeating: -1, count: Int(top) + 1)
+                for (i, id) in ids.enumerated() { dense[Int(id.rawValue)] = Int32(i) }
+            } else {
+                for (i, id) in ids.enumerated() { sparse[id] = i }
+            }
+        }
+
+        subscript(_ id: TaskID) -> Int? {
+            if !dense.isEmpty {
+                guard id.rawValue < UInt64(dense.count) else { return nil }
+                let p = dense[Int(id.rawValue)]
+                return p < 0 ? nil : Int(p)
+            }
+            return sparse[id]
+        }
     }
 
     /// "worker 1", "thread of t12", "main thread", "timer thread".

@@ -12,12 +12,16 @@ public struct RenderTimeline: Sendable {
     public var tasks: [TaskTrack]
     /// Causal links between tasks, drawn as arrows.
     public var links: [Link]
+    /// One lane per mutex that was ever held.
+    public var locks: [LockTrack]
 
-    public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = []) {
+    public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = [],
+                locks: [LockTrack] = []) {
         self.facts = facts
         self.threads = threads
         self.tasks = tasks
         self.links = links
+        self.locks = locks
     }
 }
 
@@ -36,9 +40,12 @@ public struct RunFacts: Sendable, Equatable {
     public var eventCount: Int
     /// The largest `peak_rss_bytes` sample, if recorded.
     public var peakRSS: UInt64?
+    /// How the run ended when not normally ("deadlocked", "failed: …"); nil when it completed.
+    public var problem: String?
 
     public init(program: String, scheduler: String, workers: Int? = nil, taskCount: Int, threadCount: Int,
-                wallTime: UInt64, traceEnd: UInt64? = nil, eventCount: Int, peakRSS: UInt64? = nil) {
+                wallTime: UInt64, traceEnd: UInt64? = nil, eventCount: Int, peakRSS: UInt64? = nil, problem: String? = nil) {
+        self.problem = problem
         self.traceEnd = traceEnd ?? wallTime
         self.program = program
         self.scheduler = scheduler

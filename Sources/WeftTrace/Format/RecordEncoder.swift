@@ -107,8 +107,8 @@ struct RecordEncoder {
 
 /// Walks encoded events of this version's table (the recorder's own output) to count them and follow the state.
 enum EventWalker {
-    /// Decodes events in `bytes`, advancing `state`; calls `each` with every kind code. Returns the count.
-    static func walk(_ bytes: UnsafeRawBufferPointer, state: inout EventCoding.State, _ each: (UInt8) -> Void) -> Int {
+    /// Decodes events in `bytes`, advancing `state` and adding to `counts` (by kind code). Returns the count.
+    static func walk(_ bytes: UnsafeRawBufferPointer, state: inout EventCoding.State, counts: inout [UInt64]) -> Int {
         var o = 0
         var n = 0
         let end = bytes.count
@@ -127,7 +127,7 @@ enum EventWalker {
                 }
             }
             n += 1
-            each(code)
+            counts[Int(code)] &+= 1
         }
         return n
     }

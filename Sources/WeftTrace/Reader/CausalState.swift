@@ -27,18 +27,34 @@ struct CausalState {
         var ended = false
     }
 
-    var tasks: [UInt64: TaskState] = [:]
+    var tasks = DenseTable<TaskState>()
     /// Objects made, by raw id: the kind code of the make event.
-    var objects: [UInt64: UInt8] = [:]
+    var objects = DenseTable<UInt8>()
     /// Mutexes held: the holder task.
-    var holders: [UInt64: UInt64] = [:]
-    /// Messages sent and not yet received.
-    var inFlight: Set<MessageKey> = []
+    var holders = DenseTable<UInt64>()
+    /// Messages sent, by channel.
+    var sent = DenseTable<SentMessages>()
     var stringCount = 1
 
-    struct MessageKey: Hashable {
-        var channel: UInt64
-        var seq: UInt64
+    /// The messages sent on one channel: all up to `contiguous`, and those in `beyond`
+    /// (sends of one channel may be emitted out of order when their threads' clocks disagree).
+    struct SentMessages {
+        var contiguous: UInt64 = 0
+        var beyond: Set<UInt64> = []
+
+        func contains(_ seq: UInt64) -> Bool { seq <= contiguous || beyond.contains(seq) }
+
+        /// Adds `seq`; false when it was sent before.
+        mutating func insert(_ seq: UInt64) -> Bool {
+            if contains(seq) { return false }
+            if seq == contiguous + 1 {
+                contiguous = seq
+                while !beyond.isEmpty, beyond.remove(contiguous + 1) != nil { contiguous += 1 }
+            } else {
+                beyond.insert(seq)
+            }
+            return true
+        }
     }
 
     /// What `event` must wait for before it can be emitted, or nil when it can be emitted now.
@@ -51,7 +67,7 @@ struct CausalState {
             guard let t = tasks[a.a0], t.blockPending else { return .task(a.a0) }
         case .receive:
             if objects[a.a0] == nil { return .object(a.a0) }
-            if a.a1 != 0 && !inFlight.contains(MessageKey(channel: a.a0, seq: a.a1)) { return .message(a.a0, a.a1) }
+            if a.a1 != 0 && sent[a.a0]?.contains(a.a1) != true { return .message(a.a0, a.a1) }
         case .send, .close, .lockRequest, .lockRelease, .waitGroupAdd, .waitGroupDone, .waitGroupWait,
              .conditionWait, .conditionSignal, .conditionBroadcast:
             if objects[a.a0] == nil { return .object(a.a0) }
@@ -109,7 +125,7 @@ struct CausalState {
             if running != .none && !lenient {
                 throw ValidationProblem(message: "runBegin of t\(a.a0) while \(running) still runs on \(e.thread) (expected runEnd of \(running) first)")
             }
-            tasks[a.a0, default: TaskState()].running = true
+            tasks.update(a.a0, default: TaskState()) { $0.running = true }
             running = TaskID(a.a0)
         case .runEnd:
             if running.rawValue != a.a0 && !lenient {
@@ -119,33 +135,33 @@ struct CausalState {
                 if lenient { break }
                 throw ValidationProblem(message: "runEnd with reason \(a.a1) (expected 0 blocked, 1 yielded or 2 finished)")
             }
-            var t = tasks[a.a0] ?? TaskState()
-            t.running = false
-            switch reason {
-            case .blocked:
-                t.blocked = !t.wokenEarly
-                t.wokenEarly = false
-            case .yielded: t.blocked = false
-            case .finished: t.ended = true
+            tasks.update(a.a0, default: TaskState()) { t in
+                t.running = false
+                switch reason {
+                case .blocked:
+                    t.blocked = !t.wokenEarly
+                    t.wokenEarly = false
+                case .yielded: t.blocked = false
+                case .finished: t.ended = true
+                }
             }
-            tasks[a.a0] = t
             running = .none
             wake.append(.task(a.a0))
         case .block:
             if running == .none {
                 if !lenient { throw ValidationProblem(message: "block outside a run slice on \(e.thread) (expected a runBegin first)") }
             } else {
-                tasks[running.rawValue, default: TaskState()].blockPending = true
+                tasks.update(running.rawValue, default: TaskState()) { $0.blockPending = true }
                 wake.append(.task(running.rawValue))
             }
         case .unblock:
-            var t = tasks[a.a0] ?? TaskState()
-            t.blockPending = false
-            if t.running { t.wokenEarly = true } else { t.blocked = false }
-            tasks[a.a0] = t
+            tasks.update(a.a0, default: TaskState()) { t in
+                t.blockPending = false
+                if t.running { t.wokenEarly = true } else { t.blocked = false }
+            }
             wake.append(.task(a.a0))
         case .taskEnd:
-            tasks[a.a0, default: TaskState()].ended = true
+            tasks.update(a.a0, default: TaskState()) { $0.ended = true }
             wake.append(.task(a.a0))
         case .channelMake, .mutexMake, .waitGroupMake, .conditionMake:
             if a.a0 == 0 && !lenient { throw ValidationProblem(message: "\(e.kind) of object 0 (object ids start at 1)") }
@@ -153,18 +169,17 @@ struct CausalState {
             objects[a.a0] = e.kind.rawValue
             wake.append(.object(a.a0))
         case .send:
-            let key = MessageKey(channel: a.a0, seq: a.a1)
             if a.a1 == 0 && !lenient { throw ValidationProblem(message: "send of message 0 on ch\(a.a0) (message numbers start at 1)") }
-            if !inFlight.insert(key).inserted && !lenient {
+            if !sent.update(a.a0, default: SentMessages(), { $0.insert(a.a1) }) && !lenient {
                 throw ValidationProblem(message: "send of message \(a.a1) on ch\(a.a0) twice (expected each message number once)")
             }
             wake.append(.message(a.a0, a.a1))
-        case .receive:
-            if a.a1 != 0 { inFlight.remove(MessageKey(channel: a.a0, seq: a.a1)) }
         case .lockAcquire:
             holders[a.a0] = running.rawValue
         case .lockRelease:
-            if holders.removeValue(forKey: a.a0) == nil && !lenient {
+            let held = holders[a.a0] != nil
+            holders[a.a0] = nil
+            if !held && !lenient {
                 throw ValidationProblem(message: "lockRelease of mu\(a.a0), which is not held (expected a lockAcquire of it first)")
             }
             wake.append(.object(a.a0))

@@ -7,6 +7,9 @@ struct BatchCursor {
     var remaining: Int
     var time: UInt64
     var deltas: [UInt64]
+
+    /// What stands in a lane while its cursor is being decoded.
+    static let moved = BatchCursor(bytes: [], fileOffset: 0, position: 0, remaining: 0, time: 0, deltas: [])
 }
 
 /// An event decoded from a batch, waiting in its thread's lane.
@@ -21,7 +24,13 @@ struct Lane {
     var thread: ThreadID
     var batches: [BatchCursor] = []
     var head = 0
-    var frontier: PendingEvent?
+    /// Events decoded ahead (a slice of the head batch), and the next one to emit.
+    var ready: [PendingEvent] = []
+    var readyIndex = 0
+    /// A decoding error met while decoding ahead: thrown when the lane reaches it.
+    var failure: TraceError?
+    /// The next event of this thread, if decoded.
+    var frontier: PendingEvent? { readyIndex < ready.count ? ready[readyIndex] : nil }
     /// The task running on this thread now (derived from runBegin/runEnd).
     var running: TaskID = .none
     var stopped = false

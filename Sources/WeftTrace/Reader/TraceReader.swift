@@ -9,53 +9,10 @@ import Darwin
 /// Batches of all threads are merged by time, except that an event waits for its causes: a receive for its send,
 /// a runBegin for the unblock (and the runEnd elsewhere) before it, a lockAcquire for the previous release, a use of
 /// an object for its make. Only a bounded window of batches is held (a few writer rounds, at most 64 MiB), so
-/// memory does not grow with the length of the trace.
+/// memory does not grow with the length of the trace. See docs/trace-format.md for what is an error and what a
+/// warning.
 public final class TraceReader: EventStream {
-    /// The format version of the file.
-    public private(set) var version: Int = 0
-    /// The event table as read from the header (the kinds this reader knows).
-    public private(set) var eventTable: [EventSpec] = []
-    /// What was noticed without stopping: truncation (with how much was lost), unknown kinds skipped.
-    public private(set) var warnings: [TraceWarning] = []
-    /// The trailer's totals; nil until it is read, and when the file was cut before it.
-    public private(set) var trailer: TraceTrailer?
-    /// The file, when there is one.
-    public let path: String?
-    /// Nanoseconds per time unit, from the header.
-    public private(set) var nanosecondsPerUnit: Double = 1
-    /// Kinds in the header this reader does not know (their events are skipped).
-    public var unknownKinds: [(code: UInt8, name: String)] { table.unknown }
-    /// Events returned so far.
-    public private(set) var eventsRead = 0
-
-    /// The most batch bytes held while looking ahead.
-    static let lookaheadBytes = 64 << 20
-    /// How far to read ahead for a thread whose events ran out, in writer rounds and bytes.
-    static let waitRounds = 2
-    static let waitBytes = 4 << 20
-
-    private let input: ByteInput
-    private var table = HeaderTable()
-    private var exactUnits = true
-    private var strings: [String] = [""]
-    private var lanes: [Lane] = []
-    private var laneOfThread: [UInt64: Int] = [:]
-    private var heap = LaneHeap()
-    private var waiting: [WaitKey: [Int]] = [:]
-    private var parked = 0
-    private var state = CausalState()
-    private var wake: [WaitKey] = []
-    private var endOfInput = false
-    private var truncated = false
-    private var lenient = false
-    private var finished = false
-    private var sawTrailer = false
-    private var rounds = 0
-    private var awaitRound = 1
-    private var awaitOffset = TraceReader.waitBytes
-    private var buffered = 0
-    private var countsByCode = [UInt64](repeating: 0, count: 256)
-    private var unknownSeen = Set<UInt8>()
+    private var engine: ReaderEngine
 
     /// Opens a file; "-" reads standard input.
     /// - Throws: `TraceError` when the file cannot be opened or does not start like a trace.
@@ -68,397 +25,39 @@ public final class TraceReader: EventStream {
     }
 
     /// Reads a trace held in memory.
-    public convenience init(bytes: [UInt8], path: String? = nil) throws(TraceError) {
-        try self.init(input: ByteInput(bytes: bytes), path: path)
+    public init(bytes: [UInt8], path: String? = nil) throws(TraceError) {
+        engine = try ReaderEngine(input: ByteInput(bytes: bytes), path: path)
     }
 
     init(input: ByteInput, path: String?) throws(TraceError) {
-        self.input = input
-        self.path = path
-        try readPreamble()
+        engine = try ReaderEngine(input: input, path: path)
     }
+
+    /// The next event in causal order, or nil at the end.
+    /// - Throws: `TraceError` naming the byte offset and event index when the trace is damaged or inconsistent.
+    public func next() throws(TraceError) -> Event? { try engine.next() }
 
     public func string(_ id: StringID) -> String {
-        id.rawValue < UInt64(strings.count) ? strings[Int(id.rawValue)] : ""
+        id.rawValue < UInt64(engine.strings.count) ? engine.strings[Int(id.rawValue)] : ""
     }
 
+    /// The format version of the file.
+    public var version: Int { engine.version }
+    /// The event table as read from the header (the kinds this reader knows).
+    public var eventTable: [EventSpec] { engine.eventTable }
+    /// What was noticed without stopping: truncation (with how much was lost), unknown kinds skipped, events whose
+    /// causes were lost.
+    public var warnings: [TraceWarning] { engine.warnings }
+    /// The trailer's totals; nil until it is read, and when the file was cut before it.
+    public var trailer: TraceTrailer? { engine.trailer }
+    /// The file, when there is one.
+    public var path: String? { engine.path }
+    /// Nanoseconds per time unit, from the header.
+    public var nanosecondsPerUnit: Double { engine.nanosecondsPerUnit }
+    /// Kinds in the header this reader does not know (their events are skipped).
+    public var unknownKinds: [(code: UInt8, name: String)] { engine.table.unknown }
+    /// Events returned so far.
+    public var eventsRead: Int { engine.eventsRead }
     /// The strings read so far (id = index).
-    public var stringTable: [String] { strings }
-
-    // MARK: - Records
-
-    private func error(_ kind: TraceError.Kind, _ message: String, at offset: Int?, event: Int? = nil) -> TraceError {
-        TraceError(kind, message, path: path, byteOffset: offset, eventIndex: event)
-    }
-
-    private func readPreamble() throws(TraceError) {
-        guard input.ensure(TraceFormat.preambleSize) else {
-            let n = input.available
-            if n >= 1 && (0..<min(n, 8)).allSatisfy({ input.peek($0) == TraceFormat.magic[$0] }) {
-                throw error(.truncated, "the file ends after \(n) bytes, inside the preamble (expected 10 bytes of magic and version); nothing was recorded", at: n)
-            }
-            throw error(.notATrace, "not a .weft trace: \(n) bytes, too short for the preamble (expected the magic \\x89WEFT\\r\\n\\x1A and a version)", at: 0)
-        }
-        for i in 0..<8 where input.peek(i) != TraceFormat.magic[i] {
-            throw error(.notATrace, "not a .weft trace: byte \(i) is \(input.peek(i)), expected \(TraceFormat.magic[i]) of the magic \\x89WEFT\\r\\n\\x1A", at: i)
-        }
-        version = Int(input.peek(8)) | Int(input.peek(9)) << 8
-        guard version >= 1 && version <= TraceFormat.version else {
-            throw error(.unsupportedVersion, "format version \(version) is not supported (this Weft reads version 1 to \(TraceFormat.version)); use a newer weft", at: 8)
-        }
-        input.skip(TraceFormat.preambleSize)
-        let at = input.offset
-        guard input.ensure(1) else { throw error(.truncated, "the file ends before its header; nothing was recorded", at: at) }
-        guard input.peek() == TraceFormat.Tag.header.rawValue else {
-            throw error(.corrupt, "expected the header record (tag H) after the preamble, found tag \(input.peek())", at: at)
-        }
-        guard let payload = try readPayload() else {
-            throw error(.truncated, "the file ends inside its header; nothing usable was recorded", at: at)
-        }
-        do {
-            let (unit, parsed) = try HeaderTable.parse(payload.bytes)
-            nanosecondsPerUnit = unit
-            exactUnits = unit == 1
-            table = parsed
-            eventTable = parsed.specs
-        } catch {
-            throw self.error(.corrupt, "bad header: \(error.message)", at: payload.offset + error.offset)
-        }
-        for (code, name) in table.unknown {
-            warnings.append(TraceWarning(.unknownKind, "the trace has events of kind \(name) (code \(code)), which this Weft does not know; they are skipped"))
-        }
-    }
-
-    /// Reads the tag and payload of the next record. Returns nil (after noting the truncation) when the input ends
-    /// inside it.
-    private func readPayload() throws(TraceError) -> (tag: UInt8, bytes: [UInt8], offset: Int)? {
-        let start = input.offset
-        let tag = input.peek()
-        input.skip(1)
-        let length: UInt64
-        switch input.varint() {
-        case .value(let n): length = n
-        case .truncated:
-            noteTruncation(start: start, tag: tag, needed: nil)
-            return nil
-        case .invalid:
-            throw error(.corrupt, "the length of the record at byte \(start) is not a valid number (expected a varint of at most 10 bytes)", at: start + 1)
-        }
-        guard length <= UInt64(TraceFormat.maxRecordLength) else {
-            throw error(.corrupt, "a record claims \(length) bytes (at most \(TraceFormat.maxRecordLength)); the file is damaged here", at: start)
-        }
-        let offset = input.offset
-        guard input.ensure(Int(length)) else {
-            noteTruncation(start: start, tag: tag, needed: Int(length))
-            return nil
-        }
-        return (tag, input.take(Int(length)), offset)
-    }
-
-    private func noteTruncation(start: Int, tag: UInt8, needed: Int?) {
-        let present = input.drain() + (input.offset - start)
-        let what = tag == TraceFormat.Tag.batch.rawValue ? "a batch" : "a record"
-        let size = needed.map { " of \($0) bytes" } ?? ""
-        warnings.append(TraceWarning(.truncated, "the file is cut \(present) bytes into \(what)\(size); that record is lost, and so is the trailer (the number of events lost after it is unknown)", byteOffset: start, lostBytes: present, lostBatches: tag == TraceFormat.Tag.batch.rawValue ? 1 : 0))
-        truncated = true
-        endOfInput = true
-    }
-
-    /// Reads one record. Returns false at the end of the input.
-    private func readRecord() throws(TraceError) -> Bool {
-        guard !endOfInput else { return false }
-        let start = input.offset
-        guard input.ensure(1) else {
-            endOfInput = true
-            if let failure = input.failure {
-                throw error(.io, "reading the trace failed: \(failure)", at: start)
-            }
-            if !sawTrailer {
-                truncated = true
-                warnings.append(TraceWarning(.truncated, "the trace has no trailer: the recording was killed or the file was cut at byte \(start); events not yet written then are lost (their number is unknown)", byteOffset: start))
-            }
-            return false
-        }
-        if sawTrailer {
-            throw error(.corrupt, "data after the trailer (expected the file to end there)", at: start)
-        }
-        guard let (tag, p, offset) = try readPayload() else { return false }
-        switch TraceFormat.Tag(rawValue: tag) {
-        case .strings: try readStrings(p, offset)
-        case .batch: try readBatch(p, offset)
-        case .round: rounds += 1
-        case .trailer: try readTrailer(p, offset)
-        case .header:
-            throw error(.corrupt, "a second header record (expected one, at the start)", at: start)
-        case nil:
-            throw error(.corrupt, "unknown record tag \(tag) (expected H, S, B, R or T); the file is damaged here", at: start)
-        }
-        return true
-    }
-
-    private func varint(_ p: [UInt8], _ o: inout Int, _ base: Int, _ what: String) throws(TraceError) -> UInt64 {
-        let at = o
-        let v: UInt64? = p.withUnsafeBytes { Varint.read($0, &o, end: p.count) }
-        guard let v else { throw error(.corrupt, "\(what) is cut or not a valid number", at: base + at) }
-        return v
-    }
-
-    private func readStrings(_ p: [UInt8], _ base: Int) throws(TraceError) {
-        var o = 0
-        let first = try varint(p, &o, base, "the first id of a strings record")
-        let count = try varint(p, &o, base, "the count of a strings record")
-        guard first == UInt64(strings.count) else {
-            throw error(.corrupt, "a strings record starts at id \(first), expected \(strings.count) (strings are numbered on)", at: base)
-        }
-        guard count <= UInt64(p.count), strings.count + Int(count) <= TraceFormat.maxStrings else {
-            throw error(.corrupt, "a strings record claims \(count) strings, more than it can hold", at: base)
-        }
-        for _ in 0..<count {
-            let at = o
-            let n = try varint(p, &o, base, "a string length")
-            guard n <= UInt64(TraceFormat.maxStringLength), o + Int(n) <= p.count else {
-                throw error(.corrupt, "a string claims \(n) bytes, beyond its record (or above 1 MiB)", at: base + at)
-            }
-            strings.append(String(decoding: p[o..<(o + Int(n))], as: UTF8.self))
-            o += Int(n)
-        }
-        guard o == p.count else { throw error(.corrupt, "\(p.count - o) unexpected bytes at the end of a strings record", at: base + o) }
-        state.stringCount = strings.count
-    }
-
-    private func readTrailer(_ p: [UInt8], _ base: Int) throws(TraceError) {
-        var o = 0
-        var t = TraceTrailer()
-        t.events = try varint(p, &o, base, "the trailer's event count")
-        t.dropped = try varint(p, &o, base, "the trailer's dropped count")
-        t.threads = Int(min(try varint(p, &o, base, "the trailer's thread count"), TraceFormat.maxThread))
-        t.strings = Int(min(try varint(p, &o, base, "the trailer's string count"), UInt64(TraceFormat.maxStrings)))
-        t.endTime = nanoseconds(try varint(p, &o, base, "the trailer's end time"))
-        let kinds = try varint(p, &o, base, "the trailer's kind count")
-        guard kinds <= 256 else { throw error(.corrupt, "the trailer claims \(kinds) kinds (at most 256)", at: base) }
-        for _ in 0..<kinds {
-            guard o < p.count else { throw error(.corrupt, "the trailer ends early", at: base + o) }
-            let code = p[o]
-            o += 1
-            t.countsByCode[code] = try varint(p, &o, base, "a count in the trailer")
-        }
-        guard o == p.count else { throw error(.corrupt, "\(p.count - o) unexpected bytes at the end of the trailer", at: base + o) }
-        trailer = t
-        sawTrailer = true
-    }
-
-    private func readBatch(_ p: [UInt8], _ base: Int) throws(TraceError) {
-        var o = 0
-        let thread = try varint(p, &o, base, "the thread of a batch")
-        guard thread >= 1 && thread <= TraceFormat.maxThread else {
-            throw error(.corrupt, "a batch names thread \(thread) (expected 1 to \(TraceFormat.maxThread))", at: base)
-        }
-        let time = try varint(p, &o, base, "the base time of a batch")
-        let count = try varint(p, &o, base, "the event count of a batch")
-        guard count <= UInt64(p.count) else {
-            throw error(.corrupt, "a batch of \(p.count) bytes claims \(count) events (each takes at least 2 bytes)", at: base)
-        }
-        let bases = try varint(p, &o, base, "the number of delta bases of a batch")
-        guard bases <= 256 * 16 else { throw error(.corrupt, "a batch claims \(bases) delta bases", at: base) }
-        var deltas = [UInt64](repeating: 0, count: table.deltaCount)
-        for _ in 0..<bases {
-            guard o + 2 <= p.count else { throw error(.corrupt, "a batch header ends early", at: base + o) }
-            let code = p[o], argument = Int(p[o + 1])
-            o += 2
-            let value = try varint(p, &o, base, "a delta base")
-            guard let slot = table.deltaSlot(code: code, argument: argument) else {
-                throw error(.corrupt, "a batch gives a delta base for argument \(argument) of kind \(code), which the header does not delta-encode", at: base + o)
-            }
-            deltas[slot] = value
-        }
-        let cursor = BatchCursor(bytes: p, fileOffset: base, position: o, remaining: Int(count), time: time, deltas: deltas)
-        let li: Int
-        if let existing = laneOfThread[thread] {
-            li = existing
-        } else {
-            li = lanes.count
-            lanes.append(Lane(thread: ThreadID(thread)))
-            laneOfThread[thread] = li
-        }
-        lanes[li].batches.append(cursor)
-        buffered += p.count
-        if lanes[li].frontier == nil {
-            try advance(li)
-            enqueue(li)
-        }
-    }
-
-    // MARK: - Events
-
-    @inline(__always)
-    private func nanoseconds(_ units: UInt64) -> UInt64 {
-        exactUnits ? units : UInt64(min(Double(units) * nanosecondsPerUnit, 1.8e19))
-    }
-
-    /// Decodes the lane's next event into its frontier (nil when its batches are used up).
-    private func advance(_ li: Int) throws(TraceError) {
-        lanes[li].frontier = nil
-        while lanes[li].hasBatches {
-            let h = lanes[li].head
-            if lanes[li].batches[h].remaining == 0 {
-                let c = lanes[li].batches[h]
-                if c.position != c.bytes.count {
-                    throw error(.corrupt, "\(c.bytes.count - c.position) bytes follow the last event of a batch (its header counts fewer events)", at: c.fileOffset + c.position)
-                }
-                buffered -= c.bytes.count
-                lanes[li].batches[h].bytes = []
-                lanes[li].dropConsumedBatch()
-                continue
-            }
-            if let pending = try decode(&lanes[li].batches[h], thread: lanes[li].thread) {
-                lanes[li].frontier = pending
-                return
-            }
-        }
-    }
-
-    /// Decodes one event of a batch; nil when it was of a kind this reader skips.
-    private func decode(_ c: inout BatchCursor, thread: ThreadID) throws(TraceError) -> PendingEvent? {
-        let start = c.position
-        let end = c.bytes.count
-        guard start < end else {
-            throw error(.corrupt, "a batch ends after \(c.bytes.count) bytes with \(c.remaining) of its events missing", at: c.fileOffset + start)
-        }
-        let code = c.bytes[start]
-        guard let row = table.rows[Int(code)] else {
-            throw error(.corrupt, "event kind code \(code) is not in the header's event table; the batch is damaged", at: c.fileOffset + start)
-        }
-        var o = start + 1
-        var args = EventArguments()
-        var time = c.time
-        let ok: Bool = c.bytes.withUnsafeBytes { b in
-            guard let dt = Varint.read(b, &o, end: end) else { return false }
-            time &+= dt
-            for i in 0..<row.arguments.count {
-                guard var v = Varint.read(b, &o, end: end) else { return false }
-                let slot = row.deltaSlots[i]
-                if slot >= 0 {
-                    v = c.deltas[slot] &+ UInt64(bitPattern: Event.unzigzag(v))
-                    c.deltas[slot] = v
-                }
-                if i < EventSpec.maxArguments { args[i] = v }
-            }
-            return true
-        }
-        guard ok else {
-            throw error(.corrupt, "event \(row.name) is cut or holds an invalid number; the batch is damaged", at: c.fileOffset + start)
-        }
-        c.time = time
-        c.position = o
-        c.remaining -= 1
-        countsByCode[Int(code)] &+= 1
-        guard let kind = row.kind else { return nil }
-        return PendingEvent(event: Event(kind: kind, time: nanoseconds(time), thread: thread, args: args), offset: c.fileOffset + start)
-    }
-
-    private func enqueue(_ li: Int) {
-        if let f = lanes[li].frontier {
-            heap.push(time: f.event.time, offset: f.offset, lane: li)
-            lanes[li].queued = true
-        } else if !lanes[li].stopped {
-            awaitRound = max(awaitRound, rounds + Self.waitRounds)
-            awaitOffset = max(awaitOffset, input.offset + Self.waitBytes)
-        }
-    }
-
-    private var needMore: Bool {
-        if endOfInput { return false }
-        if heap.isEmpty { return parked == 0 || buffered < Self.lookaheadBytes }
-        if buffered >= Self.lookaheadBytes { return false }
-        return rounds < awaitRound && input.offset < awaitOffset
-    }
-
-    public func next() throws(TraceError) -> Event? {
-        if finished { return nil }
-        while true {
-            while needMore {
-                if try !readRecord() { break }
-            }
-            if let li = heap.pop() {
-                lanes[li].queued = false
-                let pending = lanes[li].frontier!
-                if !lenient, let key = state.blocker(pending.event) {
-                    waiting[key, default: []].append(li)
-                    parked += 1
-                    continue
-                }
-                var event = pending.event
-                var running = lanes[li].running
-                event.task = running
-                wake.removeAll(keepingCapacity: true)
-                do {
-                    try state.apply(event, running: &running, lenient: lenient, wake: &wake)
-                } catch {
-                    throw self.error(.invalidEvent, error.message, at: pending.offset, event: eventsRead)
-                }
-                if event.kind == .runBegin { event.task = running }
-                lanes[li].running = running
-                if event.kind == .threadStop { lanes[li].stopped = true }
-                try advance(li)
-                enqueue(li)
-                if !waiting.isEmpty {
-                    for key in wake {
-                        guard let woken = waiting.removeValue(forKey: key) else { continue }
-                        parked -= woken.count
-                        for w in woken { enqueue(w) }
-                    }
-                }
-                eventsRead += 1
-                return event
-            }
-            if !endOfInput && parked == 0 { continue }
-            if parked > 0 {
-                if truncated && endOfInput {
-                    lenient = true
-                    warnings.append(TraceWarning(.inconsistent, "\(parked) thread(s) had events whose causes are missing (probably in the part of the trace that was lost); they are given in time order without those checks"))
-                    for (_, lanesWaiting) in waiting { for w in lanesWaiting { enqueue(w) } }
-                    waiting.removeAll()
-                    parked = 0
-                    continue
-                }
-                if endOfInput || buffered >= Self.lookaheadBytes { throw stuck() }
-                continue
-            }
-            try finishChecks()
-            finished = true
-            return nil
-        }
-    }
-
-    /// The error for the earliest event that waits for a cause that never came.
-    private func stuck() -> TraceError {
-        var best: (PendingEvent, WaitKey)?
-        for (key, ls) in waiting {
-            for li in ls {
-                guard let f = lanes[li].frontier else { continue }
-                if best == nil || (f.event.time, f.offset) < (best!.0.event.time, best!.0.offset) { best = (f, key) }
-            }
-        }
-        guard let (pending, key) = best else { return error(.invalidEvent, "events wait for causes that never came", at: nil) }
-        var message = state.describeMissing(pending.event, key)
-        if !endOfInput { message += " within the next \(Self.lookaheadBytes >> 20) MiB of the trace" }
-        return error(.invalidEvent, message, at: pending.offset, event: eventsRead)
-    }
-
-    private func finishChecks() throws(TraceError) {
-        guard let trailer else { return }
-        var total: UInt64 = 0
-        for code in 0..<256 {
-            let have = countsByCode[code]
-            total += have
-            let said = trailer.countsByCode[UInt8(code)] ?? 0
-            if have != said {
-                let name = table.rows[code]?.name ?? "code \(code)"
-                throw error(.corrupt, "the trailer counts \(said) \(name) events but the file holds \(have); batches are missing or damaged", at: nil, event: eventsRead)
-            }
-        }
-        if total != trailer.events {
-            throw error(.corrupt, "the trailer counts \(trailer.events) events but the file holds \(total)", at: nil, event: eventsRead)
-        }
-    }
+    public var stringTable: [String] { engine.strings }
 }

@@ -12,7 +12,14 @@ final class TraceOutput: @unchecked Sendable {
     private(set) var bytesWritten: UInt64 = 0
     private var failure: TraceError?
     var events: UInt64 = 0
-    var countsByCode: [UInt8: UInt64] = [:]
+    /// Events written, by kind code.
+    var countsByCode = [UInt64](repeating: 0, count: 256)
+    /// The non-zero counts, as the trailer holds them.
+    var countsByKind: [UInt8: UInt64] {
+        var out: [UInt8: UInt64] = [:]
+        for (code, n) in countsByCode.enumerated() where n > 0 { out[UInt8(code)] = n }
+        return out
+    }
 
     init(path: String) throws(TraceError) {
         self.path = path

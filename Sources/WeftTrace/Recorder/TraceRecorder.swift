@@ -181,7 +181,7 @@ public final class TraceRecorder: @unchecked Sendable {
         flushRound()
         let writersCount = lock.withLock { writers.count }
         var trailer = TraceTrailer(events: output.events, dropped: dropped.load(ordering: .relaxed),
-                                   threads: writersCount, strings: strings.count, countsByCode: output.countsByCode)
+                                   threads: writersCount, strings: strings.count, countsByCode: output.countsByKind)
         let end = clock.nowUnits()
         trailer.endTime = end > start ? end - start : 0
         var encoder = RecordEncoder()
@@ -216,7 +216,7 @@ public final class TraceRecorder: @unchecked Sendable {
                 if r.memory.count > 0 {
                     var state = w.written
                     let base = EventCoding.State(time: state.time &- start, deltas: state.deltas)
-                    let n = EventWalker.walk(r.memory, state: &state) { counts[$0, default: 0] += 1 }
+                    let n = EventWalker.walk(r.memory, state: &state, counts: &counts)
                     w.written = state
                     events += UInt64(n)
                     encoder.batch(thread: w.thread, base: base, count: n, events: r.memory)

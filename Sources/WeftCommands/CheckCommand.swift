@@ -1,0 +1,64 @@
+import ArgumentParser
+import WeftAnalysis
+import WeftTrace
+
+/// `weft check FILE`: runs every lint; exit 0 clean, 1 when a lint fires, 2 on bad input.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Look for concurrency problems in a .weft trace: deadlocks, leaks, locks held across blocks, starvation.",
+        discussion: "Lints:\n" + allLints().map { "  \($0.name): \($0.summary)" }.joined(separator: "\n")
+            + "\nExit status: 0 when no lint fires, 1 when one does, 2 when the trace cannot be read."
+    )
+
+    @Argument(help: "The trace to read; - reads standard input.")
+    var file: String
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    @Option(name: .long, help: "Report a task runnable for longer than this while others ran (e.g. 10ms, 500us).")
+    var starvation = DurationOption(nanoseconds: LintThresholds().starvation)
+
+    @Option(name: .long, help: "Report a run slice longer than this: the task held its thread without awaiting.")
+    var neverYields = DurationOption(nanoseconds: LintThresholds().longSlice)
+
+    func run() throws {
+        let timeline = try TraceInput.timeline(file, command: "check")
+        let lints = allLints(LintThresholds(starvation: starvation.nanoseconds, longSlice: neverYields.nanoseconds))
+        var results: [LintResult] = []
+        var counts: [(lint: any Lint, count: Int)] = []
+        for lint in lints {
+            let found = lint.run(timeline)
+            results += found
+            counts.append((lint, found.count))
+        }
+        if json {
+            let output = CheckJSON(file: file, clean: results.isEmpty, findings: results,
+                                   lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, findings: $0.count) })
+            print(try TraceInput.json(output))
+        } else {
+            for result in results { print(result.message) }
+            if results.isEmpty {
+                print("\(file): clean (\(lints.map(\.name).joined(separator: ", ")))")
+            } else {
+                let fired = counts.filter { $0.count > 0 }.map { "\($0.lint.name) \($0.count)" }.joined(separator: ", ")
+                print("\(file): \(results.count) finding\(results.count == 1 ? "" : "s") (\(fired))")
+            }
+        }
+        if !results.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// What `weft check --json` prints.
+struct CheckJSON: Encodable {
+    struct LintCount: Encodable {
+        var name: String
+        var summary: String
+        var findings: Int
+    }
+    var file: String
+    var clean: Bool
+    var findings: [LintResult]
+    var lints: [LintCount]
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import WeftAnalysis
+import WeftTrace
+
+/// `weft stats FILE`: the run, tasks, threads, channels, mutexes and scheduler latency as tables.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Summarise a .weft trace: the run, per task, per thread, per channel, per mutex, scheduler latency.",
+        discussion: """
+            Per task: time running, runnable (ready, waiting for a thread), blocked (by reason) and sleeping, each \
+            with its share of the task's lifetime. Per thread: busy share, tasks run, migrations in. Per channel: \
+            messages, capacity, peak occupancy, time senders and receivers spent blocked. Per mutex: acquisitions, \
+            contended share, wait and hold percentiles. Scheduler latency: runnable → running. Exit status 2 when \
+            the trace cannot be read.
+            """
+    )
+
+    @Argument(help: "The trace to read; - reads standard input.")
+    var file: String
+
+    @Flag(name: .long, help: "Print JSON instead of tables.")
+    var json = false
+
+    @Option(name: .long, help: "Show at most this many rows per table.")
+    var top = 10
+
+    @Option(name: .long, help: "Show only tasks whose name contains this (or whose id is this, e.g. t7).")
+    var task: String?
+
+    @Flag(name: .long, help: "Also print the critical path: the chain of run slices and waits that set the wall time.")
+    var criticalPath = false
+
+    func validate() throws {
+        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let timeline = try TraceInput.timeline(file, command: "stats")
+        var stats = RunStats(timeline)
+        let path = criticalPath ? CriticalPath(timeline) : nil
+        if json {
+            if let filter = task {
+                stats.tasks = stats.tasks.filter { $0.name.contains(filter) || TaskID($0.id).description == filter }
+            }
+            let output = StatsJSON(file: file, stats: stats,
+                                   criticalPath: path.map { $0.segments.map { CriticalSegmentRecord($0, in: timeline) } })
+            print(try TraceInput.json(output))
+            return
+        }
+        print(StatsReport(top: top, taskFilter: task).render(stats), terminator: "")
+        if let path { print("\n" + CriticalPathReport.render(path, timeline, limit: max(top, 40)), terminator: "") }
+    }
+}
+
+/// What `weft stats --json` prints.
+struct StatsJSON: Encodable {
+    var file: String
+    var stats: RunStats
+    var criticalPath: [CriticalSegmentRecord]?
+}

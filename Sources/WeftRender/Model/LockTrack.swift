@@ -1,0 +1,22 @@
+import WeftTrace
+
+/// One mutex's lane (as Tracy draws locks): who held it when, and when tasks were waiting for it.
+public struct LockTrack: Sendable {
+    public var mutex: MutexID
+    /// "stats" or "mu3".
+    public var label: String
+    /// Holds, sorted by start, not overlapping.
+    public var holds: [ThreadSlice]
+    /// Times some task waited for it (request to acquisition), sorted by start; they may overlap.
+    public var waits: [TimeSpan]
+
+    public init(mutex: MutexID, label: String, holds: [ThreadSlice], waits: [TimeSpan] = []) {
+        self.mutex = mutex
+        self.label = label
+        self.holds = holds
+        self.waits = waits
+    }
+
+    /// Total time tasks spent waiting for it.
+    public var totalWait: UInt64 { waits.reduce(0) { $0 + ($1.end - $1.start) } }
+}

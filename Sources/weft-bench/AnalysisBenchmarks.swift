@@ -1,0 +1,79 @@
+import Foundation
+import WeftAnalysis
+import WeftTrace
+
+/// Building the timeline model and computing stats for a 10-million-event synthetic trace (target ≤ 2 s, ≤ 1 GB RSS).
+let analysisSuite = BenchmarkSuite(name: "analysis") {
+    let events = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 10_000_000
+    let runs = 3
+    var generate: [Double] = [], build: [Double] = [], stats: [Double] = []
+    var summary = ""
+    for _ in 0..<runs {
+        // The generator alone, to subtract its cost.
+        let source = SyntheticTrace(events: events)
+        var n = 0
+        generate.append(try seconds { while try source.next() != nil { n += 1 } })
+        var timeline: Timeline?
+        build.append(try seconds { timeline = try TimelineBuilder.build(from: SyntheticTrace(events: events)) })
+        var result: RunStats?
+        stats.append(seconds { result = RunStats(timeline!) })
+        let t = timeline!
+        summary = "\(n) events, \(t.tasks.count) tasks, \(t.threads.count) threads, \(t.flows.count) messages, "
+            + "\(t.mutexes.reduce(0) { $0 + $1.holds.count }) lock holds, \(t.wakes.count) wakes, "
+            + "\(result!.tasks.count) task rows, anomalies \(t.run.anomalyCount)"
+    }
+    // The builder alone, reading events already in memory (2M of them, to bound the memory this takes).
+    let held = min(events, 2_000_000)
+    let source = SyntheticTrace(events: held)
+    let list = EventList()
+    while let e = try source.next() { list.append(e) }
+    var fromMemory: [Double] = []
+    for _ in 0..<runs {
+        list.rewind()
+        fromMemory.append(try seconds { _ = try TimelineBuilder.build(from: list) })
+    }
+    let m = median(fromMemory)
+    let g = median(generate), b = median(build), s = median(stats)
+    print(summary)
+    print("(thread CPU seconds, median of \(runs))")
+    print("generate only        median \(format(g)) s")
+    print("generate + build     median \(format(b)) s  (build alone ≈ \(format(b - g)) s, \(format((b - g) * 1e9 / Double(events))) ns/event)")
+    print("build from memory    median \(format(m)) s for \(held) events (\(format(m * 1e9 / Double(held))) ns/event)")
+    print("stats                median \(format(s)) s")
+    print("build + stats        median \(format(b - g + s)) s  (target ≤ 2 s)")
+    print("peak RSS             \(peakRSSMegabytes()) MB  (target ≤ 1024 MB; includes the generator's state)")
+}
+
+/// The CPU time the calling thread spends in `body` (the work is single-threaded, so this is its cost without the
+/// noise of other processes on a shared machine); wall time is in `lastWall`.
+private func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let wallStart = ContinuousClock.now
+    let start = threadCPUTime()
+    try body()
+    let d = ContinuousClock.now - wallStart
+    lastWall.value = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    return threadCPUTime() - start
+}
+
+private final class Box: @unchecked Sendable { var value = 0.0 }
+private let lastWall = Box()
+
+private func threadCPUTime() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+/// VmHWM from /proc/self/status, in MB.
+private func peakRSSMegabytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
+        return kb / 1024
+    }
+    return -1
+}

@@ -1,0 +1,87 @@
+import Foundation
+import WeftAnalysis
+import WeftRender
+import WeftTrace
+
+/// Diffing two 1-million-event traces: ≤ 3 s end to end (read both, build both models with their operation
+/// sequences, compare, write the text report).
+///
+/// The traces are one `SyntheticRun` (2,000 producers) under 2 workers and under one thread per task, written once
+/// to .weft files in the temporary folder and reused. `WEFT_BENCH_EVENTS` scales them (default 1,000,000 each).
+let diffSuite = BenchmarkSuite(name: "diff") {
+    let target = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 1_000_000
+    let runs = 5
+    let tasks = 2_000
+    // About 7.5 events per producer burst.
+    let bursts = max(target * 2 / (tasks * 15), 1)
+    var paths: [String] = []
+    for (label, workers) in [("multiplexed", 2 as Int?), ("thread-per-task", nil)] {
+        let path = NSTemporaryDirectory() + "weft-bench-diff-\(label)-\(tasks)x\(bursts).weft"
+        if !FileManager.default.fileExists(atPath: path) {
+            let list = SyntheticRun(tasks: tasks, bursts: bursts, workers: workers, sleep: 100_000_000).events()
+            try TraceFileWriter.write(list, to: path)
+            print("generated \(list.events.count) events into \(path)")
+        }
+        paths.append(path)
+    }
+
+    var load: [Double] = [], compare: [Double] = [], report: [Double] = [], total: [Double] = []
+    var cpu: [Double] = [], loadCPU: [Double] = [], compareCPU: [Double] = []
+    var events = (0, 0), matched = 0, divergent = 0
+    for _ in 0..<runs {
+        let begin = ContinuousClock.now, cpuBegin = DiffBench.cpuSeconds()
+        var a: TracedRun!, b: TracedRun!
+        load.append(try DiffBench.seconds {
+            let runs = try TracedRun.read(paths)
+            a = runs[0].run
+            b = runs[1].run
+        })
+        loadCPU.append(DiffBench.cpuSeconds() - cpuBegin)
+        events = (a.timeline.run.totalEvents, b.timeline.run.totalEvents)
+        var diff: TraceDiff!
+        let compareBegin = DiffBench.cpuSeconds()
+        compare.append(DiffBench.seconds { diff = TraceDiff(a: a, b: b, nameA: paths[0], nameB: paths[1]) })
+        compareCPU.append(DiffBench.cpuSeconds() - compareBegin)
+        var text = ""
+        report.append(DiffBench.seconds { text = DiffReport().render(diff) })
+        total.append(DiffBench.since(begin))
+        cpu.append(DiffBench.cpuSeconds() - cpuBegin)
+        precondition(!text.isEmpty)
+        matched = diff.tasks.count
+        divergent = diff.divergences.count
+    }
+    let m = DiffBench.median
+    let f = DiffBench.format
+    print("traces: \(events.0) + \(events.1) events; \(matched) tasks matched, \(divergent) diverge; medians of \(runs) runs")
+    print("(wall seconds; CPU seconds over all threads tell the work apart from waiting on a busy machine)")
+    print("read + build both, in parallel          \(f(m(load))) s  CPU \(f(m(loadCPU))) s")
+    print("compare (match, deltas, behaviour)      \(f(m(compare))) s  CPU \(f(m(compareCPU))) s")
+    print("text report                             \(f(m(report))) s")
+    print("end to end                              \(f(m(total))) s  (target ≤ 3 s); CPU time \(f(m(cpu))) s")
+}
+
+/// Timing helpers of the diff suite.
+enum DiffBench {
+    /// Wall seconds `body` takes.
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = ContinuousClock.now
+        try body()
+        return since(start)
+    }
+
+    static func since(_ start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// CPU seconds this process has used (all threads), to tell work from waiting on a busy machine.
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    static func format(_ seconds: Double) -> String { DurationFormat.fixed(seconds, decimals: 3) }
+}

@@ -1,0 +1,203 @@
+// The `trace` suite: the recorder's hot path, bytes per event, and read throughput.
+import CWeftSupport
+import Foundation
+import Synchronization
+import WeftTrace
+
+let traceBenchmarks = BenchmarkSuite(name: "trace") {
+    let runs = 5
+    let folder = NSTemporaryDirectory()
+    // WEFT_BENCH_TRACE=record|bytes|read runs one part (for profiling).
+    let only = ProcessInfo.processInfo.environment["WEFT_BENCH_TRACE"]
+    if only == nil || only == "record" {
+
+    // 1. Recording one event while another thread records too.
+    var perEvent: [Double] = []
+    for run in 0..<runs {
+        let path = folder + "weft-bench-record-\(run).weft"
+        let recorder = try TraceRecorder(path: path)
+        let n = 4_000_000
+        let results = TraceBench.onThreads(2) { i in
+            recorder.beginThread(role: .worker, index: UInt64(i))
+            for k in 0..<1000 { recorder.record(.send, 1, UInt64(k)) }  // warm: first chunks
+            let start = TraceBench.threadCPUNanoseconds()
+            for k in 0..<n { recorder.record(.send, 1, UInt64(k)) }
+            let elapsed = TraceBench.threadCPUNanoseconds() - start
+            recorder.endThread()
+            return Double(elapsed) / Double(n)
+        }
+        let summary = try recorder.finish()
+        precondition(summary.dropped == 0 && summary.events == UInt64(2 * (n + 1000) + 4))
+        perEvent.append(contentsOf: results)
+        unlink(path)
+    }
+    TraceBench.report("record one event, 2 threads at once (thread CPU time)", perEvent, unit: "ns/event", target: "<= 15")
+    var tsc: [Double] = []
+    for _ in 0..<runs {
+        let start = TraceBench.threadCPUNanoseconds()
+        var sum: UInt64 = 0
+        for _ in 0..<4_000_000 { sum &+= cweft_rdtsc() }
+        tsc.append(Double(TraceBench.threadCPUNanoseconds() - start) / 4_000_000 + Double(sum & 1) * 1e-12)
+    }
+    TraceBench.report("  for reference, reading the TSC alone", tsc, unit: "ns", target: "-")
+    }
+    if only == "record" { return }
+
+    // 2. Bytes per event of a ping-pong stream, 12 events a round trip.
+    let rounds = 500_000
+    for (label, pace) in [("tight loop", 0), ("paced like a 1.6 µs round trip", 130)] {
+        let path = folder + "weft-bench-pingpong.weft"
+        let recorder = try TraceRecorder(path: path)
+        _ = TraceBench.onThreads(1) { _ in
+            recorder.beginThread(role: .worker, index: 0)
+            TraceBench.pingPong(recorder, rounds: rounds, paceNanoseconds: pace)
+            recorder.endThread()
+            return 0
+        }
+        let s = try recorder.finish()
+        print(String(format: "  ping-pong on one worker, %@: %.2f bytes/event (%llu events, %llu bytes) target <= 4",
+                     label, Double(s.bytes) / Double(s.events), s.events, s.bytes))
+        if pace == 0 { unlink(path) }
+    }
+
+    // 3. Two threads handing the ball over (thread-per-task shape): larger time deltas.
+    do {
+        let path = folder + "weft-bench-pingpong2.weft"
+        let recorder = try TraceRecorder(path: path)
+        TraceBench.pingPongTwoThreads(recorder, rounds: 50_000)
+        let s = try recorder.finish()
+        print(String(format: "  ping-pong on two threads: %.2f bytes/event (%llu events)", Double(s.bytes) / Double(s.events), s.events))
+        var rate: [Double] = []
+        for _ in 0..<3 { rate.append(try TraceBench.readRate(path).rate) }
+        TraceBench.report("read two-thread ping-pong", rate, unit: "M events/s", target: ">= 30")
+        unlink(path)
+    }
+
+    // 4. Read throughput and memory of the one-worker ping-pong file.
+    let path = folder + "weft-bench-pingpong.weft"
+    var rates: [Double] = []
+    var rss: [Double] = []
+    for _ in 0..<runs {
+        let (rate, growth) = try TraceBench.readRate(path)
+        rates.append(rate)
+        rss.append(growth)
+    }
+    TraceBench.report("read (validating, causal order, thread CPU time)", rates, unit: "M events/s", target: ">= 30")
+    TraceBench.report("peak RSS growth while reading \(rounds * 12) events", rss, unit: "MiB", target: "flat")
+    unlink(path)
+}
+
+enum TraceBench {
+    /// Runs `body(i)` on `count` pthreads at once; returns their results.
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Double) -> [Double] {
+        final class Slot: @unchecked Sendable { var value = 0.0 }
+        let slots = (0..<count).map { _ in Slot() }
+        // Foundation's Thread has no join: wait on a semaphore per thread instead.
+        let finished = DispatchSemaphore(value: 0)
+        for i in 0..<count {
+            Thread {
+                slots[i].value = body(i)
+                finished.signal()
+            }.start()
+        }
+        for _ in 0..<count { finished.wait() }
+        return slots.map(\.value)
+    }
+
+    /// Busy-waits about `nanoseconds`.
+    @inline(__always)
+    static func spin(_ nanoseconds: Int) {
+        guard nanoseconds > 0 else { return }
+        let end = cweft_monotonic_ns() + UInt64(nanoseconds)
+        while cweft_monotonic_ns() < end {}
+    }
+
+    /// Records the events of a ping-pong between t1 and t2 over ch1 (ping) and ch2 (pong) on one thread.
+    static func pingPong(_ r: TraceRecorder, rounds: Int, paceNanoseconds pace: Int) {
+        r.record(.taskCreate, 1, 0, r.intern("ping").rawValue, r.intern("PingPong.swift:3").rawValue)
+        r.record(.taskCreate, 2, 1, r.intern("pong").rawValue, r.intern("PingPong.swift:9").rawValue)
+        r.record(.channelMake, 3, 0, 0)
+        r.record(.channelMake, 4, 0, 0)
+        r.record(.runBegin, 2)
+        r.record(.block, BlockReason.channelReceive.rawValue, 3)
+        r.record(.runEnd, 2, RunEndReason.blocked.rawValue)
+        for k in 1...UInt64(rounds) {
+            r.record(.runBegin, 1); spin(pace)
+            if k > 1 { r.record(.receive, 4, k - 1); spin(pace) }
+            r.record(.send, 3, k); spin(pace)
+            r.record(.unblock, 2); spin(pace)
+            r.record(.block, BlockReason.channelReceive.rawValue, 4); spin(pace)
+            r.record(.runEnd, 1, RunEndReason.blocked.rawValue); spin(pace)
+            r.record(.runBegin, 2); spin(pace)
+            r.record(.receive, 3, k); spin(pace)
+            r.record(.send, 4, k); spin(pace)
+            r.record(.unblock, 1); spin(pace)
+            r.record(.block, BlockReason.channelReceive.rawValue, 3); spin(pace)
+            r.record(.runEnd, 2, RunEndReason.blocked.rawValue); spin(pace)
+        }
+    }
+
+    /// A ping-pong where t1 and t2 run on their own threads and hand the ball over through an atomic.
+    static func pingPongTwoThreads(_ r: TraceRecorder, rounds: Int) {
+        let turn = Atomic<Int>(0)
+        r.record(.taskCreate, 1, 0, 0, 0)
+        r.record(.taskCreate, 2, 1, 0, 0)
+        r.record(.channelMake, 3, 0, 0)
+        r.record(.channelMake, 4, 0, 0)
+        _ = onThreads(2) { side in
+            let me = UInt64(side + 1), other = UInt64(2 - side)
+            let out: UInt64 = side == 0 ? 3 : 4, input: UInt64 = side == 0 ? 4 : 3
+            r.beginThread(role: .taskThread, index: me)
+            if side == 1 {
+                r.record(.runBegin, me)
+                r.record(.block, BlockReason.channelReceive.rawValue, input)
+                r.record(.runEnd, me, RunEndReason.blocked.rawValue)
+                turn.store(1, ordering: .releasing)
+            }
+            for k in 1...UInt64(rounds) {
+                let mine = side == 0 ? 2 * Int(k) - 1 : 2 * Int(k)
+                while turn.load(ordering: .acquiring) != mine {}
+                r.record(.runBegin, me)
+                if side == 1 || k > 1 { r.record(.receive, input, side == 0 ? k - 1 : k) }
+                r.record(.send, out, k)
+                r.record(.unblock, other)
+                r.record(.block, BlockReason.channelReceive.rawValue, input)
+                r.record(.runEnd, me, RunEndReason.blocked.rawValue)
+                turn.store(mine + 1, ordering: .releasing)
+            }
+            r.endThread()
+            return 0
+        }
+    }
+
+    /// Reads a whole trace: millions of events a second, and how much the peak RSS grew (MiB).
+    static func readRate(_ path: String) throws -> (rate: Double, rssGrowth: Double) {
+        let before = peakRSS()
+        let start = threadCPUNanoseconds()
+        let reader = try TraceReader(path: path)
+        var n = 0
+        while try reader.next() != nil { n += 1 }
+        let elapsed = Double(threadCPUNanoseconds() - start)
+        return (Double(n) / elapsed * 1000, Double(peakRSS() - before) / 1_048_576)
+    }
+
+    /// CPU time of the calling thread: on a machine shared with other jobs, wall time would count their turns.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
+
+    static func peakRSS() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+
+    static func report(_ name: String, _ values: [Double], unit: String, target: String) {
+        let sorted = values.sorted()
+        let median = sorted[sorted.count / 2]
+        print(String(format: "  %@: median %.2f %@ (min %.2f, max %.2f, %d runs) target %@",
+                     name, median, unit, sorted.first!, sorted.last!, values.count, target))
+    }
+}
