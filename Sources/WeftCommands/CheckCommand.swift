@@ -24,6 +24,14 @@ struct CheckCommand: ParsableCommand {
     var neverYields = DurationOption(nanoseconds: LintThresholds().longSlice)
 
     func run() throws {
+        let (text, clean) = try report()
+        print(text, terminator: "")
+        if !clean { throw ExitCode(1) }
+    }
+
+    /// What `run` prints, and whether no lint fired.
+    /// - Throws: `ExitCode(2)` when the trace cannot be read (the error is on standard error).
+    func report() throws -> (text: String, clean: Bool) {
         let timeline = try TraceInput.timeline(file, command: "check")
         let lints = allLints(LintThresholds(starvation: starvation.nanoseconds, longSlice: neverYields.nanoseconds))
         var results: [LintResult] = []
@@ -36,17 +44,16 @@ struct CheckCommand: ParsableCommand {
         if json {
             let output = CheckJSON(file: file, clean: results.isEmpty, findings: results,
                                    lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, findings: $0.count) })
-            print(try TraceInput.json(output))
-        } else {
-            for result in results { print(result.message) }
-            if results.isEmpty {
-                print("\(file): clean (\(lints.map(\.name).joined(separator: ", ")))")
-            } else {
-                let fired = counts.filter { $0.count > 0 }.map { "\($0.lint.name) \($0.count)" }.joined(separator: ", ")
-                print("\(file): \(results.count) finding\(results.count == 1 ? "" : "s") (\(fired))")
-            }
+            return (try TraceInput.json(output) + "\n", results.isEmpty)
         }
-        if !results.isEmpty { throw ExitCode(1) }
+        var text = results.map { $0.message + "\n" }.joined()
+        if results.isEmpty {
+            text += "\(file): clean (\(lints.map(\.name).joined(separator: ", ")))\n"
+        } else {
+            let fired = counts.filter { $0.count > 0 }.map { "\($0.lint.name) \($0.count)" }.joined(separator: ", ")
+            text += "\(file): \(results.count) finding\(results.count == 1 ? "" : "s") (\(fired))\n"
+        }
+        return (text, results.isEmpty)
     }
 }
 

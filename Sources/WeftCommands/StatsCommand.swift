@@ -36,6 +36,12 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
+        print(try report(), terminator: "")
+    }
+
+    /// What `run` prints: the tables, or JSON.
+    /// - Throws: `ExitCode(2)` when the trace cannot be read (the error is on standard error).
+    func report() throws -> String {
         let timeline = try TraceInput.timeline(file, command: "stats")
         var stats = RunStats(timeline)
         let path = criticalPath ? CriticalPath(timeline) : nil
@@ -45,11 +51,11 @@ struct StatsCommand: ParsableCommand {
             }
             let output = StatsJSON(file: file, stats: stats,
                                    criticalPath: path.map { $0.segments.map { CriticalSegmentRecord($0, in: timeline) } })
-            print(try TraceInput.json(output))
-            return
+            return try TraceInput.json(output) + "\n"
         }
-        print(StatsReport(top: top, taskFilter: task).render(stats), terminator: "")
-        if let path { print("\n" + CriticalPathReport.render(path, timeline, limit: max(top, 40)), terminator: "") }
+        var text = StatsReport(top: top, taskFilter: task).render(stats)
+        if let path { text += "\n" + CriticalPathReport.render(path, timeline, limit: max(top, 40)) }
+        return text
     }
 }
 

@@ -7,6 +7,7 @@ struct BenchmarkSuite: Sendable {
 /// Every suite, in the order `weft-bench` runs them. Each suite lives in its own file.
 let benchmarkSuites: [BenchmarkSuite] = [
     traceBenchmarks,
+    runtimeSuite,
     analysisSuite,
     renderSuite,
     diffSuite,

@@ -20,6 +20,8 @@ final class SyntheticTrace: EventStream {
     }
 
     func string(_ id: StringID) -> String { program.string(id) }
+    /// How many strings the trace uses (ids 0 ..< this).
+    var stringCount: Int { program.stringCount }
 
     func next() throws(TraceError) -> Event? {
         while cursor == pending.count {
@@ -90,6 +92,7 @@ struct SyntheticProgram {
     }
 
     func string(_ id: StringID) -> String { id.rawValue < UInt64(strings.count) ? strings[Int(id.rawValue)] : "" }
+    var stringCount: Int { strings.count }
 
     private mutating func random(_ n: UInt64) -> UInt64 {
         rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17

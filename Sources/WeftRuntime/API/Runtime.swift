@@ -44,7 +44,7 @@ public final class Runtime: Sendable {
         let deadline = monotonicNanoseconds() &+ nanoseconds
         let task = ThreadLocals.currentTask
         let core = self.core
-        _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+        _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
             let token = WaitToken(task: task, countsAsStuck: false, continuation: continuation)
             guard core.beginWait(token, reason: .sleep, object: 0, name: "") else {
                 continuation.resume(throwing: core.cancelledError())

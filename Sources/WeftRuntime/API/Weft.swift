@@ -23,10 +23,15 @@ public enum Weft {
         ResourceUsage.resetPeak()
         let usageBefore = ResourceUsage.now()
 
-        var tracer: Tracer?
+        var tracer: TraceRecorder?
         if let path = options.tracePath {
             do {
-                tracer = try Tracer(path: path, metadata: metadata(options, wallStart: wallStart))
+                let recorder = try TraceRecorder(path: path)
+                recorder.beginThread(role: .main, index: 0)
+                for (key, value) in metadata(options, wallStart: wallStart, clock: recorder.clockDescription) {
+                    recorder.metadata(key, value)
+                }
+                tracer = recorder
             } catch {
                 throw RuntimeError(kind: .trace, message: "cannot write the trace to \(path): \(error). "
                     + "Check that the directory exists and is writable, or run without a trace.")
@@ -42,17 +47,19 @@ public enum Weft {
         }
 
         var main: TaskHandle<T>?
+        if startFailure != nil { tracer?.endThread() }
         if startFailure == nil {
             let runtime = Runtime(core: core)
             let handle = core.spawn("main", site: options.programName, isMain: true) { try await body(runtime) }
             main = handle
-            if core.failureReason == nil || handle.box.outcome == nil {
+            tracer?.endThread()
+            if core.tasksCreated.load(ordering: .relaxed) > 0 {  // the main task started
                 await core.waitForAllTasks()
             }
         }
         core.shutdown()
 
-        let mainOutcome = main?.box.outcome
+        let mainOutcome = main?.outcome
         let failure = core.failureReason
         let outcome: RunOutcome
         let message: String
@@ -125,7 +132,7 @@ public enum Weft {
         }
     }
 
-    private static func metadata(_ options: RunOptions, wallStart: UInt64) -> [(String, String)] {
+    private static func metadata(_ options: RunOptions, wallStart: UInt64, clock: String) -> [(String, String)] {
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         return [
@@ -135,7 +142,7 @@ public enum Weft {
             ("arguments", options.arguments.joined(separator: " ")),
             ("wallclock_start_ns", String(wallStart)),
             ("host", String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)),
-            ("clock", "CLOCK_MONOTONIC"),
+            ("clock", clock),
         ]
     }
 }

@@ -6,7 +6,7 @@ import WeftTrace
 /// The shared state of one run: the scheduler, the timer, the live tasks, the deadlock accounting and the trace.
 final class RunCore: @unchecked Sendable {
     let scheduler: SchedulerKind
-    let tracer: Tracer?
+    let tracer: TraceRecorder?
     /// The worker pool under `multiplexed`; nil under thread-per-task.
     let pool: WorkerPool?
     let timer: TimerThread
@@ -31,7 +31,7 @@ final class RunCore: @unchecked Sendable {
     /// The thread-per-task threads that have ended and wait to be joined.
     private var exitedThreads: [pthread_t] = []
 
-    init(scheduler: SchedulerKind, tracer: Tracer?, maxThreads: Int?) {
+    init(scheduler: SchedulerKind, tracer: TraceRecorder?, maxThreads: Int?) {
         self.scheduler = scheduler
         self.tracer = tracer
         self.maxThreads = maxThreads
@@ -141,6 +141,7 @@ final class RunCore: @unchecked Sendable {
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
         if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
         token.continuation.resume(returning: index)
+        token.markResumed()
     }
 
     /// Resumes a claimed wait with an error.
@@ -148,6 +149,7 @@ final class RunCore: @unchecked Sendable {
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
         if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
         token.continuation.resume(throwing: error)
+        token.markResumed()
     }
 
     /// The error every wait gets once the run is being torn down.
@@ -218,6 +220,12 @@ final class RunCore: @unchecked Sendable {
     func shutdown() {
         pool?.shutdown()
         timer.shutdown()
+        // Task threads end just after their task does; wait for the last ones so that they are joined and have
+        // handed their trace buffers over before the trace is finished.
+        while threads.alive.load(ordering: .acquiring) > 0 {
+            joinExitedThreads()
+            usleep(50)
+        }
         joinExitedThreads()
     }
 }

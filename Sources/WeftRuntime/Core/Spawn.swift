@@ -2,46 +2,47 @@ import WeftTrace
 
 extension RunCore {
     /// Creates a task (and under thread-per-task its thread), records `taskCreate`, and starts it.
-    func spawn<T: Sendable>(_ name: String, site: String, isMain: Bool,
+    func spawn<T: Sendable>(_ name: String, site: @autoclosure () -> String, isMain: Bool,
                             _ body: @escaping @Sendable () async throws -> T) -> TaskHandle<T> {
         let start = monotonicNanoseconds()
         let id = newTaskID()
         let record = TaskRecord(id: id, name: name, core: self)
-        let box = TaskBox<T>(id: id, name: name, core: self)
         let parent = ThreadLocals.currentTask?.id ?? .none
         if case .threadPerTask = scheduler {
             if let failure = failureReason, failure.kind == .threadLimit {
-                box.complete(.failure(failure))
-                return TaskHandle(box: box)
+                record.complete(.failure(failure))
+                return TaskHandle(record: record)
             }
             joinExitedThreads()
             if let failure = TaskThread.start(for: record, core: self) {
                 let live = registry.count
                 let error = RuntimeError(kind: .threadLimit, message:
-                    "thread limit: could not create the OS thread for task \(id) \"\(name)\" spawned at \(site): "
+                    "thread limit: could not create the OS thread for task \(id) \"\(name)\" spawned at \(site()): "
                     + "\(failure.explanation) (errno \(failure.errno)); \(live) task\(live == 1 ? "" : "s") alive, "
                     + "\(threads.alive.load(ordering: .relaxed)) runtime threads alive"
                     + (maxThreads.map { ", RunOptions.maxThreads = \($0)" } ?? "") + "; \(Limits.describe()). "
                     + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u).")
                 fail(error)
-                box.complete(.failure(error))
-                return TaskHandle(box: box)
+                record.complete(.failure(error))
+                return TaskHandle(record: record)
             }
         }
         taskStarted(record)
-        tracer?.record(.taskCreate, id.rawValue, parent.rawValue, string(name), string(site))
+        if let tracer {
+            tracer.record(.taskCreate, id.rawValue, parent.rawValue, tracer.intern(name).rawValue, tracer.intern(site()).rawValue)
+        }
         Task(executorPreference: record) {
-            await record.run(body, box: box, isMain: isMain)
+            await record.run(body, isMain: isMain)
         }
         spawnNanoseconds.wrappingAdd(monotonicNanoseconds() &- start, ordering: .relaxed)
-        return TaskHandle(box: box)
+        return TaskHandle(record: record)
     }
 }
 
 extension TaskRecord {
     /// The task's whole life: its body, then `taskEnd`, its result, and the run's accounting.
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T, box: TaskBox<T>, isMain: Bool) async {
-        let result: Result<T, any Error>
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T, isMain: Bool) async {
+        let result: Result<any Sendable, any Error>
         do {
             result = .success(try await body())
         } catch {
@@ -54,7 +55,7 @@ extension TaskRecord {
                 tracer.record(.taskEnd, id.rawValue, TaskOutcome.threw.rawValue, tracer.intern(String(describing: error)).rawValue)
             }
         }
-        box.complete(result)
+        complete(result)
         bodyFinished = true
         ThreadLocals.endReason = .finished
         core.taskEnded(self, isMain: isMain)

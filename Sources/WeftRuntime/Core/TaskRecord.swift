@@ -18,6 +18,14 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     var blockObjectName = ""
     var blockTarget: (any WaitTarget)?
 
+    // Links of the registry shard's list; guarded by the shard's lock.
+    var registryNext: TaskRecord?
+    unowned(unsafe) var registryPrevious: TaskRecord?
+
+    // The task's result and the tasks joining it; guarded by `core.registry.joinLock(for: id)`.
+    var result: Result<any Sendable, any Error>?
+    var joinWaiters: [WaitToken] = []
+
     init(id: TaskID, name: String, core: RunCore) {
         self.id = id
         self.name = name

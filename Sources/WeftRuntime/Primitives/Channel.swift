@@ -3,8 +3,9 @@ import WeftTrace
 /// A Go-style channel: unbuffered (capacity 0, a rendezvous) or buffered; FIFO; closable.
 ///
 /// Every completed send and receive is recorded with a per-channel sequence number from 1, so each receive pairs
-/// with its send; a receive of seq 0 means the channel was closed and empty. A send is recorded when the sending task's
-/// `send` returns, so for a sender that had to wait the receive may be recorded first.
+/// with its send; a receive of seq 0 means the channel was closed and empty. A send is always recorded by the sending
+/// task before any receive of its message: a blocked sender keeps its value and is woken to try again when a
+/// receiver or room appears.
 public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     public typealias Element = T
 
@@ -19,7 +20,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     private var closed = false
     private var lastSeq: UInt64 = 0
     private var receivers = FIFO<ReceiveWaiter<T>>()
-    private var senders = FIFO<SendWaiter<T>>()
+    private var senders = FIFO<BlockedSender>()
 
     init(core: RunCore, capacity: Int, name: String) {
         self.core = core
@@ -46,33 +47,31 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     }
 
     private func sendSlowly(_ value: T) async throws {
-        let waiter = SendWaiter<T>(index: 0, value: value)
         let task = ThreadLocals.currentTask
-        let immediate = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
-            lock.lock()
-            let attempt = attemptSendLocked(value)
-            if case .full = attempt {
+        while true {
+            var attempt = SendAttempt.full
+            _ = try await suspend { continuation in
+                lock.lock()
+                attempt = attemptSendLocked(value)
+                guard case .full = attempt else {
+                    lock.unlock()
+                    continuation.resume(returning: 0)
+                    return
+                }
                 let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
                 guard core.beginWait(token, reason: .channelSend, object: id.rawValue, name: name) else {
                     lock.unlock()
                     continuation.resume(throwing: core.cancelledError())
                     return
                 }
-                waiter.token = token
-                senders.append(waiter)
+                senders.append(BlockedSender(token: token, index: 0))
                 lock.unlock()
                 core.afterWait(token)
-            } else {
-                lock.unlock()
-                do {
-                    try finishSend(attempt)
-                    continuation.resume(returning: 1)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
             }
+            if case .full = attempt { continue }  // woken because a receiver or room is there: try again
+            try finishSend(attempt)
+            return
         }
-        if immediate == 0 { recordSend(waiter.seq) }
     }
 
     enum SendAttempt {
@@ -99,7 +98,8 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         return .full
     }
 
-    /// Completes an attempt that did not have to wait (after the lock is released).
+    /// Completes an attempt that did not have to wait (after the lock is released): records the send, then wakes
+    /// the receiver it went to.
     func finishSend(_ attempt: SendAttempt) throws {
         switch attempt {
         case .closed: throw ChannelError.closed(name, id)
@@ -127,71 +127,70 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     private func receiveSlowly() async throws -> T? {
         let waiter = ReceiveWaiter<T>(index: 0)
         let task = ThreadLocals.currentTask
-        _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+        var attempt = ReceiveAttempt.empty
+        _ = try await suspend { continuation in
             lock.lock()
-            let attempt = attemptReceiveLocked()
-            if case .empty = attempt {
-                let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
-                guard core.beginWait(token, reason: .channelReceive, object: id.rawValue, name: name) else {
-                    lock.unlock()
-                    continuation.resume(throwing: core.cancelledError())
-                    return
-                }
-                waiter.token = token
-                receivers.append(waiter)
+            attempt = attemptReceiveLocked()
+            guard case .empty = attempt else {
                 lock.unlock()
-                core.afterWait(token)
-            } else {
-                lock.unlock()
-                waiter.value = finishReceive(attempt, record: false)
-                waiter.seq = attempt.seq
                 continuation.resume(returning: 0)
+                return
             }
+            wakeOneSenderLocked()
+            let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
+            guard core.beginWait(token, reason: .channelReceive, object: id.rawValue, name: name) else {
+                lock.unlock()
+                continuation.resume(throwing: core.cancelledError())
+                return
+            }
+            waiter.token = token
+            receivers.append(waiter)
+            lock.unlock()
+            core.afterWait(token)
         }
-        recordReceive(waiter.seq)
+        guard case .empty = attempt else { return finishReceive(attempt) }
+        recordReceive(waiter.seq)  // woken with a value, or by close (seq 0)
         return waiter.value
     }
 
     enum ReceiveAttempt {
-        case value(T, UInt64, SendWaiter<T>?)
+        /// A value from the buffer, and a blocked sender to wake now that there is room.
+        case value(T, UInt64, BlockedSender?)
         case closed
         case empty
-
-        var seq: UInt64 {
-            if case .value(_, let seq, _) = self { return seq }
-            return 0
-        }
     }
 
-    /// Takes the next value from the buffer or a waiting sender, if there is one. Call holding the lock.
+    /// Takes the next buffered value, if there is one. Call holding the lock.
     func attemptReceiveLocked() -> ReceiveAttempt {
-        if let (value, seq) = buffer.popFirst() {
-            while let sender = senders.popFirst() {
-                guard sender.token.claim() else { continue }
-                lastSeq += 1
-                sender.seq = lastSeq
-                buffer.append((sender.value, lastSeq))
-                return .value(value, seq, sender)
-            }
-            return .value(value, seq, nil)
-        }
-        while let sender = senders.popFirst() {
-            guard sender.token.claim() else { continue }
-            lastSeq += 1
-            sender.seq = lastSeq
-            return .value(sender.value, lastSeq, sender)
-        }
+        if let (value, seq) = buffer.popFirst() { return .value(value, seq, claimSenderLocked()) }
         return closed ? .closed : .empty
     }
 
-    /// Completes an attempt that did not have to wait (after the lock is released): wakes the sender it took from.
-    func finishReceive(_ attempt: ReceiveAttempt, record: Bool = true) -> T? {
-        if record { recordReceive(attempt.seq) }
+    /// Claims the first blocked sender still waiting.
+    private func claimSenderLocked() -> BlockedSender? {
+        while let sender = senders.popFirst() {
+            if sender.token.claim() { return sender }
+        }
+        return nil
+    }
+
+    /// Before a receiver waits: wakes one blocked sender so that it comes back and hands its value over. Called
+    /// holding the lock, before the receiver counts itself as blocked (the woken sender cannot get the lock before
+    /// the receiver is registered).
+    func wakeOneSenderLocked() {
+        if let sender = claimSenderLocked() { core.wake(sender.token, returning: sender.index) }
+    }
+
+    /// Completes an attempt that did not have to wait (after the lock is released): wakes the blocked sender that
+    /// now has room, and records the receive.
+    func finishReceive(_ attempt: ReceiveAttempt) -> T? {
         switch attempt {
-        case .value(let value, _, let sender):
+        case .value(let value, let seq, let sender):
             if let sender { core.wake(sender.token, returning: sender.index) }
+            recordReceive(seq)
             return value
         case .closed, .empty:
+            recordReceive(0)
             return nil
         }
     }
@@ -210,7 +209,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         }
         closed = true
         var woken: [ReceiveWaiter<T>] = []
-        var failed: [SendWaiter<T>] = []
+        var failed: [BlockedSender] = []
         while let receiver = receivers.popFirst() {
             if receiver.token.claim() { woken.append(receiver) }
         }
@@ -228,7 +227,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     func lockForSelect() { lock.lock() }
     func unlockForSelect() { lock.unlock() }
     func addReceiver(_ waiter: ReceiveWaiter<T>) { receivers.append(waiter) }
-    func addSender(_ waiter: SendWaiter<T>) { senders.append(waiter) }
+    func addSender(_ sender: BlockedSender) { senders.append(sender) }
 
     /// Forgets the waiters of a select that has completed.
     func removeWaiters(of token: WaitToken) {

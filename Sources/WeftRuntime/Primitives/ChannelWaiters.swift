@@ -10,16 +10,11 @@ final class ReceiveWaiter<T: Sendable>: @unchecked Sendable {
     init(index: Int) { self.index = index }
 }
 
-/// A task blocked sending to a channel (alone or as one case of a select).
-final class SendWaiter<T: Sendable>: @unchecked Sendable {
+/// A task blocked sending to a channel (alone or as one case of a select). It keeps its value: when a receiver
+/// arrives or room appears, the sender is woken to try again, so that every `send` is recorded by the sending task
+/// itself, before any receive of that message.
+struct BlockedSender {
+    let token: WaitToken
+    /// The case index reported when this sender is woken (0 outside a select).
     let index: Int
-    var token: WaitToken!
-    let value: T
-    /// The message's sequence number, given when a receiver takes the value.
-    var seq: UInt64 = 0
-
-    init(index: Int, value: T) {
-        self.index = index
-        self.value = value
-    }
 }

@@ -23,7 +23,7 @@ public final class Condition: @unchecked Sendable {
         core.tracer?.record(.conditionWait, id.rawValue)
         let task = ThreadLocals.currentTask
         do {
-            _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+            _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
             lock.lock()
             // Release the mutex before counting this task as stuck: the unlock may wake another task.
             mutex.unlock()

@@ -50,7 +50,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
         }
         let task = ThreadLocals.currentTask
         while true {
-            let result = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+            let result = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
                 lock.lock()
                 if state.exchange(2, ordering: .acquiring) == 0 {
                     lock.unlock()
@@ -84,14 +84,13 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
     /// - Warning: unlocking a mutex that is not locked stops the program, as in Go (except while the run is being
     ///   torn down, when cancelled waits may leave a mutex unlocked).
     public func unlock() {
-        let previous = state.exchange(0, ordering: .releasing)
-        if previous == 0 {
+        if state.load(ordering: .relaxed) == 0 {
             precondition(core.isTearingDown, "unlock of unlocked mutex \(id) \"\(name)\"")
             return
         }
         holder.store(0, ordering: .relaxed)
         core.tracer?.record(.lockRelease, id.rawValue)
-        if previous == 2 { wakeOne() }
+        if state.exchange(0, ordering: .releasing) == 2 { wakeOne() }
     }
 
     /// Locks the mutex if it is free; never waits.

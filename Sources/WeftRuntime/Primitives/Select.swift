@@ -35,10 +35,14 @@ public struct SelectCase<R: Sendable>: Sendable {
 class SelectArm<R: Sendable>: @unchecked Sendable {
     /// The channel's id: selects lock their channels in id order.
     var channelID: UInt64 { fatalError("abstract") }
+    /// True for a send case: when woken, it tries again rather than completing.
+    var isSend: Bool { false }
     func lock() {}
     func unlock() {}
     /// Holding the lock: performs the operation if it can complete now.
     func attemptLocked() -> Bool { false }
+    /// Holding the lock, before the select waits: wakes a blocked sender to come back (receive cases).
+    func prepareToWaitLocked() {}
     /// Holding the lock: waits on the channel as case `index` of the select `token`.
     func register(_ token: WaitToken, index: Int) {}
     /// Takes the lock and forgets the select's waiters.
@@ -68,6 +72,8 @@ final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Senda
         return true
     }
 
+    override func prepareToWaitLocked() { channel.wakeOneSenderLocked() }
+
     override func register(_ token: WaitToken, index: Int) {
         let waiter = ReceiveWaiter<T>(index: index)
         waiter.token = token
@@ -94,7 +100,6 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     let channel: Channel<T>
     let handler: @Sendable () async throws -> R
     private var attempt: Channel<T>.SendAttempt = .full
-    private var waiter: SendWaiter<T>?
 
     init(_ value: T, _ channel: Channel<T>, _ handler: @escaping @Sendable () async throws -> R) {
         self.value = value
@@ -103,6 +108,7 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     }
 
     override var channelID: UInt64 { channel.id.rawValue }
+    override var isSend: Bool { true }
     override func lock() { channel.lockForSelect() }
     override func unlock() { channel.unlockForSelect() }
 
@@ -113,20 +119,13 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     }
 
     override func register(_ token: WaitToken, index: Int) {
-        let waiter = SendWaiter<T>(index: index, value: value)
-        waiter.token = token
-        self.waiter = waiter
-        channel.addSender(waiter)
+        channel.addSender(BlockedSender(token: token, index: index))
     }
 
     override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
 
     override func complete(woken: Bool) async throws -> R {
-        if woken, let waiter {
-            channel.recordSend(waiter.seq)
-        } else {
-            try channel.finishSend(attempt)
-        }
+        try channel.finishSend(attempt)
         return try await handler()
     }
 }
@@ -146,17 +145,19 @@ extension Runtime {
     public func select<R: Sendable>(_ cases: [SelectCase<R>]) async throws -> R {
         var arms: [SelectArm<R>] = []
         var armCase: [Int] = []
-        var timeout: (Duration, @Sendable () async throws -> R, Int)?
-        var fallback: (@Sendable () async throws -> R, Int)?
+        var timeout: (deadline: UInt64, handler: @Sendable () async throws -> R, index: Int)?
+        var fallback: (@Sendable () async throws -> R)?
+        let now = monotonicNanoseconds()
         for (index, selectCase) in cases.enumerated() {
             switch selectCase.kind {
             case .channel(let make):
                 arms.append(make())
                 armCase.append(index)
             case .after(let duration, let handler):
-                if timeout == nil || duration < timeout!.0 { timeout = (duration, handler, index) }
+                let deadline = now &+ duration.wholeNanoseconds
+                if timeout == nil || deadline < timeout!.deadline { timeout = (deadline, handler, index) }
             case .otherwise(let handler):
-                fallback = (handler, index)
+                fallback = handler
             }
         }
         // Lock each distinct channel once, in id order.
@@ -177,63 +178,67 @@ extension Runtime {
         }
         let count = UInt64(cases.count)
         let tracer = core.tracer
+        func chose(_ arm: Int) {
+            tracer?.record(.select, count, Event.zigzag(Int64(armCase[arm])), arms[arm].channelID)
+        }
 
         lockAll()
         if let ready = attemptAll() {
             unlockAll()
-            tracer?.record(.select, count, Event.zigzag(Int64(armCase[ready])), arms[ready].channelID)
+            chose(ready)
             return try await arms[ready].complete(woken: false)
         }
-        if let (handler, index) = fallback {
+        if let fallback {
             unlockAll()
             tracer?.record(.select, count, Event.zigzag(-1), 0)
-            _ = index
-            return try await handler()
+            return try await fallback()
         }
         unlockAll()
 
-        let immediately = 1 << 40
         let task = ThreadLocals.currentTask
         let core = self.core
-        var token: WaitToken?
-        let chosen: Int
-        do {
-            chosen = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
-            lockAll()
-            if let ready = attemptAll() {
-                unlockAll()
-                continuation.resume(returning: ready | immediately)
-                return
+        while true {
+            var ready: Int?
+            var token: WaitToken?
+            let chosen: Int
+            do {
+                chosen = try await suspend { continuation in
+                    lockAll()
+                    ready = attemptAll()
+                    if ready != nil {
+                        unlockAll()
+                        continuation.resume(returning: 0)
+                        return
+                    }
+                    for arm in arms { arm.prepareToWaitLocked() }
+                    let wait = WaitToken(task: task, countsAsStuck: timeout == nil, continuation: continuation)
+                    guard core.beginWait(wait, reason: .select, object: 0, name: "") else {
+                        unlockAll()
+                        continuation.resume(throwing: core.cancelledError())
+                        return
+                    }
+                    token = wait
+                    for (index, arm) in arms.enumerated() { arm.register(wait, index: index) }
+                    unlockAll()
+                    if let timeout { core.timer.schedule(at: timeout.deadline, wait, index: arms.count) }
+                    core.afterWait(wait)
+                }
+            } catch {
+                if let token { for arm in lockOrder { arm.deregister(token) } }
+                throw error
             }
-            let wait = WaitToken(task: task, countsAsStuck: timeout == nil, continuation: continuation)
-            guard core.beginWait(wait, reason: .select, object: 0, name: "") else {
-                unlockAll()
-                continuation.resume(throwing: core.cancelledError())
-                return
+            if let ready {
+                chose(ready)
+                return try await arms[ready].complete(woken: false)
             }
-            token = wait
-            for (index, arm) in arms.enumerated() { arm.register(wait, index: index) }
-            unlockAll()
-            if let (duration, _, _) = timeout {
-                core.timer.schedule(at: monotonicNanoseconds() &+ duration.wholeNanoseconds, wait, index: arms.count)
-            }
-            core.afterWait(wait)
-            }
-        } catch {
             if let token { for arm in lockOrder { arm.deregister(token) } }
-            throw error
+            if chosen == arms.count, let timeout {
+                tracer?.record(.select, count, Event.zigzag(Int64(timeout.index)), 0)
+                return try await timeout.handler()
+            }
+            if arms[chosen].isSend { continue }  // a receiver or room appeared: try every case again
+            chose(chosen)
+            return try await arms[chosen].complete(woken: true)
         }
-        if chosen & immediately != 0 {
-            let ready = chosen & ~immediately
-            tracer?.record(.select, count, Event.zigzag(Int64(armCase[ready])), arms[ready].channelID)
-            return try await arms[ready].complete(woken: false)
-        }
-        if let token { for arm in lockOrder { arm.deregister(token) } }
-        if chosen == arms.count, let (_, handler, index) = timeout {
-            tracer?.record(.select, count, Event.zigzag(Int64(index)), 0)
-            return try await handler()
-        }
-        tracer?.record(.select, count, Event.zigzag(Int64(armCase[chosen])), arms[chosen].channelID)
-        return try await arms[chosen].complete(woken: true)
     }
 }

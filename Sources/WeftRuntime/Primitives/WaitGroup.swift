@@ -55,7 +55,7 @@ public final class WaitGroup: @unchecked Sendable {
         core.tracer?.record(.waitGroupWait, id.rawValue)
         if lock.withLock({ count == 0 }) { return }
         let task = ThreadLocals.currentTask
-        _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+        _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
             lock.lock()
             if count == 0 {
                 lock.unlock()

@@ -49,7 +49,7 @@ final class TaskThread: @unchecked Sendable {
             batch.removeAll(keepingCapacity: true)
         }
         core.tracer?.endThread()
-        core.threads.ended()
         core.threadExited(pthread_self())
+        core.threads.ended()
     }
 }

@@ -119,6 +119,12 @@ final class WorkerPool: @unchecked Sendable {
             if found == nil {
                 if stopping.load(ordering: .sequentiallyConsistent) { break }
                 if !isSpinning {
+                    // As in Go: at most half of the workers that are not parked look for work at once.
+                    let busy = workers.count - parked.load(ordering: .relaxed)
+                    if 2 * spinning.load(ordering: .relaxed) >= busy {
+                        isSpinning = park()
+                        continue
+                    }
                     isSpinning = true
                     spinning.wrappingAdd(1, ordering: .sequentiallyConsistent)
                 }

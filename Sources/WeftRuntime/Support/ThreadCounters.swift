@@ -30,5 +30,5 @@ final class ThreadCounters: Sendable {
     }
 
     /// Notes a thread's end.
-    func ended() { alive.wrappingSubtract(1, ordering: .relaxed) }
+    func ended() { alive.wrappingSubtract(1, ordering: .releasing) }
 }

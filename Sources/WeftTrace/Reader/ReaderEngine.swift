@@ -38,6 +38,9 @@ struct ReaderEngine {
     private var finished = false
     private var sawTrailer = false
     private var rounds = 0
+    /// Some of a writer round has been read but not its end: batches of one round are not in time order across
+    /// threads, so no event is emitted before the whole round is in.
+    private var midRound = false
     private var awaitRound = 1
     private var awaitOffset = ReaderEngine.waitBytes
     private var buffered = 0
@@ -162,8 +165,12 @@ struct ReaderEngine {
         guard let (tag, p, offset) = try readPayload() else { return false }
         switch TraceFormat.Tag(rawValue: tag) {
         case .strings: try readStrings(p, offset)
-        case .batch: try readBatch(p, offset)
-        case .round: rounds += 1
+        case .batch:
+            try readBatch(p, offset)
+            midRound = true
+        case .round:
+            rounds += 1
+            midRound = false
         case .trailer: try readTrailer(p, offset)
         case .header:
             throw error(.corrupt, "a second header record (expected one, at the start)", at: start)
@@ -374,6 +381,7 @@ struct ReaderEngine {
         if endOfInput { return false }
         if heap.isEmpty { return parked == 0 || buffered < Self.lookaheadBytes }
         if buffered >= Self.lookaheadBytes { return false }
+        if midRound { return true }
         return rounds < awaitRound && input.offset < awaitOffset
     }
 

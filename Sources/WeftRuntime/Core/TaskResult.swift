@@ -1,41 +1,34 @@
 import WeftTrace
 
-/// A task's result and the tasks waiting for it.
-final class TaskBox<T: Sendable>: @unchecked Sendable, WaitTarget {
-    let id: TaskID
-    let name: String
-    let core: RunCore
-    private let lock = PThreadLock()
-    private var result: Result<T, any Error>?
-    private var waiters: [WaitToken] = []
-
-    init(id: TaskID, name: String, core: RunCore) {
-        self.id = id
-        self.name = name
-        self.core = core
-    }
-
+extension TaskRecord: WaitTarget {
+    /// A task waiting to join this one waits for this task itself.
     var waitOwner: TaskID? { id }
 
-    /// The result, if the task has ended.
-    var outcome: Result<T, any Error>? { lock.withLock { result } }
+    /// The task's result, if it has ended.
+    var outcome: Result<any Sendable, any Error>? {
+        let lock = core.registry.joinLock(for: id)
+        lock.lock()
+        defer { lock.unlock() }
+        return result
+    }
 
-    /// Stores the result and wakes the waiters.
-    func complete(_ outcome: Result<T, any Error>) {
-        let woken = lock.withLock {
-            result = outcome
-            let list = waiters
-            waiters.removeAll()
-            return list
-        }
+    /// Stores the task's result and wakes the tasks joining it.
+    func complete(_ outcome: Result<any Sendable, any Error>) {
+        let lock = core.registry.joinLock(for: id)
+        lock.lock()
+        result = outcome
+        let woken = joinWaiters
+        joinWaiters = []
+        lock.unlock()
         for token in woken where token.claim() { core.wake(token, returning: 0) }
     }
 
     /// Waits for the task's result.
-    func value() async throws -> T {
+    func join() async throws -> any Sendable {
         if let result = outcome { return try result.get() }
         let task = ThreadLocals.currentTask
-        _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in
+        let lock = core.registry.joinLock(for: id)
+        _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
             lock.lock()
             if result != nil {
                 lock.unlock()
@@ -48,7 +41,7 @@ final class TaskBox<T: Sendable>: @unchecked Sendable, WaitTarget {
                 continuation.resume(throwing: core.cancelledError())
                 return
             }
-            waiters.append(token)
+            joinWaiters.append(token)
             lock.unlock()
             core.afterWait(token)
         }
@@ -58,15 +51,20 @@ final class TaskBox<T: Sendable>: @unchecked Sendable, WaitTarget {
 
 /// A spawned task: its id and name, and its result once it ends.
 public struct TaskHandle<T: Sendable>: Sendable {
-    let box: TaskBox<T>
+    let record: TaskRecord
 
-    public var id: TaskID { box.id }
-    public var name: String { box.name }
+    public var id: TaskID { record.id }
+    public var name: String { record.name }
 
     /// The task's return value, waiting for it to end.
     /// - Throws: whatever the task threw; `RuntimeError` (`.threadLimit`) if it could not be started;
     ///   `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
     public var value: T {
-        get async throws { try await box.value() }
+        get async throws { try await record.join() as! T }
+    }
+
+    /// The result if the task has ended.
+    var outcome: Result<T, any Error>? {
+        record.outcome.map { $0.map { $0 as! T } }
     }
 }
