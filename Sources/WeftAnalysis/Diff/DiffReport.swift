@@ -40,7 +40,8 @@ public struct DiffReport: Sendable {
     /// The run as a whole.
     public func runTable(_ diff: TraceDiff) -> TextTable {
         var table = TextTable(title: "run" + (diff.ignoresTiming ? " (timing ignored)" : ""), ["", "A", "B", "Δ", "Δ%"])
-        for m in diff.run { table.append([m.name] + DiffText.cells(m)) }
+        // Parts of a figure (cpu.user under cpu) are indented under it.
+        for m in diff.run { table.append([(m.key.contains(".") ? "  " : "") + m.name] + DiffText.cells(m)) }
         return table
     }
 
@@ -87,7 +88,7 @@ public struct DiffReport: Sendable {
         let matched = diff.channels.count + diff.mutexes.count
         var line = "channels and mutexes: \(matched) matched, \(matched == 0 ? "none" : "all the same")"
         if let footer = table.footer, !diff.addedObjects.isEmpty || !diff.removedObjects.isEmpty {
-            line += "; " + footer.split(separator: ";").map { String($0).trimmed }.filter { !$0.hasSuffix("matched the same") }.joined(separator: "; ")
+            line += "; " + footer.split(separator: ";").map { String($0.drop { $0 == " " }) }.filter { !$0.hasSuffix("matched the same") }.joined(separator: "; ")
         }
         return line + "\n"
     }

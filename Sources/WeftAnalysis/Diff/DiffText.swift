@@ -13,7 +13,7 @@ public enum DiffText {
     /// A signed change in its unit: `+2.20 ms`, `-1.50 MiB`, `+3`, `0`.
     public static func signed(_ delta: Int64?, _ unit: MetricUnit) -> String {
         guard let delta else { return "-" }
-        if delta == 0 { return unit == .nanoseconds ? "0 ns" : "0" }
+        if delta == 0 { return unit == .nanoseconds ? "0 ns" : unit == .bytes ? "0 B" : "0" }
         let sign = delta < 0 ? "-" : "+"
         switch unit {
         case .nanoseconds: return DurationFormat.format(signed: delta)

@@ -88,7 +88,7 @@ public struct DiffThreshold: Sendable, Equatable, CustomStringConvertible {
         }
         let row = try lookup(diff)
         guard let delta = row.delta else {
-            throw .badThreshold(text, "\(row.name.trimmed) was not recorded by \(row.a == nil ? "A" : "B")")
+            throw .badThreshold(text, "\(row.name) was not recorded by \(row.a == nil ? "A" : "B")")
         }
         switch amount {
         case .percent(let limit):
@@ -126,10 +126,6 @@ public struct DiffThreshold: Sendable, Equatable, CustomStringConvertible {
         }
         return row
     }
-}
-
-extension String {
-    var trimmed: String { String(drop { $0 == " " }) }
 }
 
 /// What went wrong comparing two runs.

@@ -216,7 +216,7 @@ struct DiffLayout {
         var parts: [String] = []
         for key in ["threads", "rss", "cpu", "switches"] {
             guard let m = diff.runMetric(key), m.a != nil || m.b != nil else { continue }
-            parts.append("\(m.name.trimmingLeadingSpaces) \(DiffText.value(m.a, m.unit)) → \(DiffText.value(m.b, m.unit))")
+            parts.append("\(m.name) \(DiffText.value(m.a, m.unit)) → \(DiffText.value(m.b, m.unit))")
         }
         parts.append("\(diff.tasks.count) tasks matched, \(diff.addedTasks.count) added, \(diff.removedTasks.count) removed")
         return parts.joined(separator: " · ")
@@ -277,8 +277,4 @@ struct DiffLayout {
     private func list(_ items: [String]) -> String {
         items.prefix(8).joined(separator: ", ") + (items.count > 8 ? ", … \(items.count - 8) more" : "")
     }
-}
-
-extension String {
-    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
 }
