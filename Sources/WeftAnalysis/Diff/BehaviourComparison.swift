@@ -1,5 +1,11 @@
 import WeftTrace
 
+/// The items from `context` before `index` to `context` after it (as far as `items` goes), described.
+func contextWindow<T>(_ items: [T], around index: Int, _ context: Int, _ describe: (T) -> String) -> [String] {
+    let start = max(index - context, 0), end = min(index + context + 1, items.count)
+    return start < end ? items[start..<end].map(describe) : []
+}
+
 /// Compares each matched task's sequence of operations and finds where the first difference lies.
 struct BehaviourComparison {
     var divergences: [BehaviourDivergence] = []
@@ -14,14 +20,10 @@ struct BehaviourComparison {
                 continue
             }
             let start = max(index - context, 0)
-            func window(_ ops: [TaskOperation], _ run: TracedRun) -> [String] {
-                let end = min(index + context + 1, ops.count)
-                guard start < end else { return [] }
-                return ops[start..<end].map { Self.describe($0, in: run) }
-            }
-            divergences.append(BehaviourDivergence(identity: a.identities.task(idA), index: index, countA: opsA.count,
-                                                   countB: opsB.count, contextStart: start,
-                                                   contextA: window(opsA, a), contextB: window(opsB, b)))
+            divergences.append(BehaviourDivergence(
+                identity: a.identities.task(idA), index: index, countA: opsA.count, countB: opsB.count, contextStart: start,
+                contextA: contextWindow(opsA, around: index, context) { Self.describe($0, in: a) },
+                contextB: contextWindow(opsB, around: index, context) { Self.describe($0, in: b) }))
         }
     }
 
@@ -67,11 +69,8 @@ struct MessageOrderComparison {
                 same += 1
                 continue
             }
-            let start = max(index - context, 0)
             func window(_ flows: [MessageFlow], _ run: TracedRun) -> [String] {
-                let end = min(index + context + 1, flows.count)
-                guard start < end else { return [] }
-                return flows[start..<end].map { f in
+                contextWindow(flows, around: index, context) { f in
                     "#\(f.seq) \(f.sender == .none ? "?" : run.identities.task(f.sender)) → "
                         + (f.receiver == .none ? "(not received)" : run.identities.task(f.receiver))
                 }

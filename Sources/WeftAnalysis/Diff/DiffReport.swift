@@ -128,9 +128,10 @@ public struct DiffReport: Sendable {
         let total = diff.sameOrder + diff.reorderedChannels.count
         var out = "message order: \(diff.sameOrder) of \(total) channel\(total == 1 ? "" : "s") the same"
         if !diff.reorderedChannels.isEmpty {
+            let n = diff.reorderedChannels.count
+            out += "; \(n) differ\(n == 1 ? "s" : "")"
             out += diff.a.program == diff.b.program && !diff.a.program.isEmpty
-                ? "; the others differ between two runs of \(diff.a.program): nondeterminism\n"
-                : "; the others differ\n"
+                ? " between two runs of \(diff.a.program): a mark of nondeterminism\n" : "\n"
         } else {
             out += "\n"
         }

@@ -59,10 +59,10 @@ struct DiffLayout {
         let heading = Metrics.sectionSize
         canvas.builder.add(canvas.text("task", in: canvas.gutter(y, Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
-        canvas.builder.add(canvas.text("time by state · upper bar A, lower bar B, one scale · largest change first",
+        canvas.builder.add(canvas.text("time by state: A upper bar, B lower bar (one scale)",
                                        in: Rect(x: barsX0, y: y, width: barsX1 - barsX0, height: Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
-        canvas.builder.add(canvas.text("change in lifetime (B − A)",
+        canvas.builder.add(canvas.text("change in lifetime (B − A), largest first",
                                        in: Rect(x: deltaX0, y: y, width: canvas.width - Metrics.margin - deltaX0,
                                                 height: Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))

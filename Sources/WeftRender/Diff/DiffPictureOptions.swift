@@ -25,7 +25,7 @@ public enum ChangeColor {
     /// B took longer than A.
     public static let slower = Color(hex: 0xC62828)
     /// B took less time than A.
-    public static let faster = Color(hex: 0x283593)
+    public static let faster = Color(hex: 0x5C6BC0)
     /// The change is within the neutral share.
     public static let neutral = Color(hex: 0x9E9E9E)
 
