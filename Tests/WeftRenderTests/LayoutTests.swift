@@ -87,7 +87,12 @@ struct LayoutTests {
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 800, view: .threads), measurer: measurer)
         let rects = try #require(scene.layer("lanes")).items.count
         #expect(rects > 50 && rects <= 800, "\(rects) rectangles for \(n) slices")
-        #expect(scene.texts.contains { $0.text.hasPrefix("pieces < 2 px") })
+        #expect(scene.texts.contains { $0.text.hasPrefix("slices < 2 px") })
+        // The thread is busy 60% of the time: each folded column is 60% as tall as the lane's bar (18 px).
+        let heights = try #require(scene.layer("lanes")).items.compactMap { item -> Double? in
+            if case let .rect(r, _, _) = item { r.height } else { nil }
+        }
+        #expect(heights.allSatisfy { $0 > 0.5 * 18 && $0 < 0.7 * 18 }, "\(Set(heights))")
     }
 
     @Test("past the lane limit, lanes become one density row with a count")
@@ -169,5 +174,26 @@ struct LockLaneTests {
         #expect(strips.count == 1)
         let none = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1200, maxLockLanes: 0), measurer: TextMeasurer())
         #expect(!none.texts.contains { $0.text == "lock mu7 stats" })
+    }
+}
+
+@Suite("Edge cases")
+struct EdgeCaseTests {
+    @Test("an empty run draws its header and says there is nothing to draw")
+    func empty() throws {
+        let run = RenderTimeline(facts: RunFacts(program: "nothing", scheduler: "multiplexed", taskCount: 0, threadCount: 0,
+                                                 wallTime: 0, eventCount: 0))
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 600), measurer: TextMeasurer())
+        #expect(scene.texts.contains { $0.text.hasPrefix("nothing to draw") })
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        _ = try ScenePainter.image(scene)
+    }
+
+    @Test("a run that ended badly says so in its header")
+    func problem() throws {
+        var run = Fixtures.small()
+        run.facts.problem = "deadlocked"
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1600), measurer: TextMeasurer())
+        #expect(scene.texts.contains { $0.text.contains("ended deadlocked") })
     }
 }

@@ -65,9 +65,8 @@ struct ColumnLOD {
         repeat {
             let lo = max(a, Double(c))
             let hi = min(b, Double(c + 1))
-            // A zero-width piece still marks its column a little, so that an instant is not lost.
-            let cover = Float(max(hi - lo, 0.05))
-            if total[c] == 0 && current[c] < 0 { touched.append(c) }
+            let cover = Float(max(hi - lo, 0))
+            if current[c] < 0 { touched.append(c) }
             total[c] += cover
             if current[c] == k {
                 currentCover[c] += cover
@@ -75,7 +74,8 @@ struct ColumnLOD {
                 current[c] = k
                 currentCover[c] = cover
             }
-            if currentCover[c] > bestCover[c] {
+            // A zero-width piece still claims an empty column, so that an instant is not lost.
+            if currentCover[c] > bestCover[c] || best[c] < 0 {
                 best[c] = k
                 bestCover[c] = currentCover[c]
             }
@@ -87,10 +87,11 @@ struct ColumnLOD {
     func columnPieces() -> [Piece] {
         var out: [Piece] = []
         for c in touched.sorted() {
-            let cover = Double(min(total[c], 1))
+            // Even an instant shows a little.
+            let cover = Double(min(max(total[c], 0.05), 1))
             let key = Int(best[c])
             let x0 = origin + Double(c)
-            if var last = out.last, last.key == key, last.x1 == x0, abs(last.coverage - cover) < 0.15 {
+            if var last = out.last, last.key == key, last.x1 == x0, abs(last.coverage - cover) < 0.08 {
                 last.x1 = x0 + 1
                 out[out.count - 1] = last
             } else {

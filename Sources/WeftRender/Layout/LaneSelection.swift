@@ -32,9 +32,9 @@ struct LaneSelection {
         }
     }
 
-    /// The first `limit` lanes and the rest; a single leftover lane is shown rather than aggregated.
+    /// The first `limit` lanes and the rest; a few leftover lanes are shown rather than aggregated.
     static func split<T>(_ lanes: [T], limit: Int) -> ([T], [T]) {
-        if lanes.count <= limit + 1 { return (lanes, []) }
+        if lanes.count <= limit + 4 { return (lanes, []) }
         return (Array(lanes.prefix(limit)), Array(lanes.dropFirst(limit)))
     }
 

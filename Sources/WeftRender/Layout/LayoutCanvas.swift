@@ -60,6 +60,11 @@ final class LayoutCanvas {
     }
 
     /// The gutter width that fits `labels` at lane-label size, within the bounds.
+    static func gutterWidth(for labels: [String], measurer: TextMeasurer) -> Double {
+        gutterWidth(for: labels.map { ($0, FontWeight.regular) }, measurer: measurer)
+    }
+
+    /// The gutter width that fits `labels`, each at lane-label size in its weight, within the bounds.
     static func gutterWidth(for labels: [(String, FontWeight)], measurer: TextMeasurer) -> Double {
         var widest = 0.0
         for (label, weight) in labels {

@@ -51,7 +51,7 @@ enum LegendLayout {
         }
         if canvas.drewDenseRun {
             out.append(Entry(key: .swatch(Palette.taskColor(1).withAlpha(0.5), thin: false),
-                             label: "pieces < 2 px: each pixel shows what took most of it, paler when partly idle"))
+                             label: "slices < 2 px: a pixel shows the task that ran most in it, as tall (thread) or as strong (task) as it was busy"))
         }
         return out
     }

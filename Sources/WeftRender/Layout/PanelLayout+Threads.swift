@@ -38,9 +38,12 @@ extension PanelLayout {
         rect.width = max(piece.x1 - piece.x0, 1)
         canvas.drewTaskSlices = true
         if piece.merged {
+            // A column of many short slices: the colour of the task that ran most in it, as tall as the column was busy.
             canvas.drewDenseRun = true
-            let alpha = (0.3 + 0.7 * piece.coverage) * (dimmed ? 0.25 : 1)
-            canvas.builder.add(.rect(rect, fill: Palette.taskColor(task.rawValue).withAlpha(alpha)), to: .lanes)
+            let height = rect.height * max(piece.coverage, 0.25)
+            rect.y += rect.height - height
+            rect.height = height
+            canvas.builder.add(.rect(rect, fill: Palette.taskColor(task.rawValue).withAlpha(dimmed ? 0.25 : 1)), to: .lanes)
             return
         }
         let fill = Palette.taskColor(task.rawValue).withAlpha(dimmed ? 0.25 : 1)
@@ -49,7 +52,9 @@ extension PanelLayout {
         let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height)
         let label = names[task] ?? task.description
         let color = theme.textColor(on: fill)
-        let item = canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color, minimumCharacters: 2)
+        // A shortened label keeps at least the whole task id ("t3076 s…", never "t3…").
+        let item = canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color,
+                               minimumCharacters: task.description.count + 1)
             ?? canvas.text(task.description, in: cell, size: Metrics.sliceLabelSize, color: color,
                            minimumCharacters: task.description.count)
         canvas.builder.add(item)
@@ -61,7 +66,7 @@ extension PanelLayout {
         let height = Metrics.threadDensityRow
         canvas.drewThreadDensity = true
         densityFrame(label: LaneSelection.restLabel(rest.count, "thread"),
-                     notes: ["share of them running", "or alive but idle", "top = all \(Format.count(rest.count))"],
+                     notes: ["share running", "or alive but idle", "top = all \(Format.count(rest.count))"],
                      top: top, height: height)
         let columns = max(Int(scale.plotWidth / Metrics.densityBin), 1)
         var density = DensityAccumulator(columns: columns, keys: 2)

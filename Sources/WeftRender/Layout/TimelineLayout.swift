@@ -40,7 +40,7 @@ public enum TimelineLayout {
         for (timeline, lanes) in [(a, lanesA), (b, lanesB)] {
             let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
                                     title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
-                                        + " · shared time scale \(TimeFormat.duration(start)) – \(TimeFormat.duration(end))")
+                                        + " · shared time scale \(start == 0 ? "0" : TimeFormat.duration(start)) – \(TimeFormat.duration(end))")
             y = panel.layout(top: y) + Metrics.panelGap
             canvas.builder.add(.line(from: Point(Metrics.margin, y - Metrics.panelGap / 2),
                                      to: Point(canvas.width - Metrics.margin, y - Metrics.panelGap / 2),
@@ -67,6 +67,7 @@ public enum TimelineLayout {
         parts.append(Format.plural(facts.taskCount, "task"))
         parts.append(Format.plural(facts.threadCount, "thread"))
         parts.append("wall \(TimeFormat.duration(facts.wallTime))")
+        if let whole = facts.traceWallTime { parts.append("trace \(TimeFormat.duration(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
         if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
         if let problem = facts.problem { parts.insert("ended \(problem)", at: 0) }

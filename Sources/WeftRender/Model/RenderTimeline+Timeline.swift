@@ -4,26 +4,43 @@ import WeftTrace
 extension RenderTimeline {
     /// The lanes, marks and links the picture shows, taken from the analysis model.
     ///
-    /// Threads are ordered workers, main, task threads, timer, others; tasks by id. Links: every message
+    /// Threads are ordered: those that ran tasks first, then by role (workers, main, task threads, timer, others);
+    /// tasks by id. Links: every message
     /// (send → receive), every spawn, every contended mutex hand-over (release → next acquire), and every other
     /// wake-up by a task (wait groups, conditions, joins).
+    ///
+    /// Times are counted from the run's first event, so that two runs drawn together start together. The picture
+    /// ends when the last task does (threads may take longer to shut down); `wallTime` is that span.
     public init(timeline: Timeline) {
         let run = timeline.run
+        let origin = run.start
+        func t(_ time: UInt64) -> UInt64 { time > origin ? time - origin : 0 }
+        let lastTask = timeline.tasks.map { max($0.ended ?? run.end, $0.intervals.last?.end ?? 0) }.max()
+        let activityEnd = min(lastTask ?? run.end, run.end)
         let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
         let program = run.program.isEmpty ? "program" : run.program
         var facts = RunFacts(program: program, scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler,
                              workers: run.workers, taskCount: timeline.tasks.count, threadCount: timeline.threads.count,
-                             wallTime: run.wallTime, traceEnd: run.end, eventCount: run.totalEvents, peakRSS: peak)
+                             wallTime: t(activityEnd), traceEnd: t(activityEnd), eventCount: run.totalEvents, peakRSS: peak)
+        if facts.workers == 0 || run.scheduler == "thread-per-task" { facts.workers = nil }
+        if run.wallTime > t(activityEnd) + t(activityEnd) / 10 { facts.traceWallTime = run.wallTime }
         if let outcome = run.outcome, outcome != .completed {
             facts.problem = run.message.isEmpty ? outcome.description : "\(outcome): \(run.message)"
         }
-        let threads = timeline.threads.sorted { a, b in
+        // Threads that ran tasks first (the main thread only waits; it goes last).
+        let sortedThreads = timeline.threads.sorted { a, b in
+            if a.slices.isEmpty != b.slices.isEmpty { return !a.slices.isEmpty }
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
-        }.map { thread in
-            ThreadTrack(thread: thread.id, label: Self.label(of: thread),
-                        slices: thread.slices.elements.map { ThreadSlice(start: $0.start, end: $0.end, task: $0.task) },
-                        lifetime: TimeSpan(thread.started, thread.stopped ?? run.end))
+        }
+        var labelCount: [String: Int] = [:]
+        for thread in sortedThreads { labelCount[Self.label(of: thread), default: 0] += 1 }
+        let threads = sortedThreads.map { thread in
+            // Two threads with one role (the main thread recorded twice): tell them apart by their trace number.
+            let label = Self.label(of: thread)
+            return ThreadTrack(thread: thread.id, label: labelCount[label, default: 0] > 1 ? "\(label) \(thread.id)" : label,
+                               slices: thread.slices.elements.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) },
+                               lifetime: TimeSpan(t(thread.started), t(thread.stopped ?? run.end)))
         }
 
         let position = TaskPositions(timeline.tasks.map(\.id))
@@ -32,35 +49,35 @@ extension RenderTimeline {
         var links: [Link] = []
         links.reserveCapacity(timeline.flows.count + timeline.tasks.count)
         func mark(_ task: TaskID, _ time: UInt64, _ kind: Mark.Kind) {
-            if let p = position[task] { marks[p].append(Mark(time: time, kind: kind)) }
+            if let p = position[task] { marks[p].append(Mark(time: t(time), kind: kind)) }
         }
 
         for task in timeline.tasks where task.parent != .none {
             mark(task.parent, task.created, .spawn)
-            links.append(Link(kind: .spawn, from: task.parent, at: task.created, to: task.id, at: task.created))
+            links.append(Link(kind: .spawn, from: task.parent, at: t(task.created), to: task.id, at: t(task.created)))
         }
         for flow in timeline.flows {
             if let sent = flow.sent { mark(flow.sender, sent, .send) }
             if let received = flow.received { mark(flow.receiver, received, .receive) }
             if let sent = flow.sent, let received = flow.received, flow.sender != .none, flow.receiver != .none {
-                links.append(Link(kind: .message, from: flow.sender, at: sent, to: flow.receiver, at: received))
+                links.append(Link(kind: .message, from: flow.sender, at: t(sent), to: flow.receiver, at: t(received)))
             }
         }
         var locks: [LockTrack] = []
         for mutex in timeline.mutexes where !mutex.holds.isEmpty || !mutex.pending.isEmpty {
-            var waits = mutex.holds.filter { $0.requested < $0.start }.map { TimeSpan($0.requested, $0.start) }
-            waits += mutex.pending.map { TimeSpan($0.time, run.end) }
+            var waits = mutex.holds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
+            waits += mutex.pending.map { TimeSpan(t($0.time), t(run.end)) }
             waits.sort { $0.start < $1.start }
             locks.append(LockTrack(mutex: mutex.id, label: mutex.label,
-                                   holds: mutex.holds.map { ThreadSlice(start: $0.start, end: $0.end, task: $0.task) },
+                                   holds: mutex.holds.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) },
                                    waits: waits))
             var previous: LockHold?
             for hold in mutex.holds {
                 mark(hold.task, hold.start, .lock)
                 if hold.released { mark(hold.task, hold.end, .unlock) }
-                if let p = position[hold.task] { holds[p].append(TimeSpan(hold.start, hold.end)) }
+                if let p = position[hold.task] { holds[p].append(TimeSpan(t(hold.start), t(hold.end))) }
                 if let prev = previous, prev.released, hold.contended {
-                    links.append(Link(kind: .lock, from: prev.task, at: prev.end, to: hold.task, at: hold.start))
+                    links.append(Link(kind: .lock, from: prev.task, at: t(prev.end), to: hold.task, at: t(hold.start)))
                 }
                 previous = hold
             }
@@ -75,7 +92,7 @@ extension RenderTimeline {
             mark(wake.waker, wake.time, .wake)
             switch wake.reason {
             case .waitGroup?, .condition?, .join?:
-                links.append(Link(kind: .wake, from: wake.waker, at: wake.time, to: wake.wakee, at: wake.time))
+                links.append(Link(kind: .wake, from: wake.waker, at: t(wake.time), to: wake.wakee, at: t(wake.time)))
             default:
                 break
             }
@@ -83,7 +100,7 @@ extension RenderTimeline {
 
         let tasks = timeline.tasks.enumerated().map { i, task in
             TaskTrack(task: task.id, name: task.name,
-                      spans: task.intervals.elements.map { StateSpan(start: $0.start, end: $0.end, state: LaneState($0.state)) },
+                      spans: task.intervals.elements.map { StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state)) },
                       marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start })
         }
         self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks)

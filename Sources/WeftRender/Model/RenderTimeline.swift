@@ -40,12 +40,15 @@ public struct RunFacts: Sendable, Equatable {
     public var eventCount: Int
     /// The largest `peak_rss_bytes` sample, if recorded.
     public var peakRSS: UInt64?
+    /// The whole trace's span when notably longer than `wallTime` (thread start-up and shutdown), else nil.
+    public var traceWallTime: UInt64?
     /// How the run ended when not normally ("deadlocked", "failed: …"); nil when it completed.
     public var problem: String?
 
     public init(program: String, scheduler: String, workers: Int? = nil, taskCount: Int, threadCount: Int,
                 wallTime: UInt64, traceEnd: UInt64? = nil, eventCount: Int, peakRSS: UInt64? = nil, problem: String? = nil) {
         self.problem = problem
+        traceWallTime = nil
         self.traceEnd = traceEnd ?? wallTime
         self.program = program
         self.scheduler = scheduler
