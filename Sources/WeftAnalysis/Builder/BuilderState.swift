@@ -35,6 +35,8 @@ struct TaskBuild {
     /// Open regions (name, start) and closed ones.
     var openRegions: [(name: String, start: UInt64)] = []
     var regions: [Region] = []
+    /// The last `block` and its wake-up.
+    var lastWait: AnnouncedWait?
 
     init(id: TaskID, created: UInt64) {
         self.id = id

@@ -43,7 +43,8 @@ extension TaskBuild {
     }
 
     /// `block`: remembers what the task is about to wait on.
-    mutating func noteBlock(_ reason: BlockReason, _ object: ObjectID) {
+    mutating func noteBlock(_ reason: BlockReason, _ object: ObjectID, at time: UInt64) {
+        lastWait = AnnouncedWait(reason: reason, object: object, start: time)
         pendingBlock = (reason, object)
         lastBlock = (reason, object)
         if reason == .mutex, let request = lockRequest, request.mutex.object == object {
@@ -57,6 +58,10 @@ extension TaskBuild {
 
     /// `unblock` by `waker`: returns what the task had waited on, and a complaint when it was not waiting.
     mutating func wake(by waker: TaskID, at time: UInt64) -> (reason: BlockReason?, object: ObjectID, anomaly: String?) {
+        if lastWait != nil && lastWait?.woken == nil {
+            lastWait?.woken = time
+            lastWait?.waker = waker
+        }
         switch state {
         case .blocked(let reason, let object):
             transition(to: .runnable(.woken(by: waker)), at: time)

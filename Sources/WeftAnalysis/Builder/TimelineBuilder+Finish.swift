@@ -26,7 +26,8 @@ extension TimelineState {
             taskTimelines.append(TaskTimeline(
                 id: task.id, name: task.name, site: task.site, parent: task.parent, children: task.children,
                 created: task.created, ended: task.ended, outcome: task.outcome, message: task.message,
-                intervals: IntervalList(sorted: task.intervals), regions: IntervalList(unsorted: regions)))
+                intervals: IntervalList(sorted: task.intervals), regions: IntervalList(unsorted: regions),
+                lastWait: task.lastWait))
             tasks[t].intervals = [] // free as we go
         }
 

@@ -7,6 +7,7 @@ extension TimelineState {
         if let p = channelIndex.position(raw) { return p }
         channels.append(ChannelTimeline(id: ChannelID(raw), created: time))
         occupancy.append(0)
+        waitingReceivers.append(0)
         unpaired.append(SeqWindow())
         channelIndex.set(raw, channels.count - 1)
         return channels.count - 1
@@ -23,18 +24,23 @@ extension TimelineState {
             channels[c].creator = e.task
         case .send:
             channels[c].sends += 1
-            occupancy[c] += 1
-            if occupancy[c] > channels[c].peakOccupancy { channels[c].peakOccupancy = occupancy[c] }
+            // A receiver already waiting takes the message at once; otherwise it goes into the buffer.
+            let handedOver = waitingReceivers[c] > 0
+            if !handedOver {
+                occupancy[c] += 1
+                if occupancy[c] > channels[c].peakOccupancy { channels[c].peakOccupancy = occupancy[c] }
+            }
             let blocked = consumeBlock(e, on: a.a0, reason: .channelSend)
             if let f = unpaired[c].take(a.a1) {
                 flows[f].sender = e.task
                 flows[f].senderThread = e.thread
                 flows[f].sent = e.time
                 flows[f].senderBlocked = blocked
+                flows[f].handedOver = handedOver
             } else {
                 unpaired[c].put(a.a1, flows.count)
                 flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, sender: e.task, senderThread: e.thread,
-                                         sent: e.time, senderBlocked: blocked))
+                                         sent: e.time, senderBlocked: blocked, handedOver: handedOver))
             }
         case .receive:
             let blocked = consumeBlock(e, on: a.a0, reason: .channelReceive)
@@ -43,13 +49,14 @@ extension TimelineState {
                 return
             }
             channels[c].receives += 1
-            occupancy[c] = max(occupancy[c] - 1, 0)
             if let f = unpaired[c].take(a.a1) {
+                if !flows[f].handedOver { occupancy[c] = max(occupancy[c] - 1, 0) }
                 flows[f].receiver = e.task
                 flows[f].receiverThread = e.thread
                 flows[f].received = e.time
                 flows[f].receiverBlocked = blocked
             } else {
+                occupancy[c] = max(occupancy[c] - 1, 0)
                 unpaired[c].put(a.a1, flows.count)
                 flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, receiver: e.task, receiverThread: e.thread,
                                          received: e.time, receiverBlocked: blocked))

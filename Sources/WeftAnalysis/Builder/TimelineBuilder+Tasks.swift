@@ -58,7 +58,9 @@ extension TimelineState {
 
     mutating func block(_ e: Event) {
         guard let t = runningTask(e) else { return }
-        tasks[t].noteBlock(BlockReason(rawValue: e.args.a0) ?? .select, ObjectID(e.args.a1))
+        let reason = BlockReason(rawValue: e.args.a0) ?? .select
+        tasks[t].noteBlock(reason, ObjectID(e.args.a1), at: e.time)
+        if reason == .channelReceive, let c = channelIndex.position(e.args.a1) { waitingReceivers[c] += 1 }
     }
 
     mutating func unblock(_ e: Event) {
@@ -66,6 +68,9 @@ extension TimelineState {
         let t = taskPosition(id, at: e.time)
         let (reason, object, complaint) = tasks[t].wake(by: e.task, at: e.time)
         if let complaint { anomaly(e, complaint) }
+        if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {
+            waitingReceivers[c] -= 1
+        }
         wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
     }

@@ -48,6 +48,8 @@ struct TimelineState {
     var channels: [ChannelTimeline] = []
     var channelIndex = DenseIndex()
     var occupancy: [Int] = []
+    /// Per channel, tasks that announced a blocking receive and have not been woken yet.
+    var waitingReceivers: [Int] = []
     var mutexes: [MutexBuild] = []
     var mutexIndex = DenseIndex()
     var waitGroups: [WaitGroupBuild] = []

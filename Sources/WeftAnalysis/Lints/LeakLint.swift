@@ -4,7 +4,7 @@ import WeftTrace
 public struct LeakLint: Lint {
     public init() {}
     public var name: String { "leak" }
-    public var summary: String { "tasks still blocked or sleeping when the trace ended" }
+    public var summary: String { "tasks still waiting when the program's work ended (at the end of the trace, or until the runtime cancelled them)" }
 
     public func check(_ timeline: Timeline) -> [WaitForGraph.Wait] {
         let graph = WaitForGraph(timeline)
@@ -14,6 +14,11 @@ public struct LeakLint: Lint {
     }
 
     public func message(_ wait: WaitForGraph.Wait, in timeline: Timeline) -> String {
+        if let cancelled = wait.cancelled {
+            return "leaked: \(LintText.task(wait.task, timeline)) waited on \(LintText.object(wait, timeline)) from "
+                + "\(DurationFormat.format(wait.since)) until the runtime cancelled the wait at \(DurationFormat.format(cancelled)) "
+                + "(\(DurationFormat.format(cancelled &- wait.since))); nothing else would have woken it"
+        }
         let waited = timeline.run.end &- wait.since
         return "leaked: \(LintText.task(wait.task, timeline)) still waits on \(LintText.object(wait, timeline)) "
             + "at the end of the trace (for \(DurationFormat.format(waited)), since \(DurationFormat.format(wait.since)))"

@@ -1,21 +1,28 @@
 import WeftTrace
 
-/// Who waits for whom at the end of the trace: each blocked task → the object it waits on → the tasks that could
-/// release it (a mutex's holder; a joined task; the live tasks that used the other end of a channel; the live tasks
-/// that changed a wait group's counter or signalled a condition).
+/// Who waits for whom when the program's own work ended: each waiting task → the object it waits on → the tasks
+/// that could release it (a mutex's holder; a joined task; the other live users of a channel; the tasks that changed
+/// a wait group's counter or used a condition).
+///
+/// A task waits "at the end" when it is still blocked (or sleeping) at the end of the trace, or when its last wait
+/// was cut short by the runtime: it was woken without getting what it waited for (no lock acquired, no message, the
+/// joined task not ended…) and then ended by throwing. Weft's runtime does that to every blocked task when it detects
+/// a deadlock or when the main task ends, so the trace's last events show the cancellations, not the waits.
 public struct WaitForGraph: Sendable {
-    /// One blocked task and what it waits on.
+    /// One waiting task and what it waits on.
     public struct Wait: Sendable, Equatable {
         public var task: TaskID
         public var reason: BlockReason?
         public var object: ObjectID
         /// Since when.
         public var since: UInt64
+        /// When the runtime cancelled the wait, if it did (nil: still waiting at the end of the trace).
+        public var cancelled: UInt64?
         /// The tasks that could wake it.
         public var holders: [TaskID]
     }
 
-    /// Every task blocked (or sleeping) at the end of the trace, by id.
+    /// Every task waiting at the end, by id.
     public var waits: [TaskID: Wait]
 
     /// The graph of `timeline` at its end.
@@ -25,52 +32,89 @@ public struct WaitForGraph: Sendable {
             if flow.sender != .none { users[flow.channel.object, default: ([], [])].senders.insert(flow.sender) }
             if flow.receiver != .none { users[flow.channel.object, default: ([], [])].receivers.insert(flow.receiver) }
         }
-        let live = Set(timeline.tasks.filter { $0.ended == nil }.map(\.id))
-        waits = [:]
-        for task in timeline.tasks where task.ended == nil {
-            guard let last = task.intervals.last else { continue }
-            var wait = Wait(task: task.id, reason: nil, object: .none, since: last.start, holders: [])
-            switch last.state {
-            case .sleeping:
-                wait.reason = .sleep
-            case .blocked(let reason, let object):
-                wait.reason = reason
-                wait.object = object
-                switch reason {
-                case .mutex:
-                    if let m = timeline.mutex(MutexID(object.rawValue)), let hold = m.holds.last, !hold.released {
-                        wait.holders = [hold.task]
-                    }
-                case .join:
-                    wait.holders = [TaskID(object.rawValue)]
-                case .channelReceive:
-                    wait.holders = Array(users[object]?.senders ?? [])
-                    if let c = timeline.channel(ChannelID(object.rawValue)) { wait.holders.append(c.creator) }
-                case .channelSend:
-                    wait.holders = Array(users[object]?.receivers ?? [])
-                    if let c = timeline.channel(ChannelID(object.rawValue)) { wait.holders.append(c.creator) }
-                case .waitGroup:
-                    if let g = timeline.waitGroup(WaitGroupID(object.rawValue)) { wait.holders = g.changes.map(\.task) }
-                case .condition:
-                    if let c = timeline.condition(ConditionID(object.rawValue)) {
-                        wait.holders = c.signals.map(\.task)
-                        if let m = timeline.mutex(c.mutex) { wait.holders += m.holds.map(\.task) }
-                    }
-                case .select, .sleep, nil:
-                    break
-                }
-            default:
-                continue
-            }
-            wait.holders = Array(Set(wait.holders.filter { $0 != task.id && $0 != .none && live.contains($0) })).sorted()
-            waits[task.id] = wait
+        var found: [Wait] = []
+        for task in timeline.tasks {
+            if let wait = WaitForGraph.finalWait(of: task, in: timeline) { found.append(wait) }
         }
+        // Tasks that could still act: alive at the end, or themselves stuck in a wait.
+        let stuck = Set(found.map(\.task))
+        let live = Set(timeline.tasks.filter { $0.ended == nil }.map(\.id)).union(stuck)
+        waits = [:]
+        for var wait in found {
+            let object = wait.object
+            switch wait.reason {
+            case .mutex?:
+                if let m = timeline.mutex(MutexID(object.rawValue)), let hold = m.holds.last, !hold.released {
+                    wait.holders = [hold.task]
+                }
+            case .join?:
+                wait.holders = [TaskID(object.rawValue)]
+            case .channelReceive?:
+                wait.holders = Array(users[object]?.senders ?? [])
+                if let c = timeline.channel(ChannelID(object.rawValue)) { wait.holders.append(c.creator) }
+            case .channelSend?:
+                wait.holders = Array(users[object]?.receivers ?? [])
+                if let c = timeline.channel(ChannelID(object.rawValue)) { wait.holders.append(c.creator) }
+            case .waitGroup?:
+                if let g = timeline.waitGroup(WaitGroupID(object.rawValue)) { wait.holders = g.changes.map(\.task) }
+            case .condition?:
+                if let c = timeline.condition(ConditionID(object.rawValue)) {
+                    wait.holders = c.signals.map(\.task)
+                    if let m = timeline.mutex(c.mutex) { wait.holders += m.holds.map(\.task) }
+                }
+            case .select?, .sleep?, nil:
+                break
+            }
+            wait.holders = Array(Set(wait.holders.filter { $0 != wait.task && $0 != .none && live.contains($0) })).sorted()
+            waits[wait.task] = wait
+        }
+    }
+
+    /// The task's unfinished wait at the end: still waiting, or cut short by the runtime; nil otherwise.
+    static func finalWait(of task: TaskTimeline, in timeline: Timeline) -> Wait? {
+        if task.ended == nil {
+            guard let last = task.intervals.last else { return nil }
+            switch last.state {
+            case .sleeping: return Wait(task: task.id, reason: .sleep, object: .none, since: last.start, holders: [])
+            case .blocked(let reason, let object): return Wait(task: task.id, reason: reason, object: object, since: last.start, holders: [])
+            default: return nil
+            }
+        }
+        guard task.outcome == .threw, let last = task.lastWait, last.reason != .sleep else { return nil }
+        // Its last wait, and whether it got what it waited for.
+        let reason: BlockReason? = last.reason, object = last.object
+        let woken = last.woken ?? task.ended ?? timeline.run.end
+        let satisfied: Bool
+        switch reason {
+        case .mutex?:
+            let holds = timeline.mutex(MutexID(object.rawValue))?.holds
+            satisfied = holds.map { h in h[h.firstIndex(startingAtOrAfter: woken)...].contains { $0.task == task.id } } ?? true
+        case .channelReceive?:
+            let closed = timeline.channel(ChannelID(object.rawValue))?.closed.map { $0 <= woken } ?? false
+            satisfied = closed || timeline.flows.contains {
+                $0.channel.object == object && $0.receiver == task.id && ($0.received ?? 0) >= woken
+            }
+        case .channelSend?:
+            satisfied = timeline.flows.contains { $0.channel.object == object && $0.sender == task.id && ($0.sent ?? 0) >= woken }
+        case .join?:
+            satisfied = timeline.task(TaskID(object.rawValue))?.ended.map { $0 <= woken } ?? true
+        case .waitGroup?:
+            let changes = timeline.waitGroup(WaitGroupID(object.rawValue))?.changes ?? []
+            satisfied = changes.last { $0.time <= woken }?.count == 0
+        case .condition?:
+            let signals = timeline.condition(ConditionID(object.rawValue))?.signals ?? []
+            satisfied = signals.contains { $0.time >= last.start && $0.time <= woken && ($0.broadcast || $0.woken == task.id) }
+        case .select?, .sleep?, nil:
+            satisfied = true
+        }
+        if satisfied { return nil }
+        return Wait(task: task.id, reason: reason, object: object, since: last.start, cancelled: woken, holders: [])
     }
 
     /// The cycles of tasks that wait only on one another: every task in one can be woken only by tasks that are
     /// themselves stuck. Each cycle is given once, starting from its lowest task id, in wait-for order.
     public func cycles() -> [[Wait]] {
-        // Stuck: blocked tasks all of whose possible wakers are stuck (greatest fixed point), with at least one waker.
+        // Stuck: waiting tasks all of whose possible wakers are stuck (greatest fixed point), with at least one waker.
         var stuck = Set(waits.values.filter { !$0.holders.isEmpty && $0.reason != .sleep }.map(\.task))
         var changed = true
         while changed {

@@ -19,7 +19,8 @@ public struct ChannelTimeline: Sendable, Equatable {
     public var receives: Int
     /// Receives that found the channel closed and empty (`receive` with seq 0).
     public var closedReceives: Int
-    /// The most messages sent but not yet received at any moment.
+    /// The most messages in the buffer at any moment: sent, not yet received, and not handed straight to a
+    /// receiver that was waiting.
     public var peakOccupancy: Int
 
     /// A name for people: the channel's name, or its id.
@@ -60,6 +61,8 @@ public struct MessageFlow: TimedInterval, Sendable, Equatable {
     public var received: UInt64?
     /// Whether the receiver blocked on this channel before it received.
     public var receiverBlocked: Bool
+    /// True when the send found a receiver waiting and handed the message over: it never sat in the buffer.
+    public var handedOver: Bool
 
     /// The send time (or the receive time, for a receive without its send).
     public var start: UInt64 { sent ?? received ?? 0 }
@@ -73,7 +76,8 @@ public struct MessageFlow: TimedInterval, Sendable, Equatable {
 
     public init(channel: ChannelID, seq: UInt64, sender: TaskID = .none, senderThread: ThreadID = ThreadID(0),
                 sent: UInt64? = nil, senderBlocked: Bool = false, receiver: TaskID = .none,
-                receiverThread: ThreadID = ThreadID(0), received: UInt64? = nil, receiverBlocked: Bool = false) {
+                receiverThread: ThreadID = ThreadID(0), received: UInt64? = nil, receiverBlocked: Bool = false,
+                handedOver: Bool = false) {
         self.channel = channel
         self.seq = seq
         self.sender = sender
@@ -84,5 +88,6 @@ public struct MessageFlow: TimedInterval, Sendable, Equatable {
         self.receiverThread = receiverThread
         self.received = received
         self.receiverBlocked = receiverBlocked
+        self.handedOver = handedOver
     }
 }

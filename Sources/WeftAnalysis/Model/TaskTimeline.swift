@@ -24,6 +24,9 @@ public struct TaskTimeline: Sendable, Equatable {
     public var intervals: IntervalList<StateInterval>
     /// Named regions the task entered (`regionBegin`/`regionEnd`), sorted by start; open ones end with the trace.
     public var regions: IntervalList<Region>
+    /// The last wait the task announced with a `block` event, and its wake-up (kept even when the wake-up came
+    /// before the task's slice ended, so that no blocked interval was stored).
+    public var lastWait: AnnouncedWait?
 
     /// A name for people: the task's name, or its id when it has none.
     public var label: String { name.isEmpty ? id.description : name }
@@ -48,7 +51,8 @@ public struct TaskTimeline: Sendable, Equatable {
 
     public init(id: TaskID, name: String = "", site: String = "", parent: TaskID = .none, children: [TaskID] = [],
                 created: UInt64, ended: UInt64? = nil, outcome: TaskOutcome? = nil, message: String = "",
-                intervals: IntervalList<StateInterval>, regions: IntervalList<Region> = IntervalList(sorted: [])) {
+                intervals: IntervalList<StateInterval>, regions: IntervalList<Region> = IntervalList(sorted: []),
+                lastWait: AnnouncedWait? = nil) {
         self.id = id
         self.name = name
         self.site = site
@@ -60,6 +64,7 @@ public struct TaskTimeline: Sendable, Equatable {
         self.message = message
         self.intervals = intervals
         self.regions = regions
+        self.lastWait = lastWait
     }
 }
 
@@ -80,5 +85,25 @@ public struct Region: TimedInterval, Sendable, Equatable {
         self.name = name
         self.depth = depth
         self.closed = closed
+    }
+}
+
+/// A wait a task announced (`block`), and when and by whom it was woken.
+public struct AnnouncedWait: Sendable, Equatable {
+    public var reason: BlockReason
+    public var object: ObjectID
+    /// When the `block` was recorded.
+    public var start: UInt64
+    /// When it was woken (`unblock`); nil if it never was.
+    public var woken: UInt64?
+    /// Who woke it (`TaskID.none` for the timer thread, or when not woken).
+    public var waker: TaskID
+
+    public init(reason: BlockReason, object: ObjectID, start: UInt64, woken: UInt64? = nil, waker: TaskID = .none) {
+        self.reason = reason
+        self.object = object
+        self.start = start
+        self.woken = woken
+        self.waker = waker
     }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import WeftRuntime
+import WeftTrace
+@testable import WeftAnalysis
+
+/// Runs a program under `scheduler` with a trace and returns the trace's timeline (and whether the run threw).
+func tracedTimeline(_ scheduler: SchedulerKind, name: String,
+                    _ body: @escaping @Sendable (Runtime) async throws -> Void) async throws -> (Timeline, RuntimeError?) {
+    let path = NSTemporaryDirectory() + "weft-analysis-\(name)-\(UUID().uuidString).weft"
+    defer { if ProcessInfo.processInfo.environment["WEFT_KEEP_TRACES"] == nil { try? FileManager.default.removeItem(atPath: path) } else { print("kept \(path)") } }
+    var failure: RuntimeError?
+    do {
+        _ = try await Weft.run(RunOptions(scheduler: scheduler, tracePath: path, programName: name), body)
+    } catch {
+        failure = error
+    }
+    if !FileManager.default.fileExists(atPath: path) { Issue.record("no trace at \(path) after the run (\(String(describing: failure)))") }
+    let loaded = try TimelineBuilder.build(path: path)
+    #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+    return (loaded.timeline, failure)
+}
+
+/// Invariants every timeline of a real run must keep.
+func expectConsistent(_ timeline: Timeline, _ context: String) {
+    #expect(timeline.run.anomalyCount == 0, "\(context): \(timeline.run.anomalies.prefix(5))")
+    for task in timeline.tasks {
+        let sum = task.intervals.reduce(0) { $0 + $1.duration }
+        #expect(sum == task.lifetime(traceEnd: timeline.run.end), "\(context): \(task.id) states do not cover its life")
+        for (a, b) in zip(task.intervals, task.intervals.dropFirst()) where a.end != b.start {
+            Issue.record("\(context): \(task.id) has a gap or overlap at \(a.end)")
+        }
+    }
+    for thread in timeline.threads {
+        for (a, b) in zip(thread.slices, thread.slices.dropFirst()) where a.end > b.start {
+            Issue.record("\(context): \(thread.id) slices overlap at \(b.start)")
+        }
+    }
+}
+
+@Suite("Timelines of real runtime traces", .serialized)
+struct RuntimeTraceTests {
+    static let schedulers: [SchedulerKind] = [.multiplexed(workers: 1), .multiplexed(workers: 2), .threadPerTask]
+
+    @Test("producers and consumers: every message pairs, states cover lifetimes, no lint fires", arguments: schedulers)
+    func producersAndConsumers(_ scheduler: SchedulerKind) async throws {
+        let (timeline, failure) = try await tracedTimeline(scheduler, name: "pipeline") { rt in
+            let jobs = rt.channel(of: Int.self, capacity: 4, name: "jobs")
+            let results = rt.channel(of: Int.self, name: "results")
+            let total = rt.mutex("total")
+            let done = rt.waitGroup("workers")
+            done.add(3)
+            for w in 0..<3 {
+                rt.spawn("worker\(w)") {
+                    while let job = try await jobs.receive() {
+                        try await total.withLock { job }
+                        try await results.send(job * 2)
+                    }
+                    done.done()
+                }
+            }
+            rt.spawn("producer") {
+                for i in 0..<50 { try await jobs.send(i) }
+                jobs.close()
+            }
+            var sum = 0
+            for _ in 0..<50 { sum += try await results.receive() ?? 0 }
+            try await done.wait()
+            #expect(sum == 2 * (0..<50).reduce(0, +))
+        }
+        #expect(failure == nil)
+        let context = "\(scheduler)"
+        expectConsistent(timeline, context)
+        #expect(timeline.run.outcome == .completed)
+        #expect(timeline.tasks.count == 5)
+        #expect(timeline.tasks.allSatisfy { $0.ended != nil }, "\(context)")
+        let jobs = try #require(timeline.channels.first { $0.name == "jobs" })
+        #expect(jobs.sends == 50 && jobs.receives == 50 && jobs.closedReceives == 3 && jobs.capacity == 4)
+        #expect(jobs.peakOccupancy <= 5, "\(context): peak \(jobs.peakOccupancy)")
+        #expect(timeline.flows.count == 100)
+        #expect(timeline.flows.allSatisfy { $0.sent != nil && $0.received != nil && $0.sender != $0.receiver })
+        let total = try #require(timeline.mutexes.first { $0.name == "total" })
+        #expect(total.holds.count == 50 && total.holds.allSatisfy(\.released))
+        let group = try #require(timeline.waitGroups.first)
+        #expect(group.waits.count == 1 && group.waits[0].completed)
+        #expect(DeadlockLint().check(timeline).isEmpty)
+        #expect(LeakLint().check(timeline).isEmpty)
+        #expect(LockAcrossBlockLint().check(timeline).isEmpty)
+        let path = CriticalPath(timeline)
+        #expect(!path.segments.isEmpty)
+        for (a, b) in zip(path.segments, path.segments.dropFirst()) { #expect(a.end <= b.start, "\(context)") }
+        #expect(path.length <= timeline.run.wallTime)
+        let stats = RunStats(timeline)
+        #expect(stats.tasks.allSatisfy { $0.running + $0.runnable + $0.blockedTotal + $0.sleeping == $0.lifetime })
+    }
+
+    @Test("two tasks taking two mutexes in opposite orders: the deadlock lint names the cycle", arguments: schedulers)
+    func deadlock(_ scheduler: SchedulerKind) async throws {
+        let (timeline, failure) = try await tracedTimeline(scheduler, name: "deadlock") { rt in
+            let a = rt.mutex("A"), b = rt.mutex("B")
+            let left = rt.spawn("left") {
+                try await a.lock()
+                try await rt.sleep(for: .milliseconds(20))
+                try await b.lock()
+            }
+            let right = rt.spawn("right") {
+                try await b.lock()
+                try await rt.sleep(for: .milliseconds(20))
+                try await a.lock()
+            }
+            try await left.value
+            try await right.value
+        }
+        #expect(failure?.kind == .deadlock)
+        #expect(timeline.run.outcome == .deadlocked)
+        expectConsistent(timeline, "\(scheduler)")
+        let cycles = DeadlockLint().check(timeline)
+        #expect(cycles.count == 1, "\(scheduler): \(cycles)")
+        let names = Set(cycles.first?.map { timeline.task($0.task)?.name ?? "" } ?? [])
+        #expect(names == ["left", "right"])
+        #expect(cycles.first?.allSatisfy { $0.reason == .mutex } == true)
+        // The main task waits to join "left": a leak behind the deadlock, not part of the cycle.
+        #expect(LeakLint().check(timeline).map { timeline.task($0.task)?.name } == ["main"])
+    }
+
+    @Test("a task left waiting on a channel when main returns is a leak, though the runtime cancels it", arguments: schedulers)
+    func leak(_ scheduler: SchedulerKind) async throws {
+        let (timeline, _) = try await tracedTimeline(scheduler, name: "leak") { rt in
+            let results = rt.channel(of: Int.self, name: "results")
+            rt.spawn("orphan") { _ = try await results.receive() }
+            try await rt.sleep(for: .milliseconds(5))
+        }
+        expectConsistent(timeline, "\(scheduler)")
+        let leaks = LeakLint().check(timeline)
+        #expect(leaks.map { timeline.task($0.task)?.name } == ["orphan"], "\(scheduler)")
+        #expect(leaks.first?.reason == .channelReceive)
+        #expect(LeakLint().message(leaks[0], in: timeline).contains("receive on"))
+        #expect(DeadlockLint().check(timeline).isEmpty)
+    }
+}
