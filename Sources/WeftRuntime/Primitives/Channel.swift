@@ -16,10 +16,14 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     let core: RunCore
 
     private let lock = PThreadLock()
-    private var buffer: FIFO<(T, UInt64)>
+    // The buffer: a ring of `capacity` values and their sequence numbers (raw memory: no generic metadata lookups).
+    private let values: UnsafeMutablePointer<T>
+    private let seqs: UnsafeMutablePointer<UInt64>
+    private var head = 0
+    private var count = 0
     private var closed = false
     private var lastSeq: UInt64 = 0
-    private var receivers = FIFO<ReceiveWaiter<T>>()
+    private var receivers = FIFO<ReceiveWaiter>()
     private var senders = FIFO<BlockedSender>()
 
     init(core: RunCore, capacity: Int, name: String) {
@@ -27,8 +31,31 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         self.capacity = Swift.max(0, capacity)
         self.name = name
         id = ChannelID(core.newObjectID())
-        buffer = FIFO(capacity: self.capacity)
+        values = .allocate(capacity: Swift.max(1, self.capacity))
+        seqs = .allocate(capacity: Swift.max(1, self.capacity))
         core.tracer?.record(.channelMake, id.rawValue, UInt64(self.capacity), core.string(name))
+    }
+
+    deinit {
+        while count > 0 { _ = popLocked() }
+        values.deallocate()
+        seqs.deallocate()
+    }
+
+    @inline(__always) private func pushLocked(_ value: T, _ seq: UInt64) {
+        var index = head + count
+        if index >= capacity { index -= capacity }
+        (values + index).initialize(to: value)
+        seqs[index] = seq
+        count += 1
+    }
+
+    @inline(__always) private func popLocked() -> T {
+        let value = (values + head).move()
+        head += 1
+        if head == capacity { head = 0 }
+        count -= 1
+        return value
     }
 
     // MARK: Send
@@ -49,7 +76,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     private func sendSlowly(_ value: T) async throws {
         let task = ThreadLocals.currentTask
         while true {
-            var attempt = SendAttempt.full
+            var attempt = SendOutcome.full
             _ = try await suspend { continuation in
                 lock.lock()
                 attempt = attemptSendLocked(value)
@@ -74,25 +101,20 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         }
     }
 
-    enum SendAttempt {
-        case closed
-        case done(UInt64, ReceiveWaiter<T>?)
-        case full
-    }
-
     /// Hands `value` to a waiting receiver or buffers it, if either is possible now. Call holding the lock.
-    func attemptSendLocked(_ value: T) -> SendAttempt {
+    func attemptSendLocked(_ value: T) -> SendOutcome {
         if closed { return .closed }
         while let receiver = receivers.popFirst() {
             guard receiver.token.claim() else { continue }
             lastSeq += 1
-            receiver.value = value
+            receiver.slot.assumingMemoryBound(to: T.self).initialize(to: value)
+            receiver.hasValue = true
             receiver.seq = lastSeq
             return .done(lastSeq, receiver)
         }
-        if buffer.count < capacity {
+        if count < capacity {
             lastSeq += 1
-            buffer.append((value, lastSeq))
+            pushLocked(value, lastSeq)
             return .done(lastSeq, nil)
         }
         return .full
@@ -100,7 +122,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
 
     /// Completes an attempt that did not have to wait (after the lock is released): records the send, then wakes
     /// the receiver it went to.
-    func finishSend(_ attempt: SendAttempt) throws {
+    func finishSend(_ attempt: SendOutcome) throws {
         switch attempt {
         case .closed: throw ChannelError.closed(name, id)
         case .done(let seq, let receiver):
@@ -119,18 +141,26 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     public func receive() async throws -> T? {
         lock.lock()
         let attempt = attemptReceiveLocked()
+        let value: T? = if case .value = attempt { popLocked() } else { nil }
         lock.unlock()
         if case .empty = attempt { return try await receiveSlowly() }
-        return finishReceive(attempt)
+        finishReceive(attempt)
+        return value
     }
 
     private func receiveSlowly() async throws -> T? {
-        let waiter = ReceiveWaiter<T>(index: 0)
+        let slot = UnsafeMutablePointer<T>.allocate(capacity: 1)
+        defer { slot.deallocate() }
+        let waiter = ReceiveWaiter(index: 0, slot: UnsafeMutableRawPointer(slot))
         let task = ThreadLocals.currentTask
-        var attempt = ReceiveAttempt.empty
+        var attempt = ReceiveOutcome.empty
         _ = try await suspend { continuation in
             lock.lock()
             attempt = attemptReceiveLocked()
+            if case .value = attempt {
+                slot.initialize(to: popLocked())
+                waiter.hasValue = true
+            }
             guard case .empty = attempt else {
                 lock.unlock()
                 continuation.resume(returning: 0)
@@ -148,23 +178,22 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
             lock.unlock()
             core.afterWait(token)
         }
-        guard case .empty = attempt else { return finishReceive(attempt) }
-        recordReceive(waiter.seq)  // woken with a value, or by close (seq 0)
-        return waiter.value
+        if case .empty = attempt {
+            recordReceive(waiter.seq)  // woken with a value, or by close (seq 0)
+        } else {
+            finishReceive(attempt)
+        }
+        return waiter.hasValue ? slot.move() : nil
     }
 
-    enum ReceiveAttempt {
-        /// A value from the buffer, and a blocked sender to wake now that there is room.
-        case value(T, UInt64, BlockedSender?)
-        case closed
-        case empty
-    }
-
-    /// Takes the next buffered value, if there is one. Call holding the lock.
-    func attemptReceiveLocked() -> ReceiveAttempt {
-        if let (value, seq) = buffer.popFirst() { return .value(value, seq, claimSenderLocked()) }
+    /// Whether a buffered value can be taken now (then the caller pops it with `takeLocked`). Call holding the lock.
+    func attemptReceiveLocked() -> ReceiveOutcome {
+        if count > 0 { return .value(seqs[head], claimSenderLocked()) }
         return closed ? .closed : .empty
     }
+
+    /// Removes the value `attemptReceiveLocked` found. Call holding the lock.
+    func takeLocked() -> T { popLocked() }
 
     /// Claims the first blocked sender still waiting.
     private func claimSenderLocked() -> BlockedSender? {
@@ -183,15 +212,13 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
 
     /// Completes an attempt that did not have to wait (after the lock is released): wakes the blocked sender that
     /// now has room, and records the receive.
-    func finishReceive(_ attempt: ReceiveAttempt) -> T? {
+    func finishReceive(_ attempt: ReceiveOutcome) {
         switch attempt {
-        case .value(let value, let seq, let sender):
+        case .value(let seq, let sender):
             if let sender { core.wake(sender.token, returning: sender.index) }
             recordReceive(seq)
-            return value
         case .closed, .empty:
             recordReceive(0)
-            return nil
         }
     }
 
@@ -208,7 +235,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
             return
         }
         closed = true
-        var woken: [ReceiveWaiter<T>] = []
+        var woken: [ReceiveWaiter] = []
         var failed: [BlockedSender] = []
         while let receiver = receivers.popFirst() {
             if receiver.token.claim() { woken.append(receiver) }
@@ -226,7 +253,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
 
     func lockForSelect() { lock.lock() }
     func unlockForSelect() { lock.unlock() }
-    func addReceiver(_ waiter: ReceiveWaiter<T>) { receivers.append(waiter) }
+    func addReceiver(_ waiter: ReceiveWaiter) { receivers.append(waiter) }
     func addSender(_ sender: BlockedSender) { senders.append(sender) }
 
     /// Forgets the waiters of a select that has completed.

@@ -54,12 +54,19 @@ class SelectArm<R: Sendable>: @unchecked Sendable {
 final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable {
     let channel: Channel<T>
     let handler: @Sendable (T?) async throws -> R
-    private var attempt: Channel<T>.ReceiveAttempt = .empty
-    private var waiter: ReceiveWaiter<T>?
+    private var attempt = ReceiveOutcome.empty
+    private var value: T?
+    private var waiter: ReceiveWaiter?
+    private var slot: UnsafeMutablePointer<T>?
 
     init(_ channel: Channel<T>, _ handler: @escaping @Sendable (T?) async throws -> R) {
         self.channel = channel
         self.handler = handler
+    }
+
+    deinit {
+        if let waiter, waiter.hasValue, let slot { slot.deinitialize(count: 1) }
+        slot?.deallocate()
     }
 
     override var channelID: UInt64 { channel.id.rawValue }
@@ -68,14 +75,20 @@ final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Senda
 
     override func attemptLocked() -> Bool {
         attempt = channel.attemptReceiveLocked()
-        if case .empty = attempt { return false }
+        switch attempt {
+        case .empty: return false
+        case .value: value = channel.takeLocked()
+        case .closed: break
+        }
         return true
     }
 
     override func prepareToWaitLocked() { channel.wakeOneSenderLocked() }
 
     override func register(_ token: WaitToken, index: Int) {
-        let waiter = ReceiveWaiter<T>(index: index)
+        let slot = self.slot ?? .allocate(capacity: 1)
+        self.slot = slot
+        let waiter = ReceiveWaiter(index: index, slot: UnsafeMutableRawPointer(slot))
         waiter.token = token
         self.waiter = waiter
         channel.addReceiver(waiter)
@@ -84,12 +97,14 @@ final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Senda
     override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
 
     override func complete(woken: Bool) async throws -> R {
-        let value: T?
         if woken, let waiter {
             channel.recordReceive(waiter.seq)
-            value = waiter.value
+            if waiter.hasValue, let slot {
+                waiter.hasValue = false
+                value = slot.move()
+            }
         } else {
-            value = channel.finishReceive(attempt)
+            channel.finishReceive(attempt)
         }
         return try await handler(value)
     }
@@ -99,7 +114,7 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     let value: T
     let channel: Channel<T>
     let handler: @Sendable () async throws -> R
-    private var attempt: Channel<T>.SendAttempt = .full
+    private var attempt = SendOutcome.full
 
     init(_ value: T, _ channel: Channel<T>, _ handler: @escaping @Sendable () async throws -> R) {
         self.value = value
