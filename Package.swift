@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"],
                     resources: [.copy("Traces"), .copy("Export/Golden")]),
         .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace", "WeftRuntime"]),
-        // .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace"]),
+        .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace"]),
         .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,6 +47,9 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    // Swift 6.3.1's optimizer crashes on this function in release builds (CopyPropagation: "Found ownership
+    // error"); it does no heavy work, so it is left unoptimized.
+    @_optimize(none)
     func run() throws {
         let source: TraceSource
         do {

@@ -7,6 +7,9 @@ public struct WeftCommand: AsyncParsableCommand {
         abstract: "Trace, analyse and draw concurrent Swift programs under two schedulers.",
         version: "0.1.0",
         subcommands: [
+            DemosCommand.self,
+            RunCommand.self,
+            CompareCommand.self,
             DumpCommand.self,
             StatsCommand.self,
             CheckCommand.self,

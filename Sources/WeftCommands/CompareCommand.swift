@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import WeftDemos
+import WeftRuntime
+
+/// `weft compare DEMO`: runs the demo under both schedulers, each in its own process, and prints the blog's claims
+/// measured side by side.
+public struct CompareCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run one demo under both schedulers and compare them side by side.",
+        discussion: """
+            Each run is its own child process (`weft run … --report-json`), so its CPU time, peak RSS and context
+            switches are its own. Writes traces/DEMO-multiplexed.weft and traces/DEMO-thread-per-task.weft.
+            Demo options follow the demo's name, e.g. `weft compare io-bound --tasks 10000`.
+            """)
+
+    @Argument(help: "The demo to compare (see `weft demos`).")
+    var demo: String
+
+    @Option(help: "Worker threads of the multiplexed scheduler (default: one per core).")
+    var workers: Int?
+
+    @Option(name: [.short, .customLong("output-directory")], help: "Where traces and pictures go.")
+    var outputDirectory = TracePaths.folder
+
+    @Option(help: ArgumentHelp("The weft binary to run for each scheduler (default: this one).", visibility: .hidden))
+    var weftBinary: String?
+
+    @Argument(parsing: .allUnrecognized, help: "The demo's own options, e.g. --tasks 1000.")
+    var demoOptions: [String] = []
+
+    public init() {}
+
+    public func validate() throws {
+        _ = try DemoSelection(name: demo, words: demoOptions)
+        _ = try SchedulerChoice.parse("multiplexed", workers: workers)
+    }
+
+    public func run() async throws {
+        let selection = try DemoSelection(name: demo, words: demoOptions)
+        let arguments = selection.options.commandLine(for: selection.demo)
+        let kinds: [SchedulerKind] = [
+            try SchedulerChoice.parse("multiplexed", workers: workers),
+            try SchedulerChoice.parse("thread-per-task", workers: nil),
+        ]
+        let child = ChildRun(executable: weftBinary ?? ChildRun.currentExecutable())
+        var measurements: [RunMeasurement] = []
+        var failures: [String] = []
+        for kind in kinds {
+            let tracePath = try TracePaths.prepare(TracePaths.run(selection, scheduler: kind, in: outputDirectory))
+            var words = ["run", demo, "--scheduler", kind.name, "-o", tracePath, "--report-json"]
+            if case let .multiplexed(count) = kind { words += ["--workers", String(count)] }
+            let result = try child.run(words + arguments, label: "\(demo) under \(kind.name)")
+            guard let measurement = RunMeasurement.parse(result.standardOutput) else {
+                let said = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+                failures.append("\(kind.name): the run ended with status \(result.status) and no measurement. \(said)")
+                continue
+            }
+            if let message = measurement.message { failures.append("\(kind.name): \(measurement.outcome): \(message)") }
+            measurements.append(measurement)
+        }
+        if !measurements.isEmpty {
+            print(CompareTable.text(demo: demo, arguments: arguments, measurements))
+        }
+        let traces = measurements.compactMap(\.tracePath)
+        if traces.count == 2 {
+            let base = "\(outputDirectory)/\(TracePaths.baseName(selection))-compare"
+            do {
+                let title = "weft compare \(([demo] + arguments).joined(separator: " "))"
+                let pictures = try ContrastPicture.draw(multiplexed: traces[0], threadPerTask: traces[1], to: base, title: title)
+                print("\nTraces: \(traces.joined(separator: ", "))\nPictures: \(pictures.joined(separator: ", "))")
+            } catch {
+                failures.append("could not draw the contrast picture \(base).png: \(error)")
+            }
+        }
+        for failure in failures { Diagnostics.error(failure) }
+        if !failures.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import WeftDemos
+import WeftRuntime
+
+/// `weft run DEMO`: runs one demo under one scheduler, prints its output, writes its trace, and sums up the run.
+public struct RunCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one demo under one scheduler and write its trace.",
+        discussion: """
+            Demo options follow the demo's name, e.g. `weft run io-bound --tasks 1000 --scheduler thread-per-task`.
+            `weft demos --verbose` lists every demo's options. The trace goes to traces/DEMO-SCHEDULER.weft unless -o says
+            otherwise. Exit status: 0 completed, 1 the program failed, 2 bad input, 3 deadlock, 4 thread limit, 5 trace error.
+            """)
+
+    @Argument(help: "The demo to run (see `weft demos`).")
+    var demo: String
+
+    @Option(help: "multiplexed or thread-per-task (default: $WEFT_SCHEDULER, else multiplexed).")
+    var scheduler: String?
+
+    @Option(help: "Worker threads of the multiplexed scheduler (default: one per core).")
+    var workers: Int?
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the trace (default traces/DEMO-SCHEDULER.weft).")
+    var output: String?
+
+    @Option(help: "Cap the OS threads the scheduler may create, to meet the thread limit without exhausting the machine.")
+    var maxThreads: Int?
+
+    @Flag(help: "Record no trace.")
+    var noTrace = false
+
+    @Flag(help: "Print one JSON object with the run's measurements instead of the demo's output and summary.")
+    var reportJson = false
+
+    @Argument(parsing: .allUnrecognized, help: "The demo's own options, e.g. --tasks 1000.")
+    var demoOptions: [String] = []
+
+    public init() {}
+
+    public func validate() throws {
+        _ = try DemoSelection(name: demo, words: demoOptions)
+        _ = try SchedulerChoice.parse(scheduler, workers: workers)
+        if let maxThreads, maxThreads < 1 { throw ValidationError("--max-threads must be at least 1; got \(maxThreads).") }
+        if noTrace, output != nil { throw ValidationError("--no-trace and -o contradict each other; give one.") }
+    }
+
+    public func run() async throws {
+        let selection = try DemoSelection(name: demo, words: demoOptions)
+        let kind = try SchedulerChoice.parse(scheduler, workers: workers)
+        let tracePath = noTrace ? nil : try TracePaths.prepare(output ?? TracePaths.run(selection, scheduler: kind))
+        let sink: any DemoOutput = reportJson ? DiscardedOutput() : StandardOutput()
+        let arguments = selection.options.commandLine(for: selection.demo)
+        let baseline = ProcessUsage.residentBytesNow()
+        let baselineVirtual = ProcessUsage.virtualBytesNow()
+
+        let report: RunReport?
+        let failure: RuntimeError?
+        do {
+            report = try await selection.demo.run(selection.options, scheduler: kind, tracePath: tracePath, output: sink,
+                                                       maxThreads: maxThreads)
+            failure = nil
+        } catch {
+            report = error.report
+            failure = error
+        }
+
+        if reportJson {
+            if let report {
+                let measurement = RunMeasurement(
+                    demo: demo, arguments: arguments, report: report, message: failure?.message,
+                    baselineResidentBytes: baseline, baselineVirtualBytes: baselineVirtual)
+                try RunMeasurement.print(measurement)
+            }
+        } else if let report {
+            print(RunSummary.text(demo: demo, report: report))
+        }
+        if let failure {
+            Diagnostics.error(RunFailure.describe(failure, demo: selection.demo, options: selection.options))
+            throw ExitCode(RunFailure.exitStatus(failure))
+        }
+    }
+}

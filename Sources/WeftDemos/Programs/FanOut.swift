@@ -1,0 +1,53 @@
+import WeftRuntime
+
+extension Demo {
+    /// Fan-out/fan-in: jobs go out over one channel to N workers, results come back over another.
+    public static let fanOut = Demo(
+        name: "fanout",
+        summary: "fan-out/fan-in: jobs go to N workers over one channel, results come back over another",
+        claim: "Handling thousands of requests at once: many workers share one queue of jobs.",
+        parameters: [
+            DemoParameter("jobs", 100, 1...1_000_000, "how many jobs"),
+            DemoParameter("pool", 4, 1...100_000, "how many workers take jobs"),
+            DemoParameter("work-ms", 10, 0...10_000, "how long each job waits (sleeps), in milliseconds"),
+        ]
+    ) { context in
+        let runtime = context.runtime
+        let jobs = context["jobs"]
+        let workers = context["pool"]
+        let work = Duration.milliseconds(context["work-ms"])
+        let queue = runtime.channel(of: Int.self, capacity: workers, name: "jobs")
+        let results = runtime.channel(of: (worker: Int, value: Int).self, capacity: workers, name: "results")
+        let group = runtime.waitGroup("workers")
+        for id in 1...workers {
+            group.add(1)
+            _ = runtime.spawn("worker \(id)") {
+                defer { group.done() }
+                for try await job in queue {
+                    if work > .zero { try await runtime.sleep(for: work) }
+                    try await results.send((worker: id, value: job * 2))
+                }
+            }
+        }
+        _ = runtime.spawn("dispatch") {
+            for job in 1...jobs { try await queue.send(job) }
+            queue.close()
+        }
+        _ = runtime.spawn("closer") {
+            try await group.wait()
+            results.close()
+        }
+        var total = 0
+        var perWorker = [Int](repeating: 0, count: workers + 1)
+        for try await result in results {
+            total += result.value
+            perWorker[result.worker] += 1
+        }
+        let busiest = perWorker.dropFirst().max() ?? 0
+        let idlest = perWorker.dropFirst().min() ?? 0
+        context.say("\(jobs.grouped) jobs over \(workers.grouped) workers: total \(total.grouped); each worker did \(idlest)–\(busiest) jobs")
+        guard total == jobs * (jobs + 1) else {
+            throw DemoError(.wrongResult, "fanout: the total is \(total), not \(jobs * (jobs + 1)): a result was lost")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import WeftRuntime
+
+extension Demo {
+    /// Three stages joined by channels: generate 1…n, square each, sum the squares.
+    public static let pipeline = Demo(
+        name: "pipeline",
+        summary: "three stages joined by channels: generate 1…n, square each, sum the squares",
+        claim: "Concurrency for processing streams of data: data pipelines.",
+        parameters: [
+            DemoParameter("items", 100, 1...10_000_000, "how many numbers flow through"),
+            DemoParameter("capacity", 0, 0...1_000_000, "each channel's buffer (0 is unbuffered)"),
+        ]
+    ) { context in
+        let runtime = context.runtime
+        let items = context["items"]
+        let numbers = runtime.channel(of: Int.self, capacity: context["capacity"], name: "numbers")
+        let squares = runtime.channel(of: Int.self, capacity: context["capacity"], name: "squares")
+        _ = runtime.spawn("generate") {
+            for n in 1...items { try await numbers.send(n) }
+            numbers.close()
+        }
+        _ = runtime.spawn("square") {
+            for try await n in numbers { try await squares.send(n * n) }
+            squares.close()
+        }
+        let summer = runtime.spawn("sum") {
+            var total = 0
+            for try await square in squares { total += square }
+            return total
+        }
+        let total = try await summer.value
+        context.say("sum of the squares of 1…\(items.grouped) = \(total.grouped)")
+        let expected = items * (items + 1) * (2 * items + 1) / 6
+        guard total == expected else {
+            throw DemoError(.wrongResult, "pipeline: the sum is \(total), not \(expected): an item was lost or doubled")
+        }
+    }
+}

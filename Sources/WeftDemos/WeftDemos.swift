@@ -1,1 +1,0 @@
-// WeftDemos: the blog post's examples and the workloads that test its claims, runnable under either scheduler.

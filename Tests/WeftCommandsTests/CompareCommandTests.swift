@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@Suite("weft compare", .serialized)
+struct CompareCommandTests {
+    @Test("runs both schedulers in child processes, writes both traces and prints the table")
+    func compareWorkers() throws {
+        let folder = try WeftProcess.temporaryFolder()
+        let result = try WeftProcess.run(["compare", "workers", "--sleep-ms", "2", "--workers", "2"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let table = result.standardOutput
+        #expect(table.contains("weft compare workers --tasks 3 --capacity 3 --sleep-ms 2"))
+        for row in ["wall time", "CPU time", "OS threads created", "peak threads alive", "peak RSS", "RSS per task",
+                    "time to create a task", "context switches, voluntary", "context switches, involuntary",
+                    "events recorded", "trace size"] {
+            #expect(table.contains(row), "missing row \(row)")
+        }
+        #expect(table.contains("multiplexed"))
+        #expect(table.contains("thread-per-task"))
+        #expect(table.contains("The blog says"))
+        for scheduler in ["multiplexed", "thread-per-task"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/traces/workers-\(scheduler).weft"))
+        }
+    }
+
+    @Test("a deadlocking demo still gets its table, and the exit status says it did not complete")
+    func compareDeadlock() throws {
+        let folder = try WeftProcess.temporaryFolder()
+        let result = try WeftProcess.run(["compare", "philosophers", "--think-ms", "2"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.standardOutput.contains("deadlocked"))
+        #expect(result.standardError.contains("deadlocked"))
+    }
+}

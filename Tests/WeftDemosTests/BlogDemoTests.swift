@@ -1,0 +1,87 @@
+import Testing
+import WeftAnalysis
+import WeftDemos
+import WeftRuntime
+import WeftTrace
+
+/// The blog's five examples, each under both schedulers, at small sizes: their output and what their traces show.
+@Suite("The blog's demos", .serialized)
+struct BlogDemoTests {
+    @Test("numbers: every task prints its numbers in order, sleeping after each", arguments: bothSchedulers)
+    func numbers(scheduler: String) async throws {
+        let run = try await RecordedRun.of("numbers", ["--tasks", "3", "--count", "4", "--sleep-ms", "2"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines.count == 12)
+        for task in 1...3 {
+            #expect(run.lines.filter { $0.hasPrefix("Task \(task):") } == (0..<4).map { "Task \(task): \($0)" })
+        }
+        #expect(run.tasks(named: "printNumbers").count == 3)
+        #expect(run.count(.sleep) == 12)
+        #expect(run.events(.log).count == 12)
+    }
+
+    @Test("workers: three reports, three sends paired with three receives", arguments: bothSchedulers)
+    func workers(scheduler: String) async throws {
+        let run = try await RecordedRun.of("workers", ["--sleep-ms", "5"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(Set(run.lines) == ["Worker 1 done", "Worker 2 done", "Worker 3 done"])
+        let channel = try #require(run.channel(named: "results"))
+        let make = try #require(run.events(.channelMake).first { $0.args.a0 == channel.rawValue })
+        #expect(make.args.a1 == 3)
+        let sends = run.events(.send).filter { $0.args.a0 == channel.rawValue }.map(\.args.a1)
+        let receives = run.events(.receive).filter { $0.args.a0 == channel.rawValue && $0.args.a1 != 0 }.map(\.args.a1)
+        #expect(sends.count == 3)
+        #expect(Set(sends) == Set(receives))
+        #expect(Set(receives) == [1, 2, 3])
+        let workers = run.tasks(named: "worker")
+        #expect(workers.count == 3)
+        #expect(run.events(.send).allSatisfy { workers.contains($0.task) })
+        let flows = run.timeline.flows.filter { $0.channel == channel }
+        #expect(flows.count == 3)
+        #expect(flows.allSatisfy { $0.sent != nil && $0.received != nil && workers.contains($0.sender) })
+    }
+
+    @Test("waitgroup: every task runs before main says all are done", arguments: bothSchedulers)
+    func waitGroup(scheduler: String) async throws {
+        let run = try await RecordedRun.of("waitgroup", ["--tasks", "4"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(Set(run.lines.dropLast()) == Set((1...4).map { "Task \($0) running" }))
+        #expect(run.lines.last == "All tasks done")
+        #expect(run.count(.waitGroupAdd) == 4)
+        #expect(run.count(.waitGroupDone) == 4)
+        #expect(run.events(.waitGroupDone).last?.args.a1 == 0)
+        #expect(run.count(.waitGroupWait) == 1)
+    }
+
+    @Test("counter: the right total, and one lock acquisition per increment", arguments: bothSchedulers)
+    func counter(scheduler: String) async throws {
+        let run = try await RecordedRun.of("counter", ["--tasks", "4", "--increments", "5"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines == ["Final count: 50"])
+        let adders = run.tasks(named: "adder")
+        #expect(adders.count == 4)
+        let acquisitions = run.events(.lockAcquire)
+        #expect(acquisitions.filter { adders.contains($0.task) }.count == 20)
+        #expect(acquisitions.count == 21, "20 increments and main's final read")
+        #expect(run.count(.lockRelease) == acquisitions.count)
+        let mutex = try #require(run.timeline.mutexes.first { $0.name == "counter" })
+        #expect(mutex.holds.count == 21)
+        #expect(mutex.holds.allSatisfy { $0.released })
+        #expect(mutex.pending.isEmpty)
+    }
+
+    @Test("errors: worker 2's error travels over the channel; exactly one task failed", arguments: bothSchedulers)
+    func errors(scheduler: String) async throws {
+        let run = try await RecordedRun.of("errors", [], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines == ["worker 2 failed", "2 of 3 workers succeeded"])
+        let failed = run.events(.taskEnd).filter { $0.args.a1 == TaskOutcome.threw.rawValue }
+        #expect(failed.count == 1)
+        let failedTask = try #require(failed.first).args.a0
+        #expect(run.taskNames[TaskID(failedTask)] == "riskyTask 2")
+        #expect(run.strings(StringID(try #require(failed.first).args.a2)).contains("worker 2 failed"))
+        #expect(run.timeline.tasks.filter { $0.outcome == .threw }.map(\.name) == ["riskyTask 2"])
+        let channel = try #require(run.channel(named: "errors"))
+        #expect(run.events(.send).filter { $0.args.a0 == channel.rawValue }.count == 3)
+    }
+}
