@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
             receive and from each spawn to the child's first slice, counters for runnable and waiting tasks and \
             each channel's occupancy. --lanes tasks draws one track per task with its states instead. \
             jsonl writes one JSON object per event, the same lines as `weft dump --json`. \
-            FILE is a .weft trace (- reads standard input) or a trace in the text form (.txt). \
+            FILE is a .weft trace (- reads standard input) or a trace in the text form (.txt); it is read once. \
             An unreadable trace exits with status 2; a damaged one is exported up to the damage, then exits with 2.
             """)
 
@@ -64,20 +64,14 @@ struct ExportCommand: ParsableCommand {
         do {
             switch format {
             case .jsonl:
-                let count = try JSONLinesExport.export(try source.open(), to: out)
+                let count = try JSONLinesExport.export(source.open(), to: out)
                 report = "\(count) events"
             case .chrome:
-                let (timeline, failure) = try source.timeline()
-                readFailure = failure.map(ExportError.init(reading:))
                 let options = ChromeTraceOptions(lanes: lanes, instants: !noInstants)
-                report = try ChromeTrace.export(timeline, events: try source.open(), options: options, to: out).description
+                report = try ChromeTrace.export(source.open(), options: options, to: out).description
             }
-        } catch let error as ExportError {
-            readFailure = error
-        } catch let error as TraceError {
-            readFailure = ExportError(reading: error)
         } catch {
-            readFailure = ExportError(path: file, "\(error)")
+            readFailure = error
         }
         do { try out.close() } catch { throw fail(error.description, status: 1) }
         for warning in source.warnings { note("warning: \(file): \(warning)") }
@@ -101,69 +95,36 @@ struct ExportCommand: ParsableCommand {
 
 extension ExportLanes: ExpressibleByArgument {}
 
-/// A trace that can be read more than once: a .weft file, standard input (held in memory), or the text form.
+/// A trace to read: a .weft file (or standard input), or the text form.
 final class TraceSource {
-    private enum Kind {
-        case file(String)
-        case bytes([UInt8])
-        case text(EventList)
-    }
+    private let stream: any EventStream
+    private let reader: TraceReader?
 
-    private let kind: Kind
-    /// Warnings of the last reader opened (truncation, unknown kinds).
-    private var lastReader: TraceReader?
-
-    /// Opens the trace once to check it is readable.
+    /// Opens the trace.
     /// - Throws: `TraceError` when it cannot be opened or parsed.
     init(path: String) throws(TraceError) {
-        if path == "-" {
-            kind = .bytes([UInt8](FileHandle.standardInput.readDataToEndOfFile()))
-        } else if path.hasSuffix(".txt") {
+        if path != "-" && path.hasSuffix(".txt") {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw TraceError(.cannotOpen, "cannot read the text trace", path: path)
             }
             do {
-                kind = .text(try TraceText.parse(String(decoding: data, as: UTF8.self)))
+                stream = try TraceText.parse(String(decoding: data, as: UTF8.self))
             } catch {
                 var located = error
                 located.path = path
                 throw located
             }
+            reader = nil
         } else {
-            kind = .file(path)
-        }
-        _ = try open()
-    }
-
-    /// A stream from the first event.
-    func open() throws(TraceError) -> any EventStream {
-        switch kind {
-        case .file(let path):
             let reader = try TraceReader(path: path)
-            lastReader = reader
-            return reader
-        case .bytes(let bytes):
-            let reader = try TraceReader(bytes: bytes, path: "-")
-            lastReader = reader
-            return reader
-        case .text(let list):
-            list.rewind()
-            return list
+            self.reader = reader
+            stream = reader
         }
     }
 
-    /// The timeline of every event that can be read, and the error that stopped reading early, if any.
-    func timeline() throws(TraceError) -> (Timeline, TraceError?) {
-        let stream = try open()
-        let builder = TimelineBuilder(strings: { stream.string($0) })
-        do {
-            while let event = try stream.next() { builder.add(event) }
-        } catch {
-            return (builder.finish(), error)
-        }
-        return (builder.finish(), nil)
-    }
+    /// The events, from the first (open once).
+    func open() -> any EventStream { stream }
 
-    /// What the last reader noticed without stopping.
-    var warnings: [String] { lastReader?.warnings.map { "\($0)" } ?? [] }
+    /// What the reader noticed without stopping (truncation, unknown kinds).
+    var warnings: [String] { reader?.warnings.map { "\($0)" } ?? [] }
 }

@@ -85,16 +85,29 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let options = try options()
+        // Two traces are read at once, one per core.
+        let loaded = Loaded(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            do throws(TraceError) {
+                let reader = try TraceReader(path: files[i])
+                let timeline = try TimelineBuilder.build(from: reader)
+                loaded.set(i, .success((timeline, reader.warnings.map { "\($0)" })))
+            } catch {
+                loaded.set(i, .failure(error))
+            }
+        }
         var timelines: [Timeline] = []
-        for file in files {
-            do {
-                let reader = try TraceReader(path: file)
-                timelines.append(try TimelineBuilder.build(from: reader))
-                for warning in reader.warnings {
+        for (file, result) in zip(files, loaded.results) {
+            switch result {
+            case let .success((timeline, warnings))?:
+                for warning in warnings {
                     FileHandle.standardError.write(Data("weft render: warning: \(file): \(warning)\n".utf8))
                 }
-            } catch {
+                timelines.append(timeline)
+            case let .failure(error)?:
                 FileHandle.standardError.write(Data("weft render: error: \(error)\n".utf8))
+                throw ExitCode(2)
+            case nil:
                 throw ExitCode(2)
             }
         }
@@ -109,6 +122,20 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(error.isInputProblem ? 2 : 1)
         }
         print("wrote \(output)")
+    }
+}
+
+/// The traces read in parallel, by position.
+private final class Loaded: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [Result<(Timeline, [String]), TraceError>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<(Timeline, [String]), TraceError>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
     }
 }
 

@@ -31,7 +31,7 @@ let diffSuite = BenchmarkSuite(name: "diff") {
     for _ in 0..<runs {
         let begin = ContinuousClock.now, cpuBegin = DiffBench.cpuSeconds()
         var a: TracedRun!, b: TracedRun!
-        load.append(try RenderBench.seconds {
+        load.append(try DiffBench.seconds {
             let runs = try TracedRun.read(paths)
             a = runs[0].run
             b = runs[1].run
@@ -40,18 +40,18 @@ let diffSuite = BenchmarkSuite(name: "diff") {
         events = (a.timeline.run.totalEvents, b.timeline.run.totalEvents)
         var diff: TraceDiff!
         let compareBegin = DiffBench.cpuSeconds()
-        compare.append(RenderBench.seconds { diff = TraceDiff(a: a, b: b, nameA: paths[0], nameB: paths[1]) })
+        compare.append(DiffBench.seconds { diff = TraceDiff(a: a, b: b, nameA: paths[0], nameB: paths[1]) })
         compareCPU.append(DiffBench.cpuSeconds() - compareBegin)
         var text = ""
-        report.append(RenderBench.seconds { text = DiffReport().render(diff) })
-        total.append(RenderBench.since(begin))
+        report.append(DiffBench.seconds { text = DiffReport().render(diff) })
+        total.append(DiffBench.since(begin))
         cpu.append(DiffBench.cpuSeconds() - cpuBegin)
         precondition(!text.isEmpty)
         matched = diff.tasks.count
         divergent = diff.divergences.count
     }
-    let m = RenderBench.median
-    let f = RenderBench.format
+    let m = DiffBench.median
+    let f = DiffBench.format
     print("traces: \(events.0) + \(events.1) events; \(matched) tasks matched, \(divergent) diverge; medians of \(runs) runs")
     print("(wall seconds; CPU seconds over all threads tell the work apart from waiting on a busy machine)")
     print("read + build both, in parallel          \(f(m(load))) s  CPU \(f(m(loadCPU))) s")
@@ -60,12 +60,29 @@ let diffSuite = BenchmarkSuite(name: "diff") {
     print("end to end                              \(f(m(total))) s  (target ≤ 3 s); CPU time \(f(m(cpu))) s")
 }
 
-/// CPU time, which the render suite's helpers do not measure for the whole process.
+/// Timing helpers of the diff suite: wall time, and the CPU time of the whole process (every thread), so that a
+/// busy machine's waiting can be told apart from the work.
 enum DiffBench {
-    /// CPU seconds this process has used (all threads), to tell work from waiting on a busy machine.
+    /// Wall seconds `body` takes.
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = ContinuousClock.now
+        try body()
+        return since(start)
+    }
+
+    static func since(_ start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// CPU seconds this process has used, over all its threads.
     static func cpuSeconds() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    static func format(_ seconds: Double) -> String { DurationFormat.fixed(seconds, decimals: 3) }
 }

@@ -11,4 +11,5 @@ let benchmarkSuites: [BenchmarkSuite] = [
     analysisSuite,
     renderSuite,
     diffSuite,
+    exportSuite,
 ]

@@ -179,3 +179,25 @@ struct DiffTests {
         #expect(throws: DiffError.self) { try DiffThreshold(parsing: "rss>+10%").evaluate(diff) }
     }
 }
+
+@Suite("Diff: operations without a target")
+struct DiffDefaultSelectTests {
+    @Test("a select that took its default case matches the same in the other run, and reads as such")
+    func defaultSelect() throws {
+        func run(default: Bool) -> TracedRun {
+            let s = ScriptedTrace()
+            s.create(0, on: 1, 1, name: "main")
+            s.begin(0, on: 1, 1)
+            s.channel(1, on: 1, 5, capacity: 1, name: "items")
+            s.raw(.select, 2, on: 1, 2, Event.zigzag(-1), 0)
+            s.raw(.select, 3, on: 1, 2, Event.zigzag(`default` ? -1 : 0), `default` ? 0 : 5)
+            s.finish(4, on: 1)
+            s.list.rewind()
+            return try! TracedRun.build(from: s.list)
+        }
+        #expect(TraceDiff(a: run(default: true), b: run(default: true), ignoreTiming: true).divergences.isEmpty)
+        let diff = TraceDiff(a: run(default: true), b: run(default: false), ignoreTiming: true)
+        let d = try #require(diff.divergences.first)
+        #expect(d.index == 1 && d.contextA == ["select (default)", "select (default)"] && d.contextB == ["select (default)", "select items"])
+    }
+}

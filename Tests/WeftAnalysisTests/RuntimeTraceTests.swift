@@ -98,14 +98,18 @@ struct RuntimeTraceTests {
     func deadlock(_ scheduler: SchedulerKind) async throws {
         let (timeline, failure) = try await tracedTimeline(scheduler, name: "deadlock") { rt in
             let a = rt.mutex("A"), b = rt.mutex("B")
+            // Each takes its first lock, then waits until the other has its own: the deadlock is certain.
+            let leftHas = rt.channel(of: Int.self, capacity: 1), rightHas = rt.channel(of: Int.self, capacity: 1)
             let left = rt.spawn("left") {
                 try await a.lock()
-                try await rt.sleep(for: .milliseconds(20))
+                try await leftHas.send(1)
+                _ = try await rightHas.receive()
                 try await b.lock()
             }
             let right = rt.spawn("right") {
                 try await b.lock()
-                try await rt.sleep(for: .milliseconds(20))
+                try await rightHas.send(1)
+                _ = try await leftHas.receive()
                 try await a.lock()
             }
             try await left.value
@@ -127,8 +131,13 @@ struct RuntimeTraceTests {
     func leak(_ scheduler: SchedulerKind) async throws {
         let (timeline, _) = try await tracedTimeline(scheduler, name: "leak") { rt in
             let results = rt.channel(of: Int.self, name: "results")
-            rt.spawn("orphan") { _ = try await results.receive() }
-            try await rt.sleep(for: .milliseconds(5))
+            let ready = rt.channel(of: Int.self, capacity: 1, name: "ready")
+            rt.spawn("orphan") {
+                try await ready.send(1)
+                _ = try await results.receive()
+            }
+            _ = try await ready.receive()
+            try await rt.sleep(for: .milliseconds(20)) // long enough for the orphan to block
         }
         expectConsistent(timeline, "\(scheduler)")
         let leaks = LeakLint().check(timeline)

@@ -58,6 +58,19 @@ struct DiffCommandTests {
         #expect(diff.sameBehaviour + diff.divergences.count == a.timeline.tasks.count)
     }
 
+    @Test("a trace in its text form diffs as the same run as its .weft file")
+    func textForm() throws {
+        let t = try Self.traces()
+        defer { try? FileManager.default.removeItem(atPath: t.folder) }
+        let text = "\(t.folder)/a.txt"
+        try TraceText.format(try TraceReader(path: t.multiplexed)).write(toFile: text, atomically: true, encoding: .utf8)
+        let (a, b) = try DiffCommand.loadBoth(t.multiplexed, text)
+        #expect(TraceDiff(a: a, b: b).isEmpty)
+        #expect(exitCode([text, t.multiplexed, "--fail-if", "divergent>0", "--fail-if", "wall>+0%"]) == 0)
+        try "0 T1 - nonsense".write(toFile: "\(t.folder)/bad.txt", atomically: true, encoding: .utf8)
+        #expect(exitCode([t.multiplexed, "\(t.folder)/bad.txt"]) == 2)
+    }
+
     @Test("bad input exits 2 and names the problem")
     func badInput() throws {
         let t = try Self.traces()

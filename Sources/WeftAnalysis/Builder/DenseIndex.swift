@@ -26,4 +26,13 @@ struct DenseIndex {
             overflow[raw] = position
         }
     }
+
+    /// The position of `raw` in `array`, appending `make()` (and remembering its position) when it is new.
+    @inline(__always)
+    mutating func position<T>(_ raw: UInt64, in array: inout [T], orAppend make: () -> T) -> Int {
+        if let p = position(raw) { return p }
+        array.append(make())
+        set(raw, array.count - 1)
+        return array.count - 1
+    }
 }

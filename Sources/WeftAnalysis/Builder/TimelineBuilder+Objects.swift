@@ -78,10 +78,7 @@ extension TimelineState {
     // MARK: Mutexes
 
     mutating func mutexPosition(_ raw: UInt64, at time: UInt64) -> Int {
-        if let p = mutexIndex.position(raw) { return p }
-        mutexes.append(MutexBuild(timeline: MutexTimeline(id: MutexID(raw), created: time)))
-        mutexIndex.set(raw, mutexes.count - 1)
-        return mutexes.count - 1
+        mutexIndex.position(raw, in: &mutexes) { MutexBuild(timeline: MutexTimeline(id: MutexID(raw), created: time)) }
     }
 
     mutating func mutexEvent(_ e: Event) {
@@ -132,10 +129,7 @@ extension TimelineState {
     // MARK: Wait groups
 
     mutating func waitGroupPosition(_ raw: UInt64, at time: UInt64) -> Int {
-        if let p = waitGroupIndex.position(raw) { return p }
-        waitGroups.append(WaitGroupBuild(timeline: WaitGroupTimeline(id: WaitGroupID(raw), created: time)))
-        waitGroupIndex.set(raw, waitGroups.count - 1)
-        return waitGroups.count - 1
+        waitGroupIndex.position(raw, in: &waitGroups) { WaitGroupBuild(timeline: WaitGroupTimeline(id: WaitGroupID(raw), created: time)) }
     }
 
     mutating func waitGroupEvent(_ e: Event) {
@@ -161,10 +155,7 @@ extension TimelineState {
     // MARK: Conditions
 
     mutating func conditionPosition(_ raw: UInt64, at time: UInt64) -> Int {
-        if let p = conditionIndex.position(raw) { return p }
-        conditions.append(ConditionBuild(timeline: ConditionTimeline(id: ConditionID(raw), created: time)))
-        conditionIndex.set(raw, conditions.count - 1)
-        return conditions.count - 1
+        conditionIndex.position(raw, in: &conditions) { ConditionBuild(timeline: ConditionTimeline(id: ConditionID(raw), created: time)) }
     }
 
     mutating func conditionEvent(_ e: Event) {

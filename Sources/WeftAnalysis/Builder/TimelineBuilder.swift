@@ -127,18 +127,12 @@ struct TimelineState {
 
     /// The position of a task, created (as first seen at `time`) when new.
     mutating func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
-        if let p = taskIndex.position(id.rawValue) { return p }
-        tasks.append(TaskBuild(id: id, created: time))
-        taskIndex.set(id.rawValue, tasks.count - 1)
-        return tasks.count - 1
+        taskIndex.position(id.rawValue, in: &tasks) { TaskBuild(id: id, created: time) }
     }
 
     /// The position of a thread, created (as first seen at `time`) when new.
     mutating func threadPosition(_ id: ThreadID, at time: UInt64) -> Int {
-        if let p = threadIndex.position(id.rawValue) { return p }
-        threads.append(ThreadBuild(id: id, started: time))
-        threadIndex.set(id.rawValue, threads.count - 1)
-        return threads.count - 1
+        threadIndex.position(id.rawValue, in: &threads) { ThreadBuild(id: id, started: time) }
     }
 
     /// The position of the event's recording task, or nil (with an anomaly) when no task was running.

@@ -43,6 +43,8 @@ struct BehaviourComparison {
     static func same(_ x: TaskOperation, _ y: TaskOperation, _ matching: RunMatching) -> Bool {
         guard x.kind == y.kind else { return false }
         if x.kind == .sleep { return true }
+        // No target (a select that took its default case) matches only no target.
+        if x.target == 0 || y.target == 0 { return x.target == y.target }
         if x.kind.targetsTask { return matching.taskAtoB[TaskID(x.target)] == TaskID(y.target) }
         return matching.objectAtoB[ObjectID(x.target)] == ObjectID(y.target)
     }
@@ -50,6 +52,7 @@ struct BehaviourComparison {
     /// `send jobs`, `spawn worker#2`, `sleep`.
     static func describe(_ op: TaskOperation, in run: TracedRun) -> String {
         if op.kind == .sleep { return "sleep" }
+        if op.target == 0 { return op.kind == .select ? "select (default)" : "\(op.kind)" }
         let target = op.kind.targetsTask ? run.identities.task(TaskID(op.target)) : run.identities.object(ObjectID(op.target))
         return "\(op.kind) \(target)"
     }

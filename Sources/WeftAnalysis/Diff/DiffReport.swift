@@ -86,7 +86,7 @@ public struct DiffReport: Sendable {
         let table = objectTable(diff)
         if !table.rows.isEmpty { return table.render() }
         let matched = diff.channels.count + diff.mutexes.count
-        var line = "channels and mutexes: \(matched) matched, \(matched == 0 ? "none" : "all the same")"
+        var line = matched == 0 ? "channels and mutexes: none in both runs" : "channels and mutexes: \(matched) matched, all the same"
         if let footer = table.footer, !diff.addedObjects.isEmpty || !diff.removedObjects.isEmpty {
             line += "; " + footer.split(separator: ";").map { String($0.drop { $0 == " " }) }.filter { !$0.hasSuffix("matched the same") }.joined(separator: "; ")
         }
@@ -126,6 +126,7 @@ public struct DiffReport: Sendable {
     /// Channels whose messages went another way: a mark of nondeterminism between two runs of one program.
     public func orderSection(_ diff: TraceDiff) -> String {
         let total = diff.sameOrder + diff.reorderedChannels.count
+        if total == 0 { return "message order: no channel in both runs\n" }
         var out = "message order: \(diff.sameOrder) of \(total) channel\(total == 1 ? "" : "s") the same"
         if !diff.reorderedChannels.isEmpty {
             let n = diff.reorderedChannels.count

@@ -61,7 +61,7 @@ public struct RunLabel: Sendable, Equatable, Codable {
 
     /// `multiplexed, 4 workers` / `thread-per-task` / `?`.
     public var schedulerText: String {
-        scheduler.isEmpty ? "scheduler unknown" : scheduler + (workers.map { ", \($0) workers" } ?? "")
+        scheduler.isEmpty ? "scheduler unknown" : scheduler + (workers.flatMap { $0 > 0 ? ", \($0) workers" : nil } ?? "")
     }
 }
 

@@ -10,29 +10,42 @@ import WeftTrace
 /// and waiting tasks, each channel's occupancy and the run's samples. Times are microseconds with nanosecond decimals.
 ///
 /// ```swift
-/// let timeline = try TimelineBuilder.build(from: TraceReader(path: "run.weft"))
 /// let out = try JSONOutput(path: "run.json")
-/// let summary = try ChromeTrace.export(timeline, events: TraceReader(path: "run.weft"), to: out)
+/// let summary = try ChromeTrace.export(TraceReader(path: "run.weft"), to: out)
 /// try out.close()
 /// ```
 public enum ChromeTrace {
-    /// Writes the run as one JSON object (`{"traceEvents":[…],"otherData":{…}}`).
+    /// Reads the trace once and writes it as one JSON object (`{"traceEvents":[…],"otherData":{…}}`).
     ///
-    /// Slices, flows and counters come from `timeline`; instant events come from `events`, read once from its start
-    /// and written as they are read, so memory does not grow with the trace beyond the model itself.
+    /// Each event is written as an instant as it is read, and fed to a `TimelineBuilder`; the slices, flows and
+    /// counters follow from the finished model. Memory grows with the model only, never with the raw events.
     /// - Parameters:
-    ///   - timeline: the model of the run, built from the same trace.
-    ///   - events: the trace, read again from its first event (for instant events; unread when `options.instants` is false).
-    ///   - options: which tracks, which process id.
+    ///   - events: the trace, from its first event.
+    ///   - options: which tracks, which process id, whether to write instants.
     ///   - out: where the JSON goes; the caller closes it.
     /// - Returns: how many trace events of each kind were written.
-    /// - Throws: `ExportError` when the trace cannot be read to its end: the document is still completed, holding
-    ///   the instants read before the damage.
+    /// - Throws: `ExportError` when the trace cannot be read to its end: the document is still completed, from
+    ///   the events read before the damage.
     @discardableResult
-    public static func export(_ timeline: Timeline, events: some EventStream, options: ChromeTraceOptions = .init(),
+    public static func export(_ events: some EventStream, options: ChromeTraceOptions = .init(),
                               to out: JSONOutput) throws(ExportError) -> ChromeTraceSummary {
-        let writer = ChromeTraceWriter(timeline: timeline, options: options, out: out)
+        let writer = ChromeTraceWriter(options: options, out: out)
+        let builder = TimelineBuilder(strings: { [unowned events] in events.string($0) })
         out.raw("{\"traceEvents\":[\n")
+        var failure: TraceError?
+        do {
+            if options.instants {
+                while let event = try events.next() {
+                    builder.add(event)
+                    writer.writeInstant(event, strings: events.string)
+                }
+            } else {
+                while let event = try events.next() { builder.add(event) }
+            }
+        } catch {
+            failure = error
+        }
+        writer.timeline = builder.finish()
         writer.writeMetadata()
         switch options.lanes {
         case .threads: writer.writeThreadSlices()
@@ -40,15 +53,6 @@ public enum ChromeTrace {
         }
         writer.writeMessageFlows()
         writer.writeSpawnFlows()
-        var failure: TraceError?
-        if options.instants {
-            do {
-                while let event = try events.next() { writer.writeInstant(event, strings: events.string) }
-            } catch {
-                failure = error
-            }
-        }
-        writer.writeOutsideTrackName()
         writer.writeCounters()
         out.raw("\n],\n\"otherData\":")
         writer.writeOtherData()

@@ -17,11 +17,14 @@ extension ChromeTraceWriter {
         case .tasks:
             if e.task != .none {
                 tid = e.task.rawValue
+            } else if e.kind == .taskCreate || e.kind == .taskEnd {
+                tid = e.args.a0 // about a task, outside any: on that task's track
             } else {
-                tid = outsideTrack
+                tid = Self.outsideTrack
                 outsideTrackUsed = true
             }
         }
+        noteLabels(e, strings: strings)
         let spec = InstantSpec.of(e.kind)
         begin("i", name: spec.name, cat: spec.category, ts: e.time, tid: tid)
         out.raw(e.kind == .runFinish ? ",\"s\":\"g\"" : ",\"s\":\"t\"")
@@ -42,7 +45,7 @@ extension ChromeTraceWriter {
             case .runOutcome: enumValue(RunOutcome(rawValue: raw), raw)
             case .channel, .mutex, .waitGroup, .condition, .object:
                 out.uint(raw)
-                let label = raw == 0 ? "" : timeline.label(of: ObjectID(raw), reason: blockReason)
+                let label = raw == 0 ? "" : self.label(of: raw, reason: blockReason)
                 if !label.isEmpty {
                     key(argument.nameKey)
                     out.string(label)
@@ -53,6 +56,31 @@ extension ChromeTraceWriter {
         endArguments()
         end()
         summary.instants += 1
+    }
+
+    /// Remembers the names that objects and tasks are given as they are made.
+    private func noteLabels(_ e: Event, strings: (StringID) -> String) {
+        let a = e.args
+        switch e.kind {
+        case .taskCreate:
+            let name = strings(StringID(a.a2))
+            if !name.isEmpty { taskNames[a.a0] = name }
+        case .channelMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), ChannelID(a.a0))
+        case .mutexMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), MutexID(a.a0))
+        case .waitGroupMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), WaitGroupID(a.a0))
+        case .conditionMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), ConditionID(a.a0))
+        default: break
+        }
+    }
+
+    private static func label(_ name: String, _ id: some CustomStringConvertible) -> String {
+        name.isEmpty ? id.description : name
+    }
+
+    /// The label of an object (or, for a join, of the awaited task), as the model's `Timeline.label` gives it.
+    private func label(of raw: UInt64, reason: BlockReason?) -> String {
+        if reason == .join { return taskNames[raw] ?? TaskID(raw).description }
+        return objectLabels[raw] ?? ObjectID(raw).description
     }
 
     private func enumValue(_ value: (some CustomStringConvertible)?, _ raw: UInt64) {

@@ -2,21 +2,23 @@ import WeftTrace
 
 /// The state of one Chrome trace export: the model, the output, and the tracks.
 final class ChromeTraceWriter {
-    let timeline: Timeline
+    /// The model; empty while the instants are written, the run's once it is built.
+    var timeline = Timeline(run: RunInfo(), tasks: [], threads: [])
     let options: ChromeTraceOptions
     let out: JSONOutput
-    var summary = ChromeTraceSummary()
-    private var firstEvent = true
-    private var firstArgument = true
-    /// Task lanes: the track of events recorded outside any task, and whether anything went on it.
-    let outsideTrack: UInt64
+    @exclusivity(unchecked) var summary = ChromeTraceSummary()
+    @exclusivity(unchecked) private var firstEvent = true
+    @exclusivity(unchecked) private var firstArgument = true
+    /// Task lanes: the track of events recorded outside any task (a tid no task has), and whether anything went on it.
+    static let outsideTrack = UInt64(Int32.max)
     var outsideTrackUsed = false
+    /// Labels of objects and named tasks seen so far, for instants' `…_name` arguments (the model is not built yet).
+    var objectLabels: [UInt64: String] = [:]
+    var taskNames: [UInt64: String] = [:]
 
-    init(timeline: Timeline, options: ChromeTraceOptions, out: JSONOutput) {
-        self.timeline = timeline
+    init(options: ChromeTraceOptions, out: JSONOutput) {
         self.options = options
         self.out = out
-        outsideTrack = (timeline.tasks.last?.id.rawValue ?? 0) + 1
     }
 
     // MARK: Trace events
@@ -94,15 +96,13 @@ final class ChromeTraceWriter {
                 metadata("thread_name", tid: task.id.rawValue) { self.out.string(self.trackName(of: task)) }
                 metadata("thread_sort_index", tid: task.id.rawValue, key: "sort_index") { self.out.uint(UInt64(position)) }
             }
+            if outsideTrackUsed {
+                metadata("thread_name", tid: Self.outsideTrack) { self.out.string("outside tasks (timer, runtime)") }
+                metadata("thread_sort_index", tid: Self.outsideTrack, key: "sort_index") { self.out.uint(UInt64(self.timeline.tasks.count)) }
+            }
         }
     }
 
-    /// Names the track of events outside any task (task lanes), if anything went on it.
-    func writeOutsideTrackName() {
-        guard options.lanes == .tasks, outsideTrackUsed else { return }
-        metadata("thread_name", tid: outsideTrack) { self.out.string("outside tasks (timer, runtime)") }
-        metadata("thread_sort_index", tid: outsideTrack, key: "sort_index") { self.out.uint(UInt64(self.timeline.tasks.count)) }
-    }
 
     private func metadata(_ name: String, tid: UInt64, key: StaticString = "name", value: () -> Void) {
         begin("M", name: name, cat: "__metadata", ts: nil, tid: tid)
@@ -118,7 +118,7 @@ final class ChromeTraceWriter {
     var firstTrackID: UInt64 {
         switch options.lanes {
         case .threads: timeline.threads.first?.id.rawValue ?? 1
-        case .tasks: timeline.tasks.first?.id.rawValue ?? outsideTrack
+        case .tasks: timeline.tasks.first?.id.rawValue ?? Self.outsideTrack
         }
     }
 

@@ -12,7 +12,10 @@ import Darwin
 public final class JSONOutput {
     /// Where the text goes: "-" for standard output, "" for memory.
     public let path: String
-    private var buffer: [UInt8] = []
+    /// The buffer: `capacity` bytes, of which the first `count` are waiting to be written. A raw buffer, so that
+    /// the hot path is a store and an add (no uniqueness or exclusivity checks).
+    private let base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var count = 0
     private let fd: Int32?
     private let ownsFD: Bool
     private var failure: ExportError?
@@ -23,12 +26,12 @@ public final class JSONOutput {
 
     private static let capacity = 1 << 20
 
-    /// Writes to memory; read the result with `text` after `close()`.
+    /// Writes to memory; read the result with `text` or `memory` after `close()`.
     public init() {
         path = ""
         fd = nil
         ownsFD = false
-        buffer.reserveCapacity(Self.capacity)
+        base = .allocate(capacity: Self.capacity)
     }
 
     /// Creates (or truncates) the file at `path`; "-" writes to standard output.
@@ -46,11 +49,12 @@ public final class JSONOutput {
             fd = opened
             ownsFD = true
         }
-        buffer.reserveCapacity(Self.capacity)
+        base = .allocate(capacity: Self.capacity)
     }
 
     deinit {
         if ownsFD, let fd { _ = Glibc.close(fd) }
+        base.deallocate()
     }
 
     /// The text written to memory so far (after `flush()` or `close()`).
@@ -58,25 +62,43 @@ public final class JSONOutput {
 
     // MARK: Raw output
 
+    /// Makes room for `n` more bytes (n ≤ capacity).
+    @inline(__always)
+    private func reserve(_ n: Int) {
+        if count + n > Self.capacity { drain() }
+    }
+
+    /// Appends bytes as they are.
+    @inline(__always)
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= Self.capacity else {
+            drain()
+            put(UnsafeRawBufferPointer(bytes))
+            return
+        }
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        count += bytes.count
+    }
+
     /// Appends one byte.
     @inline(__always)
     public func byte(_ b: UInt8) {
-        buffer.append(b)
-        if buffer.count >= Self.capacity { drain() }
+        reserve(1)
+        base[count] = b
+        count += 1
     }
 
     /// Appends ASCII text as is (no escaping: for keys and punctuation).
     @inline(__always)
     public func raw(_ s: StaticString) {
-        s.withUTF8Buffer { buffer.append(contentsOf: $0) }
-        if buffer.count >= Self.capacity { drain() }
+        s.withUTF8Buffer { append($0) }
     }
 
     /// Appends text as is (no escaping), e.g. a line already formatted as JSON.
     public func raw(_ s: String) {
         var s = s
-        s.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= Self.capacity { drain() }
+        s.withUTF8 { append($0) }
     }
 
     // MARK: JSON values
@@ -84,56 +106,66 @@ public final class JSONOutput {
     /// A JSON string literal, escaped.
     public func string(_ s: String) {
         var s = s
-        buffer.append(0x22)
+        byte(0x22)
         s.withUTF8 { bytes in
+            var clean = true
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C {
+                clean = false
+                break
+            }
+            if clean {
+                append(bytes)
+                return
+            }
             for b in bytes {
+                reserve(6)
                 switch b {
-                case 0x22: buffer.append(0x5C); buffer.append(0x22)
-                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-                case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
-                case 0x0D: buffer.append(0x5C); buffer.append(0x72)
-                case 0x09: buffer.append(0x5C); buffer.append(0x74)
+                case 0x22: base[count] = 0x5C; base[count + 1] = 0x22; count += 2
+                case 0x5C: base[count] = 0x5C; base[count + 1] = 0x5C; count += 2
+                case 0x0A: base[count] = 0x5C; base[count + 1] = 0x6E; count += 2
+                case 0x0D: base[count] = 0x5C; base[count + 1] = 0x72; count += 2
+                case 0x09: base[count] = 0x5C; base[count + 1] = 0x74; count += 2
                 case 0..<0x20:
-                    buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]])
-                default: buffer.append(b)
+                    base[count] = 0x5C; base[count + 1] = 0x75; base[count + 2] = 0x30; base[count + 3] = 0x30
+                    base[count + 4] = Self.hex(b >> 4); base[count + 5] = Self.hex(b & 15)
+                    count += 6
+                default: base[count] = b; count += 1
                 }
             }
         }
-        buffer.append(0x22)
-        if buffer.count >= Self.capacity { drain() }
+        byte(0x22)
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    @inline(__always)
+    private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 
     /// An unsigned integer.
     @inline(__always)
     public func uint(_ value: UInt64) {
+        reserve(20)
         if value < 10 {
-            buffer.append(0x30 &+ UInt8(value))
-        } else {
-            var digits = 1, limit: UInt64 = 10
-            while digits < 20 && value >= limit {
-                digits += 1
-                limit = limit &* 10
-            }
-            let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0x30, count: digits))
-            buffer.withUnsafeMutableBufferPointer { b in
-                var v = value, i = start + digits - 1
-                while v > 0 {
-                    b[i] = 0x30 &+ UInt8(v % 10)
-                    v /= 10
-                    i -= 1
-                }
-            }
+            base[count] = 0x30 &+ UInt8(value)
+            count += 1
+            return
         }
-        if buffer.count >= Self.capacity { drain() }
+        var digits = 1, limit: UInt64 = 10
+        while digits < 20 && value >= limit {
+            digits += 1
+            limit = limit &* 10
+        }
+        var v = value, i = count + digits - 1
+        while v > 0 {
+            base[i] = 0x30 &+ UInt8(v % 10)
+            v /= 10
+            i -= 1
+        }
+        count += digits
     }
 
     /// A signed integer.
     public func int(_ value: Int64) {
         if value < 0 {
-            buffer.append(0x2D)
+            byte(0x2D)
             uint(value.magnitude)
         } else {
             uint(UInt64(value))
@@ -151,11 +183,19 @@ public final class JSONOutput {
         uint(ns / 1000)
         let fraction = ns % 1000
         guard fraction != 0 else { return }
+        reserve(4)
         let d1 = fraction / 100, d2 = fraction / 10 % 10, d3 = fraction % 10
-        buffer.append(0x2E)
-        buffer.append(0x30 &+ UInt8(d1))
-        if d2 != 0 || d3 != 0 { buffer.append(0x30 &+ UInt8(d2)) }
-        if d3 != 0 { buffer.append(0x30 &+ UInt8(d3)) }
+        base[count] = 0x2E
+        base[count + 1] = 0x30 &+ UInt8(d1)
+        count += 2
+        if d2 != 0 || d3 != 0 {
+            base[count] = 0x30 &+ UInt8(d2)
+            count += 1
+        }
+        if d3 != 0 {
+            base[count] = 0x30 &+ UInt8(d3)
+            count += 1
+        }
     }
 
     // MARK: Flushing
@@ -177,25 +217,29 @@ public final class JSONOutput {
     }
 
     private func drain() {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil, !buffer.isEmpty else { return }
+        guard count > 0 else { return }
+        put(UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
+    }
+
+    /// Hands bytes to the file or to memory.
+    private func put(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, !bytes.isEmpty else { return }
         guard let fd else {
-            memory.append(contentsOf: buffer)
-            bytesWritten += buffer.count
+            memory.append(contentsOf: bytes)
+            bytesWritten += bytes.count
             return
         }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = ExportError(path: path, "writing the output failed after \(bytesWritten + offset) bytes: \(String(cString: strerror(errno))); check free disk space")
-                    return
-                }
-                offset += n
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = ExportError(path: path, "writing the output failed after \(bytesWritten + offset) bytes: \(String(cString: strerror(errno))); check free disk space")
+                return
             }
-            bytesWritten += offset
+            offset += n
         }
+        bytesWritten += offset
     }
 }

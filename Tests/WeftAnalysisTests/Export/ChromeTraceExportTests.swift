@@ -112,7 +112,7 @@ struct ChromeTraceExportTests {
         #expect(consumer[1].args["thread_name"] as? String == "worker 1")
         // The timer's wake-up has no task: it goes on the outside track.
         let wake = try #require(e.check.events("i").first { $0.name == "wake" && $0.ts == 150 })
-        #expect(wake.tid == 4)
+        #expect(wake.tid == Int(Int32.max))
     }
 
     @Test("a trace bigger than the output buffer streams out whole and checks clean", arguments: [ExportLanes.threads, .tasks])
@@ -132,10 +132,9 @@ struct ChromeTraceExportTests {
         let memory = try ExportTraces.export(trace)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("weft-export-\(getpid()).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let timeline = trace.timeline()
         trace.list.rewind()
         let out = try JSONOutput(path: path)
-        try ChromeTrace.export(timeline, events: trace.list, to: out)
+        try ChromeTrace.export(trace.list, to: out)
         try out.close()
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(written == memory.bytes)
@@ -188,4 +187,20 @@ struct JSONOutputTests {
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
         #expect(parsed == [tricky])
     }
+
+    @Test("strings longer than the buffer, with escapes across its edge, come out whole")
+    func longStrings() throws {
+        let plain = String(repeating: "abcdefgh", count: 200_000)               // 1.6 MB, no escapes
+        let escaped = String(repeating: "a\"b\\c\n", count: 150_000)           // 900 KB growing to 1.35 MB
+        let json = try written { out in
+            out.raw("[")
+            out.string(plain)
+            out.byte(0x2C)
+            out.string(escaped)
+            out.raw("]")
+        }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(parsed == [plain, escaped])
+    }
 }
+

@@ -33,11 +33,8 @@ struct ExportGoldenTests {
     }
 
     static func chrome(_ lanes: ExportLanes) throws -> (String, ChromeTraceChecker) {
-        let list = try small()
-        let timeline = try TimelineBuilder.build(from: list)
-        list.rewind()
         let out = JSONOutput()
-        try ChromeTrace.export(timeline, events: list, options: ChromeTraceOptions(lanes: lanes), to: out)
+        try ChromeTrace.export(try small(), options: ChromeTraceOptions(lanes: lanes), to: out)
         try out.close()
         return (out.text, try ChromeTraceChecker(out.memory))
     }

@@ -83,7 +83,7 @@ enum ExportTraces {
         let timeline = trace.timeline()
         trace.list.rewind()
         let out = JSONOutput()
-        let summary = try ChromeTrace.export(timeline, events: trace.list, options: options, to: out)
+        let summary = try ChromeTrace.export(trace.list, options: options, to: out)
         try out.close()
         return Export(timeline: timeline, summary: summary, bytes: out.memory, check: try ChromeTraceChecker(out.memory))
     }

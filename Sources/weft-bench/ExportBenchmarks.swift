@@ -1,0 +1,116 @@
+import Foundation
+import WeftAnalysis
+import WeftTrace
+
+/// Exporting a 10-million-event trace (target ≤ 10 s): from a `.weft` file, as `weft export` does (read and build
+/// the model, then read again and write), to Chrome trace JSON and to JSON lines; and the same from the generator
+/// (no file reading) to separate the exporter's own cost. WEFT_BENCH_EVENTS sets the size.
+let exportSuite = BenchmarkSuite(name: "export") {
+    let events = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 10_000_000
+    let runs = 3
+    let folder = NSTemporaryDirectory() + "weft-bench-export-\(getpid())"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let trace = "\(folder)/synthetic.weft", json = "\(folder)/out.json", jsonl = "\(folder)/out.jsonl"
+
+    // The trace file, written once (the list is freed before timing).
+    let writeTime = try seconds {
+        let source = SyntheticTrace(events: events)
+        let list = EventList()
+        while let e = try source.next() { list.append(e) }
+        var id: UInt64 = 1
+        while case let text = source.string(StringID(id)), !text.isEmpty {
+            _ = list.intern(text) // the same ids, in order
+            id += 1
+        }
+        try TraceFileWriter.write(list, to: trace)
+    }
+    let traceBytes = fileSize(trace)
+
+    var read: [Timing] = [], build: [Timing] = [], chrome: [Timing] = [], fromGenerator: [Timing] = [], lines: [Timing] = []
+    var summary = ChromeTraceSummary(), jsonBytes = 0, jsonlBytes = 0, n = 0
+    for _ in 0..<runs {
+        read.append(try timed {
+            let reader = try TraceReader(path: trace)
+            n = 0
+            while try reader.next() != nil { n += 1 }
+        })
+        build.append(try timed { _ = try TimelineBuilder.build(from: TraceReader(path: trace)) })
+        chrome.append(try timed {
+            let out = try JSONOutput(path: json)
+            summary = try ChromeTrace.export(TraceReader(path: trace), to: out)
+            try out.close()
+        })
+        jsonBytes = fileSize(json)
+        try FileManager.default.removeItem(atPath: json)
+        fromGenerator.append(try timed {
+            let out = try JSONOutput(path: json)
+            try ChromeTrace.export(SyntheticTrace(events: events), to: out)
+            try out.close()
+        })
+        try FileManager.default.removeItem(atPath: json)
+        lines.append(try timed {
+            let out = try JSONOutput(path: jsonl)
+            try JSONLinesExport.export(try TraceReader(path: trace), to: out)
+            try out.close()
+        })
+        jsonlBytes = fileSize(jsonl)
+        try FileManager.default.removeItem(atPath: jsonl)
+    }
+    func row(_ name: String, _ timings: [Timing], _ note: String = "") -> String {
+        let wall = median(timings.map(\.wall)), cpu = median(timings.map(\.cpu))
+        return name.padding(toLength: 26, withPad: " ", startingAt: 0)
+            + "median \(format(wall)) s wall, \(format(cpu)) s CPU (\(format(cpu * 1e9 / Double(events))) ns/event)" + note
+    }
+    print("\(n) events read back; .weft file \(traceBytes >> 20) MB (written in \(format(writeTime)) s)")
+    print("chrome export: \(summary); JSON \(jsonBytes >> 20) MB")
+    print(row("read the .weft only", read))
+    print(row("read + build the model", build))
+    print(row("chrome from .weft", chrome, "  ← weft export; target ≤ 10 s"))
+    print(row("chrome from generator", fromGenerator, "  (no file reading: the exporter's own cost)"))
+    print(row("jsonl from .weft", lines, "  (\(jsonlBytes >> 20) MB)"))
+    print("peak RSS                  \(peakRSSMegabytes()) MB  (includes the one-off list used to write the .weft file)")
+}
+
+/// Wall-clock and CPU seconds of one run (the machine is shared: CPU time is the steadier figure).
+private struct Timing {
+    var wall: Double
+    var cpu: Double
+}
+
+private func timed(_ body: () throws -> Void) rethrows -> Timing {
+    let cpu0 = cpuSeconds(), start = ContinuousClock.now
+    try body()
+    let d = ContinuousClock.now - start
+    return Timing(wall: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, cpu: cpuSeconds() - cpu0)
+}
+
+private func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+private func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+private func fileSize(_ path: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+}
+
+/// VmHWM from /proc/self/status, in MB.
+private func peakRSSMegabytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1) / 1024
+    }
+    return -1
+}
