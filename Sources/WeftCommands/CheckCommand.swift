@@ -23,6 +23,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Report a run slice longer than this: the task held its thread without awaiting.")
     var neverYields = DurationOption(nanoseconds: LintThresholds().longSlice)
 
+    @Option(name: .long, help: "Print at most this many findings per lint (JSON always has them all).")
+    var limit = 10
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         let (text, clean) = try report()
         print(text, terminator: "")
@@ -46,7 +53,12 @@ struct CheckCommand: ParsableCommand {
                                    lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, findings: $0.count) })
             return (try TraceInput.json(output) + "\n", results.isEmpty)
         }
-        var text = results.map { $0.message + "\n" }.joined()
+        var text = ""
+        for (lint, count) in counts where count > 0 {
+            let mine = results.filter { $0.lint == lint.name }
+            text += mine.prefix(limit).map { $0.message + "\n" }.joined()
+            if count > limit { text += "… \(count - limit) more \(lint.name) findings (use --limit or --json)\n" }
+        }
         if results.isEmpty {
             text += "\(file): clean (\(lints.map(\.name).joined(separator: ", ")))\n"
         } else {

@@ -27,23 +27,29 @@ struct DumpCommand: ParsableCommand {
     func run() throws {
         let out = OutputBuffer()
         do {
-            let reader = try TraceReader(path: file)
-            while let event = try reader.next() {
-                out.line(json ? TraceJSON.line(event, strings: reader.string) : TraceText.format(event, strings: reader.string))
+            try Self.dump(file, json: json, summary: summary, line: out.line) { note in
+                out.flush()
+                FileHandle.standardError.write(Data((note + "\n").utf8))
             }
             out.flush()
-            for warning in reader.warnings {
-                FileHandle.standardError.write(Data("weft dump: warning: \(file): \(warning)\n".utf8))
-            }
-            if summary {
-                let line = reader.trailer.map { "weft dump: \(reader.eventsRead) events; trailer: \($0.events) events, \($0.dropped) dropped, \($0.threads) threads\n" }
-                    ?? "weft dump: \(reader.eventsRead) events; no trailer\n"
-                FileHandle.standardError.write(Data(line.utf8))
-            }
         } catch {
             out.flush()
             FileHandle.standardError.write(Data("weft dump: error: \(error)\n\(Self.advice(error.kind))\n".utf8))
             throw ExitCode(2)
+        }
+    }
+
+    /// Reads `file` and hands each event's line to `line`, then each warning (and with `summary`, the totals) to
+    /// `note`. Events before an error are handed over before it is thrown.
+    static func dump(_ file: String, json: Bool, summary: Bool, line: (String) -> Void, note: (String) -> Void) throws(TraceError) {
+        let reader = try TraceReader(path: file)
+        while let event = try reader.next() {
+            line(json ? TraceJSON.line(event, strings: reader.string) : TraceText.format(event, strings: reader.string))
+        }
+        for warning in reader.warnings { note("weft dump: warning: \(file): \(warning)") }
+        if summary {
+            note(reader.trailer.map { "weft dump: \(reader.eventsRead) events; trailer: \($0.events) events, \($0.dropped) dropped, \($0.threads) threads" }
+                ?? "weft dump: \(reader.eventsRead) events; no trailer")
         }
     }
 

@@ -44,13 +44,13 @@ let diffSuite = BenchmarkSuite(name: "diff") {
         compareCPU.append(DiffBench.cpuSeconds() - compareBegin)
         var text = ""
         report.append(DiffBench.seconds { text = DiffReport().render(diff) })
-        total.append(DiffBench.since(begin))
+        total.append(RenderBench.since(begin))
         cpu.append(DiffBench.cpuSeconds() - cpuBegin)
         precondition(!text.isEmpty)
         matched = diff.tasks.count
         divergent = diff.divergences.count
     }
-    let m = DiffBench.median
+    let m = RenderBench.median
     let f = DiffBench.format
     print("traces: \(events.0) + \(events.1) events; \(matched) tasks matched, \(divergent) diverge; medians of \(runs) runs")
     print("(wall seconds; CPU seconds over all threads tell the work apart from waiting on a busy machine)")
@@ -67,12 +67,7 @@ enum DiffBench {
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = ContinuousClock.now
         try body()
-        return since(start)
-    }
-
-    static func since(_ start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return RenderBench.since(start)
     }
 
     /// CPU seconds this process has used, over all its threads.
@@ -81,8 +76,6 @@ enum DiffBench {
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
-
-    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     static func format(_ seconds: Double) -> String { DurationFormat.fixed(seconds, decimals: 3) }
 }

@@ -140,3 +140,19 @@ struct TimelineBuilderEpisodeTests {
         #expect(list.index(containing: 150) == nil)
     }
 }
+
+@Suite("Timeline builder: a wake-up before the task parks")
+struct WokenBeforeParkingTests {
+    @Test("a wake-up that beats the task to its wait belongs to that wait only, not to the task's next block")
+    func wakeBelongsToItsWait() throws {
+        let timeline = try traceFile("woken-before-parking")
+        #expect(timeline.run.anomalyCount == 0, "\(timeline.run.anomalies)")
+        let stage = try #require(timeline.task(TaskID(3)))
+        #expect(stage.intervals.map(\.state) == [
+            .runnable(.created), .running(ThreadID(2)), .blocked(reason: .channelSend, object: ObjectID(2)),
+            .runnable(.woken(by: TaskID(4))), .running(ThreadID(2)),
+        ])
+        #expect(stage.intervals.map(\.start) == [0, 10, 40, 60, 70])
+        #expect(stage.lastWait?.reason == .channelSend && stage.lastWait?.woken == 60)
+    }
+}

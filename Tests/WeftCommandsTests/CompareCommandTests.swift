@@ -21,6 +21,23 @@ struct CompareCommandTests {
         for scheduler in ["multiplexed", "thread-per-task"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/traces/workers-\(scheduler).weft"))
         }
+        let png = try #require(FileManager.default.contents(atPath: "\(folder)/traces/workers-compare.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG file")
+        let svg = try #require(FileManager.default.contents(atPath: "\(folder)/traces/workers-compare.svg"))
+        #expect(String(decoding: svg.prefix(200), as: UTF8.self).contains("<svg"))
+        #expect(table.contains("traces/workers-compare.png"))
+    }
+
+    @Test("a switch joins the file names, so runs with and without it keep their own traces and picture")
+    func switchInNames() throws {
+        let folder = try WeftProcess.temporaryFolder()
+        let result = try WeftProcess.run(
+            ["compare", "philosophers", "--fixed", "--meals", "1", "--think-ms", "1", "-o", "out"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        for name in ["philosophers-fixed-multiplexed.weft", "philosophers-fixed-thread-per-task.weft",
+                     "philosophers-fixed-compare.png"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/out/\(name)"), "missing \(name)")
+        }
     }
 
     @Test("a deadlocking demo still gets its table, and the exit status says it did not complete")

@@ -42,8 +42,10 @@ extension TaskBuild {
         return anomaly
     }
 
-    /// `block`: remembers what the task is about to wait on.
+    /// `block`: remembers what the task is about to wait on. An earlier wake-up that came before the task parked
+    /// belonged to the previous wait, which is over: the task went on to this one.
     mutating func noteBlock(_ reason: BlockReason, _ object: ObjectID, at time: UInt64) {
+        wokenEarly = nil
         lastWait = AnnouncedWait(reason: reason, object: object, start: time)
         pendingBlock = (reason, object)
         lastBlock = (reason, object)

@@ -190,7 +190,8 @@ struct CausalState {
     }
 
     /// Per kind code, a bit per argument of type `.string`.
-    static let stringArguments: [UInt8] = {
+    /// (Stored, not static: a static would cost a once-check on every event.)
+    let stringArguments: [UInt8] = {
         var masks = [UInt8](repeating: 0, count: 256)
         for spec in EventSpec.all {
             for (i, argument) in spec.arguments.enumerated() where argument.type == .string { masks[Int(spec.kind.rawValue)] |= 1 << i }
@@ -199,7 +200,7 @@ struct CausalState {
     }()
 
     private func checkStrings(_ e: Event) throws(ValidationProblem) {
-        let mask = Self.stringArguments[Int(e.kind.rawValue)]
+        let mask = stringArguments[Int(e.kind.rawValue)]
         if mask == 0 { return }
         for i in 0..<EventSpec.maxArguments where mask & (1 << i) != 0 {
             let id = e.args[i]

@@ -55,6 +55,7 @@ struct LaneHeap {
     private(set) var items: [(time: UInt64, offset: Int, lane: Int)] = []
 
     var isEmpty: Bool { items.isEmpty }
+    var top: (time: UInt64, offset: Int, lane: Int)? { items.first }
     var count: Int { items.count }
 
     mutating func push(time: UInt64, offset: Int, lane: Int) {

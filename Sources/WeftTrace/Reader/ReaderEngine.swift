@@ -28,6 +28,8 @@ struct ReaderEngine {
     private var lanes: [Lane] = []
     private var laneOfThread: [UInt64: Int] = [:]
     private var heap = LaneHeap()
+    /// A lane with a frontier held outside the heap (the one last emitted from), or -1.
+    private var current = -1
     private var waiting: [WaitKey: [Int]] = [:]
     private var parked = 0
     private var state = CausalState()
@@ -284,8 +286,14 @@ struct ReaderEngine {
 
     /// Makes sure the lane's frontier is decoded, decoding the next slice of its batches when the last is used up.
     /// An error met after some events of a slice is kept until the lane reaches it.
+    @inline(__always)
     mutating func fill(_ li: Int) throws(TraceError) {
         if lanes[li].readyIndex < lanes[li].ready.count { return }
+        try refill(li)
+    }
+
+    /// Decodes the lane's next slice (see `fill`).
+    mutating func refill(_ li: Int) throws(TraceError) {
         if let failure = lanes[li].failure { throw failure }
         var buffer = lanes[li].ready
         lanes[li].ready = []
@@ -367,6 +375,18 @@ struct ReaderEngine {
         return PendingEvent(event: Event(kind: kind, time: nanoseconds(time), thread: thread, args: args), offset: c.fileOffset + start)
     }
 
+    /// The lane whose frontier comes first: the lane just emitted from, unless the heap holds an earlier one.
+    mutating func pickLane() -> Int? {
+        guard current >= 0 else { return heap.pop() }
+        let li = current
+        current = -1
+        if let top = heap.top, let f = lanes[li].frontier, (top.time, top.offset) < (f.event.time, f.offset) {
+            heap.push(time: f.event.time, offset: f.offset, lane: li)
+            return heap.pop()
+        }
+        return li
+    }
+
     mutating func enqueue(_ li: Int) {
         if let f = lanes[li].frontier {
             heap.push(time: f.event.time, offset: f.offset, lane: li)
@@ -379,7 +399,7 @@ struct ReaderEngine {
 
     private var needMore: Bool {
         if endOfInput { return false }
-        if heap.isEmpty { return parked == 0 || buffered < Self.lookaheadBytes }
+        if heap.isEmpty && current < 0 { return parked == 0 || buffered < Self.lookaheadBytes }
         if buffered >= Self.lookaheadBytes { return false }
         if midRound { return true }
         return rounds < awaitRound && input.offset < awaitOffset
@@ -391,7 +411,7 @@ struct ReaderEngine {
             while needMore {
                 if try !readRecord() { break }
             }
-            if let li = heap.pop() {
+            if let li = pickLane() {
                 lanes[li].queued = false
                 let pending = lanes[li].frontier!
                 if !lenient, let key = state.blocker(pending.event) {
@@ -413,7 +433,12 @@ struct ReaderEngine {
                 if event.kind == .threadStop { lanes[li].stopped = true }
                 lanes[li].readyIndex += 1
                 try fill(li)
-                enqueue(li)
+                if lanes[li].frontier != nil {
+                    current = li  // most often the next event is this lane's again: no heap work then
+                    lanes[li].queued = true
+                } else {
+                    enqueue(li)
+                }
                 if !waiting.isEmpty {
                     for key in wake {
                         guard let woken = waiting.removeValue(forKey: key) else { continue }
