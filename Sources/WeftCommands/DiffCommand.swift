@@ -18,15 +18,18 @@ struct DiffCommand: ParsableCommand {
             operations (send, receive, lock, spawn, …) and where they first diverge; and the order of messages on \
             each channel, which differs between two runs of a nondeterministic program.
 
-            Gates for CI (--fail-if, repeatable; exit status 1 when any trips):
-              METRIC>CHANGE   B grew by more than CHANGE        METRIC<CHANGE   B fell below CHANGE
-              METRIC  wall, cpu, cpu.user, cpu.system, tasks, threads, threads.created, threads.peak, rss,
-                      switches, events, running, runnable, blocked, sleeping (sums over all tasks);
-                      task:IDENTITY.METRIC with lifetime, running, runnable, blocked, sleeping or a block
-                      reason such as blocked.receive; divergent (tasks whose operations differ), reordered
-                      (channels whose message order differs), added, removed (tasks)
-              CHANGE  a percentage of A (+10%, -5%), a duration (+2ms, 500us), bytes (+64MiB), a count (+3)
-            e.g. --fail-if 'wall>+10%' --fail-if 'blocked>+20%' --fail-if 'divergent>0'
+            Gates for CI: --fail-if EXPR, repeatable; the exit status is 1 when one trips.
+              EXPR    METRIC>CHANGE (B grew by more) or METRIC<CHANGE (B fell below)
+              METRIC  wall, cpu, cpu.user, cpu.system, tasks, threads,
+                      threads.created, threads.peak, rss, switches, events;
+                      running, runnable, blocked, sleeping (sums over tasks);
+                      task:IDENTITY.METRIC: lifetime, running, runnable,
+                      blocked, blocked.REASON (e.g. blocked.receive), sleeping;
+                      divergent (tasks whose operations differ), reordered
+                      (channels whose message order differs), added, removed
+              CHANGE  a percentage of A (+10%, -5%), a duration (+2ms, 500us),
+                      bytes (+64MiB), a count (+3)
+            e.g. --fail-if 'wall>+10%' --fail-if 'blocked>+20%'
 
             Exit status: 0 when no gate trips, 1 when one does, 2 for bad input (an unreadable trace, a bad gate \
             or option), with the problem named on standard error. Traces are .weft files, or their text form \

@@ -4,10 +4,10 @@ import WeftTrace
 
 /// Exporting a 10-million-event trace (target ≤ 10 s): from a `.weft` file, as `weft export` does (read and build
 /// the model, then read again and write), to Chrome trace JSON and to JSON lines; and the same from the generator
-/// (no file reading) to separate the exporter's own cost. WEFT_BENCH_EVENTS sets the size.
+/// (no file reading) to separate the exporter's own cost. WEFT_BENCH_EVENTS sets the size, WEFT_BENCH_RUNS the runs.
 let exportSuite = BenchmarkSuite(name: "export") {
     let events = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 10_000_000
-    let runs = 3
+    let runs = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_RUNS"] ?? "") ?? 3
     let folder = NSTemporaryDirectory() + "weft-bench-export-\(getpid())"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }

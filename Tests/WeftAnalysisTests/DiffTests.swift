@@ -166,6 +166,9 @@ struct DiffTests {
         #expect(try DiffThreshold(parsing: "task:worker.running>+100%").evaluate(diff).tripped)
         #expect(try DiffThreshold(parsing: "task:worker.running > +200%").evaluate(diff).tripped == false)
         #expect(try DiffThreshold(parsing: "running>+150ns").evaluate(diff).tripped)
+        // Identities with dots (spawn sites) and block reasons both parse.
+        #expect(try DiffThreshold(parsing: "task:main/demo.swift:10[0].running>+1%").evaluate(diff).tripped == false)
+        #expect(try DiffThreshold(parsing: "task:worker.blocked.receive>+0ns").evaluate(diff).tripped == false)
         #expect(try DiffThreshold(parsing: "running>+1us").evaluate(diff).tripped == false)
         #expect(try DiffThreshold(parsing: "running<-1%").evaluate(diff).tripped == false)
         let parsed = try DiffThreshold(parsing: "rss>+64MiB")

@@ -1,3 +1,5 @@
+import WeftTrace
+
 /// A regression gate for `weft diff --fail-if`: `METRIC OP CHANGE`, e.g. `wall>+10%`, `blocked>+2ms`, `divergent>0`.
 ///
 /// - METRIC: a run row's key (`wall`, `cpu`, `cpu.user`, `cpu.system`, `tasks`, `threads`, `threads.created`,
@@ -104,7 +106,11 @@ public struct DiffThreshold: Sendable, Equatable, CustomStringConvertible {
     private func lookup(_ diff: TraceDiff) throws(DiffError) -> MetricDelta {
         if metric.hasPrefix("task:") {
             let rest = metric.dropFirst(5)
-            guard let dot = rest.lastIndex(of: ".") else {
+            // Identities may hold dots (spawn sites): a block reason's key is `blocked.REASON`, any other the last part.
+            let marker = ".blocked."
+            let blockedAt = rest.indices.last { rest[$0...].hasPrefix(marker) }
+            let split = blockedAt ?? rest.lastIndex(of: ".")
+            guard let dot = split else {
                 throw .badThreshold(text, "write task:IDENTITY.METRIC, e.g. task:worker.blocked>+20%")
             }
             let identity = String(rest[..<dot]), key = String(rest[rest.index(after: dot)...])
@@ -112,10 +118,12 @@ public struct DiffThreshold: Sendable, Equatable, CustomStringConvertible {
                 if diff.ignoresTiming { throw .badThreshold(text, "task timing is left out by --ignore-timing") }
                 throw .badThreshold(text, "no task \"\(identity)\" in both runs")
             }
-            guard let row = task.metric(key) ?? task.blockedByReason.first(where: { $0.key == key }) else {
-                throw .badThreshold(text, "a task has no metric \"\(key)\"; use lifetime, running, runnable, blocked, sleeping")
-            }
-            return row
+            if let row = task.metric(key) ?? task.blockedByReason.first(where: { $0.key == key }) { return row }
+            let reasons = BlockReason.allCases.map { "blocked.\($0)" } + ["blocked.unknown"]
+            // A block reason neither run had: no time in either.
+            if reasons.contains(key) { return MetricDelta(key: key, name: key, unit: .nanoseconds, a: 0, b: 0) }
+            throw .badThreshold(text, "a task has no metric \"\(key)\"; use lifetime, running, runnable, blocked, "
+                                + "blocked.REASON (\(BlockReason.allCases.map(\.description).joined(separator: ", "))), sleeping")
         }
         guard let row = diff.runMetric(metric) else {
             let known = (diff.run.map(\.key) + Self.behaviourMetrics).joined(separator: ", ")

@@ -17,7 +17,8 @@ public final class JSONOutput {
     private let base: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var count = 0
     private let fd: Int32?
-    private let ownsFD: Bool
+    /// Whether `deinit` or `close()` must still close `fd`; false once it is closed, so it is closed exactly once.
+    private var ownsFD: Bool
     private var failure: ExportError?
     /// Everything written, when writing to memory.
     public private(set) var memory: [UInt8] = []
@@ -210,8 +211,11 @@ public final class JSONOutput {
     /// - Throws: the first write failure, if any.
     public func close() throws(ExportError) {
         drain()
-        if ownsFD, let fd, Glibc.close(fd) != 0, failure == nil {
-            failure = ExportError(path: path, "closing the output failed: \(String(cString: strerror(errno)))")
+        if ownsFD, let fd {
+            ownsFD = false
+            if Glibc.close(fd) != 0, failure == nil {
+                failure = ExportError(path: path, "closing the output failed: \(String(cString: strerror(errno)))")
+            }
         }
         if let failure { throw failure }
     }

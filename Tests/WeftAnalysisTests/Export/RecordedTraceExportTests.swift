@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import WeftTrace
+@testable import WeftAnalysis
+
+/// The repository's recorded demo traces (`traces/*.weft`, from real runs of both schedulers) export to files that
+/// follow the format's rules, in both lane layouts, with every received message and every spawn drawn as a flow.
+@Suite("Export of recorded traces")
+struct RecordedTraceExportTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("traces")
+
+    static var traces: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".weft") }.sorted()
+    }
+
+    @Test("every recorded trace exports cleanly", arguments: [ExportLanes.threads, .tasks])
+    func recorded(lanes: ExportLanes) throws {
+        for name in Self.traces {
+            let path = Self.folder.appendingPathComponent(name).path
+            let out = JSONOutput()
+            let summary = try ChromeTrace.export(try TraceReader(path: path), options: ChromeTraceOptions(lanes: lanes), to: out)
+            try out.close()
+            let check = try ChromeTraceChecker(out.memory)
+            #expect(check.problems.prefix(3) == [], "\(name)")
+            let timeline = try TimelineBuilder.build(from: try TraceReader(path: path))
+            let received = timeline.flows.filter { $0.sent != nil && $0.received != nil }.count
+            let spawned = timeline.tasks.filter { $0.parent != .none && $0.intervals.contains { $0.state.category == .running } }.count
+            #expect(summary.unboundFlows == 0, "\(name)")
+            #expect(summary.messageFlows == received && check.flowsByCategory["message", default: 0] == received, "\(name)")
+            #expect(summary.spawnFlows == spawned && check.flowsByCategory["spawn", default: 0] == spawned, "\(name)")
+            #expect(check.count("i") == ExportTraces.expectedInstants(timeline), "\(name)")
+            #expect(check.events.count == summary.total, "\(name)")
+        }
+    }
+}
