@@ -29,8 +29,6 @@ struct Lane {
     var readyIndex = 0
     /// A decoding error met while decoding ahead: thrown when the lane reaches it.
     var failure: TraceError?
-    /// The next event of this thread, if decoded.
-    var frontier: PendingEvent? { readyIndex < ready.count ? ready[readyIndex] : nil }
     /// The task running on this thread now (derived from runBegin/runEnd).
     var running: TaskID = .none
     var stopped = false
