@@ -39,6 +39,18 @@ struct Lane {
 
     var hasBatches: Bool { head < batches.count }
 
+    /// Notes that the frontier was emitted, with `running` now on the thread (and the thread stopped when `stops`).
+    /// Returns whether the next event is decoded already; the lane then counts as queued (the reader holds it as
+    /// its current lane); otherwise it is not queued and the caller fills it.
+    @inline(__always)
+    mutating func emitted(running: TaskID, stops: Bool) -> Bool {
+        self.running = running
+        if stops { stopped = true }
+        readyIndex += 1
+        queued = readyIndex < ready.count
+        return queued
+    }
+
     mutating func dropConsumedBatch() {
         head += 1
         if head > 16 && head * 2 > batches.count {

@@ -423,9 +423,9 @@ struct ReaderEngine {
                 if try !readRecord() { break }
             }
             if let li = pickLane() {
-                lanes[li].queued = false
                 let pending = frontier(li)!
                 if !lenient, let key = state.blocker(pending.event) {
+                    lanes[li].queued = false
                     waiting[key, default: []].append(li)
                     parked += 1
                     continue
@@ -440,15 +440,17 @@ struct ReaderEngine {
                     throw self.error(.invalidEvent, error.message, at: pending.offset, event: eventsRead)
                 }
                 if event.kind == .runBegin { event.task = running }
-                lanes[li].running = running
-                if event.kind == .threadStop { lanes[li].stopped = true }
-                lanes[li].readyIndex += 1
-                try fill(li)
-                if hasFrontier(li) {
+                // One write access to the lane (each costs a uniqueness check of `lanes`).
+                if lanes[li].emitted(running: running, stops: event.kind == .threadStop) {
                     current = li  // most often the next event is this lane's again: no heap work then
-                    lanes[li].queued = true
                 } else {
-                    enqueue(li)
+                    try fill(li)
+                    if hasFrontier(li) {
+                        current = li
+                        lanes[li].queued = true
+                    } else {
+                        enqueue(li)
+                    }
                 }
                 if !waiting.isEmpty, let key = wake, let woken = waiting.removeValue(forKey: key) {
                     parked -= woken.count
