@@ -6,7 +6,8 @@ import WeftTrace
 
 let traceBenchmarks = BenchmarkSuite(name: "trace") {
     let runs = 5
-    let folder = NSTemporaryDirectory()
+    // Unique names: several engineers may run the benchmarks at once on this machine.
+    let folder = NSTemporaryDirectory() + "weft-bench-\(getpid())-"
     // WEFT_BENCH_TRACE=record|bytes|read runs one part (for profiling).
     let only = ProcessInfo.processInfo.environment["WEFT_BENCH_TRACE"]
     if only == nil || only == "record" {
