@@ -89,10 +89,16 @@ extension ChromeTraceWriter {
 }
 
 /// How an event kind is written as an instant: its name, category and arguments, worked out once per kind.
-struct InstantSpec {
-    var name: String
-    var category: StaticString
-    var arguments: [(name: String, nameKey: String, type: ArgumentType)]
+final class InstantSpec: Sendable {
+    let name: String
+    let category: StaticString
+    let arguments: [(name: String, nameKey: String, type: ArgumentType)]
+
+    init(name: String, category: StaticString, arguments: [(name: String, nameKey: String, type: ArgumentType)]) {
+        self.name = name
+        self.category = category
+        self.arguments = arguments
+    }
 
     private static let table: [InstantSpec?] = {
         var table = [InstantSpec?](repeating: nil, count: 256)

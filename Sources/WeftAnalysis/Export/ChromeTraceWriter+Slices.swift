@@ -3,10 +3,12 @@ import WeftTrace
 extension ChromeTraceWriter {
     /// Thread lanes: every run slice as a complete event on its thread, named after the task.
     func writeThreadSlices() {
+        let labels = timeline.tasks.map(\.label)
         for thread in timeline.threads {
             let tid = thread.id.rawValue
             for slice in thread.slices {
-                begin("X", name: timeline.label(of: slice.task), cat: "run", ts: slice.start, tid: tid)
+                let position = timeline.index(of: slice.task)
+                begin("X", name: position.map { labels[$0] } ?? slice.task.description, cat: "run", ts: slice.start, tid: tid)
                 out.raw(",\"dur\":")
                 out.micros(slice.duration)
                 beginArguments()
@@ -16,9 +18,9 @@ extension ChromeTraceWriter {
                 out.string(slice.endReason?.description ?? "open")
                 key("migrated")
                 out.bool(slice.migrated)
-                if slice.endReason == .blocked, let task = timeline.task(slice.task),
-                   let i = task.intervals.index(containing: slice.end) {
-                    writeWaitArguments(task.intervals[i].state)
+                if slice.endReason == .blocked, let position,
+                   let i = timeline.tasks[position].intervals.index(containing: slice.end) {
+                    writeWaitArguments(timeline.tasks[position].intervals[i].state)
                 }
                 endArguments()
                 end()

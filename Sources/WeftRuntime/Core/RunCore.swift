@@ -12,6 +12,8 @@ final class RunCore: @unchecked Sendable {
     let timer: TimerThread
     let threads: ThreadCounters
     let registry = TaskRegistry()
+    /// The scheduler's threads (workers, timer) report here once they are ready for work.
+    let startGate = StartGate()
     let maxThreads: Int?
 
     /// Live tasks in the high 32 bits, live tasks blocked with no timer in the low 32: equal means deadlock.
@@ -45,8 +47,10 @@ final class RunCore: @unchecked Sendable {
         }
     }
 
-    /// Starts the timer and, under `multiplexed`, the workers.
+    /// Starts the timer and, under `multiplexed`, the workers, and waits until every thread started is ready, so that
+    /// the main task never runs (and spawns) while a worker is still starting up.
     func start() throws(RuntimeError) {
+        defer { startGate.waitForAll() }
         do throws(ThreadStartFailure) {
             try timer.start(core: self)
             try pool?.start(core: self)

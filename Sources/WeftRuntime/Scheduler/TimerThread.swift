@@ -22,7 +22,9 @@ final class TimerThread: @unchecked Sendable {
     func start(core: RunCore) throws(ThreadStartFailure) {
         guard core.threads.reserve(limit: core.maxThreads) else { throw ThreadStartFailure(errno: EAGAIN) }
         switch OSThread.start({ [self] in run(core) }) {
-        case .success(let handle): thread = handle
+        case .success(let handle):
+            thread = handle
+            core.startGate.expect()
         case .failure(let failure):
             core.threads.cancelReservation()
             throw failure
@@ -49,6 +51,7 @@ final class TimerThread: @unchecked Sendable {
 
     private func run(_ core: RunCore) {
         core.tracer?.beginThread(role: .timer, index: 0)
+        core.startGate.arrive()
         var due: [Entry] = []
         lock.lock()
         while !stopping {

@@ -42,7 +42,9 @@ final class WorkerPool: @unchecked Sendable {
         for worker in workers {
             guard core.threads.reserve(limit: core.maxThreads) else { throw ThreadStartFailure(errno: EAGAIN) }
             switch OSThread.start({ [self] in run(worker, core: core) }) {
-            case .success(let thread): worker.thread = thread
+            case .success(let thread):
+                worker.thread = thread
+                core.startGate.expect()
             case .failure(let failure):
                 core.threads.cancelReservation()
                 throw failure
@@ -113,6 +115,7 @@ final class WorkerPool: @unchecked Sendable {
     private func run(_ worker: Worker, core: RunCore) {
         core.tracer?.beginThread(role: .worker, index: UInt64(worker.index))
         ThreadLocals.setCurrentWorker(worker)
+        core.startGate.arrive()
         var isSpinning = false
         while true {
             var found = findWork(worker)

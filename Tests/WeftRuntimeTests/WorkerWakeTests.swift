@@ -1,0 +1,82 @@
+import Dispatch
+import Foundation
+import Testing
+import WeftRuntime
+import WeftTrace
+
+/// Keeps the calling thread busy for `nanoseconds` (a CPU-bound piece of a task, which never suspends).
+private func spin(nanoseconds: UInt64) {
+    let end = DispatchTime.now().uptimeNanoseconds &+ nanoseconds
+    while DispatchTime.now().uptimeNanoseconds < end {}
+}
+
+/// Idle workers of the multiplexed scheduler are woken when work appears, and a finished run lets its threads go.
+@Suite(.serialized) struct WorkerWakeTests {
+    /// Main spawns CPU-bound tasks on its own worker; the idle, parked worker must be woken and steal half of them.
+    /// (Before the fix, the second worker could stay parked while the tasks queued up behind main.)
+    @Test func anIdleWorkerIsWokenAndStealsSpawnedWork() async throws {
+        let path = temporaryTracePath("wake")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let count = 60
+        _ = try await runProgram(.multiplexed(workers: 2), tracePath: path) { rt in
+            // Let both workers go idle and park first, as after any quiet moment of a program.
+            try await rt.sleep(for: .milliseconds(30))
+            let tasks = (0..<count).map { i in rt.spawn("busy \(i)") { spin(nanoseconds: 2_000_000) } }
+            for task in tasks { try await task.value }
+        }
+        let trace = try ReadTrace(path: path)
+        let workerOf = trace.roles.filter { $0.value.role == .worker }
+        #expect(workerOf.count == 2)
+        let busyIDs = Set(trace.of(.taskCreate).filter { trace.string($0.args.a2).hasPrefix("busy ") }.map(\.args.a0))
+        #expect(busyIDs.count == count)
+        var ranOn: [ThreadID: Int] = [:]
+        for begin in trace.of(.runBegin) where busyIDs.contains(begin.args.a0) { ranOn[begin.thread, default: 0] += 1 }
+        for thread in workerOf.keys {
+            // Loose enough for a loaded 2-core machine; a worker left parked runs none.
+            #expect(ranOn[thread, default: 0] >= count / 5, "worker \(workerOf[thread]!.index) ran \(ranOn[thread, default: 0]) of \(count) tasks: \(ranOn)")
+        }
+    }
+
+    /// The main task runs only once every worker (and the timer) has started: before, main could spawn hundreds of
+    /// tasks onto its own worker while the others were still starting up, and the tasks sat runnable meanwhile.
+    @Test(arguments: [2, 4])
+    func theMainTaskStartsAfterEveryWorker(_ workers: Int) async throws {
+        let path = temporaryTracePath("startup")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try await runProgram(.multiplexed(workers: workers), tracePath: path) { rt in
+            let tasks = (0..<100).map { i in rt.spawn("request \(i)") { try await rt.sleep(for: .milliseconds(1)) } }
+            for task in tasks { try await task.value }
+        }
+        let trace = try ReadTrace(path: path)
+        let mainID = try #require(trace.of(.taskCreate).first { trace.string($0.args.a2) == "main" }).args.a0
+        let mainBegins = try #require(trace.of(.runBegin).first { $0.args.a0 == mainID }).time
+        let starts = trace.of(.threadStart).filter {
+            let role = ThreadRole(rawValue: $0.args.a1)
+            return role == .worker || role == .timer
+        }
+        #expect(starts.count == workers + 1)
+        for start in starts {
+            #expect(start.time < mainBegins, "a \(ThreadRole(rawValue: start.args.a1)!) thread started \(start.time - mainBegins) ns after main began")
+        }
+    }
+
+    /// Once the last task has ended, the workers and the timer stop at once, not after a timed park.
+    @Test(arguments: [SchedulerKind.multiplexed(workers: 1), .multiplexed(workers: 2), .multiplexed(workers: 4), .threadPerTask])
+    func threadsStopPromptlyAfterTheLastTask(_ scheduler: SchedulerKind) async throws {
+        let path = temporaryTracePath("stop")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try await runProgram(scheduler, tracePath: path) { rt in
+            let tasks = (0..<20).map { i in rt.spawn("sleeper \(i)") { try await rt.sleep(for: .milliseconds(5)) } }
+            for task in tasks { try await task.value }
+        }
+        let trace = try ReadTrace(path: path)
+        let finish = try #require(trace.of(.runFinish).last)
+        let lastEnd = try #require(trace.of(.taskEnd).map(\.time).max())
+        let roles = trace.roles
+        let stops = trace.of(.threadStop).filter { roles[$0.thread]?.role != .main }.map(\.time)
+        let lastStop = try #require(stops.max())
+        #expect(finish.time >= lastStop)
+        #expect(finish.time - lastEnd < 200_000_000, "runFinish came \((finish.time - lastEnd) / 1_000_000) ms after the last task ended")
+        #expect(finish.time - lastStop < 200_000_000)
+    }
+}
