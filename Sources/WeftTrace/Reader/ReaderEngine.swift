@@ -416,6 +416,7 @@ struct ReaderEngine {
         return rounds < awaitRound && input.offset < awaitOffset
     }
 
+    @inline(__always)
     mutating func next() throws(TraceError) -> Event? {
         if finished { return nil }
         while true {
