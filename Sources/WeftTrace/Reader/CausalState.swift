@@ -111,21 +111,21 @@ struct CausalState {
     }
 
     /// Checks `e` (recorded on a thread running `running`) against the state and applies it.
-    /// Appends the wait keys that may have been satisfied to `wake`.
+    /// Sets `wake` to the wait key that may have been satisfied (an event satisfies at most one).
     /// - Throws: when the event is inconsistent. With `lenient`, nothing is thrown and the state follows as it can.
-    mutating func apply(_ e: Event, running: inout TaskID, lenient: Bool, wake: inout [WaitKey]) throws(ValidationProblem) {
+    mutating func apply(_ e: Event, running: inout TaskID, lenient: Bool, wake: inout WaitKey?) throws(ValidationProblem) {
         let a = e.args
         switch e.kind {
         case .taskCreate:
             if a.a0 == 0 && !lenient { throw ValidationProblem(message: "taskCreate of task 0 (task ids start at 1)") }
             if tasks[a.a0] != nil && !lenient { throw ValidationProblem(message: "taskCreate of t\(a.a0), which exists already (expected each task to be created once)") }
             tasks[a.a0] = TaskState()
-            wake.append(.task(a.a0))
+            wake = .task(a.a0)
         case .runBegin:
             if running != .none && !lenient {
                 throw ValidationProblem(message: "runBegin of t\(a.a0) while \(running) still runs on \(e.thread) (expected runEnd of \(running) first)")
             }
-            tasks.update(a.a0, default: TaskState()) { $0.running = true }
+            updateTask(a.a0) { $0.running = true }
             running = TaskID(a.a0)
         case .runEnd:
             if running.rawValue != a.a0 && !lenient {
@@ -135,7 +135,7 @@ struct CausalState {
                 if lenient { break }
                 throw ValidationProblem(message: "runEnd with reason \(a.a1) (expected 0 blocked, 1 yielded or 2 finished)")
             }
-            tasks.update(a.a0, default: TaskState()) { t in
+            updateTask(a.a0) { t in
                 t.running = false
                 switch reason {
                 case .blocked:
@@ -146,34 +146,37 @@ struct CausalState {
                 }
             }
             running = .none
-            wake.append(.task(a.a0))
+            wake = .task(a.a0)
         case .block:
             if running == .none {
                 if !lenient { throw ValidationProblem(message: "block outside a run slice on \(e.thread) (expected a runBegin first)") }
             } else {
-                tasks.update(running.rawValue, default: TaskState()) { $0.blockPending = true }
-                wake.append(.task(running.rawValue))
+                updateTask(running.rawValue) { $0.blockPending = true }
+                wake = .task(running.rawValue)
             }
         case .unblock:
-            tasks.update(a.a0, default: TaskState()) { t in
+            updateTask(a.a0) { t in
                 t.blockPending = false
                 if t.running { t.wokenEarly = true } else { t.blocked = false }
             }
-            wake.append(.task(a.a0))
+            wake = .task(a.a0)
         case .taskEnd:
-            tasks.update(a.a0, default: TaskState()) { $0.ended = true }
-            wake.append(.task(a.a0))
+            updateTask(a.a0) { $0.ended = true }
+            wake = .task(a.a0)
         case .channelMake, .mutexMake, .waitGroupMake, .conditionMake:
             if a.a0 == 0 && !lenient { throw ValidationProblem(message: "\(e.kind) of object 0 (object ids start at 1)") }
             if objects[a.a0] != nil && !lenient { throw ValidationProblem(message: "\(e.kind) of o\(a.a0), which was made already (expected each object to be made once)") }
             objects[a.a0] = e.kind.rawValue
-            wake.append(.object(a.a0))
+            wake = .object(a.a0)
         case .send:
             if a.a1 == 0 && !lenient { throw ValidationProblem(message: "send of message 0 on ch\(a.a0) (message numbers start at 1)") }
-            if !sent.update(a.a0, default: SentMessages(), { $0.insert(a.a1) }) && !lenient {
+            var messages = sent.take(a.a0) ?? SentMessages()
+            let fresh = messages.insert(a.a1)
+            sent[a.a0] = messages
+            if !fresh && !lenient {
                 throw ValidationProblem(message: "send of message \(a.a1) on ch\(a.a0) twice (expected each message number once)")
             }
-            wake.append(.message(a.a0, a.a1))
+            wake = .message(a.a0, a.a1)
         case .lockAcquire:
             holders[a.a0] = running.rawValue
         case .lockRelease:
@@ -182,11 +185,20 @@ struct CausalState {
             if !held && !lenient {
                 throw ValidationProblem(message: "lockRelease of mu\(a.a0), which is not held (expected a lockAcquire of it first)")
             }
-            wake.append(.object(a.a0))
+            wake = .object(a.a0)
         default:
             break
         }
         if !lenient { try checkStrings(e) }
+    }
+
+    /// Changes the state of task `id` (a fresh state when it is unknown). Concrete, not generic over the table's
+    /// value type, so that it compiles to direct array accesses.
+    @inline(__always)
+    private mutating func updateTask(_ id: UInt64, _ body: (inout TaskState) -> Void) {
+        var t = tasks[id] ?? TaskState()
+        body(&t)
+        tasks[id] = t
     }
 
     /// Per kind code, a bit per argument of type `.string`.

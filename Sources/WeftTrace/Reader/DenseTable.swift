@@ -6,11 +6,11 @@ struct DenseTable<Value> {
     private var sparse: [UInt64: Value] = [:]
 
     subscript(id: UInt64) -> Value? {
-        get {
+        @inline(__always) get {
             if id < UInt64(dense.count) { return dense[Int(id)] }
             return id < Self.denseLimit ? nil : sparse[id]
         }
-        set {
+        @inline(__always) set {
             if id < Self.denseLimit {
                 if id >= UInt64(dense.count) {
                     guard newValue != nil else { return }
@@ -23,14 +23,12 @@ struct DenseTable<Value> {
         }
     }
 
-    /// Changes the value of `id` in place, starting from `initial` when absent.
+    /// Removes and returns the value of `id`, so that the caller holds it uniquely while changing it (then stores
+    /// it back): a value with a collection inside is not copied on write.
     @inline(__always)
-    mutating func update<R>(_ id: UInt64, default initial: @autoclosure () -> Value, _ body: (inout Value) -> R) -> R {
-        if id < UInt64(dense.count), dense[Int(id)] != nil {
-            return body(&dense[Int(id)]!)
-        }
-        var value = self[id] ?? initial()
-        defer { self[id] = value }
-        return body(&value)
+    mutating func take(_ id: UInt64) -> Value? {
+        let value = self[id]
+        if value != nil { self[id] = nil }
+        return value
     }
 }

@@ -29,8 +29,6 @@ struct Lane {
     var readyIndex = 0
     /// A decoding error met while decoding ahead: thrown when the lane reaches it.
     var failure: TraceError?
-    /// The next event of this thread, if decoded.
-    var frontier: PendingEvent? { readyIndex < ready.count ? ready[readyIndex] : nil }
     /// The task running on this thread now (derived from runBegin/runEnd).
     var running: TaskID = .none
     var stopped = false
@@ -40,6 +38,18 @@ struct Lane {
     init(thread: ThreadID) { self.thread = thread }
 
     var hasBatches: Bool { head < batches.count }
+
+    /// Notes that the frontier was emitted, with `running` now on the thread (and the thread stopped when `stops`).
+    /// Returns whether the next event is decoded already; the lane then counts as queued (the reader holds it as
+    /// its current lane); otherwise it is not queued and the caller fills it.
+    @inline(__always)
+    mutating func emitted(running: TaskID, stops: Bool) -> Bool {
+        self.running = running
+        if stops { stopped = true }
+        readyIndex += 1
+        queued = readyIndex < ready.count
+        return queued
+    }
 
     mutating func dropConsumedBatch() {
         head += 1

@@ -33,7 +33,6 @@ struct ReaderEngine {
     private var waiting: [WaitKey: [Int]] = [:]
     private var parked = 0
     private var state = CausalState()
-    private var wake: [WaitKey] = []
     private var endOfInput = false
     private var truncated = false
     private var lenient = false
@@ -268,7 +267,7 @@ struct ReaderEngine {
         }
         lanes[li].batches.append(cursor)
         buffered += p.count
-        if lanes[li].frontier == nil && !lanes[li].queued {
+        if !hasFrontier(li) && !lanes[li].queued {
             try fill(li)
             enqueue(li)
         }
@@ -375,12 +374,24 @@ struct ReaderEngine {
         return PendingEvent(event: Event(kind: kind, time: nanoseconds(time), thread: thread, args: args), offset: c.fileOffset + start)
     }
 
+    /// Whether lane `li` has its next event decoded. (Reads stored fields in place: a computed property of an array
+    /// element would copy the whole lane, retaining its arrays, on every event.)
+    @inline(__always)
+    func hasFrontier(_ li: Int) -> Bool { lanes[li].readyIndex < lanes[li].ready.count }
+
+    /// The next event of lane `li`, if decoded (see `hasFrontier`).
+    @inline(__always)
+    func frontier(_ li: Int) -> PendingEvent? {
+        let i = lanes[li].readyIndex
+        return i < lanes[li].ready.count ? lanes[li].ready[i] : nil
+    }
+
     /// The lane whose frontier comes first: the lane just emitted from, unless the heap holds an earlier one.
     mutating func pickLane() -> Int? {
         guard current >= 0 else { return heap.pop() }
         let li = current
         current = -1
-        if let top = heap.top, let f = lanes[li].frontier, (top.time, top.offset) < (f.event.time, f.offset) {
+        if let top = heap.top, let f = frontier(li), (top.time, top.offset) < (f.event.time, f.offset) {
             heap.push(time: f.event.time, offset: f.offset, lane: li)
             return heap.pop()
         }
@@ -388,7 +399,7 @@ struct ReaderEngine {
     }
 
     mutating func enqueue(_ li: Int) {
-        if let f = lanes[li].frontier {
+        if let f = frontier(li) {
             heap.push(time: f.event.time, offset: f.offset, lane: li)
             lanes[li].queued = true
         } else if !lanes[li].stopped {
@@ -412,9 +423,9 @@ struct ReaderEngine {
                 if try !readRecord() { break }
             }
             if let li = pickLane() {
-                lanes[li].queued = false
-                let pending = lanes[li].frontier!
+                let pending = frontier(li)!
                 if !lenient, let key = state.blocker(pending.event) {
+                    lanes[li].queued = false
                     waiting[key, default: []].append(li)
                     parked += 1
                     continue
@@ -422,29 +433,28 @@ struct ReaderEngine {
                 var event = pending.event
                 var running = lanes[li].running
                 event.task = running
-                if !wake.isEmpty { wake.removeAll(keepingCapacity: true) }
+                var wake: WaitKey? = nil
                 do {
                     try state.apply(event, running: &running, lenient: lenient, wake: &wake)
                 } catch {
                     throw self.error(.invalidEvent, error.message, at: pending.offset, event: eventsRead)
                 }
                 if event.kind == .runBegin { event.task = running }
-                lanes[li].running = running
-                if event.kind == .threadStop { lanes[li].stopped = true }
-                lanes[li].readyIndex += 1
-                try fill(li)
-                if lanes[li].frontier != nil {
+                // One write access to the lane (each costs a uniqueness check of `lanes`).
+                if lanes[li].emitted(running: running, stops: event.kind == .threadStop) {
                     current = li  // most often the next event is this lane's again: no heap work then
-                    lanes[li].queued = true
                 } else {
-                    enqueue(li)
-                }
-                if !waiting.isEmpty {
-                    for key in wake {
-                        guard let woken = waiting.removeValue(forKey: key) else { continue }
-                        parked -= woken.count
-                        for w in woken { enqueue(w) }
+                    try fill(li)
+                    if hasFrontier(li) {
+                        current = li
+                        lanes[li].queued = true
+                    } else {
+                        enqueue(li)
                     }
+                }
+                if !waiting.isEmpty, let key = wake, let woken = waiting.removeValue(forKey: key) {
+                    parked -= woken.count
+                    for w in woken { enqueue(w) }
                 }
                 eventsRead += 1
                 return event
@@ -473,7 +483,7 @@ struct ReaderEngine {
         var best: (PendingEvent, WaitKey)?
         for (key, ls) in waiting {
             for li in ls {
-                guard let f = lanes[li].frontier else { continue }
+                guard let f = frontier(li) else { continue }
                 if best == nil || (f.event.time, f.offset) < (best!.0.event.time, best!.0.offset) { best = (f, key) }
             }
         }

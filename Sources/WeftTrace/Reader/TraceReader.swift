@@ -12,7 +12,9 @@ import Darwin
 /// memory does not grow with the length of the trace. See docs/trace-format.md for what is an error and what a
 /// warning.
 public final class TraceReader: EventStream {
-    private var engine: ReaderEngine
+    /// Unchecked: the engine is only touched through this object's methods, one at a time (the reader is not
+    /// Sendable), and a dynamic exclusivity check on every event costs more than decoding it.
+    @exclusivity(unchecked) private var engine: ReaderEngine
 
     /// Opens a file; "-" reads standard input.
     /// - Throws: `TraceError` when the file cannot be opened or does not start like a trace.
