@@ -222,8 +222,12 @@ final class RunCore: @unchecked Sendable {
 
     /// Stops the workers and the timer and joins every thread; call once every task has ended.
     func shutdown() {
-        pool?.shutdown()
-        timer.shutdown()
+        // Wake every scheduler thread for the stop at once, then join them: each wake-up costs a scheduling delay
+        // (long on a loaded machine), so they must not be paid one after another.
+        pool?.requestStop()
+        timer.requestStop()
+        pool?.join()
+        timer.join()
         // Task threads end just after their task does; wait for the last ones so that they are joined and have
         // handed their trace buffers over before the trace is finished.
         while threads.alive.load(ordering: .acquiring) > 0 {

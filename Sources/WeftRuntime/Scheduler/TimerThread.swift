@@ -40,11 +40,16 @@ final class TimerThread: @unchecked Sendable {
         lock.unlock()
     }
 
-    func shutdown() {
+    /// Tells the timer thread to stop now, waking it; `join` waits for it.
+    func requestStop() {
         lock.withLock {
             stopping = true
             condition.signal()
         }
+    }
+
+    /// Waits for the timer thread to end (after `requestStop`).
+    func join() {
         if let thread { OSThread.join(thread) }
         thread = nil
     }

@@ -52,10 +52,14 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Stops the workers once their queues are empty and joins them.
-    func shutdown() {
+    /// Tells the workers to stop once their queues are empty, waking the parked ones; `join` waits for them.
+    func requestStop() {
         stopping.store(true, ordering: .sequentiallyConsistent)
         lot.withLock { lotCondition.broadcast() }
+    }
+
+    /// Waits for the workers to end (after `requestStop`).
+    func join() {
         for worker in workers {
             if let thread = worker.thread { OSThread.join(thread) }
             worker.thread = nil
