@@ -197,10 +197,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
 
     /// Claims the first blocked sender still waiting.
     private func claimSenderLocked() -> BlockedSender? {
-        while let sender = senders.popFirst() {
-            if sender.token.claim() { return sender }
-        }
-        return nil
+        senders.popFirst { $0.token.claim() }
     }
 
     /// Before a receiver waits: wakes one blocked sender so that it comes back and hands its value over. Called

@@ -47,13 +47,7 @@ public final class Condition: @unchecked Sendable {
     /// Wakes one waiting task, if any.
     public func signal() {
         lock.lock()
-        var woken: WaitToken?
-        while let token = waiters.popFirst() {
-            if token.claim() {
-                woken = token
-                break
-            }
-        }
+        let woken = waiters.popFirst { $0.claim() }
         lock.unlock()
         core.tracer?.record(.conditionSignal, id.rawValue, woken?.task?.id.rawValue ?? 0)
         if let woken { core.wake(woken, returning: 0) }

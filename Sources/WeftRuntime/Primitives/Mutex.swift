@@ -102,13 +102,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
 
     private func wakeOne() {
         lock.lock()
-        var woken: WaitToken?
-        while let token = waiters.popFirst() {
-            if token.claim() {
-                woken = token
-                break
-            }
-        }
+        let woken = waiters.popFirst { $0.claim() }
         lock.unlock()
         if let woken { core.wake(woken, returning: 0) }
     }

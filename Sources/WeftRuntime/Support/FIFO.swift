@@ -27,6 +27,15 @@ struct FIFO<Element> {
         return element
     }
 
+    /// Pops elements until `claim` accepts one, and returns that one; the elements it refused are dropped.
+    /// Waiter lists use it to skip waiters that were already woken another way (a timeout, a select, a cancel).
+    mutating func popFirst(claiming claim: (Element) -> Bool) -> Element? {
+        while let element = popFirst() {
+            if claim(element) { return element }
+        }
+        return nil
+    }
+
     /// Removes every element matching `predicate`, keeping the order of the rest.
     mutating func removeAll(where predicate: (Element) -> Bool) {
         var kept = FIFO(capacity: slots.count)
