@@ -3,12 +3,13 @@ import Testing
 import WeftRuntime
 import WeftTrace
 @testable import WeftAnalysis
+import WeftTestSupport
 
 /// Runs a program traced and returns the report and the trace's model.
 func reportAndTimeline(_ scheduler: SchedulerKind, name: String,
                        _ body: @escaping @Sendable (Runtime) async throws -> Void) async throws -> (RunReport, Timeline) {
-    let path = NSTemporaryDirectory() + "weft-onetruth-\(name)-\(UUID().uuidString).weft"
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    let path = temporaryTracePath("onetruth-\(name)")
+    defer { TemporaryFiles.remove(path) }
     let (_, report) = try await Weft.run(RunOptions(scheduler: scheduler, tracePath: path, programName: name), body)
     let timeline = try TimelineBuilder.build(path: path).timeline
     return (report, timeline)
