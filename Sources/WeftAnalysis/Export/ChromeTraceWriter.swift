@@ -127,10 +127,13 @@ final class ChromeTraceWriter {
 
     /// The run as one process: `weft run pingpong (multiplexed)`; a program name that does not already say
     /// `weft` gets it in front (`weft pipeline`), so the word is never doubled.
-    static func processName(_ run: RunInfo) -> String {
-        var name = run.program
+    static func processName(_ run: RunInfo) -> String { processName(program: run.program, scheduler: run.scheduler) }
+
+    /// The process name from the run's `program` and `scheduler` metadata (shared with the Perfetto export).
+    static func processName(program: String, scheduler: String) -> String {
+        var name = program
         if name != "weft" && !name.hasPrefix("weft ") { name = name.isEmpty ? "weft" : "weft " + name }
-        if !run.scheduler.isEmpty { name += " (\(run.scheduler))" }
+        if !scheduler.isEmpty { name += " (\(scheduler))" }
         return name
     }
 
