@@ -83,20 +83,22 @@ extension PerfettoTraceWriter {
     /// A thread's track: its own, or that of the OS thread it is again (same kernel tid).
     private func noteThread(_ e: Event) {
         let kernelTid = e.args.a0, id = e.thread.rawValue
-        var track = Self.threadTrackBase + id
+        var track = Self.threadTrack(id: id)
         if kernelTid != 0 {
             if let first = trackOfKernelThread[kernelTid] { track = first } else { trackOfKernelThread[kernelTid] = track }
         }
         let described = threads[id]?.described ?? false
         threads[id] = ThreadState(track: track, kernelTid: kernelTid, role: ThreadRole(rawValue: e.args.a1),
-                                  index: e.args.a2, described: described || track != Self.threadTrackBase + id)
+                                  index: e.args.a2, described: described || track != Self.threadTrack(id: id))
+        // Every thread is shown, idle ones too; before the first packet, the process's name is not known yet.
+        if started && options.lanes == .threads { _ = threadTrack(e.thread) }
     }
 
     /// The track of a thread's events, described on first use.
     func threadTrack(_ thread: ThreadID) -> UInt64 {
         let id = thread.rawValue
         if let state = threads[id], state.described { return state.track }
-        var state = threads[id] ?? ThreadState(track: Self.threadTrackBase + id, kernelTid: 0, role: nil, index: 0)
+        var state = threads[id] ?? ThreadState(track: Self.threadTrack(id: id), kernelTid: 0, role: nil, index: 0)
         state.described = true
         threads[id] = state
         let name: String
@@ -126,7 +128,7 @@ extension PerfettoTraceWriter {
 
     /// The track of a task's states and events (task lanes), described on first use.
     func taskTrack(_ task: UInt64) -> UInt64 {
-        let uuid = Self.taskTrackBase + task
+        let uuid = Self.taskTrack(id: task)
         if taskTracksWritten.insert(task).inserted {
             let name = taskLabel(task, withID: true)
             describe(uuid) { p in
@@ -257,7 +259,8 @@ extension PerfettoTraceWriter {
         guard let raw = task.waitReason, let reason = BlockReason(rawValue: raw) else { return nil }
         if reason == .sleep || task.waitObject == 0 { return reason.description }
         if reason == .join { return "join \(taskLabel(task.waitObject, withID: true))" }
-        return "\(reason) \(objectNames[task.waitObject] ?? ObjectID(task.waitObject).description)"
+        guard let object = objectNames[task.waitObject] else { return "\(reason) \(ObjectID(task.waitObject))" }
+        return "\(reason) \(object.name.isEmpty ? object.id : object.name)"
     }
 
     private func unblock(_ e: Event) {
@@ -321,22 +324,21 @@ extension PerfettoTraceWriter {
         case .waitGroupMake: nameID = a.a1; id = WaitGroupID(a.a0).description
         default: nameID = a.a2; id = ConditionID(a.a0).description
         }
-        let name = strings(StringID(nameID))
-        objectNames[a.a0] = name.isEmpty ? id : name
+        objectNames[a.a0] = (strings(StringID(nameID)), id)
         if e.kind == .channelMake { describeChannel(a.a0) }
     }
 
     private func describeChannel(_ channel: UInt64) {
         guard channelTracks.insert(channel).inserted else { return }
-        describeCounter(Self.channelTrackBase + channel,
-                        name: "channel \(objectNames[channel] ?? ChannelID(channel).description) messages")
+        describeCounter(Self.channelTrack(id: channel),
+                        name: "channel \(objectNames[channel].map { $0.name.isEmpty ? $0.id : $0.name } ?? ChannelID(channel).description) messages")
     }
 
     private func channelChanged(_ channel: UInt64, by delta: Int) {
         describeChannel(channel)
         let count = (channelCounts[channel] ?? 0) + delta
         channelCounts[channel] = count
-        pendingCounters.append((Self.channelTrackBase + channel, Int64(max(count, 0))))
+        pendingCounters.append((Self.channelTrack(id: channel), Int64(max(count, 0))))
     }
 
     private func sample(_ e: Event) {
@@ -345,7 +347,7 @@ extension PerfettoTraceWriter {
         if let known = sampleTracks[name] {
             uuid = known
         } else {
-            uuid = Self.sampleTrackBase + UInt64(sampleTracks.count)
+            uuid = Self.sampleTrack(number: sampleTracks.count)
             sampleTracks[name] = uuid
             describeCounter(uuid, name: name)
         }
@@ -389,9 +391,8 @@ extension PerfettoTraceWriter {
 
     /// `ch1 ping`, `m3 state`, or `o9` for an object never made in the trace.
     private func objectLabel(_ raw: UInt64) -> String {
-        guard let name = objectNames[raw] else { return ObjectID(raw).description }
-        let id = ObjectID(raw).description
-        return name == id ? name : "\(name) (\(id))"
+        guard let object = objectNames[raw] else { return ObjectID(raw).description }
+        return object.name.isEmpty ? object.id : "\(object.name) (\(object.id))"
     }
 
     private func enumAnnotation(_ name: String, _ value: (some CustomStringConvertible)?, _ raw: UInt64) {

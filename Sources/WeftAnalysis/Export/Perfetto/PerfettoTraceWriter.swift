@@ -13,16 +13,16 @@ final class PerfettoTraceWriter {
     static let incrementalClock: UInt64 = 64
     static let absoluteClock: UInt64 = 6 // BUILTIN_CLOCK_BOOTTIME, the trace's clock: Weft's nanoseconds as they are
 
-    /// Track uuids: the process, the two task counters, the outside-tasks track; threads, tasks, channels and
-    /// samples by range.
-    static let processTrack: UInt64 = 1
-    static let runnableTrack: UInt64 = 2
-    static let waitingTrack: UInt64 = 3
-    static let outsideTrack: UInt64 = 4
-    static let threadTrackBase: UInt64 = 1 << 20
-    static let taskTrackBase: UInt64 = 1 << 40
-    static let channelTrackBase: UInt64 = 2 << 40
-    static let sampleTrackBase: UInt64 = 3 << 40
+    /// Track uuids, small so that their varints are short: the low three bits say the kind (0 the run's own
+    /// tracks, 1 a thread, 2 a task, 3 a channel's counter, 4 a sample's counter), the rest the id.
+    static let processTrack: UInt64 = 1 << 3
+    static let runnableTrack: UInt64 = 2 << 3
+    static let waitingTrack: UInt64 = 3 << 3
+    static let outsideTrack: UInt64 = 4 << 3
+    static func threadTrack(id: UInt64) -> UInt64 { id << 3 | 1 }
+    static func taskTrack(id: UInt64) -> UInt64 { id << 3 | 2 }
+    static func channelTrack(id: UInt64) -> UInt64 { id << 3 | 3 }
+    static func sampleTrack(number: Int) -> UInt64 { UInt64(number) << 3 | 4 }
     /// The process id the run is given, and the thread ids given to threads whose kernel tid is unknown.
     static let pid: UInt64 = 1
     static let syntheticTidBase: UInt64 = 1 << 30
@@ -35,7 +35,7 @@ final class PerfettoTraceWriter {
     var interning: PerfettoInterning
     /// The incremental clock's value: the time of the last packet written on it.
     private var clock: UInt64 = 0
-    private var started = false
+    private(set) var started = false
     /// The latest event time seen (open slices close there at the end).
     var lastTime: UInt64 = 0
 
@@ -46,7 +46,7 @@ final class PerfettoTraceWriter {
     var trackOfKernelThread: [UInt64: UInt64] = [:]
     var tasks: [UInt64: TaskState] = [:]
     var objectLabels: [UInt64: UInt64] = [:] // object id → interned label (string value iid)
-    var objectNames: [UInt64: String] = [:]
+    var objectNames: [UInt64: (name: String, id: String)] = [:]
     var channelCounts: [UInt64: Int] = [:]
     var channelTracks: Set<UInt64> = []
     var sampleTracks: [String: UInt64] = [:]
@@ -129,6 +129,9 @@ final class PerfettoTraceWriter {
         describeProcess()
         describeCounter(Self.runnableTrack, name: "tasks runnable")
         describeCounter(Self.waitingTrack, name: "tasks waiting (blocked or sleeping)")
+        if options.lanes == .threads {
+            for id in threads.keys.sorted() { _ = threadTrack(ThreadID(id)) }
+        }
     }
 
     /// Writes the packet built in `packet` as one `Trace.packet` field.
@@ -176,10 +179,12 @@ final class PerfettoTraceWriter {
 
     /// Writes the `TrackEvent` built in `event` as a packet at `time`, with the pending interned entries and
     /// counter values. Times before the incremental clock's (events of other threads, merged slightly out of
-    /// order, and held flow ends) are written absolute.
+    /// order) and held flow ends (`absolute`) are written absolute; only an event written in its turn carries the
+    /// pending counter values.
     func emitEvent(at time: UInt64, absolute: Bool = false) {
         startIfNeeded()
-        attachPendingCounters()
+        // A held flow end written late (absolute) is not the event that changed the counters.
+        if !absolute { attachPendingCounters() }
         packet.reset()
         if absolute || time < clock {
             packet.uint(8, time)                         // timestamp
