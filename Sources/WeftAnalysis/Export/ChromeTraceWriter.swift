@@ -20,6 +20,7 @@ final class ChromeTraceWriter {
     /// track of the first: one OS thread is one track.
     private var trackOfThread: [ThreadID: UInt64] = [:]
     private var trackOfKernelThread: [UInt64: UInt64] = [:]
+    private var callerTrack: UInt64?
 
     init(options: ChromeTraceOptions, out: JSONOutput) {
         self.options = options
@@ -28,9 +29,17 @@ final class ChromeTraceWriter {
 
     // MARK: Tracks
 
-    /// Notes a `threadStart`: a kernel tid seen before makes this thread share the earlier thread's track.
+    /// Notes a `threadStart`: a kernel tid seen before makes this thread share the earlier thread's track, and so
+    /// does the caller of `Weft.run` recorded again (as the model keeps it: one caller record).
     func noteThreadStart(_ e: Event) {
         let kernelTid = e.args.a0
+        if e.args.a1 == ThreadRole.main.rawValue {
+            if let caller = callerTrack, caller != e.thread.rawValue {
+                trackOfThread[e.thread] = caller
+                return
+            }
+            callerTrack = e.thread.rawValue
+        }
         guard kernelTid != 0 else { return }
         if let track = trackOfKernelThread[kernelTid] {
             if track != e.thread.rawValue { trackOfThread[e.thread] = track }

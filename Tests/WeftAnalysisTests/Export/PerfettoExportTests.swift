@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WeftTrace
 @testable import WeftAnalysis
+import WeftTestSupport
 
 @Suite("Protobuf encoder")
 struct ProtobufEncoderTests {
@@ -215,8 +216,9 @@ struct RecordedPerfettoExportTests {
             #expect(check.count(type: 3) == ExportTraces.expectedInstants(timeline), "\(name)")
             if lanes == .threads {
                 #expect(check.count(type: 1) == timeline.run.count(of: .runBegin), "\(name)")
-                let kernelTids = Set(timeline.threads.map(\.tid))
-                #expect(check.tracks.values.filter { $0.tid != nil }.count == kernelTids.count, "\(name): one track per OS thread")
+                let threads = check.tracks.values.filter { $0.tid != nil }
+                #expect(threads.count == timeline.threads.count, "\(name): one track per thread of the model")
+                #expect(threads.filter { $0.name == "caller" }.count == 1, "\(name): one caller")
             }
         }
     }

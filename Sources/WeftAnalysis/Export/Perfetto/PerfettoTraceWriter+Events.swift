@@ -84,9 +84,12 @@ extension PerfettoTraceWriter {
     private func noteThread(_ e: Event) {
         let kernelTid = e.args.a0, id = e.thread.rawValue
         var track = Self.threadTrack(id: id)
-        if kernelTid != 0 {
+        if e.args.a1 == ThreadRole.main.rawValue, let caller = callerTrack {
+            track = caller // the caller of Weft.run recorded again: one caller, as in the model
+        } else if kernelTid != 0 {
             if let first = trackOfKernelThread[kernelTid] { track = first } else { trackOfKernelThread[kernelTid] = track }
         }
+        if e.args.a1 == ThreadRole.main.rawValue && callerTrack == nil { callerTrack = track }
         let described = threads[id]?.described ?? false
         threads[id] = ThreadState(track: track, kernelTid: kernelTid, role: ThreadRole(rawValue: e.args.a1),
                                   index: e.args.a2, described: described || track != Self.threadTrack(id: id))
@@ -103,9 +106,8 @@ extension PerfettoTraceWriter {
         threads[id] = state
         let name: String
         switch state.role {
-        case .worker?: name = "worker \(state.index)"
         case .taskThread?: name = "thread of \(taskLabel(state.index, withID: true))"
-        case let role?: name = role.description
+        case let role?: name = ThreadTimeline(id: thread, role: role, index: state.index, started: 0, slices: IntervalList(sorted: [])).label
         case nil: name = thread.description
         }
         let tid = state.kernelTid != 0 ? state.kernelTid : Self.syntheticTidBase + id
@@ -192,11 +194,8 @@ extension PerfettoTraceWriter {
     /// A thread's name for the task lanes' annotations.
     private func threadName(_ thread: ThreadID) -> String {
         guard let state = threads[thread.rawValue], let role = state.role else { return thread.description }
-        switch role {
-        case .worker: return "worker \(state.index)"
-        case .taskThread: return "thread of \(TaskID(state.index))"
-        default: return role.description
-        }
+        if role == .taskThread { return "thread of \(TaskID(state.index))" }
+        return ThreadTimeline(id: thread, role: role, index: state.index, started: 0, slices: IntervalList(sorted: [])).label
     }
 
     private func runEnd(_ e: Event) {

@@ -44,6 +44,7 @@ final class PerfettoTraceWriter {
     var metadata: [String: String] = [:]
     var threads: [UInt64: ThreadState] = [:]
     var trackOfKernelThread: [UInt64: UInt64] = [:]
+    var callerTrack: UInt64?
     var tasks: [UInt64: TaskState] = [:]
     var objectLabels: [UInt64: UInt64] = [:] // object id → interned label (string value iid)
     var objectNames: [UInt64: (name: String, id: String)] = [:]
