@@ -36,18 +36,21 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "weft", dependencies: ["WeftCommands"]),
+        // Trace builders for tests and benchmarks (scripted, synthetic, recorded) and golden-file comparison.
+        .target(name: "WeftTestSupport", dependencies: ["WeftTrace", "WeftAnalysis", "WeftRuntime", "WeftDemos"]),
         // Benchmarks: `swift run -c release weft-bench --help`.
         .executableTarget(name: "weft-bench", dependencies: [
-            "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos", "CWeftSupport",
+            "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos", "CWeftSupport", "WeftTestSupport",
         ]),
 
-        .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace"], resources: [.copy("Golden"), .copy("Damaged")]),
-        .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace"]),
-        .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime"],
+        .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace", "WeftTestSupport"], resources: [.copy("Golden"), .copy("Damaged")]),
+        .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace", "WeftTestSupport"]),
+        .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime", "WeftTestSupport"],
                     resources: [.copy("Traces"), .copy("Export/Golden")]),
-        .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace", "WeftRuntime"]),
-        .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace"]),
-        .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace"]),
+        .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace", "WeftRuntime", "WeftTestSupport"]),
+        .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace", "WeftTestSupport"]),
+        .testTarget(name: "WeftTestSupportTests", dependencies: ["WeftTestSupport"]),
+        .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace", "WeftTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

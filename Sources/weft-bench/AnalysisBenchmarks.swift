@@ -1,6 +1,7 @@
 import Foundation
 import WeftAnalysis
 import WeftTrace
+import WeftTestSupport
 
 /// Building the timeline model and computing stats for a 10-million-event synthetic trace (target ≤ 2 s, ≤ 1 GB RSS).
 let analysisSuite = BenchmarkSuite(name: "analysis") {

@@ -2,6 +2,7 @@ import Foundation
 import WeftAnalysis
 import WeftRender
 import WeftTrace
+import WeftTestSupport
 
 /// Diffing two 1-million-event traces: ≤ 3 s end to end (read both, build both models with their operation
 /// sequences, compare, write the text report).

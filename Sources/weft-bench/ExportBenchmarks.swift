@@ -1,6 +1,7 @@
 import Foundation
 import WeftAnalysis
 import WeftTrace
+import WeftTestSupport
 
 /// Exporting a 10-million-event trace (target ≤ 10 s): from a `.weft` file, as `weft export` does (read and build
 /// the model, then read again and write), to Chrome trace JSON and to JSON lines; and the same from the generator

@@ -2,6 +2,7 @@ import Foundation
 import WeftAnalysis
 import WeftRender
 import WeftTrace
+import WeftTestSupport
 
 /// Drawing a 10-million-event trace: PNG in ≤ 5 s and ≤ 1 GB RSS, SVG in ≤ 10 s and ≤ 20 MB.
 ///

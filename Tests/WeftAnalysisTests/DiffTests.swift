@@ -1,6 +1,7 @@
 import Testing
 import WeftTrace
 @testable import WeftAnalysis
+import WeftTestSupport
 
 /// Hand-made runs of one small program: main makes a channel and a mutex, spawns a named worker and unnamed helpers
 /// at one site, sends the worker a job and uses the mutex.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WeftTrace
 @testable import WeftAnalysis
+import WeftTestSupport
 
 @Suite("Lints")
 struct LintTests {

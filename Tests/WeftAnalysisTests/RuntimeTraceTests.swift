@@ -3,22 +3,13 @@ import Testing
 import WeftRuntime
 import WeftTrace
 @testable import WeftAnalysis
+import WeftTestSupport
 
 /// Runs a program under `scheduler` with a trace and returns the trace's timeline (and whether the run threw).
 func tracedTimeline(_ scheduler: SchedulerKind, name: String,
                     _ body: @escaping @Sendable (Runtime) async throws -> Void) async throws -> (Timeline, RuntimeError?) {
-    let path = NSTemporaryDirectory() + "weft-analysis-\(name)-\(UUID().uuidString).weft"
-    defer { if ProcessInfo.processInfo.environment["WEFT_KEEP_TRACES"] == nil { try? FileManager.default.removeItem(atPath: path) } else { print("kept \(path)") } }
-    var failure: RuntimeError?
-    do {
-        _ = try await Weft.run(RunOptions(scheduler: scheduler, tracePath: path, programName: name), body)
-    } catch {
-        failure = error
-    }
-    if !FileManager.default.fileExists(atPath: path) { Issue.record("no trace at \(path) after the run (\(String(describing: failure)))") }
-    let loaded = try TimelineBuilder.build(path: path)
-    #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
-    return (loaded.timeline, failure)
+    let trace = try await RecordedTrace.record(scheduler, name: "analysis-\(name)", body)
+    return (trace.timeline, trace.failure)
 }
 
 /// Invariants every timeline of a real run must keep.

@@ -1,6 +1,7 @@
 import Testing
 import WeftTrace
 @testable import WeftAnalysis
+import WeftTestSupport
 
 @Suite("Timeline builder")
 struct TimelineBuilderTests {

@@ -5,6 +5,7 @@ import WeftAnalysis
 import WeftRender
 import WeftTrace
 @testable import WeftCommands
+import WeftTestSupport
 
 @Suite("weft diff")
 struct DiffCommandTests {

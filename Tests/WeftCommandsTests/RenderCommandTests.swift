@@ -4,6 +4,7 @@ import Testing
 import WeftRender
 import WeftTrace
 @testable import WeftCommands
+import WeftTestSupport
 
 @Suite("weft render")
 struct RenderCommandTests {

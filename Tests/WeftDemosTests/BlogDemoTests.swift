@@ -3,6 +3,7 @@ import WeftAnalysis
 import WeftDemos
 import WeftRuntime
 import WeftTrace
+import WeftTestSupport
 
 /// The blog's five examples, each under both schedulers, at small sizes: their output and what their traces show.
 @Suite("The blog's demos", .serialized)

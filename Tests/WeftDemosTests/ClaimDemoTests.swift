@@ -3,6 +3,7 @@ import WeftAnalysis
 import WeftDemos
 import WeftRuntime
 import WeftTrace
+import WeftTestSupport
 
 /// The demos for the blog's claims, each under both schedulers, at small sizes.
 @Suite("The demos for the blog's claims", .serialized)

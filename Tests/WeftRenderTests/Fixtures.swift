@@ -2,6 +2,7 @@ import Foundation
 import WeftAnalysis
 import WeftTrace
 @testable import WeftRender
+import WeftTestSupport
 
 /// Runs to draw in tests, made by hand (exact, for golden files) or by the synthetic generator (large).
 enum Fixtures {

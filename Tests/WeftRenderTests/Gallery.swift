@@ -4,6 +4,7 @@ import WeftAnalysis
 import WeftRuntime
 import WeftTrace
 @testable import WeftRender
+import WeftTestSupport
 
 /// Pictures to look at: written only when WEFT_GALLERY names a folder (`WEFT_GALLERY=/tmp/g swift test --filter Gallery`).
 @Suite("Gallery")

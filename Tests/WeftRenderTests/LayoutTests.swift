@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeftTrace
+import WeftTestSupport
 @testable import WeftRender
 
 @Suite("Layout")
@@ -10,18 +11,9 @@ struct LayoutTests {
 
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
 
-    /// Compares `text` with the golden file; WEFT_UPDATE_GOLDEN=1 rewrites it.
+    /// Compares `text` with the golden file; WEFT_UPDATE_GOLDEN=1 rewrites it (refused under CI).
     func golden(_ name: String, _ text: String) throws {
-        let path = "\(Self.goldenFolder)/\(name)"
-        if ProcessInfo.processInfo.environment["WEFT_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(atPath: Self.goldenFolder, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = zip(a, b).enumerated().first { $1.0 != $1.1 }
-        #expect(expected == text, "\(name): first difference at line \((firstDifference?.offset ?? min(a.count, b.count)) + 1): \(firstDifference.map { "expected \($0.element.0) got \($0.element.1)" } ?? "length differs")")
+        try GoldenFile.compare(text, with: name, in: URL(fileURLWithPath: Self.goldenFolder))
     }
 
     @Test("the small run's scene matches its golden text")

@@ -2,6 +2,7 @@ import Testing
 import WeftAnalysis
 import WeftTrace
 @testable import WeftRender
+import WeftTestSupport
 
 @Suite("Synthetic run")
 struct SyntheticRunTests {

@@ -2,47 +2,7 @@ import Foundation
 import Testing
 import WeftRuntime
 import WeftTrace
-
-/// A trace read back whole.
-struct ReadTrace {
-    var events: [Event] = []
-    var strings: (StringID) -> String
-
-    init(path: String) throws {
-        let reader = try TraceReader(path: path)
-        do {
-            while let event = try reader.next() { events.append(event) }
-        } catch {
-            if let dump = environment("WEFT_TEST_DUMP") {
-                try? FileManager.default.removeItem(atPath: dump + ".weft")
-                try? FileManager.default.copyItem(atPath: path, toPath: dump + ".weft")
-                try? (events.map { TraceText.format($0, strings: { reader.string($0) }) }.joined(separator: "\n")).write(toFile: dump, atomically: true, encoding: .utf8)
-            }
-            throw error
-        }
-        strings = { reader.string($0) }
-        #expect(reader.warnings.isEmpty, "\(reader.warnings)")
-    }
-
-    func of(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
-    func string(_ raw: UInt64) -> String { strings(StringID(raw)) }
-
-    /// The threads each task ran on (from runBegin).
-    var threadsByTask: [TaskID: Set<ThreadID>] {
-        of(.runBegin).reduce(into: [:]) { $0[TaskID($1.args.a0), default: []].insert($1.thread) }
-    }
-
-    /// The role of each thread (from threadStart).
-    var roles: [ThreadID: (role: ThreadRole, index: UInt64)] {
-        of(.threadStart).reduce(into: [:]) { $0[$1.thread] = (ThreadRole(rawValue: $1.args.a1)!, $1.args.a2) }
-    }
-}
-
-func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
-
-func temporaryTracePath(_ name: String) -> String {
-    NSTemporaryDirectory() + "/weft-runtime-test-\(name)-\(getpid()).weft"
-}
+import WeftTestSupport
 
 @Suite(.serialized) struct TraceTests {
     @Test func threadPerTaskRunsEachTaskOnItsOwnThread() async throws {
@@ -61,7 +21,7 @@ func temporaryTracePath(_ name: String) -> String {
             for _ in 0..<120 { _ = try await channel.receive() }
             for worker in workers { try await worker.value }
         }
-        let trace = try ReadTrace(path: path)
+        let trace = try RecordedTrace(path: path)
         let threads = trace.threadsByTask
         #expect(threads.count == 7)
         for (task, set) in threads {
@@ -89,7 +49,7 @@ func temporaryTracePath(_ name: String) -> String {
             }
             for task in tasks { try await task.value }
         }
-        let trace = try ReadTrace(path: path)
+        let trace = try RecordedTrace(path: path)
         let threads = trace.threadsByTask
         let used = threads.values.reduce(into: Set<ThreadID>()) { $0.formUnion($1) }
         #expect(used.count <= workers)
@@ -126,7 +86,7 @@ func temporaryTracePath(_ name: String) -> String {
         #expect(report.eventsDropped == 0)
         // With thread-per-task, a writer round often holds a later event of the timer thread before earlier events of
         // task threads: the reader must read whole rounds before emitting (this caught it).
-        let trace = try ReadTrace(path: path)
+        let trace = try RecordedTrace(path: path)
 
         let metadata = Dictionary(trace.of(.metadata).map { (trace.string($0.args.a0), trace.string($0.args.a1)) },
                                   uniquingKeysWith: { a, _ in a })
@@ -188,7 +148,7 @@ func temporaryTracePath(_ name: String) -> String {
         } catch {
             #expect(error.kind == .deadlock)
             #expect(error.deadlock?.cycle.map(\.name).sorted() == ["first", "second"])
-            let trace = try ReadTrace(path: path)
+            let trace = try RecordedTrace(path: path)
             let finish = try #require(trace.of(.runFinish).last)
             #expect(RunOutcome(rawValue: finish.args.a0) == .deadlocked)
             #expect(trace.string(finish.args.a1).contains("wait-for cycle"))

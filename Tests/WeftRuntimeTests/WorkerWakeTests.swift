@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import WeftRuntime
 import WeftTrace
+import WeftTestSupport
 
 /// Keeps the calling thread busy for `nanoseconds` (a CPU-bound piece of a task, which never suspends).
 private func spin(nanoseconds: UInt64) {
@@ -24,7 +25,7 @@ private func spin(nanoseconds: UInt64) {
             let tasks = (0..<count).map { i in rt.spawn("busy \(i)") { spin(nanoseconds: 2_000_000) } }
             for task in tasks { try await task.value }
         }
-        let trace = try ReadTrace(path: path)
+        let trace = try RecordedTrace(path: path)
         let workerOf = trace.roles.filter { $0.value.role == .worker }
         #expect(workerOf.count == 2)
         let busyIDs = Set(trace.of(.taskCreate).filter { trace.string($0.args.a2).hasPrefix("busy ") }.map(\.args.a0))
@@ -47,7 +48,7 @@ private func spin(nanoseconds: UInt64) {
             let tasks = (0..<100).map { i in rt.spawn("request \(i)") { try await rt.sleep(for: .milliseconds(1)) } }
             for task in tasks { try await task.value }
         }
-        let trace = try ReadTrace(path: path)
+        let trace = try RecordedTrace(path: path)
         let mainID = try #require(trace.of(.taskCreate).first { trace.string($0.args.a2) == "main" }).args.a0
         let mainBegins = try #require(trace.of(.runBegin).first { $0.args.a0 == mainID }).time
         let starts = trace.of(.threadStart).filter {
@@ -69,7 +70,7 @@ private func spin(nanoseconds: UInt64) {
             let tasks = (0..<20).map { i in rt.spawn("sleeper \(i)") { try await rt.sleep(for: .milliseconds(5)) } }
             for task in tasks { try await task.value }
         }
-        let trace = try ReadTrace(path: path)
+        let trace = try RecordedTrace(path: path)
         let finish = try #require(trace.of(.runFinish).last)
         let lastEnd = try #require(trace.of(.taskEnd).map(\.time).max())
         let roles = trace.roles

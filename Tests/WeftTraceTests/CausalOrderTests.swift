@@ -1,5 +1,6 @@
 import Testing
 @testable import WeftTrace
+import WeftTestSupport
 
 @Suite("Causal order and validation")
 struct CausalOrderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WeftTrace
+import WeftTestSupport
 
 /// The damaged-file corpus in `Damaged/` (also the fuzzer's seeds) and what reading each must give.
 /// Regenerate with `WEFT_WRITE_DAMAGED=1 swift test --filter DamagedCorpusTests`.
@@ -100,7 +101,7 @@ struct DamagedCorpusTests {
     func corpusIsCurrent() throws {
         let built = try Self.build()
         #expect(Set(built.keys) == Set(Self.expected.keys))
-        if ProcessInfo.processInfo.environment["WEFT_WRITE_DAMAGED"] == "1" {
+        if try GoldenFile.updateRequested("WEFT_WRITE_DAMAGED") {
             for (name, bytes) in built { try Data(bytes).write(to: Self.folder.appendingPathComponent(name)) }
         }
         let bundled = try #require(Bundle.module.url(forResource: "Damaged", withExtension: nil))

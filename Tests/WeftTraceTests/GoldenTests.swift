@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WeftTrace
+import WeftTestSupport
 
 /// A golden trace: readable text, with its expected outcome in a `# expect:` comment
 /// (`ok`, or `error KIND "text the message contains"`).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WeftTrace
+import WeftTestSupport
 
 @Suite("The recorder", .serialized)
 struct RecorderTests {

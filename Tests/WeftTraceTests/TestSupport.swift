@@ -1,18 +1,6 @@
 import Foundation
 @testable import WeftTrace
 
-/// A fresh path in the temporary folder.
-func temporaryTracePath(_ name: String = "trace") -> String {
-    NSTemporaryDirectory() + "weft-\(name)-\(UUID().uuidString).weft"
-}
-
-/// Every event of a stream.
-func readAll(_ stream: EventStream) throws(TraceError) -> [Event] {
-    var out: [Event] = []
-    while let e = try stream.next() { out.append(e) }
-    return out
-}
-
 /// Parses text written with `TraceText`, failing the test on a syntax error.
 func list(_ text: String) throws -> EventList { try TraceText.parse(text) }
 

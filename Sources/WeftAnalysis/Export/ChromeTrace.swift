@@ -2,7 +2,8 @@ import WeftTrace
 
 /// Exports a run in the Chrome Trace Event Format (JSON), as Perfetto (ui.perfetto.dev) and chrome://tracing read it.
 ///
-/// The run is one process. With `ExportLanes.threads` each OS thread is a track named after its role, holding the
+/// The run is one process. With `ExportLanes.threads` each OS thread is a track named after its role (a thread
+/// recorded again after its stop, with the same kernel tid, stays on its first track), holding the
 /// tasks' run slices as complete events (`ph:"X"`) named after the task; with `.tasks` each task is a track holding
 /// its states as slices. Sends, receives, locks, wakes and the other synchronisation events are instant events on
 /// the track that recorded them; flow events (`ph:"s"` then `ph:"f"` with `bp:"e"`, both bound to the enclosing
@@ -15,7 +16,8 @@ import WeftTrace
 /// try out.close()
 /// ```
 public enum ChromeTrace {
-    /// Reads the trace once and writes it as one JSON object (`{"traceEvents":[…],"otherData":{…}}`).
+    /// Reads the trace once and writes it as one JSON object
+    /// (`{"displayTimeUnit":"ns","traceEvents":[…],"otherData":{…}}`).
     ///
     /// Each event is written as an instant as it is read, and fed to a `TimelineBuilder`; the slices, flows and
     /// counters follow from the finished model. Memory grows with the model only, never with the raw events.
@@ -31,16 +33,22 @@ public enum ChromeTrace {
                               to out: JSONOutput) throws(ExportError) -> ChromeTraceSummary {
         let writer = ChromeTraceWriter(options: options, out: out)
         let builder = TimelineBuilder(strings: { [unowned events] in events.string($0) })
-        out.raw("{\"traceEvents\":[\n")
+        // Nanosecond display: without it Catapult nests events by times rounded to whole microseconds, and
+        // instants under 1 µs apart swallow run slices (and the flows bound to them).
+        out.raw("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n")
         var failure: TraceError?
         do {
             if options.instants {
                 while let event = try events.next() {
                     builder.add(event)
+                    if event.kind == .threadStart { writer.noteThreadStart(event) }
                     writer.writeInstant(event, strings: events.string)
                 }
             } else {
-                while let event = try events.next() { builder.add(event) }
+                while let event = try events.next() {
+                    builder.add(event)
+                    if event.kind == .threadStart { writer.noteThreadStart(event) }
+                }
             }
         } catch {
             failure = error

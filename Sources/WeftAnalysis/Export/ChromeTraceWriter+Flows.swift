@@ -63,7 +63,7 @@ extension ChromeTraceWriter {
                   let slices = timeline.thread(thread)?.slices else { return nil }
             let i = slices.firstIndex(startingAtOrAfter: time &+ 1) - 1
             guard i >= 0, slices[i].end >= time else { return nil }
-            return FlowAnchor(tid: thread.rawValue, ts: Self.inside(time, slices[i].start, slices[i].end))
+            return FlowAnchor(tid: track(of: thread), ts: Self.inside(time, slices[i].start, slices[i].end))
         case .tasks:
             guard let interval = runningInterval(of: task, at: time) else { return nil }
             return FlowAnchor(tid: task.rawValue, ts: Self.inside(time, interval.start, interval.end))

@@ -13,7 +13,7 @@ extension ChromeTraceWriter {
         let tid: UInt64
         switch options.lanes {
         case .threads:
-            tid = e.thread.rawValue
+            tid = track(of: e.thread)
         case .tasks:
             if e.task != .none {
                 tid = e.task.rawValue

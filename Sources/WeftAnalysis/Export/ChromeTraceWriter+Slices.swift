@@ -5,7 +5,7 @@ extension ChromeTraceWriter {
     func writeThreadSlices() {
         let labels = timeline.tasks.map(\.label)
         for thread in timeline.threads {
-            let tid = thread.id.rawValue
+            let tid = track(of: thread.id)
             for slice in thread.slices {
                 let position = timeline.index(of: slice.task)
                 begin("X", name: position.map { labels[$0] } ?? slice.task.description, cat: "run", ts: slice.start, tid: tid)

@@ -16,10 +16,34 @@ final class ChromeTraceWriter {
     var objectLabels: [UInt64: String] = [:]
     var taskNames: [UInt64: String] = [:]
 
+    /// Weft threads that are an OS thread seen before (the same kernel tid, recorded again after its stop), and the
+    /// track of the first: one OS thread is one track.
+    private var trackOfThread: [ThreadID: UInt64] = [:]
+    private var trackOfKernelThread: [UInt64: UInt64] = [:]
+
     init(options: ChromeTraceOptions, out: JSONOutput) {
         self.options = options
         self.out = out
     }
+
+    // MARK: Tracks
+
+    /// Notes a `threadStart`: a kernel tid seen before makes this thread share the earlier thread's track.
+    func noteThreadStart(_ e: Event) {
+        let kernelTid = e.args.a0
+        guard kernelTid != 0 else { return }
+        if let track = trackOfKernelThread[kernelTid] {
+            if track != e.thread.rawValue { trackOfThread[e.thread] = track }
+        } else {
+            trackOfKernelThread[kernelTid] = e.thread.rawValue
+        }
+    }
+
+    /// The track (the `tid`) of a thread's events: its own, or that of the same OS thread's first appearance.
+    func track(of thread: ThreadID) -> UInt64 { trackOfThread[thread] ?? thread.rawValue }
+
+    /// Whether the thread has a track of its own (it is not an OS thread already shown).
+    func ownsTrack(_ thread: ThreadID) -> Bool { trackOfThread[thread] == nil }
 
     // MARK: Trace events
 
@@ -74,15 +98,12 @@ final class ChromeTraceWriter {
 
     /// Names the process and every track, and orders the tracks.
     func writeMetadata() {
-        let run = timeline.run
-        var processName = "weft"
-        if !run.program.isEmpty { processName += " " + run.program }
-        if !run.scheduler.isEmpty { processName += " (\(run.scheduler))" }
+        let processName = Self.processName(timeline.run)
         let firstTrack = firstTrackID
         metadata("process_name", tid: firstTrack) { self.out.string(processName) }
         switch options.lanes {
         case .threads:
-            let ordered = timeline.threads.sorted { a, b in
+            let ordered = timeline.threads.filter { ownsTrack($0.id) }.sorted { a, b in
                 let ra = Self.roleRank(a.role), rb = Self.roleRank(b.role)
                 if ra != rb { return ra < rb }
                 return a.index != b.index ? a.index < b.index : a.id < b.id
@@ -103,6 +124,15 @@ final class ChromeTraceWriter {
         }
     }
 
+
+    /// The run as one process: `weft run pingpong (multiplexed)`; a program name that does not already say
+    /// `weft` gets it in front (`weft pipeline`), so the word is never doubled.
+    static func processName(_ run: RunInfo) -> String {
+        var name = run.program
+        if name != "weft" && !name.hasPrefix("weft ") { name = name.isEmpty ? "weft" : "weft " + name }
+        if !run.scheduler.isEmpty { name += " (\(run.scheduler))" }
+        return name
+    }
 
     private func metadata(_ name: String, tid: UInt64, key: StaticString = "name", value: () -> Void) {
         begin("M", name: name, cat: "__metadata", ts: nil, tid: tid)
@@ -132,10 +162,23 @@ final class ChromeTraceWriter {
         }
     }
 
-    /// `worker 2`, `thread of t7 fetch`, `main`, `timer`.
+    /// `worker 2`, `thread of t7 fetch`, `main`, `timer`; a name two OS threads share gets the kernel's thread
+    /// id (`main (tid 12025)`), so that each OS thread is one entry a viewer's thread list tells apart.
     func trackName(of thread: ThreadTimeline) -> String {
-        thread.role == .taskThread ? "thread of \(taskName(TaskID(thread.index)))" : thread.label
+        let name = thread.role == .taskThread ? "thread of \(taskName(TaskID(thread.index)))" : thread.label
+        guard sharedThreadNames.contains(name) else { return name }
+        return thread.tid != 0 ? "\(name) (tid \(thread.tid))" : "\(name) (\(thread.id))"
     }
+
+    /// Thread names (before disambiguation) that more than one OS thread has.
+    private(set) lazy var sharedThreadNames: Set<String> = {
+        var seen: Set<String> = [], shared: Set<String> = []
+        for thread in timeline.threads where ownsTrack(thread.id) {
+            let name = thread.role == .taskThread ? "thread of \(taskName(TaskID(thread.index)))" : thread.label
+            if !seen.insert(name).inserted { shared.insert(name) }
+        }
+        return shared
+    }()
 
     /// `t7 fetch` (or `t7` when unnamed).
     func trackName(of task: TaskTimeline) -> String { taskName(task.id) }

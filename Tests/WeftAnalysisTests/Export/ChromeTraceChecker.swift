@@ -8,7 +8,8 @@ import Foundation
 /// each one either after the previous or inside it), and so do B/E pairs; every flow id (per category and name, as
 /// viewers key v1 flows) has exactly one start and one end, the end with `bp:"e"`, not before the start; each flow
 /// event lies inside exactly one top-level slice of its track (so binding it to "the enclosing slice" is not
-/// ambiguous); counters carry numeric arguments; every track used is named by a `thread_name` metadata event.
+/// ambiguous); counters carry numeric arguments; every track used is named by a `thread_name` metadata event, and no
+/// two tracks of a process share a name; the top level says `"displayTimeUnit":"ns"`.
 struct ChromeTraceChecker {
     /// A trace event as parsed, with the fields the rules use.
     struct TraceEvent {
@@ -36,6 +37,9 @@ struct ChromeTraceChecker {
             return
         }
         otherData = top["otherData"] as? [String: Any] ?? [:]
+        if top["displayTimeUnit"] as? String != "ns" {
+            problems.append("no \"displayTimeUnit\":\"ns\": Catapult would nest events by times rounded to whole µs")
+        }
         for (i, raw) in list.enumerated() {
             guard let ph = raw["ph"] as? String, ["X", "B", "E", "i", "I", "s", "t", "f", "C", "M"].contains(ph) else {
                 problems.append("event \(i): missing or unknown ph: \(raw)")
@@ -177,11 +181,13 @@ struct ChromeTraceChecker {
             }
         }
         var named = Set<Track>()
+        var trackNames: [Int: [String]] = [:]
         for e in events where e.ph == "M" {
             switch e.name {
             case "thread_name":
                 if (e.args["name"] as? String ?? "").isEmpty { problems.append("thread_name without a name") }
                 named.insert(Track(pid: e.pid, tid: e.tid))
+                trackNames[e.pid, default: []].append(e.args["name"] as? String ?? "")
             case "process_name":
                 if (e.args["name"] as? String ?? "").isEmpty { problems.append("process_name without a name") }
             case "thread_sort_index", "process_sort_index":
@@ -189,6 +195,9 @@ struct ChromeTraceChecker {
             default:
                 problems.append("unknown metadata event \(e.name)")
             }
+        }
+        for (pid, names) in trackNames where Set(names).count != names.count {
+            problems.append("pid \(pid) has tracks of the same name (a viewer lists them as one): \(names.sorted())")
         }
         for e in events where ["X", "s", "f"].contains(e.ph) || (e.ph == "i" && e.raw["s"] as? String == "t") {
             if !named.contains(Track(pid: e.pid, tid: e.tid)) {

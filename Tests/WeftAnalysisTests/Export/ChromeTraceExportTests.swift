@@ -204,3 +204,45 @@ struct JSONOutputTests {
     }
 }
 
+
+@Suite("Chrome trace export: names")
+struct ChromeTraceNameTests {
+    @Test("the process is named after the program without doubling `weft`")
+    func processName() {
+        func name(_ program: String, _ scheduler: String = "multiplexed") -> String {
+            var metadata = [MetadataEntry(key: "scheduler", value: scheduler)]
+            if !program.isEmpty { metadata.append(MetadataEntry(key: "program", value: program)) }
+            return ChromeTraceWriter.processName(RunInfo(metadata: metadata))
+        }
+        #expect(name("weft run pingpong") == "weft run pingpong (multiplexed)")
+        #expect(name("pipeline") == "weft pipeline (multiplexed)")
+        #expect(name("") == "weft (multiplexed)")
+        #expect(name("weft", "") == "weft")
+        #expect(name("weftish") == "weft weftish (multiplexed)")
+    }
+
+    @Test("an OS thread recorded again after its stop (same kernel tid) is one track")
+    func reusedThread() throws {
+        let trace = ExportTraces.pipeline()
+        trace.raw(.threadStop, 286, on: 1)
+        trace.thread(287, 4, tid: 100, role: .worker, index: 0) // T4 is T1's OS thread again
+        trace.raw(.log, 288, on: 4, trace.list.intern("output").rawValue, trace.list.intern("again").rawValue)
+        let e = try ExportTraces.export(trace)
+        #expect(e.check.problems == [])
+        let names = e.check.events("M").filter { $0.name == "thread_name" }.map { "\($0.tid) \($0.args["name"] as! String)" }
+        #expect(names.sorted() == ["1 worker 0", "2 worker 1", "3 timer"])
+        let log = try #require(e.check.events("i").first { $0.name == "log" })
+        #expect(log.tid == 1)
+    }
+
+    @Test("two OS threads that share a role and index are told apart by their kernel tid")
+    func sharedThreadNames() throws {
+        let trace = ExportTraces.pipeline()
+        trace.thread(287, 4, tid: 4242, role: .timer, index: 0)
+        trace.raw(.log, 288, on: 4, trace.list.intern("output").rawValue, trace.list.intern("late").rawValue)
+        let e = try ExportTraces.export(trace)
+        #expect(e.check.problems == [])
+        let names = e.check.events("M").filter { $0.name == "thread_name" }.map { "\($0.tid) \($0.args["name"] as! String)" }
+        #expect(names.sorted() == ["1 worker 0", "2 worker 1", "3 timer (tid 102)", "4 timer (tid 4242)"])
+    }
+}

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
 import WeftTrace
+import WeftTestSupport
 @testable import WeftAnalysis
 
 /// Exports of a small hand-written trace (`Golden/small.txt`, in the text form) compared with the expected files
-/// byte for byte. Set WEFT_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change, and read the diff.
+/// byte for byte. Set WEFT_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change, and read the diff
+/// (refused under CI).
 @Suite("Export goldens")
 struct ExportGoldenTests {
     static let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -16,20 +18,9 @@ struct ExportGoldenTests {
 
     static func small() throws -> EventList { try TraceText.parse(try golden("small.txt")) }
 
-    /// Compares with the expected file, or rewrites it when asked.
+    /// Compares with the expected file, or rewrites it when asked (WEFT_UPDATE_GOLDEN=1, refused under CI).
     static func compare(_ actual: String, with name: String) throws {
-        if ProcessInfo.processInfo.environment["WEFT_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: sourceFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try golden(name)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        for (i, (x, y)) in zip(a, e).enumerated() where x != y {
-            Issue.record("\(name) line \(i + 1) differs:\n  got      \(x)\n  expected \(y)")
-            return
-        }
-        #expect(a.count == e.count, "\(name): \(a.count) lines, expected \(e.count)")
+        try GoldenFile.compare(actual, with: name, in: sourceFolder)
     }
 
     static func chrome(_ lanes: ExportLanes) throws -> (String, ChromeTraceChecker) {

@@ -1,5 +1,6 @@
 import WeftTrace
 @testable import WeftAnalysis
+import WeftTestSupport
 
 /// Small traces written in Swift for the export tests, and a helper that exports one and checks it.
 enum ExportTraces {

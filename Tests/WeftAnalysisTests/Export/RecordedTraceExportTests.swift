@@ -33,6 +33,8 @@ struct RecordedTraceExportTests {
             #expect(summary.spawnFlows == spawned && check.flowsByCategory["spawn", default: 0] == spawned, "\(name)")
             #expect(check.count("i") == ExportTraces.expectedInstants(timeline), "\(name)")
             #expect(check.events.count == summary.total, "\(name)")
+            let process = check.events("M").first { $0.name == "process_name" }?.args["name"] as? String ?? ""
+            #expect(process.hasPrefix("weft run ") && !process.contains("weft weft"), "\(name): \(process)")
         }
     }
 }

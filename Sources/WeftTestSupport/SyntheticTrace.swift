@@ -3,7 +3,7 @@ import WeftTrace
 /// A realistic synthetic trace generated on the fly (nothing stored): a multiplexed run with `workers` threads and
 /// a timer thread; tasks spawn tasks, send to and receive from channels (blocking when empty), lock mutexes (blocking
 /// when held, holding across a slice), sleep, yield, and end. Deterministic for a seed.
-final class SyntheticTrace: EventStream {
+public final class SyntheticTrace: EventStream {
     private var program: SyntheticProgram
     private let limit: Int
     private var produced = 0
@@ -12,18 +12,18 @@ final class SyntheticTrace: EventStream {
 
     /// A trace of about `events` events (it stops at the first slice boundary past that count).
     /// `population` is how many tasks are alive at once (each ending task spawns one or two successors to keep it).
-    init(events: Int, workers: UInt64 = 8, population: Int = 2000, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) {
+    public init(events: Int, workers: UInt64 = 8, population: Int = 2000, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) {
         limit = events
         var pending: [Event] = []
         program = SyntheticProgram(workers: workers, population: population, seed: seed, into: &pending)
         self.pending = pending
     }
 
-    func string(_ id: StringID) -> String { program.string(id) }
+    public func string(_ id: StringID) -> String { program.string(id) }
     /// How many strings the trace uses (ids 0 ..< this).
-    var stringCount: Int { program.stringCount }
+    public var stringCount: Int { program.stringCount }
 
-    func next() throws(TraceError) -> Event? {
+    public func next() throws(TraceError) -> Event? {
         while cursor == pending.count {
             if produced >= limit { return nil }
             pending.removeAll(keepingCapacity: true)
