@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeftRuntime
+import WeftTestSupport
 import WeftTrace
 
 /// The trace records things in the order they happened: read back, it never shows a channel holding more than its
@@ -8,7 +9,8 @@ import WeftTrace
 @Suite(.serialized) struct RecordOrderTests {
     /// The most messages a channel's buffer held at once, as its trace tells it: a send counts as buffered unless a
     /// receiver was blocked on the channel when it was recorded (then it was handed over); its receive takes it out.
-    static func peakOccupancy(of channel: UInt64, in trace: ReadTrace) -> Int {
+    static func peakOccupancy(of channel: UInt64, in trace: RecordedTrace) -> Int {
+        let consumers = trace.tasks(named: "consumer")
         var waitingReceivers = 0
         var buffered: Set<UInt64> = []
         var peak = 0
@@ -18,7 +20,7 @@ import WeftTrace
                 waitingReceivers += 1
             case .unblock:
                 // Only the consumer ever blocks receiving in these programs: its unblock ends its wait.
-                if waitingReceivers > 0, trace.isConsumer(TaskID(event.args.a0)) { waitingReceivers -= 1 }
+                if waitingReceivers > 0, consumers.contains(TaskID(event.args.a0)) { waitingReceivers -= 1 }
             case .send where event.args.a0 == channel:
                 if waitingReceivers == 0 { buffered.insert(event.args.a1) }
                 peak = max(peak, buffered.count)
@@ -49,7 +51,7 @@ import WeftTrace
                 for producer in producers { try await producer.value }
                 #expect(try await consumer.value == 400)
             }
-            let trace = try ReadTrace(path: path)
+            let trace = try RecordedTrace(path: path)
             let channel = try #require(trace.of(.channelMake).first).args.a0
             let peak = Self.peakOccupancy(of: channel, in: trace)
             #expect(peak <= capacity, "round \(round): a capacity-\(capacity) channel appears to hold \(peak)")
@@ -80,9 +82,8 @@ import WeftTrace
             } catch let error as RuntimeError {
                 #expect(error.kind == .deadlock)
             }
-            let trace = try ReadTrace(path: path)
-            let names = Dictionary(trace.of(.taskCreate).map { (TaskID($0.args.a0), trace.string($0.args.a2)) },
-                                   uniquingKeysWith: { a, _ in a })
+            let trace = try RecordedTrace(path: path)
+            let names = trace.taskNames
             // Every task blocked at the deadlock: after its last block, the next thing recorded about it is the end
             // of its slice (blocked), never a wake-up inside that slice.
             for (task, name) in names {
@@ -94,12 +95,5 @@ import WeftTrace
                 #expect(next.map { RunEndReason(rawValue: $0.args.a1) } == .blocked, "\(task) \"\(name)\"")
             }
         }
-    }
-}
-
-extension ReadTrace {
-    /// Whether `task` is the one named "consumer".
-    func isConsumer(_ task: TaskID) -> Bool {
-        of(.taskCreate).contains { $0.args.a0 == task.rawValue && string($0.args.a2) == "consumer" }
     }
 }
