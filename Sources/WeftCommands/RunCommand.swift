@@ -18,8 +18,11 @@ public struct RunCommand: AsyncParsableCommand {
     @Argument(help: "The demo to run (see `weft demos`).")
     var demo: String
 
-    @Option(help: "multiplexed or thread-per-task (default: $WEFT_SCHEDULER, else multiplexed).")
+    @Option(help: "multiplexed, thread-per-task or deterministic (default: $WEFT_SCHEDULER, else multiplexed).")
     var scheduler: String?
+
+    @Option(help: "The deterministic scheduler's seed: the same seed replays the same run (default: $WEFT_SEED, else 0).")
+    var seed: UInt64?
 
     @Option(help: "Worker threads of the multiplexed scheduler (default: one per core).")
     var workers: Int?
@@ -43,7 +46,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     public func validate() throws {
         _ = try DemoSelection(name: demo, words: demoOptions)
-        _ = try SchedulerChoice.parse(scheduler, workers: workers)
+        _ = try SchedulerChoice.parse(scheduler, workers: workers, seed: seed)
         if let maxThreads, maxThreads < 1 { throw ValidationError("--max-threads must be at least 1; got \(maxThreads).") }
         if noTrace, output != nil { throw ValidationError("--no-trace and -o contradict each other; give one.") }
         if output == "-" {
@@ -53,7 +56,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let selection = try DemoSelection(name: demo, words: demoOptions)
-        let kind = try SchedulerChoice.parse(scheduler, workers: workers)
+        let kind = try SchedulerChoice.parse(scheduler, workers: workers, seed: seed)
         let target: OutputFile?
         do {
             target = noTrace ? nil : try OutputFile(output ?? TracePaths.run(selection, scheduler: kind), what: "trace", createFolder: true)

@@ -53,6 +53,8 @@ import WeftRuntime
             #expect(report.threadsCreated == workers + 1)
         case .threadPerTask:
             #expect(report.threadsCreated == 12)  // 11 tasks and the timer
+        case .deterministic:
+            #expect(report.threadsCreated == 1)  // its one thread, which is also the timer's
         }
     }
 }

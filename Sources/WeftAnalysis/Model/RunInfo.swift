@@ -31,6 +31,8 @@ public struct RunInfo: Sendable, Equatable {
     /// The number of workers of the multiplexed scheduler; nil when unknown and under thread-per-task (which
     /// records 0: it has no workers).
     public var workers: Int? { metadata("workers").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
+    /// Whether the trace's times are virtual (recorded under the deterministic scheduler), not measured.
+    public var hasVirtualTime: Bool { metadata(MetadataKey.virtualTime.rawValue) == "true" }
     /// The traced program's name ("" when unknown).
     public var program: String { metadata("program") ?? "" }
     /// The last value of a sample name (e.g. `peak_rss_bytes`).

@@ -33,6 +33,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var cpuUser: UInt64?
     public var cpuSystem: UInt64?
     public var peakThreadsAlive: UInt64?
+    /// True when the trace's times are virtual (the deterministic scheduler's clock); nil when they were measured.
+    public var virtualTime: Bool? = nil
 }
 
 /// Where one task's lifetime went.

@@ -81,7 +81,8 @@ extension RunStats {
                          threads: timeline.threadCensus.schedulerThreads, threadCensus: timeline.threadCensus,
                          events: r.totalEvents, dropped: r.dropped, anomalies: r.anomalyCount,
                          peakRSSBytes: r.sample("peak_rss_bytes"), cpuUser: r.sample("cpu_user_ns"),
-                         cpuSystem: r.sample("cpu_system_ns"), peakThreadsAlive: r.sample("peak_threads_alive"))
+                         cpuSystem: r.sample("cpu_system_ns"), peakThreadsAlive: r.sample("peak_threads_alive"),
+                         virtualTime: r.hasVirtualTime ? true : nil)
         tasks = taskStats
         threads = threadStats
         channels = channelStats

@@ -29,7 +29,11 @@ public struct StatsReport: Sendable {
         table.headers = ["what", "value"]
         if !run.program.isEmpty { table.append(["program", run.program]) }
         table.append(["scheduler", run.scheduler.isEmpty ? "?" : run.scheduler + (run.workers.map { ", \($0) workers" } ?? "")])
-        table.append(["wall time", DurationFormat.format(run.wallTime)])
+        if run.virtualTime == true {
+            table.append(["virtual time", DurationFormat.format(run.wallTime) + " (deterministic schedule, not measured)"])
+        } else {
+            table.append(["wall time", DurationFormat.format(run.wallTime)])
+        }
         table.append(["outcome", run.outcome ?? "unknown (no runFinish)"])
         table.append(["tasks", "\(run.tasks)"])
         table.append(["threads", run.threadCensus.description + (run.peakThreadsAlive.map { " (peak alive \($0))" } ?? "")])

@@ -12,7 +12,7 @@ enum RunSummary {
         return """
             — \(demo) under \(report.scheduler.name): \(report.outcome)
               \(Format.count(report.tasksCreated)) tasks on \(Format.count(report.threadsCreated)) OS threads \
-            (at most \(Format.count(report.peakThreadsAlive)) alive), wall \(DurationFormat.format(report.wallNanoseconds))
+            (at most \(Format.count(report.peakThreadsAlive)) alive), \(report.scheduler.hasVirtualTime ? "virtual time" : "wall") \(DurationFormat.format(report.wallNanoseconds))
               \(Format.count(report.eventsRecorded)) events\(dropped), \(trace)
             """
     }

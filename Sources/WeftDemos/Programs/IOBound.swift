@@ -16,8 +16,7 @@ extension Demo {
         let tasks = context["tasks"]
         let rounds = context["rounds"]
         let pause = Duration.milliseconds(context["sleep-ms"])
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = runtime.now
         let group = runtime.waitGroup("requests")
         group.add(tasks)
         for id in 1...tasks {
@@ -27,7 +26,7 @@ extension Demo {
             }
         }
         try await group.wait()
-        let elapsed = clock.now - start
+        let elapsed = runtime.now - start
         context.say("\(tasks.grouped) tasks each waited \(rounds) × \(context["sleep-ms"]) ms; all done in \(formatMilliseconds(elapsed))")
     }
 }

@@ -15,8 +15,7 @@ extension Demo {
         let shown = 3
         let ping = runtime.channel(of: Int.self, capacity: 0, name: "ping")
         let pong = runtime.channel(of: Int.self, capacity: 0, name: "pong")
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = runtime.now
         let player = runtime.spawn("pinger") {
             for ball in 1...rounds {
                 try await ping.send(ball)
@@ -34,7 +33,7 @@ extension Demo {
         }
         try await player.value
         try await partner.value
-        let elapsed = clock.now - start
+        let elapsed = runtime.now - start
         if rounds > shown { context.say("…") }
         context.say("\(rounds.grouped) round trips, \(formatMicroseconds(elapsed / rounds)) each")
     }

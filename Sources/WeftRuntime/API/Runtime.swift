@@ -36,6 +36,10 @@ public final class Runtime: Sendable {
     /// Makes a condition variable bound to `mutex`.
     public func condition(_ mutex: Mutex, name: String = "") -> Condition { Condition(core: core, mutex: mutex, name: name) }
 
+    /// The run's clock, the one its sleeps and timeouts use: monotonic time, or under the deterministic scheduler its
+    /// virtual time. A program that times itself with it stays deterministic there (`later - earlier` is a duration).
+    public var now: Duration { .nanoseconds(Int64(clamping: core.timer.now())) }
+
     /// Suspends the calling task (not its thread) for `duration`.
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while sleeping.
     public func sleep(for duration: Duration) async throws {

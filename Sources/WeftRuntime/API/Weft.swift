@@ -32,9 +32,11 @@ public enum Weft {
         // exists (its clock calibrates on first use), and ends at `runFinish`.
         var tracer: TraceRecorder?
         var traceStart: UInt64 = 0
+        // Under the deterministic scheduler the trace and the timers share one virtual clock.
+        let virtualClock = options.scheduler.hasVirtualTime ? VirtualTraceClock() : nil
         if let path = options.tracePath {
             do {
-                let recorder = try TraceRecorder(path: path)
+                let recorder = try TraceRecorder(path: path, virtualClock: virtualClock)
                 recorder.beginThread(role: .main, index: 0)
                 traceStart = recorder.lastEventTime() ?? 0
                 for (key, value) in metadata(options, wallStart: wallStart, clock: recorder.clockDescription) {
@@ -47,7 +49,8 @@ public enum Weft {
             }
         }
         let start = monotonicNanoseconds()
-        let core = RunCore(scheduler: options.scheduler, tracer: tracer, maxThreads: options.maxThreads)
+        let core = RunCore(scheduler: options.scheduler, tracer: tracer, maxThreads: options.maxThreads,
+                           virtualClock: virtualClock)
         var startFailure: RuntimeError?
         do throws(RuntimeError) {
             try core.start()
@@ -92,7 +95,7 @@ public enum Weft {
         }
 
         var report = RunReport(scheduler: options.scheduler, outcome: outcome)
-        report.wallNanoseconds = monotonicNanoseconds() &- start
+        report.wallNanoseconds = virtualClock?.nanoseconds ?? (monotonicNanoseconds() &- start)
         report.tasksCreated = core.tasksCreated.load(ordering: .relaxed)
         report.threadsCreated = core.threads.created.load(ordering: .relaxed)
         report.peakThreadsAlive = core.threads.peak.load(ordering: .relaxed)
@@ -106,7 +109,7 @@ public enum Weft {
             tracer.record(.runFinish, outcome.rawValue, tracer.intern(message).rawValue)
             // The same span as the trace's: the caller's `threadStart` to `runFinish`, on the trace's clock.
             if let finished = tracer.lastEventTime() { report.wallNanoseconds = finished &- traceStart }
-            let samples: [(String, UInt64)] = [
+            var samples: [(String, UInt64)] = [
                 ("peak_rss_bytes", ResourceUsage.peakRSSBytes()),
                 ("cpu_user_ns", usage.userNanoseconds &- usageBefore.userNanoseconds),
                 ("cpu_system_ns", usage.systemNanoseconds &- usageBefore.systemNanoseconds),
@@ -115,6 +118,8 @@ public enum Weft {
                 ("threads_created", UInt64(report.threadsCreated)),
                 ("peak_threads_alive", UInt64(report.peakThreadsAlive)),
             ]
+            // Measured figures would differ from run to run of the same schedule: a virtual-time trace keeps the counts.
+            if virtualClock != nil { samples.removeAll { !$0.0.hasPrefix("threads_") && $0.0 != "peak_threads_alive" } }
             for (name, value) in samples { tracer.record(.sample, tracer.intern(name).rawValue, value) }
             tracer.endThread()
             do {
@@ -150,7 +155,7 @@ public enum Weft {
     private static func metadata(_ options: RunOptions, wallStart: UInt64, clock: String) -> [(String, String)] {
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
-        return [
+        var facts = [
             ("scheduler", options.scheduler.name),
             ("workers", options.scheduler.workers.map(String.init) ?? "0"),
             ("program", options.programName),
@@ -159,5 +164,11 @@ public enum Weft {
             ("host", String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)),
             ("clock", clock),
         ]
+        if case .deterministic(let seed, let strategy) = options.scheduler {
+            facts.append((MetadataKey.virtualTime.rawValue, "true"))
+            facts.append((MetadataKey.seed.rawValue, String(seed)))
+            facts.append((MetadataKey.strategy.rawValue, strategy.name))
+        }
+        return facts
     }
 }

@@ -33,13 +33,13 @@ final class RunCore: @unchecked Sendable {
     private var allEnded = false
     private var endWaiter: UnsafeContinuation<Void, Never>?
 
-    init(scheduler kind: SchedulerKind, tracer: TraceRecorder?, maxThreads: Int?) {
+    /// - Parameter virtualClock: the clock of a deterministic run, shared with its trace recorder.
+    init(scheduler kind: SchedulerKind, tracer: TraceRecorder?, maxThreads: Int?, virtualClock: VirtualTraceClock? = nil) {
         self.kind = kind
         self.tracer = tracer
         self.maxThreads = maxThreads
         threads = ThreadCounters()
-        timer = kind.makeTimer()
-        scheduler = kind.makeScheduler()
+        (scheduler, timer) = kind.makeSchedulerAndTimer(clock: virtualClock)
     }
 
     /// Starts the timer and, under `multiplexed`, the workers, and waits until every thread started is ready, so that

@@ -186,7 +186,7 @@ extension Runtime {
         /// Tries the cases from a random start; the first that can complete does so (and is recorded).
         func attemptAll() -> Int? {
             guard !arms.isEmpty else { return nil }
-            let start = Int.random(in: 0..<arms.count)
+            let start = core.scheduler.randomIndex(below: arms.count)
             for offset in 0..<arms.count {
                 let index = (start + offset) % arms.count
                 if arms[index].attemptLocked(choice(index)) { return index }

@@ -1,3 +1,5 @@
+import WeftTrace
+
 /// The seam between the runtime and a scheduler: what decides which task runs when, and on which thread.
 ///
 /// The core (spawn, parking, the primitives) talks to the scheduler only through this protocol; each implementation
@@ -22,17 +24,28 @@ protocol Scheduler: AnyObject, Sendable {
 
     /// Waits until every thread of the scheduler has ended and handed its trace buffers over.
     func join()
+
+    /// A uniform index in `0..<count` for a choice inside a primitive (a select's starting case); the deterministic
+    /// scheduler draws it from its seeded generator.
+    func randomIndex(below count: Int) -> Int
+}
+
+extension Scheduler {
+    func randomIndex(below count: Int) -> Int { Int.random(in: 0..<count) }
 }
 
 extension SchedulerKind {
-    /// A fresh scheduler of this kind for one run.
-    func makeScheduler() -> any Scheduler {
+    /// A fresh scheduler of this kind for one run, and its timer: the monotonic clock and a timer thread, or under
+    /// `deterministic` the virtual clock `clock` (a fresh one when nil).
+    func makeSchedulerAndTimer(clock: VirtualTraceClock?) -> (any Scheduler, any DeadlineTimer) {
         switch self {
-        case .multiplexed(let workers): WorkerPool(workers: max(1, workers))
-        case .threadPerTask: ThreadPerTaskScheduler()
+        case .multiplexed(let workers):
+            return (WorkerPool(workers: max(1, workers)), TimerThread())
+        case .threadPerTask:
+            return (ThreadPerTaskScheduler(), TimerThread())
+        case .deterministic(let seed, let strategy):
+            let scheduler = DeterministicScheduler(seed: seed, strategy: strategy, clock: clock ?? VirtualTraceClock())
+            return (scheduler, scheduler.timer)
         }
     }
-
-    /// The timer of a run under this scheduler: the monotonic clock and a timer thread.
-    func makeTimer() -> any DeadlineTimer { TimerThread() }
 }

@@ -15,4 +15,10 @@ public enum MetadataKey: String, Sendable, CaseIterable {
     case host
     /// How the trace clock was read and calibrated.
     case clock
+    /// "true" when the trace's times are virtual (the deterministic scheduler's clock), not measured.
+    case virtualTime = "virtual_time"
+    /// The deterministic scheduler's seed: `weft run … --scheduler deterministic --seed N` replays the run.
+    case seed
+    /// The deterministic scheduler's strategy ("random" or "pct").
+    case strategy
 }

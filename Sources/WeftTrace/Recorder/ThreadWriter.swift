@@ -24,11 +24,13 @@ struct HotState {
     @usableFromInline var state: EventCoding.State
     /// The end of the complete events in the chunk, published to the writer thread with release ordering.
     @usableFromInline var committed: UnsafeMutablePointer<Atomic<Int>>
+    /// The virtual clock that stamps events instead of the time-stamp counter, if the recorder has one.
+    @usableFromInline var virtualTime: UnsafeMutablePointer<VirtualTime>?
 
     /// Encodes one event; the caller has checked `position < limit`.
     @inlinable @inline(__always)
     mutating func append(_ kind: EventKind, _ a0: UInt64, _ a1: UInt64, _ a2: UInt64, _ a3: UInt64) {
-        let now = cweft_rdtsc() >> shift
+        let now = if let virtualTime { virtualTime.pointee.stamp() } else { cweft_rdtsc() >> shift }
         position = EventCoding.encode(kind, time: now, a0, a1, a2, a3, state: &state, into: memory.unsafelyUnwrapped, at: position)
         committed.pointee.store(position, ordering: .releasing)
     }
@@ -58,7 +60,8 @@ final class ThreadWriter: @unchecked Sendable {
     /// The writer thread's view of the encoder state at the end of what it has written.
     var written: EventCoding.State
 
-    init(owner: UInt64, thread: UInt64, tid: Int32, clock: TraceClock, start: UInt64, pool: ChunkPool) {
+    init(owner: UInt64, thread: UInt64, tid: Int32, clock: TraceClock, start: UInt64, pool: ChunkPool,
+         virtualTime: UnsafeMutablePointer<VirtualTime>? = nil) {
         self.thread = thread
         self.tid = tid
         self.pool = pool
@@ -67,7 +70,8 @@ final class ThreadWriter: @unchecked Sendable {
         committed.initialize(to: Atomic(0))
         hot = .allocate(capacity: 1)
         hot.initialize(to: HotState(owner: owner, memory: nil, position: 0, limit: 0, shift: clock.shift,
-                                    state: EventCoding.State(time: start), committed: committed))
+                                    state: EventCoding.State(time: start), committed: committed,
+                                    virtualTime: virtualTime))
     }
 
     deinit {

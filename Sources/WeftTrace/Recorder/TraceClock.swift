@@ -29,6 +29,9 @@ struct TraceClock: Sendable {
         return "tsc@\(ghz)GHz calibrated to CLOCK_MONOTONIC, \(Int((nanosecondsPerUnit).rounded())) ns resolution"
     }
 
+    /// The clock of a trace in virtual time: one unit is one virtual nanosecond.
+    static let virtual = TraceClock(ticksPerNanosecond: 1, shift: 0)
+
     /// The process's clock, calibrated on first use over about 10 ms.
     static let shared: TraceClock = calibrate()
 

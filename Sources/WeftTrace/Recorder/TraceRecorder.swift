@@ -20,9 +20,13 @@ public final class TraceRecorder: @unchecked Sendable {
     /// The file.
     public let path: String
     /// How timestamps are taken, for the `clock` metadata.
-    public var clockDescription: String { clock.description }
+    public var clockDescription: String {
+        virtualClock == nil ? clock.description : "virtual: nanoseconds of a deterministic schedule, not measured"
+    }
 
     let clock: TraceClock
+    /// The clock that stamps events instead of the time-stamp counter, for a trace in virtual time.
+    let virtualClock: VirtualTraceClock?
     /// The time at the start of the trace, in units.
     let start: UInt64
     let pool: ChunkPool
@@ -35,19 +39,26 @@ public final class TraceRecorder: @unchecked Sendable {
 
     let strings = StringTable()
     let output: TraceOutput
-    private(set) var writerThread: WriterThread!
+    /// The background thread that writes every 10 ms; none in virtual time, where everything is written by `finish()`
+    /// so that the file's layout does not depend on when the writer happened to run.
+    private(set) var writerThread: WriterThread?
 
     private static let serials = Atomic<UInt64>(1)
 
     /// Creates the file, writes its header, starts the writer thread and records `metadata` from the calling thread.
+    /// - Parameter virtualClock: when given, events are stamped with its virtual nanoseconds instead of the CPU's
+    ///   counter, thread starts carry the thread's number in the trace instead of the kernel's thread id, and nothing
+    ///   is written before `finish()`: the same events recorded in the same order give the same bytes.
     /// - Throws: `TraceError.cannotOpen` when the file cannot be created.
-    public init(path: String, metadata: [(key: String, value: String)] = []) throws(TraceError) {
+    public init(path: String, metadata: [(key: String, value: String)] = [],
+                virtualClock: VirtualTraceClock? = nil) throws(TraceError) {
         self.path = path
         serial = Self.serials.add(1, ordering: .relaxed).newValue
         closedFlag = .allocate(capacity: 1)
         closedFlag.initialize(to: Atomic(false))
-        clock = TraceClock.shared
-        start = clock.nowUnits()
+        self.virtualClock = virtualClock
+        clock = virtualClock == nil ? TraceClock.shared : TraceClock.virtual
+        start = virtualClock == nil ? clock.nowUnits() : 0
         pool = ChunkPool()
         do {
             output = try TraceOutput(path: path)
@@ -60,10 +71,12 @@ public final class TraceRecorder: @unchecked Sendable {
         encoder.preamble()
         encoder.header(nanosecondsPerUnit: clock.nanosecondsPerUnit)
         output.write(encoder.bytes)
-        writerThread = WriterThread { [weak self] in
-            guard let self else { return false }
-            self.flushRound()
-            return true
+        if virtualClock == nil {
+            writerThread = WriterThread { [weak self] in
+                guard let self else { return false }
+                self.flushRound()
+                return true
+            }
         }
         LiveRecorders.add(self)
         for (key, value) in metadata { self.metadata(key, value) }
@@ -81,7 +94,7 @@ public final class TraceRecorder: @unchecked Sendable {
     /// Binds the calling thread to a buffer of this recorder and records `threadStart` (with the kernel thread id).
     public func beginThread(role: ThreadRole, index: UInt64) {
         let writer = writerForCurrentThread(role: role, index: index, bind: true)
-        if let writer, !writer.append(.threadStart, UInt64(cweft_gettid()), role.rawValue, index, 0) {
+        if let writer, !writer.append(.threadStart, threadIdentity(writer), role.rawValue, index, 0) {
             dropped.add(1, ordering: .relaxed)
         }
     }
@@ -95,7 +108,7 @@ public final class TraceRecorder: @unchecked Sendable {
         writer.retire()
         lock.withLock { if byTid[writer.tid] === writer { byTid[writer.tid] = nil } }
         if ThreadBinding.current === writer { ThreadBinding.bind(nil) }
-        writerThread.wake()
+        writerThread?.wake()
     }
 
     /// Unbinds the calling thread from its record without ending it, so that `attachThread` can continue the same
@@ -176,6 +189,18 @@ public final class TraceRecorder: @unchecked Sendable {
         }
     }
 
+    /// The thread id a `threadStart` carries: the kernel's, or in virtual time the thread's number in the trace (the
+    /// kernel's would differ from run to run).
+    private func threadIdentity(_ writer: ThreadWriter) -> UInt64 {
+        virtualClock == nil ? UInt64(UInt32(bitPattern: writer.tid)) : writer.thread
+    }
+
+    /// The current time in units: the counter's, or the latest virtual stamp.
+    private func nowUnits() -> UInt64 {
+        if let virtualClock { return virtualClock.lastStamp }
+        return clock.nowUnits()
+    }
+
     /// The calling thread's writer in this recorder, if it has one.
     private func existingWriter() -> ThreadWriter? {
         if let bound = ThreadBinding.current, bound.hot.pointee.owner == serial { return bound }
@@ -192,7 +217,7 @@ public final class TraceRecorder: @unchecked Sendable {
             if summary != nil { return nil }
             if let w = byTid[tid] { return w }
             let w = ThreadWriter(owner: serial, thread: UInt64(writers.count + 1), tid: tid, clock: clock,
-                                 start: start, pool: pool)
+                                 start: start, pool: pool, virtualTime: virtualClock?.time)
             writers.append(w)
             byTid[tid] = w
             created = true
@@ -204,7 +229,7 @@ public final class TraceRecorder: @unchecked Sendable {
             if current !== writer { ThreadBinding.bind(writer) }
         }
         if created && !bind {
-            if !writer.append(.threadStart, UInt64(tid), role.rawValue, index, 0) { dropped.add(1, ordering: .relaxed) }
+            if !writer.append(.threadStart, threadIdentity(writer), role.rawValue, index, 0) { dropped.add(1, ordering: .relaxed) }
         }
         return writer
     }
@@ -219,12 +244,12 @@ public final class TraceRecorder: @unchecked Sendable {
             return nil
         }
         if let existing { return existing }
-        writerThread.stop()
+        writerThread?.stop()
         flushRound()
         let writersCount = lock.withLock { writers.count }
         var trailer = TraceTrailer(events: output.events, dropped: dropped.load(ordering: .relaxed),
                                    threads: writersCount, strings: strings.count, countsByCode: output.countsByKind)
-        let end = clock.nowUnits()
+        let end = nowUnits()
         trailer.endTime = end > start ? end - start : 0
         var encoder = RecordEncoder()
         encoder.trailer(trailer, endTime: trailer.endTime)
@@ -242,7 +267,7 @@ public final class TraceRecorder: @unchecked Sendable {
     /// Called by the writer thread, and once more by `finish()` after it stopped.
     func flushRound() {
         let all = lock.withLock { writers }
-        let roundTime = clock.nowUnits()
+        let roundTime = nowUnits()
         var taken: [(writer: ThreadWriter, ranges: [(memory: UnsafeRawBufferPointer, recycle: Chunk?)])] = []
         for w in all {
             let (ranges, empty) = w.take()
