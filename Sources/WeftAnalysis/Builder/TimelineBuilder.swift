@@ -45,6 +45,8 @@ struct TimelineState {
     var taskIndex = DenseIndex()
     var threads: [ThreadBuild] = []
     var threadIndex = DenseIndex()
+    /// The position in `threads` of the caller of `Weft.run`, once its `threadStart` was seen.
+    var callerThread: Int?
     var channels: [ChannelTimeline] = []
     var channelIndex = DenseIndex()
     var occupancy: [Int] = []
@@ -83,7 +85,15 @@ struct TimelineState {
             run.metadata.append(MetadataEntry(key: key, value: value))
             if key == "dropped_events", let n = UInt64(value) { run.dropped = n }
         case .threadStart:
+            // The caller of `Weft.run` is one thread: an older trace records it twice (before and after the run,
+            // maybe from two kernel threads); the second record continues the first.
+            if a.a1 == ThreadRole.main.rawValue, let caller = callerThread, threadIndex.position(e.thread.rawValue) == nil {
+                threadIndex.set(e.thread.rawValue, caller)
+                threads[caller].stopped = nil
+                return
+            }
             let t = threadPosition(e.thread, at: e.time)
+            if a.a1 == ThreadRole.main.rawValue && callerThread == nil { callerThread = t }
             threads[t].tid = a.a0
             threads[t].role = ThreadRole(rawValue: a.a1) ?? .other
             threads[t].index = a.a2

@@ -28,14 +28,24 @@ public struct RunInfo: Sendable, Equatable {
     public func metadata(_ key: String) -> String? { metadata.last { $0.key == key }?.value }
     /// The scheduler's name ("multiplexed", "thread-per-task"), or "" when unknown.
     public var scheduler: String { metadata("scheduler") ?? "" }
-    /// The number of workers, when known.
-    public var workers: Int? { metadata("workers").flatMap { Int($0) } }
+    /// The number of workers of the multiplexed scheduler; nil when unknown and under thread-per-task (which
+    /// records 0: it has no workers).
+    public var workers: Int? { metadata("workers").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
     /// The traced program's name ("" when unknown).
     public var program: String { metadata("program") ?? "" }
     /// The last value of a sample name (e.g. `peak_rss_bytes`).
     public func sample(_ name: String) -> UInt64? { samples.last { $0.name == name }?.value }
-    /// The wall time the trace covers: `end - start`.
-    public var wallTime: UInt64 { end &- start }
+    /// The run's wall time, the one definition every figure uses (stats, diff, compare, pictures, `RunReport`):
+    /// from the run's first event (the caller's `threadStart`, recorded once the trace clock is calibrated) to
+    /// `runFinish` (after every task ended and the scheduler's threads were joined). A trace without `runFinish`
+    /// (a killed run) counts to its last event.
+    public var wallTime: UInt64 {
+        let last = finished ?? end
+        return last > start ? last - start : 0
+    }
+    /// The span the trace's events cover, first to last (a little longer than `wallTime`: the samples and the
+    /// caller's `threadStop` follow `runFinish`).
+    public var traceSpan: UInt64 { end > start ? end - start : 0 }
     /// How many events of `kind` the trace held.
     public func count(of kind: EventKind) -> Int { eventCounts[Int(kind.rawValue)] }
     /// The total number of events.

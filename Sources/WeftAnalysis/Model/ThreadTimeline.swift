@@ -17,14 +17,19 @@ public struct ThreadTimeline: Sendable, Equatable {
     /// The run slices, sorted and non-overlapping.
     public var slices: IntervalList<RunSlice>
 
-    /// A name for people: `worker 2`, `task-thread t7`, `main`, `timer`.
+    /// A name for people: `worker 2`, `task-thread t7`, `caller`, `timer`.
     public var label: String {
         switch role {
         case .worker: "worker \(index)"
         case .taskThread: "task-thread \(TaskID(index))"
+        case .main: "caller"
         default: role.description
         }
     }
+
+    /// True for the thread that called `Weft.run` (role `.main`): it waits for the run and is not one of the
+    /// scheduler's threads. A trace holds at most one such record in the model, however many times it was recorded.
+    public var isCaller: Bool { role == .main }
 
     /// The time during which some task ran on the thread.
     public var busy: UInt64 { slices.reduce(0) { $0 + $1.duration } }

@@ -21,7 +21,10 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var wallTime: UInt64
     public var outcome: String?
     public var tasks: Int
+    /// The scheduler's OS threads (workers, task threads, timer), never the caller of `Weft.run`.
     public var threads: Int
+    /// The threads by role, the caller apart.
+    public var threadCensus: ThreadCensus
     public var events: Int
     public var dropped: UInt64
     public var anomalies: Int

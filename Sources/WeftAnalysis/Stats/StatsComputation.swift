@@ -77,7 +77,8 @@ extension RunStats {
 
         let r = timeline.run
         run = RunSummary(program: r.program, scheduler: r.scheduler, workers: r.workers, wallTime: r.wallTime,
-                         outcome: r.outcome?.description, tasks: timeline.tasks.count, threads: timeline.threads.count,
+                         outcome: r.outcome?.description, tasks: timeline.tasks.count,
+                         threads: timeline.threadCensus.schedulerThreads, threadCensus: timeline.threadCensus,
                          events: r.totalEvents, dropped: r.dropped, anomalies: r.anomalyCount,
                          peakRSSBytes: r.sample("peak_rss_bytes"), cpuUser: r.sample("cpu_user_ns"),
                          cpuSystem: r.sample("cpu_system_ns"), peakThreadsAlive: r.sample("peak_threads_alive"))

@@ -32,10 +32,10 @@ public struct StatsReport: Sendable {
         table.append(["wall time", DurationFormat.format(run.wallTime)])
         table.append(["outcome", run.outcome ?? "unknown (no runFinish)"])
         table.append(["tasks", "\(run.tasks)"])
-        table.append(["threads", "\(run.threads)" + (run.peakThreadsAlive.map { " (peak alive \($0))" } ?? "")])
+        table.append(["threads", run.threadCensus.description + (run.peakThreadsAlive.map { " (peak alive \($0))" } ?? "")])
         table.append(["events", "\(run.events)"])
         table.append(["dropped", "\(run.dropped)"])
-        if let rss = run.peakRSSBytes { table.append(["peak RSS", DurationFormat.bytes(rss)]) }
+        if let rss = run.peakRSSBytes { table.append(["peak RSS", ByteFormat.format(rss)]) }
         if let user = run.cpuUser, let system = run.cpuSystem {
             table.append(["CPU", "\(DurationFormat.format(user)) user, \(DurationFormat.format(system)) system"])
         }

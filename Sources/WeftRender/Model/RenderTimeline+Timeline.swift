@@ -10,7 +10,8 @@ extension RenderTimeline {
     /// wake-up by a task (wait groups, conditions, joins).
     ///
     /// Times are counted from the run's first event, so that two runs drawn together start together. The picture
-    /// ends when the last task does (threads may take longer to shut down); `wallTime` is that span.
+    /// ends when the last task does (threads may take longer to shut down); `wallTime` is the run's one wall time
+    /// (`RunInfo.wallTime`), the figure stats and diff print.
     public init(timeline: Timeline) {
         let run = timeline.run
         let origin = run.start
@@ -20,10 +21,10 @@ extension RenderTimeline {
         let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
         let program = run.program.isEmpty ? "program" : run.program
         var facts = RunFacts(program: program, scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler,
-                             workers: run.workers, taskCount: timeline.tasks.count, threadCount: timeline.threads.count,
-                             wallTime: t(activityEnd), traceEnd: t(activityEnd), eventCount: run.totalEvents, peakRSS: peak)
+                             workers: run.workers, taskCount: timeline.tasks.count, threadCount: timeline.threadCensus.schedulerThreads,
+                             wallTime: run.wallTime, traceEnd: t(activityEnd), eventCount: run.totalEvents, peakRSS: peak)
         if facts.workers == 0 || run.scheduler == "thread-per-task" { facts.workers = nil }
-        if run.wallTime > t(activityEnd) + t(activityEnd) / 10 { facts.traceWallTime = run.wallTime }
+        if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {
             facts.problem = run.message.isEmpty ? outcome.description : "\(outcome): \(run.message)"
         }
@@ -132,12 +133,12 @@ extension RenderTimeline {
         }
     }
 
-    /// "worker 1", "thread of t12", "main thread", "timer thread".
+    /// "worker 1", "thread of t12", "caller" (of `Weft.run`, not a scheduler thread), "timer thread".
     static func label(of thread: ThreadTimeline) -> String {
         switch thread.role {
         case .worker: "worker \(thread.index)"
         case .taskThread: "thread of \(TaskID(thread.index))"
-        case .main: "main thread"
+        case .main: "caller"
         case .timer: "timer thread"
         case .other: "thread \(thread.id.rawValue)"
         }

@@ -4,6 +4,10 @@ import WeftTrace
 public struct RunReport: Sendable {
     public var scheduler: SchedulerKind
     public var outcome: RunOutcome
+    /// The run's wall time, defined once for every figure (see docs/analysis.md, "Wall time"): from the caller's
+    /// `threadStart` (after the trace clock's calibration) to `runFinish` (after every task ended and the scheduler's
+    /// threads were joined). Traced, it is read from the trace's own clock and equals `RunInfo.wallTime` of the
+    /// trace; untraced, the same two points on CLOCK_MONOTONIC.
     public var wallNanoseconds: UInt64
     public var tasksCreated: Int
     /// OS threads the scheduler created: workers, task threads and the timer.

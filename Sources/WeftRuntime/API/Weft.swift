@@ -19,15 +19,18 @@ public enum Weft {
             throw RuntimeError(kind: .badConfiguration, message: "the multiplexed scheduler needs at least 1 worker, not \(workers)")
         }
         let wallStart = cweft_realtime_ns()
-        let start = monotonicNanoseconds()
         ResourceUsage.resetPeak()
         let usageBefore = ResourceUsage.now()
 
+        // The run's wall time (see `RunReport.wallNanoseconds`) starts at the caller's `threadStart`, once the trace
+        // exists (its clock calibrates on first use), and ends at `runFinish`.
         var tracer: TraceRecorder?
+        var traceStart: UInt64 = 0
         if let path = options.tracePath {
             do {
                 let recorder = try TraceRecorder(path: path)
                 recorder.beginThread(role: .main, index: 0)
+                traceStart = recorder.lastEventTime() ?? 0
                 for (key, value) in metadata(options, wallStart: wallStart, clock: recorder.clockDescription) {
                     recorder.metadata(key, value)
                 }
@@ -37,6 +40,7 @@ public enum Weft {
                     + "Check that the directory exists and is writable, or run without a trace.")
             }
         }
+        let start = monotonicNanoseconds()
         let core = RunCore(scheduler: options.scheduler, tracer: tracer, maxThreads: options.maxThreads)
         var startFailure: RuntimeError?
         do throws(RuntimeError) {
@@ -46,16 +50,18 @@ public enum Weft {
             core.fail(error)
         }
 
+        // The caller is one thread of the trace from its `threadStart` to its `threadStop`, even when it resumes on
+        // another kernel thread after the await.
         var main: TaskHandle<T>?
-        if startFailure != nil { tracer?.endThread() }
+        var caller: DetachedThread?
         if startFailure == nil {
             let runtime = Runtime(core: core)
             let handle = core.spawn("main", site: options.programName, isMain: true) { try await body(runtime) }
             main = handle
-            tracer?.endThread()
-            if core.tasksCreated.load(ordering: .relaxed) > 0 {  // the main task started
-                await core.waitForAllTasks()
-            }
+        }
+        caller = tracer?.detachThread()
+        if startFailure == nil, core.tasksCreated.load(ordering: .relaxed) > 0 {  // the main task started
+            await core.waitForAllTasks()
         }
         core.shutdown()
 
@@ -89,8 +95,10 @@ public enum Weft {
 
         if let tracer {
             let usage = ResourceUsage.now()
-            tracer.beginThread(role: .main, index: 0)
+            if let caller { tracer.attachThread(caller) } else { tracer.beginThread(role: .main, index: 0) }
             tracer.record(.runFinish, outcome.rawValue, tracer.intern(message).rawValue)
+            // The same span as the trace's: the caller's `threadStart` to `runFinish`, on the trace's clock.
+            if let finished = tracer.lastEventTime() { report.wallNanoseconds = finished &- traceStart }
             let samples: [(String, UInt64)] = [
                 ("peak_rss_bytes", ResourceUsage.peakRSSBytes()),
                 ("cpu_user_ns", usage.userNanoseconds &- usageBefore.userNanoseconds),

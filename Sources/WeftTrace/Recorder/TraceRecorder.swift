@@ -98,6 +98,32 @@ public final class TraceRecorder: @unchecked Sendable {
         writerThread.wake()
     }
 
+    /// Unbinds the calling thread from its record without ending it, so that `attachThread` can continue the same
+    /// record later, on whichever kernel thread then calls it. For a caller that awaits between its events (the
+    /// caller of `Weft.run` may resume on another thread of its own executor): it stays one thread of the trace.
+    /// - Returns: nil when the calling thread has no record in this recorder.
+    public func detachThread() -> DetachedThread? {
+        guard let writer = existingWriter() else { return nil }
+        lock.withLock { if byTid[writer.tid] === writer { byTid[writer.tid] = nil } }
+        if ThreadBinding.current === writer { ThreadBinding.bind(nil) }
+        return DetachedThread(writer: writer)
+    }
+
+    /// Binds the calling thread to a record detached by `detachThread`: its next events continue that record.
+    /// - Warning: only one kernel thread at a time may use a record; attach it after the detaching code is done.
+    public func attachThread(_ detached: DetachedThread) {
+        guard detached.writer.hot.pointee.owner == serial else { return }
+        ThreadBinding.bind(detached.writer)
+    }
+
+    /// The time of the last event the calling thread recorded, in nanoseconds since the start of the trace, exactly
+    /// as a reader of the file will read it; nil when the thread has recorded nothing in this recorder.
+    public func lastEventTime() -> UInt64? {
+        guard let writer = existingWriter() else { return nil }
+        let units = writer.hot.pointee.state.time
+        return UInt64(min(Double(units > start ? units - start : 0) * clock.nanosecondsPerUnit, 1.8e19))
+    }
+
     /// Appends one event to the calling thread's buffer (hot path: no lock, no allocation).
     /// An unknown thread is registered with role `.other`.
     @inlinable
@@ -113,9 +139,25 @@ public final class TraceRecorder: @unchecked Sendable {
         recordSlow(kind, a0, a1, a2, a3)
     }
 
+    /// Appends one event given by its typed view (the same hot path as `record(_:_:_:_:_:)`):
+    /// `recorder.record(SendEvent(channel: c, seq: n))`.
+    @inlinable
+    public func record<View: EventView>(_ view: View) {
+        let a = view.arguments
+        record(View.kind, a.a0, a.a1, a.a2, a.a3)
+    }
+
     /// Records a `.metadata` event.
     public func metadata(_ key: String, _ value: String) {
-        record(.metadata, intern(key).rawValue, intern(value).rawValue)
+        record(MetadataEvent(key: intern(key), value: intern(value)))
+    }
+
+    /// Records a `.metadata` event with one of the keys Weft writes.
+    public func metadata(_ key: MetadataKey, _ value: String) { metadata(key.rawValue, value) }
+
+    /// Records a `.sample` event with one of the names Weft writes.
+    public func sample(_ name: SampleName, _ value: UInt64) {
+        record(SampleEvent(name: intern(name.rawValue), value: value))
     }
 
     /// Events dropped so far (no chunk memory left, or recorded after `finish()`).
@@ -238,4 +280,9 @@ extension EventCoding.State {
         self.init(time: time)
         self.deltas = deltas
     }
+}
+
+/// A thread's record set aside by `TraceRecorder.detachThread`, to be continued by `attachThread`.
+public struct DetachedThread: @unchecked Sendable {
+    let writer: ThreadWriter
 }
