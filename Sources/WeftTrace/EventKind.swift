@@ -24,6 +24,8 @@ public enum EventKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case receive = 22
     case close = 23
     case select = 24
+    case selectWait = 25
+    case sendFailed = 26
     // Mutexes
     case mutexMake = 30
     case lockRequest = 31
@@ -178,6 +180,10 @@ public struct EventSpec: Sendable, Equatable {
                   "The channel is closed."),
         EventSpec(.select, "select", [.init("cases", .uint), .init("chosen", .int), .init("channel", .channel)],
                   "A select with this many cases completes with case chosen (from 0; -1 is the default case) on channel."),
+        EventSpec(.selectWait, "selectWait", [.init("channel", .channel), .init("send", .uint)],
+                  "The running task, blocking in a select, waits on this channel: to receive (send 0) or to send (send 1); one per channel case, after the select's block."),
+        EventSpec(.sendFailed, "sendFailed", [.init("channel", .channel)],
+                  "The running task's send failed because the channel is closed (the send throws)."),
 
         EventSpec(.mutexMake, "mutexMake", [.init("mutex", .mutex), .init("name", .string)],
                   "A mutex is made."),

@@ -140,7 +140,12 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
 
     override func complete(woken: Bool) async throws -> R {
-        try channel.finishSend(attempt)
+        do {
+            try channel.finishSend(attempt)
+        } catch {
+            channel.core.recordFailedSend(error)
+            throw error
+        }
         return try await handler()
     }
 }
@@ -233,13 +238,17 @@ extension Runtime {
                         return
                     }
                     token = wait
-                    for (index, arm) in arms.enumerated() { arm.register(wait, index: index) }
+                    for (index, arm) in arms.enumerated() {
+                        arm.register(wait, index: index)
+                        tracer?.record(.selectWait, arm.channelID, arm.isSend ? 1 : 0)
+                    }
                     unlockAll()
                     if let timeout { core.timer.schedule(at: timeout.deadline, wait, index: arms.count) }
                     core.afterWait(wait)
                 }
             } catch {
                 if let token { for arm in lockOrder { arm.deregister(token) } }
+                core.recordFailedSend(error)  // a send case's channel was closed while the select waited
                 throw error
             }
             if let ready {
