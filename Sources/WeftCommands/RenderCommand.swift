@@ -44,6 +44,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Title of the picture (default: program and scheduler).")
     var title: String?
 
+    @Option(help: "folded (long stretches where nothing changes drawn as narrow labelled breaks) or linear.")
+    var time = "folded"
+
     init() {}
 
     func validate() throws {
@@ -79,8 +82,11 @@ struct RenderCommand: ParsableCommand {
             throw fail("--to (\(TimeFormat.duration(b))) must be after --from (\(TimeFormat.duration(a)))")
         }
         if let tasks, tasks.isEmpty { throw fail("--tasks needs a pattern, e.g. 'worker*'") }
+        guard let time = TimeAxisMode(rawValue: time.lowercased()) else {
+            throw fail("--time must be folded or linear (got '\(time)')")
+        }
         return RenderOptions(width: width, view: view, from: window[0], to: window[1], taskPattern: tasks,
-                             theme: theme, title: title)
+                             theme: theme, title: title, time: time)
     }
 
     func run() throws {

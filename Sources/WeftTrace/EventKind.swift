@@ -144,84 +144,9 @@ public struct EventSpec: Sendable, Equatable {
     /// The index of the argument with this name.
     public func argumentIndex(_ name: String) -> Int? { arguments.firstIndex { $0.name == name } }
 
-    /// The event table: the single source of truth for every kind's name and arguments.
-    public static let all: [EventSpec] = [
-        EventSpec(.metadata, "metadata", [.init("key", .string), .init("value", .string)],
-                  "A fact about the run: scheduler, workers, program, arguments, wall-clock start, host, clock."),
-        EventSpec(.threadStart, "threadStart", [.init("tid", .uint), .init("role", .threadRole), .init("index", .uint)],
-                  "The recording thread begins; tid is the kernel's thread id; index is the worker number or the task id."),
-        EventSpec(.threadStop, "threadStop", [],
-                  "The recording thread ends."),
-        EventSpec(.runFinish, "runFinish", [.init("outcome", .runOutcome), .init("message", .string)],
-                  "The traced program ended: completed, failed, deadlocked, or hit the thread limit."),
-        EventSpec(.sample, "sample", [.init("name", .string), .init("value", .uint)],
-                  "A measured quantity at this time: peak RSS bytes, context switches, CPU time, live threads."),
-
-        EventSpec(.taskCreate, "taskCreate", [.init("task", .task), .init("parent", .task), .init("name", .string), .init("site", .string)],
-                  "A task is spawned by its parent (none for the main task), with a name and a spawn site (file:line)."),
-        EventSpec(.runBegin, "runBegin", [.init("task", .task)],
-                  "The task starts running on the recording thread."),
-        EventSpec(.runEnd, "runEnd", [.init("task", .task), .init("reason", .runEndReason)],
-                  "The task stops running on the recording thread: blocked, yielded, or finished."),
-        EventSpec(.block, "block", [.init("reason", .blockReason), .init("object", .object)],
-                  "The running task is about to wait: on a channel, select, mutex, wait group, condition, sleep, or join."),
-        EventSpec(.unblock, "unblock", [.init("task", .task)],
-                  "The task becomes runnable again; the waker is the task running on the recording thread (none for a timer)."),
-        EventSpec(.taskEnd, "taskEnd", [.init("task", .task), .init("outcome", .taskOutcome), .init("message", .string)],
-                  "The task returned or threw (with the error's description)."),
-
-        EventSpec(.channelMake, "channelMake", [.init("channel", .channel), .init("capacity", .uint), .init("name", .string)],
-                  "A channel is made; capacity 0 is unbuffered (a rendezvous)."),
-        EventSpec(.send, "send", [.init("channel", .channel), .init("seq", .uint)],
-                  "The running task's send completes: message seq (from 1, per channel) is in the channel or handed over."),
-        EventSpec(.receive, "receive", [.init("channel", .channel), .init("seq", .uint)],
-                  "The running task receives message seq; seq 0 means the channel was closed and empty."),
-        EventSpec(.close, "close", [.init("channel", .channel)],
-                  "The channel is closed."),
-        EventSpec(.select, "select", [.init("cases", .uint), .init("chosen", .int), .init("channel", .channel)],
-                  "A select with this many cases completes with case chosen (from 0; -1 is the default case) on channel."),
-        EventSpec(.selectWait, "selectWait", [.init("channel", .channel), .init("send", .uint)],
-                  "The running task, blocking in a select, waits on this channel: to receive (send 0) or to send (send 1); one per channel case, after the select's block."),
-        EventSpec(.sendFailed, "sendFailed", [.init("channel", .channel)],
-                  "The running task's send failed because the channel is closed (the send throws)."),
-
-        EventSpec(.mutexMake, "mutexMake", [.init("mutex", .mutex), .init("name", .string)],
-                  "A mutex is made."),
-        EventSpec(.lockRequest, "lockRequest", [.init("mutex", .mutex)],
-                  "The running task asks for the mutex."),
-        EventSpec(.lockAcquire, "lockAcquire", [.init("mutex", .mutex)],
-                  "The running task holds the mutex."),
-        EventSpec(.lockRelease, "lockRelease", [.init("mutex", .mutex)],
-                  "The running task releases the mutex."),
-
-        EventSpec(.waitGroupMake, "waitGroupMake", [.init("group", .waitGroup), .init("name", .string)],
-                  "A wait group is made."),
-        EventSpec(.waitGroupAdd, "waitGroupAdd", [.init("group", .waitGroup), .init("delta", .int), .init("count", .uint)],
-                  "The running task adds delta to the group's counter, giving count."),
-        EventSpec(.waitGroupDone, "waitGroupDone", [.init("group", .waitGroup), .init("count", .uint)],
-                  "The running task marks one unit done, giving count."),
-        EventSpec(.waitGroupWait, "waitGroupWait", [.init("group", .waitGroup)],
-                  "The running task waits for the group's counter to reach zero (it blocks only if it is not zero)."),
-
-        EventSpec(.conditionMake, "conditionMake", [.init("condition", .condition), .init("mutex", .mutex), .init("name", .string)],
-                  "A condition variable is made, bound to a mutex."),
-        EventSpec(.conditionWait, "conditionWait", [.init("condition", .condition)],
-                  "The running task waits on the condition (releasing its mutex)."),
-        EventSpec(.conditionSignal, "conditionSignal", [.init("condition", .condition), .init("woken", .task)],
-                  "The running task signals the condition, waking one waiter (none if no one waited)."),
-        EventSpec(.conditionBroadcast, "conditionBroadcast", [.init("condition", .condition), .init("woken", .uint)],
-                  "The running task wakes every waiter of the condition."),
-
-        EventSpec(.sleep, "sleep", [.init("duration", .duration)],
-                  "The running task sleeps for this long (a block with reason sleep follows)."),
-
-        EventSpec(.log, "log", [.init("category", .string), .init("message", .string)],
-                  "A message logged by the program."),
-        EventSpec(.regionBegin, "regionBegin", [.init("name", .string)],
-                  "The running task enters a named region of its own code."),
-        EventSpec(.regionEnd, "regionEnd", [.init("name", .string)],
-                  "The running task leaves the named region."),
-    ]
+    /// The event table: the single source of truth for every kind's name and arguments. Each row is declared by
+    /// its kind's typed view (`SendEvent.spec`, …, in `Events/`), in the order of `TypedEvent.viewTypes`.
+    public static let all: [EventSpec] = TypedEvent.viewTypes.map { $0.spec }
 
     /// The table by kind.
     public static let table: [EventKind: EventSpec] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })

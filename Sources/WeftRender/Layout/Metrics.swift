@@ -21,6 +21,9 @@ enum Metrics {
     static let threadDensityRow = 66.0
     static let panelGap = 18.0
     static let legendRow = 18.0
+    /// Width of a folded stretch of the time axis, and the row under the axis that says what was folded.
+    static let foldWidth = 40.0
+    static let foldRow = 15.0
 
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0

@@ -5,7 +5,7 @@ public enum TimelineLayout {
     public static func scene(_ timeline: RenderTimeline, options: RenderOptions, measurer: TextMeasurer) throws(RenderError) -> Scene {
         let (start, end) = try window(options, wall: timeline.facts.traceEnd)
         let lanes = LaneSelection(timeline, options: options)
-        let canvas = try makeCanvas(options, [lanes], start: start, end: end, measurer: measurer)
+        let canvas = try makeCanvas(options, [lanes], [timeline], start: start, end: end, measurer: measurer)
         let title = options.title ?? "\(timeline.facts.program) — \(timeline.facts.scheduler)"
         var subtitle = factsLine(timeline.facts)
         if options.from != nil || options.to != nil {
@@ -30,7 +30,7 @@ public enum TimelineLayout {
         options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
         let lanesA = LaneSelection(a, options: options)
         let lanesB = LaneSelection(b, options: options)
-        let canvas = try makeCanvas(options, [lanesA, lanesB], start: start, end: end, measurer: measurer)
+        let canvas = try makeCanvas(options, [lanesA, lanesB], [a, b], start: start, end: end, measurer: measurer)
         var y = Metrics.margin
         if let title = options.title {
             canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize + 2,
@@ -82,14 +82,16 @@ public enum TimelineLayout {
         return (start, end)
     }
 
-    private static func makeCanvas(_ options: RenderOptions, _ selections: [LaneSelection], start: UInt64, end: UInt64,
-                                   measurer: TextMeasurer) throws(RenderError) -> LayoutCanvas {
+    private static func makeCanvas(_ options: RenderOptions, _ selections: [LaneSelection], _ runs: [RenderTimeline],
+                                   start: UInt64, end: UInt64, measurer: TextMeasurer) throws(RenderError) -> LayoutCanvas {
         guard options.width >= RenderOptions.minimumWidth, options.width <= 32_767 else {
             throw .badSize(width: options.width, height: 0,
                            reason: "the width must be between \(RenderOptions.minimumWidth) and 32767 pixels")
         }
         let gutter = LayoutCanvas.gutterWidth(for: selections.flatMap(\.gutterLabels), measurer: measurer)
+        let plotWidth = Double(options.width) - 2 * Metrics.margin - gutter - 8
+        let folds = options.time == .folded ? TimeFolding.folds(runs, start: start, end: end, plotWidth: plotWidth) : []
         return LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width), gutterWidth: gutter,
-                            start: start, end: end)
+                            start: start, end: end, folds: folds)
     }
 }

@@ -139,9 +139,25 @@ public final class TraceRecorder: @unchecked Sendable {
         recordSlow(kind, a0, a1, a2, a3)
     }
 
+    /// Appends one event given by its typed view (the same hot path as `record(_:_:_:_:_:)`):
+    /// `recorder.record(SendEvent(channel: c, seq: n))`.
+    @inlinable
+    public func record<View: EventView>(_ view: View) {
+        let a = view.arguments
+        record(View.kind, a.a0, a.a1, a.a2, a.a3)
+    }
+
     /// Records a `.metadata` event.
     public func metadata(_ key: String, _ value: String) {
-        record(.metadata, intern(key).rawValue, intern(value).rawValue)
+        record(MetadataEvent(key: intern(key), value: intern(value)))
+    }
+
+    /// Records a `.metadata` event with one of the keys Weft writes.
+    public func metadata(_ key: MetadataKey, _ value: String) { metadata(key.rawValue, value) }
+
+    /// Records a `.sample` event with one of the names Weft writes.
+    public func sample(_ name: SampleName, _ value: UInt64) {
+        record(SampleEvent(name: intern(name.rawValue), value: value))
     }
 
     /// Events dropped so far (no chunk memory left, or recorded after `finish()`).
