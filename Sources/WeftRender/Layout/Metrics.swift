@@ -51,18 +51,6 @@ enum Format {
         return (n < 0 ? "-" : "") + out
     }
 
-    /// "14.2 MB".
-    static func bytes(_ b: UInt64) -> String {
-        let units = ["B", "KB", "MB", "GB", "TB"]
-        var value = Double(b)
-        var i = 0
-        while value >= 1000, i < units.count - 1 {
-            value /= 1000
-            i += 1
-        }
-        return i == 0 ? "\(b) B" : TimeFormat.threeDigits(value) + " " + units[i]
-    }
-
     /// "1 thing" / "2 things".
     static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
         "\(count(n)) \(n == 1 ? word : plural ?? word + "s")"

@@ -1,3 +1,4 @@
+import WeftAnalysis
 /// Turns runs into scenes: one run (`scene`) or two runs on one time scale (`contrast`).
 public enum TimelineLayout {
     /// The scene for one run.
@@ -9,7 +10,7 @@ public enum TimelineLayout {
         let title = options.title ?? "\(timeline.facts.program) — \(timeline.facts.scheduler)"
         var subtitle = factsLine(timeline.facts)
         if options.from != nil || options.to != nil {
-            subtitle += " · window \(TimeFormat.duration(start)) – \(TimeFormat.duration(end))"
+            subtitle += " · window \(DurationFormat.format(start)) – \(DurationFormat.format(end))"
         }
         let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes, title: title,
                                 subtitle: subtitle)
@@ -40,7 +41,7 @@ public enum TimelineLayout {
         for (timeline, lanes) in [(a, lanesA), (b, lanesB)] {
             let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
                                     title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
-                                        + " · shared time scale \(start == 0 ? "0" : TimeFormat.duration(start)) – \(TimeFormat.duration(end))")
+                                        + " · shared time scale \(start == 0 ? "0" : DurationFormat.format(start)) – \(DurationFormat.format(end))")
             y = panel.layout(top: y) + Metrics.panelGap
             canvas.builder.add(.line(from: Point(Metrics.margin, y - Metrics.panelGap / 2),
                                      to: Point(canvas.width - Metrics.margin, y - Metrics.panelGap / 2),
@@ -54,8 +55,8 @@ public enum TimelineLayout {
     /// "multiplexed: 3 threads carry 10,000 tasks · peak RSS 14 MB · wall 120 ms".
     static func contrastTitle(_ facts: RunFacts) -> String {
         var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(Format.plural(facts.taskCount, "task"))"]
-        if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
-        parts.append("wall \(TimeFormat.duration(facts.wallTime))")
+        if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
+        parts.append("wall \(DurationFormat.format(facts.wallTime))")
         if let problem = facts.problem { parts.append("ended \(problem)") }
         return parts.joined(separator: " · ")
     }
@@ -66,10 +67,10 @@ public enum TimelineLayout {
         if let workers = facts.workers { parts.append(Format.plural(workers, "worker")) }
         parts.append(Format.plural(facts.taskCount, "task"))
         parts.append(Format.plural(facts.threadCount, "thread"))
-        parts.append("wall \(TimeFormat.duration(facts.wallTime))")
-        if let whole = facts.traceWallTime { parts.append("trace \(TimeFormat.duration(whole)) with thread start-up and shutdown") }
+        parts.append("wall \(DurationFormat.format(facts.wallTime))")
+        if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
-        if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
+        if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
         if let problem = facts.problem { parts.insert("ended \(problem)", at: 0) }
         return "program \(facts.program) · " + parts.joined(separator: " · ")
     }

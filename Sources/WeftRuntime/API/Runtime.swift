@@ -8,7 +8,7 @@ public final class Runtime: Sendable {
     init(core: RunCore) { self.core = core }
 
     /// The scheduler running this program.
-    public var scheduler: SchedulerKind { core.scheduler }
+    public var scheduler: SchedulerKind { core.kind }
 
     /// Starts a task running `body` (under thread-per-task, on a new OS thread).
     /// - Parameters:
@@ -41,17 +41,10 @@ public final class Runtime: Sendable {
     public func sleep(for duration: Duration) async throws {
         let nanoseconds = duration.wholeNanoseconds
         core.tracer?.record(.sleep, nanoseconds)
-        let deadline = monotonicNanoseconds() &+ nanoseconds
-        let task = ThreadLocals.currentTask
-        let core = self.core
-        _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
-            let token = WaitToken(task: task, countsAsStuck: false, continuation: continuation)
-            guard core.beginWait(token, reason: .sleep, object: 0, name: "") else {
-                continuation.resume(throwing: core.cancelledError())
-                return
-            }
-            core.timer.schedule(at: deadline, token, index: 0)
-        }
+        let deadline = core.timer.now() &+ nanoseconds
+        _ = try await park(core, holding: NoParkLock()) {
+            .wait(WaitSite(.sleep, deadline: deadline))
+        } enqueue: { _ in }
     }
 
     /// Lets other tasks run; the calling task is runnable again at once.

@@ -8,24 +8,27 @@ extension RunCore {
         let id = newTaskID()
         let record = TaskRecord(id: id, name: name, core: self)
         let parent = ThreadLocals.currentTask?.id ?? .none
-        if case .threadPerTask = scheduler {
+        if isTearingDown {
+            if hasFinished {
+                record.complete(.failure(Self.finishedError("spawn task \(id) \"\(name)\" at \(site())")))
+                return TaskHandle(record: record)
+            }
             if let failure = failureReason, failure.kind == .threadLimit {
                 record.complete(.failure(failure))
                 return TaskHandle(record: record)
             }
-            joinExitedThreads()
-            if let failure = TaskThread.start(for: record, core: self) {
-                let live = registry.count
-                let error = RuntimeError(kind: .threadLimit, message:
-                    "thread limit: could not create the OS thread for task \(id) \"\(name)\" spawned at \(site()): "
-                    + "\(failure.explanation) (errno \(failure.errno)); \(live) task\(live == 1 ? "" : "s") alive, "
-                    + "\(threads.alive.load(ordering: .relaxed)) runtime threads alive"
-                    + (maxThreads.map { ", RunOptions.maxThreads = \($0)" } ?? "") + "; \(Limits.describe()). "
-                    + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u).")
-                fail(error)
-                record.complete(.failure(error))
-                return TaskHandle(record: record)
-            }
+        }
+        if let failure = scheduler.admit(record, core: self) {
+            let live = registry.count
+            let error = RuntimeError(kind: .threadLimit, message:
+                "thread limit: could not create the OS thread for task \(id) \"\(name)\" spawned at \(site()): "
+                + "\(failure.explanation) (errno \(failure.errno)); \(live) task\(live == 1 ? "" : "s") alive, "
+                + "\(threads.alive.load(ordering: .relaxed)) runtime threads alive"
+                + (maxThreads.map { ", RunOptions.maxThreads = \($0)" } ?? "") + "; \(Limits.describe()). "
+                + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u).")
+            fail(error)
+            record.complete(.failure(error))
+            return TaskHandle(record: record)
         }
         taskStarted(record)
         if let tracer {
