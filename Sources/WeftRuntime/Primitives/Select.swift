@@ -207,7 +207,7 @@ extension Runtime {
         }
         if let fallback {
             locks.unlock()
-            tracer?.record(.select, count, Event.zigzag(-1), 0)
+            tracer?.record(SelectEvent(cases: count, chosen: -1, channel: ChannelID(0)))
             return try await fallback()
         }
         locks.unlock()
@@ -238,7 +238,7 @@ extension Runtime {
             if let ready { return try await arms[ready].complete(woken: nil) }
             if let token { for arm in lockOrder { arm.deregister(token) } }
             if chosen == arms.count, let timeout {
-                tracer?.record(.select, count, Event.zigzag(Int64(timeout.index)), 0)
+                tracer?.record(SelectEvent(cases: count, chosen: Int64(timeout.index), channel: ChannelID(0)))
                 return try await timeout.handler()
             }
             if arms[chosen].isSend { continue }  // a receiver or room appeared: try every case again
