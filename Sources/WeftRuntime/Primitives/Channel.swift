@@ -260,7 +260,7 @@ extension RunCore {
     /// Records `sendFailed` when `error` says a send found its channel closed (on the sending task's thread).
     func recordFailedSend(_ error: any Error) {
         if let tracer, case ChannelError.closed(_, let channel)? = error as? ChannelError {
-            tracer.record(.sendFailed, channel.rawValue)
+            tracer.record(SendFailedEvent(channel: channel))
         }
     }
 }

@@ -227,7 +227,7 @@ extension Runtime {
                     // After the select's block, before any waker can see it: the channels it waits on.
                     for (index, arm) in arms.enumerated() {
                         arm.register(wait, index: index)
-                        tracer?.record(.selectWait, arm.channelID, arm.isSend ? 1 : 0)
+                        tracer?.record(SelectWaitEvent(channel: ChannelID(arm.channelID), send: arm.isSend ? 1 : 0))
                     }
                 }
             } catch {
