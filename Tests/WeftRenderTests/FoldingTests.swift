@@ -1,4 +1,5 @@
 import Testing
+import WeftAnalysis
 @testable import WeftRender
 import WeftAnalysis
 
