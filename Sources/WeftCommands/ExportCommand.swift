@@ -74,7 +74,7 @@ struct ExportCommand: ParsableCommand {
                 let count = try JSONLinesExport.export(trace.stream, to: out)
                 report = "\(count) events"
             case .perfetto:
-                report = try PerfettoTrace.export(source.open(), options: PerfettoTraceOptions(lanes: lanes), to: out).description
+                report = try PerfettoTrace.export(trace.stream, options: PerfettoTraceOptions(lanes: lanes), to: out).description
             case .chrome:
                 let options = ChromeTraceOptions(lanes: lanes, instants: !noInstants)
                 report = try ChromeTrace.export(trace.stream, options: options, to: out).description

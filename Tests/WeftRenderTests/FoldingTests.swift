@@ -1,4 +1,5 @@
 import Testing
+import WeftAnalysis
 @testable import WeftRender
 
 @Suite("Folded time axis")
@@ -45,7 +46,7 @@ struct FoldingTests {
         let run = Fixtures.sleepy()
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1000), measurer: measurer)
         let texts = scene.texts.map(\.text)
-        #expect(texts.contains("\(TimeFormat.duration(UInt64(99_970_000))) folded: every task asleep"))
+        #expect(texts.contains("\(DurationFormat.format(UInt64(99_970_000))) folded: every task asleep"))
         // Ticks name true times on both sides: microseconds before, 100.x ms after.
         #expect(texts.contains("0 µs") && texts.contains { $0.hasPrefix("100.") && $0.hasSuffix(" ms") })
         #expect(SceneChecks.textProblems(scene).isEmpty)

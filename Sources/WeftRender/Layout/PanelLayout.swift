@@ -1,3 +1,4 @@
+import WeftAnalysis
 import WeftTrace
 
 /// Lays out one run: its title, axis, thread lanes, task lanes and arrows, from `top` down.
@@ -59,7 +60,7 @@ struct PanelLayout {
         var lastRight = -Double.infinity
         for segment in scale.segments where segment.folded {
             let fold = TimeFold(start: UInt64(segment.t0), end: UInt64(segment.t1))
-            let duration = TimeFormat.duration(fold.duration)
+            let duration = DurationFormat.format(fold.duration)
             let centre = (segment.x0 + segment.x1) / 2
             let clip = Rect(x: max(row.x, lastRight + 8), y: row.y, width: row.maxX - max(row.x, lastRight + 8),
                             height: row.height)
@@ -88,7 +89,7 @@ struct PanelLayout {
         let contended = timeline.locks.filter { !$0.waits.isEmpty }.count
         var text = Format.plural(total, "mutex", "mutexes") + ", \(Format.count(contended)) waited for"
         if lanes.hiddenLocks > 0 { text += " (the \(lanes.shownLocks.count) most waited-for drawn)" }
-        return text + " · bar: held, in the holder's colour · red strip: tasks waiting"
+        return text + " · bar: held, in the holder's colour · vermillion strip: tasks waiting"
     }
 
     private var taskDetail: String {
