@@ -1,6 +1,7 @@
 import Testing
 import WeftAnalysis
 @testable import WeftRender
+import WeftAnalysis
 
 @Suite("Folded time axis")
 struct FoldingTests {

@@ -40,7 +40,7 @@ public final class Runtime: Sendable {
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while sleeping.
     public func sleep(for duration: Duration) async throws {
         let nanoseconds = duration.wholeNanoseconds
-        core.tracer?.record(.sleep, nanoseconds)
+        core.tracer?.record(SleepEvent(duration: nanoseconds))
         let deadline = core.timer.now() &+ nanoseconds
         _ = try await park(core, holding: NoParkLock()) {
             .wait(WaitSite(.sleep, deadline: deadline))
@@ -56,15 +56,15 @@ public final class Runtime: Sendable {
     /// Records a message in the trace.
     public func log(_ message: String, category: String = "log") {
         guard let tracer = core.tracer else { return }
-        tracer.record(.log, tracer.intern(category).rawValue, tracer.intern(message).rawValue)
+        tracer.record(LogEvent(category: tracer.intern(category), message: tracer.intern(message)))
     }
 
     /// Runs `body` as a named region of the calling task's code in the trace.
     public func region<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
         guard let tracer = core.tracer else { return try await body() }
-        let id = tracer.intern(name).rawValue
-        tracer.record(.regionBegin, id)
-        defer { tracer.record(.regionEnd, id) }
+        let id = tracer.intern(name)
+        tracer.record(RegionBeginEvent(name: id))
+        defer { tracer.record(RegionEndEvent(name: id)) }
         return try await body()
     }
 }

@@ -61,7 +61,7 @@ final class RunCore: @unchecked Sendable {
     func newObjectID() -> UInt64 { nextObject.wrappingAdd(1, ordering: .relaxed).oldValue }
 
     /// Interns `text` when tracing; 0 otherwise.
-    @inline(__always) func string(_ text: String) -> UInt64 { tracer?.intern(text).rawValue ?? 0 }
+    @inline(__always) func string(_ text: String) -> StringID { tracer?.intern(text) ?? .empty }
 
     var isTearingDown: Bool { phase.load(ordering: .acquiring) != 0 }
 
@@ -125,7 +125,7 @@ final class RunCore: @unchecked Sendable {
         task.blockObjectName = site.name
         task.blockTarget = site.target
         shard.lock.unlock()
-        tracer?.record(.block, site.reason.rawValue, site.object)
+        tracer?.record(BlockEvent(reason: site.reason, object: ObjectID(site.object)))
         if token.countsAsStuck { accounting.wrappingAdd(1, ordering: .sequentiallyConsistent) }
         ThreadLocals.endReason = .blocked
         return true
@@ -158,7 +158,7 @@ final class RunCore: @unchecked Sendable {
     func wake(_ waiter: some Waiter) {
         let token = waiter.token
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
-        if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
+        if let tracer, let task = token.task { tracer.record(UnblockEvent(task: task.id)) }
         token.continuation.resume(returning: waiter.index)
         token.markResumed()
     }
@@ -172,7 +172,7 @@ final class RunCore: @unchecked Sendable {
     /// Resumes a claimed wait with an error, recording `unblock` first.
     func wake(_ token: WaitToken, throwing error: any Error) {
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
-        if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
+        if let tracer, let task = token.task { tracer.record(UnblockEvent(task: task.id)) }
         token.continuation.resume(throwing: error)
         token.markResumed()
     }

@@ -32,7 +32,7 @@ extension RunCore {
         }
         taskStarted(record)
         if let tracer {
-            tracer.record(.taskCreate, id.rawValue, parent.rawValue, tracer.intern(name).rawValue, tracer.intern(site()).rawValue)
+            tracer.record(TaskCreateEvent(task: id, parent: parent, name: tracer.intern(name), site: tracer.intern(site())))
         }
         Task(executorPreference: record) {
             await record.run(body, isMain: isMain)
@@ -53,9 +53,9 @@ extension TaskRecord {
         }
         if let tracer = core.tracer {
             switch result {
-            case .success: tracer.record(.taskEnd, id.rawValue, TaskOutcome.returned.rawValue, 0)
+            case .success: tracer.record(TaskEndEvent(task: id, outcome: .returned, message: .empty))
             case .failure(let error):
-                tracer.record(.taskEnd, id.rawValue, TaskOutcome.threw.rawValue, tracer.intern(String(describing: error)).rawValue)
+                tracer.record(TaskEndEvent(task: id, outcome: .threw, message: tracer.intern(String(describing: error))))
             }
         }
         complete(result)

@@ -43,9 +43,9 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     func runSlice(_ job: UnownedJob) {
         ThreadLocals.setCurrentTask(self)
         if let tracer = core.tracer {
-            tracer.record(.runBegin, id.rawValue)
+            tracer.record(RunBeginEvent(task: id))
             job.runSynchronously(on: asUnownedTaskExecutor())
-            tracer.record(.runEnd, id.rawValue, ThreadLocals.endReason.rawValue)
+            tracer.record(RunEndEvent(task: id, reason: ThreadLocals.endReason))
         } else {
             job.runSynchronously(on: asUnownedTaskExecutor())
         }

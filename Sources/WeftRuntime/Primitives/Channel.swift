@@ -35,7 +35,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         id = ChannelID(core.newObjectID())
         values = .allocate(capacity: Swift.max(1, self.capacity))
         seqs = .allocate(capacity: Swift.max(1, self.capacity))
-        core.tracer?.record(.channelMake, id.rawValue, UInt64(self.capacity), core.string(name))
+        core.tracer?.record(ChannelMakeEvent(channel: id, capacity: UInt64(self.capacity), name: core.string(name)))
     }
 
     deinit {
@@ -68,10 +68,15 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         lock.lock()
         let attempt = attemptSendLocked(value)
         lock.unlock()
-        if case .full = attempt {
-            try await sendSlowly(value)
-        } else {
-            try finishSend(attempt)
+        do {
+            if case .full = attempt {
+                try await sendSlowly(value)
+            } else {
+                try finishSend(attempt)
+            }
+        } catch {
+            core.recordFailedSend(error)
+            throw error
         }
     }
 
@@ -123,8 +128,8 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
 
     @inline(__always) private func recordSend(_ seq: UInt64, _ select: SelectChoice?) {
         guard let tracer = core.tracer else { return }
-        if let select { select.record(on: tracer, channel: id.rawValue) }
-        tracer.record(.send, id.rawValue, seq)
+        if let select { select.record(on: tracer, channel: id) }
+        tracer.record(SendEvent(channel: id, seq: seq))
     }
 
     // MARK: Receive
@@ -203,8 +208,8 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     /// Records a receive the task was woken for (the sender recorded its send before waking it).
     @inline(__always) func recordReceive(_ seq: UInt64, _ select: SelectChoice? = nil) {
         guard let tracer = core.tracer else { return }
-        if let select { select.record(on: tracer, channel: id.rawValue) }
-        tracer.record(.receive, id.rawValue, seq)
+        if let select { select.record(on: tracer, channel: id) }
+        tracer.record(ReceiveEvent(channel: id, seq: seq))
     }
 
     // MARK: Close
@@ -218,7 +223,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
             return
         }
         closed = true
-        core.tracer?.record(.close, id.rawValue)
+        core.tracer?.record(CloseEvent(channel: id))
         let woken = receivers.claimAll()
         let failed = senders.claimAll()
         lock.unlock()
@@ -249,4 +254,13 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     }
 
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(channel: self) }
+}
+
+extension RunCore {
+    /// Records `sendFailed` when `error` says a send found its channel closed (on the sending task's thread).
+    func recordFailedSend(_ error: any Error) {
+        if let tracer, case ChannelError.closed(_, let channel)? = error as? ChannelError {
+            tracer.record(SendFailedEvent(channel: channel))
+        }
+    }
 }

@@ -51,7 +51,7 @@ struct SelectChoice {
     /// The chosen case's index among all the select's cases.
     let chosen: Int
 
-    func record(on tracer: TraceRecorder, channel: UInt64) {
-        tracer.record(.select, cases, Event.zigzag(Int64(chosen)), channel)
+    func record(on tracer: TraceRecorder, channel: ChannelID) {
+        tracer.record(SelectEvent(cases: cases, chosen: Int64(chosen), channel: channel))
     }
 }

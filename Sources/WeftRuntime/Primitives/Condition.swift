@@ -14,13 +14,13 @@ public final class Condition: @unchecked Sendable {
         self.mutex = mutex
         self.name = name
         id = ConditionID(core.newObjectID())
-        core.tracer?.record(.conditionMake, id.rawValue, mutex.id.rawValue, core.string(name))
+        core.tracer?.record(ConditionMakeEvent(condition: id, mutex: mutex.id, name: core.string(name)))
     }
 
     /// Releases the mutex (which the caller holds), waits for a signal, and locks the mutex again before returning.
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
     public func wait() async throws {
-        core.tracer?.record(.conditionWait, id.rawValue)
+        core.tracer?.record(ConditionWaitEvent(condition: id))
         do {
             _ = try await park(core, holding: lock) {
                 // Release the mutex before counting this task as stuck: the unlock may wake another task.
@@ -40,7 +40,7 @@ public final class Condition: @unchecked Sendable {
     public func signal() {
         lock.lock()
         let woken = waiters.claimFirst()
-        core.tracer?.record(.conditionSignal, id.rawValue, woken?.task?.id.rawValue ?? 0)
+        core.tracer?.record(ConditionSignalEvent(condition: id, woken: woken?.task?.id ?? .none))
         lock.unlock()
         if let woken { core.wake(woken) }
     }
@@ -49,7 +49,7 @@ public final class Condition: @unchecked Sendable {
     public func broadcast() {
         lock.lock()
         let woken = waiters.claimAll()
-        core.tracer?.record(.conditionBroadcast, id.rawValue, UInt64(woken.count))
+        core.tracer?.record(ConditionBroadcastEvent(condition: id, woken: UInt64(woken.count)))
         lock.unlock()
         for token in woken { core.wake(token) }
     }

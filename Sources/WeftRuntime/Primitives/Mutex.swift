@@ -19,7 +19,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
         self.core = core
         self.name = name
         id = MutexID(core.newObjectID())
-        core.tracer?.record(.mutexMake, id.rawValue, core.string(name))
+        core.tracer?.record(MutexMakeEvent(mutex: id, name: core.string(name)))
     }
 
     var waitOwner: TaskID? {
@@ -30,7 +30,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
     /// Locks the mutex, waiting for it if another task holds it.
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
     public func lock() async throws {
-        core.tracer?.record(.lockRequest, id.rawValue)
+        core.tracer?.record(LockRequestEvent(mutex: id))
         if state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
             acquired()
             return
@@ -66,7 +66,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
     @inline(__always)
     private func acquired() {
         holder.store(ThreadLocals.currentTask?.id.rawValue ?? 0, ordering: .relaxed)
-        core.tracer?.record(.lockAcquire, id.rawValue)
+        core.tracer?.record(LockAcquireEvent(mutex: id))
     }
 
     /// Unlocks the mutex and wakes one waiter, which then competes for it again.
@@ -78,7 +78,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
             return
         }
         holder.store(0, ordering: .relaxed)
-        core.tracer?.record(.lockRelease, id.rawValue)
+        core.tracer?.record(LockReleaseEvent(mutex: id))
         if state.exchange(0, ordering: .releasing) == 2 { wakeOne() }
     }
 

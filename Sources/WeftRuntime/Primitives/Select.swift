@@ -140,7 +140,12 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
 
     override func complete(woken: SelectChoice?) async throws -> R {
-        try channel.finishSend(attempt)
+        do {
+            try channel.finishSend(attempt)
+        } catch {
+            channel.core.recordFailedSend(error)
+            throw error
+        }
         return try await handler()
     }
 }
@@ -202,7 +207,7 @@ extension Runtime {
         }
         if let fallback {
             locks.unlock()
-            tracer?.record(.select, count, Event.zigzag(-1), 0)
+            tracer?.record(SelectEvent(cases: count, chosen: -1, channel: ChannelID(0)))
             return try await fallback()
         }
         locks.unlock()
@@ -219,16 +224,21 @@ extension Runtime {
                     return .wait(WaitSite(.select, deadline: timeout?.deadline, timeoutIndex: arms.count))
                 } enqueue: { wait in
                     token = wait
-                    for (index, arm) in arms.enumerated() { arm.register(wait, index: index) }
+                    // After the select's block, before any waker can see it: the channels it waits on.
+                    for (index, arm) in arms.enumerated() {
+                        arm.register(wait, index: index)
+                        tracer?.record(SelectWaitEvent(channel: ChannelID(arm.channelID), send: arm.isSend ? 1 : 0))
+                    }
                 }
             } catch {
                 if let token { for arm in lockOrder { arm.deregister(token) } }
+                core.recordFailedSend(error)  // a send case's channel was closed while the select waited
                 throw error
             }
             if let ready { return try await arms[ready].complete(woken: nil) }
             if let token { for arm in lockOrder { arm.deregister(token) } }
             if chosen == arms.count, let timeout {
-                tracer?.record(.select, count, Event.zigzag(Int64(timeout.index)), 0)
+                tracer?.record(SelectEvent(cases: count, chosen: Int64(timeout.index), channel: ChannelID(0)))
                 return try await timeout.handler()
             }
             if arms[chosen].isSend { continue }  // a receiver or room appeared: try every case again

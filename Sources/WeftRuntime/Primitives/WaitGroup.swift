@@ -13,7 +13,7 @@ public final class WaitGroup: @unchecked Sendable {
         self.core = core
         self.name = name
         id = WaitGroupID(core.newObjectID())
-        core.tracer?.record(.waitGroupMake, id.rawValue, core.string(name))
+        core.tracer?.record(WaitGroupMakeEvent(group: id, name: core.string(name)))
     }
 
     /// Adds `n` (may be negative) to the counter; at zero every waiter is released.
@@ -21,7 +21,7 @@ public final class WaitGroup: @unchecked Sendable {
     public func add(_ n: Int = 1) {
         lock.lock()
         let woken = changeLocked(by: n)
-        core.tracer?.record(.waitGroupAdd, id.rawValue, Event.zigzag(Int64(n)), UInt64(count))
+        core.tracer?.record(WaitGroupAddEvent(group: id, delta: Int64(n), count: UInt64(count)))
         lock.unlock()
         for token in woken { core.wake(token) }
     }
@@ -30,7 +30,7 @@ public final class WaitGroup: @unchecked Sendable {
     public func done() {
         lock.lock()
         let woken = changeLocked(by: -1)
-        core.tracer?.record(.waitGroupDone, id.rawValue, UInt64(count))
+        core.tracer?.record(WaitGroupDoneEvent(group: id, count: UInt64(count)))
         lock.unlock()
         for token in woken { core.wake(token) }
     }
@@ -49,7 +49,7 @@ public final class WaitGroup: @unchecked Sendable {
     /// Waits until the counter is zero (returns at once if it is).
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
     public func wait() async throws {
-        core.tracer?.record(.waitGroupWait, id.rawValue)
+        core.tracer?.record(WaitGroupWaitEvent(group: id))
         if lock.withLock({ count == 0 }) { return }
         _ = try await park(core, holding: lock) {
             count == 0 ? .proceed(0) : .wait(WaitSite(.waitGroup, object: id.rawValue, name: name))
