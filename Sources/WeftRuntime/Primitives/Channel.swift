@@ -68,10 +68,15 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         lock.lock()
         let attempt = attemptSendLocked(value)
         lock.unlock()
-        if case .full = attempt {
-            try await sendSlowly(value)
-        } else {
-            try finishSend(attempt)
+        do {
+            if case .full = attempt {
+                try await sendSlowly(value)
+            } else {
+                try finishSend(attempt)
+            }
+        } catch {
+            core.recordFailedSend(error)
+            throw error
         }
     }
 
@@ -249,4 +254,13 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     }
 
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(channel: self) }
+}
+
+extension RunCore {
+    /// Records `sendFailed` when `error` says a send found its channel closed (on the sending task's thread).
+    func recordFailedSend(_ error: any Error) {
+        if let tracer, case ChannelError.closed(_, let channel)? = error as? ChannelError {
+            tracer.record(SendFailedEvent(channel: channel))
+        }
+    }
 }

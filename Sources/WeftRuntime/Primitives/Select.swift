@@ -140,7 +140,12 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
 
     override func complete(woken: SelectChoice?) async throws -> R {
-        try channel.finishSend(attempt)
+        do {
+            try channel.finishSend(attempt)
+        } catch {
+            channel.core.recordFailedSend(error)
+            throw error
+        }
         return try await handler()
     }
 }
@@ -219,10 +224,15 @@ extension Runtime {
                     return .wait(WaitSite(.select, deadline: timeout?.deadline, timeoutIndex: arms.count))
                 } enqueue: { wait in
                     token = wait
-                    for (index, arm) in arms.enumerated() { arm.register(wait, index: index) }
+                    // After the select's block, before any waker can see it: the channels it waits on.
+                    for (index, arm) in arms.enumerated() {
+                        arm.register(wait, index: index)
+                        tracer?.record(SelectWaitEvent(channel: ChannelID(arm.channelID), send: arm.isSend ? 1 : 0))
+                    }
                 }
             } catch {
                 if let token { for arm in lockOrder { arm.deregister(token) } }
+                core.recordFailedSend(error)  // a send case's channel was closed while the select waited
                 throw error
             }
             if let ready { return try await arms[ready].complete(woken: nil) }
