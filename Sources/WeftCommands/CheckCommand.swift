@@ -77,15 +77,22 @@ struct CheckCommand: ParsableCommand {
         var counts: [(lint: any Lint, level: LintLevel, count: Int)] = []
         for lint in lints {
             let level = level(of: lint)
-            let found = lint.run(timeline)
-            findings += found.map { CheckJSON.Finding($0, level: level) }
+            // JSON has every finding; text words only the ones it prints.
+            let found: (results: [LintResult], count: Int)
+            if json {
+                let all = lint.run(timeline)
+                found = (all, all.count)
+            } else {
+                found = lint.run(timeline, wording: limit)
+            }
+            findings += found.results.map { CheckJSON.Finding($0, level: level) }
             counts.append((lint, level, found.count))
         }
-        let errors = findings.filter { $0.level == .error }.count
-        let warnings = findings.count - errors
+        let errors = counts.filter { $0.level == .error }.reduce(0) { $0 + $1.count }
+        let warnings = counts.filter { $0.level == .warning }.reduce(0) { $0 + $1.count }
         let status: Int32 = errors > 0 ? ExitStatus.flagged : 0
         if json {
-            let output = CheckJSON(file: file, clean: findings.isEmpty, errors: errors, warnings: warnings, findings: findings,
+            let output = CheckJSON(file: file, clean: errors + warnings == 0, errors: errors, warnings: warnings, findings: findings,
                                    lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, level: $0.level, findings: $0.count) })
             return (try JSONText.encode(output) + "\n", status)
         }
@@ -95,7 +102,7 @@ struct CheckCommand: ParsableCommand {
             text += mine.prefix(limit).map { "\(level == .error ? "error" : "warning"): \($0.message)\n" }.joined()
             if count > limit { text += "… \(count - limit) more \(lint.name) findings (use --limit or --json)\n" }
         }
-        if findings.isEmpty {
+        if errors + warnings == 0 {
             text += "\(file): clean (\(lints.map(\.name).joined(separator: ", ")))\n"
         } else {
             func list(_ level: LintLevel) -> String {
