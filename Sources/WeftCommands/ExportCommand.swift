@@ -57,82 +57,52 @@ struct ExportCommand: ParsableCommand {
     // error"); it does no heavy work, so it is left unoptimized.
     @_optimize(none)
     func run() throws {
-        let source: TraceSource
-        do {
-            source = try TraceSource(path: file)
-        } catch {
-            throw fail("\(error)\n\(DumpCommand.advice(error.kind))", status: 2)
+        let trace = try TraceLoader.open(file, command: "export")
+        // A file is written beside its name and renamed into place once complete; standard output is written as is.
+        let target: OutputFile?
+        do { target = output == "-" ? nil : try OutputFile(output, inputs: [file], what: "export") } catch {
+            Diagnostics.error("export", error.description)
+            throw ExitCode(error.status)
         }
         let out: JSONOutput
-        do { out = try JSONOutput(path: output) } catch { throw fail(error.description, status: 2) }
+        do { out = try JSONOutput(path: target?.partialPath ?? "-") } catch { throw fail(error.description, status: ExitStatus.cannotWrite) }
         var report = ""
         var readFailure: ExportError?
         do {
             switch format {
             case .jsonl:
-                let count = try JSONLinesExport.export(source.open(), to: out)
+                let count = try JSONLinesExport.export(trace.stream, to: out)
                 report = "\(count) events"
             case .perfetto:
-                report = try PerfettoTrace.export(source.open(), options: PerfettoTraceOptions(lanes: lanes), to: out).description
+                report = try PerfettoTrace.export(trace.stream, options: PerfettoTraceOptions(lanes: lanes), to: out).description
             case .chrome:
                 let options = ChromeTraceOptions(lanes: lanes, instants: !noInstants)
-                report = try ChromeTrace.export(source.open(), options: options, to: out).description
+                report = try ChromeTrace.export(trace.stream, options: options, to: out).description
             }
         } catch {
             readFailure = error
         }
-        do { try out.close() } catch { throw fail(error.description, status: 1) }
-        for warning in source.warnings { note("warning: \(file): \(warning)") }
+        do {
+            try out.close()
+            try target?.commit()
+        } catch let error as OutputError {
+            throw fail(error.description, status: error.status)
+        } catch {
+            throw fail("\(error)", status: ExitStatus.cannotWrite)
+        }
+        TraceLoader.warn(trace, run: nil, command: "export")
         if let readFailure {
-            let kind = readFailure.trace?.kind
-            throw fail("\(readFailure)" + (kind.map { "\n" + DumpCommand.advice($0) } ?? ""), status: 2)
+            if let traceError = readFailure.trace { throw TraceLoader.failure(traceError, command: "export") }
+            throw fail("\(readFailure)", status: ExitStatus.badInput)
         }
         let place = output == "-" ? "standard output" : output
-        note("wrote \(place): \(report)")
-    }
-
-    private func note(_ text: String) {
-        FileHandle.standardError.write(Data("weft export: \(text)\n".utf8))
+        Diagnostics.note("export", "wrote \(place): \(report)")
     }
 
     private func fail(_ message: String, status: Int32) -> ExitCode {
-        note("error: \(message)")
+        Diagnostics.error("export", message)
         return ExitCode(status)
     }
 }
 
 extension ExportLanes: ExpressibleByArgument {}
-
-/// A trace to read: a .weft file (or standard input), or the text form.
-final class TraceSource {
-    private let stream: any EventStream
-    private let reader: TraceReader?
-
-    /// Opens the trace.
-    /// - Throws: `TraceError` when it cannot be opened or parsed.
-    init(path: String) throws(TraceError) {
-        if path != "-" && path.hasSuffix(".txt") {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TraceError(.cannotOpen, "cannot read the text trace", path: path)
-            }
-            do {
-                stream = try TraceText.parse(String(decoding: data, as: UTF8.self))
-            } catch {
-                var located = error
-                located.path = path
-                throw located
-            }
-            reader = nil
-        } else {
-            let reader = try TraceReader(path: path)
-            self.reader = reader
-            stream = reader
-        }
-    }
-
-    /// The events, from the first (open once).
-    func open() -> any EventStream { stream }
-
-    /// What the reader noticed without stopping (truncation, unknown kinds).
-    var warnings: [String] { reader?.warnings.map { "\($0)" } ?? [] }
-}

@@ -35,7 +35,13 @@ public struct StatsReport: Sendable {
         table.append(["threads", run.threadCensus.description + (run.peakThreadsAlive.map { " (peak alive \($0))" } ?? "")])
         table.append(["events", "\(run.events)"])
         table.append(["dropped", "\(run.dropped)"])
-        if let rss = run.peakRSSBytes { table.append(["peak RSS", DurationFormat.bytes(rss)]) }
+        if let rss = run.peakRSSBytes { table.append(["peak RSS", ByteFormat.format(rss)]) }
+        if run.samplesTaken > 0 {
+            var peaks: [String] = []
+            if let rss = run.sampledPeakRSSBytes { peaks.append("RSS \(ByteFormat.format(rss))") }
+            if let threads = run.sampledPeakThreads { peaks.append("threads \(threads)") }
+            table.append(["sampled peak", peaks.joined(separator: ", ") + " (\(run.samplesTaken) samples)"])
+        }
         if let user = run.cpuUser, let system = run.cpuSystem {
             table.append(["CPU", "\(DurationFormat.format(user)) user, \(DurationFormat.format(system)) system"])
         }

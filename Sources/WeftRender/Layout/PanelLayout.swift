@@ -1,3 +1,4 @@
+import WeftAnalysis
 import WeftTrace
 
 /// Lays out one run: its title, axis, thread lanes, task lanes and arrows, from `top` down.
@@ -20,9 +21,14 @@ struct PanelLayout {
         y += Metrics.titleRow
         canvas.builder.add(canvas.text(subtitle, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                        color: theme.secondaryText))
-        y += Metrics.factsRow + 4
+        y += Metrics.factsRow
+        y = layoutProblem(top: y) + 4
         let axisTop = y
         y += Metrics.axisRow
+        if !scale.folds.isEmpty {
+            layoutFoldLabels(top: y)
+            y += Metrics.foldRow
+        }
         let lanesTop = y
         var taskCenters: [TaskID: Double] = [:]
         if options.view.showsThreads {
@@ -49,6 +55,50 @@ struct PanelLayout {
         return y
     }
 
+    /// The run's whole problem message (how it ended), one line per line of the message, long lines wrapped at
+    /// word boundaries; at most `Metrics.maxProblemLines`, the last saying how many more there were.
+    private func layoutProblem(top: Double) -> Double {
+        guard let problem = timeline.facts.problem, problem != timeline.facts.problemSummary else { return top }
+        let row = canvas.row(top, Metrics.factsRow)
+        var lines = canvas.measurer.wrap(problem, maxWidth: row.width - 16, size: Metrics.factsSize)
+        if lines.count > Metrics.maxProblemLines {
+            let more = lines.count - (Metrics.maxProblemLines - 1)
+            lines = Array(lines.prefix(Metrics.maxProblemLines - 1)) + ["… and \(Format.plural(more, "more line"))"]
+        }
+        var y = top
+        for (i, line) in lines.enumerated() {
+            let cell = Rect(x: row.x + (i == 0 ? 0 : 16), y: y, width: row.width - (i == 0 ? 0 : 16), height: Metrics.problemRow)
+            canvas.builder.add(canvas.text(line, in: cell, size: Metrics.factsSize, color: theme.text))
+            y += Metrics.problemRow
+        }
+        return y
+    }
+
+    /// Under the axis, what each fold hides: "99.6 ms: every task asleep", or only the duration where that crowds.
+    private func layoutFoldLabels(top: Double) {
+        let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
+        var lastRight = -Double.infinity
+        for segment in scale.segments where segment.folded {
+            let fold = TimeFold(start: UInt64(segment.t0), end: UInt64(segment.t1))
+            let duration = DurationFormat.format(fold.duration)
+            let centre = (segment.x0 + segment.x1) / 2
+            let clip = Rect(x: max(row.x, lastRight + 8), y: row.y, width: row.maxX - max(row.x, lastRight + 8),
+                            height: row.height)
+            guard clip.width > 0 else { continue }
+            for text in ["\(duration) folded: \(TimeFolding.describe(fold, in: timeline))", "\(duration) folded", duration] {
+                // Centred on the fold when there is room, else moved right as far as needed.
+                let width = canvas.measurer.width(text, size: Metrics.axisSize)
+                let left = min(max(centre - width / 2, clip.x), clip.maxX - width)
+                guard left >= clip.x,
+                      let item = canvas.text(text, in: clip, x: left, size: Metrics.axisSize, color: theme.text,
+                                             minimumCharacters: text.count) else { continue }
+                canvas.builder.add(item)
+                lastRight = item.box.maxX
+                break
+            }
+        }
+    }
+
     private var threadDetail: String {
         let total = timeline.threads.count
         return Format.plural(total, "OS thread") + (lanes.restThreads.isEmpty ? "" : " (\(Format.count(lanes.shownThreads.count)) drawn one by one)")
@@ -59,7 +109,7 @@ struct PanelLayout {
         let contended = timeline.locks.filter { !$0.waits.isEmpty }.count
         var text = Format.plural(total, "mutex", "mutexes") + ", \(Format.count(contended)) waited for"
         if lanes.hiddenLocks > 0 { text += " (the \(lanes.shownLocks.count) most waited-for drawn)" }
-        return text + " · bar: held, in the holder's colour · red strip: tasks waiting"
+        return text + " · bar: held, in the holder's colour · vermillion strip: tasks waiting"
     }
 
     private var taskDetail: String {

@@ -2,8 +2,8 @@ import Glibc
 import Synchronization
 import WeftTrace
 
-/// The run's one timer thread: it resumes sleeps and select timeouts at their deadlines.
-final class TimerThread: @unchecked Sendable {
+/// The run's one timer thread, on the monotonic clock: it resumes sleeps and select timeouts at their deadlines.
+final class TimerThread: DeadlineTimer, @unchecked Sendable {
     private struct Entry {
         var deadline: UInt64
         var order: UInt64
@@ -18,6 +18,8 @@ final class TimerThread: @unchecked Sendable {
     private var order: UInt64 = 0
     private var stopping = false
     private var thread: pthread_t?
+
+    @inline(__always) func now() -> UInt64 { monotonicNanoseconds() }
 
     func start(core: RunCore) throws(ThreadStartFailure) {
         guard core.threads.reserve(limit: core.maxThreads) else { throw ThreadStartFailure(errno: EAGAIN) }
@@ -56,22 +58,30 @@ final class TimerThread: @unchecked Sendable {
 
     private func run(_ core: RunCore) {
         core.tracer?.beginThread(role: .timer, index: 0)
+        // A traced run also samples memory and threads from here, between deadlines.
+        var sampler = core.tracer.map { ProcessSampler(tracer: $0, now: monotonicNanoseconds()) }
         core.startGate.arrive()
         var due: [Entry] = []
         lock.lock()
         while !stopping {
+            if sampler != nil, let tracer = core.tracer, monotonicNanoseconds() >= sampler!.next {
+                lock.unlock()
+                sampler!.sample(into: tracer, threads: core.threads, now: monotonicNanoseconds())
+                lock.lock()
+                continue
+            }
             guard let first = heap.first else {
-                condition.wait(lock)
+                if let sampler { condition.wait(lock, until: sampler.next) } else { condition.wait(lock) }
                 continue
             }
             let now = monotonicNanoseconds()
             if first.deadline > now {
-                condition.wait(lock, until: first.deadline)
+                condition.wait(lock, until: min(first.deadline, sampler?.next ?? .max))
                 continue
             }
             while let top = heap.first, top.deadline <= now { due.append(pop()) }
             lock.unlock()
-            for entry in due where entry.token.claim() { core.wake(entry.token, returning: entry.index) }
+            for entry in due where entry.token.claim() { core.wake(ClaimedWait(token: entry.token, index: entry.index)) }
             due.removeAll(keepingCapacity: true)
             lock.lock()
         }
