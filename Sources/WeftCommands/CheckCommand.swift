@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
     /// What `run` prints, and whether no lint fired.
     /// - Throws: `ExitCode(2)` when the trace cannot be read (the error is on standard error).
     func report() throws -> (text: String, clean: Bool) {
-        let timeline = try TraceInput.timeline(file, command: "check")
+        let timeline = try TraceLoader.timeline(file, command: "check")
         let lints = allLints(LintThresholds(starvation: starvation.nanoseconds, longSlice: neverYields.nanoseconds))
         var results: [LintResult] = []
         var counts: [(lint: any Lint, count: Int)] = []
@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
         if json {
             let output = CheckJSON(file: file, clean: results.isEmpty, findings: results,
                                    lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, findings: $0.count) })
-            return (try TraceInput.json(output) + "\n", results.isEmpty)
+            return (try JSONText.encode(output) + "\n", results.isEmpty)
         }
         var text = ""
         for (lint, count) in counts where count > 0 {

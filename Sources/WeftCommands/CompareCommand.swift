@@ -11,7 +11,8 @@ public struct CompareCommand: AsyncParsableCommand {
         abstract: "Run one demo under both schedulers and compare them side by side.",
         discussion: """
             Each run is its own child process (`weft run … --report-json`), so its CPU time, peak RSS and context
-            switches are its own. Writes traces/DEMO-multiplexed.weft and traces/DEMO-thread-per-task.weft.
+            switches are its own. Writes weft-out/DEMO-multiplexed.weft, weft-out/DEMO-thread-per-task.weft and the
+            contrast picture weft-out/DEMO-compare.png and .svg (-o names another folder).
             Demo options follow the demo's name, e.g. `weft compare io-bound --tasks 10000`.
             """)
 
@@ -48,7 +49,7 @@ public struct CompareCommand: AsyncParsableCommand {
         var measurements: [RunMeasurement] = []
         var failures: [String] = []
         for kind in kinds {
-            let tracePath = try TracePaths.prepare(TracePaths.run(selection, scheduler: kind, in: outputDirectory))
+            let tracePath = TracePaths.run(selection, scheduler: kind, in: outputDirectory)
             var words = ["run", demo, "--scheduler", kind.name, "-o", tracePath, "--report-json"]
             if case let .multiplexed(count) = kind { words += ["--workers", String(count)] }
             let result = try child.run(words + arguments, label: "\(demo) under \(kind.name)")
@@ -70,6 +71,8 @@ public struct CompareCommand: AsyncParsableCommand {
                 let title = "weft compare \(([demo] + arguments).joined(separator: " "))"
                 let pictures = try ContrastPicture.draw(multiplexed: traces[0], threadPerTask: traces[1], to: base, title: title)
                 print("\nTraces: \(traces.joined(separator: ", "))\nPictures: \(pictures.joined(separator: ", "))")
+            } catch is ExitCode {
+                failures.append("could not draw the contrast picture \(base).png: a trace could not be read (said above)")
             } catch {
                 failures.append("could not draw the contrast picture \(base).png: \(error)")
             }

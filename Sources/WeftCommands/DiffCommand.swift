@@ -32,7 +32,7 @@ struct DiffCommand: ParsableCommand {
             e.g. --fail-if 'wall>+10%' --fail-if 'blocked>+20%'
 
             Exit status: 0 when no gate trips, 1 when one does, 2 for bad input (an unreadable trace, a bad gate \
-            or option), with the problem named on standard error. Traces are .weft files, or their text form \
+            or option), 5 when the picture or the report cannot be written, with the problem named on standard error. Traces are .weft files, or their text form \
             (weft dump) when the name ends in .txt.
             """)
 
@@ -99,7 +99,8 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let gates = try gates()
-        let (runA, runB) = try Self.loadBoth(a, b)
+        let runs = try TraceLoader.tracedRuns([a, b], command: "diff")
+        let (runA, runB) = (runs[0], runs[1])
         let diff = TraceDiff(a: runA, b: runB, nameA: a, nameB: b, ignoreTiming: ignoreTiming)
 
         var results: [GateResult] = []
@@ -127,12 +128,17 @@ struct DiffCommand: ParsableCommand {
 
         if let output {
             do {
+                let target = try OutputFile(output, inputs: [a, b], what: "picture")
                 var options = DiffPictureOptions(width: width, theme: Theme.named(theme) ?? .light, top: top)
                 options.timelines = timelines
-                try DiffRenderer.render(diff, a: runA.timeline, b: runB.timeline, to: output, options: options)
-            } catch {
-                FileHandle.standardError.write(Data("weft diff: error: \(error)\n".utf8))
-                throw ExitCode(error.isInputProblem ? 2 : 1)
+                try DiffRenderer.render(diff, a: runA.timeline, b: runB.timeline, to: target.partialPath, options: options)
+                try target.commit()
+            } catch let error as OutputError {
+                Diagnostics.error("diff", error.description)
+                throw ExitCode(error.status)
+            } catch let error as RenderError {
+                Diagnostics.error("diff", "\(error)")
+                throw ExitCode(error.isInputProblem ? ExitStatus.badInput : ExitStatus.cannotWrite)
             }
             if !json { print("wrote \(output)") }
         }
@@ -142,48 +148,6 @@ struct DiffCommand: ParsableCommand {
             let list = tripped.map { "'\($0.gate)' (observed \($0.observed))" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("weft diff: gate tripped: \(list)\n".utf8))
             throw ExitCode(1)
-        }
-    }
-
-    /// Reads both traces, the binary ones at the same time on two threads.
-    static func loadBoth(_ a: String, _ b: String) throws -> (TracedRun, TracedRun) {
-        if a.hasSuffix(".txt") || b.hasSuffix(".txt") { return (try load(a), try load(b)) }
-        do {
-            let runs = try TracedRun.read([a, b])
-            for (path, loaded) in zip([a, b], runs) {
-                for warning in loaded.warnings {
-                    FileHandle.standardError.write(Data("weft diff: warning: \(path): \(warning)\n".utf8))
-                }
-            }
-            return (runs[0].run, runs[1].run)
-        } catch {
-            throw badInput("\(error)")
-        }
-    }
-
-    /// Reads a trace (binary, or text when the name ends in .txt) into a run ready to compare.
-    static func load(_ path: String) throws -> TracedRun {
-        do {
-            if path.hasSuffix(".txt") {
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw TraceError(.cannotOpen, "cannot read this text trace", path: path)
-                }
-                do {
-                    return try TracedRun.build(from: try TraceText.parse(text))
-                } catch {
-                    var located = error
-                    located.path = path
-                    throw located
-                }
-            }
-            let reader = try TraceReader(path: path)
-            let run = try TracedRun.build(from: reader)
-            for warning in reader.warnings {
-                FileHandle.standardError.write(Data("weft diff: warning: \(path): \(warning)\n".utf8))
-            }
-            return run
-        } catch let error as TraceError {
-            throw badInput("\(error)")
         }
     }
 }

@@ -25,51 +25,47 @@ struct DumpCommand: ParsableCommand {
     var summary = false
 
     func run() throws {
+        let trace = try TraceLoader.open(file, command: "dump")
         let out = OutputBuffer()
         do {
-            try Self.dump(file, json: json, summary: summary, line: out.line) { note in
+            try Self.dump(trace, json: json, summary: summary, line: out.line) { note in
                 out.flush()
-                FileHandle.standardError.write(Data((note + "\n").utf8))
+                Diagnostics.raw(note + "\n")
             }
             out.flush()
         } catch {
             out.flush()
-            FileHandle.standardError.write(Data("weft dump: error: \(error)\n\(Self.advice(error.kind))\n".utf8))
-            throw ExitCode(2)
+            throw TraceLoader.failure(error, command: "dump")
         }
+        if let failure = out.failure { throw failure }
     }
 
-    /// Reads `file` and hands each event's line to `line`, then each warning (and with `summary`, the totals) to
+    /// Reads `trace` and hands each event's line to `line`, then each warning (and with `summary`, the totals) to
     /// `note`. Events before an error are handed over before it is thrown.
-    static func dump(_ file: String, json: Bool, summary: Bool, line: (String) -> Void, note: (String) -> Void) throws(TraceError) {
-        let reader = try TraceReader(path: file)
-        while let event = try reader.next() {
-            line(json ? TraceJSON.line(event, strings: reader.string) : TraceText.format(event, strings: reader.string))
+    static func dump(_ trace: OpenedTrace, json: Bool, summary: Bool, line: (String) -> Void, note: (String) -> Void) throws(TraceError) {
+        let stream = trace.stream
+        var count = 0
+        while let event = try stream.next() {
+            line(json ? TraceJSON.line(event, strings: stream.string) : TraceText.format(event, strings: stream.string))
+            count += 1
         }
-        for warning in reader.warnings { note("weft dump: warning: \(file): \(warning)") }
+        for warning in trace.warnings { note("weft dump: warning: \(trace.path): \(warning)") }
+        if trace.droppedInTrailer > 0 {
+            note("weft dump: warning: \(trace.path): the recorder dropped \(Format.count(trace.droppedInTrailer)) events (its buffers were full)")
+        }
         if summary {
-            note(reader.trailer.map { "weft dump: \(reader.eventsRead) events; trailer: \($0.events) events, \($0.dropped) dropped, \($0.threads) threads" }
-                ?? "weft dump: \(reader.eventsRead) events; no trailer")
-        }
-    }
-
-    /// What a person can do about an error of this kind.
-    static func advice(_ kind: TraceError.Kind) -> String {
-        switch kind {
-        case .cannotOpen: "Check the path and the file's permissions."
-        case .notATrace: "The file is not a .weft trace; record one with `weft run … --trace FILE`."
-        case .unsupportedVersion: "The trace was written by a newer Weft; read it with that version."
-        case .corrupt, .truncated: "The file is damaged from this point; the events printed above are intact."
-        case .invalidEvent: "The events printed above are consistent; the trace is inconsistent from this event on (a recorder bug or a damaged file)."
-        case .io: "Reading failed; check the disk or the pipe."
-        case .syntax: "Fix the text at that line."
+            note(trace.trailer.map { "weft dump: \(count) events; trailer: \($0.events) events, \($0.dropped) dropped, \($0.threads) threads" }
+                ?? "weft dump: \(count) events; no trailer")
         }
     }
 }
 
-/// Buffers standard output, writing it 64 KiB at a time.
+/// Buffers standard output, writing it 64 KiB at a time; the first failed write is kept, and nothing more is
+/// written after it.
 final class OutputBuffer {
     private var bytes: [UInt8] = []
+    /// Why writing stopped, if it did.
+    private(set) var failure: OutputError?
 
     init() { bytes.reserveCapacity(1 << 16) }
 
@@ -81,13 +77,8 @@ final class OutputBuffer {
 
     func flush() {
         guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = write(1, buffer.baseAddress! + done, buffer.count - done)
-                if n <= 0 { if errno == EINTR { continue }; return }
-                done += n
-            }
+        if failure == nil {
+            failure = bytes.withUnsafeBytes { CheckedOutput.write($0) }
         }
         bytes.removeAll(keepingCapacity: true)
     }

@@ -44,6 +44,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Title of the picture (default: program and scheduler).")
     var title: String?
 
+    @Option(help: "folded (long stretches where nothing changes drawn as narrow labelled breaks) or linear.")
+    var time = "folded"
+
     init() {}
 
     func validate() throws {
@@ -70,72 +73,57 @@ struct RenderCommand: ParsableCommand {
         var window: [UInt64?] = []
         for (name, value) in [("--from", from), ("--to", to)] {
             guard let value else { window.append(nil); continue }
-            guard let ns = TimeFormat.parse(value) else {
-                throw fail("\(name) '\(value)' is not a time; write a number with a unit: 10ms, 250us, 1.5s, 800ns")
+            guard let ns = DurationFormat.parse(value) else {
+                throw fail("\(name) '\(value)' is not a time; write a number with a unit: 10ms, 250us, 1.5s, 800ns, 2m")
             }
             window.append(ns)
         }
         if let a = window[0], let b = window[1], b <= a {
-            throw fail("--to (\(TimeFormat.duration(b))) must be after --from (\(TimeFormat.duration(a)))")
+            throw fail("--to (\(DurationFormat.format(b))) must be after --from (\(DurationFormat.format(a)))")
         }
         if let tasks, tasks.isEmpty { throw fail("--tasks needs a pattern, e.g. 'worker*'") }
+        guard let time = TimeAxisMode(rawValue: time.lowercased()) else {
+            throw fail("--time must be folded or linear (got '\(time)')")
+        }
         return RenderOptions(width: width, view: view, from: window[0], to: window[1], taskPattern: tasks,
-                             theme: theme, title: title)
+                             theme: theme, title: title, time: time)
     }
 
     func run() throws {
         let options = try options()
-        // Two traces are read at once, one per core.
-        let loaded = Loaded(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            do throws(TraceError) {
-                let reader = try TraceReader(path: files[i])
-                let timeline = try TimelineBuilder.build(from: reader)
-                loaded.set(i, .success((timeline, reader.warnings.map { "\($0)" })))
-            } catch {
-                loaded.set(i, .failure(error))
-            }
-        }
-        var timelines: [Timeline] = []
-        for (file, result) in zip(files, loaded.results) {
-            switch result {
-            case let .success((timeline, warnings))?:
-                for warning in warnings {
-                    FileHandle.standardError.write(Data("weft render: warning: \(file): \(warning)\n".utf8))
-                }
-                timelines.append(timeline)
-            case let .failure(error)?:
-                FileHandle.standardError.write(Data("weft render: error: \(error)\n".utf8))
-                throw ExitCode(2)
-            case nil:
-                throw ExitCode(2)
-            }
+        let timelines = try TraceLoader.timelines(files, command: "render")
+        try Self.checkWindow(options, timelines)
+        let target: OutputFile
+        do { target = try OutputFile(output, inputs: files, what: "picture") } catch {
+            Diagnostics.error("render", error.description)
+            throw ExitCode(error.status)
         }
         do {
             if timelines.count == 2 {
-                try ContrastRenderer.render(a: timelines[0], b: timelines[1], to: output, options: options)
+                try ContrastRenderer.render(a: timelines[0], b: timelines[1], to: target.partialPath, options: options)
             } else {
-                try TimelineRenderer.render(timelines[0], to: output, options: options)
+                try TimelineRenderer.render(timelines[0], to: target.partialPath, options: options)
             }
-        } catch {
-            FileHandle.standardError.write(Data("weft render: error: \(error)\n".utf8))
-            throw ExitCode(error.isInputProblem ? 2 : 1)
+            try target.commit()
+        } catch let error as OutputError {
+            Diagnostics.error("render", error.description)
+            throw ExitCode(error.status)
+        } catch let error as RenderError {
+            Diagnostics.error("render", "\(error)")
+            throw ExitCode(error.isInputProblem ? ExitStatus.badInput : ExitStatus.cannotWrite)
         }
         print("wrote \(output)")
     }
-}
 
-/// The traces read in parallel, by position.
-private final class Loaded: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var results: [Result<(Timeline, [String]), TraceError>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<(Timeline, [String]), TraceError>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
+    /// Checks that `--from` lies inside every trace (as docs/render.md says, a window past the end is bad input).
+    /// - Throws: `ExitCode(2)` with the trace's length named.
+    static func checkWindow(_ options: RenderOptions, _ timelines: [Timeline]) throws {
+        guard let from = options.from else { return }
+        let end = timelines.map(\.run.end).max() ?? 0
+        if from >= end {
+            Diagnostics.error("render", "--from \(DurationFormat.format(from)) is past the end of the trace (its last event is at \(DurationFormat.format(end))); choose a window inside it")
+            throw ExitCode(ExitStatus.badInput)
+        }
     }
 }
 

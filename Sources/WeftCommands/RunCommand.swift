@@ -10,8 +10,9 @@ public struct RunCommand: AsyncParsableCommand {
         abstract: "Run one demo under one scheduler and write its trace.",
         discussion: """
             Demo options follow the demo's name, e.g. `weft run io-bound --tasks 1000 --scheduler thread-per-task`.
-            `weft demos --verbose` lists every demo's options. The trace goes to traces/DEMO-SCHEDULER.weft unless -o says
-            otherwise. Exit status: 0 completed, 1 the program failed, 2 bad input, 3 deadlock, 4 thread limit, 5 trace error.
+            `weft demos --verbose` lists every demo's options. The trace goes to weft-out/DEMO-SCHEDULER.weft unless -o says
+            otherwise; it is written beside its name and renamed into place when complete. Exit status: 0 completed,
+            1 the program failed, 2 bad input, 3 deadlock, 4 thread limit, 5 the trace could not be written.
             """)
 
     @Argument(help: "The demo to run (see `weft demos`).")
@@ -23,7 +24,7 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(help: "Worker threads of the multiplexed scheduler (default: one per core).")
     var workers: Int?
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write the trace (default traces/DEMO-SCHEDULER.weft).")
+    @Option(name: [.short, .customLong("output")], help: "Where to write the trace (default weft-out/DEMO-SCHEDULER.weft).")
     var output: String?
 
     @Option(help: "Cap the OS threads the scheduler may create, to meet the thread limit without exhausting the machine.")
@@ -45,18 +46,28 @@ public struct RunCommand: AsyncParsableCommand {
         _ = try SchedulerChoice.parse(scheduler, workers: workers)
         if let maxThreads, maxThreads < 1 { throw ValidationError("--max-threads must be at least 1; got \(maxThreads).") }
         if noTrace, output != nil { throw ValidationError("--no-trace and -o contradict each other; give one.") }
+        if output == "-" {
+            throw ValidationError("-o - would mix the trace with the program's output on standard output; give a file name, e.g. -o run.weft.")
+        }
     }
 
     public func run() async throws {
         let selection = try DemoSelection(name: demo, words: demoOptions)
         let kind = try SchedulerChoice.parse(scheduler, workers: workers)
-        let tracePath = noTrace ? nil : try TracePaths.prepare(output ?? TracePaths.run(selection, scheduler: kind))
+        let target: OutputFile?
+        do {
+            target = noTrace ? nil : try OutputFile(output ?? TracePaths.run(selection, scheduler: kind), what: "trace", createFolder: true)
+        } catch {
+            Diagnostics.error("run", error.description)
+            throw ExitCode(error.status)
+        }
+        let tracePath = target?.partialPath
         let sink: any DemoOutput = reportJson ? DiscardedOutput() : StandardOutput()
         let arguments = selection.options.commandLine(for: selection.demo)
         let baseline = ProcessUsage.residentBytesNow()
         let baselineVirtual = ProcessUsage.virtualBytesNow()
 
-        let report: RunReport?
+        var report: RunReport?
         let failure: RuntimeError?
         do {
             report = try await selection.demo.run(selection.options, scheduler: kind, tracePath: tracePath, output: sink,
@@ -65,6 +76,18 @@ public struct RunCommand: AsyncParsableCommand {
         } catch {
             report = error.report
             failure = error
+        }
+        // The finished trace (the runtime flushed it, whatever the outcome) replaces any earlier one in one step.
+        if let target {
+            if failure?.kind == .trace {
+                target.discard()
+            } else {
+                do { try target.commit() } catch {
+                    Diagnostics.error("run", error.description)
+                    throw ExitCode(error.status)
+                }
+            }
+            report?.tracePath = target.path
         }
 
         if reportJson {

@@ -42,7 +42,7 @@ struct StatsCommand: ParsableCommand {
     /// What `run` prints: the tables, or JSON.
     /// - Throws: `ExitCode(2)` when the trace cannot be read (the error is on standard error).
     func report() throws -> String {
-        let timeline = try TraceInput.timeline(file, command: "stats")
+        let timeline = try TraceLoader.timeline(file, command: "stats")
         var stats = RunStats(timeline)
         let path = criticalPath ? CriticalPath(timeline) : nil
         if json {
@@ -51,7 +51,7 @@ struct StatsCommand: ParsableCommand {
             }
             let output = StatsJSON(file: file, stats: stats,
                                    criticalPath: path.map { $0.segments.map { CriticalSegmentRecord($0, in: timeline) } })
-            return try TraceInput.json(output) + "\n"
+            return try JSONText.encode(output) + "\n"
         }
         var text = StatsReport(top: top, taskFilter: task).render(stats)
         if let path { text += "\n" + CriticalPathReport.render(path, timeline, limit: max(top, 40)) }

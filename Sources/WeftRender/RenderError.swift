@@ -1,3 +1,4 @@
+import WeftAnalysis
 /// What went wrong while laying out or painting a picture, and what to do about it.
 public enum RenderError: Error, Equatable, CustomStringConvertible {
     /// Cairo reported `status` (its own message in `message`) during `operation`, e.g. creating a surface for a path.
@@ -18,7 +19,7 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
         case let .badSize(width, height, reason):
             "cannot paint a \(width)×\(height) picture: \(reason)"
         case let .emptyWindow(from, to):
-            "the time window \(TimeFormat.duration(from))…\(TimeFormat.duration(to)) is empty: --from must be before --to and before the end of the trace"
+            "the time window \(DurationFormat.format(from))…\(DurationFormat.format(to)) is empty: --from must be before --to and before the end of the trace"
         }
     }
 }

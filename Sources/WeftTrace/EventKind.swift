@@ -24,6 +24,8 @@ public enum EventKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case receive = 22
     case close = 23
     case select = 24
+    case selectWait = 25
+    case sendFailed = 26
     // Mutexes
     case mutexMake = 30
     case lockRequest = 31

@@ -118,6 +118,42 @@ struct RuntimeTraceTests {
         #expect(LeakLint().check(timeline).map { timeline.task($0.task)?.name } == ["main"])
     }
 
+    @Test("dining philosophers: the runtime's deadlock report spells each object as the lints do, and every philosopher ends blocked", arguments: schedulers)
+    func deadlockSpellingAndBlockedCloser(_ scheduler: SchedulerKind) async throws {
+        let (timeline, failure) = try await tracedTimeline(scheduler, name: "philosophers") { rt in
+            let forks = (0..<3).map { rt.mutex("fork \($0)") }
+            let seated = rt.waitGroup("seated")
+            seated.add(3)
+            let philosophers = (0..<3).map { i in
+                rt.spawn("philosopher \(i)") {
+                    try await forks[i].lock()
+                    seated.done()
+                    try await seated.wait()
+                    try await forks[(i + 1) % 3].lock()
+                }
+            }
+            for philosopher in philosophers { try await philosopher.value }
+        }
+        let error = try #require(failure)
+        #expect(error.kind == .deadlock)
+        let cycle = try #require(DeadlockLint().check(timeline).first)
+        for wait in cycle {
+            let spelled = LintText.object(wait, timeline)
+            #expect(error.message.contains("waits on \(spelled)"), "the lint says \(spelled); the runtime says:\n\(error.message)")
+            // The task that closed the cycle too is counted blocked on its fork, not running.
+            let task = try #require(timeline.task(wait.task))
+            let blocked = task.intervals.contains { interval in
+                if case .blocked(reason: .mutex?, _) = interval.state { return interval.end > interval.start }
+                return false
+            }
+            #expect(blocked, "\(task.id) \"\(task.name)\" is never counted blocked on its fork")
+        }
+        // The main task's join is spelled with the awaited task's id, as the lints spell it.
+        let main = try #require(error.deadlock?.blocked.first { $0.name == "main" })
+        #expect(main.description.hasPrefix("t1 \"main\" waits on join of t2 \"philosopher 0\""), "\(main)")
+        #expect(error.message.range(of: #"\bo[0-9]+\b"#, options: .regularExpression) == nil, "\(error.message)")
+    }
+
     @Test("a task left waiting on a channel when main returns is a leak, though the runtime cancels it", arguments: schedulers)
     func leak(_ scheduler: SchedulerKind) async throws {
         let (timeline, _) = try await tracedTimeline(scheduler, name: "leak") { rt in

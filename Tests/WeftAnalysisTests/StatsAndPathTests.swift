@@ -54,7 +54,7 @@ struct StatsAndPathTests {
         #expect(DurationFormat.format(999) == "999 ns")
         #expect(DurationFormat.format(1_500) == "1.50 µs")
         #expect(DurationFormat.format(12_345_678) == "12.3 ms")
-        #expect(DurationFormat.format(999_999) == "1000 µs")
+        #expect(DurationFormat.format(999_999) == "1.00 ms")
         #expect(DurationFormat.format(2_000_000_000) == "2.00 s")
         #expect(DurationFormat.parse("10ms") == 10_000_000)
         #expect(DurationFormat.parse("1.5s") == 1_500_000_000)

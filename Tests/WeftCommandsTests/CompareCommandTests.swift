@@ -19,13 +19,13 @@ struct CompareCommandTests {
         #expect(table.contains("thread-per-task"))
         #expect(table.contains("The blog says"))
         for scheduler in ["multiplexed", "thread-per-task"] {
-            #expect(FileManager.default.fileExists(atPath: "\(folder)/traces/workers-\(scheduler).weft"))
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/weft-out/workers-\(scheduler).weft"))
         }
-        let png = try #require(FileManager.default.contents(atPath: "\(folder)/traces/workers-compare.png"))
+        let png = try #require(FileManager.default.contents(atPath: "\(folder)/weft-out/workers-compare.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG file")
-        let svg = try #require(FileManager.default.contents(atPath: "\(folder)/traces/workers-compare.svg"))
+        let svg = try #require(FileManager.default.contents(atPath: "\(folder)/weft-out/workers-compare.svg"))
         #expect(String(decoding: svg.prefix(200), as: UTF8.self).contains("<svg"))
-        #expect(table.contains("traces/workers-compare.png"))
+        #expect(table.contains("weft-out/workers-compare.png"))
     }
 
     @Test("a switch joins the file names, so runs with and without it keep their own traces and picture")

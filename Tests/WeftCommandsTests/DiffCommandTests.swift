@@ -49,7 +49,8 @@ struct DiffCommandTests {
     func schedulers() throws {
         let t = try Self.traces()
         defer { try? FileManager.default.removeItem(atPath: t.folder) }
-        let a = try DiffCommand.load(t.multiplexed), b = try DiffCommand.load(t.perTask)
+        let runs = try TraceLoader.tracedRuns([t.multiplexed, t.perTask], command: "diff")
+        let (a, b) = (runs[0], runs[1])
         let diff = TraceDiff(a: a, b: b)
         #expect(diff.addedTasks.isEmpty && diff.removedTasks.isEmpty)
         let threads = try #require(diff.runMetric("threads"))
@@ -65,7 +66,8 @@ struct DiffCommandTests {
         defer { try? FileManager.default.removeItem(atPath: t.folder) }
         let text = "\(t.folder)/a.txt"
         try TraceText.format(try TraceReader(path: t.multiplexed)).write(toFile: text, atomically: true, encoding: .utf8)
-        let (a, b) = try DiffCommand.loadBoth(t.multiplexed, text)
+        let runs = try TraceLoader.tracedRuns([t.multiplexed, text], command: "diff")
+        let (a, b) = (runs[0], runs[1])
         #expect(TraceDiff(a: a, b: b).isEmpty)
         #expect(exitCode([text, t.multiplexed, "--fail-if", "divergent>0", "--fail-if", "wall>+0%"]) == 0)
         try "0 T1 - nonsense".write(toFile: "\(t.folder)/bad.txt", atomically: true, encoding: .utf8)
@@ -98,7 +100,8 @@ struct DiffCommandTests {
             #expect(size > 1_000, "\(name)")
         }
         #expect(exitCode([t.multiplexed, t.perTask, "-o", "\(t.folder)/t.png", "--timelines"]) == 0)
-        let a = try DiffCommand.load(t.multiplexed), c = try DiffCommand.load(t.slower)
+        let runs = try TraceLoader.tracedRuns([t.multiplexed, t.slower], command: "diff")
+        let (a, c) = (runs[0], runs[1])
         let diff = TraceDiff(a: a, b: c)
         let scene = try DiffRenderer.scene(diff, a: a.timeline, b: c.timeline)
         let image = try ScenePainter.image(scene)

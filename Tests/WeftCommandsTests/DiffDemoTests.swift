@@ -13,8 +13,9 @@ struct DiffDemoTests {
         let compare = try WeftProcess.run(["compare", "io-bound", "--tasks", "300", "--sleep-ms", "50", "--workers", "2"],
                                           in: folder)
         #expect(compare.status == 0, "\(compare.standardError)")
-        let a = "\(folder)/traces/io-bound-multiplexed.weft", b = "\(folder)/traces/io-bound-thread-per-task.weft"
-        let (runA, runB) = try DiffCommand.loadBoth(a, b)
+        let a = "\(folder)/weft-out/io-bound-multiplexed.weft", b = "\(folder)/weft-out/io-bound-thread-per-task.weft"
+        let runs = try TraceLoader.tracedRuns([a, b], command: "diff")
+        let (runA, runB) = (runs[0], runs[1])
         let diff = TraceDiff(a: runA, b: runB)
         #expect(diff.addedTasks.isEmpty && diff.removedTasks.isEmpty)
         #expect(diff.divergences.isEmpty, "\(diff.divergences.map(\.identity))")

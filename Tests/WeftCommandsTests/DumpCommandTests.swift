@@ -17,7 +17,7 @@ struct DumpCommandTests {
 
     func dump(_ path: String, json: Bool = false) throws(TraceError) -> (lines: [String], notes: [String]) {
         var lines: [String] = [], notes: [String] = []
-        try DumpCommand.dump(path, json: json, summary: true, line: { lines.append($0) }, note: { notes.append($0) })
+        try DumpCommand.dump(OpenedTrace(path: path), json: json, summary: true, line: { lines.append($0) }, note: { notes.append($0) })
         return (lines, notes)
     }
 

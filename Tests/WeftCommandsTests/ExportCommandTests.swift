@@ -74,6 +74,23 @@ struct ExportCommandTests {
         #expect(Set(tasks.filter { $0["ph"] as? String == "X" }.compactMap { $0["tid"] as? Int }) == [1, 2])
     }
 
+    @Test("perfetto export writes a protobuf trace: packets of the Trace message, smaller than the JSON")
+    func perfetto() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(exitCode(["\(folder)/run.weft", "--format", "perfetto", "-o", "\(folder)/run.pftrace"]) == 0)
+        #expect(exitCode(["\(folder)/run.weft", "--format", "perfetto", "--lanes", "tasks", "-o", "\(folder)/tasks.pftrace"]) == 0)
+        #expect(exitCode(["\(folder)/run.weft", "-o", "\(folder)/run.json"]) == 0)
+        let bytes = try #require(FileManager.default.contents(atPath: "\(folder)/run.pftrace"))
+        let json = try #require(FileManager.default.contents(atPath: "\(folder)/run.json"))
+        #expect(bytes.first == 0x0A) // field 1 (Trace.packet), length-delimited
+        #expect(bytes.count * 2 < json.count, "\(bytes.count) bytes of protobuf, \(json.count) of JSON")
+        let tasks = try #require(FileManager.default.contents(atPath: "\(folder)/tasks.pftrace"))
+        #expect(tasks.count > 0 && tasks != bytes)
+        // --no-instants is for chrome only: Perfetto's instants carry its flows.
+        #expect(exitCode(["\(folder)/run.weft", "--format", "perfetto", "--no-instants", "-o", "\(folder)/x.pftrace"]) == 2)
+    }
+
     @Test("jsonl export holds the dump's lines")
     func jsonl() throws {
         let folder = try Self.folder()

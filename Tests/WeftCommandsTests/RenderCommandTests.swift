@@ -43,7 +43,8 @@ struct RenderCommandTests {
         try run([t.multiplexed, "-o", "\(t.folder)/one.png", "--view", "threads", "--width", "900", "--theme", "dark"])
         try run([t.multiplexed, t.perTask, "-o", "\(t.folder)/two.svg", "--title", "fan-out"])
         try run([t.perTask, "-o", "\(t.folder)/window.pdf", "--from", "100us", "--to", "2ms", "--tasks", "producer*"])
-        for name in ["one.png", "two.svg", "window.pdf"] {
+        try run([t.perTask, "-o", "\(t.folder)/linear.png", "--time", "linear"])
+        for name in ["one.png", "two.svg", "window.pdf", "linear.png"] {
             let size = try FileManager.default.attributesOfItem(atPath: "\(t.folder)/\(name)")[.size] as? Int ?? 0
             #expect(size > 1_000, "\(name)")
         }
@@ -60,6 +61,7 @@ struct RenderCommandTests {
         #expect(exitCode([t.multiplexed, "-o", out, "--from", "ten"]) == 2)
         #expect(exitCode([t.multiplexed, "-o", out, "--from", "5ms", "--to", "1ms"]) == 2)
         #expect(exitCode([t.multiplexed, "-o", out, "--width", "10"]) == 2)
+        #expect(exitCode([t.multiplexed, "-o", out, "--time", "log"]) == 2)
         #expect(exitCode([t.multiplexed, t.perTask, t.multiplexed, "-o", out]) == 2)
         #expect(exitCode(["\(t.folder)/missing.weft", "-o", out]) == 2)
         let junk = "\(t.folder)/junk.weft"

@@ -16,7 +16,7 @@ struct RunCommandTests {
         #expect(result.standardOutput.contains("tasks on"))
         #expect(result.standardOutput.contains("OS threads"))
         #expect(result.standardOutput.contains("events"))
-        let trace = "traces/workers-\(scheduler).weft"
+        let trace = "weft-out/workers-\(scheduler).weft"
         #expect(result.standardOutput.contains(trace))
         let reader = try TraceReader(path: folder + "/" + trace)
         var sends = 0

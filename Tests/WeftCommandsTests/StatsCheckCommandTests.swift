@@ -127,3 +127,27 @@ struct StatsCheckCommandTests {
         #expect(try run(["stats", "\(folder)/garbage.weft"]).code == 2)
     }
 }
+
+@Suite("weft stats: the scheduler line")
+struct StatsSchedulerLineTests {
+    @Test("a thread-per-task run is not said to have 0 workers; a multiplexed one names its workers")
+    func schedulerLine() throws {
+        let folder = try WeftProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, workers) in [("thread-per-task", 0), ("multiplexed", 2)] {
+            let text = StatsCheckCommandTests.clean.replacingOccurrences(
+                of: "0 T1 - threadStart tid=800 role=worker index=0\n",
+                with: "0 T1 - threadStart tid=800 role=worker index=0\n0 T1 - metadata key=\"scheduler\" value=\"\(name)\"\n0 T1 - metadata key=\"workers\" value=\"\(workers)\"\n")
+            try text.write(toFile: "\(folder)/\(name).txt", atomically: true, encoding: .utf8)
+            let result = try WeftProcess.run(["stats", "\(name).txt"], in: folder)
+            #expect(result.status == 0, "\(result.standardError)")
+            let line = result.standardOutput.split(separator: "\n").first { $0.contains("scheduler") }.map(String.init) ?? ""
+            if workers == 0 {
+                #expect(line.hasSuffix("thread-per-task"), "\(line)")
+                #expect(!result.standardOutput.contains("0 workers"))
+            } else {
+                #expect(line.hasSuffix("multiplexed, 2 workers"), "\(line)")
+            }
+        }
+    }
+}

@@ -17,8 +17,10 @@ struct WeftProcess {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/weft").path
     }
 
-    /// Runs `weft ARGUMENTS` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> WeftProcess {
+    /// Runs `weft ARGUMENTS` in `directory` and waits for it; `standardOutputPath` sends its standard output to that
+    /// file instead (e.g. `/dev/full`).
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                    standardOutputPath: String? = nil) throws -> WeftProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -35,7 +37,7 @@ struct WeftProcess {
             try? FileManager.default.removeItem(at: output)
             try? FileManager.default.removeItem(at: errors)
         }
-        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardOutput = try FileHandle(forWritingTo: standardOutputPath.map { URL(fileURLWithPath: $0) } ?? output)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         process.waitUntilExit()

@@ -60,6 +60,38 @@ enum Fixtures {
         return RenderTimeline(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks)
     }
 
+    /// Two tasks that work for 80 µs, then both sleep for about 100 ms, then work again briefly: the long quiet
+    /// stretch is what the folded axis folds. `shift` moves the second burst (to draw two runs together).
+    static func sleepy(scheduler: String = "multiplexed", wakeAt: UInt64 = 100_050_000) -> RenderTimeline {
+        let us: UInt64 = 1_000
+        let end = wakeAt + 50 * us
+        let facts = RunFacts(program: "sleepy", scheduler: scheduler, workers: 1, taskCount: 2, threadCount: 1,
+                             wallTime: end, eventCount: 12)
+        let threads = [
+            ThreadTrack(thread: ThreadID(1), label: "worker 0", slices: [
+                ThreadSlice(start: 0, end: 50 * us, task: TaskID(1)),
+                ThreadSlice(start: 50 * us, end: 80 * us, task: TaskID(2)),
+                ThreadSlice(start: wakeAt, end: wakeAt + 30 * us, task: TaskID(2)),
+                ThreadSlice(start: wakeAt + 30 * us, end: end, task: TaskID(1)),
+            ], lifetime: TimeSpan(0, end)),
+        ]
+        let tasks = [
+            TaskTrack(task: TaskID(1), name: "main", spans: [
+                StateSpan(start: 0, end: 50 * us, state: .running),
+                StateSpan(start: 50 * us, end: wakeAt + 30 * us, state: .sleeping),
+                StateSpan(start: wakeAt + 30 * us, end: end, state: .running),
+            ], marks: [Mark(time: 40 * us, kind: .spawn)]),
+            TaskTrack(task: TaskID(2), name: "napper", spans: [
+                StateSpan(start: 40 * us, end: 50 * us, state: .runnable),
+                StateSpan(start: 50 * us, end: 80 * us, state: .running),
+                StateSpan(start: 80 * us, end: wakeAt, state: .sleeping),
+                StateSpan(start: wakeAt, end: wakeAt + 30 * us, state: .running),
+            ]),
+        ]
+        let links = [Link(kind: .spawn, from: TaskID(1), at: 40 * us, to: TaskID(2), at: 40 * us)]
+        return RenderTimeline(facts: facts, threads: threads, tasks: tasks, links: links)
+    }
+
     /// A synthetic run through the real timeline builder.
     static func synthetic(tasks: Int, bursts: Int, workers: Int?, sleep: UInt64 = 200_000) throws -> RenderTimeline {
         let events = SyntheticRun(tasks: tasks, bursts: bursts, workers: workers, sleep: sleep).events()

@@ -123,7 +123,7 @@ struct LayoutTests {
 
     @Test("a time window keeps only what happens inside it")
     func window() throws {
-        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 900, from: 40_000, to: 60_000), measurer: measurer)
+        let scene = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 900, from: 40_000, to: 60_000, time: .linear), measurer: measurer)
         let ticks = scene.texts.filter { $0.text.hasSuffix("µs") }.map(\.text)
         #expect(ticks.first == "40 µs" && ticks.last == "60 µs")
         #expect(throws: RenderError.emptyWindow(from: 50_000, to: 40_000)) {

@@ -33,26 +33,4 @@ struct TimeAxisTests {
         #expect(t.ticks.allSatisfy { $0.time >= 1_234_567 && $0.time <= 1_834_567 })
         #expect(t.ticks.first?.label == "1.3 ms")
     }
-
-    @Test("durations read with three significant digits")
-    func durations() {
-        #expect(TimeFormat.duration(UInt64(850)) == "850 ns")
-        #expect(TimeFormat.duration(UInt64(12_345)) == "12.3 µs")
-        #expect(TimeFormat.duration(UInt64(1_250_000_000)) == "1.25 s")
-        #expect(TimeFormat.duration(UInt64(76_800_000)) == "76.8 ms")
-        #expect(TimeFormat.duration(UInt64(999_999)) == "1.00 ms")
-    }
-
-    @Test("durations parse with units")
-    func parse() {
-        #expect(TimeFormat.parse("10ms") == 10_000_000)
-        #expect(TimeFormat.parse("2.5 s") == 2_500_000_000)
-        #expect(TimeFormat.parse("300us") == 300_000)
-        #expect(TimeFormat.parse("300µs") == 300_000)
-        #expect(TimeFormat.parse("1500") == 1_500)
-        #expect(TimeFormat.parse("42ns") == 42)
-        #expect(TimeFormat.parse("ten ms") == nil)
-        #expect(TimeFormat.parse("-3ms") == nil)
-        #expect(TimeFormat.parse("") == nil)
-    }
 }

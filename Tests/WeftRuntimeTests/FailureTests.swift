@@ -49,7 +49,7 @@ import WeftTrace
             Issue.record("expected a deadlock")
         } catch {
             #expect(error.kind == .deadlock)
-            #expect(error.deadlock?.blocked.map(\.description) == ["t1 \"main\" waits on receive o1 \"silent\""])
+            #expect(error.deadlock?.blocked.map(\.description) == ["t1 \"main\" waits on receive on ch1 \"silent\""])
             #expect(error.deadlock?.cycle.isEmpty == true)
         }
     }

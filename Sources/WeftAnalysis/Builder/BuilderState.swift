@@ -37,6 +37,8 @@ struct TaskBuild {
     var regions: [Region] = []
     /// The last `block` and its wake-up.
     var lastWait: AnnouncedWait?
+    /// The channels of each select this task blocked in, in order (from `selectWait`).
+    var selectWaits: [SelectWaitBuild] = []
 
     init(id: TaskID, created: UInt64) {
         self.id = id
@@ -103,4 +105,10 @@ struct WaitGroupBuild {
 struct ConditionBuild {
     var timeline: ConditionTimeline
     var waits: [WaitEpisode] = []
+}
+
+/// The channels one blocking select waited on: its `block(select)` time and each `selectWait`.
+struct SelectWaitBuild {
+    var blocked: UInt64
+    var channels: [(channel: UInt64, send: Bool)]
 }

@@ -19,6 +19,7 @@ extension TimelineState {
                 let state = task.state
                 task.transition(to: state, at: end)
             }
+            countChannelWaits(task)
             var regions = task.regions
             for (depth, open) in task.openRegions.enumerated() {
                 regions.append(Region(start: open.start, end: max(end, open.start), name: open.name, depth: depth, closed: false))

@@ -15,6 +15,12 @@ extension TimelineState {
 
     mutating func channelEvent(_ e: Event) {
         let a = e.args
+        if e.kind == .select {
+            // The select's channel is its third argument (0 for the default case or a timeout); the first is the
+            // number of cases, not a channel.
+            _ = consumeBlock(e, on: a.a2, reason: .select)
+            return
+        }
         let c = channelPosition(a.a0, at: e.time)
         switch e.kind {
         case .channelMake:
@@ -63,8 +69,56 @@ extension TimelineState {
             }
         case .close:
             channels[c].closed = e.time
-        default: // select: counted only
-            _ = consumeBlock(e, on: a.a2, reason: .select)
+        case .sendFailed:
+            channels[c].failedSends += 1
+            _ = consumeBlock(e, on: a.a0, reason: .channelSend)
+        default:
+            break
+        }
+    }
+
+    /// `selectWait`: the channel joins the select the running task has just blocked in.
+    mutating func selectWait(_ e: Event) {
+        guard let t = runningTask(e) else { return }
+        _ = channelPosition(e.args.a0, at: e.time)
+        guard let block = tasks[t].lastWait, block.reason == .select else {
+            anomaly(e, "\(e.task) waits on ch\(e.args.a0) in a select without a block(select) first")
+            return
+        }
+        let side = (channel: e.args.a0, send: e.args.a1 != 0)
+        if let last = tasks[t].selectWaits.indices.last, tasks[t].selectWaits[last].blocked == block.start {
+            // Two cases on one channel and side are one wait on it.
+            if !tasks[t].selectWaits[last].channels.contains(where: { $0 == side }) {
+                tasks[t].selectWaits[last].channels.append(side)
+            }
+        } else {
+            tasks[t].selectWaits.append(SelectWaitBuild(blocked: block.start, channels: [side]))
+        }
+    }
+
+    /// Adds each blocked interval of a task to the waits of the channel (or the select's channels) it waited on.
+    mutating func countChannelWaits(_ task: TaskBuild) {
+        var episode = 0
+        let selects = task.selectWaits
+        for interval in task.intervals {
+            guard case .blocked(let reason, let object) = interval.state else { continue }
+            switch reason {
+            case .channelReceive?, .channelSend?:
+                guard let c = channelIndex.position(object.rawValue) else { continue }
+                if reason == .channelReceive { channels[c].receiverWaits.add(interval.duration, inSelect: false) }
+                else { channels[c].senderWaits.add(interval.duration, inSelect: false) }
+            case .select?:
+                // The select this interval belongs to: the last one blocked at or before it began.
+                while episode + 1 < selects.count && selects[episode + 1].blocked <= interval.start { episode += 1 }
+                guard episode < selects.count, selects[episode].blocked <= interval.start else { continue }
+                for side in selects[episode].channels {
+                    guard let c = channelIndex.position(side.channel) else { continue }
+                    if side.send { channels[c].senderWaits.add(interval.duration, inSelect: true) }
+                    else { channels[c].receiverWaits.add(interval.duration, inSelect: true) }
+                }
+            default:
+                continue
+            }
         }
     }
 

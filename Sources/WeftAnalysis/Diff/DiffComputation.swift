@@ -27,11 +27,9 @@ extension TraceDiff {
         }.sorted { $0.change != $1.change ? $0.change > $1.change : $0.identity < $1.identity }
         addedTasks = matching.addedTasks
         removedTasks = matching.removedTasks
-        let blockingA = Self.blockingOperations(a.timeline), blockingB = Self.blockingOperations(b.timeline)
         channels = matching.channels.map { pair in
             Self.channelDelta(a.identities.object(a.timeline.channels[pair.a].id.object),
-                              statsA.channels[pair.a], blockingA[a.timeline.channels[pair.a].id] ?? 0,
-                              statsB.channels[pair.b], blockingB[b.timeline.channels[pair.b].id] ?? 0, ignoreTiming)
+                              statsA.channels[pair.a], statsB.channels[pair.b], ignoreTiming)
         }
         mutexes = matching.mutexes.map { pair in
             Self.mutexDelta(a.identities.object(a.timeline.mutexes[pair.a].id.object), a.timeline.mutexes[pair.a],
@@ -108,23 +106,19 @@ extension TraceDiff {
         return TaskDelta(identity: identity, idA: a.id, idB: b.id, metrics: metrics, blockedByReason: byReason)
     }
 
-    /// Per channel, the sends and receives that had to block.
-    static func blockingOperations(_ t: Timeline) -> [ChannelID: UInt64] {
-        var counts: [ChannelID: UInt64] = [:]
-        for f in t.flows where f.senderBlocked || f.receiverBlocked {
-            counts[f.channel, default: 0] += (f.senderBlocked ? 1 : 0) + (f.receiverBlocked ? 1 : 0)
-        }
-        return counts
-    }
-
-    static func channelDelta(_ identity: String, _ sa: ChannelStats, _ blockingA: UInt64,
-                             _ sb: ChannelStats, _ blockingB: UInt64, _ ignoreTiming: Bool) -> ObjectDelta {
+    /// A channel's figures side by side. "waits" counts every time a task blocked on it, sending or receiving, a
+    /// select's wait counted on each of its channels (`ChannelTimeline.senderWaits`, `receiverWaits`).
+    static func channelDelta(_ identity: String, _ sa: ChannelStats, _ sb: ChannelStats, _ ignoreTiming: Bool) -> ObjectDelta {
         var metrics = [
             MetricDelta(key: "messages", name: "messages", unit: .count, a: UInt64(sa.messages), b: UInt64(sb.messages)),
             MetricDelta(key: "peak", name: "peak occupancy", unit: .count, a: UInt64(sa.peakOccupancy), b: UInt64(sb.peakOccupancy)),
-            MetricDelta(key: "blocking", name: "ops that blocked", unit: .count,
-                        a: blockingA, b: blockingB),
+            MetricDelta(key: "blocking", name: "waits", unit: .count,
+                        a: UInt64(sa.senderWaits + sa.receiverWaits), b: UInt64(sb.senderWaits + sb.receiverWaits)),
         ]
+        if sa.failedSends != 0 || sb.failedSends != 0 {
+            metrics.append(MetricDelta(key: "failed", name: "sends on closed", unit: .count,
+                                       a: UInt64(sa.failedSends), b: UInt64(sb.failedSends)))
+        }
         if !ignoreTiming {
             metrics.append(MetricDelta(key: "blocked", name: "blocked", unit: .nanoseconds,
                                        a: sa.sendersBlocked + sa.receiversBlocked, b: sb.sendersBlocked + sb.receiversBlocked))

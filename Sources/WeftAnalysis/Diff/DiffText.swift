@@ -5,7 +5,7 @@ public enum DiffText {
         guard let v else { return "-" }
         switch unit {
         case .nanoseconds: return DurationFormat.format(v)
-        case .bytes: return DurationFormat.bytes(v)
+        case .bytes: return ByteFormat.format(v)
         case .count: return "\(v)"
         }
     }
@@ -17,7 +17,7 @@ public enum DiffText {
         let sign = delta < 0 ? "-" : "+"
         switch unit {
         case .nanoseconds: return DurationFormat.format(signed: delta)
-        case .bytes: return sign + DurationFormat.bytes(delta.magnitude)
+        case .bytes: return sign + ByteFormat.format(delta.magnitude)
         case .count: return sign + "\(delta.magnitude)"
         }
     }

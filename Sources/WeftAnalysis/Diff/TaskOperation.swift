@@ -8,7 +8,7 @@ public struct TaskOperation: Sendable, Equatable, Hashable {
     /// What was done.
     public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case spawn, join, send, receive, receiveClosed, close, select, lock, unlock
-        case waitGroupAdd, waitGroupDone, waitGroupWait, conditionWait, signal, broadcast, sleep
+        case waitGroupAdd, waitGroupDone, waitGroupWait, conditionWait, signal, broadcast, sleep, sendClosed
 
         public var description: String {
             switch self {
@@ -28,6 +28,7 @@ public struct TaskOperation: Sendable, Equatable, Hashable {
             case .signal: "signal"
             case .broadcast: "broadcast"
             case .sleep: "sleep"
+            case .sendClosed: "send-closed"
             }
         }
 
@@ -65,6 +66,7 @@ public struct TaskOperations: Sendable {
         case .block:
             return a.a0 == BlockReason.join.rawValue ? (e.task, TaskOperation(.join, a.a1)) : nil
         case .send: return (e.task, TaskOperation(.send, a.a0))
+        case .sendFailed: return (e.task, TaskOperation(.sendClosed, a.a0))
         case .receive: return (e.task, TaskOperation(a.a1 == 0 ? .receiveClosed : .receive, a.a0))
         case .close: return (e.task, TaskOperation(.close, a.a0))
         case .select: return (e.task, TaskOperation(.select, a.a2))

@@ -147,8 +147,8 @@ public struct ObjectDelta: Sendable, Equatable, Codable {
     public var identity: String
     public var idA: UInt64
     public var idB: UInt64
-    /// Channels: messages, blocked (time senders and receivers spent blocked on it), blocking (sends and receives
-    /// that blocked). Mutexes: acquisitions, contended, wait (total), hold (total).
+    /// Channels: messages, blocked (time senders and receivers spent blocked on it), blocking (waits: times a task
+    /// blocked on it, a select's wait counted on each of its channels), failed (sends on closed). Mutexes: acquisitions, contended, wait (total), hold (total).
     public var metrics: [MetricDelta]
     public func metric(_ key: String) -> MetricDelta? { metrics.first { $0.key == key } }
 }

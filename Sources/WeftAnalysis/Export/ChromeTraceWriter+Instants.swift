@@ -119,7 +119,7 @@ final class InstantSpec: Sendable {
         switch kind {
         case .metadata, .threadStart, .threadStop, .runFinish, .sample: "run"
         case .taskCreate, .runBegin, .runEnd, .block, .unblock, .taskEnd: "task"
-        case .channelMake, .send, .receive, .close, .select: "channel"
+        case .channelMake, .send, .receive, .close, .select, .selectWait, .sendFailed: "channel"
         case .mutexMake, .lockRequest, .lockAcquire, .lockRelease: "mutex"
         case .waitGroupMake, .waitGroupAdd, .waitGroupDone, .waitGroupWait: "waitgroup"
         case .conditionMake, .conditionWait, .conditionSignal, .conditionBroadcast: "condition"

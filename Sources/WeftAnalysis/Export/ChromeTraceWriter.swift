@@ -20,6 +20,7 @@ final class ChromeTraceWriter {
     /// track of the first: one OS thread is one track.
     private var trackOfThread: [ThreadID: UInt64] = [:]
     private var trackOfKernelThread: [UInt64: UInt64] = [:]
+    private var callerTrack: UInt64?
 
     init(options: ChromeTraceOptions, out: JSONOutput) {
         self.options = options
@@ -28,9 +29,17 @@ final class ChromeTraceWriter {
 
     // MARK: Tracks
 
-    /// Notes a `threadStart`: a kernel tid seen before makes this thread share the earlier thread's track.
+    /// Notes a `threadStart`: a kernel tid seen before makes this thread share the earlier thread's track, and so
+    /// does the caller of `Weft.run` recorded again (as the model keeps it: one caller record).
     func noteThreadStart(_ e: Event) {
         let kernelTid = e.args.a0
+        if e.args.a1 == ThreadRole.main.rawValue {
+            if let caller = callerTrack, caller != e.thread.rawValue {
+                trackOfThread[e.thread] = caller
+                return
+            }
+            callerTrack = e.thread.rawValue
+        }
         guard kernelTid != 0 else { return }
         if let track = trackOfKernelThread[kernelTid] {
             if track != e.thread.rawValue { trackOfThread[e.thread] = track }
@@ -127,10 +136,13 @@ final class ChromeTraceWriter {
 
     /// The run as one process: `weft run pingpong (multiplexed)`; a program name that does not already say
     /// `weft` gets it in front (`weft pipeline`), so the word is never doubled.
-    static func processName(_ run: RunInfo) -> String {
-        var name = run.program
+    static func processName(_ run: RunInfo) -> String { processName(program: run.program, scheduler: run.scheduler) }
+
+    /// The process name from the run's `program` and `scheduler` metadata (shared with the Perfetto export).
+    static func processName(program: String, scheduler: String) -> String {
+        var name = program
         if name != "weft" && !name.hasPrefix("weft ") { name = name.isEmpty ? "weft" : "weft " + name }
-        if !run.scheduler.isEmpty { name += " (\(run.scheduler))" }
+        if !scheduler.isEmpty { name += " (\(scheduler))" }
         return name
     }
 

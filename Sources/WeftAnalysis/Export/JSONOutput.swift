@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A buffered writer of JSON text, to a file or to memory.
+/// A buffered writer of JSON text (or of any bytes, with `bytes(_:)`), to a file or to memory.
 ///
 /// Bytes collect in a 1 MiB buffer that is written out whenever it fills, so memory stays flat however much is
 /// exported. Writing never throws on each call: the first failure is kept, later output is dropped, and `close()`
@@ -101,6 +101,9 @@ public final class JSONOutput {
         var s = s
         s.withUTF8 { append($0) }
     }
+
+    /// Appends bytes as they are (binary output: the Perfetto protobuf export writes through this).
+    public func bytes(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
 
     // MARK: JSON values
 

@@ -1,13 +1,23 @@
 /// Durations for people: `850 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`; and back, for command-line options (`10ms`).
 public enum DurationFormat {
-    /// A duration in nanoseconds as a short readable string with three significant digits.
+    /// A duration in nanoseconds as a short readable string with three significant digits: the one way Weft writes
+    /// a duration for people (stats, check, diff, compare, run, pictures, export notes).
     ///
-    /// `format(0) == "0 ns"`, `format(1_500) == "1.50 µs"`, `format(12_345_678) == "12.3 ms"`, `format(2e9) == "2.00 s"`.
-    public static func format(_ nanoseconds: UInt64) -> String {
-        let ns = Double(nanoseconds)
-        if nanoseconds < 1_000 { return "\(nanoseconds) ns" }
-        if nanoseconds < 1_000_000 { return significant(ns / 1e3) + " µs" }
-        if nanoseconds < 1_000_000_000 { return significant(ns / 1e6) + " ms" }
+    /// `format(0) == "0 ns"`, `format(1_500) == "1.50 µs"`, `format(999_999) == "1.00 ms"`, `format(2_000_000_000) == "2.00 s"`.
+    public static func format(_ nanoseconds: UInt64) -> String { format(nanoseconds: Double(nanoseconds)) }
+
+    /// A duration in (possibly fractional) nanoseconds, e.g. a mean: whole nanoseconds below 1 µs, else three
+    /// significant digits in the largest unit that keeps the number below 1000 once rounded.
+    public static func format(nanoseconds: Double) -> String {
+        guard nanoseconds.isFinite else { return "- ns" }
+        let ns = max(0, nanoseconds)
+        if ns.rounded() < 1_000 { return "\(UInt64(ns.rounded())) ns" }
+        let units: [(symbol: String, size: Double)] = [("µs", 1e3), ("ms", 1e6), ("s", 1e9)]
+        for (i, unit) in units.enumerated() {
+            let value = ns / unit.size
+            // 999.96 µs rounds to 1000: write it as 1.00 ms instead.
+            if i == units.count - 1 || value < 999.5 { return significant(value) + " " + unit.symbol }
+        }
         return significant(ns / 1e9) + " s"
     }
 
@@ -18,7 +28,7 @@ public enum DurationFormat {
     }
 
     /// A number with three significant digits (1.23, 12.3, 123), rounding half up.
-    static func significant(_ value: Double) -> String {
+    public static func significant(_ value: Double) -> String {
         let decimals = value < 9.995 ? 2 : value < 99.95 ? 1 : 0
         return fixed(value, decimals: decimals)
     }
@@ -60,14 +70,5 @@ public enum DurationFormat {
         let ns = value * scale
         guard ns < 1.8e19 else { return nil }
         return UInt64(ns.rounded())
-    }
-
-    /// Bytes for people: `512 B`, `1.50 KiB`, `12.3 MiB`, `1.02 GiB`.
-    public static func bytes(_ count: UInt64) -> String {
-        let b = Double(count)
-        if count < 1024 { return "\(count) B" }
-        if b < 1024 * 1024 { return significant(b / 1024) + " KiB" }
-        if b < 1024 * 1024 * 1024 { return significant(b / 1024 / 1024) + " MiB" }
-        return significant(b / 1024 / 1024 / 1024) + " GiB"
     }
 }

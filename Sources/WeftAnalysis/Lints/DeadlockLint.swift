@@ -38,28 +38,8 @@ enum LintText {
     }
 
     static func object(_ reason: BlockReason?, _ object: ObjectID, _ timeline: Timeline) -> String {
-        let label = timeline.label(of: object, reason: reason)
-        let raw: String
-        switch reason {
-        case .join: raw = TaskID(object.rawValue).description
-        case .mutex: raw = MutexID(object.rawValue).description
-        case .channelSend, .channelReceive: raw = ChannelID(object.rawValue).description
-        case .waitGroup: raw = WaitGroupID(object.rawValue).description
-        case .condition: raw = ConditionID(object.rawValue).description
-        default: raw = object.description
-        }
-        let named = label.isEmpty || label == raw ? raw : "\(raw) \"\(label)\""
-        switch reason {
-        case .mutex: return "mutex \(named)"
-        case .channelSend: return "send on \(named)"
-        case .channelReceive: return "receive on \(named)"
-        case .waitGroup: return "wait group \(named)"
-        case .condition: return "condition \(named)"
-        case .join: return "join of \(named)"
-        case .select: return "select"
-        case .sleep: return "sleep"
-        case nil: return "something unrecorded"
-        }
+        guard let reason else { return "something unrecorded" }
+        return reason.describeWait(on: object, label: timeline.label(of: object, reason: reason))
     }
 
     /// How the next task in a cycle relates to the object.

@@ -22,12 +22,19 @@ public struct ChannelTimeline: Sendable, Equatable {
     /// The most messages in the buffer at any moment: sent, not yet received, and not handed straight to a
     /// receiver that was waiting.
     public var peakOccupancy: Int
+    /// Sends that failed because the channel was closed (`sendFailed`): not messages.
+    public var failedSends: Int
+    /// Time tasks spent blocked receiving from it, directly or in a select with a receive case on it.
+    public var receiverWaits: ChannelWaits
+    /// Time tasks spent blocked sending to it, directly or in a select with a send case on it.
+    public var senderWaits: ChannelWaits
 
     /// A name for people: the channel's name, or its id.
     public var label: String { name.isEmpty ? id.description : name }
 
     public init(id: ChannelID, name: String = "", capacity: UInt64 = 0, created: UInt64 = 0, creator: TaskID = .none,
-                closed: UInt64? = nil, sends: Int = 0, receives: Int = 0, closedReceives: Int = 0, peakOccupancy: Int = 0) {
+                closed: UInt64? = nil, sends: Int = 0, receives: Int = 0, closedReceives: Int = 0, peakOccupancy: Int = 0,
+                failedSends: Int = 0, receiverWaits: ChannelWaits = ChannelWaits(), senderWaits: ChannelWaits = ChannelWaits()) {
         self.id = id
         self.name = name
         self.capacity = capacity
@@ -38,6 +45,33 @@ public struct ChannelTimeline: Sendable, Equatable {
         self.receives = receives
         self.closedReceives = closedReceives
         self.peakOccupancy = peakOccupancy
+        self.failedSends = failedSends
+        self.receiverWaits = receiverWaits
+        self.senderWaits = senderWaits
+    }
+}
+
+/// The waits of one side (receivers or senders) of a channel: every blocked interval of a task on it, whether the
+/// task waited on the channel alone or in a select among other channels (then the wait counts on each of them).
+public struct ChannelWaits: Sendable, Equatable, Codable {
+    /// Blocked intervals.
+    public var count: Int
+    /// Of those, the ones inside a select.
+    public var inSelect: Int
+    /// Their total duration.
+    public var time: UInt64
+
+    public init(count: Int = 0, inSelect: Int = 0, time: UInt64 = 0) {
+        self.count = count
+        self.inSelect = inSelect
+        self.time = time
+    }
+
+    /// Adds one blocked interval.
+    mutating func add(_ duration: UInt64, inSelect select: Bool) {
+        count += 1
+        if select { inSelect += 1 }
+        time &+= duration
     }
 }
 

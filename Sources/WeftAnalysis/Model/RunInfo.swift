@@ -28,8 +28,9 @@ public struct RunInfo: Sendable, Equatable {
     public func metadata(_ key: String) -> String? { metadata.last { $0.key == key }?.value }
     /// The scheduler's name ("multiplexed", "thread-per-task"), or "" when unknown.
     public var scheduler: String { metadata("scheduler") ?? "" }
-    /// The number of workers, when known.
-    public var workers: Int? { metadata("workers").flatMap { Int($0) } }
+    /// The number of workers of the multiplexed scheduler; nil when unknown and under thread-per-task (which
+    /// records 0: it has no workers).
+    public var workers: Int? { metadata("workers").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
     /// The traced program's name ("" when unknown).
     public var program: String { metadata("program") ?? "" }
     /// The last value of a sample name (e.g. `peak_rss_bytes`).

@@ -75,9 +75,15 @@ public struct ChannelStats: Sendable, Equatable, Codable {
     public var capacity: UInt64
     public var messages: Int
     public var peakOccupancy: Int
-    /// Time tasks spent blocked sending to / receiving from it.
+    /// Sends that failed because the channel was closed.
+    public var failedSends: Int
+    /// Time tasks spent blocked sending to / receiving from it, a select's wait counted on each of its channels
+    /// (`ChannelTimeline.senderWaits`, `receiverWaits`).
     public var sendersBlocked: UInt64
     public var receiversBlocked: UInt64
+    /// How many times a task blocked sending to / receiving from it (in a select or not).
+    public var senderWaits: Int
+    public var receiverWaits: Int
     /// Send → receive time of the messages received.
     public var inFlight: Percentiles
 }

@@ -5,8 +5,6 @@ extension RunStats {
     public init(_ timeline: Timeline) {
         let end = timeline.run.end
         var latencies: [UInt64] = []
-        var sendBlocked: [ObjectID: UInt64] = [:]
-        var receiveBlocked: [ObjectID: UInt64] = [:]
         var taskStats: [TaskStats] = []
         taskStats.reserveCapacity(timeline.tasks.count)
         for task in timeline.tasks {
@@ -26,10 +24,8 @@ extension RunStats {
                     }
                 case .runnable:
                     s.runnable += d
-                case .blocked(let reason, let object):
+                case .blocked(let reason, _):
                     s.blocked[reason?.description ?? "unknown", default: 0] += d
-                    if reason == .channelSend { sendBlocked[object, default: 0] += d }
-                    if reason == .channelReceive { receiveBlocked[object, default: 0] += d }
                 case .sleeping:
                     s.sleeping += d
                 case .finished:
@@ -65,8 +61,9 @@ extension RunStats {
         for flow in timeline.flows { if let d = flow.inFlight { inFlight[flow.channel, default: []].append(d) } }
         let channelStats = timeline.channels.map { c in
             ChannelStats(id: c.id.rawValue, label: c.label, capacity: c.capacity, messages: c.sends,
-                         peakOccupancy: c.peakOccupancy, sendersBlocked: sendBlocked[c.id.object] ?? 0,
-                         receiversBlocked: receiveBlocked[c.id.object] ?? 0, inFlight: Percentiles(inFlight[c.id] ?? []))
+                         peakOccupancy: c.peakOccupancy, failedSends: c.failedSends, sendersBlocked: c.senderWaits.time,
+                         receiversBlocked: c.receiverWaits.time, senderWaits: c.senderWaits.count,
+                         receiverWaits: c.receiverWaits.count, inFlight: Percentiles(inFlight[c.id] ?? []))
         }
         let mutexStats = timeline.mutexes.map { m in
             MutexStats(id: m.id.rawValue, label: m.label, acquisitions: m.holds.count,

@@ -35,7 +35,7 @@ public struct StatsReport: Sendable {
         table.append(["threads", run.threadCensus.description + (run.peakThreadsAlive.map { " (peak alive \($0))" } ?? "")])
         table.append(["events", "\(run.events)"])
         table.append(["dropped", "\(run.dropped)"])
-        if let rss = run.peakRSSBytes { table.append(["peak RSS", DurationFormat.bytes(rss)]) }
+        if let rss = run.peakRSSBytes { table.append(["peak RSS", ByteFormat.format(rss)]) }
         if let user = run.cpuUser, let system = run.cpuSystem {
             table.append(["CPU", "\(DurationFormat.format(user)) user, \(DurationFormat.format(system)) system"])
         }

@@ -1,3 +1,4 @@
+import WeftAnalysis
 /// The side-by-side table `weft compare` prints: one row per measure, one column per scheduler, and their ratio.
 enum CompareTable {
     /// One row: a measure's name, its value under each run as text, and the numbers behind them (for the ratio).
@@ -37,9 +38,9 @@ enum CompareTable {
             let numbers = values.allSatisfy { $0 != nil } ? values.map { $0! } : nil
             return Row(name: name, cells: cells, values: numbers)
         }
-        let time = { (v: Double) in Format.duration(nanoseconds: v) }
+        let time = { (v: Double) in DurationFormat.format(nanoseconds: v) }
         let count = { (v: Double) in Format.count(Int(v)) }
-        let bytes = { (v: Double) in Format.bytes(v) }
+        let bytes = { (v: Double) in ByteFormat.format(bytes: v) }
         return [
             Row(name: "outcome", cells: runs.map(\.outcome), values: nil),
             row("wall time", { Double($0.wallNanoseconds) }, time),
@@ -67,12 +68,12 @@ enum CompareTable {
         var lines = ["The blog says → measured here (multiplexed vs thread-per-task):"]
         if let a = m.residentBytesPerTask, let b = t.residentBytesPerTask,
            let va = m.virtualBytesPerTask, let vb = t.virtualBytesPerTask {
-            lines.append("  \"~KB per goroutine, ~MB per thread\" → \(Format.bytes(a)) vs \(Format.bytes(b)) resident per task; "
-                + "\(Format.bytes(va)) vs \(Format.bytes(vb)) of address space (reserved stacks) per task")
+            lines.append("  \"~KB per goroutine, ~MB per thread\" → \(ByteFormat.format(bytes: a)) vs \(ByteFormat.format(bytes: b)) resident per task; "
+                + "\(ByteFormat.format(bytes: va)) vs \(ByteFormat.format(bytes: vb)) of address space (reserved stacks) per task")
         }
         lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(Format.count(m.tasksCreated)) tasks on \(Format.count(m.threadsCreated)) OS threads vs on \(Format.count(t.threadsCreated))")
-        lines.append("  \"cheap to create\" → \(Format.duration(nanoseconds: m.meanSpawnNanoseconds)) vs \(Format.duration(nanoseconds: t.meanSpawnNanoseconds)) to create a task")
-        lines.append("  \"runtime adds slight overhead\" vs \"no runtime\" → wall \(Format.duration(nanoseconds: m.wallNanoseconds)) vs \(Format.duration(nanoseconds: t.wallNanoseconds)), CPU \(Format.duration(nanoseconds: m.cpuNanoseconds)) vs \(Format.duration(nanoseconds: t.cpuNanoseconds))")
+        lines.append("  \"cheap to create\" → \(DurationFormat.format(nanoseconds: m.meanSpawnNanoseconds)) vs \(DurationFormat.format(nanoseconds: t.meanSpawnNanoseconds)) to create a task")
+        lines.append("  \"runtime adds slight overhead\" vs \"no runtime\" → wall \(DurationFormat.format(m.wallNanoseconds)) vs \(DurationFormat.format(t.wallNanoseconds)), CPU \(DurationFormat.format(m.cpuNanoseconds)) vs \(DurationFormat.format(t.cpuNanoseconds))")
         return lines
     }
 

@@ -1,23 +1,23 @@
 import WeftAnalysis
 import WeftRender
-import WeftTrace
 
 /// The contrast picture `weft compare` draws: the multiplexed run above the thread-per-task run, on one time scale.
 enum ContrastPicture {
     /// The formats written, as file extensions.
     static let formats = ["png", "svg"]
 
-    /// Draws the two traces into `base.png` and `base.svg`.
+    /// Draws the two traces into `base.png` and `base.svg`, each written beside its name and renamed into place.
     /// - Returns: the files written.
-    /// - Throws: `TraceError` when a trace cannot be read, `RenderError` when a picture cannot be drawn.
+    /// - Throws: `ExitCode(2)` when a trace cannot be read (the loader said why), `OutputError` when a file cannot
+    ///   be written, `RenderError` when a picture cannot be drawn.
     static func draw(multiplexed: String, threadPerTask: String, to base: String, title: String) throws -> [String] {
-        let a = try TimelineBuilder.build(from: TraceReader(path: multiplexed))
-        let b = try TimelineBuilder.build(from: TraceReader(path: threadPerTask))
+        let timelines = try TraceLoader.timelines([multiplexed, threadPerTask], command: "compare")
         var written: [String] = []
         for format in formats {
-            let path = "\(base).\(format)"
-            try ContrastRenderer.render(a: a, b: b, to: path, options: RenderOptions(title: title))
-            written.append(path)
+            let target = try OutputFile("\(base).\(format)", inputs: [multiplexed, threadPerTask], what: "picture", createFolder: true)
+            try ContrastRenderer.render(a: timelines[0], b: timelines[1], to: target.partialPath, options: RenderOptions(title: title))
+            try target.commit()
+            written.append(target.path)
         }
         return written
     }

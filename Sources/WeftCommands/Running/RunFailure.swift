@@ -6,7 +6,7 @@ enum RunFailure {
     /// The exit status for each kind of failure (documented in `weft run --help`).
     static func exitStatus(_ error: RuntimeError) -> Int32 {
         switch error.kind {
-        case .failed, .cancelled: 1
+        case .failed, .cancelled, .misuse: 1
         case .badConfiguration: 2
         case .deadlock: 3
         case .threadLimit: 4

@@ -1,13 +1,12 @@
-import Foundation
-import ArgumentParser
 import WeftRuntime
 
-/// Where demo traces go by default, and making sure their folder exists.
+/// Where `weft run` and `weft compare` write when not told: the ignored folder `weft-out/` (see .gitignore), never
+/// the committed `traces/`, which only `scripts/regenerate-traces` writes.
 enum TracePaths {
     /// The folder for traces and pictures.
-    static let folder = "traces"
+    static let folder = "weft-out"
 
-    /// `traces/BASE-SCHEDULER.weft`, where BASE is `baseName(_:)`.
+    /// `weft-out/BASE-SCHEDULER.weft`, where BASE is `baseName(_:)`.
     static func run(_ selection: DemoSelection, scheduler: SchedulerKind, in folder: String = folder) -> String {
         "\(folder)/\(baseName(selection))-\(scheduler.name).weft"
     }
@@ -17,18 +16,5 @@ enum TracePaths {
     static func baseName(_ selection: DemoSelection) -> String {
         ([selection.demo.name] + selection.demo.flags.map(\.name).filter { selection.options.flag($0) })
             .joined(separator: "-")
-    }
-
-    /// Creates the folder of `path` if needed and returns `path`.
-    /// - Throws: `ValidationError` when the folder cannot be made.
-    static func prepare(_ path: String) throws -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        guard !directory.isEmpty else { return path }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ValidationError("cannot create the folder \(directory) for the trace: \(error.localizedDescription)")
-        }
-        return path
     }
 }

@@ -24,14 +24,15 @@ final class LayoutCanvas {
     var drewTaskSlices = false
     var drewIdleLine = false
 
-    init(measurer: TextMeasurer, theme: Theme, width: Double, gutterWidth: Double, start: UInt64, end: UInt64) {
+    init(measurer: TextMeasurer, theme: Theme, width: Double, gutterWidth: Double, start: UInt64, end: UInt64,
+         folds: [TimeFold] = []) {
         self.measurer = measurer
         self.theme = theme
         self.width = width
         gutterX = Metrics.margin
         self.gutterWidth = gutterWidth
         let x0 = Metrics.margin + gutterWidth + 8
-        scale = TimeScale(start: start, end: end, x0: x0, x1: width - Metrics.margin)
+        scale = TimeScale(start: start, end: end, x0: x0, x1: width - Metrics.margin, folds: folds)
     }
 
     /// The full-width row from the left margin to the right margin, `height` tall at `y`.

@@ -21,6 +21,9 @@ enum Metrics {
     static let threadDensityRow = 66.0
     static let panelGap = 18.0
     static let legendRow = 18.0
+    /// Width of a folded stretch of the time axis, and the row under the axis that says what was folded.
+    static let foldWidth = 40.0
+    static let foldRow = 15.0
 
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0
@@ -46,18 +49,6 @@ enum Format {
             out.append(ch)
         }
         return (n < 0 ? "-" : "") + out
-    }
-
-    /// "14.2 MB".
-    static func bytes(_ b: UInt64) -> String {
-        let units = ["B", "KB", "MB", "GB", "TB"]
-        var value = Double(b)
-        var i = 0
-        while value >= 1000, i < units.count - 1 {
-            value /= 1000
-            i += 1
-        }
-        return i == 0 ? "\(b) B" : TimeFormat.threeDigits(value) + " " + units[i]
     }
 
     /// "1 thing" / "2 things".

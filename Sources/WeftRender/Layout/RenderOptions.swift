@@ -11,6 +11,14 @@ public enum TimelineView: String, Sendable, CaseIterable {
     var showsTasks: Bool { self != .threads }
 }
 
+/// How the time axis maps time to width.
+public enum TimeAxisMode: String, Sendable, CaseIterable {
+    /// Long stretches in which nothing changes are folded into narrow, labelled breaks.
+    case folded
+    /// One plain linear axis.
+    case linear
+}
+
 /// Everything that shapes a picture apart from the run itself.
 public struct RenderOptions: Sendable {
     /// Picture width in pixels.
@@ -31,10 +39,13 @@ public struct RenderOptions: Sendable {
     public var maxTaskLanes: Int
     /// Most mutex lanes (the most waited-for); 0 hides the locks section.
     public var maxLockLanes: Int
+    /// Folded (the default) or plain linear time.
+    public var time: TimeAxisMode
 
     public init(width: Int = 1600, view: TimelineView = .both, from: UInt64? = nil, to: UInt64? = nil,
                 taskPattern: String? = nil, theme: Theme = .light, title: String? = nil,
-                maxThreadLanes: Int = 24, maxTaskLanes: Int = 32, maxLockLanes: Int = 6) {
+                maxThreadLanes: Int = 24, maxTaskLanes: Int = 32, maxLockLanes: Int = 6, time: TimeAxisMode = .folded) {
+        self.time = time
         self.maxLockLanes = maxLockLanes
         self.width = width
         self.view = view

@@ -1,3 +1,4 @@
+import WeftAnalysis
 /// Turns runs into scenes: one run (`scene`) or two runs on one time scale (`contrast`).
 public enum TimelineLayout {
     /// The scene for one run.
@@ -5,11 +6,11 @@ public enum TimelineLayout {
     public static func scene(_ timeline: RenderTimeline, options: RenderOptions, measurer: TextMeasurer) throws(RenderError) -> Scene {
         let (start, end) = try window(options, wall: timeline.facts.traceEnd)
         let lanes = LaneSelection(timeline, options: options)
-        let canvas = try makeCanvas(options, [lanes], start: start, end: end, measurer: measurer)
+        let canvas = try makeCanvas(options, [lanes], [timeline], start: start, end: end, measurer: measurer)
         let title = options.title ?? "\(timeline.facts.program) — \(timeline.facts.scheduler)"
         var subtitle = factsLine(timeline.facts)
         if options.from != nil || options.to != nil {
-            subtitle += " · window \(TimeFormat.duration(start)) – \(TimeFormat.duration(end))"
+            subtitle += " · window \(DurationFormat.format(start)) – \(DurationFormat.format(end))"
         }
         let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes, title: title,
                                 subtitle: subtitle)
@@ -30,7 +31,7 @@ public enum TimelineLayout {
         options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
         let lanesA = LaneSelection(a, options: options)
         let lanesB = LaneSelection(b, options: options)
-        let canvas = try makeCanvas(options, [lanesA, lanesB], start: start, end: end, measurer: measurer)
+        let canvas = try makeCanvas(options, [lanesA, lanesB], [a, b], start: start, end: end, measurer: measurer)
         var y = Metrics.margin
         if let title = options.title {
             canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize + 2,
@@ -40,7 +41,7 @@ public enum TimelineLayout {
         for (timeline, lanes) in [(a, lanesA), (b, lanesB)] {
             let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
                                     title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
-                                        + " · shared time scale \(start == 0 ? "0" : TimeFormat.duration(start)) – \(TimeFormat.duration(end))")
+                                        + " · shared time scale \(start == 0 ? "0" : DurationFormat.format(start)) – \(DurationFormat.format(end))")
             y = panel.layout(top: y) + Metrics.panelGap
             canvas.builder.add(.line(from: Point(Metrics.margin, y - Metrics.panelGap / 2),
                                      to: Point(canvas.width - Metrics.margin, y - Metrics.panelGap / 2),
@@ -54,8 +55,8 @@ public enum TimelineLayout {
     /// "multiplexed: 3 threads carry 10,000 tasks · peak RSS 14 MB · wall 120 ms".
     static func contrastTitle(_ facts: RunFacts) -> String {
         var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(Format.plural(facts.taskCount, "task"))"]
-        if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
-        parts.append("wall \(TimeFormat.duration(facts.wallTime))")
+        if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
+        parts.append("wall \(DurationFormat.format(facts.wallTime))")
         if let problem = facts.problem { parts.append("ended \(problem)") }
         return parts.joined(separator: " · ")
     }
@@ -66,10 +67,10 @@ public enum TimelineLayout {
         if let workers = facts.workers { parts.append(Format.plural(workers, "worker")) }
         parts.append(Format.plural(facts.taskCount, "task"))
         parts.append(Format.plural(facts.threadCount, "thread"))
-        parts.append("wall \(TimeFormat.duration(facts.wallTime))")
-        if let whole = facts.traceWallTime { parts.append("trace \(TimeFormat.duration(whole)) with thread start-up and shutdown") }
+        parts.append("wall \(DurationFormat.format(facts.wallTime))")
+        if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
-        if let rss = facts.peakRSS { parts.append("peak RSS \(Format.bytes(rss))") }
+        if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
         if let problem = facts.problem { parts.insert("ended \(problem)", at: 0) }
         return "program \(facts.program) · " + parts.joined(separator: " · ")
     }
@@ -82,14 +83,16 @@ public enum TimelineLayout {
         return (start, end)
     }
 
-    private static func makeCanvas(_ options: RenderOptions, _ selections: [LaneSelection], start: UInt64, end: UInt64,
-                                   measurer: TextMeasurer) throws(RenderError) -> LayoutCanvas {
+    private static func makeCanvas(_ options: RenderOptions, _ selections: [LaneSelection], _ runs: [RenderTimeline],
+                                   start: UInt64, end: UInt64, measurer: TextMeasurer) throws(RenderError) -> LayoutCanvas {
         guard options.width >= RenderOptions.minimumWidth, options.width <= 32_767 else {
             throw .badSize(width: options.width, height: 0,
                            reason: "the width must be between \(RenderOptions.minimumWidth) and 32767 pixels")
         }
         let gutter = LayoutCanvas.gutterWidth(for: selections.flatMap(\.gutterLabels), measurer: measurer)
+        let plotWidth = Double(options.width) - 2 * Metrics.margin - gutter - 8
+        let folds = options.time == .folded ? TimeFolding.folds(runs, start: start, end: end, plotWidth: plotWidth) : []
         return LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width), gutterWidth: gutter,
-                            start: start, end: end)
+                            start: start, end: end, folds: folds)
     }
 }

@@ -24,6 +24,8 @@ public struct Theme: Sendable, Equatable {
     public var wakeArrow: Color
     /// Markers drawn on task lanes.
     public var marker: Color
+    /// The band over a folded stretch of the time axis.
+    public var foldBand: Color
 
     /// Dark text on white.
     public static let light = Theme(
@@ -31,7 +33,8 @@ public struct Theme: Sendable, Equatable {
         grid: Color(hex: 0xD8DEE4), laneBand: Color(hex: 0xF6F8FA), rule: Color(hex: 0x8C959F),
         dense: Color(hex: 0x4D5566), idleThread: Color(hex: 0xC9CED6), messageArrow: Color(hex: 0x1F2328, alpha: 0.75),
         spawnArrow: Color(hex: 0x6E7781, alpha: 0.8), lockArrow: Color(hex: 0xD55E00, alpha: 0.9),
-        wakeArrow: Color(hex: 0x6E7781, alpha: 0.6), marker: Color(hex: 0x1F2328))
+        wakeArrow: Color(hex: 0x6E7781, alpha: 0.6), marker: Color(hex: 0x1F2328),
+        foldBand: Color(hex: 0x8C959F, alpha: 0.16))
 
     /// Light text on near-black.
     public static let dark = Theme(
@@ -39,7 +42,8 @@ public struct Theme: Sendable, Equatable {
         grid: Color(hex: 0x30363D), laneBand: Color(hex: 0x1E2228), rule: Color(hex: 0x6E7681),
         dense: Color(hex: 0xB8C0CC), idleThread: Color(hex: 0x4A515B), messageArrow: Color(hex: 0xE6EDF3, alpha: 0.75),
         spawnArrow: Color(hex: 0x9DA7B3, alpha: 0.8), lockArrow: Color(hex: 0xFF8A3D, alpha: 0.9),
-        wakeArrow: Color(hex: 0x9DA7B3, alpha: 0.6), marker: Color(hex: 0xE6EDF3))
+        wakeArrow: Color(hex: 0x9DA7B3, alpha: 0.6), marker: Color(hex: 0xE6EDF3),
+        foldBand: Color(hex: 0x9DA7B3, alpha: 0.16))
 
     /// The theme named `name` ("light" or "dark").
     public static func named(_ name: String) -> Theme? {

@@ -8,7 +8,7 @@ public final class Runtime: Sendable {
     init(core: RunCore) { self.core = core }
 
     /// The scheduler running this program.
-    public var scheduler: SchedulerKind { core.scheduler }
+    public var scheduler: SchedulerKind { core.kind }
 
     /// Starts a task running `body` (under thread-per-task, on a new OS thread).
     /// - Parameters:
@@ -40,18 +40,11 @@ public final class Runtime: Sendable {
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while sleeping.
     public func sleep(for duration: Duration) async throws {
         let nanoseconds = duration.wholeNanoseconds
-        core.tracer?.record(.sleep, nanoseconds)
-        let deadline = monotonicNanoseconds() &+ nanoseconds
-        let task = ThreadLocals.currentTask
-        let core = self.core
-        _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
-            let token = WaitToken(task: task, countsAsStuck: false, continuation: continuation)
-            guard core.beginWait(token, reason: .sleep, object: 0, name: "") else {
-                continuation.resume(throwing: core.cancelledError())
-                return
-            }
-            core.timer.schedule(at: deadline, token, index: 0)
-        }
+        core.tracer?.record(SleepEvent(duration: nanoseconds))
+        let deadline = core.timer.now() &+ nanoseconds
+        _ = try await park(core, holding: NoParkLock()) {
+            .wait(WaitSite(.sleep, deadline: deadline))
+        } enqueue: { _ in }
     }
 
     /// Lets other tasks run; the calling task is runnable again at once.
@@ -63,15 +56,15 @@ public final class Runtime: Sendable {
     /// Records a message in the trace.
     public func log(_ message: String, category: String = "log") {
         guard let tracer = core.tracer else { return }
-        tracer.record(.log, tracer.intern(category).rawValue, tracer.intern(message).rawValue)
+        tracer.record(LogEvent(category: tracer.intern(category), message: tracer.intern(message)))
     }
 
     /// Runs `body` as a named region of the calling task's code in the trace.
     public func region<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
         guard let tracer = core.tracer else { return try await body() }
-        let id = tracer.intern(name).rawValue
-        tracer.record(.regionBegin, id)
-        defer { tracer.record(.regionEnd, id) }
+        let id = tracer.intern(name)
+        tracer.record(RegionBeginEvent(name: id))
+        defer { tracer.record(RegionEndEvent(name: id)) }
         return try await body()
     }
 }

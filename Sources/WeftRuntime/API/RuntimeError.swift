@@ -15,6 +15,9 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
         case badConfiguration
         /// A wait was cancelled because the run is shutting down.
         case cancelled
+        /// The runtime was used where it cannot work: its handle after its `Weft.run` returned, or a `Weft.run`
+        /// inside a task of another run.
+        case misuse
     }
 
     public var kind: Kind

@@ -11,10 +11,16 @@ public enum Weft {
     /// - Returns: the main task's value and the run's report.
     /// - Throws: `RuntimeError` — `.deadlock` (every live task blocked, no timer pending), `.threadLimit` (an OS thread
     ///   could not be created), `.failed` (the main task threw), `.trace` (the trace could not be written),
-    ///   `.badConfiguration`. Each carries the partial report; the trace is flushed and readable.
+    ///   `.badConfiguration`. Each carries the partial report; the trace is flushed and readable. `.misuse` at once,
+    ///   with no run, when called inside a task of another run (runs do not nest).
     public static func run<T: Sendable>(_ options: RunOptions = RunOptions(),
                                         _ body: @escaping @Sendable (Runtime) async throws -> T) async throws(RuntimeError) -> (value: T, report: RunReport) {
         if let error = options.configurationError { throw error }
+        if let task = ThreadLocals.currentTask {
+            throw RuntimeError(kind: .misuse, message: "Weft.run was called inside task \(task.id) \"\(task.name)\" of "
+                + "another Weft.run: runs do not nest. Start the work with rt.spawn on the enclosing run's handle "
+                + "instead, or call Weft.run from outside any Weft task.")
+        }
         if case .multiplexed(let workers) = options.scheduler, workers < 1 {
             throw RuntimeError(kind: .badConfiguration, message: "the multiplexed scheduler needs at least 1 worker, not \(workers)")
         }
@@ -64,6 +70,7 @@ public enum Weft {
             await core.waitForAllTasks()
         }
         core.shutdown()
+        core.markFinished()
 
         let mainOutcome = main?.outcome
         let failure = core.failureReason

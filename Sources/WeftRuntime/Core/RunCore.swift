@@ -5,11 +5,12 @@ import WeftTrace
 
 /// The shared state of one run: the scheduler, the timer, the live tasks, the deadlock accounting and the trace.
 final class RunCore: @unchecked Sendable {
-    let scheduler: SchedulerKind
+    let kind: SchedulerKind
     let tracer: TraceRecorder?
-    /// The worker pool under `multiplexed`; nil under thread-per-task.
-    let pool: WorkerPool?
-    let timer: TimerThread
+    /// Which task runs when and on which thread (see `Scheduler`).
+    let scheduler: any Scheduler
+    /// The clock of sleeps and timeouts, and what resumes them.
+    let timer: any DeadlineTimer
     let threads: ThreadCounters
     let registry = TaskRegistry()
     /// The scheduler's threads (workers, timer) report here once they are ready for work.
@@ -19,7 +20,8 @@ final class RunCore: @unchecked Sendable {
     /// Live tasks in the high 32 bits, live tasks blocked with no timer in the low 32: equal means deadlock.
     private let accounting = Atomic<UInt64>(0)
     private static let liveUnit: UInt64 = 1 << 32
-    /// 0 while running, 1 once the run is being torn down (main ended, deadlock, thread limit).
+    /// 0 while running, 1 once the run is being torn down (main ended, deadlock, thread limit), 2 once `Weft.run`
+    /// has returned (the runtime handle must not be used any more).
     private let phase = Atomic<UInt8>(0)
     private let nextTask = Atomic<UInt64>(1)
     private let nextObject = Atomic<UInt64>(1)
@@ -30,21 +32,14 @@ final class RunCore: @unchecked Sendable {
     private var failure: RuntimeError?
     private var allEnded = false
     private var endWaiter: UnsafeContinuation<Void, Never>?
-    /// The thread-per-task threads that have ended and wait to be joined.
-    private var exitedThreads: [pthread_t] = []
 
-    init(scheduler: SchedulerKind, tracer: TraceRecorder?, maxThreads: Int?) {
-        self.scheduler = scheduler
+    init(scheduler kind: SchedulerKind, tracer: TraceRecorder?, maxThreads: Int?) {
+        self.kind = kind
         self.tracer = tracer
         self.maxThreads = maxThreads
-        let threads = ThreadCounters()
-        self.threads = threads
-        timer = TimerThread()
-        if case .multiplexed(let workers) = scheduler {
-            pool = WorkerPool(workers: max(1, workers))
-        } else {
-            pool = nil
-        }
+        threads = ThreadCounters()
+        timer = kind.makeTimer()
+        scheduler = kind.makeScheduler()
     }
 
     /// Starts the timer and, under `multiplexed`, the workers, and waits until every thread started is ready, so that
@@ -53,9 +48,9 @@ final class RunCore: @unchecked Sendable {
         defer { startGate.waitForAll() }
         do throws(ThreadStartFailure) {
             try timer.start(core: self)
-            try pool?.start(core: self)
+            try scheduler.start(core: self)
         } catch {
-            throw RuntimeError(kind: .threadLimit, message: "could not start the \(scheduler.name) scheduler's threads: "
+            throw RuntimeError(kind: .threadLimit, message: "could not start the \(kind.name) scheduler's threads: "
                 + "\(error.explanation); \(Limits.describe()). Free some threads or raise the limit.")
         }
     }
@@ -66,9 +61,12 @@ final class RunCore: @unchecked Sendable {
     func newObjectID() -> UInt64 { nextObject.wrappingAdd(1, ordering: .relaxed).oldValue }
 
     /// Interns `text` when tracing; 0 otherwise.
-    @inline(__always) func string(_ text: String) -> UInt64 { tracer?.intern(text).rawValue ?? 0 }
+    @inline(__always) func string(_ text: String) -> StringID { tracer?.intern(text) ?? .empty }
 
     var isTearingDown: Bool { phase.load(ordering: .acquiring) != 0 }
+
+    /// Whether `Weft.run` has returned: the run's handle and objects may no longer wait or spawn.
+    var hasFinished: Bool { phase.load(ordering: .acquiring) == 2 }
 
     // MARK: Task life
 
@@ -108,13 +106,13 @@ final class RunCore: @unchecked Sendable {
         }
     }
 
-    // MARK: Blocking
+    // MARK: Blocking (see `park` for the rules)
 
-    /// Registers `token` as its task's wait, records `block`, and counts the task as stuck when it should be.
-    /// Call it holding the primitive's lock, before the token is published. Returns false when the run is being
-    /// torn down: the caller must not publish the token and resumes it with `cancelledError()` instead.
-    func beginWait(_ token: WaitToken, reason: BlockReason, object: UInt64, name: String, target: (any WaitTarget)? = nil) -> Bool {
-        guard let task = token.task else { return true }
+    /// Registers `token` as its task's wait on `site`, records `block`, and counts the task as stuck when it should
+    /// be. Called by `park` holding the primitive's lock, before the token is published. Returns false when the run
+    /// is being torn down (or is over): then nothing may be published and the wait fails with `cancelledError()`.
+    func beginWait(_ token: WaitToken, _ site: WaitSite) -> Bool {
+        guard let task = token.task else { return !isTearingDown }
         let shard = registry.shard(for: task.id)
         shard.lock.lock()
         if isTearingDown {
@@ -122,42 +120,66 @@ final class RunCore: @unchecked Sendable {
             return false
         }
         task.currentWait = token
-        task.blockReason = reason
-        task.blockObject = ObjectID(object)
-        task.blockObjectName = name
-        task.blockTarget = target
+        task.blockReason = site.reason
+        task.blockObject = ObjectID(site.object)
+        task.blockObjectName = site.name
+        task.blockTarget = site.target
         shard.lock.unlock()
-        tracer?.record(.block, reason.rawValue, object)
+        tracer?.record(BlockEvent(reason: site.reason, object: ObjectID(site.object)))
         if token.countsAsStuck { accounting.wrappingAdd(1, ordering: .sequentiallyConsistent) }
         ThreadLocals.endReason = .blocked
         return true
     }
 
-    /// After a task published a wait and released the primitive's lock: ends the run if every live task is stuck.
+    /// Called by `park` once the wait is published and the primitive's lock released. Inside a task's slice the
+    /// deadlock check is left to the end of the slice (`checkAfterSlice`), so that the task's block and `runEnd` are
+    /// recorded before a deadlock is declared; elsewhere it runs at once.
     @inline(__always)
     func afterWait(_ token: WaitToken) {
-        if token.countsAsStuck { checkQuiescence(accounting.load(ordering: .sequentiallyConsistent)) }
+        guard token.countsAsStuck else { return }
+        if token.task != nil {
+            ThreadLocals.deadlockCheckPending = true
+        } else {
+            checkQuiescence(accounting.load(ordering: .sequentiallyConsistent))
+        }
     }
 
-    /// Resumes a claimed wait with `index`, recording `unblock` on the waker's thread.
+    /// Called by the scheduler after each slice it ran (its `runEnd` recorded): runs the deadlock check a wait in
+    /// that slice asked for.
     @inline(__always)
-    func wake(_ token: WaitToken, returning index: Int) {
+    func checkAfterSlice() {
+        guard ThreadLocals.deadlockCheckPending else { return }
+        ThreadLocals.deadlockCheckPending = false
+        checkQuiescence(accounting.load(ordering: .sequentiallyConsistent))
+    }
+
+    /// Resumes a claimed waiter with its index, recording `unblock` on the waker's thread first.
+    @inline(__always)
+    func wake(_ waiter: some Waiter) {
+        let token = waiter.token
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
-        if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
-        token.continuation.resume(returning: index)
+        if let tracer, let task = token.task { tracer.record(UnblockEvent(task: task.id)) }
+        token.continuation.resume(returning: waiter.index)
         token.markResumed()
     }
 
-    /// Resumes a claimed wait with an error.
+    /// Resumes a claimed wait with `index` (the timer: a sleep's or select's timeout).
+    @inline(__always)
+    func wake(_ token: WaitToken, returning index: Int) {
+        wake(ClaimedWait(token: token, index: index))
+    }
+
+    /// Resumes a claimed wait with an error, recording `unblock` first.
     func wake(_ token: WaitToken, throwing error: any Error) {
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
-        if let tracer, let task = token.task { tracer.record(.unblock, task.id.rawValue) }
+        if let tracer, let task = token.task { tracer.record(UnblockEvent(task: task.id)) }
         token.continuation.resume(throwing: error)
         token.markResumed()
     }
 
     /// The error every wait gets once the run is being torn down.
     func cancelledError() -> RuntimeError {
+        if hasFinished { return Self.finishedError("wait") }
         let reason = endLock.withLock { failure?.kind }
         let why = switch reason {
         case .deadlock: "a deadlock was detected"
@@ -167,9 +189,16 @@ final class RunCore: @unchecked Sendable {
         return RuntimeError(kind: .cancelled, message: "wait cancelled: the run is shutting down because \(why)")
     }
 
+    /// The error for using the run's handle or objects after `Weft.run` returned.
+    static func finishedError(_ what: String) -> RuntimeError {
+        RuntimeError(kind: .misuse, message: "cannot \(what): the Weft.run this runtime belongs to has already returned. "
+            + "A Runtime handle and the channels, locks and tasks it made are valid only inside their Weft.run: "
+            + "spawn, wait and communicate before the run's body returns.")
+    }
+
     // MARK: Ending the run
 
-    private func checkQuiescence(_ value: UInt64) {
+    func checkQuiescence(_ value: UInt64) {
         let live = value >> 32
         let stuck = value & 0xFFFF_FFFF
         guard live > 0, live == stuck, !isTearingDown else { return }
@@ -203,37 +232,19 @@ final class RunCore: @unchecked Sendable {
     /// Why the run failed, if it did.
     var failureReason: RuntimeError? { endLock.withLock { failure } }
 
-    // MARK: Threads
-
-    /// Notes that a thread-per-task thread has ended; it is joined by the next spawn or at the end of the run.
-    func threadExited(_ thread: pthread_t) {
-        endLock.withLock { exitedThreads.append(thread) }
-    }
-
-    /// Joins the thread-per-task threads that have ended.
-    func joinExitedThreads() {
-        let ended = endLock.withLock {
-            let list = exitedThreads
-            exitedThreads.removeAll()
-            return list
-        }
-        for thread in ended { OSThread.join(thread) }
-    }
-
     /// Stops the workers and the timer and joins every thread; call once every task has ended.
     func shutdown() {
         // Wake every scheduler thread for the stop at once, then join them: each wake-up costs a scheduling delay
         // (long on a loaded machine), so they must not be paid one after another.
-        pool?.requestStop()
+        scheduler.requestStop()
         timer.requestStop()
-        pool?.join()
+        scheduler.join()
         timer.join()
-        // Task threads end just after their task does; wait for the last ones so that they are joined and have
-        // handed their trace buffers over before the trace is finished.
-        while threads.alive.load(ordering: .acquiring) > 0 {
-            joinExitedThreads()
-            usleep(50)
-        }
-        joinExitedThreads()
+    }
+
+    /// Marks the run as over once `Weft.run` is about to return: from now on a spawn or a wait through this run's
+    /// handle fails at once with `.misuse` instead of waiting forever.
+    func markFinished() {
+        phase.store(2, ordering: .sequentiallyConsistent)
     }
 }

@@ -8,28 +8,31 @@ extension RunCore {
         let id = newTaskID()
         let record = TaskRecord(id: id, name: name, core: self)
         let parent = ThreadLocals.currentTask?.id ?? .none
-        if case .threadPerTask = scheduler {
+        if isTearingDown {
+            if hasFinished {
+                record.complete(.failure(Self.finishedError("spawn task \(id) \"\(name)\" at \(site())")))
+                return TaskHandle(record: record)
+            }
             if let failure = failureReason, failure.kind == .threadLimit {
                 record.complete(.failure(failure))
                 return TaskHandle(record: record)
             }
-            joinExitedThreads()
-            if let failure = TaskThread.start(for: record, core: self) {
-                let live = registry.count
-                let error = RuntimeError(kind: .threadLimit, message:
-                    "thread limit: could not create the OS thread for task \(id) \"\(name)\" spawned at \(site()): "
-                    + "\(failure.explanation) (errno \(failure.errno)); \(live) task\(live == 1 ? "" : "s") alive, "
-                    + "\(threads.alive.load(ordering: .relaxed)) runtime threads alive"
-                    + (maxThreads.map { ", RunOptions.maxThreads = \($0)" } ?? "") + "; \(Limits.describe()). "
-                    + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u).")
-                fail(error)
-                record.complete(.failure(error))
-                return TaskHandle(record: record)
-            }
+        }
+        if let failure = scheduler.admit(record, core: self) {
+            let live = registry.count
+            let error = RuntimeError(kind: .threadLimit, message:
+                "thread limit: could not create the OS thread for task \(id) \"\(name)\" spawned at \(site()): "
+                + "\(failure.explanation) (errno \(failure.errno)); \(live) task\(live == 1 ? "" : "s") alive, "
+                + "\(threads.alive.load(ordering: .relaxed)) runtime threads alive"
+                + (maxThreads.map { ", RunOptions.maxThreads = \($0)" } ?? "") + "; \(Limits.describe()). "
+                + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u).")
+            fail(error)
+            record.complete(.failure(error))
+            return TaskHandle(record: record)
         }
         taskStarted(record)
         if let tracer {
-            tracer.record(.taskCreate, id.rawValue, parent.rawValue, tracer.intern(name).rawValue, tracer.intern(site()).rawValue)
+            tracer.record(TaskCreateEvent(task: id, parent: parent, name: tracer.intern(name), site: tracer.intern(site())))
         }
         Task(executorPreference: record) {
             await record.run(body, isMain: isMain)
@@ -50,9 +53,9 @@ extension TaskRecord {
         }
         if let tracer = core.tracer {
             switch result {
-            case .success: tracer.record(.taskEnd, id.rawValue, TaskOutcome.returned.rawValue, 0)
+            case .success: tracer.record(TaskEndEvent(task: id, outcome: .returned, message: .empty))
             case .failure(let error):
-                tracer.record(.taskEnd, id.rawValue, TaskOutcome.threw.rawValue, tracer.intern(String(describing: error)).rawValue)
+                tracer.record(TaskEndEvent(task: id, outcome: .threw, message: tracer.intern(String(describing: error))))
             }
         }
         complete(result)

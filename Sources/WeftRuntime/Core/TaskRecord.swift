@@ -6,8 +6,9 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     let id: TaskID
     let name: String
     let core: RunCore
-    /// Under thread-per-task, the task's own thread; set before the task is created, never changed.
-    var thread: TaskThread?
+    /// The scheduler's state for this task (thread-per-task: its `TaskThread`); set by `Scheduler.admit` before the
+    /// task is created, never changed after.
+    var schedulerState: AnyObject?
     /// Set by the task's own code on its own thread when its body has returned or thrown.
     var bodyFinished = false
 
@@ -24,7 +25,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
 
     // The task's result and the tasks joining it; guarded by `core.registry.joinLock(for: id)`.
     var result: Result<any Sendable, any Error>?
-    var joinWaiters: [WaitToken] = []
+    var joinWaiters = WaitQueue<WaitToken>()
 
     init(id: TaskID, name: String, core: RunCore) {
         self.id = id
@@ -33,26 +34,23 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        if let thread {
-            thread.enqueue(job)
-        } else {
-            core.pool.unsafelyUnwrapped.enqueue(job, for: self)
-        }
+        core.scheduler.enqueue(UnownedJob(job), of: self)
     }
 
-    /// Runs one job of this task as one run slice, recording `runBegin`/`runEnd` on the calling thread.
+    /// Runs one job of this task as one run slice, recording `runBegin`/`runEnd` on the calling thread; then runs the
+    /// deadlock check a wait in the slice asked for. Schedulers run every job through it.
     @inline(__always)
     func runSlice(_ job: UnownedJob) {
         ThreadLocals.setCurrentTask(self)
         if let tracer = core.tracer {
-            tracer.record(.runBegin, id.rawValue)
+            tracer.record(RunBeginEvent(task: id))
             job.runSynchronously(on: asUnownedTaskExecutor())
-            tracer.record(.runEnd, id.rawValue, ThreadLocals.endReason.rawValue)
+            tracer.record(RunEndEvent(task: id, reason: ThreadLocals.endReason))
         } else {
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
         ThreadLocals.endReason = .yielded
         ThreadLocals.setCurrentTask(nil)
+        core.checkAfterSlice()
     }
 }

@@ -3,9 +3,11 @@ import WeftTrace
 /// A Go-style channel: unbuffered (capacity 0, a rendezvous) or buffered; FIFO; closable.
 ///
 /// Every completed send and receive is recorded with a per-channel sequence number from 1, so each receive pairs
-/// with its send; a receive of seq 0 means the channel was closed and empty. A send is always recorded by the sending
-/// task before any receive of its message: a blocked sender keeps its value and is woken to try again when a
-/// receiver or room appears.
+/// with its send; a receive of seq 0 means the channel was closed and empty. Sends and receives are recorded under
+/// the channel's lock, as they change the buffer, and before anyone they concern is woken: the trace's order is the
+/// order they happened, so the buffer never appears to hold more than its capacity. A send is always recorded by
+/// the sending task before any receive of its message: a blocked sender keeps its value and is woken to try again
+/// when a receiver or room appears.
 public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     public typealias Element = T
 
@@ -23,8 +25,8 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     private var count = 0
     private var closed = false
     private var lastSeq: UInt64 = 0
-    private var receivers = FIFO<ReceiveWaiter>()
-    private var senders = FIFO<BlockedSender>()
+    private var receivers = WaitQueue<ReceiveWaiter>()
+    private var senders = WaitQueue<BlockedSender>()
 
     init(core: RunCore, capacity: Int, name: String) {
         self.core = core
@@ -33,7 +35,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         id = ChannelID(core.newObjectID())
         values = .allocate(capacity: Swift.max(1, self.capacity))
         seqs = .allocate(capacity: Swift.max(1, self.capacity))
-        core.tracer?.record(.channelMake, id.rawValue, UInt64(self.capacity), core.string(name))
+        core.tracer?.record(ChannelMakeEvent(channel: id, capacity: UInt64(self.capacity), name: core.string(name)))
     }
 
     deinit {
@@ -66,34 +68,27 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         lock.lock()
         let attempt = attemptSendLocked(value)
         lock.unlock()
-        if case .full = attempt {
-            try await sendSlowly(value)
-        } else {
-            try finishSend(attempt)
+        do {
+            if case .full = attempt {
+                try await sendSlowly(value)
+            } else {
+                try finishSend(attempt)
+            }
+        } catch {
+            core.recordFailedSend(error)
+            throw error
         }
     }
 
     private func sendSlowly(_ value: T) async throws {
-        let task = ThreadLocals.currentTask
         while true {
             var attempt = SendOutcome.full
-            _ = try await suspend { continuation in
-                lock.lock()
+            _ = try await park(core, holding: lock) {
                 attempt = attemptSendLocked(value)
-                guard case .full = attempt else {
-                    lock.unlock()
-                    continuation.resume(returning: 0)
-                    return
-                }
-                let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
-                guard core.beginWait(token, reason: .channelSend, object: id.rawValue, name: name) else {
-                    lock.unlock()
-                    continuation.resume(throwing: core.cancelledError())
-                    return
-                }
-                senders.append(BlockedSender(token: token, index: 0))
-                lock.unlock()
-                core.afterWait(token)
+                guard case .full = attempt else { return .proceed(0) }
+                return .wait(WaitSite(.channelSend, object: id.rawValue, name: name))
+            } enqueue: { token in
+                senders.enqueue(BlockedSender(token: token, index: 0))
             }
             if case .full = attempt { continue }  // woken because a receiver or room is there: try again
             try finishSend(attempt)
@@ -101,38 +96,41 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
         }
     }
 
-    /// Hands `value` to a waiting receiver or buffers it, if either is possible now. Call holding the lock.
-    func attemptSendLocked(_ value: T) -> SendOutcome {
+    /// Hands `value` to a waiting receiver or buffers it, if either is possible now, and records the send (after
+    /// `select`, the select's choice). Call holding the lock.
+    func attemptSendLocked(_ value: T, select: SelectChoice? = nil) -> SendOutcome {
         if closed { return .closed }
-        while let receiver = receivers.popFirst() {
-            guard receiver.token.claim() else { continue }
+        if let receiver = receivers.claimFirst() {
             lastSeq += 1
             receiver.slot.assumingMemoryBound(to: T.self).initialize(to: value)
             receiver.hasValue = true
             receiver.seq = lastSeq
-            return .done(lastSeq, receiver)
+            recordSend(lastSeq, select)
+            return .done(receiver)
         }
         if count < capacity {
             lastSeq += 1
             pushLocked(value, lastSeq)
-            return .done(lastSeq, nil)
+            recordSend(lastSeq, select)
+            return .done(nil)
         }
         return .full
     }
 
-    /// Completes an attempt that did not have to wait (after the lock is released): records the send, then wakes
-    /// the receiver it went to.
+    /// Completes an attempt after the lock is released: wakes the receiver the message went to.
     func finishSend(_ attempt: SendOutcome) throws {
         switch attempt {
         case .closed: throw ChannelError.closed(name, id)
-        case .done(let seq, let receiver):
-            recordSend(seq)
-            if let receiver { core.wake(receiver.token, returning: receiver.index) }
-        case .full: break
+        case .done(let receiver?): core.wake(receiver)
+        case .done(nil), .full: break
         }
     }
 
-    @inline(__always) func recordSend(_ seq: UInt64) { core.tracer?.record(.send, id.rawValue, seq) }
+    @inline(__always) private func recordSend(_ seq: UInt64, _ select: SelectChoice?) {
+        guard let tracer = core.tracer else { return }
+        if let select { select.record(on: tracer, channel: id) }
+        tracer.record(SendEvent(channel: id, seq: seq))
+    }
 
     // MARK: Receive
 
@@ -151,75 +149,68 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     private func receiveSlowly() async throws -> T? {
         let slot = UnsafeMutablePointer<T>.allocate(capacity: 1)
         defer { slot.deallocate() }
-        let waiter = ReceiveWaiter(index: 0, slot: UnsafeMutableRawPointer(slot))
-        let task = ThreadLocals.currentTask
+        var waiter: ReceiveWaiter?
         var attempt = ReceiveOutcome.empty
-        _ = try await suspend { continuation in
-            lock.lock()
+        _ = try await park(core, holding: lock) {
             attempt = attemptReceiveLocked()
-            if case .value = attempt {
+            switch attempt {
+            case .value:
                 slot.initialize(to: popLocked())
-                waiter.hasValue = true
+                return .proceed(1)
+            case .closed:
+                return .proceed(0)
+            case .empty:
+                wakeOneSenderLocked()
+                return .wait(WaitSite(.channelReceive, object: id.rawValue, name: name))
             }
-            guard case .empty = attempt else {
-                lock.unlock()
-                continuation.resume(returning: 0)
-                return
-            }
-            wakeOneSenderLocked()
-            let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
-            guard core.beginWait(token, reason: .channelReceive, object: id.rawValue, name: name) else {
-                lock.unlock()
-                continuation.resume(throwing: core.cancelledError())
-                return
-            }
-            waiter.token = token
-            receivers.append(waiter)
-            lock.unlock()
-            core.afterWait(token)
+        } enqueue: { token in
+            let queued = ReceiveWaiter(token: token, index: 0, slot: UnsafeMutableRawPointer(slot))
+            waiter = queued
+            receivers.enqueue(queued)
         }
-        if case .empty = attempt {
-            recordReceive(waiter.seq)  // woken with a value, or by close (seq 0)
-        } else {
+        guard let waiter else {
             finishReceive(attempt)
+            if case .value = attempt { return slot.move() }
+            return nil
         }
+        recordReceive(waiter.seq)  // woken with a value (its send is recorded), or by close (seq 0)
         return waiter.hasValue ? slot.move() : nil
     }
 
-    /// Whether a buffered value can be taken now (then the caller pops it with `takeLocked`). Call holding the lock.
-    func attemptReceiveLocked() -> ReceiveOutcome {
-        if count > 0 { return .value(seqs[head], claimSenderLocked()) }
-        return closed ? .closed : .empty
+    /// Takes stock for a receive: records it if a buffered value is there (then the caller takes it with
+    /// `takeLocked`, claiming the sender that now has room) or the channel is closed and empty (seq 0). Call holding
+    /// the lock; `select` is the select's choice to record first.
+    func attemptReceiveLocked(select: SelectChoice? = nil) -> ReceiveOutcome {
+        if count > 0 {
+            recordReceive(seqs[head], select)
+            return .value(senders.claimFirst())
+        }
+        guard closed else { return .empty }
+        recordReceive(0, select)
+        return .closed
     }
 
     /// Removes the value `attemptReceiveLocked` found. Call holding the lock.
     func takeLocked() -> T { popLocked() }
 
-    /// Claims the first blocked sender still waiting.
-    private func claimSenderLocked() -> BlockedSender? {
-        senders.popFirst { $0.token.claim() }
-    }
-
     /// Before a receiver waits: wakes one blocked sender so that it comes back and hands its value over. Called
     /// holding the lock, before the receiver counts itself as blocked (the woken sender cannot get the lock before
     /// the receiver is registered).
     func wakeOneSenderLocked() {
-        if let sender = claimSenderLocked() { core.wake(sender.token, returning: sender.index) }
+        if let sender = senders.claimFirst() { core.wake(sender) }
     }
 
-    /// Completes an attempt that did not have to wait (after the lock is released): wakes the blocked sender that
-    /// now has room, and records the receive.
+    /// Completes an attempt after the lock is released: wakes the blocked sender that now has room.
     func finishReceive(_ attempt: ReceiveOutcome) {
-        switch attempt {
-        case .value(let seq, let sender):
-            if let sender { core.wake(sender.token, returning: sender.index) }
-            recordReceive(seq)
-        case .closed, .empty:
-            recordReceive(0)
-        }
+        if case .value(let sender?) = attempt { core.wake(sender) }
     }
 
-    @inline(__always) func recordReceive(_ seq: UInt64) { core.tracer?.record(.receive, id.rawValue, seq) }
+    /// Records a receive the task was woken for (the sender recorded its send before waking it).
+    @inline(__always) func recordReceive(_ seq: UInt64, _ select: SelectChoice? = nil) {
+        guard let tracer = core.tracer else { return }
+        if let select { select.record(on: tracer, channel: id) }
+        tracer.record(ReceiveEvent(channel: id, seq: seq))
+    }
 
     // MARK: Close
 
@@ -232,17 +223,11 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
             return
         }
         closed = true
-        var woken: [ReceiveWaiter] = []
-        var failed: [BlockedSender] = []
-        while let receiver = receivers.popFirst() {
-            if receiver.token.claim() { woken.append(receiver) }
-        }
-        while let sender = senders.popFirst() {
-            if sender.token.claim() { failed.append(sender) }
-        }
+        core.tracer?.record(CloseEvent(channel: id))
+        let woken = receivers.claimAll()
+        let failed = senders.claimAll()
         lock.unlock()
-        core.tracer?.record(.close, id.rawValue)
-        for receiver in woken { core.wake(receiver.token, returning: receiver.index) }
+        for receiver in woken { core.wake(receiver) }
         for sender in failed { core.wake(sender.token, throwing: ChannelError.closed(name, id)) }
     }
 
@@ -250,14 +235,14 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
 
     func lockForSelect() { lock.lock() }
     func unlockForSelect() { lock.unlock() }
-    func addReceiver(_ waiter: ReceiveWaiter) { receivers.append(waiter) }
-    func addSender(_ sender: BlockedSender) { senders.append(sender) }
+    func addReceiver(_ waiter: ReceiveWaiter) { receivers.enqueue(waiter) }
+    func addSender(_ sender: BlockedSender) { senders.enqueue(sender) }
 
     /// Forgets the waiters of a select that has completed.
     func removeWaiters(of token: WaitToken) {
         lock.withLock {
-            receivers.removeAll { $0.token === token }
-            senders.removeAll { $0.token === token }
+            receivers.remove(token)
+            senders.remove(token)
         }
     }
 
@@ -269,4 +254,13 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     }
 
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(channel: self) }
+}
+
+extension RunCore {
+    /// Records `sendFailed` when `error` says a send found its channel closed (on the sending task's thread).
+    func recordFailedSend(_ error: any Error) {
+        if let tracer, case ChannelError.closed(_, let channel)? = error as? ChannelError {
+            tracer.record(SendFailedEvent(channel: channel))
+        }
+    }
 }

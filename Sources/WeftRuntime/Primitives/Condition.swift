@@ -7,35 +7,27 @@ public final class Condition: @unchecked Sendable {
     public let mutex: Mutex
     let core: RunCore
     private let lock = PThreadLock()
-    private var waiters = FIFO<WaitToken>()
+    private var waiters = WaitQueue<WaitToken>()
 
     init(core: RunCore, mutex: Mutex, name: String) {
         self.core = core
         self.mutex = mutex
         self.name = name
         id = ConditionID(core.newObjectID())
-        core.tracer?.record(.conditionMake, id.rawValue, mutex.id.rawValue, core.string(name))
+        core.tracer?.record(ConditionMakeEvent(condition: id, mutex: mutex.id, name: core.string(name)))
     }
 
     /// Releases the mutex (which the caller holds), waits for a signal, and locks the mutex again before returning.
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
     public func wait() async throws {
-        core.tracer?.record(.conditionWait, id.rawValue)
-        let task = ThreadLocals.currentTask
+        core.tracer?.record(ConditionWaitEvent(condition: id))
         do {
-            _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
-            lock.lock()
-            // Release the mutex before counting this task as stuck: the unlock may wake another task.
-            mutex.unlock()
-            let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
-            guard core.beginWait(token, reason: .condition, object: id.rawValue, name: name) else {
-                lock.unlock()
-                continuation.resume(throwing: core.cancelledError())
-                return
-            }
-            waiters.append(token)
-            lock.unlock()
-            core.afterWait(token)
+            _ = try await park(core, holding: lock) {
+                // Release the mutex before counting this task as stuck: the unlock may wake another task.
+                mutex.unlock()
+                return .wait(WaitSite(.condition, object: id.rawValue, name: name))
+            } enqueue: { token in
+                waiters.enqueue(token)
             }
         } catch {
             _ = mutex.tryLock()  // give the caller back the mutex it expects to hold, if it is free
@@ -47,21 +39,18 @@ public final class Condition: @unchecked Sendable {
     /// Wakes one waiting task, if any.
     public func signal() {
         lock.lock()
-        let woken = waiters.popFirst { $0.claim() }
+        let woken = waiters.claimFirst()
+        core.tracer?.record(ConditionSignalEvent(condition: id, woken: woken?.task?.id ?? .none))
         lock.unlock()
-        core.tracer?.record(.conditionSignal, id.rawValue, woken?.task?.id.rawValue ?? 0)
-        if let woken { core.wake(woken, returning: 0) }
+        if let woken { core.wake(woken) }
     }
 
     /// Wakes every waiting task.
     public func broadcast() {
         lock.lock()
-        var woken: [WaitToken] = []
-        while let token = waiters.popFirst() {
-            if token.claim() { woken.append(token) }
-        }
+        let woken = waiters.claimAll()
+        core.tracer?.record(ConditionBroadcastEvent(condition: id, woken: UInt64(woken.count)))
         lock.unlock()
-        core.tracer?.record(.conditionBroadcast, id.rawValue, UInt64(woken.count))
-        for token in woken { core.wake(token, returning: 0) }
+        for token in woken { core.wake(token) }
     }
 }

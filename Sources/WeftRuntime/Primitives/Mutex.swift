@@ -13,13 +13,13 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
     /// The raw id of the holding task (0: none or outside any task), for deadlock reports.
     private let holder = Atomic<UInt64>(0)
     private let lock = PThreadLock()
-    private var waiters = FIFO<WaitToken>()
+    private var waiters = WaitQueue<WaitToken>()
 
     init(core: RunCore, name: String) {
         self.core = core
         self.name = name
         id = MutexID(core.newObjectID())
-        core.tracer?.record(.mutexMake, id.rawValue, core.string(name))
+        core.tracer?.record(MutexMakeEvent(mutex: id, name: core.string(name)))
     }
 
     var waitOwner: TaskID? {
@@ -30,7 +30,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
     /// Locks the mutex, waiting for it if another task holds it.
     /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
     public func lock() async throws {
-        core.tracer?.record(.lockRequest, id.rawValue)
+        core.tracer?.record(LockRequestEvent(mutex: id))
         if state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
             acquired()
             return
@@ -48,24 +48,13 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
                 return
             }
         }
-        let task = ThreadLocals.currentTask
         while true {
-            let result = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
-                lock.lock()
-                if state.exchange(2, ordering: .acquiring) == 0 {
-                    lock.unlock()
-                    continuation.resume(returning: 1)
-                    return
-                }
-                let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
-                guard core.beginWait(token, reason: .mutex, object: id.rawValue, name: name, target: self) else {
-                    lock.unlock()
-                    continuation.resume(throwing: core.cancelledError())
-                    return
-                }
-                waiters.append(token)
-                lock.unlock()
-                core.afterWait(token)
+            let result = try await park(core, holding: lock) {
+                // Mark the mutex as waited on; if it was free meanwhile, it is now ours.
+                if state.exchange(2, ordering: .acquiring) == 0 { return .proceed(1) }
+                return .wait(WaitSite(.mutex, object: id.rawValue, name: name, target: self))
+            } enqueue: { token in
+                waiters.enqueue(token)
             }
             if result == 1 {
                 acquired()
@@ -77,7 +66,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
     @inline(__always)
     private func acquired() {
         holder.store(ThreadLocals.currentTask?.id.rawValue ?? 0, ordering: .relaxed)
-        core.tracer?.record(.lockAcquire, id.rawValue)
+        core.tracer?.record(LockAcquireEvent(mutex: id))
     }
 
     /// Unlocks the mutex and wakes one waiter, which then competes for it again.
@@ -89,7 +78,7 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
             return
         }
         holder.store(0, ordering: .relaxed)
-        core.tracer?.record(.lockRelease, id.rawValue)
+        core.tracer?.record(LockReleaseEvent(mutex: id))
         if state.exchange(0, ordering: .releasing) == 2 { wakeOne() }
     }
 
@@ -102,9 +91,9 @@ public final class Mutex: @unchecked Sendable, WaitTarget {
 
     private func wakeOne() {
         lock.lock()
-        let woken = waiters.popFirst { $0.claim() }
+        let woken = waiters.claimFirst()
         lock.unlock()
-        if let woken { core.wake(woken, returning: 0) }
+        if let woken { core.wake(woken) }
     }
 
     /// Runs `body` holding the mutex, unlocking it however `body` ends.

@@ -39,16 +39,17 @@ class SelectArm<R: Sendable>: @unchecked Sendable {
     var isSend: Bool { false }
     func lock() {}
     func unlock() {}
-    /// Holding the lock: performs the operation if it can complete now.
-    func attemptLocked() -> Bool { false }
+    /// Holding the lock: performs the operation if it can complete now, recording `choice` and the operation.
+    func attemptLocked(_ choice: SelectChoice) -> Bool { false }
     /// Holding the lock, before the select waits: wakes a blocked sender to come back (receive cases).
     func prepareToWaitLocked() {}
     /// Holding the lock: waits on the channel as case `index` of the select `token`.
     func register(_ token: WaitToken, index: Int) {}
     /// Takes the lock and forgets the select's waiters.
     func deregister(_ token: WaitToken) {}
-    /// Finishes the chosen case (after the locks are released) and runs its handler.
-    func complete(woken: Bool) async throws -> R { fatalError("abstract") }
+    /// Finishes the chosen case (after the locks are released) and runs its handler. `woken` is the choice when the
+    /// case completed while the select was parked (a receive handed its value), to be recorded now.
+    func complete(woken: SelectChoice?) async throws -> R { fatalError("abstract") }
 }
 
 final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable {
@@ -73,8 +74,8 @@ final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Senda
     override func lock() { channel.lockForSelect() }
     override func unlock() { channel.unlockForSelect() }
 
-    override func attemptLocked() -> Bool {
-        attempt = channel.attemptReceiveLocked()
+    override func attemptLocked(_ choice: SelectChoice) -> Bool {
+        attempt = channel.attemptReceiveLocked(select: choice)
         switch attempt {
         case .empty: return false
         case .value: value = channel.takeLocked()
@@ -88,17 +89,16 @@ final class ReceiveArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Senda
     override func register(_ token: WaitToken, index: Int) {
         let slot = self.slot ?? .allocate(capacity: 1)
         self.slot = slot
-        let waiter = ReceiveWaiter(index: index, slot: UnsafeMutableRawPointer(slot))
-        waiter.token = token
+        let waiter = ReceiveWaiter(token: token, index: index, slot: UnsafeMutableRawPointer(slot))
         self.waiter = waiter
         channel.addReceiver(waiter)
     }
 
     override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
 
-    override func complete(woken: Bool) async throws -> R {
-        if woken, let waiter {
-            channel.recordReceive(waiter.seq)
+    override func complete(woken: SelectChoice?) async throws -> R {
+        if let woken, let waiter {
+            channel.recordReceive(waiter.seq, woken)
             if waiter.hasValue, let slot {
                 waiter.hasValue = false
                 value = slot.move()
@@ -127,8 +127,8 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
     override func lock() { channel.lockForSelect() }
     override func unlock() { channel.unlockForSelect() }
 
-    override func attemptLocked() -> Bool {
-        attempt = channel.attemptSendLocked(value)
+    override func attemptLocked(_ choice: SelectChoice) -> Bool {
+        attempt = channel.attemptSendLocked(value, select: choice)
         if case .full = attempt { return false }
         return true
     }
@@ -139,8 +139,13 @@ final class SendArm<T: Sendable, R: Sendable>: SelectArm<R>, @unchecked Sendable
 
     override func deregister(_ token: WaitToken) { channel.removeWaiters(of: token) }
 
-    override func complete(woken: Bool) async throws -> R {
-        try channel.finishSend(attempt)
+    override func complete(woken: SelectChoice?) async throws -> R {
+        do {
+            try channel.finishSend(attempt)
+        } catch {
+            channel.core.recordFailedSend(error)
+            throw error
+        }
         return try await handler()
     }
 }
@@ -162,7 +167,7 @@ extension Runtime {
         var armCase: [Int] = []
         var timeout: (deadline: UInt64, handler: @Sendable () async throws -> R, index: Int)?
         var fallback: (@Sendable () async throws -> R)?
-        let now = monotonicNanoseconds()
+        let now = core.timer.now()
         for (index, selectCase) in cases.enumerated() {
             switch selectCase.kind {
             case .channel(let make):
@@ -180,80 +185,74 @@ extension Runtime {
         for arm in arms.sorted(by: { $0.channelID < $1.channelID }) where lockOrder.last?.channelID != arm.channelID {
             lockOrder.append(arm)
         }
-        func lockAll() { for arm in lockOrder { arm.lock() } }
-        func unlockAll() { for arm in lockOrder.reversed() { arm.unlock() } }
+        let locks = SelectLocks(lockOrder)
+        let count = UInt64(cases.count)
+        func choice(_ arm: Int) -> SelectChoice { SelectChoice(cases: count, chosen: armCase[arm]) }
+        /// Tries the cases from a random start; the first that can complete does so (and is recorded).
         func attemptAll() -> Int? {
             guard !arms.isEmpty else { return nil }
             let start = Int.random(in: 0..<arms.count)
             for offset in 0..<arms.count {
                 let index = (start + offset) % arms.count
-                if arms[index].attemptLocked() { return index }
+                if arms[index].attemptLocked(choice(index)) { return index }
             }
             return nil
         }
-        let count = UInt64(cases.count)
         let tracer = core.tracer
-        func chose(_ arm: Int) {
-            tracer?.record(.select, count, Event.zigzag(Int64(armCase[arm])), arms[arm].channelID)
-        }
 
-        lockAll()
+        locks.lock()
         if let ready = attemptAll() {
-            unlockAll()
-            chose(ready)
-            return try await arms[ready].complete(woken: false)
+            locks.unlock()
+            return try await arms[ready].complete(woken: nil)
         }
         if let fallback {
-            unlockAll()
-            tracer?.record(.select, count, Event.zigzag(-1), 0)
+            locks.unlock()
+            tracer?.record(SelectEvent(cases: count, chosen: -1, channel: ChannelID(0)))
             return try await fallback()
         }
-        unlockAll()
+        locks.unlock()
 
-        let task = ThreadLocals.currentTask
-        let core = self.core
         while true {
             var ready: Int?
             var token: WaitToken?
             let chosen: Int
             do {
-                chosen = try await suspend { continuation in
-                    lockAll()
+                chosen = try await park(core, holding: locks) {
                     ready = attemptAll()
-                    if ready != nil {
-                        unlockAll()
-                        continuation.resume(returning: 0)
-                        return
-                    }
+                    if ready != nil { return .proceed(0) }
                     for arm in arms { arm.prepareToWaitLocked() }
-                    let wait = WaitToken(task: task, countsAsStuck: timeout == nil, continuation: continuation)
-                    guard core.beginWait(wait, reason: .select, object: 0, name: "") else {
-                        unlockAll()
-                        continuation.resume(throwing: core.cancelledError())
-                        return
-                    }
+                    return .wait(WaitSite(.select, deadline: timeout?.deadline, timeoutIndex: arms.count))
+                } enqueue: { wait in
                     token = wait
-                    for (index, arm) in arms.enumerated() { arm.register(wait, index: index) }
-                    unlockAll()
-                    if let timeout { core.timer.schedule(at: timeout.deadline, wait, index: arms.count) }
-                    core.afterWait(wait)
+                    // After the select's block, before any waker can see it: the channels it waits on.
+                    for (index, arm) in arms.enumerated() {
+                        arm.register(wait, index: index)
+                        tracer?.record(SelectWaitEvent(channel: ChannelID(arm.channelID), send: arm.isSend ? 1 : 0))
+                    }
                 }
             } catch {
                 if let token { for arm in lockOrder { arm.deregister(token) } }
+                core.recordFailedSend(error)  // a send case's channel was closed while the select waited
                 throw error
             }
-            if let ready {
-                chose(ready)
-                return try await arms[ready].complete(woken: false)
-            }
+            if let ready { return try await arms[ready].complete(woken: nil) }
             if let token { for arm in lockOrder { arm.deregister(token) } }
             if chosen == arms.count, let timeout {
-                tracer?.record(.select, count, Event.zigzag(Int64(timeout.index)), 0)
+                tracer?.record(SelectEvent(cases: count, chosen: Int64(timeout.index), channel: ChannelID(0)))
                 return try await timeout.handler()
             }
             if arms[chosen].isSend { continue }  // a receiver or room appeared: try every case again
-            chose(chosen)
-            return try await arms[chosen].complete(woken: true)
+            return try await arms[chosen].complete(woken: choice(chosen))
         }
     }
+}
+
+/// The locks of a select's channels, taken in channel id order and released in reverse.
+struct SelectLocks<R: Sendable>: ParkLock {
+    let arms: [SelectArm<R>]
+
+    init(_ lockOrder: [SelectArm<R>]) { arms = lockOrder }
+
+    func lock() { for arm in arms { arm.lock() } }
+    func unlock() { for arm in arms.reversed() { arm.unlock() } }
 }

@@ -149,3 +149,60 @@ public struct SelectEvent: EventView {
     @inlinable
     public var arguments: EventArguments { EventArguments(cases, Event.zigzag(chosen), channel.rawValue) }
 }
+
+/// A `selectWait` event: the running task, blocking in a select, waits on this channel, to receive or to send.
+public struct SelectWaitEvent: EventView {
+    @inlinable public static var kind: EventKind { .selectWait }
+    public static let spec = EventSpec(.selectWait, "selectWait", [.init("channel", .channel), .init("send", .uint)],
+                                       "The running task, blocking in a select, waits on this channel: to receive (send 0) or to send (send 1); one per channel case, after the select's block.")
+
+    /// A channel of one of the select's cases.
+    public var channel: ChannelID
+    /// 1 for a send case, 0 for a receive case.
+    public var send: UInt64
+
+    /// Whether the case sends.
+    @inlinable public var isSend: Bool { send != 0 }
+
+    @inlinable
+    public init(channel: ChannelID, send: UInt64) {
+        self.channel = channel
+        self.send = send
+    }
+
+    /// Reads the raw arguments; nil when one is outside its type (an enumeration's unknown raw value).
+    @inlinable
+    public init?(arguments raw: EventArguments) {
+        channel = ChannelID(rawValue: raw.a0)
+        send = raw.a1
+    }
+
+    /// The raw arguments, in the table's order.
+    @inlinable
+    public var arguments: EventArguments { EventArguments(channel.rawValue, send) }
+}
+
+/// A `sendFailed` event: the running task's send failed because the channel is closed.
+public struct SendFailedEvent: EventView {
+    @inlinable public static var kind: EventKind { .sendFailed }
+    public static let spec = EventSpec(.sendFailed, "sendFailed", [.init("channel", .channel)],
+                                       "The running task's send failed because the channel is closed (the send throws).")
+
+    /// The closed channel.
+    public var channel: ChannelID
+
+    @inlinable
+    public init(channel: ChannelID) {
+        self.channel = channel
+    }
+
+    /// Reads the raw arguments; nil when one is outside its type (an enumeration's unknown raw value).
+    @inlinable
+    public init?(arguments raw: EventArguments) {
+        channel = ChannelID(rawValue: raw.a0)
+    }
+
+    /// The raw arguments, in the table's order.
+    @inlinable
+    public var arguments: EventArguments { EventArguments(channel.rawValue) }
+}

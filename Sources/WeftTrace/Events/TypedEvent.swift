@@ -19,6 +19,8 @@ public enum TypedEvent: Sendable, Equatable {
     case receive(ReceiveEvent)
     case close(CloseEvent)
     case select(SelectEvent)
+    case selectWait(SelectWaitEvent)
+    case sendFailed(SendFailedEvent)
     case mutexMake(MutexMakeEvent)
     case lockRequest(LockRequestEvent)
     case lockAcquire(LockAcquireEvent)
@@ -54,6 +56,8 @@ public enum TypedEvent: Sendable, Equatable {
         ReceiveEvent.self,
         CloseEvent.self,
         SelectEvent.self,
+        SelectWaitEvent.self,
+        SendFailedEvent.self,
         MutexMakeEvent.self,
         LockRequestEvent.self,
         LockAcquireEvent.self,
@@ -93,6 +97,8 @@ public enum TypedEvent: Sendable, Equatable {
         case .receive: guard let v = ReceiveEvent(arguments: a) else { return nil }; self = .receive(v)
         case .close: guard let v = CloseEvent(arguments: a) else { return nil }; self = .close(v)
         case .select: guard let v = SelectEvent(arguments: a) else { return nil }; self = .select(v)
+        case .selectWait: guard let v = SelectWaitEvent(arguments: a) else { return nil }; self = .selectWait(v)
+        case .sendFailed: guard let v = SendFailedEvent(arguments: a) else { return nil }; self = .sendFailed(v)
         case .mutexMake: guard let v = MutexMakeEvent(arguments: a) else { return nil }; self = .mutexMake(v)
         case .lockRequest: guard let v = LockRequestEvent(arguments: a) else { return nil }; self = .lockRequest(v)
         case .lockAcquire: guard let v = LockAcquireEvent(arguments: a) else { return nil }; self = .lockAcquire(v)
@@ -132,6 +138,8 @@ public enum TypedEvent: Sendable, Equatable {
         case .receive: .receive
         case .close: .close
         case .select: .select
+        case .selectWait: .selectWait
+        case .sendFailed: .sendFailed
         case .mutexMake: .mutexMake
         case .lockRequest: .lockRequest
         case .lockAcquire: .lockAcquire
@@ -171,6 +179,8 @@ public enum TypedEvent: Sendable, Equatable {
         case .receive(let v): v.arguments
         case .close(let v): v.arguments
         case .select(let v): v.arguments
+        case .selectWait(let v): v.arguments
+        case .sendFailed(let v): v.arguments
         case .mutexMake(let v): v.arguments
         case .lockRequest(let v): v.arguments
         case .lockAcquire(let v): v.arguments

@@ -10,10 +10,10 @@ public enum EventCoding {
         switch kind {
         case .threadStop: 0
         case .runBegin, .close, .lockRequest, .lockAcquire, .lockRelease, .waitGroupWait, .conditionWait, .sleep,
-             .regionBegin, .regionEnd, .unblock:
+             .regionBegin, .regionEnd, .unblock, .sendFailed:
             1
         case .metadata, .runFinish, .sample, .runEnd, .block, .send, .receive, .mutexMake, .waitGroupMake,
-             .waitGroupDone, .conditionSignal, .conditionBroadcast, .log:
+             .waitGroupDone, .conditionSignal, .conditionBroadcast, .log, .selectWait:
             2
         case .threadStart, .taskEnd, .channelMake, .select, .waitGroupAdd, .conditionMake: 3
         case .taskCreate: 4

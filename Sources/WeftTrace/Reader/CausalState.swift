@@ -68,7 +68,7 @@ struct CausalState {
         case .receive:
             if objects[a.a0] == nil { return .object(a.a0) }
             if a.a1 != 0 && sent[a.a0]?.contains(a.a1) != true { return .message(a.a0, a.a1) }
-        case .send, .close, .lockRequest, .lockRelease, .waitGroupAdd, .waitGroupDone, .waitGroupWait,
+        case .send, .sendFailed, .selectWait, .close, .lockRequest, .lockRelease, .waitGroupAdd, .waitGroupDone, .waitGroupWait,
              .conditionWait, .conditionSignal, .conditionBroadcast:
             if objects[a.a0] == nil { return .object(a.a0) }
         case .lockAcquire:

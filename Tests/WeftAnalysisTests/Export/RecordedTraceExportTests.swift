@@ -33,6 +33,11 @@ struct RecordedTraceExportTests {
             #expect(summary.spawnFlows == spawned && check.flowsByCategory["spawn", default: 0] == spawned, "\(name)")
             #expect(check.count("i") == ExportTraces.expectedInstants(timeline), "\(name)")
             #expect(check.events.count == summary.total, "\(name)")
+            if lanes == .threads {
+                let threads = check.events("M").filter { $0.name == "thread_name" }.compactMap { $0.args["name"] as? String }
+                #expect(threads.count == timeline.threads.count && threads.filter { $0.hasPrefix("caller") }.count == 1,
+                        "\(name): \(threads)")
+            }
             let process = check.events("M").first { $0.name == "process_name" }?.args["name"] as? String ?? ""
             #expect(process.hasPrefix("weft run ") && !process.contains("weft weft"), "\(name): \(process)")
         }

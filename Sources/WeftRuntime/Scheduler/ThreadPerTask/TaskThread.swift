@@ -1,8 +1,8 @@
 import Glibc
 import WeftTrace
 
-/// The thread-per-task scheduler's executor for one task: one OS thread, created at spawn and ended with the task,
-/// that runs the task's jobs and sleeps in `pthread_cond_wait` whenever the task awaits.
+/// The thread-per-task scheduler's thread for one task: created at spawn and ended with the task, it runs the task's
+/// jobs and sleeps in `pthread_cond_wait` whenever the task awaits.
 final class TaskThread: @unchecked Sendable {
     private let lock = PThreadLock()
     private let condition = PThreadCondition()
@@ -12,20 +12,6 @@ final class TaskThread: @unchecked Sendable {
     /// Stack size of a task thread: enough for deep synchronous code, small enough for tens of thousands of threads.
     static let stackSize = 512 * 1024
 
-    /// Creates the thread for `record`; it waits for the task's first job.
-    static func start(for record: TaskRecord, core: RunCore) -> ThreadStartFailure? {
-        guard core.threads.reserve(limit: core.maxThreads) else { return ThreadStartFailure(errno: EAGAIN) }
-        let taskThread = TaskThread()
-        record.thread = taskThread
-        switch OSThread.start(stackSize: stackSize, { taskThread.run(record, core: core) }) {
-        case .success: return nil
-        case .failure(let failure):
-            record.thread = nil
-            core.threads.cancelReservation()
-            return failure
-        }
-    }
-
     func enqueue(_ job: UnownedJob) {
         lock.lock()
         jobs.append(job)
@@ -33,7 +19,8 @@ final class TaskThread: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func run(_ record: TaskRecord, core: RunCore) {
+    /// The thread's body: runs the task's jobs until its body has finished.
+    func run(_ record: TaskRecord, core: RunCore) {
         core.tracer?.beginThread(role: .taskThread, index: record.id.rawValue)
         var batch: [UnownedJob] = []
         while !record.bodyFinished {
@@ -49,7 +36,5 @@ final class TaskThread: @unchecked Sendable {
             batch.removeAll(keepingCapacity: true)
         }
         core.tracer?.endThread()
-        core.threadExited(pthread_self())
-        core.threads.ended()
     }
 }

@@ -39,14 +39,3 @@ final class WaitToken: @unchecked Sendable {
         while !resumed.load(ordering: .acquiring) { sched_yield() }
     }
 }
-
-/// Suspends the calling task until `register`'s continuation is resumed; `register` runs at once on the calling
-/// thread. Afterwards the slice's end reason is back to its default, however the wait ended.
-@inline(__always)
-func suspend(_ register: (UnsafeContinuation<Int, any Error>) -> Void) async throws -> Int {
-    defer {
-        ThreadLocals.endReason = .yielded
-        if let token = ThreadLocals.currentTask?.currentWait, token.isClaimed { token.settle() }
-    }
-    return try await withUnsafeThrowingContinuation(register)
-}

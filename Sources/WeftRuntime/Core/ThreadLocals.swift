@@ -2,7 +2,8 @@ import CWeftSupport
 import WeftTrace
 
 /// The runtime's thread-local slots (see CWeftSupport.h): 1 = the task running on this thread, 2 = why its current
-/// run slice will end, 3 = the multiplexed worker this thread is.
+/// run slice will end, 3 = the scheduler's per-thread state (`Worker` under multiplexed), 4 = whether the slice must
+/// check for a deadlock once it has ended.
 enum ThreadLocals {
     /// The Weft task whose job this thread is running, if any.
     @inline(__always) static var currentTask: TaskRecord? {
@@ -14,7 +15,7 @@ enum ThreadLocals {
         cweft_tls_set(1, record.map { Unmanaged.passUnretained($0).toOpaque() })
     }
 
-    /// Why the running slice ends; primitives set it just before suspending, the executor reads and resets it.
+    /// Why the running slice ends; `park` sets it just before suspending, the executor reads and resets it.
     @inline(__always) static var endReason: RunEndReason {
         get {
             let raw = UInt64(UInt(bitPattern: cweft_tls_get(2)))
@@ -23,13 +24,16 @@ enum ThreadLocals {
         set { cweft_tls_set(2, UnsafeMutableRawPointer(bitPattern: UInt(newValue.rawValue + 1))) }
     }
 
-    /// The multiplexed worker running on this thread, if any.
-    @inline(__always) static var currentWorker: Worker? {
-        guard let raw = cweft_tls_get(3) else { return nil }
-        return Unmanaged<Worker>.fromOpaque(raw).takeUnretainedValue()
+    /// The scheduler's state for this thread (opaque to the core), if the scheduler set one.
+    @inline(__always) static var schedulerThreadState: UnsafeMutableRawPointer? {
+        get { cweft_tls_get(3) }
+        set { cweft_tls_set(3, newValue) }
     }
 
-    static func setCurrentWorker(_ worker: Worker?) {
-        cweft_tls_set(3, worker.map { Unmanaged.passUnretained($0).toOpaque() })
+    /// Set when a task parked in this slice in a way that may complete a deadlock: the check runs once the slice has
+    /// ended (and `runEnd` is recorded), so the task that closes a cycle is seen blocked, like the others.
+    @inline(__always) static var deadlockCheckPending: Bool {
+        get { cweft_tls_get(4) != nil }
+        set { cweft_tls_set(4, newValue ? UnsafeMutableRawPointer(bitPattern: 1) : nil) }
     }
 }

@@ -2,8 +2,8 @@ import Glibc
 import Synchronization
 import WeftTrace
 
-/// The run's one timer thread: it resumes sleeps and select timeouts at their deadlines.
-final class TimerThread: @unchecked Sendable {
+/// The run's one timer thread, on the monotonic clock: it resumes sleeps and select timeouts at their deadlines.
+final class TimerThread: DeadlineTimer, @unchecked Sendable {
     private struct Entry {
         var deadline: UInt64
         var order: UInt64
@@ -18,6 +18,8 @@ final class TimerThread: @unchecked Sendable {
     private var order: UInt64 = 0
     private var stopping = false
     private var thread: pthread_t?
+
+    @inline(__always) func now() -> UInt64 { monotonicNanoseconds() }
 
     func start(core: RunCore) throws(ThreadStartFailure) {
         guard core.threads.reserve(limit: core.maxThreads) else { throw ThreadStartFailure(errno: EAGAIN) }
@@ -71,7 +73,7 @@ final class TimerThread: @unchecked Sendable {
             }
             while let top = heap.first, top.deadline <= now { due.append(pop()) }
             lock.unlock()
-            for entry in due where entry.token.claim() { core.wake(entry.token, returning: entry.index) }
+            for entry in due where entry.token.claim() { core.wake(ClaimedWait(token: entry.token, index: entry.index)) }
             due.removeAll(keepingCapacity: true)
             lock.lock()
         }

@@ -17,33 +17,20 @@ extension TaskRecord: WaitTarget {
         let lock = core.registry.joinLock(for: id)
         lock.lock()
         result = outcome
-        let woken = joinWaiters
-        joinWaiters = []
+        let woken = joinWaiters.claimAll()
         lock.unlock()
-        for token in woken where token.claim() { core.wake(token, returning: 0) }
+        for token in woken { core.wake(token) }
     }
 
     /// Waits for the task's result.
+    /// - Throws: what the task threw; `.cancelled` when the run shuts down; `.misuse` after the run has returned
+    ///   (when the task never ended).
     func join() async throws -> any Sendable {
         if let result = outcome { return try result.get() }
-        let task = ThreadLocals.currentTask
-        let lock = core.registry.joinLock(for: id)
-        _ = try await suspend { (continuation: UnsafeContinuation<Int, any Error>) in
-            lock.lock()
-            if result != nil {
-                lock.unlock()
-                continuation.resume(returning: 0)
-                return
-            }
-            let token = WaitToken(task: task, countsAsStuck: true, continuation: continuation)
-            guard core.beginWait(token, reason: .join, object: id.rawValue, name: name, target: self) else {
-                lock.unlock()
-                continuation.resume(throwing: core.cancelledError())
-                return
-            }
-            joinWaiters.append(token)
-            lock.unlock()
-            core.afterWait(token)
+        _ = try await park(core, holding: core.registry.joinLock(for: id)) {
+            result != nil ? .proceed(0) : .wait(WaitSite(.join, object: id.rawValue, name: name, target: self))
+        } enqueue: { token in
+            joinWaiters.enqueue(token)
         }
         return try outcome!.get()
     }
@@ -58,7 +45,8 @@ public struct TaskHandle<T: Sendable>: Sendable {
 
     /// The task's return value, waiting for it to end.
     /// - Throws: whatever the task threw; `RuntimeError` (`.threadLimit`) if it could not be started;
-    ///   `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
+    ///   `RuntimeError` (`.cancelled`) when the run shuts down while waiting; `RuntimeError` (`.misuse`) when the
+    ///   task was spawned after its run returned.
     public var value: T {
         get async throws { try await record.join() as! T }
     }

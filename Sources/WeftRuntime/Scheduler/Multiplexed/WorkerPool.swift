@@ -2,27 +2,13 @@ import Glibc
 import Synchronization
 import WeftTrace
 
-/// One worker of the multiplexed scheduler: an OS thread with its own run queue.
-final class Worker: @unchecked Sendable {
-    let index: Int
-    let queue = JobQueue()
-    var thread: pthread_t?
-    /// Where this worker starts looking when it steals (varies so that workers do not all rob the same victim).
-    var stealStart: Int
-
-    init(index: Int) {
-        self.index = index
-        stealStart = index + 1
-    }
-}
-
 /// The multiplexed (M:N) scheduler: N workers, a run queue per worker plus a global one, work stealing, and idle
 /// workers that spin briefly and then park on a condition variable until work arrives.
 ///
 /// A job enqueued by a worker goes to that worker's queue; from any other thread to the global queue. A worker runs
 /// its own queue first, then the global queue, then steals half of another worker's queue. Waking follows Go: a parked
 /// worker is woken only when no worker is already spinning (looking for work), and the woken one spins.
-final class WorkerPool: @unchecked Sendable {
+final class WorkerPool: Scheduler, @unchecked Sendable {
     let workers: [Worker]
     private let global = JobQueue()
     private let spinning = Atomic<Int>(0)
@@ -66,10 +52,13 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Every task runs on the workers: nothing to prepare.
+    func admit(_ task: TaskRecord, core: RunCore) -> ThreadStartFailure? { nil }
+
     @inline(__always)
-    func enqueue(_ job: UnownedJob, for record: TaskRecord) {
-        let item = PoolItem(job: job, record: .passUnretained(record))
-        if let worker = ThreadLocals.currentWorker {
+    func enqueue(_ job: UnownedJob, of task: TaskRecord) {
+        let item = PoolItem(job: job, record: .passUnretained(task))
+        if let worker = Worker.current {
             worker.queue.push(item)
         } else {
             global.push(item)
@@ -118,7 +107,7 @@ final class WorkerPool: @unchecked Sendable {
 
     private func run(_ worker: Worker, core: RunCore) {
         core.tracer?.beginThread(role: .worker, index: UInt64(worker.index))
-        ThreadLocals.setCurrentWorker(worker)
+        Worker.current = worker
         core.startGate.arrive()
         var isSpinning = false
         while true {
@@ -155,7 +144,7 @@ final class WorkerPool: @unchecked Sendable {
             let item = found.unsafelyUnwrapped
             item.record.takeUnretainedValue().runSlice(item.job)
         }
-        ThreadLocals.setCurrentWorker(nil)
+        Worker.current = nil
         core.tracer?.endThread()
         core.threads.ended()
     }

@@ -1,0 +1,38 @@
+/// The seam between the runtime and a scheduler: what decides which task runs when, and on which thread.
+///
+/// The core (spawn, parking, the primitives) talks to the scheduler only through this protocol; each implementation
+/// lives in its own folder (`Multiplexed/`, `ThreadPerTask/`). A scheduler receives every job of every task through
+/// `enqueue` (each `TaskRecord` is its task's `TaskExecutor`), chooses when and on which thread to run it, and runs it
+/// with `TaskRecord.runSlice`. The clock of sleeps and timeouts is the other half of the seam (`DeadlineTimer`): a
+/// deterministic scheduler would bring a virtual clock there and choose the next runnable task here.
+protocol Scheduler: AnyObject, Sendable {
+    /// Starts the scheduler's threads; each calls `core.startGate.arrive()` once it is ready for work.
+    /// - Throws: the failure of the first thread that could not be created.
+    func start(core: RunCore) throws(ThreadStartFailure)
+
+    /// Prepares for a new task before its Swift task exists (thread-per-task creates the task's thread here).
+    /// - Returns: nil, or why the task cannot run (its thread could not be created).
+    func admit(_ task: TaskRecord, core: RunCore) -> ThreadStartFailure?
+
+    /// Queues a job of `task` to be run (with `task.runSlice`) on a thread the scheduler chooses.
+    func enqueue(_ job: UnownedJob, of task: TaskRecord)
+
+    /// Tells the scheduler's threads to stop once no work is left, waking the idle ones; `join` waits for them.
+    func requestStop()
+
+    /// Waits until every thread of the scheduler has ended and handed its trace buffers over.
+    func join()
+}
+
+extension SchedulerKind {
+    /// A fresh scheduler of this kind for one run.
+    func makeScheduler() -> any Scheduler {
+        switch self {
+        case .multiplexed(let workers): WorkerPool(workers: max(1, workers))
+        case .threadPerTask: ThreadPerTaskScheduler()
+        }
+    }
+
+    /// The timer of a run under this scheduler: the monotonic clock and a timer thread.
+    func makeTimer() -> any DeadlineTimer { TimerThread() }
+}
