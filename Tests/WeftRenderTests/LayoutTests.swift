@@ -188,4 +188,28 @@ struct EdgeCaseTests {
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1600), measurer: TextMeasurer())
         #expect(scene.texts.contains { $0.text.contains("ended deadlocked") })
     }
+
+    @Test("a long problem message is drawn line by line, wrapped at word boundaries, never cut off")
+    func problemLines() throws {
+        var run = Fixtures.small()
+        let cycle = (0..<6).map { "t\($0 + 2) \"philosopher \($0)\" waits on mutex mu\($0 + 2) \"fork \($0)\", held by t\($0 + 3)" }
+        run.facts.problem = "deadlocked: deadlock: all 6 live tasks are blocked and no timer is pending.\n"
+            + cycle.joined(separator: "\n") + "\n" + String(repeating: "a rather long line of words ", count: 12)
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 900), measurer: TextMeasurer())
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("program pingpong · ended deadlocked ·") })
+        for line in cycle { #expect(texts.contains(line), "missing \(line)") }
+        // The long last line wraps into whole words: no ellipsis, no control characters.
+        #expect(!texts.contains { $0.contains("\n") || ($0.contains("rather") && $0.hasSuffix("…")) })
+        #expect(texts.filter { $0.contains("rather") }.count >= 2)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+    }
+
+    @Test("wrapping keeps words whole and honours line breaks")
+    func wrapping() throws {
+        let m = try TextMeasurer()
+        let width = m.width("alpha beta", size: 12) + 1
+        #expect(m.wrap("alpha beta gamma\ndelta", maxWidth: width, size: 12) == ["alpha beta", "gamma", "delta"])
+        #expect(m.wrap("", maxWidth: width, size: 12) == [])
+    }
 }

@@ -33,7 +33,7 @@ struct PainterTests {
             let onTop = scene.layers.filter { ["labels", "arrows", "markers", "holds"].contains($0.name) }.flatMap(\.items).contains { item in
                 switch item {
                 case let .text(t): return t.box.x - 2 <= cx && cx <= t.box.maxX + 2 && t.box.y <= r.maxY && r.y <= t.box.maxY
-                case let .arrow(from, to, _, _, _): return min(from.x, to.x) - 3 <= cx && cx <= max(from.x, to.x) + 3
+                case let .arrow(from, to, _, _, _, _): return min(from.x, to.x) - 3 <= cx && cx <= max(from.x, to.x) + 3
                 case let .marker(_, c, _, _): return abs(c.x - cx) < 5
                 default: return false
                 }

@@ -32,8 +32,8 @@ extension SceneItem {
             .line(from: from.shifted(by: dy), to: to.shifted(by: dy), color: color, width: width, dash: dash)
         case let .polyline(points, color, width, fill):
             .polyline(points.map { $0.shifted(by: dy) }, color: color, width: width, fill: fill)
-        case let .arrow(from, to, color, width, head):
-            .arrow(from: from.shifted(by: dy), to: to.shifted(by: dy), color: color, width: width, head: head)
+        case let .arrow(from, to, color, width, head, dash):
+            .arrow(from: from.shifted(by: dy), to: to.shifted(by: dy), color: color, width: width, head: head, dash: dash)
         case let .marker(shape, center, size, color): .marker(shape, center: center.shifted(by: dy), size: size, color: color)
         case let .text(t):
             .text(TextItem(text: t.text, box: t.box.shifted(by: dy), baseline: t.baseline + dy, size: t.size,

@@ -24,6 +24,9 @@ enum Metrics {
     /// Width of a folded stretch of the time axis, and the row under the axis that says what was folded.
     static let foldWidth = 40.0
     static let foldRow = 15.0
+    /// Lines of a run's problem message under its header.
+    static let problemRow = 16.0
+    static let maxProblemLines = 12
 
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0

@@ -21,19 +21,24 @@ extension PanelLayout {
             taken[slot] = true
             shown += 1
             canvas.usedLinks.insert(link.kind)
-            let color: Color
-            switch link.kind {
-            case .message: color = theme.messageArrow
-            case .spawn: color = theme.spawnArrow
-            case .lock: color = theme.lockArrow
-            case .wake: color = theme.wakeArrow
-            }
+            let style = Self.arrowStyle(link.kind, theme: theme)
             // End the arrow at the lane's edge so that its head does not cover the target's bar.
             let edge = y1 > y0 ? y1 - Metrics.taskLane / 2 + 1 : y1 + Metrics.taskLane / 2 - 1
-            canvas.builder.add(.arrow(from: Point(x0, y0), to: Point(x1, edge), color: color,
-                                      width: link.kind == .spawn ? 0.8 : 1, head: 4), to: .arrows)
+            canvas.builder.add(.arrow(from: Point(x0, y0), to: Point(x1, edge), color: style.color, width: style.width,
+                                      head: 4, dash: style.dash), to: .arrows)
         }
         canvas.arrowsShown += shown
         canvas.arrowsTotal += total
+    }
+
+    /// How an arrow of each kind is drawn: kinds differ in line style (solid, dotted, dashed, dash-dot), not only
+    /// in shade, so that they can be told apart without colour.
+    static func arrowStyle(_ kind: Link.Kind, theme: Theme) -> (color: Color, width: Double, dash: [Double]) {
+        switch kind {
+        case .message: (theme.messageArrow, 1, [])
+        case .spawn: (theme.spawnArrow, 1, [1.5, 2])
+        case .lock: (theme.lockArrow, 1.2, [5, 3])
+        case .wake: (theme.wakeArrow, 1, [6, 2, 1.5, 2])
+        }
     }
 }

@@ -47,7 +47,8 @@ extension PanelLayout {
         for hold in holds where scale.overlaps(hold.start, hold.end) {
             lod.add(scale.clampedX(hold.start), scale.clampedX(hold.end), key: 0)
         }
-        let color = Palette.color(of: .mutex)
+        // Dark (the marker colour), so that holding is never taken for waiting (vermillion).
+        let color = theme.marker
         for piece in lod.columnPieces() + lod.wide {
             canvas.drewHolds = true
             canvas.builder.add(.rect(Rect(x: piece.x0, y: laneTop + Metrics.taskLane - 2.5, width: max(piece.x1 - piece.x0, 1),

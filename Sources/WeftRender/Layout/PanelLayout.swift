@@ -21,7 +21,8 @@ struct PanelLayout {
         y += Metrics.titleRow
         canvas.builder.add(canvas.text(subtitle, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                        color: theme.secondaryText))
-        y += Metrics.factsRow + 4
+        y += Metrics.factsRow
+        y = layoutProblem(top: y) + 4
         let axisTop = y
         y += Metrics.axisRow
         if !scale.folds.isEmpty {
@@ -51,6 +52,25 @@ struct PanelLayout {
             y += Metrics.sectionRow
         }
         AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y)
+        return y
+    }
+
+    /// The run's whole problem message (how it ended), one line per line of the message, long lines wrapped at
+    /// word boundaries; at most `Metrics.maxProblemLines`, the last saying how many more there were.
+    private func layoutProblem(top: Double) -> Double {
+        guard let problem = timeline.facts.problem, problem != timeline.facts.problemSummary else { return top }
+        let row = canvas.row(top, Metrics.factsRow)
+        var lines = canvas.measurer.wrap(problem, maxWidth: row.width - 16, size: Metrics.factsSize)
+        if lines.count > Metrics.maxProblemLines {
+            let more = lines.count - (Metrics.maxProblemLines - 1)
+            lines = Array(lines.prefix(Metrics.maxProblemLines - 1)) + ["… and \(Format.plural(more, "more line"))"]
+        }
+        var y = top
+        for (i, line) in lines.enumerated() {
+            let cell = Rect(x: row.x + (i == 0 ? 0 : 16), y: y, width: row.width - (i == 0 ? 0 : 16), height: Metrics.problemRow)
+            canvas.builder.add(canvas.text(line, in: cell, size: Metrics.factsSize, color: theme.text))
+            y += Metrics.problemRow
+        }
         return y
     }
 
@@ -89,7 +109,7 @@ struct PanelLayout {
         let contended = timeline.locks.filter { !$0.waits.isEmpty }.count
         var text = Format.plural(total, "mutex", "mutexes") + ", \(Format.count(contended)) waited for"
         if lanes.hiddenLocks > 0 { text += " (the \(lanes.shownLocks.count) most waited-for drawn)" }
-        return text + " · bar: held, in the holder's colour · red strip: tasks waiting"
+        return text + " · bar: held, in the holder's colour · vermillion strip: tasks waiting"
     }
 
     private var taskDetail: String {

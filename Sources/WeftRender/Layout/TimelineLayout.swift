@@ -57,7 +57,7 @@ public enum TimelineLayout {
         var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(Format.plural(facts.taskCount, "task"))"]
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
         parts.append("wall \(DurationFormat.format(facts.wallTime))")
-        if let problem = facts.problem { parts.append("ended \(problem)") }
+        if let problem = facts.problemSummary { parts.append("ended \(problem)") }
         return parts.joined(separator: " · ")
     }
 
@@ -71,7 +71,7 @@ public enum TimelineLayout {
         if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
-        if let problem = facts.problem { parts.insert("ended \(problem)", at: 0) }
+        if let problem = facts.problemSummary { parts.insert("ended \(problem)", at: 0) }
         return "program \(facts.program) · " + parts.joined(separator: " · ")
     }
 

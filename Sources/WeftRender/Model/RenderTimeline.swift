@@ -45,6 +45,13 @@ public struct RunFacts: Sendable, Equatable {
     /// How the run ended when not normally ("deadlocked", "failed: …"); nil when it completed.
     public var problem: String?
 
+    /// How the run ended, in a word or two for a title ("deadlocked"): the problem up to its first colon or line.
+    public var problemSummary: String? {
+        guard let problem else { return nil }
+        let firstLine = problem.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? problem
+        return firstLine.split(separator: ":", maxSplits: 1).first.map(String.init) ?? firstLine
+    }
+
     public init(program: String, scheduler: String, workers: Int? = nil, taskCount: Int, threadCount: Int,
                 wallTime: UInt64, traceEnd: UInt64? = nil, eventCount: Int, peakRSS: UInt64? = nil, problem: String? = nil) {
         self.problem = problem

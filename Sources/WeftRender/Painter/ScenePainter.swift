@@ -88,8 +88,8 @@ public enum ScenePainter {
                 cr.setLineWidth(width)
                 cr.stroke()
             }
-        case let .arrow(from, to, color, width, head):
-            paintArrow(from: from, to: to, color: color, width: width, head: head, cr)
+        case let .arrow(from, to, color, width, head, dash):
+            paintArrow(from: from, to: to, color: color, width: width, head: head, dash: dash, cr)
         case let .marker(shape, center, size, color):
             MarkerPainter.paint(shape, center: center, size: size, color: color, cr)
         case let .text(t):
@@ -106,7 +106,8 @@ public enum ScenePainter {
         }
     }
 
-    private static func paintArrow(from: Point, to: Point, color: Color, width: Double, head: Double, _ cr: CairoContext) {
+    private static func paintArrow(from: Point, to: Point, color: Color, width: Double, head: Double, dash: [Double],
+                                   _ cr: CairoContext) {
         let dx = to.x - from.x
         let dy = to.y - from.y
         let length = (dx * dx + dy * dy).squareRoot()
@@ -116,9 +117,11 @@ public enum ScenePainter {
         let ux = dx / length
         let uy = dy / length
         let base = Point(to.x - ux * head, to.y - uy * head)
+        if !dash.isEmpty { cr.setDash(dash) }
         cr.move(to: from)
         cr.line(to: base)
         cr.stroke()
+        if !dash.isEmpty { cr.setDash([]) }
         let half = head * 0.55
         cr.move(to: to)
         cr.line(to: Point(base.x - uy * half, base.y + ux * half))

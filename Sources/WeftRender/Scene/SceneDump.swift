@@ -33,8 +33,9 @@ enum SceneDump {
             return "line \(point(from)) -> \(point(to)) \(color) w\(num(width))" + (dash.isEmpty ? "" : " dash \(dash.map(num).joined(separator: ","))")
         case let .polyline(points, color, width, fill):
             return "polyline \(points.map(point).joined(separator: " ")) \(color) w\(num(width))" + (fill.map { " fill \($0)" } ?? "")
-        case let .arrow(from, to, color, width, head):
+        case let .arrow(from, to, color, width, head, dash):
             return "arrow \(point(from)) -> \(point(to)) \(color) w\(num(width)) head \(num(head))"
+                + (dash.isEmpty ? "" : " dash \(dash.map(num).joined(separator: ","))")
         case let .marker(shape, center, size, color):
             return "marker \(shape.rawValue) \(point(center)) size \(num(size)) \(color)"
         case let .text(t):

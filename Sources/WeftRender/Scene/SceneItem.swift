@@ -62,8 +62,8 @@ public enum SceneItem: Sendable, Equatable {
     case line(from: Point, to: Point, color: Color, width: Double, dash: [Double] = [])
     /// Connected segments; filled (closed) when `fill` is given.
     case polyline([Point], color: Color, width: Double, fill: Color? = nil)
-    /// A line with an arrow head at `to`.
-    case arrow(from: Point, to: Point, color: Color, width: Double, head: Double)
+    /// A line with an arrow head at `to`; `dash` empty for a solid shaft.
+    case arrow(from: Point, to: Point, color: Color, width: Double, head: Double, dash: [Double] = [])
     /// A marker of `size` pixels centred on a point.
     case marker(MarkerShape, center: Point, size: Double, color: Color)
     /// Text.

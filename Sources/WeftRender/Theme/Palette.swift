@@ -12,11 +12,13 @@ public enum Palette {
         Color(hex: 0x000000), // black
     ]
 
-    /// Paul Tol's muted qualitative scheme, cycled to colour tasks in thread lanes.
-    public static let tolMuted: [Color] = [
-        Color(hex: 0x332288), Color(hex: 0x88CCEE), Color(hex: 0x44AA99), Color(hex: 0x117733), Color(hex: 0x999933),
-        Color(hex: 0xDDCC77), Color(hex: 0xCC6677), Color(hex: 0x882255), Color(hex: 0xAA4499),
+    /// Colours that tell tasks apart in thread and lock lanes: chosen so that none can be taken for a state colour,
+    /// with normal vision or with deuteranopia or protanopia (`ColorVision`, at least `ColorVision.minimumDistance`
+    /// apart): indigo and plum from Paul Tol's muted set, sand, and lavender; light and dark alternate.
+    public static let taskColors: [Color] = [
+        Color(hex: 0x332288), Color(hex: 0xDDCC77), Color(hex: 0x6F4E7C), Color(hex: 0xBEBADA),
     ]
+
 
     /// The colour of a task state, the same in every theme.
     public static func color(of state: LaneState) -> Color {
@@ -27,14 +29,14 @@ public enum Palette {
         case .mutex: Color(hex: 0xD55E00)
         case .waitGroup, .join: Color(hex: 0xCC79A7)
         case .condition: Color(hex: 0x009E73)
-        case .sleeping: Color(hex: 0xBBBBBB)
-        case .unknown: Color(hex: 0x777777)
+        case .sleeping: Color(hex: 0xBDBDBD)
+        case .unknown: Color(hex: 0x666666)
         }
     }
 
     /// The colour that tells task `raw` apart from its neighbours in a thread lane.
     public static func taskColor(_ raw: UInt64) -> Color {
-        // Multiply by an odd constant so that consecutive ids land on different colours.
-        tolMuted[Int((raw &* 7) % UInt64(tolMuted.count))]
+        // Consecutive ids land on different colours.
+        taskColors[Int(raw % UInt64(taskColors.count))]
     }
 }

@@ -31,7 +31,7 @@ public struct Theme: Sendable, Equatable {
     public static let light = Theme(
         name: "light", background: Color(hex: 0xFFFFFF), text: Color(hex: 0x1F2328), secondaryText: Color(hex: 0x59636E),
         grid: Color(hex: 0xD8DEE4), laneBand: Color(hex: 0xF6F8FA), rule: Color(hex: 0x8C959F),
-        dense: Color(hex: 0x4D5566), idleThread: Color(hex: 0xC9CED6), messageArrow: Color(hex: 0x1F2328, alpha: 0.75),
+        dense: Color(hex: 0x4D5566), idleThread: Color(hex: 0xE8EAED), messageArrow: Color(hex: 0x1F2328, alpha: 0.75),
         spawnArrow: Color(hex: 0x6E7781, alpha: 0.8), lockArrow: Color(hex: 0xD55E00, alpha: 0.9),
         wakeArrow: Color(hex: 0x6E7781, alpha: 0.6), marker: Color(hex: 0x1F2328),
         foldBand: Color(hex: 0x8C959F, alpha: 0.16))

@@ -1,0 +1,76 @@
+import Testing
+@testable import WeftRender
+
+@Suite("Legend")
+struct LegendTests {
+    /// The legend of a picture that drew everything the legend can explain.
+    func fullLegend(theme: Theme = .light) throws -> [LegendLayout.Entry] {
+        let canvas = LayoutCanvas(measurer: try TextMeasurer(), theme: theme, width: 1600, gutterWidth: 100, start: 0,
+                                  end: 1_000)
+        canvas.usedStates = Set(LaneState.allCases)
+        canvas.usedMarks = Set(Mark.Kind.allCases)
+        canvas.usedLinks = Set(Link.Kind.allCases)
+        canvas.drewTaskSlices = true
+        canvas.drewIdleLine = true
+        canvas.drewThreadDensity = true
+        canvas.drewLockWait = true
+        canvas.drewHolds = true
+        canvas.drewDenseRun = true
+        return LegendLayout.entries(view: .both, canvas: canvas)
+    }
+
+    /// The flat colour of an entry's key, for keys that are one colour.
+    func flatColor(_ key: LegendLayout.Key) -> Color? {
+        switch key {
+        case let .swatch(color, _), let .strip(color): color
+        default: nil
+        }
+    }
+
+    @Test("no two legend entries share a key, and every arrow kind has its own line style")
+    func distinctKeys() throws {
+        let entries = try fullLegend()
+        for (i, a) in entries.enumerated() {
+            for b in entries[(i + 1)...] {
+                #expect(a.key != b.key, "\(a.label) and \(b.label) share a key")
+            }
+        }
+        let dashes = Link.Kind.allCases.map { PanelLayout.arrowStyle($0, theme: .light).dash }
+        #expect(Set(dashes.map { $0.map { String($0) }.joined(separator: ",") }).count == dashes.count)
+    }
+
+    @Test("legend colours stay at least ColorVision.minimumDistance apart with deuteranopia and protanopia")
+    func colourDistances() throws {
+        let keyed = try fullLegend().compactMap { entry in flatColor(entry.key).map { (entry.label, $0) } }
+        #expect(keyed.count >= 10)
+        for (i, a) in keyed.enumerated() {
+            for b in keyed[(i + 1)...] {
+                for vision in ColorVision.allCases {
+                    let d = vision.distance(a.1, b.1)
+                    #expect(d >= ColorVision.minimumDistance, "\(a.0) vs \(b.0) with \(vision): ΔE \(d)")
+                }
+            }
+        }
+    }
+
+    @Test("task colours are never taken for state colours, with any of the three visions")
+    func taskColoursApartFromStates() {
+        for task in Palette.taskColors {
+            for state in LaneState.allCases {
+                let d = ColorVision.minimumDistance(task, Palette.color(of: state))
+                #expect(d >= ColorVision.minimumDistance, "task colour \(task) vs \(state): ΔE \(d)")
+            }
+        }
+        // Consecutive tasks differ.
+        #expect(Palette.taskColor(1) != Palette.taskColor(2) && Palette.taskColor(2) != Palette.taskColor(3))
+    }
+
+    @Test("the simulation matches known values: grey stays grey, red and green meet under deuteranopia")
+    func simulation() {
+        let grey = Color(hex: 0x808080)
+        for vision in ColorVision.allCases { #expect(vision.distance(grey, grey) < 1e-9) }
+        #expect(abs(ColorVision.normal.lab(Color(hex: 0xFFFFFF)).l - 100) < 0.01)
+        let red = Color(hex: 0xD55E00), green = Color(hex: 0x009E73)
+        #expect(ColorVision.deuteranopia.distance(red, green) < ColorVision.normal.distance(red, green) * 0.6)
+    }
+}
