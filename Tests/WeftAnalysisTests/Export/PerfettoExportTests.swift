@@ -177,6 +177,18 @@ struct PerfettoExportTests {
         #expect(capped.check.count(type: 3) == full.check.count(type: 3))
     }
 
+    @Test("memory for held flow ends is bounded by what is held, not by how many messages the trace had")
+    func heldOrderBounded() throws {
+        let trace = ExportTraces.busy(slices: 20_000)
+        trace.list.rewind()
+        let writer = PerfettoTraceWriter(options: .init(), out: JSONOutput(), strings: { [list = trace.list] in list.string($0) })
+        while let e = try trace.list.next() { writer.add(e) }
+        #expect(writer.held.count <= 1)
+        #expect(writer.heldOrder.count - writer.heldHead <= 2 * writer.held.count + 4096 + 1, "\(writer.heldOrder.count)")
+        writer.finish()
+        #expect(writer.summary.messageFlows == 19_999)
+    }
+
     @Test("past the intern cap, names are written inline and still read back")
     func internCap() throws {
         let e = try Self.export(ExportTraces.pipeline(), PerfettoTraceOptions(internCap: 2))

@@ -415,8 +415,10 @@ extension PerfettoTraceWriter {
                 summary.flowsLeftOut += 1
             }
         }
-        if heldHead > 4096 && heldHead * 2 > heldOrder.count {
-            heldOrder.removeFirst(heldHead)
+        // Ends matched since stay in the order list: drop them once they outnumber the held ones, so that the list
+        // is bounded by what is held, not by how many flows the trace had (amortised O(1) per flow).
+        if heldOrder.count - heldHead > 2 * held.count + 4096 {
+            heldOrder = heldOrder[heldHead...].filter { held[$0] != nil }
             heldHead = 0
         }
     }

@@ -59,14 +59,14 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
     private func run(_ core: RunCore) {
         core.tracer?.beginThread(role: .timer, index: 0)
         // A traced run also samples memory and threads from here, between deadlines.
-        var sampler = core.tracer.map { ProcessSampler(tracer: $0, now: monotonicNanoseconds()) }
+        let sampler = core.tracer.map { ProcessSampler(tracer: $0, now: monotonicNanoseconds()) }
         core.startGate.arrive()
         var due: [Entry] = []
         lock.lock()
         while !stopping {
-            if sampler != nil, let tracer = core.tracer, monotonicNanoseconds() >= sampler!.next {
+            if let sampler, let tracer = core.tracer, monotonicNanoseconds() >= sampler.next {
                 lock.unlock()
-                sampler!.sample(into: tracer, threads: core.threads, now: monotonicNanoseconds())
+                sampler.sample(into: tracer, threads: core.threads, now: monotonicNanoseconds())
                 lock.lock()
                 continue
             }
