@@ -44,10 +44,18 @@ struct CheckCommand: ParsableCommand {
         var results: [LintResult] = []
         var counts: [(lint: any Lint, count: Int)] = []
         for lint in lints {
-            let found = lint.run(timeline)
-            results += found
+            // JSON has every finding; text words only the ones it prints.
+            let found: (results: [LintResult], count: Int)
+            if json {
+                let all = lint.run(timeline)
+                found = (all, all.count)
+            } else {
+                found = lint.run(timeline, wording: limit)
+            }
+            results += found.results
             counts.append((lint, found.count))
         }
+        let total = counts.reduce(0) { $0 + $1.count }
         if json {
             let output = CheckJSON(file: file, clean: results.isEmpty, findings: results,
                                    lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, findings: $0.count) })
@@ -59,13 +67,13 @@ struct CheckCommand: ParsableCommand {
             text += mine.prefix(limit).map { $0.message + "\n" }.joined()
             if count > limit { text += "… \(count - limit) more \(lint.name) findings (use --limit or --json)\n" }
         }
-        if results.isEmpty {
+        if total == 0 {
             text += "\(file): clean (\(lints.map(\.name).joined(separator: ", ")))\n"
         } else {
             let fired = counts.filter { $0.count > 0 }.map { "\($0.lint.name) \($0.count)" }.joined(separator: ", ")
-            text += "\(file): \(results.count) finding\(results.count == 1 ? "" : "s") (\(fired))\n"
+            text += "\(file): \(total) finding\(total == 1 ? "" : "s") (\(fired))\n"
         }
-        return (text, results.isEmpty)
+        return (text, total == 0)
     }
 }
 

@@ -28,7 +28,7 @@ public struct DeadlockLint: Lint {
 enum LintText {
     /// `t3 "worker"`.
     static func task(_ id: TaskID, _ timeline: Timeline) -> String {
-        let name = timeline.task(id)?.name ?? ""
+        let name = timeline.name(of: id)
         return name.isEmpty ? id.description : "\(id) \"\(name)\""
     }
 

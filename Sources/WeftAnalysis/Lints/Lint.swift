@@ -36,6 +36,17 @@ public struct LintResult: Sendable, Equatable, Codable {
 }
 
 extension Lint {
+    /// How many findings there are, and the first `limit` of them worded: what a text report prints, without the
+    /// cost of wording findings nobody reads (a million-task trace can have a million).
+    public func run(_ timeline: Timeline, wording limit: Int) -> (results: [LintResult], count: Int) {
+        let findings = check(timeline)
+        let results = findings.prefix(Swift.max(limit, 0)).map { finding in
+            LintResult(lint: name, message: message(finding, in: timeline), tasks: tasks(of: finding).map(\.rawValue),
+                       time: time(of: finding))
+        }
+        return (results, findings.count)
+    }
+
     /// Every finding, worded.
     public func run(_ timeline: Timeline) -> [LintResult] {
         check(timeline).map { finding in

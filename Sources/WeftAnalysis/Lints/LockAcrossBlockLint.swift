@@ -25,9 +25,10 @@ public struct LockAcrossBlockLint: Lint {
         for mutex in timeline.mutexes {
             var byTask: [TaskID: Finding] = [:]
             for hold in mutex.holds {
-                guard let task = timeline.task(hold.task) else { continue }
-                for i in task.intervals.indices(overlapping: hold.start ..< hold.end) {
-                    let interval = task.intervals[i]
+                guard let t = timeline.index(of: hold.task) else { continue }
+                let intervals = timeline.tasks[t].intervals
+                for i in intervals.indices(overlapping: hold.start ..< hold.end) {
+                    let interval = intervals[i]
                     let reason: BlockReason?, object: ObjectID
                     switch interval.state {
                     case .blocked(let r, let o) where r != .mutex:

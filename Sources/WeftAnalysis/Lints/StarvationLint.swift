@@ -19,14 +19,18 @@ public struct StarvationLint: Lint {
 
     public func check(_ timeline: Timeline) -> [Finding] {
         var findings: [Finding] = []
+        var slices: SliceCounter?
         for task in timeline.tasks {
             for interval in task.intervals where interval.duration > threshold {
                 guard case .runnable = interval.state else { continue }
                 let window = interval.start ..< interval.end
-                var others = 0
-                for thread in timeline.threads {
-                    for i in thread.slices.indices(overlapping: window) where thread.slices[i].task != task.id { others += 1 }
+                // Every thread's slices in the window, less the task's own (its running intervals there).
+                if slices == nil { slices = SliceCounter(timeline) }
+                var own = 0
+                for i in task.intervals.indices(overlapping: window) {
+                    if case .running = task.intervals[i].state { own += 1 }
                 }
+                let others = slices!.count(overlapping: window) - own
                 if others > 0 {
                     findings.append(Finding(task: task.id, start: interval.start, duration: interval.duration, othersRan: others))
                 }
@@ -43,4 +47,46 @@ public struct StarvationLint: Lint {
 
     public func tasks(of f: Finding) -> [TaskID] { [f.task] }
     public func time(of f: Finding) -> UInt64 { f.start }
+}
+
+/// Counts the run slices of every thread that share time with a window, in O(log slices) per question.
+///
+/// A slice `start ..< end` shares time with `lower ..< upper` when `start < upper` and it does not end before the
+/// window (`end <= lower`, except a zero-length slice at exactly `lower`, which counts, as `TimedInterval.overlaps`
+/// says). So the count is the slices starting before `upper` minus those ending too early: two sorted arrays answer it.
+struct SliceCounter {
+    private var starts: [UInt64] = []
+    /// Ends of slices with a length.
+    private var ends: [UInt64] = []
+    /// Ends (= starts) of zero-length slices.
+    private var instants: [UInt64] = []
+
+    init(_ timeline: Timeline) {
+        for thread in timeline.threads {
+            for slice in thread.slices {
+                starts.append(slice.start)
+                if slice.start == slice.end { instants.append(slice.end) } else { ends.append(slice.end) }
+            }
+        }
+        starts.sort()
+        ends.sort()
+        instants.sort()
+    }
+
+    /// How many slices share time with the non-empty `window`.
+    func count(overlapping window: Range<UInt64>) -> Int {
+        SliceCounter.countBelow(window.upperBound, in: starts)
+            - SliceCounter.countBelow(window.lowerBound &+ 1, in: ends)   // ends <= lower
+            - SliceCounter.countBelow(window.lowerBound, in: instants)    // zero-length before lower
+    }
+
+    /// How many values of the sorted `values` are `< bound`.
+    static func countBelow(_ bound: UInt64, in values: [UInt64]) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < bound { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
 }

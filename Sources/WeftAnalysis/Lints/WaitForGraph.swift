@@ -97,7 +97,7 @@ public struct WaitForGraph: Sendable {
         case .channelSend?:
             satisfied = timeline.flows.contains { $0.channel.object == object && $0.sender == task.id && ($0.sent ?? 0) >= woken }
         case .join?:
-            satisfied = timeline.task(TaskID(object.rawValue))?.ended.map { $0 <= woken } ?? true
+            satisfied = timeline.index(of: TaskID(object.rawValue)).map { timeline.tasks[$0].ended.map { $0 <= woken } ?? true } ?? true
         case .waitGroup?:
             let changes = timeline.waitGroup(WaitGroupID(object.rawValue))?.changes ?? []
             satisfied = changes.last { $0.time <= woken }?.count == 0
@@ -115,14 +115,21 @@ public struct WaitForGraph: Sendable {
     /// themselves stuck. Each cycle is given once, starting from its lowest task id, in wait-for order.
     public func cycles() -> [[Wait]] {
         // Stuck: waiting tasks all of whose possible wakers are stuck (greatest fixed point), with at least one waker.
+        // Linear: drop every task with a waker outside the set, then the tasks that wait on a dropped one, and so on.
         var stuck = Set(waits.values.filter { !$0.holders.isEmpty && $0.reason != .sleep }.map(\.task))
-        var changed = true
-        while changed {
-            changed = false
-            for task in stuck where !waits[task]!.holders.allSatisfy(stuck.contains) {
-                stuck.remove(task)
-                changed = true
+        var waitersOf: [TaskID: [TaskID]] = [:]
+        var dropped: [TaskID] = []
+        for task in stuck {
+            let holders = waits[task]!.holders
+            if holders.allSatisfy(stuck.contains) {
+                for holder in holders { waitersOf[holder, default: []].append(task) }
+            } else {
+                dropped.append(task)
             }
+        }
+        for task in dropped { stuck.remove(task) }
+        while let task = dropped.popLast() {
+            for waiter in waitersOf[task] ?? [] where stuck.remove(waiter) != nil { dropped.append(waiter) }
         }
         var seen = Set<TaskID>()
         var result: [[Wait]] = []

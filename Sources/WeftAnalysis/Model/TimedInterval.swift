@@ -24,19 +24,31 @@ extension TimedInterval {
 /// A list of intervals sorted by start time, answering "which intervals touch this window" by binary search.
 ///
 /// The intervals may overlap one another (messages in flight); the list remembers the longest one, so a query
-/// looks back at most that far. Reading it is reading an array: it is a `RandomAccessCollection`.
+/// looks back at most that far. When the ends are sorted too (a task's states, a thread's slices, a mutex's holds:
+/// intervals that follow one another), a query finds its first interval by binary search on the ends instead, so one
+/// long interval does not make every query scan back over everything after it.
+/// Reading it is reading an array: it is a `RandomAccessCollection`.
 public struct IntervalList<Element: TimedInterval>: RandomAccessCollection, Sendable where Element: Sendable {
     /// The intervals, sorted by `start`.
     public private(set) var elements: [Element]
     /// The longest `duration` among them.
     public private(set) var longest: UInt64
+    /// Whether the ends are sorted as well (never decreasing): then queries search the ends.
+    public private(set) var endsSorted: Bool
 
     /// A list of `elements`, which must already be sorted by `start` (the builder guarantees it).
     public init(sorted elements: [Element]) {
         self.elements = elements
         var longest: UInt64 = 0
-        for e in elements where e.duration > longest { longest = e.duration }
+        var endsSorted = true
+        var previousEnd: UInt64 = 0
+        for e in elements {
+            if e.duration > longest { longest = e.duration }
+            if e.end < previousEnd { endsSorted = false }
+            previousEnd = e.end
+        }
         self.longest = longest
+        self.endsSorted = endsSorted
     }
 
     /// A list of `elements` in any order: they are sorted here (stably, by start).
@@ -65,12 +77,37 @@ public struct IntervalList<Element: TimedInterval>: RandomAccessCollection, Send
         return low
     }
 
+    /// The index of the first interval whose end is `>= time`; only meaningful when `endsSorted`.
+    func firstIndex(endingAtOrAfter time: UInt64) -> Int {
+        var low = 0, high = elements.count
+        while low < high {
+            let mid = (low + high) / 2
+            if elements[mid].end < time { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Where a scan for intervals overlapping `window` starts and stops: every overlapping index is in `from ..< to`.
+    /// With sorted ends, every index in that range overlaps.
+    @usableFromInline
+    func candidates(_ window: Range<UInt64>) -> (from: Int, to: Int) {
+        let to = firstIndex(startingAtOrAfter: window.upperBound)
+        guard endsSorted else {
+            return (firstIndex(startingAtOrAfter: window.lowerBound >= longest ? window.lowerBound - longest : 0), to)
+        }
+        // Ends sorted: skip intervals that end before the window, and those that end exactly at its start unless
+        // they are zero-length (sorted by start, those come first among the ones ending there).
+        var from = firstIndex(endingAtOrAfter: window.lowerBound)
+        while from < to && elements[from].end == window.lowerBound && elements[from].start != elements[from].end { from += 1 }
+        return (from, Swift.max(from, to))
+    }
+
     /// The indices of the intervals that share time with `window`, in start order.
     ///
-    /// Costs O(log n + k + intervals that start within `longest` before the window).
+    /// Costs O(log n + k) when the ends are sorted, else O(log n + k + intervals that start within `longest` before
+    /// the window).
     public func indices(overlapping window: Range<UInt64>) -> [Int] {
-        let from = firstIndex(startingAtOrAfter: window.lowerBound >= longest ? window.lowerBound - longest : 0)
-        let to = firstIndex(startingAtOrAfter: window.upperBound)
+        let (from, to) = candidates(window)
         var result: [Int] = []
         var i = from
         while i < to {
@@ -78,6 +115,15 @@ public struct IntervalList<Element: TimedInterval>: RandomAccessCollection, Send
             i += 1
         }
         return result
+    }
+
+    /// How many intervals share time with `window`: O(log n) when the ends are sorted.
+    public func count(overlapping window: Range<UInt64>) -> Int {
+        let (from, to) = candidates(window)
+        if endsSorted { return to - from }
+        var count = 0
+        for i in from..<to where elements[i].overlaps(window) { count += 1 }
+        return count
     }
 
     /// The intervals that share time with `window`, in start order.

@@ -94,7 +94,7 @@ public struct Timeline: Sendable {
 
     /// A name for people for the object a task waits on: `ch3 "jobs"`-style labels, or a task label for `join`.
     public func label(of object: ObjectID, reason: BlockReason? = nil) -> String {
-        if reason == .join { return task(TaskID(object.rawValue))?.label ?? TaskID(object.rawValue).description }
+        if reason == .join { return label(of: TaskID(object.rawValue)) }
         guard let o = objectIndex[object] else { return object == .none ? "" : object.description }
         switch o.kind {
         case .channel: return channels[o.index].label
@@ -105,7 +105,10 @@ public struct Timeline: Sendable {
     }
 
     /// The label of a task by id (its name, or its id).
-    public func label(of task: TaskID) -> String { self.task(task)?.label ?? task.description }
+    public func label(of task: TaskID) -> String { index(of: task).map { tasks[$0].label } ?? task.description }
+
+    /// The name of a task by id ("" when it has none or is unknown), without copying its timeline.
+    public func name(of task: TaskID) -> String { index(of: task).map { tasks[$0].name } ?? "" }
 }
 
 /// The kinds of synchronisation object.
