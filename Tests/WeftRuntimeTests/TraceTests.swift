@@ -121,7 +121,8 @@ import WeftTestSupport
         #expect(RunOutcome(rawValue: finish.args.a0) == .completed)
         let samples = Set(trace.of(.sample).map { trace.string($0.args.a0) })
         #expect(samples == ["peak_rss_bytes", "cpu_user_ns", "cpu_system_ns", "voluntary_ctx_switches",
-                            "involuntary_ctx_switches", "threads_created", "peak_threads_alive"])
+                            "involuntary_ctx_switches", "threads_created", "peak_threads_alive",
+                            "rss_bytes", "threads_alive"])
         #expect(trace.roles.values.contains { $0.role == .timer })
         #expect(trace.roles.values.contains { $0.role == .main })
     }

@@ -33,6 +33,11 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var cpuUser: UInt64?
     public var cpuSystem: UInt64?
     public var peakThreadsAlive: UInt64?
+    /// The peaks of the quantities sampled during the run (`RunInfo.counters`), when the trace has them.
+    public var sampledPeakRSSBytes: UInt64?
+    public var sampledPeakThreads: UInt64?
+    /// How many times the run was sampled.
+    public var samplesTaken: Int
 }
 
 /// Where one task's lifetime went.

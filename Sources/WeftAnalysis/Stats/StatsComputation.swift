@@ -73,12 +73,15 @@ extension RunStats {
         }
 
         let r = timeline.run
+        let resident = r.counter(.residentBytes), threadsAlive = r.counter(.threadsAlive)
         run = RunSummary(program: r.program, scheduler: r.scheduler, workers: r.workers, wallTime: r.wallTime,
                          outcome: r.outcome?.description, tasks: timeline.tasks.count,
                          threads: timeline.threadCensus.schedulerThreads, threadCensus: timeline.threadCensus,
                          events: r.totalEvents, dropped: r.dropped, anomalies: r.anomalyCount,
                          peakRSSBytes: r.sample("peak_rss_bytes"), cpuUser: r.sample("cpu_user_ns"),
-                         cpuSystem: r.sample("cpu_system_ns"), peakThreadsAlive: r.sample("peak_threads_alive"))
+                         cpuSystem: r.sample("cpu_system_ns"), peakThreadsAlive: r.sample("peak_threads_alive"),
+                         sampledPeakRSSBytes: resident?.peak, sampledPeakThreads: threadsAlive?.peak,
+                         samplesTaken: max(resident?.points.count ?? 0, threadsAlive?.points.count ?? 0))
         tasks = taskStats
         threads = threadStats
         channels = channelStats

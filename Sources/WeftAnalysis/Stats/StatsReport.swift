@@ -36,6 +36,12 @@ public struct StatsReport: Sendable {
         table.append(["events", "\(run.events)"])
         table.append(["dropped", "\(run.dropped)"])
         if let rss = run.peakRSSBytes { table.append(["peak RSS", ByteFormat.format(rss)]) }
+        if run.samplesTaken > 0 {
+            var peaks: [String] = []
+            if let rss = run.sampledPeakRSSBytes { peaks.append("RSS \(ByteFormat.format(rss))") }
+            if let threads = run.sampledPeakThreads { peaks.append("threads \(threads)") }
+            table.append(["sampled peak", peaks.joined(separator: ", ") + " (\(run.samplesTaken) samples)"])
+        }
         if let user = run.cpuUser, let system = run.cpuSystem {
             table.append(["CPU", "\(DurationFormat.format(user)) user, \(DurationFormat.format(system)) system"])
         }

@@ -56,11 +56,12 @@ final class OutputFile {
     }
 
     /// Removes the partial file (the output was not finished) and releases the lock; the file asked for, if it
-    /// existed before, is left as it was.
+    /// existed before, is left as it was. Without the lock (another command holds it: this init threw, and deinit
+    /// comes here) the partial file is that command's, and is left alone.
     func discard() {
         guard !finished else { return }
         finished = true
-        unlink(partialPath)
+        if lock >= 0 { unlink(partialPath) }
         releaseLock()
     }
 

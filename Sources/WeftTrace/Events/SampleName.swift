@@ -15,4 +15,12 @@ public enum SampleName: String, Sendable, CaseIterable {
     case threadsCreated = "threads_created"
     /// The most OS threads of the runtime alive at once.
     case peakThreadsAlive = "peak_threads_alive"
+    /// The process's resident memory at the sample's time, in bytes: sampled periodically during the run.
+    case residentBytes = "rss_bytes"
+    /// The runtime's OS threads alive at the sample's time (workers or task threads, and the timer): sampled
+    /// periodically during the run.
+    case threadsAlive = "threads_alive"
+
+    /// The names sampled periodically during a run, as counter series; the others are recorded once, at its end.
+    public static let periodic: [SampleName] = [.residentBytes, .threadsAlive]
 }

@@ -58,17 +58,25 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
 
     private func run(_ core: RunCore) {
         core.tracer?.beginThread(role: .timer, index: 0)
+        // A traced run also samples memory and threads from here, between deadlines.
+        var sampler = core.tracer.map { ProcessSampler(tracer: $0, now: monotonicNanoseconds()) }
         core.startGate.arrive()
         var due: [Entry] = []
         lock.lock()
         while !stopping {
+            if sampler != nil, let tracer = core.tracer, monotonicNanoseconds() >= sampler!.next {
+                lock.unlock()
+                sampler!.sample(into: tracer, threads: core.threads, now: monotonicNanoseconds())
+                lock.lock()
+                continue
+            }
             guard let first = heap.first else {
-                condition.wait(lock)
+                if let sampler { condition.wait(lock, until: sampler.next) } else { condition.wait(lock) }
                 continue
             }
             let now = monotonicNanoseconds()
             if first.deadline > now {
-                condition.wait(lock, until: first.deadline)
+                condition.wait(lock, until: min(first.deadline, sampler?.next ?? .max))
                 continue
             }
             while let top = heap.first, top.deadline <= now { due.append(pop()) }

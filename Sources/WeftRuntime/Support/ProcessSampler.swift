@@ -1,0 +1,63 @@
+import Glibc
+import WeftTrace
+
+/// Samples the process's resident memory and the runtime's OS threads at a fixed, cheap interval into the trace
+/// (`sample` events named `SampleName.residentBytes` and `.threadsAlive`), from the timer thread.
+///
+/// Each sample reads `/proc/self/statm` (constant time, whatever the number of threads) and one atomic counter,
+/// a few microseconds in all. The interval starts at 1 ms and doubles after every 1,000 samples, so a run of any
+/// length holds a bounded number of them (about 1,000 per doubling of its length beyond one second).
+struct ProcessSampler {
+    /// The first interval between samples, in nanoseconds.
+    static let firstInterval: UInt64 = 1_000_000
+    /// Samples taken at one interval before it doubles.
+    static let samplesPerInterval = 1_000
+
+    private(set) var interval = firstInterval
+    /// When the next sample is due (monotonic ns).
+    private(set) var next: UInt64
+    private var takenAtInterval = 0
+    private let pageSize = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
+    private let residentName: StringID
+    private let threadsName: StringID
+
+    init(tracer: TraceRecorder, now: UInt64) {
+        next = now
+        residentName = tracer.intern(SampleName.residentBytes.rawValue)
+        threadsName = tracer.intern(SampleName.threadsAlive.rawValue)
+    }
+
+    /// Records one sample of each quantity on the calling thread and schedules the next one after `now`.
+    mutating func sample(into tracer: TraceRecorder, threads: ThreadCounters, now: UInt64) {
+        if let resident = residentBytes() { tracer.record(SampleEvent(name: residentName, value: resident)) }
+        tracer.record(SampleEvent(name: threadsName, value: UInt64(max(0, threads.alive.load(ordering: .relaxed)))))
+        takenAtInterval += 1
+        if takenAtInterval == Self.samplesPerInterval {
+            takenAtInterval = 0
+            interval *= 2
+        }
+        next = max(next &+ interval, now &+ interval / 2)
+    }
+
+    /// The resident set size from `/proc/self/statm` (its second field, in pages); nil when it cannot be read.
+    private func residentBytes() -> UInt64? {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer -> UInt64? in
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            guard count > 0 else { return nil }
+            var field = 0, value: UInt64 = 0, digits = 0
+            for byte in buffer.prefix(count) {
+                if byte == UInt8(ascii: " ") {
+                    if field == 1 { break }
+                    field += 1
+                } else if field == 1, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    value = value &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                    digits += 1
+                }
+            }
+            return digits == 0 ? nil : value &* pageSize
+        }
+    }
+}
