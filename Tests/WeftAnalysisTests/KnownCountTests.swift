@@ -102,6 +102,7 @@ struct KnownCountTests {
         let jobs = try channel("jobs"), a = try channel("a"), b = try channel("b"), shut = try channel("shut")
         #expect(jobs.messages == p.producers * p.messagesPerProducer)
         #expect(a.messages == 2 && b.messages == 1)
+        #expect(a.peakOccupancy == 0)  // unbuffered: every message was handed to the waiting select
         #expect(shut.messages == 0 && shut.failedSends == 1)
         #expect(timeline.channels.first { $0.name == "jobs" }?.closedReceives == 1)
         #expect(stats.mutexes.first { $0.label == "m" }?.acquisitions == p.lockers * p.locksPerLocker)
@@ -208,5 +209,35 @@ struct SelectEventModelTests {
         s.finish(30, on: 1)
         let timeline = s.timeline()
         #expect(timeline.channels.map(\.id) == [ChannelID(5)])
+    }
+}
+
+@Suite("Select receivers and occupancy")
+struct SelectOccupancyTests {
+    @Test("a message sent to a select waiting to receive is handed over: an unbuffered channel's occupancy stays 0")
+    func handedToSelect() {
+        let s = ScriptedTrace()
+        s.create(0, on: 1, 1, name: "main")
+        s.create(1, on: 1, 2, parent: 1, name: "sender")
+        s.begin(10, on: 1, 1)
+        s.channel(11, on: 1, 5, capacity: 0, name: "a")
+        s.channel(12, on: 1, 6, capacity: 0, name: "b")
+        s.block(20, on: 1, .select)
+        s.raw(.selectWait, 20, on: 1, 5, 0)
+        s.raw(.selectWait, 20, on: 1, 6, 0)
+        s.end(21, on: 1, .blocked)
+        s.begin(30, on: 2, 2)
+        s.send(40, on: 2, 5, seq: 1)
+        s.unblock(41, on: 2, 1)
+        s.send(50, on: 2, 6, seq: 1)  // no one waits on b any more: this one sits in the channel
+        s.finish(60, on: 2)
+        s.begin(70, on: 1, 1)
+        s.raw(.select, 71, on: 1, 2, Event.zigzag(0), 5)
+        s.receive(71, on: 1, 5, seq: 1)
+        s.finish(80, on: 1)
+        let timeline = s.timeline()
+        #expect(timeline.channels[0].peakOccupancy == 0)
+        #expect(timeline.flows.first { $0.channel == ChannelID(5) }?.handedOver == true)
+        #expect(timeline.channels[1].peakOccupancy == 1)
     }
 }

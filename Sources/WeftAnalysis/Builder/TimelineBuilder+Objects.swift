@@ -88,12 +88,14 @@ extension TimelineState {
         let side = (channel: e.args.a0, send: e.args.a1 != 0)
         if let last = tasks[t].selectWaits.indices.last, tasks[t].selectWaits[last].blocked == block.start {
             // Two cases on one channel and side are one wait on it.
-            if !tasks[t].selectWaits[last].channels.contains(where: { $0 == side }) {
-                tasks[t].selectWaits[last].channels.append(side)
-            }
+            if tasks[t].selectWaits[last].channels.contains(where: { $0 == side }) { return }
+            tasks[t].selectWaits[last].channels.append(side)
         } else {
             tasks[t].selectWaits.append(SelectWaitBuild(blocked: block.start, channels: [side]))
         }
+        // A select waiting to receive takes a message sent meanwhile at once, as a blocked receiver does: the
+        // message is handed over, not buffered (until the select is woken).
+        if !side.send, let c = channelIndex.position(side.channel) { waitingReceivers[c] += 1 }
     }
 
     /// Adds each blocked interval of a task to the waits of the channel (or the select's channels) it waited on.

@@ -71,6 +71,12 @@ extension TimelineState {
         if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {
             waitingReceivers[c] -= 1
         }
+        if reason == .select, let episode = tasks[t].selectWaits.last, episode.blocked == tasks[t].lastWait?.start {
+            // The select waited to receive on each of these channels; it no longer does.
+            for side in episode.channels where !side.send {
+                if let c = channelIndex.position(side.channel), waitingReceivers[c] > 0 { waitingReceivers[c] -= 1 }
+            }
+        }
         wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
     }
