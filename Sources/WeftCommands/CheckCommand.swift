@@ -2,13 +2,16 @@ import ArgumentParser
 import WeftAnalysis
 import WeftTrace
 
-/// `weft check FILE`: runs every lint; exit 0 clean, 1 when a lint fires, 2 on bad input.
+/// `weft check FILE`: runs every lint; exit 0 when no error-level lint fires, 1 when one does, 2 on bad input.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Look for concurrency problems in a .weft trace: deadlocks, leaks, locks held across blocks, starvation.",
-        discussion: "Lints:\n" + allLints().map { "  \($0.name): \($0.summary)" }.joined(separator: "\n")
-            + "\nExit status: 0 when no lint fires, 1 when one does, 2 when the trace cannot be read."
+        discussion: "Lints (level in brackets):\n"
+            + allLints().map { "  \($0.name) [\($0.defaultLevel.rawValue)]: \($0.summary)" }.joined(separator: "\n")
+            + "\nErrors make the exit status 1; warnings are printed and leave it 0 unless --strict. --allow LINT "
+            + "leaves a lint out, --warn LINT makes it a warning, --deny LINT an error (each repeatable).\n"
+            + "Exit status: 0 no error-level finding, 1 at least one, 2 the trace cannot be read, 5 the report cannot be written."
     )
 
     @Argument(help: "The trace to read; - reads standard input.")
@@ -26,24 +29,54 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Print at most this many findings per lint (JSON always has them all).")
     var limit = 10
 
+    @Flag(name: .long, help: "Treat warnings as errors: any finding makes the exit status 1.")
+    var strict = false
+
+    @Option(name: .long, help: "Leave this lint out (repeatable).")
+    var allow: [String] = []
+
+    @Option(name: .long, help: "Make this lint's findings warnings (repeatable).")
+    var warn: [String] = []
+
+    @Option(name: .long, help: "Make this lint's findings errors (repeatable).")
+    var deny: [String] = []
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        let names = Set(allLints().map(\.name))
+        for (option, lints) in [("--allow", allow), ("--warn", warn), ("--deny", deny)] {
+            for lint in lints where !names.contains(lint) {
+                throw ValidationError("\(option) \(lint): no such lint; the lints are \(allLints().map(\.name).joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// Each lint's level after the defaults, `--allow`, `--warn`, `--deny` and `--strict` (later kinds win).
+    func level(of lint: any Lint) -> LintLevel {
+        var level = lint.defaultLevel
+        if allow.contains(lint.name) { level = .allow }
+        if warn.contains(lint.name) { level = .warning }
+        if deny.contains(lint.name) { level = .error }
+        if strict, level == .warning { level = .error }
+        return level
     }
 
     func run() throws {
-        let (text, clean) = try report()
+        let (text, status) = try report()
         print(text, terminator: "")
-        if !clean { throw ExitCode(1) }
+        if status != 0 { throw ExitCode(status) }
     }
 
-    /// What `run` prints, and whether no lint fired.
+    /// What `run` prints, and the exit status: 1 when an error-level lint fired, else 0.
     /// - Throws: `ExitCode(2)` when the trace cannot be read (the error is on standard error).
-    func report() throws -> (text: String, clean: Bool) {
+    func report() throws -> (text: String, status: Int32) {
         let timeline = try TraceLoader.timeline(file, command: "check")
         let lints = allLints(LintThresholds(starvation: starvation.nanoseconds, longSlice: neverYields.nanoseconds))
-        var results: [LintResult] = []
-        var counts: [(lint: any Lint, count: Int)] = []
+            .filter { level(of: $0) != .allow }
+        var findings: [CheckJSON.Finding] = []
+        var counts: [(lint: any Lint, level: LintLevel, count: Int)] = []
         for lint in lints {
+            let level = level(of: lint)
             // JSON has every finding; text words only the ones it prints.
             let found: (results: [LintResult], count: Int)
             if json {
@@ -52,40 +85,70 @@ struct CheckCommand: ParsableCommand {
             } else {
                 found = lint.run(timeline, wording: limit)
             }
-            results += found.results
-            counts.append((lint, found.count))
+            findings += found.results.map { CheckJSON.Finding($0, level: level) }
+            counts.append((lint, level, found.count))
         }
-        let total = counts.reduce(0) { $0 + $1.count }
+        let errors = counts.filter { $0.level == .error }.reduce(0) { $0 + $1.count }
+        let warnings = counts.filter { $0.level == .warning }.reduce(0) { $0 + $1.count }
+        let status: Int32 = errors > 0 ? ExitStatus.flagged : 0
         if json {
-            let output = CheckJSON(file: file, clean: results.isEmpty, findings: results,
-                                   lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, findings: $0.count) })
-            return (try JSONText.encode(output) + "\n", results.isEmpty)
+            let output = CheckJSON(file: file, clean: errors + warnings == 0, errors: errors, warnings: warnings, findings: findings,
+                                   lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, level: $0.level, findings: $0.count) })
+            return (try JSONText.encode(output) + "\n", status)
         }
         var text = ""
-        for (lint, count) in counts where count > 0 {
-            let mine = results.filter { $0.lint == lint.name }
-            text += mine.prefix(limit).map { $0.message + "\n" }.joined()
+        for (lint, level, count) in counts where count > 0 {
+            let mine = findings.filter { $0.lint == lint.name }
+            text += mine.prefix(limit).map { "\(level == .error ? "error" : "warning"): \($0.message)\n" }.joined()
             if count > limit { text += "… \(count - limit) more \(lint.name) findings (use --limit or --json)\n" }
         }
-        if total == 0 {
+        if errors + warnings == 0 {
             text += "\(file): clean (\(lints.map(\.name).joined(separator: ", ")))\n"
         } else {
-            let fired = counts.filter { $0.count > 0 }.map { "\($0.lint.name) \($0.count)" }.joined(separator: ", ")
-            text += "\(file): \(total) finding\(total == 1 ? "" : "s") (\(fired))\n"
+            func list(_ level: LintLevel) -> String {
+                counts.filter { $0.level == level && $0.count > 0 }.map { "\($0.lint.name) \($0.count)" }.joined(separator: ", ")
+            }
+            var parts: [String] = []
+            if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s") (\(list(.error)))") }
+            if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s") (\(list(.warning)))") }
+            text += "\(file): \(parts.joined(separator: ", "))\n"
         }
-        return (text, total == 0)
+        return (text, status)
     }
 }
 
 /// What `weft check --json` prints.
 struct CheckJSON: Encodable {
+    /// One finding with its level.
+    struct Finding: Encodable {
+        var lint: String
+        var level: LintLevel
+        var message: String
+        /// Raw ids of the tasks involved.
+        var tasks: [UInt64]
+        /// When it began (ns since trace start).
+        var time: UInt64
+
+        init(_ result: LintResult, level: LintLevel) {
+            lint = result.lint
+            self.level = level
+            message = result.message
+            tasks = result.tasks
+            time = result.time
+        }
+    }
     struct LintCount: Encodable {
         var name: String
         var summary: String
+        var level: LintLevel
         var findings: Int
     }
     var file: String
+    /// No finding at all.
     var clean: Bool
-    var findings: [LintResult]
+    /// Findings of error level (any makes the exit status 1) and of warning level.
+    var errors: Int
+    var warnings: Int
+    var findings: [Finding]
     var lints: [LintCount]
 }

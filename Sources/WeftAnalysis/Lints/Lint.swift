@@ -71,6 +71,6 @@ public struct LintThresholds: Sendable, Equatable {
 
 /// Every lint `weft check` runs, in order.
 public func allLints(_ thresholds: LintThresholds = LintThresholds()) -> [any Lint] {
-    [DeadlockLint(), LeakLint(), LockAcrossBlockLint(), StarvationLint(threshold: thresholds.starvation),
+    [RunOutcomeLint(), DeadlockLint(), LeakLint(), LockAcrossBlockLint(), StarvationLint(threshold: thresholds.starvation),
      LongSliceLint(threshold: thresholds.longSlice)]
 }

@@ -1,0 +1,46 @@
+import WeftTrace
+
+/// A run that did not complete: the program failed or hit the thread limit, or the trace ends without the run's
+/// end (the program crashed or was killed, or the file was cut), so nothing else in it can be called clean.
+public struct RunOutcomeLint: Lint {
+    /// What kept the run from completing.
+    public enum Finding: Sendable, Equatable {
+        /// `runFinish` says the program failed (the main task threw) or hit the thread limit.
+        case failed(RunOutcome, message: String, at: UInt64)
+        /// No `runFinish`: the trace stops at `end`.
+        case incomplete(end: UInt64)
+    }
+
+    public init() {}
+    public var name: String { "outcome" }
+    public var summary: String { "the run did not complete: the program failed, hit the thread limit, or the trace ends without the run's end (crashed, killed or cut)" }
+
+    public func check(_ timeline: Timeline) -> [Finding] {
+        let run = timeline.run
+        switch run.outcome {
+        case nil: return [.incomplete(end: run.end)]
+        case .failed?, .threadLimit?: return [.failed(run.outcome!, message: run.message, at: run.finished ?? run.end)]
+        case .completed?, .deadlocked?: return []  // a deadlock is the deadlock lint's finding
+        }
+    }
+
+    public func message(_ finding: Finding, in timeline: Timeline) -> String {
+        switch finding {
+        case let .failed(outcome, message, at):
+            let why = message.isEmpty ? "" : ": \(message)"
+            return "the run did not complete: it ended \(outcome) at \(DurationFormat.format(at))\(why)"
+        case let .incomplete(end):
+            return "the trace is incomplete: it stops at \(DurationFormat.format(end)) without the run's end (the program "
+                + "crashed or was killed, or the file was cut); tasks still waiting there are not called leaked"
+        }
+    }
+
+    public func tasks(of finding: Finding) -> [TaskID] { [] }
+
+    public func time(of finding: Finding) -> UInt64 {
+        switch finding {
+        case let .failed(_, _, at): at
+        case let .incomplete(end): end
+        }
+    }
+}
