@@ -3,9 +3,10 @@ import WeftAnalysis
 import WeftTrace
 import WeftTestSupport
 
-/// Exporting a 10-million-event trace (target ≤ 10 s): from a `.weft` file, as `weft export` does (read and build
-/// the model, then read again and write), to Chrome trace JSON and to JSON lines; and the same from the generator
-/// (no file reading) to separate the exporter's own cost. WEFT_BENCH_EVENTS sets the size, WEFT_BENCH_RUNS the runs.
+/// Exporting a 10-million-event trace: from a `.weft` file, as `weft export` does, to Chrome trace JSON (read once,
+/// building the model; target ≤ 8 s), to Perfetto protobuf (streamed, both lane layouts; target ≤ 5 s) and to JSON
+/// lines; and Chrome and Perfetto from the generator (no file reading) to separate the exporters' own cost; with
+/// each output's bytes per event. WEFT_BENCH_EVENTS sets the size, WEFT_BENCH_RUNS the runs.
 let exportSuite = BenchmarkSuite(name: "export") {
     let events = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 10_000_000
     let runs = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_RUNS"] ?? "") ?? 3
@@ -13,6 +14,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let trace = "\(folder)/synthetic.weft", json = "\(folder)/out.json", jsonl = "\(folder)/out.jsonl"
+    let pftrace = "\(folder)/out.pftrace"
 
     // The trace file, written once (the list is freed before timing).
     let writeTime = try seconds {
@@ -29,7 +31,9 @@ let exportSuite = BenchmarkSuite(name: "export") {
     let traceBytes = fileSize(trace)
 
     var read: [Timing] = [], build: [Timing] = [], chrome: [Timing] = [], fromGenerator: [Timing] = [], lines: [Timing] = []
+    var perfetto: [Timing] = [], perfettoTasks: [Timing] = [], perfettoFromGenerator: [Timing] = []
     var summary = ChromeTraceSummary(), jsonBytes = 0, jsonlBytes = 0, n = 0
+    var perfettoSummary = PerfettoTraceSummary(), pftraceBytes = 0, pftraceTaskBytes = 0
     for _ in 0..<runs {
         read.append(try timed {
             let reader = try TraceReader(path: trace)
@@ -50,6 +54,24 @@ let exportSuite = BenchmarkSuite(name: "export") {
             try out.close()
         })
         try FileManager.default.removeItem(atPath: json)
+        perfetto.append(try timed {
+            let out = try JSONOutput(path: pftrace)
+            perfettoSummary = try PerfettoTrace.export(TraceReader(path: trace), to: out)
+            try out.close()
+        })
+        pftraceBytes = fileSize(pftrace)
+        perfettoTasks.append(try timed {
+            let out = try JSONOutput(path: pftrace)
+            try PerfettoTrace.export(TraceReader(path: trace), options: PerfettoTraceOptions(lanes: .tasks), to: out)
+            try out.close()
+        })
+        pftraceTaskBytes = fileSize(pftrace)
+        perfettoFromGenerator.append(try timed {
+            let out = try JSONOutput(path: pftrace)
+            try PerfettoTrace.export(SyntheticTrace(events: events), to: out)
+            try out.close()
+        })
+        try FileManager.default.removeItem(atPath: pftrace)
         lines.append(try timed {
             let out = try JSONOutput(path: jsonl)
             try JSONLinesExport.export(try TraceReader(path: trace), to: out)
@@ -64,11 +86,17 @@ let exportSuite = BenchmarkSuite(name: "export") {
             + "median \(format(wall)) s wall, \(format(cpu)) s CPU (\(format(cpu * 1e9 / Double(events))) ns/event)" + note
     }
     print("\(n) events read back; .weft file \(traceBytes >> 20) MB (written in \(format(writeTime)) s)")
-    print("chrome export: \(summary); JSON \(jsonBytes >> 20) MB")
+    func perEvent(_ bytes: Int) -> String { format(Double(bytes) / Double(max(n, 1))) + " bytes/event" }
+    print("chrome export: \(summary); JSON \(jsonBytes >> 20) MB, \(perEvent(jsonBytes))")
+    print("perfetto export: \(perfettoSummary); \(pftraceBytes >> 20) MB, \(perEvent(pftraceBytes)) "
+          + "(task lanes \(pftraceTaskBytes >> 20) MB, \(perEvent(pftraceTaskBytes))); .weft \(perEvent(traceBytes))")
     print(row("read the .weft only", read))
     print(row("read + build the model", build))
-    print(row("chrome from .weft", chrome, "  ← weft export; target ≤ 10 s"))
+    print(row("chrome from .weft", chrome, "  ← weft export; target ≤ 8 s"))
     print(row("chrome from generator", fromGenerator, "  (no file reading: the exporter's own cost)"))
+    print(row("perfetto from .weft", perfetto, "  ← weft export --format perfetto; target ≤ 5 s"))
+    print(row("perfetto, task lanes", perfettoTasks))
+    print(row("perfetto from generator", perfettoFromGenerator, "  (no file reading)"))
     print(row("jsonl from .weft", lines, "  (\(jsonlBytes >> 20) MB)"))
     print("peak RSS                  \(peakRSSMegabytes()) MB  (includes the one-off list used to write the .weft file)")
 }

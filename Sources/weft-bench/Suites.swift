@@ -12,4 +12,5 @@ let benchmarkSuites: [BenchmarkSuite] = [
     renderSuite,
     diffSuite,
     exportSuite,
+    commandSuite,
 ]

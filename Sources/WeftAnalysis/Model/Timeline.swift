@@ -34,8 +34,9 @@ public struct Timeline: Sendable {
                 mutexes: [MutexTimeline] = [], waitGroups: [WaitGroupTimeline] = [], conditions: [ConditionTimeline] = [],
                 flows: IntervalList<MessageFlow> = IntervalList(sorted: []), wakes: [WakeEdge] = [], logs: [LogEntry] = []) {
         self.run = run
-        self.tasks = tasks.sorted { $0.id < $1.id }
-        self.threads = threads.sorted { $0.id < $1.id }
+        // The builder hands them over in id order already: sorting a million task timelines again costs seconds.
+        self.tasks = Timeline.sortedByID(tasks) { $0.id < $1.id }
+        self.threads = Timeline.sortedByID(threads) { $0.id < $1.id }
         self.channels = channels.sorted { $0.id < $1.id }
         self.mutexes = mutexes.sorted { $0.id < $1.id }
         self.waitGroups = waitGroups.sorted { $0.id < $1.id }
@@ -43,14 +44,33 @@ public struct Timeline: Sendable {
         self.flows = flows
         self.wakes = wakes
         self.logs = logs
-        taskIndex = Dictionary(uniqueKeysWithValues: self.tasks.enumerated().map { ($1.id, $0) })
-        threadIndex = Dictionary(uniqueKeysWithValues: self.threads.enumerated().map { ($1.id, $0) })
+        // Only ids that are not at their dense position (id - 1) need the dictionary: usually none.
+        var taskIndex: [TaskID: Int] = [:]
+        for i in self.tasks.indices where Int(truncatingIfNeeded: self.tasks[i].id.rawValue) &- 1 != i {
+            taskIndex[self.tasks[i].id] = i
+        }
+        self.taskIndex = taskIndex
+        var threadIndex: [ThreadID: Int] = [:]
+        for i in self.threads.indices where Int(truncatingIfNeeded: self.threads[i].id.rawValue) &- 1 != i {
+            threadIndex[self.threads[i].id] = i
+        }
+        self.threadIndex = threadIndex
         var objects: [ObjectID: (kind: ObjectKind, index: Int)] = [:]
         for (i, c) in self.channels.enumerated() { objects[c.id.object] = (.channel, i) }
         for (i, m) in self.mutexes.enumerated() { objects[m.id.object] = (.mutex, i) }
         for (i, g) in self.waitGroups.enumerated() { objects[g.id.object] = (.waitGroup, i) }
         for (i, c) in self.conditions.enumerated() { objects[c.id.object] = (.condition, i) }
         objectIndex = objects
+    }
+
+    /// `values` sorted by `less`, returned as they are when they already are (checked in one pass, no copies).
+    static func sortedByID<T>(_ values: [T], by less: (T, T) -> Bool) -> [T] {
+        var i = 1
+        while i < values.count {
+            if less(values[i], values[i - 1]) { return values.sorted(by: less) }
+            i += 1
+        }
+        return values
     }
 
     /// The position of a task in `tasks` (ids are usually dense from 1, so this is usually one array read).

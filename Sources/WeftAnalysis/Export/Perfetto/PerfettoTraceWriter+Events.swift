@@ -176,8 +176,8 @@ extension PerfettoTraceWriter {
         case .threads:
             let track = threadTrack(e.thread)
             if let open = threads[e.thread.rawValue]?.openTask { endRunSlice(e.thread, open, at: e.time, ended: "unknown") }
-            beginEvent(Self.sliceBegin, track: track, name: taskLabel(id, withID: false))
-            annotate("task", uint: id)
+            beginEvent(Self.sliceBegin, track: track, name: taskLabel(id, withID: false), key: 3 << 56 | id)
+            annotate("task", key: 2 << 56 | 0xFFFF, uint: id)
             if spawned != nil { event.fixed64(48, spawn) } // terminating_flow_ids
             threads[e.thread.rawValue]?.openTask = id
             emitEvent(at: e.time)
@@ -361,25 +361,27 @@ extension PerfettoTraceWriter {
     /// Writes an event as an instant on its track, with its arguments as debug annotations.
     func instant(_ e: Event, flowStart: UInt64? = nil, flowEnd: UInt64? = nil, absolute: Bool = false) {
         let spec = InstantSpec.of(e.kind)
-        beginEvent(Self.instant, track: instantTrack(e), name: spec.name)
+        let kind = UInt64(e.kind.rawValue)
+        beginEvent(Self.instant, track: instantTrack(e), name: spec.name, key: 1 << 56 | kind)
         let blockReason = e.kind == .block ? BlockReason(rawValue: e.args.a0) : nil
         for (i, argument) in spec.arguments.enumerated() {
             let raw = e.args[i]
+            let key: UInt64 = 2 << 56 | kind << 8 | UInt64(i)
             switch argument.type {
             case .string:
-                if let iid = stringValueIID(raw) { annotate(argument.name, stringIID: iid) }
-                else { annotate(argument.name, string: strings(StringID(raw))) }
-            case .int: annotate(argument.name, int: Event.unzigzag(raw))
-            case .threadRole: enumAnnotation(argument.name, ThreadRole(rawValue: raw), raw)
-            case .runEndReason: enumAnnotation(argument.name, RunEndReason(rawValue: raw), raw)
-            case .blockReason: enumAnnotation(argument.name, BlockReason(rawValue: raw), raw)
-            case .taskOutcome: enumAnnotation(argument.name, TaskOutcome(rawValue: raw), raw)
-            case .runOutcome: enumAnnotation(argument.name, RunOutcome(rawValue: raw), raw)
+                if let iid = stringValueIID(raw) { annotate(argument.name, key: key, stringIID: iid) }
+                else { annotate(argument.name, key: key, string: strings(StringID(raw))) }
+            case .int: annotate(argument.name, key: key, int: Event.unzigzag(raw))
+            case .threadRole: enumAnnotation(argument.name, key, ThreadRole(rawValue: raw), raw)
+            case .runEndReason: enumAnnotation(argument.name, key, RunEndReason(rawValue: raw), raw)
+            case .blockReason: enumAnnotation(argument.name, key, BlockReason(rawValue: raw), raw)
+            case .taskOutcome: enumAnnotation(argument.name, key, TaskOutcome(rawValue: raw), raw)
+            case .runOutcome: enumAnnotation(argument.name, key, RunOutcome(rawValue: raw), raw)
             case .channel, .mutex, .waitGroup, .condition, .object:
-                if raw == 0 { annotate(argument.name, uint: 0) }
-                else if blockReason == .join { annotate(argument.name, string: taskLabel(raw, withID: true)) }
-                else { annotate(argument.name, string: objectLabel(raw)) }
-            case .uint, .task, .duration: annotate(argument.name, uint: raw)
+                if raw == 0 { annotate(argument.name, key: key, uint: 0) }
+                else if blockReason == .join { annotate(argument.name, key: key, string: taskLabel(raw, withID: true)) }
+                else { annotate(argument.name, key: key, string: objectLabel(raw)) }
+            case .uint, .task, .duration: annotate(argument.name, key: key, uint: raw)
             }
         }
         if let flowStart { event.fixed64(47, flowStart) } // flow_ids
@@ -394,8 +396,8 @@ extension PerfettoTraceWriter {
         return object.name.isEmpty ? object.id : "\(object.name) (\(object.id))"
     }
 
-    private func enumAnnotation(_ name: String, _ value: (some CustomStringConvertible)?, _ raw: UInt64) {
-        if let value { annotate(name, string: value.description) } else { annotate(name, uint: raw) }
+    private func enumAnnotation(_ name: String, _ key: UInt64, _ value: (some CustomStringConvertible)?, _ raw: UInt64) {
+        if let value { annotate(name, key: key, string: value.description) } else { annotate(name, key: key, uint: raw) }
     }
 
     /// Holds an event back until its flow's other end is seen; past the cap the oldest is written without its flow.

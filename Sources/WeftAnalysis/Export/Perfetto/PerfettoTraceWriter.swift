@@ -52,6 +52,7 @@ final class PerfettoTraceWriter {
     var channelTracks: Set<UInt64> = []
     var sampleTracks: [String: UInt64] = [:]
     var stringValueIIDs: [UInt64: UInt64] = [:] // trace string id → interned string value iid
+    var cachedIIDs: [UInt64: UInt64] = [:]
     var taskTracksWritten: Set<UInt64> = []
     var outsideTrackWritten = false
 
@@ -217,47 +218,65 @@ final class PerfettoTraceWriter {
 
     // MARK: Track events
 
-    /// Starts a `TrackEvent` of a type on a track, named by an interned name (or inline past the cap).
-    func beginEvent(_ type: UInt64, track: UInt64, name: String?) {
+    /// Starts a `TrackEvent` of a type on a track, named by an interned name (or inline past the cap). A `key`
+    /// (see `cachedIID`) spares hashing the name again.
+    func beginEvent(_ type: UInt64, track: UInt64, name: String?, key: UInt64? = nil) {
         event.reset()
         event.uint(9, type)                              // type: 1 begin, 2 end, 3 instant, 4 counter
         event.uint(11, track)                            // track_uuid
         if let name {
-            if let iid = interning.iid(.eventName, name) { event.uint(10, iid) } else { event.string(23, name) }
+            if let iid = key.map({ cachedIID($0, .eventName, name) }) ?? interning.iid(.eventName, name) {
+                event.uint(10, iid)
+            } else {
+                event.string(23, name)
+            }
         }
     }
 
+    /// Interned ids found by an integer key, so that the hot path hashes no strings: the top byte says what the
+    /// rest is (1 an event kind's name, 2 an argument's name by kind and index, 3 a task's slice name by task id).
+    func cachedIID(_ key: UInt64, _ kind: PerfettoInterning.Kind, _ text: @autoclosure () -> String) -> UInt64? {
+        if let iid = cachedIIDs[key] { return iid }
+        guard let iid = interning.iid(kind, text()) else { return nil }
+        if cachedIIDs.count < 4 * options.internCap { cachedIIDs[key] = iid } // bounded, like the interning
+        return iid
+    }
+
     /// A debug annotation with an unsigned value.
-    func annotate(_ name: String, uint value: UInt64) {
-        let a = beginAnnotation(name)
+    func annotate(_ name: String, key: UInt64? = nil, uint value: UInt64) {
+        let a = beginAnnotation(name, key: key)
         event.uint(3, value)
         event.end(a)
     }
 
     /// A debug annotation with a signed value.
-    func annotate(_ name: String, int value: Int64) {
-        let a = beginAnnotation(name)
+    func annotate(_ name: String, key: UInt64? = nil, int value: Int64) {
+        let a = beginAnnotation(name, key: key)
         event.int(4, value)
         event.end(a)
     }
 
     /// A debug annotation with a string value (interned, or inline past the cap).
-    func annotate(_ name: String, string value: String) {
-        let a = beginAnnotation(name)
+    func annotate(_ name: String, key: UInt64? = nil, string value: String) {
+        let a = beginAnnotation(name, key: key)
         if let iid = interning.iid(.stringValue, value) { event.uint(17, iid) } else { event.string(6, value) }
         event.end(a)
     }
 
     /// A debug annotation whose string value is already interned.
-    func annotate(_ name: String, stringIID iid: UInt64) {
-        let a = beginAnnotation(name)
+    func annotate(_ name: String, key: UInt64? = nil, stringIID iid: UInt64) {
+        let a = beginAnnotation(name, key: key)
         event.uint(17, iid)
         event.end(a)
     }
 
-    private func beginAnnotation(_ name: String) -> Int {
+    private func beginAnnotation(_ name: String, key: UInt64?) -> Int {
         let a = event.begin(4)                           // debug_annotations
-        if let iid = interning.iid(.annotationName, name) { event.uint(1, iid) } else { event.string(10, name) }
+        if let iid = key.map({ cachedIID($0, .annotationName, name) }) ?? interning.iid(.annotationName, name) {
+            event.uint(1, iid)
+        } else {
+            event.string(10, name)
+        }
         return a
     }
 

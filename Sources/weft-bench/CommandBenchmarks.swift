@@ -1,0 +1,80 @@
+import Foundation
+
+/// Every trace-reading command on the trace shapes that stress it, each command run as its own process so that
+/// its time and peak memory are its own: one hot channel (ping-pong), a million short tasks (io-bound), many threads
+/// (io-bound under thread-per-task). The traces are recorded once by `weft run` into the temporary folder.
+///
+/// Sizes: WEFT_BENCH_ROUNDS (ping-pong rounds, default 1,000,000: about 12 M events), WEFT_BENCH_TASKS (default
+/// 1,000,000), WEFT_BENCH_THREADS (thread-per-task tasks, default 10,000); WEFT_BENCH_RUNS (default 3, the median is
+/// printed); WEFT_BENCH_SHAPES (a comma list of hot-channel, tasks, threads) picks shapes.
+let commandSuite = BenchmarkSuite(name: "commands") {
+    let environment = ProcessInfo.processInfo.environment
+    func number(_ name: String, _ fallback: Int) -> Int { Int(environment[name] ?? "") ?? fallback }
+    let rounds = number("WEFT_BENCH_ROUNDS", 1_000_000)
+    let tasks = number("WEFT_BENCH_TASKS", 1_000_000)
+    let threads = number("WEFT_BENCH_THREADS", 10_000)
+    let runs = max(number("WEFT_BENCH_RUNS", 3), 1)
+    let chosen = environment["WEFT_BENCH_SHAPES"].map { Set($0.split(separator: ",").map(String.init)) }
+    let weft = try ChildRun.weftExecutable()
+    let folder = NSTemporaryDirectory() + "weft-bench-commands-\(getpid())"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+
+    let shapes: [(name: String, run: [String])] = [
+        ("hot-channel", ["run", "pingpong", "--rounds", "\(rounds)"]),
+        ("tasks", ["run", "io-bound", "--tasks", "\(tasks)", "--sleep-ms", "1000"]),
+        ("threads", ["run", "io-bound", "--tasks", "\(threads)", "--sleep-ms", "1000", "--scheduler", "thread-per-task"]),
+    ]
+    print("shape        command         median wall   median CPU   peak RSS   (\(runs) runs; shared machine: medians)")
+    for shape in shapes where chosen?.contains(shape.name) ?? true {
+        let trace = "\(folder)/\(shape.name).weft"
+        let record = try ChildRun.measure(weft, shape.run + ["-o", trace])
+        guard record.status == 0 else { throw BenchError.failed("weft " + shape.run.joined(separator: " "), record.status) }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: trace)[.size] as? Int) ?? 0
+        let events = try countEvents(weft, trace)
+        print("\(shape.name): \(shape.run.dropFirst().joined(separator: " ")): \(events) events, \(bytes / 1_000_000) MB file, "
+            + "recorded in \(format(record.wall)) s")
+        let commands: [(name: String, arguments: [String])] = [
+            ("stats", ["stats", trace]),
+            ("check", ["check", trace]),
+            ("render png", ["render", trace, "-o", "\(folder)/picture.png"]),
+            ("diff (self)", ["diff", trace, trace]),
+            ("export chrome", ["export", trace, "--format", "chrome", "-o", "\(folder)/export.json"]),
+        ]
+        for command in commands {
+            var measures: [ChildMeasure] = []
+            for _ in 0..<runs { measures.append(try ChildRun.measure(weft, command.arguments)) }
+            // check exits 1 when a lint fires; anything past that is a failure.
+            if let bad = measures.first(where: { $0.status != 0 && !(command.name == "check" && $0.status == 1) }) {
+                print("  \(pad(command.name, 15)) failed with status \(bad.status)")
+                continue
+            }
+            let wall = median(measures.map(\.wall)), cpu = median(measures.map(\.cpu))
+            let peak = measures.map(\.peakMB).max() ?? 0
+            let perTen = events > 0 ? wall * 10_000_000 / Double(events) : 0
+            print("  \(pad(command.name, 15)) \(pad(format(wall) + " s", 12)) \(pad(format(cpu) + " s", 12)) "
+                + "\(pad("\(peak) MB", 10)) (\(format(perTen)) s per 10 M events, \(peak * 1_000_000 / max(events, 1)) B/event)")
+        }
+        try? FileManager.default.removeItem(atPath: trace)
+    }
+}
+
+/// The number of events in a trace, from `weft stats --json`.
+private func countEvents(_ weft: String, _ trace: String) throws -> Int {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: weft)
+    process.arguments = ["stats", trace, "--json"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return 0 }
+    let stats = json["stats"] as? [String: Any] ?? json
+    return (stats["run"] as? [String: Any])?["events"] as? Int ?? 0
+}
+
+private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+private func format(_ value: Double) -> String { String(format: "%.2f", value) }
+private func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
