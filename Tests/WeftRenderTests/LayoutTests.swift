@@ -141,8 +141,12 @@ struct LayoutTests {
         let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1000), measurer: measurer)
         let titles = scene.texts.filter { $0.size == 16 }.map(\.text)
         #expect(titles.count == 2)
-        #expect(titles[0].hasPrefix("multiplexed: 3 threads carry 52 tasks · peak RSS"))
-        #expect(titles[1].hasPrefix("thread-per-task: 53 threads carry 52 tasks · peak RSS"))
+        #expect(titles[0].hasPrefix("multiplexed: 3 threads carry 51 tasks + main · peak RSS"))
+        #expect(titles[1].hasPrefix("thread-per-task: 53 threads carry 51 tasks + main · peak RSS"))
+        // The picture opens with the verdict computed from both runs' figures.
+        let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
+        let drawn = scene.texts.filter { $0.size == 13 && $0.weight == .bold }.map(\.text).joined(separator: " ")
+        #expect(drawn == verdict && verdict.contains("thread-per-task used 53 OS threads to 3"))
         // Tick labels at the same x in both panels: one scale.
         let ticks = scene.texts.filter { $0.text.hasSuffix(" ms") && $0.size == 10 }
         let xs = Dictionary(grouping: ticks, by: \.text).mapValues { Set($0.map { Int($0.box.x * 10) }) }

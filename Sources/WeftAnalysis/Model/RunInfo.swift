@@ -26,6 +26,9 @@ public struct RunInfo: Sendable, Equatable {
 
     /// The value of a metadata key (the last one, when repeated).
     public func metadata(_ key: String) -> String? { metadata.last { $0.key == key }?.value }
+
+    /// Online cores of the machine that ran it (metadata `cores`), when recorded.
+    public var cores: Int? { metadata("cores").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
     /// The scheduler's name ("multiplexed", "thread-per-task"), or "" when unknown.
     public var scheduler: String { metadata("scheduler") ?? "" }
     /// The number of workers of the multiplexed scheduler; nil when unknown and under thread-per-task (which

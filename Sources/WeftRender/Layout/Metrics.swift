@@ -27,6 +27,9 @@ enum Metrics {
     /// Lines of a run's problem message under its header.
     static let problemRow = 16.0
     static let maxProblemLines = 12
+    /// The verdict sentences that open a contrast picture.
+    static let verdictSize = 13.0
+    static let verdictRow = 19.0
 
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0

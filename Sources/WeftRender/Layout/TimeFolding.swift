@@ -74,7 +74,7 @@ enum TimeFolding {
         if counts.count == 1, let state = counts.keys.first {
             return alive == 1 ? "the one task \(phrase(state))" : "every task \(phrase(state))"
         }
-        return LaneState.allCases.compactMap { state in counts[state].map { "\($0) \(phrase(state))" } }
+        return LaneState.allCases.compactMap { state in counts[state].map { "\(Format.count($0)) \(phrase(state))" } }
             .joined(separator: ", ")
     }
 

@@ -4,7 +4,7 @@ public enum TimelineLayout {
     /// The scene for one run.
     /// - Throws: `RenderError.emptyWindow` when `--from`/`--to` leave nothing; `.badSize` for a too narrow picture.
     public static func scene(_ timeline: RenderTimeline, options: RenderOptions, measurer: TextMeasurer) throws(RenderError) -> Scene {
-        let (start, end) = try window(options, wall: timeline.facts.traceEnd)
+        let (start, end) = try window(options, wall: timeline.facts.axisEnd)
         let lanes = LaneSelection(timeline, options: options)
         let canvas = try makeCanvas(options, [lanes], [timeline], start: start, end: end, measurer: measurer)
         let title = options.title ?? "\(timeline.facts.program) — \(timeline.facts.scheduler)"
@@ -23,7 +23,7 @@ public enum TimelineLayout {
     /// Two runs stacked on one shared time scale, each titled with its scheduler and measured figures.
     public static func contrast(_ a: RenderTimeline, _ b: RenderTimeline, options: RenderOptions,
                                 measurer: TextMeasurer) throws(RenderError) -> Scene {
-        let (start, end) = try window(options, wall: max(a.facts.traceEnd, b.facts.traceEnd))
+        let (start, end) = try window(options, wall: max(a.facts.axisEnd, b.facts.axisEnd))
         // Two panels share the picture: fewer lanes each, so that both fit on one screen.
         var options = options
         options.maxThreadLanes = min(options.maxThreadLanes, RenderOptions.contrastThreadLanes)
@@ -38,6 +38,7 @@ public enum TimelineLayout {
                                            weight: .bold, color: options.theme.text))
             y += Metrics.titleRow + 4
         }
+        y = layoutVerdict(ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
         for (timeline, lanes) in [(a, lanesA), (b, lanesB)] {
             let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
                                     title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
@@ -52,9 +53,26 @@ public enum TimelineLayout {
                                     background: options.theme.background)
     }
 
+    /// The verdict's sentences, wrapped to the picture's width, in the text colour; returns the y below them.
+    static func layoutVerdict(_ verdict: String, canvas: LayoutCanvas, top: Double) -> Double {
+        let row = canvas.row(top, Metrics.verdictRow)
+        var y = top
+        for line in canvas.measurer.wrap(verdict, maxWidth: row.width, size: Metrics.verdictSize, weight: .bold) {
+            canvas.builder.add(canvas.text(line, in: Rect(x: row.x, y: y, width: row.width, height: Metrics.verdictRow),
+                                           size: Metrics.verdictSize, weight: .bold, color: canvas.theme.text))
+            y += Metrics.verdictRow
+        }
+        return y + 6
+    }
+
+    /// "3 tasks + main" (the run's tasks include its main task).
+    static func tasksText(_ count: Int) -> String {
+        count >= 1 ? "\(Format.plural(count - 1, "task")) + main" : "no tasks"
+    }
+
     /// "multiplexed: 3 threads carry 10,000 tasks · peak RSS 14 MB · wall 120 ms".
     static func contrastTitle(_ facts: RunFacts) -> String {
-        var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(Format.plural(facts.taskCount, "task"))"]
+        var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(tasksText(facts.taskCount))"]
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
         parts.append("wall \(DurationFormat.format(facts.wallTime))")
         if let problem = facts.problemSummary { parts.append("ended \(problem)") }
@@ -64,8 +82,9 @@ public enum TimelineLayout {
     /// "program weft-demo · scheduler multiplexed · 2 workers · 10,000 tasks · 3 threads · wall 1.2 s · 45,678 events".
     static func factsLine(_ facts: RunFacts) -> String {
         var parts = ["scheduler \(facts.scheduler)"]
+        if let cores = facts.cores { parts.append(Format.plural(cores, "core")) }
         if let workers = facts.workers { parts.append(Format.plural(workers, "worker")) }
-        parts.append(Format.plural(facts.taskCount, "task"))
+        parts.append(tasksText(facts.taskCount))
         parts.append(Format.plural(facts.threadCount, "thread"))
         parts.append("wall \(DurationFormat.format(facts.wallTime))")
         if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }

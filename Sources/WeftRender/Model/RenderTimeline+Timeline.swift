@@ -24,6 +24,7 @@ extension RenderTimeline {
                              workers: run.workers, taskCount: timeline.tasks.count, threadCount: timeline.threadCensus.schedulerThreads,
                              wallTime: run.wallTime, traceEnd: t(activityEnd), eventCount: run.totalEvents, peakRSS: peak)
         if facts.workers == 0 || run.scheduler == "thread-per-task" { facts.workers = nil }
+        facts.cores = run.cores
         if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {
             facts.problem = run.message.isEmpty ? outcome.description : "\(outcome): \(run.message)"

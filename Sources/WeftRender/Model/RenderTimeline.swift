@@ -1,3 +1,4 @@
+import WeftAnalysis
 import WeftTrace
 
 /// What the renderer draws: one run reduced to lanes, spans, marks and links (plain values, times in ns).
@@ -44,6 +45,8 @@ public struct RunFacts: Sendable, Equatable {
     public var traceWallTime: UInt64?
     /// How the run ended when not normally ("deadlocked", "failed: …"); nil when it completed.
     public var problem: String?
+    /// Online cores of the machine that ran it, when recorded.
+    public var cores: Int?
 
     /// How the run ended, in a word or two for a title ("deadlocked"): the problem up to its first colon or line.
     public var problemSummary: String? {
@@ -201,5 +204,17 @@ public struct Link: Sendable, Equatable {
         self.fromTime = fromTime
         self.toTask = toTask
         self.toTime = toTime
+    }
+}
+
+extension RunFacts {
+    /// Where the time axis ends: the last task's end or the run's wall time, whichever is later, so that the axis
+    /// covers every figure the header names.
+    public var axisEnd: UInt64 { max(traceEnd, wallTime) }
+
+    /// The figures a verdict compares (`ContrastVerdict`), from these facts.
+    public var figures: RunFigures {
+        RunFigures(scheduler: scheduler, wallTime: wallTime, threads: threadCount, peakMemory: peakRSS, tasks: taskCount,
+                   workers: workers, cores: cores, problem: problemSummary)
     }
 }

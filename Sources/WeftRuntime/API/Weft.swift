@@ -162,6 +162,7 @@ public enum Weft {
             ("arguments", options.arguments.joined(separator: " ")),
             ("wallclock_start_ns", String(wallStart)),
             ("host", String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)),
+            ("cores", String(SchedulerKind.defaultWorkers)),
             ("clock", clock),
         ]
         if case .deterministic(let seed, let strategy) = options.scheduler {

@@ -1,0 +1,44 @@
+/// The measured figures of one run that a verdict compares: what `weft compare` and the contrast picture both know.
+public struct RunFigures: Sendable, Equatable {
+    /// "multiplexed" or "thread-per-task".
+    public var scheduler: String
+    /// The run's wall time (ns).
+    public var wallTime: UInt64
+    /// OS threads the scheduler used (the caller of `Weft.run` apart).
+    public var threads: Int
+    /// Peak resident memory in bytes, when recorded.
+    public var peakMemory: UInt64?
+    /// Tasks, main included.
+    public var tasks: Int
+    /// Worker threads of a multiplexed scheduler.
+    public var workers: Int?
+    /// Online cores of the machine that ran it, when recorded.
+    public var cores: Int?
+    /// How it ended when it did not complete ("deadlocked"), else nil.
+    public var problem: String?
+
+    public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
+                workers: Int? = nil, cores: Int? = nil, problem: String? = nil) {
+        self.scheduler = scheduler
+        self.wallTime = wallTime
+        self.threads = threads
+        self.peakMemory = peakMemory
+        self.tasks = tasks
+        self.workers = workers
+        self.cores = cores
+        self.problem = problem
+    }
+}
+
+extension RunFigures {
+    /// The figures of a modelled run: wall time, scheduler threads, peak RSS sample, tasks, workers, cores, outcome.
+    public init(_ timeline: Timeline) {
+        let run = timeline.run
+        let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
+        var problem: String?
+        if let outcome = run.outcome, outcome != .completed { problem = outcome.description }
+        self.init(scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler, wallTime: run.wallTime,
+                  threads: timeline.threadCensus.schedulerThreads, peakMemory: peak, tasks: timeline.tasks.count,
+                  workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem)
+    }
+}
