@@ -43,6 +43,10 @@ let package = Package(
             "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos", "CWeftSupport", "WeftTestSupport",
         ]),
 
+        // Whole-pipeline fuzzing: bytes -> reader -> model -> stats, lints, diff, export, layout. A replay tool in an
+        // ordinary build; the libFuzzer target under scripts/fuzz-pipeline (which defines FUZZING).
+        .executableTarget(name: "weft-fuzz", dependencies: ["WeftTrace", "WeftAnalysis", "WeftRender"], path: "Fuzz/Pipeline"),
+
         .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace", "WeftTestSupport"], resources: [.copy("Golden"), .copy("Damaged")]),
         .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace", "WeftTestSupport"]),
         .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime", "WeftTestSupport"],

@@ -32,7 +32,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "End of the time window (default: the end of the trace).")
     var to: String?
 
-    @Option(help: "Only tasks whose label matches: a glob with * and ?, or a substring (e.g. 'worker*').")
+    @Option(help: "Only tasks matching this, as stats --task: a glob with * and ? over the name or id (e.g. 'worker*'), a substring of the name, or an id (t7).")
     var tasks: String?
 
     @Option(help: "Picture width in pixels.")

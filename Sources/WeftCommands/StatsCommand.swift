@@ -25,7 +25,7 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .long, help: "Show at most this many rows per table.")
     var top = 10
 
-    @Option(name: .long, help: "Show only tasks whose name contains this (or whose id is this, e.g. t7).")
+    @Option(name: .long, help: "Only tasks matching this, as render --tasks: a glob with * and ? (e.g. 'worker*'), a substring of the name, or an id (t7).")
     var task: String?
 
     @Flag(name: .long, help: "Also print the critical path: the chain of run slices and waits that set the wall time.")
@@ -47,7 +47,8 @@ struct StatsCommand: ParsableCommand {
         let path = criticalPath ? CriticalPath(timeline) : nil
         if json {
             if let filter = task {
-                stats.tasks = stats.tasks.filter { $0.name.contains(filter) || TaskID($0.id).description == filter }
+                let pattern = TaskPattern(filter)
+                stats.tasks = stats.tasks.filter { pattern.matches(name: $0.name, id: TaskID($0.id).description) }
             }
             let output = StatsJSON(file: file, stats: stats,
                                    criticalPath: path.map { $0.segments.map { CriticalSegmentRecord($0, in: timeline) } })

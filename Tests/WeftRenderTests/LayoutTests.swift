@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeftAnalysis
 import WeftTrace
 import WeftTestSupport
 @testable import WeftRender
@@ -116,9 +117,11 @@ struct LayoutTests {
         let texts = scene.texts.map(\.text)
         #expect(texts.contains("t2 sender"))
         #expect(!texts.contains("t3 receiver") && !texts.contains("t1 main"))
-        #expect(TaskPattern("t1?").matches("t12 worker", id: "t12"))
-        #expect(!TaskPattern("t1?").matches("t1 main", id: "t1"))
-        #expect(TaskPattern("worker").matches("t12 worker", id: "t12"))
+        #expect(TaskPattern("t1?").matches(name: "worker", id: "t12"))
+        #expect(!TaskPattern("t1?").matches(name: "main", id: "t1"))
+        #expect(TaskPattern("worker").matches(name: "worker", id: "t12"))
+        // A glob matches the name itself, as the README's `--tasks 'worker*'` means.
+        #expect(TaskPattern("worker*").matches(name: "worker 1", id: "t2"))
     }
 
     @Test("a time window keeps only what happens inside it")

@@ -53,6 +53,22 @@ struct DamageTests {
         #expect(warning.byteOffset != nil)
     }
 
+    @Test("the bytes lost are those of the cut record, from its tag to the end of the file, counted once")
+    func lostBytesExact() throws {
+        let (bytes, _) = try Self.sample()
+        let records = DamagedCorpusTests.recordOffsets(bytes)
+        let batch = try #require(records.last { $0.tag == TraceFormat.Tag.batch.rawValue })
+        for present in [3, 12, 20] {  // the last batch takes 21 bytes
+            let reader = try TraceReader(bytes: Array(bytes[0..<(batch.offset + present)]))
+            _ = try readAll(reader)
+            let warning = try #require(reader.warnings.first { $0.kind == .truncated })
+            #expect(warning.lostBytes == present, "cut \(present) bytes into the batch")
+            #expect(warning.byteOffset == batch.offset)
+            #expect(warning.message.contains("cut \(present) bytes into a batch"), "\(warning.message)")
+            #expect(warning.lostBatches == 1)
+        }
+    }
+
     @Test("flipping any byte gives events, warnings, or an error with its place, never a crash")
     func everyByteFlipped() throws {
         let (bytes, _) = try Self.sample()

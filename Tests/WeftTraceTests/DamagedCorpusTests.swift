@@ -28,7 +28,24 @@ struct DamagedCorpusTests {
         "after-trailer.weft": .error(.corrupt, offset: nil),
         "bad-thread.weft": .error(.corrupt, offset: nil),
         "receive-without-send.weft": .error(.invalidEvent, offset: nil),
+        // Values the analysis cannot take (issue 12, items 9 and 10): refused where they are read.
+        "send-huge-seq.weft": .error(.corrupt, offset: nil),
+        "task-id-max.weft": .error(.corrupt, offset: nil),
+        "sample-max.weft": .error(.corrupt, offset: nil),
+        "time-delta-max.weft": .error(.corrupt, offset: nil),
+        "base-time-max.weft": .error(.corrupt, offset: nil),
+        "run-end-reason-unknown.weft": .error(.corrupt, offset: nil),
     ]
+
+    /// Damaged files kept as they were found (not made by `build`), and what reading each must give.
+    static let found: [String: Outcome] = [
+        // traces/pingpong-multiplexed.weft with byte 1651 set to 0xd1: a send's seq delta becomes 2^64 − 936.
+        // Stats, check, render, export and diff died on it in the analysis while dump refused it.
+        "pingpong-byte-1651.weft": .error(.corrupt, offset: 1648),
+    ]
+
+    /// The bytes of a trace holding the events of `text`.
+    static func encode(_ text: String) throws -> [UInt8] { try TraceFileWriter.encode(TraceText.parse(text)) }
 
     /// Builds every corpus file from the ping-pong golden trace.
     static func build() throws -> [String: [UInt8]] {
@@ -78,6 +95,31 @@ struct DamagedCorpusTests {
         out["unknown-kind.weft"] = encoder.bytes + Array(good[afterHeader..<trailer.offset])
         let inconsistent = try TraceText.parse("0 T1 - channelMake channel=ch1 capacity=0 name=\"\"\n1 T1 - receive channel=ch1 seq=1\n")
         out["receive-without-send.weft"] = try TraceFileWriter.encode(inconsistent)
+        let channel = "0 T1 - channelMake channel=ch1 capacity=0 name=\"\"\n"
+        out["send-huge-seq.weft"] = try encode(channel + "1 T1 - send channel=ch1 seq=18446744073709550681\n")
+        out["task-id-max.weft"] = try encode("0 T1 - taskCreate task=t18446744073709551615 parent=- name=\"\" site=\"\"\n")
+        out["sample-max.weft"] = try encode("0 T1 - sample name=\"peak_rss_bytes\" value=18446744073709551615\n")
+        // Without its trailer, whose end time would be refused first.
+        let delta = try encode(channel + "18446744073709551615 T1 - close channel=ch1\n")
+        out["time-delta-max.weft"] = Array(delta[0..<Self.recordOffsets(delta).last!.offset])
+        out["run-end-reason-unknown.weft"] = Self.withByte(try encode("0 T1 - runEnd task=t1 reason=finished\n"), replacing: 2, by: 9)
+        // A batch whose base time is 2^64 − 1 (the writer never makes one: it is built record by record).
+        var late = RecordEncoder()
+        late.preamble()
+        late.header(nanosecondsPerUnit: 1)
+        let stop: [UInt8] = [EventKind.threadStop.rawValue, 0]
+        stop.withUnsafeBytes { late.batch(thread: 1, base: EventCoding.State(time: .max), count: 1, events: $0) }
+        out["base-time-max.weft"] = late.bytes
+        return out
+    }
+
+    /// `bytes` with the last occurrence of byte `old` in the last batch's events replaced by `new`.
+    static func withByte(_ bytes: [UInt8], replacing old: UInt8, by new: UInt8) -> [UInt8] {
+        let batch = recordOffsets(bytes).last { $0.tag == TraceFormat.Tag.batch.rawValue }!
+        let trailer = recordOffsets(bytes).last!
+        var out = bytes
+        let i = (batch.payload..<trailer.offset).last { bytes[$0] == old }!
+        out[i] = new
         return out
     }
 
@@ -114,7 +156,7 @@ struct DamagedCorpusTests {
     @Test("every damaged file reads as expected: usable events with a warning, or an error with its place")
     func corpus() throws {
         let bundled = try #require(Bundle.module.url(forResource: "Damaged", withExtension: nil))
-        for (name, outcome) in Self.expected {
+        for (name, outcome) in Self.expected.merging(Self.found, uniquingKeysWith: { a, _ in a }) {
             let path = bundled.appendingPathComponent(name).path
             var events = 0
             var reader: TraceReader?

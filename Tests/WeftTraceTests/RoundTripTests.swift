@@ -57,7 +57,7 @@ struct RoundTripTests {
         let name = l.intern("x")
         for i in 0..<20_000 {
             let thread = ThreadID(UInt64(i % 3 + 1))
-            l.append(Event(kind: .sample, time: UInt64(i) * 1_000_000_007, thread: thread, args: EventArguments(name.rawValue, UInt64.max - UInt64(i))))
+            l.append(Event(kind: .sample, time: UInt64(i) * 1_000_000_007, thread: thread, args: EventArguments(name.rawValue, TraceFormat.maxUnsigned - UInt64(i))))  // the largest a reader accepts
         }
         let reader = try TraceReader(bytes: try TraceFileWriter.encode(l))
         let events = try readAll(reader)

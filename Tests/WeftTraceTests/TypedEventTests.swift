@@ -108,7 +108,9 @@ struct TypedEventTests {
         #expect(problem?.contains("reason is 99") == true)
         #expect(problem?.contains("0 blocked, 1 yielded, 2 finished") == true)
         #expect(EventKind.runEnd.spec.outOfRange(EventArguments(1, 2)) == nil)
-        #expect(EventKind.send.spec.outOfRange(EventArguments(.max, .max)) == nil)
+        #expect(EventKind.send.spec.outOfRange(EventArguments(TraceFormat.maxID, TraceFormat.maxUnsigned)) == nil)
+        #expect(EventKind.send.spec.outOfRange(EventArguments(TraceFormat.maxID + 1, 1))?.contains("above the largest channel") == true)
+        #expect(EventKind.send.spec.outOfRange(EventArguments(1, .max))?.contains("seq is 18446744073709551615") == true)
     }
 
     @Test("typed events survive the file format: writer and reader")

@@ -30,32 +30,32 @@ public struct DiffThreshold: Sendable, Equatable, CustomStringConvertible {
     /// The behaviour counts that can be gated.
     public static let behaviourMetrics = ["divergent", "reordered", "added", "removed"]
 
-    /// Parses `METRIC OP CHANGE` (spaces allowed).
-    /// - Throws: `DiffError.badThreshold` naming what is wrong.
+    /// Parses `METRIC OP CHANGE` (spaces allowed around each part; a task's name keeps its own spaces, as in
+    /// `task:worker 1.blocked>+10%`).
+    /// - Throws: `DiffError.badThreshold` naming what is wrong, including a change that is not a finite number.
     public init(parsing text: String) throws(DiffError) {
         self.text = text
-        let compact = text.filter { $0 != " " }
-        guard let opIndex = compact.firstIndex(where: { $0 == ">" || $0 == "<" }) else {
+        guard let opIndex = text.firstIndex(where: { $0 == ">" || $0 == "<" }) else {
             throw .badThreshold(text, "no comparison: write METRIC>CHANGE or METRIC<CHANGE, e.g. wall>+10%")
         }
-        metric = String(compact[..<opIndex])
-        comparison = compact[opIndex] == ">" ? .greater : .less
-        var value = String(compact[compact.index(after: opIndex)...])
+        metric = String(text[..<opIndex]).trimmingSpaces
+        comparison = text[opIndex] == ">" ? .greater : .less
+        var value = text[text.index(after: opIndex)...].filter { $0 != " " }
         guard !metric.isEmpty else { throw .badThreshold(text, "no metric before \(comparison.rawValue)") }
         guard !value.isEmpty else { throw .badThreshold(text, "no change after \(comparison.rawValue), e.g. +10% or +2ms") }
         var sign = 1.0
         if value.hasPrefix("+") { value.removeFirst() } else if value.hasPrefix("-") { sign = -1; value.removeFirst() }
         if value.hasSuffix("%") {
-            guard let p = Double(value.dropLast()) else { throw .badThreshold(text, "\"\(value)\" is not a percentage") }
+            guard let p = Double(value.dropLast()), p.isFinite else { throw .badThreshold(text, "\"\(value)\" is not a percentage") }
             amount = .percent(sign * p)
             if Self.behaviourMetrics.contains(metric) {
                 throw .badThreshold(text, "\(metric) is a count of differences; give a number, e.g. \(metric)>0")
             }
-        } else if let n = Double(value) {
+        } else if let n = Double(value), n.isFinite {
             amount = .absolute(sign * n)
         } else if let ns = DurationFormat.parse(value) {
             amount = .absolute(sign * Double(ns))
-        } else if let bytes = Self.parseBytes(value) {
+        } else if let bytes = Self.parseBytes(value), bytes.isFinite {
             amount = .absolute(sign * bytes)
         } else {
             throw .badThreshold(text, "\"\(value)\" is not a change: use +10%, +2ms, +64MiB or +3")
@@ -145,5 +145,12 @@ public enum DiffError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .badThreshold(text, why): "--fail-if '\(text)': \(why)"
         }
+    }
+}
+
+extension String {
+    /// The string without spaces at either end.
+    fileprivate var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -62,7 +62,8 @@ public struct StatsReport: Sendable {
     public func taskTable(_ tasks: [TaskStats]) -> TextTable {
         var selected = tasks
         if let filter = taskFilter {
-            selected = tasks.filter { $0.name.contains(filter) || TaskID($0.id).description == filter || "\($0.id)" == filter }
+            let pattern = TaskPattern(filter)
+            selected = tasks.filter { pattern.matches(name: $0.name, id: TaskID($0.id).description) || "\($0.id)" == filter }
         }
         selected.sort { $0.running != $1.running ? $0.running > $1.running : $0.id < $1.id }
         var table = TextTable(title: "tasks (by running time)",

@@ -1,3 +1,4 @@
+import WeftAnalysis
 import WeftTrace
 
 /// Which lanes of a run are drawn one by one and which are aggregated into a density row.
@@ -16,7 +17,7 @@ struct LaneSelection {
         var tasks = timeline.tasks
         if let pattern = options.taskPattern {
             let matcher = TaskPattern(pattern)
-            tasks = tasks.filter { matcher.matches($0.label, id: $0.task.description) }
+            tasks = tasks.filter { matcher.matches(name: $0.name, id: $0.task.description) }
             matching = Set(tasks.map(\.task))
         }
         if options.view.showsThreads {

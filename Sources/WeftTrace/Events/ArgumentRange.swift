@@ -31,12 +31,30 @@ extension ArgumentType {
 }
 
 extension EventSpec {
-    /// What is wrong with `arguments` for this kind: the first argument outside its type, named, with the values
-    /// it admits; nil when every argument is in range.
+    /// What is wrong with `arguments` for this kind: the first argument above its type's maximum or outside its
+    /// enumeration, named, with what was expected; nil when every argument is in range.
     public func outOfRange(_ arguments: EventArguments) -> String? {
-        for (i, argument) in self.arguments.enumerated() where !argument.type.admits(arguments[i]) {
-            return "\(name) argument \(argument.name) is \(arguments[i]), not a \(argument.type) (expected one of: \(argument.type.admittedValues ?? "any"))"
+        for (i, argument) in self.arguments.enumerated() {
+            let value = arguments[i]
+            if value > argument.type.maximum {
+                return "\(name) argument \(argument.name) is \(value), above the largest \(argument.type) a trace may hold (\(argument.type.maximum))"
+            }
+            if !argument.type.admits(value) {
+                return "\(name) argument \(argument.name) is \(value), which is not a known \(argument.type) (expected one of: \(argument.type.admittedValues ?? "any"))"
+            }
         }
         return nil
+    }
+}
+
+extension ArgumentType {
+    /// The largest raw value a reader accepts for this type (see `TraceFormat.maxTime`, `maxID`, `maxUnsigned`).
+    public var maximum: UInt64 {
+        switch self {
+        case .task, .channel, .mutex, .waitGroup, .condition, .object: TraceFormat.maxID
+        case .duration: TraceFormat.maxTime
+        case .uint: TraceFormat.maxUnsigned
+        case .int, .string, .threadRole, .runEndReason, .blockReason, .taskOutcome, .runOutcome: .max
+        }
     }
 }

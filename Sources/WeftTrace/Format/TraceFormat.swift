@@ -29,6 +29,15 @@ public enum TraceFormat {
     public static let maxStrings = 1 << 24
     /// The largest thread number a reader accepts.
     public static let maxThread: UInt64 = 1 << 24
+    /// The latest event time a reader accepts, in nanoseconds since the start: 2^55 ns, about 417 days. Any two
+    /// times (or a time and a duration) add without overflow, and thousands of durations sum in a `UInt64`.
+    public static let maxTime: UInt64 = 1 << 55
+    /// The largest task or object id a reader accepts (2^48 − 1): ids count up from 1 in a run, and an id stays
+    /// exact through a `Double` and clear of `Int` overflow when an exporter offsets it.
+    public static let maxID: UInt64 = (1 << 48) - 1
+    /// The largest unsigned argument a reader accepts (counts, capacities, sequence numbers, samples, thread
+    /// indexes): `Int64.max`, so that differences of two such values and conversions to `Int` cannot overflow.
+    public static let maxUnsigned = UInt64(Int64.max)
 
     /// How one argument is encoded inside a batch.
     public enum ArgumentEncoding: UInt8, Sendable {

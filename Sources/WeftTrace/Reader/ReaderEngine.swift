@@ -53,6 +53,12 @@ struct ReaderEngine {
     private var kinds = [EventKind?](repeating: nil, count: 256)
     /// Per kind code and argument (code * 16 + argument): the delta slot, or -1.
     private var deltaSlots = [Int](repeating: -1, count: 256 * 16)
+    /// Per known kind code and argument (code * 4 + argument): the largest value accepted (`ArgumentType.maximum`).
+    private var argumentLimits = [UInt64](repeating: .max, count: 256 * EventSpec.maxArguments)
+    /// Per known kind code: whether an argument is an enumeration whose raw value must be checked.
+    private var hasEnumeration = [Bool](repeating: false, count: 256)
+    /// The latest time accepted, in the file's units (`TraceFormat.maxTime` converted).
+    private var maxUnits: UInt64 = TraceFormat.maxTime
 
     init(input: ByteInput, path: String?) throws(TraceError) {
         self.input = input
@@ -63,7 +69,14 @@ struct ReaderEngine {
             argumentCounts[code] = row.arguments.count
             kinds[code] = row.kind
             for (i, slot) in row.deltaSlots.enumerated() { deltaSlots[code * 16 + i] = slot }
+            guard let kind = row.kind else { continue }
+            for (i, argument) in kind.spec.arguments.enumerated() {
+                argumentLimits[code * EventSpec.maxArguments + i] = argument.type.maximum
+                if argument.type.admittedValues != nil { hasEnumeration[code] = true }
+            }
         }
+        // At most 2^62, so that a time and a gap, each at most this, add without overflow.
+        maxUnits = exactUnits ? TraceFormat.maxTime : UInt64(min(Double(TraceFormat.maxTime) / nanosecondsPerUnit, 0x1p62))
     }
 
     // MARK: - Records
@@ -137,7 +150,8 @@ struct ReaderEngine {
     }
 
     mutating func noteTruncation(start: Int, tag: UInt8, needed: Int?) {
-        let present = input.drain() + (input.offset - start)
+        _ = input.drain()
+        let present = input.offset - start  // from the record's tag to the end of the input
         let what = tag == TraceFormat.Tag.batch.rawValue ? "a batch" : "a record"
         let size = needed.map { " of \($0) bytes" } ?? ""
         warnings.append(TraceWarning(.truncated, "the file is cut \(present) bytes into \(what)\(size); that record is lost, and so is the trailer (the number of events lost after it is unknown)", byteOffset: start, lostBytes: present, lostBatches: tag == TraceFormat.Tag.batch.rawValue ? 1 : 0))
@@ -218,7 +232,11 @@ struct ReaderEngine {
         t.dropped = try varint(p, &o, base, "the trailer's dropped count")
         t.threads = Int(min(try varint(p, &o, base, "the trailer's thread count"), TraceFormat.maxThread))
         t.strings = Int(min(try varint(p, &o, base, "the trailer's string count"), UInt64(TraceFormat.maxStrings)))
-        t.endTime = nanoseconds(try varint(p, &o, base, "the trailer's end time"))
+        let endUnits = try varint(p, &o, base, "the trailer's end time")
+        guard endUnits <= maxUnits else {
+            throw error(.corrupt, "the trailer's end time \(endUnits) units is beyond the latest time a trace may hold (\(TraceFormat.maxTime) ns, about 417 days)", at: base)
+        }
+        t.endTime = nanoseconds(endUnits)
         let kinds = try varint(p, &o, base, "the trailer's kind count")
         guard kinds <= 256 else { throw error(.corrupt, "the trailer claims \(kinds) kinds (at most 256)", at: base) }
         for _ in 0..<kinds {
@@ -239,6 +257,9 @@ struct ReaderEngine {
             throw error(.corrupt, "a batch names thread \(thread) (expected 1 to \(TraceFormat.maxThread))", at: base)
         }
         let time = try varint(p, &o, base, "the base time of a batch")
+        guard time <= maxUnits else {
+            throw error(.corrupt, "a batch starts at time \(time) units, beyond the latest time a trace may hold (\(TraceFormat.maxTime) ns, about 417 days); the file is damaged here", at: base)
+        }
         let count = try varint(p, &o, base, "the event count of a batch")
         guard count <= UInt64(p.count) else {
             throw error(.corrupt, "a batch of \(p.count) bytes claims \(count) events (each takes at least 2 bytes)", at: base)
@@ -277,7 +298,7 @@ struct ReaderEngine {
 
     @inline(__always)
     private func nanoseconds(_ units: UInt64) -> UInt64 {
-        exactUnits ? units : UInt64(min(Double(units) * nanosecondsPerUnit, 1.8e19))
+        exactUnits ? units : UInt64(min(Double(units) * nanosecondsPerUnit, Double(TraceFormat.maxTime)))
     }
 
     /// How many events a lane decodes ahead at a time.
@@ -351,7 +372,7 @@ struct ReaderEngine {
         let slotBase = Int(code) * 16
         let ok: Bool = c.bytes.withUnsafeBytes { b in
             guard let dt = Varint.read(b, &o, end: end) else { return false }
-            time &+= dt
+            time = time &+ min(dt, maxUnits &+ 1)  // at most 2^62 + 2^62 + 1: no overflow, and beyond maxUnits when dt is
             for i in 0..<argc {
                 guard var v = Varint.read(b, &o, end: end) else { return false }
                 let slot = deltaSlots[slotBase + i]
@@ -366,11 +387,19 @@ struct ReaderEngine {
         guard ok else {
             throw error(.corrupt, "event \(table.rows[Int(code)]?.name ?? "?") is cut or holds an invalid number; the batch is damaged", at: c.fileOffset + start)
         }
+        guard time <= maxUnits else {
+            throw error(.corrupt, "event \(table.rows[Int(code)]?.name ?? "?") is later than the latest time a trace may hold (\(TraceFormat.maxTime) ns after its start, about 417 days); the batch is damaged", at: c.fileOffset + start)
+        }
         c.time = time
         c.position = o
         c.remaining -= 1
         countsByCode[Int(code)] &+= 1
         guard let kind = kinds[Int(code)] else { return nil }
+        let limits = Int(code) * EventSpec.maxArguments
+        if args.a0 > argumentLimits[limits] || args.a1 > argumentLimits[limits + 1] || args.a2 > argumentLimits[limits + 2]
+            || args.a3 > argumentLimits[limits + 3] || (hasEnumeration[Int(code)] && TypedEvent(Event(kind: kind, time: 0, thread: thread, args: args)) == nil) {
+            throw error(.corrupt, "\(kind.spec.outOfRange(args) ?? "\(kind) has an argument out of range"); the batch is damaged", at: c.fileOffset + start)
+        }
         return PendingEvent(event: Event(kind: kind, time: nanoseconds(time), thread: thread, args: args), offset: c.fileOffset + start)
     }
 
