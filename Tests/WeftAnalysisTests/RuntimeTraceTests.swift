@@ -120,20 +120,7 @@ struct RuntimeTraceTests {
 
     @Test("dining philosophers: the runtime's deadlock report spells each object as the lints do, and every philosopher ends blocked", arguments: schedulers)
     func deadlockSpellingAndBlockedCloser(_ scheduler: SchedulerKind) async throws {
-        let (timeline, failure) = try await tracedTimeline(scheduler, name: "philosophers") { rt in
-            let forks = (0..<3).map { rt.mutex("fork \($0)") }
-            let seated = rt.waitGroup("seated")
-            seated.add(3)
-            let philosophers = (0..<3).map { i in
-                rt.spawn("philosopher \(i)") {
-                    try await forks[i].lock()
-                    seated.done()
-                    try await seated.wait()
-                    try await forks[(i + 1) % 3].lock()
-                }
-            }
-            for philosopher in philosophers { try await philosopher.value }
-        }
+        let (timeline, failure) = try await tracedTimeline(scheduler, name: "philosophers", threeDeadlockingPhilosophers)
         let error = try #require(failure)
         #expect(error.kind == .deadlock)
         let cycle = try #require(DeadlockLint().check(timeline).first)

@@ -64,20 +64,7 @@ import WeftTrace
         defer { try? FileManager.default.removeItem(atPath: path) }
         for _ in 0..<3 {
             do {
-                _ = try await runProgram(scheduler, tracePath: path) { rt in
-                    let forks = (0..<3).map { rt.mutex("fork \($0)") }
-                    let seated = rt.waitGroup("seated")
-                    seated.add(3)
-                    let philosophers = (0..<3).map { i in
-                        rt.spawn("philosopher \(i)") {
-                            try await forks[i].lock()
-                            seated.done()
-                            try await seated.wait()
-                            try await forks[(i + 1) % 3].lock()
-                        }
-                    }
-                    for philosopher in philosophers { try await philosopher.value }
-                }
+                _ = try await runProgram(scheduler, tracePath: path, threeDeadlockingPhilosophers)
                 Issue.record("expected a deadlock")
             } catch let error as RuntimeError {
                 #expect(error.kind == .deadlock)
