@@ -53,6 +53,14 @@ public enum BlockReason: UInt64, Sendable, CaseIterable, CustomStringConvertible
     case condition = 5
     case sleep = 6
     case join = 7
+    /// Waiting to read a read-write mutex (the object is the mutex).
+    case readLock = 8
+    /// Waiting for another task to finish a once's body.
+    case once = 9
+    /// Waiting for permits of a weighted semaphore.
+    case semaphore = 10
+    /// Waiting for a ticker's next tick or a timer to fire (counts as a timed wait, never a deadlock).
+    case timer = 11
 
     public var description: String {
         switch self {
@@ -64,6 +72,10 @@ public enum BlockReason: UInt64, Sendable, CaseIterable, CustomStringConvertible
         case .condition: "condition"
         case .sleep: "sleep"
         case .join: "join"
+        case .readLock: "readlock"
+        case .once: "once"
+        case .semaphore: "semaphore"
+        case .timer: "timer"
         }
     }
 }

@@ -47,6 +47,27 @@ public enum EventKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case log = 70
     case regionBegin = 71
     case regionEnd = 72
+    // Read-write mutexes, onces, semaphores, tickers and timers, cancellation, non-blocking and timed channel use
+    case rwMutexMake = 80
+    case readRequest = 81
+    case readAcquire = 82
+    case readRelease = 83
+    case onceMake = 84
+    case onceBegin = 85
+    case onceEnd = 86
+    case semaphoreMake = 87
+    case semaphoreAcquire = 88
+    case semaphoreRelease = 89
+    case tickerMake = 90
+    case tick = 91
+    case tickerStop = 92
+    case timerMake = 93
+    case timerFire = 94
+    case timerStop = 95
+    case taskCancel = 96
+    case trySendMiss = 97
+    case tryReceiveMiss = 98
+    case receiveTimeout = 99
 
     /// This kind's row of the event table.
     public var spec: EventSpec { EventSpec.table[self]! }
@@ -91,6 +112,12 @@ public enum ArgumentType: UInt8, Sendable, CaseIterable, CustomStringConvertible
     case taskOutcome = 13
     /// A `RunOutcome`.
     case runOutcome = 14
+    /// A `SemaphoreID`.
+    case semaphore = 15
+    /// A `OnceID`.
+    case once = 16
+    /// A `TimerID` (a ticker or a timer).
+    case timer = 17
 
     public var description: String {
         switch self {
@@ -109,6 +136,9 @@ public enum ArgumentType: UInt8, Sendable, CaseIterable, CustomStringConvertible
         case .blockReason: "blockreason"
         case .taskOutcome: "outcome"
         case .runOutcome: "runoutcome"
+        case .semaphore: "semaphore"
+        case .once: "once"
+        case .timer: "timer"
         }
     }
 }

@@ -82,3 +82,33 @@ public struct StringID: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let empty = StringID(0)
     public var description: String { "s\(rawValue)" }
 }
+
+/// A weighted semaphore.
+public struct SemaphoreID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    public init(_ rawValue: UInt64) { self.rawValue = rawValue }
+    public var object: ObjectID { ObjectID(rawValue) }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { "sem\(rawValue)" }
+}
+
+/// A once (a run-exactly-once cell).
+public struct OnceID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    public init(_ rawValue: UInt64) { self.rawValue = rawValue }
+    public var object: ObjectID { ObjectID(rawValue) }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { "on\(rawValue)" }
+}
+
+/// A ticker or a one-shot timer.
+public struct TimerID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    public init(_ rawValue: UInt64) { self.rawValue = rawValue }
+    public var object: ObjectID { ObjectID(rawValue) }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { "tm\(rawValue)" }
+}

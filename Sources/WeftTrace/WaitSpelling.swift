@@ -6,7 +6,10 @@ extension BlockReason {
     public func spell(_ object: ObjectID) -> String {
         switch self {
         case .channelSend, .channelReceive: ChannelID(object.rawValue).description
-        case .mutex: MutexID(object.rawValue).description
+        case .mutex, .readLock: MutexID(object.rawValue).description
+        case .once: OnceID(object.rawValue).description
+        case .semaphore: SemaphoreID(object.rawValue).description
+        case .timer: TimerID(object.rawValue).description
         case .waitGroup: WaitGroupID(object.rawValue).description
         case .condition: ConditionID(object.rawValue).description
         case .join: TaskID(object.rawValue).description
@@ -29,6 +32,10 @@ extension BlockReason {
         case .join: return "join of \(named)"
         case .select: return "select"
         case .sleep: return "sleep"
+        case .readLock: return "read lock \(named)"
+        case .once: return "once \(named)"
+        case .semaphore: return "semaphore \(named)"
+        case .timer: return "timer \(named)"
         }
     }
 }

@@ -5,7 +5,7 @@ import WeftTrace
 /// Using the runtime where it cannot work fails at once with `.misuse`, never hangs.
 @Suite(.serialized, .timeLimit(.minutes(1))) struct MisuseTests {
     /// Runs a program that hands its runtime handle (and the objects it made) out of the run.
-    static func leakedRuntime(_ scheduler: SchedulerKind) async throws -> (Runtime, Channel<Int>, Mutex, WaitGroup) {
+    static func leakedRuntime(_ scheduler: SchedulerKind) async throws -> (Runtime, Channel<Int>, TaskMutex, WaitGroup) {
         try await runProgram(scheduler) { rt in
             let mutex = rt.mutex("kept")
             try await mutex.lock()

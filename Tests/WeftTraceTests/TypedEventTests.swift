@@ -21,6 +21,9 @@ struct TypedEventTests {
         case .blockReason: BlockReason.self
         case .taskOutcome: TaskOutcome.self
         case .runOutcome: RunOutcome.self
+        case .semaphore: SemaphoreID.self
+        case .once: OnceID.self
+        case .timer: TimerID.self
         }
     }
 

@@ -65,8 +65,11 @@ extension TimelineState {
             return c
         }
 
-        return Timeline(run: run, tasks: taskTimelines, threads: threadTimelines, channels: channels,
-                        mutexes: mutexTimelines, waitGroups: waitGroupTimelines, conditions: conditionTimelines,
-                        flows: IntervalList(unsorted: flows), wakes: wakes, logs: logs)
+        var timeline = Timeline(run: run, tasks: taskTimelines, threads: threadTimelines, channels: channels,
+                                mutexes: [], waitGroups: waitGroupTimelines, conditions: conditionTimelines,
+                                flows: IntervalList(unsorted: flows), wakes: wakes, logs: logs)
+        finishPrimitives(into: &timeline, mutexes: &mutexTimelines, at: end)
+        timeline.setMutexes(mutexTimelines)
+        return timeline
     }
 }

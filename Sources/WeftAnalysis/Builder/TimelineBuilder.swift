@@ -63,6 +63,7 @@ struct TimelineState {
     var unpaired: [SeqWindow] = []
     var wakes: [WakeEdge] = []
     var logs: [LogEntry] = []
+    var primitives = PrimitiveBuild()
     var run = RunInfo()
     var eventCount = 0
     var firstTime: UInt64?
@@ -131,6 +132,10 @@ struct TimelineState {
             logs.append(LogEntry(time: e.time, task: e.task, thread: e.thread,
                                  category: strings(StringID(a.a0)), message: strings(StringID(a.a1))))
         case .regionBegin, .regionEnd: regionEvent(e)
+        case .rwMutexMake, .readRequest, .readAcquire, .readRelease, .onceMake, .onceBegin, .onceEnd, .semaphoreMake,
+             .semaphoreAcquire, .semaphoreRelease, .tickerMake, .tick, .tickerStop, .timerMake, .timerFire, .timerStop,
+             .taskCancel, .trySendMiss, .tryReceiveMiss, .receiveTimeout:
+            primitiveEvent(e)
         }
     }
 

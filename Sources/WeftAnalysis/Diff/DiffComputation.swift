@@ -115,6 +115,14 @@ extension TraceDiff {
             MetricDelta(key: "blocking", name: "waits", unit: .count,
                         a: UInt64(sa.senderWaits + sa.receiverWaits), b: UInt64(sb.senderWaits + sb.receiverWaits)),
         ]
+        if (sa.tryMisses ?? 0) != 0 || (sb.tryMisses ?? 0) != 0 {
+            metrics.append(MetricDelta(key: "tryMisses", name: "try misses", unit: .count,
+                                       a: UInt64(sa.tryMisses ?? 0), b: UInt64(sb.tryMisses ?? 0)))
+        }
+        if (sa.timeouts ?? 0) != 0 || (sb.timeouts ?? 0) != 0 {
+            metrics.append(MetricDelta(key: "timeouts", name: "receive timeouts", unit: .count,
+                                       a: UInt64(sa.timeouts ?? 0), b: UInt64(sb.timeouts ?? 0)))
+        }
         if sa.failedSends != 0 || sb.failedSends != 0 {
             metrics.append(MetricDelta(key: "failed", name: "sends on closed", unit: .count,
                                        a: UInt64(sa.failedSends), b: UInt64(sb.failedSends)))
@@ -133,6 +141,10 @@ extension TraceDiff {
                         a: UInt64(sa.acquisitions), b: UInt64(sb.acquisitions)),
             MetricDelta(key: "contended", name: "contended", unit: .count, a: UInt64(sa.contended), b: UInt64(sb.contended)),
         ]
+        if ma.isReadWrite || mb.isReadWrite {
+            metrics.append(MetricDelta(key: "reads", name: "read acquisitions", unit: .count,
+                                       a: UInt64(sa.readAcquisitions ?? 0), b: UInt64(sb.readAcquisitions ?? 0)))
+        }
         if !ignoreTiming {
             metrics.append(MetricDelta(key: "wait", name: "wait", unit: .nanoseconds, a: sa.wait.total, b: sb.wait.total))
             metrics.append(MetricDelta(key: "hold", name: "held", unit: .nanoseconds,

@@ -75,6 +75,15 @@ public struct RunIdentities: Sendable {
         for c in byCreation(timeline.conditions, \.created, \.id.rawValue) {
             name(c.id.object, .condition, c.name, creator: c.creator, created: c.created)
         }
+        for s in byCreation(timeline.semaphores, \.created, \.id.rawValue) {
+            name(s.id.object, .semaphore, s.name, creator: s.creator, created: s.created)
+        }
+        for o in byCreation(timeline.onces, \.created, \.id.rawValue) {
+            name(o.id.object, .once, o.name, creator: o.creator, created: o.created)
+        }
+        for t in byCreation(timeline.timers, \.created, \.id.rawValue) {
+            name(t.id.object, .timer, t.name, creator: t.creator, created: t.created)
+        }
     }
 
     /// The identity of a task (its id's text when the run does not know it).

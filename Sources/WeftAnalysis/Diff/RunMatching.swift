@@ -64,6 +64,9 @@ public struct RunMatching: Sendable {
         mutexes = match(.mutex, ta.mutexes.map(\.id.object), tb.mutexes.map(\.id.object))
         _ = match(.waitGroup, ta.waitGroups.map(\.id.object), tb.waitGroups.map(\.id.object))
         _ = match(.condition, ta.conditions.map(\.id.object), tb.conditions.map(\.id.object))
+        _ = match(.semaphore, ta.semaphores.map(\.id.object), tb.semaphores.map(\.id.object))
+        _ = match(.once, ta.onces.map(\.id.object), tb.onces.map(\.id.object))
+        _ = match(.timer, ta.timers.map(\.id.object), tb.timers.map(\.id.object))
         addedObjects.sort()
         removedObjects.sort()
     }

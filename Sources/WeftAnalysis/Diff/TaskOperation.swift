@@ -9,6 +9,8 @@ public struct TaskOperation: Sendable, Equatable, Hashable {
     public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case spawn, join, send, receive, receiveClosed, close, select, lock, unlock
         case waitGroupAdd, waitGroupDone, waitGroupWait, conditionWait, signal, broadcast, sleep, sendClosed
+        case readLock, readUnlock, onceRun, acquire, release, tick, timerFired, stop, cancel, trySendMiss,
+             tryReceiveMiss, receiveTimeout
 
         public var description: String {
             switch self {
@@ -29,11 +31,23 @@ public struct TaskOperation: Sendable, Equatable, Hashable {
             case .broadcast: "broadcast"
             case .sleep: "sleep"
             case .sendClosed: "send-closed"
+            case .readLock: "read-lock"
+            case .readUnlock: "read-unlock"
+            case .onceRun: "once-run"
+            case .acquire: "acquire"
+            case .release: "release"
+            case .tick: "tick"
+            case .timerFired: "timer-fired"
+            case .stop: "stop"
+            case .cancel: "cancel"
+            case .trySendMiss: "try-send-miss"
+            case .tryReceiveMiss: "try-receive-miss"
+            case .receiveTimeout: "receive-timeout"
             }
         }
 
         /// Whether the target is a task (spawn, join) rather than an object; `sleep` has no target.
-        public var targetsTask: Bool { self == .spawn || self == .join }
+        public var targetsTask: Bool { self == .spawn || self == .join || self == .cancel }
     }
 
     public var kind: Kind
@@ -79,6 +93,18 @@ public struct TaskOperations: Sendable {
         case .conditionSignal: return (e.task, TaskOperation(.signal, a.a0))
         case .conditionBroadcast: return (e.task, TaskOperation(.broadcast, a.a0))
         case .sleep: return (e.task, TaskOperation(.sleep))
+        case .readAcquire: return (e.task, TaskOperation(.readLock, a.a0))
+        case .readRelease: return (e.task, TaskOperation(.readUnlock, a.a0))
+        case .onceBegin: return (e.task, TaskOperation(.onceRun, a.a0))
+        case .semaphoreAcquire: return (e.task, TaskOperation(.acquire, a.a0))
+        case .semaphoreRelease: return (e.task, TaskOperation(.release, a.a0))
+        case .tick: return (e.task, TaskOperation(.tick, a.a0))
+        case .timerFire: return (e.task, TaskOperation(.timerFired, a.a0))
+        case .tickerStop, .timerStop: return (e.task, TaskOperation(.stop, a.a0))
+        case .taskCancel: return (e.task, TaskOperation(.cancel, a.a0))
+        case .trySendMiss: return (e.task, TaskOperation(.trySendMiss, a.a0))
+        case .tryReceiveMiss: return (e.task, TaskOperation(.tryReceiveMiss, a.a0))
+        case .receiveTimeout: return (e.task, TaskOperation(.receiveTimeout, a.a0))
         default: return nil
         }
     }

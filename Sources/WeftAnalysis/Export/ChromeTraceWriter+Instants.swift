@@ -43,7 +43,7 @@ extension ChromeTraceWriter {
             case .blockReason: enumValue(BlockReason(rawValue: raw), raw)
             case .taskOutcome: enumValue(TaskOutcome(rawValue: raw), raw)
             case .runOutcome: enumValue(RunOutcome(rawValue: raw), raw)
-            case .channel, .mutex, .waitGroup, .condition, .object:
+            case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer:
                 out.uint(raw)
                 let label = raw == 0 ? "" : self.label(of: raw, reason: blockReason)
                 if !label.isEmpty {
@@ -69,6 +69,10 @@ extension ChromeTraceWriter {
         case .mutexMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), MutexID(a.a0))
         case .waitGroupMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), WaitGroupID(a.a0))
         case .conditionMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), ConditionID(a.a0))
+        case .rwMutexMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), MutexID(a.a0))
+        case .onceMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), OnceID(a.a0))
+        case .semaphoreMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), SemaphoreID(a.a0))
+        case .tickerMake, .timerMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), TimerID(a.a0))
         default: break
         }
     }
@@ -114,7 +118,7 @@ final class InstantSpec: Sendable {
     /// The spec of a kind.
     static func of(_ kind: EventKind) -> InstantSpec { table[Int(kind.rawValue)]! }
 
-    /// The category of a kind: run, task, channel, mutex, waitgroup, condition, time or user.
+    /// The category of a kind: run, task, channel, mutex, waitgroup, condition, once, semaphore, time or user.
     static func category(of kind: EventKind) -> StaticString {
         switch kind {
         case .metadata, .threadStart, .threadStop, .runFinish, .sample: "run"
@@ -125,6 +129,12 @@ final class InstantSpec: Sendable {
         case .conditionMake, .conditionWait, .conditionSignal, .conditionBroadcast: "condition"
         case .sleep: "time"
         case .log, .regionBegin, .regionEnd: "user"
+        case .rwMutexMake, .readRequest, .readAcquire, .readRelease: "mutex"
+        case .onceMake, .onceBegin, .onceEnd: "once"
+        case .semaphoreMake, .semaphoreAcquire, .semaphoreRelease: "semaphore"
+        case .tickerMake, .tick, .tickerStop, .timerMake, .timerFire, .timerStop: "time"
+        case .taskCancel: "task"
+        case .trySendMiss, .tryReceiveMiss, .receiveTimeout: "channel"
         }
     }
 }

@@ -44,9 +44,26 @@ public struct WaitForGraph: Sendable {
             let object = wait.object
             switch wait.reason {
             case .mutex?:
+                if let m = timeline.mutex(MutexID(object.rawValue)) {
+                    if let hold = m.holds.last, !hold.released { wait.holders = [hold.task] }
+                    wait.holders += m.readHolds.filter { !$0.released }.map(\.task)
+                }
+            case .readLock?:
                 if let m = timeline.mutex(MutexID(object.rawValue)), let hold = m.holds.last, !hold.released {
                     wait.holders = [hold.task]
                 }
+            case .once?:
+                if let o = timeline.onces.first(where: { $0.id.rawValue == object.rawValue }), o.ended == nil {
+                    wait.holders = [o.runner]
+                }
+            case .semaphore?:
+                if let s = timeline.semaphores.first(where: { $0.id.rawValue == object.rawValue }) {
+                    var held: [TaskID: Int64] = [:]
+                    for change in s.changes { held[change.task, default: 0] += change.weight }
+                    wait.holders = held.filter { $0.value > 0 }.map(\.key)
+                }
+            case .timer?:
+                break
             case .join?:
                 wait.holders = [TaskID(object.rawValue)]
             case .channelReceive?:
@@ -81,6 +98,8 @@ public struct WaitForGraph: Sendable {
             }
         }
         guard task.outcome == .threw, let last = task.lastWait, last.reason != .sleep else { return nil }
+        // A wait ended by `TaskHandle.cancel()` was asked for by the program, not cut short by the runtime.
+        if timeline.cancellations.contains(where: { $0.task == task.id }) { return nil }
         // Its last wait, and whether it got what it waited for.
         let reason: BlockReason? = last.reason, object = last.object
         let woken = last.woken ?? task.ended ?? timeline.run.end
@@ -104,7 +123,15 @@ public struct WaitForGraph: Sendable {
         case .condition?:
             let signals = timeline.condition(ConditionID(object.rawValue))?.signals ?? []
             satisfied = signals.contains { $0.time >= last.start && $0.time <= woken && ($0.broadcast || $0.woken == task.id) }
-        case .select?, .sleep?, nil:
+        case .readLock?:
+            let reads = timeline.mutex(MutexID(object.rawValue))?.readHolds ?? []
+            satisfied = reads.isEmpty || reads.contains { $0.task == task.id && $0.start >= woken }
+        case .once?:
+            satisfied = timeline.onces.first { $0.id.rawValue == object.rawValue }?.ended.map { $0 <= woken } ?? true
+        case .semaphore?:
+            let changes = timeline.semaphores.first { $0.id.rawValue == object.rawValue }?.changes ?? []
+            satisfied = changes.contains { $0.task == task.id && $0.weight > 0 && $0.time >= woken }
+        case .select?, .sleep?, .timer?, nil:
             satisfied = true
         }
         if satisfied { return nil }

@@ -24,6 +24,11 @@ public struct ChannelTimeline: Sendable, Equatable {
     public var peakOccupancy: Int
     /// Sends that failed because the channel was closed (`sendFailed`): not messages.
     public var failedSends: Int
+    /// `trySend`s that found no receiver and no room, and `tryReceive`s that found no message.
+    public var trySendMisses = 0
+    public var tryReceiveMisses = 0
+    /// `receive(timeout:)`s that timed out.
+    public var receiveTimeouts = 0
     /// Time tasks spent blocked receiving from it, directly or in a select with a receive case on it.
     public var receiverWaits: ChannelWaits
     /// Time tasks spent blocked sending to it, directly or in a select with a send case on it.

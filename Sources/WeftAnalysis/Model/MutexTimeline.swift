@@ -13,6 +13,10 @@ public struct MutexTimeline: Sendable, Equatable {
     public var holds: IntervalList<LockHold>
     /// Requests that never got the lock before the trace ended (the task was still waiting).
     public var pending: [LockRequest]
+    /// True for a read-write mutex (`rwMutexMake`): `holds` are its writers' holds, `readHolds` its readers'.
+    public var isReadWrite = false
+    /// A read-write mutex's read holds, sorted by acquisition; they may overlap one another, never a write hold.
+    public var readHolds: [LockHold] = []
 
     /// A name for people: the mutex's name, or its id.
     public var label: String { name.isEmpty ? id.description : name }

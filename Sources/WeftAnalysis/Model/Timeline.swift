@@ -19,6 +19,14 @@ public struct Timeline: Sendable {
     public var waitGroups: [WaitGroupTimeline]
     /// Every condition variable, sorted by id.
     public var conditions: [ConditionTimeline]
+    /// Every weighted semaphore, sorted by id.
+    public var semaphores: [SemaphoreTimeline] = []
+    /// Every once, sorted by id.
+    public var onces: [OnceTimeline] = []
+    /// Every ticker and one-shot timer, sorted by id.
+    public var timers: [TimerTimeline] = []
+    /// Every task cancellation, in order.
+    public var cancellations: [Cancellation] = []
     /// Every message, send paired with receive, sorted by start (send time).
     public var flows: IntervalList<MessageFlow>
     /// Every wake-up, sorted by time.
@@ -61,6 +69,24 @@ public struct Timeline: Sendable {
         for (i, g) in self.waitGroups.enumerated() { objects[g.id.object] = (.waitGroup, i) }
         for (i, c) in self.conditions.enumerated() { objects[c.id.object] = (.condition, i) }
         objectIndex = objects
+    }
+
+    /// Sets the mutexes (the builder completes their read holds after making the timeline).
+    mutating func setMutexes(_ mutexes: [MutexTimeline]) {
+        self.mutexes = mutexes.sorted { $0.id < $1.id }
+        for (i, m) in self.mutexes.enumerated() { objectIndex[m.id.object] = (.mutex, i) }
+    }
+
+    /// Adds the objects of the later primitives (semaphores, onces, tickers and timers) and the cancellations.
+    mutating func addPrimitives(semaphores: [SemaphoreTimeline], onces: [OnceTimeline], timers: [TimerTimeline],
+                                cancellations: [Cancellation]) {
+        self.semaphores = semaphores.sorted { $0.id < $1.id }
+        self.onces = onces.sorted { $0.id < $1.id }
+        self.timers = timers.sorted { $0.id < $1.id }
+        self.cancellations = cancellations
+        for (i, s) in self.semaphores.enumerated() { objectIndex[s.id.object] = (.semaphore, i) }
+        for (i, o) in self.onces.enumerated() { objectIndex[o.id.object] = (.once, i) }
+        for (i, t) in self.timers.enumerated() { objectIndex[t.id.object] = (.timer, i) }
     }
 
     /// `values` sorted by `less`, returned as they are when they already are (checked in one pass, no copies).
@@ -121,6 +147,9 @@ public struct Timeline: Sendable {
         case .mutex: return mutexes[o.index].label
         case .waitGroup: return waitGroups[o.index].label
         case .condition: return conditions[o.index].label
+        case .semaphore: return semaphores[o.index].label
+        case .once: return onces[o.index].label
+        case .timer: return timers[o.index].label
         }
     }
 
@@ -133,9 +162,12 @@ public struct Timeline: Sendable {
 
 /// The kinds of synchronisation object.
 public enum ObjectKind: Sendable, Equatable, CaseIterable, CustomStringConvertible {
-    case channel, mutex, waitGroup, condition
+    case channel, mutex, waitGroup, condition, semaphore, once, timer
     public var description: String {
         switch self {
+        case .semaphore: "semaphore"
+        case .once: "once"
+        case .timer: "timer"
         case .channel: "channel"
         case .mutex: "mutex"
         case .waitGroup: "waitgroup"

@@ -9,6 +9,8 @@ public struct RunStats: Sendable, Equatable, Codable {
     public var threads: [ThreadStats]
     public var channels: [ChannelStats]
     public var mutexes: [MutexStats]
+    /// Read-write mutexes' readers, semaphores, onces, tickers and timers (nil when the run used none).
+    public var primitives: [PrimitiveStats]? = nil
     /// Runnable → running: how long tasks waited for a thread once ready.
     public var schedulerLatency: Percentiles
 }
@@ -40,6 +42,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var samplesTaken: Int
     /// True when the trace's times are virtual (the deterministic scheduler's clock); nil when they were measured.
     public var virtualTime: Bool? = nil
+    /// How many tasks were cancelled (`TaskHandle.cancel()`); nil when none was.
+    public var cancellations: Int? = nil
 }
 
 /// Where one task's lifetime went.
@@ -93,6 +97,9 @@ public struct ChannelStats: Sendable, Equatable, Codable {
     public var receiverWaits: Int
     /// Send → receive time of the messages received.
     public var inFlight: Percentiles
+    /// `trySend`s and `tryReceive`s that found nothing to do, and `receive(timeout:)`s that timed out (nil: none).
+    public var tryMisses: Int? = nil
+    public var timeouts: Int? = nil
 }
 
 /// One mutex's use.
@@ -105,4 +112,22 @@ public struct MutexStats: Sendable, Equatable, Codable {
     public var wait: Percentiles
     /// Acquire → release.
     public var hold: Percentiles
+    /// A read-write mutex's read acquisitions (nil for a plain mutex).
+    public var readAcquisitions: Int? = nil
+}
+
+/// One read-write mutex's readers, semaphore, once, ticker or timer: what was done with it and how long tasks waited.
+public struct PrimitiveStats: Sendable, Equatable, Codable {
+    /// `read lock`, `semaphore`, `once`, `ticker` or `timer`.
+    public var kind: String
+    /// Its id (`mu3`, `sem4`, `on5`, `tm6`).
+    public var id: String
+    public var label: String
+    /// Read acquisitions, permit acquisitions, body runs (0 or 1), ticks taken, or firings seen (0 or 1).
+    public var operations: Int
+    /// What else is worth knowing in a few words: peak permits in use, ticks missed, stopped.
+    public var detail: String
+    /// How many times a task blocked on it, and for how long in all.
+    public var waits: Int
+    public var blocked: UInt64
 }

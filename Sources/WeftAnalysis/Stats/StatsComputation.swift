@@ -63,13 +63,16 @@ extension RunStats {
             ChannelStats(id: c.id.rawValue, label: c.label, capacity: c.capacity, messages: c.sends,
                          peakOccupancy: c.peakOccupancy, failedSends: c.failedSends, sendersBlocked: c.senderWaits.time,
                          receiversBlocked: c.receiverWaits.time, senderWaits: c.senderWaits.count,
-                         receiverWaits: c.receiverWaits.count, inFlight: Percentiles(inFlight[c.id] ?? []))
+                         receiverWaits: c.receiverWaits.count, inFlight: Percentiles(inFlight[c.id] ?? []),
+                         tryMisses: c.trySendMisses + c.tryReceiveMisses == 0 ? nil : c.trySendMisses + c.tryReceiveMisses,
+                         timeouts: c.receiveTimeouts == 0 ? nil : c.receiveTimeouts)
         }
         let mutexStats = timeline.mutexes.map { m in
             MutexStats(id: m.id.rawValue, label: m.label, acquisitions: m.holds.count,
                        contended: m.holds.reduce(0) { $0 + ($1.contended ? 1 : 0) },
                        wait: Percentiles(m.holds.map(\.wait)),
-                       hold: Percentiles(m.holds.filter(\.released).map(\.duration)))
+                       hold: Percentiles(m.holds.filter(\.released).map(\.duration)),
+                       readAcquisitions: m.isReadWrite ? m.readHolds.count : nil)
         }
 
         let r = timeline.run
@@ -83,6 +86,9 @@ extension RunStats {
                          sampledPeakRSSBytes: resident?.peak, sampledPeakThreads: threadsAlive?.peak,
                          samplesTaken: max(resident?.points.count ?? 0, threadsAlive?.points.count ?? 0),
                          virtualTime: r.hasVirtualTime ? true : nil)
+        run.cancellations = timeline.cancellations.isEmpty ? nil : Set(timeline.cancellations.map(\.task)).count
+        let primitiveStats = PrimitiveStats.all(in: timeline)
+        primitives = primitiveStats.isEmpty ? nil : primitiveStats
         tasks = taskStats
         threads = threadStats
         channels = channelStats

@@ -20,6 +20,7 @@ public struct StatsReport: Sendable {
         out += "\n" + threadTable(stats.threads).render()
         if !stats.channels.isEmpty { out += "\n" + channelTable(stats.channels).render() }
         if !stats.mutexes.isEmpty { out += "\n" + mutexTable(stats.mutexes).render() }
+        if let primitives = stats.primitives, !primitives.isEmpty { out += "\n" + primitiveTable(primitives).render() }
         return out
     }
 
@@ -49,6 +50,7 @@ public struct StatsReport: Sendable {
         if let user = run.cpuUser, let system = run.cpuSystem {
             table.append(["CPU", "\(DurationFormat.format(user)) user, \(DurationFormat.format(system)) system"])
         }
+        if let cancelled = run.cancellations { table.append(["cancelled", "\(cancelled) task\(cancelled == 1 ? "" : "s")"]) }
         if run.anomalies > 0 { table.append(["anomalies", "\(run.anomalies) (events that did not add up)"]) }
         return table
     }
@@ -127,6 +129,18 @@ public struct StatsReport: Sendable {
                           f(m.hold.p50), f(m.hold.p90), f(m.hold.p99), f(m.hold.max)])
         }
         table.footer = footer(shown: min(top, mutexes.count), of: mutexes.count, filtered: nil)
+        return table
+    }
+
+    /// Read-write mutexes' readers, semaphores, onces, tickers and timers, in that order.
+    public func primitiveTable(_ primitives: [PrimitiveStats]) -> TextTable {
+        var table = TextTable(title: "read locks, semaphores, onces, tickers and timers",
+                              ["object", "kind", "operations", "waits", "blocked", "detail"])
+        for p in primitives.prefix(top) {
+            table.append([p.id + (p.label == p.id ? "" : " \(p.label)"), p.kind, "\(p.operations)", "\(p.waits)",
+                          DurationFormat.format(p.blocked), p.detail])
+        }
+        table.footer = footer(shown: min(top, primitives.count), of: primitives.count, filtered: nil)
         return table
     }
 

@@ -49,7 +49,8 @@ struct LaneSelection {
     }
 
     static func lockLabel(_ lock: LockTrack) -> String {
-        lock.label == lock.mutex.description ? "lock \(lock.label)" : "lock \(lock.mutex) \(lock.label)"
+        let noun = lock.isReadWrite ? "rwlock" : "lock"
+        return lock.label == lock.mutex.description ? "\(noun) \(lock.label)" : "\(noun) \(lock.mutex) \(lock.label)"
     }
 
     static func restLabel(_ count: Int, _ noun: String) -> String { "\(Format.count(count)) more \(noun)\(count == 1 ? "" : "s")" }

@@ -1,7 +1,8 @@
 import WeftTrace
 
 extension PanelLayout {
-    /// Mutex lanes: the holds in the holder's colour (labelled when wide enough) and a red strip where tasks wait.
+    /// Mutex lanes: the holds in the holder's colour (labelled when wide enough) and a red strip where tasks wait. A
+    /// read-write mutex's writers fill the bar; its readers fill the lower half, each in its own colour.
     func layoutLocks(top: Double) -> Double {
         var y = top
         var holdLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
@@ -18,6 +19,17 @@ extension PanelLayout {
             let bar = Rect(x: 0, y: y + 2, width: 0, height: height - 7)
             for piece in holdLOD.columnPieces() + holdLOD.wide {
                 drawTaskPiece(piece, bar: bar, names: names)
+            }
+            if !lock.readHolds.isEmpty {
+                holdLOD.reset()
+                for hold in lock.readHolds where scale.overlaps(hold.start, hold.end) {
+                    holdLOD.add(scale.clampedX(hold.start), scale.clampedX(hold.end), key: Int(truncatingIfNeeded: hold.task.rawValue))
+                }
+                let half = (height - 7) / 2
+                let readBar = Rect(x: 0, y: y + 2 + half, width: 0, height: half)
+                for piece in holdLOD.columnPieces() + holdLOD.wide {
+                    drawTaskPiece(piece, bar: readBar, names: [:])
+                }
             }
             waitLOD.reset()
             for wait in lock.waits where scale.overlaps(wait.start, wait.end) {

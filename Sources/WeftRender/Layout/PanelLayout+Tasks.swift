@@ -66,6 +66,8 @@ extension PanelLayout {
         case .unlock: .hollowSquare
         case .wait: .diamond
         case .wake: .bar
+        case .tick: .circle
+        case .cancel: .cross
         }
     }
 

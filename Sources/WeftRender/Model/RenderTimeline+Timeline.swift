@@ -66,13 +66,25 @@ extension RenderTimeline {
             }
         }
         var locks: [LockTrack] = []
-        for mutex in timeline.mutexes where !mutex.holds.isEmpty || !mutex.pending.isEmpty {
+        for mutex in timeline.mutexes where mutex.isReadWrite {
+            for read in mutex.readHolds {
+                mark(read.task, read.start, .lock)
+                if read.released { mark(read.task, read.end, .unlock) }
+                if let p = position[read.task] { holds[p].append(TimeSpan(t(read.start), t(read.end))) }
+            }
+        }
+        for mutex in timeline.mutexes where !mutex.holds.isEmpty || !mutex.pending.isEmpty || !mutex.readHolds.isEmpty {
             var waits = mutex.holds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
             waits += mutex.pending.map { TimeSpan(t($0.time), t(run.end)) }
             waits.sort { $0.start < $1.start }
-            locks.append(LockTrack(mutex: mutex.id, label: mutex.label,
-                                   holds: mutex.holds.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) },
-                                   waits: waits))
+            var track = LockTrack(mutex: mutex.id, label: mutex.label,
+                                  holds: mutex.holds.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) },
+                                  waits: waits)
+            track.isReadWrite = mutex.isReadWrite
+            track.readHolds = mutex.readHolds.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) }
+            track.waits += mutex.readHolds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
+            track.waits.sort { $0.start < $1.start }
+            locks.append(track)
             var previous: LockHold?
             for hold in mutex.holds {
                 mark(hold.task, hold.start, .lock)
@@ -84,6 +96,14 @@ extension RenderTimeline {
                 previous = hold
             }
         }
+        for cancellation in timeline.cancellations { mark(cancellation.task, cancellation.time, .cancel) }
+        for timer in timeline.timers {
+            for tick in timer.ticks { mark(tick.task, tick.time, .tick) }
+        }
+        for semaphore in timeline.semaphores {
+            for change in semaphore.changes { mark(change.task, change.time, change.weight > 0 ? .lock : .unlock) }
+        }
+        for once in timeline.onces where once.began != nil { mark(once.runner, once.began!, .wait) }
         for group in timeline.waitGroups {
             for wait in group.waits { mark(wait.task, wait.start, .wait) }
         }
@@ -167,8 +187,9 @@ extension LaneState {
         case let .blocked(reason, _):
             switch reason {
             case .channelSend?, .channelReceive?, .select?: self = .channel
-            case .mutex?: self = .mutex
-            case .waitGroup?: self = .waitGroup
+            case .mutex?, .readLock?, .semaphore?: self = .mutex  // lock-like: waiting for others to let go
+            case .waitGroup?, .once?: self = .waitGroup  // waiting for others' work to finish
+            case .timer?: self = .sleeping  // a timed wait, as a sleep
             case .join?: self = .join
             case .condition?: self = .condition
             case .sleep?: self = .sleeping

@@ -147,10 +147,12 @@ public struct StateSpan: Sendable, Equatable {
 /// Something a task did at an instant.
 public struct Mark: Sendable, Equatable {
     public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
-        case spawn, send, receive, lock, unlock, wait, wake
+        case spawn, send, receive, lock, unlock, wait, wake, tick, cancel
 
         public var description: String {
             switch self {
+            case .tick: "tick / timer fired"
+            case .cancel: "cancelled"
             case .spawn: "spawn"
             case .send: "send"
             case .receive: "receive"

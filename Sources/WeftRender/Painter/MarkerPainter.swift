@@ -29,6 +29,13 @@ enum MarkerPainter {
         case .bar:
             cr.rectangle(Rect(x: c.x - 0.75, y: c.y - r, width: 1.5, height: size))
             cr.fill()
+        case .cross:
+            cr.setLineWidth(1.5)
+            cr.move(to: Point(c.x - r, c.y - r))
+            cr.line(to: Point(c.x + r, c.y + r))
+            cr.move(to: Point(c.x + r, c.y - r))
+            cr.line(to: Point(c.x - r, c.y + r))
+            cr.stroke()
         }
     }
 

@@ -52,6 +52,7 @@ public enum MarkerShape: String, Sendable, Equatable, CaseIterable {
     case hollowSquare
     case diamond
     case bar
+    case cross
 }
 
 /// One thing to paint. Coordinates are picture pixels.

@@ -28,13 +28,35 @@ public final class Runtime: Sendable {
     }
 
     /// Makes a mutex.
-    public func mutex(_ name: String = "") -> Mutex { Mutex(core: core, name: name) }
+    public func mutex(_ name: String = "") -> TaskMutex { TaskMutex(core: core, name: name) }
 
     /// Makes a wait group.
     public func waitGroup(_ name: String = "") -> WaitGroup { WaitGroup(core: core, name: name) }
 
     /// Makes a condition variable bound to `mutex`.
-    public func condition(_ mutex: Mutex, name: String = "") -> Condition { Condition(core: core, mutex: mutex, name: name) }
+    public func condition(_ mutex: TaskMutex, name: String = "") -> Condition { Condition(core: core, mutex: mutex, name: name) }
+
+    /// Makes a readers-writer lock (any number of readers, or one writer; waiting writers go first).
+    public func rwMutex(_ name: String = "") -> RWMutex { RWMutex(core: core, name: name) }
+
+    /// Makes a once: its `run` body runs exactly once, however many tasks call it.
+    public func once(_ name: String = "") -> Once { Once(core: core, name: name) }
+
+    /// Makes a weighted semaphore with `permits` permits (negative counts as 0).
+    public func semaphore(permits: Int, name: String = "") -> Semaphore { Semaphore(core: core, permits: permits, name: name) }
+
+    /// Makes a ticker that ticks every `period`, starting now, on the run's clock.
+    /// - Throws: `RuntimeError` (`.misuse`) when `period` is not positive.
+    public func ticker(every period: Duration, name: String = "") throws(RuntimeError) -> Ticker {
+        guard period.wholeNanoseconds > 0 else {
+            throw RuntimeError(kind: .misuse, message: "ticker \"\(name)\" needs a positive period, not \(period): "
+                + "pass a duration above zero to rt.ticker(every:)")
+        }
+        return Ticker(core: core, period: period, name: name)
+    }
+
+    /// Makes a timer that fires once, `delay` from now on the run's clock (Go's `time.NewTimer`).
+    public func timer(after delay: Duration, name: String = "") -> OneShotTimer { OneShotTimer(core: core, delay: delay, name: name) }
 
     /// The run's clock, the one its sleeps and timeouts use: monotonic time, or under the deterministic scheduler its
     /// virtual time. A program that times itself with it stays deterministic there (`later - earlier` is a duration).

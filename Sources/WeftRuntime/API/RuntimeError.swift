@@ -26,6 +26,8 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
     public var report: RunReport?
     /// The blocked tasks and their wait-for cycle, for `.deadlock`.
     public var deadlock: DeadlockReport?
+    /// For `.failed`: the error the main task threw, as it was thrown (`Weft.run(_:report:_:)` rethrows it).
+    public var programError: (any Error)?
 
     public init(kind: Kind, message: String, report: RunReport? = nil, deadlock: DeadlockReport? = nil) {
         self.kind = kind

@@ -146,9 +146,38 @@ public enum Weft {
         case .success(let value)?:
             return (value, report)
         case .failure(let error)?:
-            throw RuntimeError(kind: .failed, message: "the main task threw: \(error)", report: report)
+            var failed = RuntimeError(kind: .failed, message: "the main task threw: \(error)", report: report)
+            failed.programError = error
+            throw failed
         case nil:
             throw RuntimeError(kind: .failed, message: "the main task did not end", report: report)
+        }
+    }
+
+    /// Runs `body` as `run(_:_:)` does, but rethrows the program's own error as it was thrown, so that
+    /// `catch let e as MyError` matches, and hands the run's report to `report` however the run ends.
+    ///
+    /// ```swift
+    /// var report: RunReport?
+    /// do {
+    ///     let answer = try await Weft.run(options, report: &report) { rt throws(ParseError) in try parse(rt) }
+    /// } catch let error as ParseError {
+    ///     print(error, report?.eventsRecorded ?? 0)
+    /// }
+    /// ```
+    /// - Parameter report: set to the run's report once the run has ended (nil only when no run started: misuse or a
+    ///   bad configuration).
+    /// - Throws: the `E` the main task threw; otherwise a `RuntimeError` as `run(_:_:)` throws it.
+    public static func run<T: Sendable, E: Error>(_ options: RunOptions = RunOptions(), report: inout RunReport?,
+                                                  _ body: @escaping @Sendable (Runtime) async throws(E) -> T) async throws -> T {
+        do throws(RuntimeError) {
+            let (value, finished) = try await run(options) { runtime in try await body(runtime) }
+            report = finished
+            return value
+        } catch {
+            report = error.report
+            if error.kind == .failed, let program = error.programError { throw program }
+            throw error
         }
     }
 

@@ -110,12 +110,13 @@ final class RunCore: @unchecked Sendable {
 
     /// Registers `token` as its task's wait on `site`, records `block`, and counts the task as stuck when it should
     /// be. Called by `park` holding the primitive's lock, before the token is published. Returns false when the run
-    /// is being torn down (or is over): then nothing may be published and the wait fails with `cancelledError()`.
+    /// is being torn down (or is over), or the task was cancelled: then nothing may be published and the wait fails
+    /// with `refusedWaitError(for:)`.
     func beginWait(_ token: WaitToken, _ site: WaitSite) -> Bool {
         guard let task = token.task else { return !isTearingDown }
         let shard = registry.shard(for: task.id)
         shard.lock.lock()
-        if isTearingDown {
+        if isTearingDown || task.cancelled {
             shard.lock.unlock()
             return false
         }
@@ -175,6 +176,14 @@ final class RunCore: @unchecked Sendable {
         if let tracer, let task = token.task { tracer.record(UnblockEvent(task: task.id)) }
         token.continuation.resume(throwing: error)
         token.markResumed()
+    }
+
+    /// Why `beginWait` refused a wait of `task`: the task was cancelled, or the run is being torn down.
+    func refusedWaitError(for task: TaskRecord?) -> any Error {
+        if let task, !isTearingDown, registry.shard(for: task.id).lock.withLock({ task.cancelled }) {
+            return CancellationError()
+        }
+        return cancelledError()
     }
 
     /// The error every wait gets once the run is being torn down.

@@ -18,6 +18,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     var blockObject: ObjectID = .none
     var blockObjectName = ""
     var blockTarget: (any WaitTarget)?
+    /// Set by `TaskHandle.cancel()`: the task's current wait and every later one throw `CancellationError`.
+    var cancelled = false
 
     // Links of the registry shard's list; guarded by the shard's lock.
     var registryNext: TaskRecord?

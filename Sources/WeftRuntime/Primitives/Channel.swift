@@ -17,15 +17,15 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     public let id: ChannelID
     let core: RunCore
 
-    private let lock = PThreadLock()
+    let lock = PThreadLock()
     // The buffer: a ring of `capacity` values and their sequence numbers (raw memory: no generic metadata lookups).
     private let values: UnsafeMutablePointer<T>
     private let seqs: UnsafeMutablePointer<UInt64>
     private var head = 0
-    private var count = 0
-    private var closed = false
+    private(set) var buffered = 0
+    private(set) var closed = false
     private var lastSeq: UInt64 = 0
-    private var receivers = WaitQueue<ReceiveWaiter>()
+    var receivers = WaitQueue<ReceiveWaiter>()
     private var senders = WaitQueue<BlockedSender>()
 
     init(core: RunCore, capacity: Int, name: String) {
@@ -39,24 +39,24 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     }
 
     deinit {
-        while count > 0 { _ = popLocked() }
+        while buffered > 0 { _ = popLocked() }
         values.deallocate()
         seqs.deallocate()
     }
 
     @inline(__always) private func pushLocked(_ value: T, _ seq: UInt64) {
-        var index = head + count
+        var index = head + buffered
         if index >= capacity { index -= capacity }
         (values + index).initialize(to: value)
         seqs[index] = seq
-        count += 1
+        buffered += 1
     }
 
-    @inline(__always) private func popLocked() -> T {
+    @inline(__always) func popLocked() -> T {
         let value = (values + head).move()
         head += 1
         if head == capacity { head = 0 }
-        count -= 1
+        buffered -= 1
         return value
     }
 
@@ -108,7 +108,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
             recordSend(lastSeq, select)
             return .done(receiver)
         }
-        if count < capacity {
+        if buffered < capacity {
             lastSeq += 1
             pushLocked(value, lastSeq)
             recordSend(lastSeq, select)
@@ -181,7 +181,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     /// `takeLocked`, claiming the sender that now has room) or the channel is closed and empty (seq 0). Call holding
     /// the lock; `select` is the select's choice to record first.
     func attemptReceiveLocked(select: SelectChoice? = nil) -> ReceiveOutcome {
-        if count > 0 {
+        if buffered > 0 {
             recordReceive(seqs[head], select)
             return .value(senders.claimFirst())
         }

@@ -4,12 +4,12 @@ import WeftTrace
 public final class Condition: @unchecked Sendable {
     public let name: String
     public let id: ConditionID
-    public let mutex: Mutex
+    public let mutex: TaskMutex
     let core: RunCore
     private let lock = PThreadLock()
     private var waiters = WaitQueue<WaitToken>()
 
-    init(core: RunCore, mutex: Mutex, name: String) {
+    init(core: RunCore, mutex: TaskMutex, name: String) {
         self.core = core
         self.mutex = mutex
         self.name = name

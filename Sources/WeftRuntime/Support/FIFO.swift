@@ -10,6 +10,9 @@ struct FIFO<Element> {
 
     var isEmpty: Bool { count == 0 }
 
+    /// The first element, left in place.
+    var first: Element? { count > 0 ? slots[head] : nil }
+
     mutating func append(_ element: Element) {
         if count == slots.count { grow() }
         var index = head + count

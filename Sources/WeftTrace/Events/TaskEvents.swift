@@ -97,7 +97,7 @@ public struct RunEndEvent: EventView {
 public struct BlockEvent: EventView {
     @inlinable public static var kind: EventKind { .block }
     public static let spec = EventSpec(.block, "block", [.init("reason", .blockReason), .init("object", .object)],
-                                       "The running task is about to wait: on a channel, select, mutex, wait group, condition, sleep, or join.")
+                                       "The running task is about to wait: on a channel, select, mutex, wait group, condition, sleep, join, read lock, once, semaphore, or timer.")
 
     /// What it waits for.
     public var reason: BlockReason

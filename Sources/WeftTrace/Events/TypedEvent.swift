@@ -37,6 +37,26 @@ public enum TypedEvent: Sendable, Equatable {
     case log(LogEvent)
     case regionBegin(RegionBeginEvent)
     case regionEnd(RegionEndEvent)
+    case rwMutexMake(RWMutexMakeEvent)
+    case readRequest(ReadRequestEvent)
+    case readAcquire(ReadAcquireEvent)
+    case readRelease(ReadReleaseEvent)
+    case onceMake(OnceMakeEvent)
+    case onceBegin(OnceBeginEvent)
+    case onceEnd(OnceEndEvent)
+    case semaphoreMake(SemaphoreMakeEvent)
+    case semaphoreAcquire(SemaphoreAcquireEvent)
+    case semaphoreRelease(SemaphoreReleaseEvent)
+    case tickerMake(TickerMakeEvent)
+    case tick(TickEvent)
+    case tickerStop(TickerStopEvent)
+    case timerMake(TimerMakeEvent)
+    case timerFire(TimerFireEvent)
+    case timerStop(TimerStopEvent)
+    case taskCancel(TaskCancelEvent)
+    case trySendMiss(TrySendMissEvent)
+    case tryReceiveMiss(TryReceiveMissEvent)
+    case receiveTimeout(ReceiveTimeoutEvent)
 
     /// Every view type, in the order of the event table.
     public static let viewTypes: [any EventView.Type] = [
@@ -74,6 +94,26 @@ public enum TypedEvent: Sendable, Equatable {
         LogEvent.self,
         RegionBeginEvent.self,
         RegionEndEvent.self,
+        RWMutexMakeEvent.self,
+        ReadRequestEvent.self,
+        ReadAcquireEvent.self,
+        ReadReleaseEvent.self,
+        OnceMakeEvent.self,
+        OnceBeginEvent.self,
+        OnceEndEvent.self,
+        SemaphoreMakeEvent.self,
+        SemaphoreAcquireEvent.self,
+        SemaphoreReleaseEvent.self,
+        TickerMakeEvent.self,
+        TickEvent.self,
+        TickerStopEvent.self,
+        TimerMakeEvent.self,
+        TimerFireEvent.self,
+        TimerStopEvent.self,
+        TaskCancelEvent.self,
+        TrySendMissEvent.self,
+        TryReceiveMissEvent.self,
+        ReceiveTimeoutEvent.self,
     ]
 
     /// The typed form of `event`; nil when an argument is outside its type.
@@ -115,6 +155,26 @@ public enum TypedEvent: Sendable, Equatable {
         case .log: guard let v = LogEvent(arguments: a) else { return nil }; self = .log(v)
         case .regionBegin: guard let v = RegionBeginEvent(arguments: a) else { return nil }; self = .regionBegin(v)
         case .regionEnd: guard let v = RegionEndEvent(arguments: a) else { return nil }; self = .regionEnd(v)
+        case .rwMutexMake: guard let v = RWMutexMakeEvent(arguments: a) else { return nil }; self = .rwMutexMake(v)
+        case .readRequest: guard let v = ReadRequestEvent(arguments: a) else { return nil }; self = .readRequest(v)
+        case .readAcquire: guard let v = ReadAcquireEvent(arguments: a) else { return nil }; self = .readAcquire(v)
+        case .readRelease: guard let v = ReadReleaseEvent(arguments: a) else { return nil }; self = .readRelease(v)
+        case .onceMake: guard let v = OnceMakeEvent(arguments: a) else { return nil }; self = .onceMake(v)
+        case .onceBegin: guard let v = OnceBeginEvent(arguments: a) else { return nil }; self = .onceBegin(v)
+        case .onceEnd: guard let v = OnceEndEvent(arguments: a) else { return nil }; self = .onceEnd(v)
+        case .semaphoreMake: guard let v = SemaphoreMakeEvent(arguments: a) else { return nil }; self = .semaphoreMake(v)
+        case .semaphoreAcquire: guard let v = SemaphoreAcquireEvent(arguments: a) else { return nil }; self = .semaphoreAcquire(v)
+        case .semaphoreRelease: guard let v = SemaphoreReleaseEvent(arguments: a) else { return nil }; self = .semaphoreRelease(v)
+        case .tickerMake: guard let v = TickerMakeEvent(arguments: a) else { return nil }; self = .tickerMake(v)
+        case .tick: guard let v = TickEvent(arguments: a) else { return nil }; self = .tick(v)
+        case .tickerStop: guard let v = TickerStopEvent(arguments: a) else { return nil }; self = .tickerStop(v)
+        case .timerMake: guard let v = TimerMakeEvent(arguments: a) else { return nil }; self = .timerMake(v)
+        case .timerFire: guard let v = TimerFireEvent(arguments: a) else { return nil }; self = .timerFire(v)
+        case .timerStop: guard let v = TimerStopEvent(arguments: a) else { return nil }; self = .timerStop(v)
+        case .taskCancel: guard let v = TaskCancelEvent(arguments: a) else { return nil }; self = .taskCancel(v)
+        case .trySendMiss: guard let v = TrySendMissEvent(arguments: a) else { return nil }; self = .trySendMiss(v)
+        case .tryReceiveMiss: guard let v = TryReceiveMissEvent(arguments: a) else { return nil }; self = .tryReceiveMiss(v)
+        case .receiveTimeout: guard let v = ReceiveTimeoutEvent(arguments: a) else { return nil }; self = .receiveTimeout(v)
         }
     }
 
@@ -156,6 +216,26 @@ public enum TypedEvent: Sendable, Equatable {
         case .log: .log
         case .regionBegin: .regionBegin
         case .regionEnd: .regionEnd
+        case .rwMutexMake: .rwMutexMake
+        case .readRequest: .readRequest
+        case .readAcquire: .readAcquire
+        case .readRelease: .readRelease
+        case .onceMake: .onceMake
+        case .onceBegin: .onceBegin
+        case .onceEnd: .onceEnd
+        case .semaphoreMake: .semaphoreMake
+        case .semaphoreAcquire: .semaphoreAcquire
+        case .semaphoreRelease: .semaphoreRelease
+        case .tickerMake: .tickerMake
+        case .tick: .tick
+        case .tickerStop: .tickerStop
+        case .timerMake: .timerMake
+        case .timerFire: .timerFire
+        case .timerStop: .timerStop
+        case .taskCancel: .taskCancel
+        case .trySendMiss: .trySendMiss
+        case .tryReceiveMiss: .tryReceiveMiss
+        case .receiveTimeout: .receiveTimeout
         }
     }
 
@@ -197,6 +277,26 @@ public enum TypedEvent: Sendable, Equatable {
         case .log(let v): v.arguments
         case .regionBegin(let v): v.arguments
         case .regionEnd(let v): v.arguments
+        case .rwMutexMake(let v): v.arguments
+        case .readRequest(let v): v.arguments
+        case .readAcquire(let v): v.arguments
+        case .readRelease(let v): v.arguments
+        case .onceMake(let v): v.arguments
+        case .onceBegin(let v): v.arguments
+        case .onceEnd(let v): v.arguments
+        case .semaphoreMake(let v): v.arguments
+        case .semaphoreAcquire(let v): v.arguments
+        case .semaphoreRelease(let v): v.arguments
+        case .tickerMake(let v): v.arguments
+        case .tick(let v): v.arguments
+        case .tickerStop(let v): v.arguments
+        case .timerMake(let v): v.arguments
+        case .timerFire(let v): v.arguments
+        case .timerStop(let v): v.arguments
+        case .taskCancel(let v): v.arguments
+        case .trySendMiss(let v): v.arguments
+        case .tryReceiveMiss(let v): v.arguments
+        case .receiveTimeout(let v): v.arguments
         }
     }
 }

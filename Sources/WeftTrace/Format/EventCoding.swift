@@ -10,12 +10,16 @@ public enum EventCoding {
         switch kind {
         case .threadStop: 0
         case .runBegin, .close, .lockRequest, .lockAcquire, .lockRelease, .waitGroupWait, .conditionWait, .sleep,
-             .regionBegin, .regionEnd, .unblock, .sendFailed:
+             .regionBegin, .regionEnd, .unblock, .sendFailed, .readRequest, .onceBegin, .onceEnd, .tickerStop, .timerFire,
+             .timerStop, .taskCancel, .trySendMiss, .tryReceiveMiss:
             1
         case .metadata, .runFinish, .sample, .runEnd, .block, .send, .receive, .mutexMake, .waitGroupMake,
-             .waitGroupDone, .conditionSignal, .conditionBroadcast, .log, .selectWait:
+             .waitGroupDone, .conditionSignal, .conditionBroadcast, .log, .selectWait, .rwMutexMake, .readAcquire,
+             .readRelease, .onceMake, .receiveTimeout:
             2
-        case .threadStart, .taskEnd, .channelMake, .select, .waitGroupAdd, .conditionMake: 3
+        case .threadStart, .taskEnd, .channelMake, .select, .waitGroupAdd, .conditionMake, .semaphoreMake, .semaphoreAcquire,
+             .semaphoreRelease, .tickerMake, .tick, .timerMake:
+            3
         case .taskCreate: 4
         }
     }

@@ -10,6 +10,9 @@ enum ArgumentText {
         case .mutex: return MutexID(raw).description
         case .waitGroup: return WaitGroupID(raw).description
         case .condition: return ConditionID(raw).description
+        case .semaphore: return SemaphoreID(raw).description
+        case .once: return OnceID(raw).description
+        case .timer: return TimerID(raw).description
         case .object: return ObjectID(raw).description
         case .string: return quote(strings(StringID(raw)))
         case .duration: return "\(raw)ns"
@@ -40,6 +43,9 @@ enum ArgumentText {
         case .mutex: return prefixed("mu")
         case .waitGroup: return prefixed("wg")
         case .condition: return prefixed("cv")
+        case .semaphore: return prefixed("sem")
+        case .once: return prefixed("on")
+        case .timer: return prefixed("tm")
         case .object: return prefixed("o")
         case .string: return unquote(text).map { intern($0).rawValue }
         case .duration: return text.hasSuffix("ns") ? UInt64(text.dropLast(2)) : UInt64(text)

@@ -52,7 +52,8 @@ extension PerfettoTraceWriter {
             instant(e)
         case .taskEnd:
             instant(e)
-        case .channelMake, .mutexMake, .waitGroupMake, .conditionMake:
+        case .channelMake, .mutexMake, .waitGroupMake, .conditionMake, .rwMutexMake, .onceMake, .semaphoreMake, .tickerMake,
+             .timerMake:
             noteObject(e)
             instant(e)
         case .send:
@@ -321,6 +322,10 @@ extension PerfettoTraceWriter {
         case .channelMake: nameID = a.a2; id = ChannelID(a.a0).description
         case .mutexMake: nameID = a.a1; id = MutexID(a.a0).description
         case .waitGroupMake: nameID = a.a1; id = WaitGroupID(a.a0).description
+        case .rwMutexMake: nameID = a.a1; id = MutexID(a.a0).description
+        case .onceMake: nameID = a.a1; id = OnceID(a.a0).description
+        case .semaphoreMake: nameID = a.a2; id = SemaphoreID(a.a0).description
+        case .tickerMake, .timerMake: nameID = a.a2; id = TimerID(a.a0).description
         default: nameID = a.a2; id = ConditionID(a.a0).description
         }
         objectNames[a.a0] = (strings(StringID(nameID)), id)
@@ -377,7 +382,7 @@ extension PerfettoTraceWriter {
             case .blockReason: enumAnnotation(argument.name, key, BlockReason(rawValue: raw), raw)
             case .taskOutcome: enumAnnotation(argument.name, key, TaskOutcome(rawValue: raw), raw)
             case .runOutcome: enumAnnotation(argument.name, key, RunOutcome(rawValue: raw), raw)
-            case .channel, .mutex, .waitGroup, .condition, .object:
+            case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer:
                 if raw == 0 { annotate(argument.name, key: key, uint: 0) }
                 else if blockReason == .join { annotate(argument.name, key: key, string: taskLabel(raw, withID: true)) }
                 else { annotate(argument.name, key: key, string: objectLabel(raw)) }

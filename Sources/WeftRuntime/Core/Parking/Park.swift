@@ -57,13 +57,15 @@ struct NoParkLock: ParkLock {
 ///    before its block; and the task is counted as stuck before anyone can uncount it.
 /// 3. `enqueue` publishes the token (in a `WaitQueue`); then the lock is released and the timer, if the wait has a
 ///    deadline, is armed.
-/// 4. If the run is being torn down, nothing is published and the wait throws the run's cancellation at once.
+/// 4. If the run is being torn down, nothing is published and the wait throws the run's cancellation at once; if the
+///    task was cancelled (`TaskHandle.cancel()`), it throws `CancellationError` at once.
 ///
 /// A waker claims the token (`WaitQueue.claimFirst`/`claimAll`, the timer, the teardown: exactly one wins), changes
 /// state and records what it did under the primitive's lock, and calls `RunCore.wake` after unlocking, which
 /// records `unblock` before resuming the task.
 /// - Returns: `decide`'s value, or the claimed waiter's index (a select's case; the timeout's `timeoutIndex`).
-/// - Throws: what the waker resumed the wait with (`RuntimeError` `.cancelled` at teardown, `ChannelError.closed`).
+/// - Throws: what the waker resumed the wait with (`RuntimeError` `.cancelled` at teardown, `ChannelError.closed`,
+///   `CancellationError` when the task is cancelled).
 @inline(__always)
 func park<Lock: ParkLock>(_ core: RunCore, holding lock: Lock, decide: () -> ParkDecision,
                           enqueue: (WaitToken) -> Void) async throws -> Int {
@@ -86,7 +88,7 @@ func park<Lock: ParkLock>(_ core: RunCore, holding lock: Lock, decide: () -> Par
         let token = WaitToken(task: task, countsAsStuck: site.deadline == nil, continuation: continuation)
         guard core.beginWait(token, site) else {
             lock.unlock()
-            continuation.resume(throwing: core.cancelledError())
+            continuation.resume(throwing: core.refusedWaitError(for: task))
             return
         }
         enqueue(token)

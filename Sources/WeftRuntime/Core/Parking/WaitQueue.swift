@@ -25,6 +25,30 @@ struct WaitQueue<Element: Waiter> {
         return claimed
     }
 
+    /// Whether a waiter is still waiting, dropping the already woken ones at the front.
+    mutating func hasWaiting() -> Bool {
+        while let first = waiters.first {
+            if !first.token.isClaimed { return true }
+            _ = waiters.popFirst()
+        }
+        return false
+    }
+
+    /// Claims the first waiter still waiting if `fits` accepts it (a semaphore's head waiter whose weight is free);
+    /// nil when the queue has no such waiter or the first one does not fit (later ones wait behind it, in order).
+    mutating func claimFirst(if fits: (Element) -> Bool) -> Element? {
+        while let first = waiters.first {
+            if first.token.isClaimed {
+                _ = waiters.popFirst()
+                continue
+            }
+            guard fits(first) else { return nil }
+            _ = waiters.popFirst()
+            if first.token.claim() { return first }
+        }
+        return nil
+    }
+
     /// Forgets the waiters of `token` (a select's other cases once it has completed).
     mutating func remove(_ token: WaitToken) {
         waiters.removeAll { $0.token === token }

@@ -1,9 +1,10 @@
 import Synchronization
 import WeftTrace
 
-/// A mutual-exclusion lock for tasks. Locking an uncontended mutex is one atomic operation and never suspends; a
-/// contended lock spins briefly, then parks the task (not its thread) until an unlock wakes it to try again.
-public final class Mutex: @unchecked Sendable, WaitTarget {
+/// A mutual-exclusion lock for tasks (`rt.mutex(name)`; named so that it does not clash with `Synchronization.Mutex`).
+/// Locking an uncontended mutex is one atomic operation and never suspends; a contended lock spins briefly, then
+/// parks the task (not its thread) until an unlock wakes it to try again.
+public final class TaskMutex: @unchecked Sendable, WaitTarget {
     public let name: String
     public let id: MutexID
     let core: RunCore
