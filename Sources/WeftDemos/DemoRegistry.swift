@@ -2,7 +2,7 @@
 public enum DemoRegistry {
     public static let all: [Demo] = [
         .numbers, .workers, .waitGroup, .counter, .errors,
-        .pingPong, .pipeline, .fanOut, .ioBound, .cpuBound, .philosophers, .producerConsumer,
+        .pingPong, .pipeline, .fanOut, .ioBound, .cpuBound, .philosophers, .producerConsumer, .configCache,
     ]
 
     /// Every demo's name.

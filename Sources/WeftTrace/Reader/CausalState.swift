@@ -69,8 +69,12 @@ struct CausalState {
             if objects[a.a0] == nil { return .object(a.a0) }
             if a.a1 != 0 && sent[a.a0]?.contains(a.a1) != true { return .message(a.a0, a.a1) }
         case .send, .sendFailed, .selectWait, .close, .lockRequest, .lockRelease, .waitGroupAdd, .waitGroupDone, .waitGroupWait,
-             .conditionWait, .conditionSignal, .conditionBroadcast:
+             .conditionWait, .conditionSignal, .conditionBroadcast, .readRequest, .readAcquire, .readRelease, .onceBegin,
+             .onceEnd, .semaphoreAcquire, .semaphoreRelease, .tick, .tickerStop, .timerFire, .timerStop, .trySendMiss,
+             .tryReceiveMiss, .receiveTimeout:
             if objects[a.a0] == nil { return .object(a.a0) }
+        case .taskCancel:
+            if tasks[a.a0] == nil { return .task(a.a0) }
         case .lockAcquire:
             if objects[a.a0] == nil || holders[a.a0] != nil { return .object(a.a0) }
         case .select:
@@ -101,8 +105,8 @@ struct CausalState {
             return "unblock of t\(a.a0), which is not blocked (expected a block event of that task first)"
         case (.lockAcquire, _) where objects[a.a0] != nil:
             return "lockAcquire of mu\(a.a0), which t\(holders[a.a0] ?? 0) still holds (expected its lockRelease first)"
-        case (.taskEnd, _):
-            return "taskEnd of unknown task t\(a.a0) (expected its taskCreate first)"
+        case (.taskEnd, _), (.taskCancel, _):
+            return "\(e.kind) of unknown task t\(a.a0) (expected its taskCreate first)"
         case (_, .object(let o)):
             return "\(e.kind) uses unknown object o\(o) (expected the event that makes it first)"
         default:
@@ -163,7 +167,8 @@ struct CausalState {
         case .taskEnd:
             updateTask(a.a0) { $0.ended = true }
             wake = .task(a.a0)
-        case .channelMake, .mutexMake, .waitGroupMake, .conditionMake:
+        case .channelMake, .mutexMake, .waitGroupMake, .conditionMake, .rwMutexMake, .onceMake, .semaphoreMake, .tickerMake,
+             .timerMake:
             if a.a0 == 0 && !lenient { throw ValidationProblem(message: "\(e.kind) of object 0 (object ids start at 1)") }
             if objects[a.a0] != nil && !lenient { throw ValidationProblem(message: "\(e.kind) of o\(a.a0), which was made already (expected each object to be made once)") }
             objects[a.a0] = e.kind.rawValue

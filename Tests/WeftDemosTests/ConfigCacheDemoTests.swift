@@ -1,0 +1,55 @@
+import Testing
+import WeftAnalysis
+import WeftDemos
+import WeftRuntime
+import WeftTestSupport
+import WeftTrace
+
+/// The demo that uses every primitive beyond channels, mutexes and wait groups.
+@Suite("config-cache: every newer primitive in one traced program", .serialized)
+struct ConfigCacheDemoTests {
+    static let lines = ["config loaded 1 time for 5 tasks", "80 lookups; cache refreshed to version 3",
+                        "the straggler was cancelled at its deadline", "stats: received (a full channel drops samples; closed, 0 left)"]
+
+    @Test("same output under every scheduler; each primitive's events are in the trace and the model",
+          arguments: bothSchedulers + ["deterministic"])
+    func everyPrimitiveIsTraced(scheduler: String) async throws {
+        let run = try await RecordedRun.of("config-cache", [], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines == Self.lines)
+        for kind: EventKind in [.rwMutexMake, .readRequest, .readAcquire, .readRelease, .onceMake, .onceBegin, .onceEnd,
+                                .semaphoreMake, .semaphoreAcquire, .semaphoreRelease, .tickerMake, .tick, .tickerStop,
+                                .timerMake, .timerFire, .taskCancel, .tryReceiveMiss] {
+            #expect(run.count(kind) > 0, "\(kind)")
+        }
+        #expect(run.count(.readAcquire) == 80 + 1)  // every lookup, and the final read
+        #expect(run.count(.onceBegin) == 1 && run.count(.onceEnd) == 1)
+        #expect(run.count(.tick) == 3)
+        let t = run.timeline
+        let cache = try #require(t.mutexes.first { $0.name == "cache" })
+        #expect(cache.isReadWrite)
+        #expect(cache.readHolds.count == 81 && cache.readHolds.allSatisfy(\.released))
+        #expect(cache.holds.count == 4)  // the load and three refreshes
+        #expect(t.onces.count == 1 && t.onces[0].ended != nil)
+        #expect(t.semaphores.first?.peakInUse ?? 0 <= 2)
+        #expect(t.timers.filter(\.isTicker).count == 1 && t.timers.count == 2)
+        let straggler = try #require(run.tasks(named: "straggler").first)
+        #expect(t.cancellations.map(\.task) == [straggler])
+        let stats = RunStats(t)
+        #expect(stats.run.cancellations == 1)
+        #expect(stats.primitives?.map(\.kind).sorted() == ["once", "read lock", "semaphore", "ticker", "timer"])
+        #expect(stats.mutexes.first { $0.label == "cache" }?.readAcquisitions == 81)
+        // The deadlock lint does not take the cancelled straggler's wait for a stuck one.
+        #expect(WaitForGraph(t).waits[straggler] == nil)
+    }
+
+    @Test("under the deterministic scheduler a full stats channel drops samples (trySend misses) and the collector times out")
+    func missesAndTimeouts() async throws {
+        let run = try await RecordedRun.of("config-cache", [], scheduler: "deterministic")
+        #expect(run.count(.trySendMiss) > 0)
+        #expect(run.count(.receiveTimeout) > 0)
+        let channel = try #require(run.timeline.channels.first { $0.name == "stats" })
+        #expect(channel.trySendMisses == run.count(.trySendMiss))
+        #expect(channel.sends + channel.trySendMisses == 80)
+    }
+}
