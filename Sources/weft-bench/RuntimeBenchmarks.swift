@@ -11,12 +11,7 @@ let runtimeSuite = BenchmarkSuite(name: "runtime") {
     if enabled("spawn") {
         let tasks = 100_000
         try await report("spawn+await no-op, default executor", per: "task", count: tasks) {
-            let start = cweft_monotonic_ns()
-            var handles: [Task<Void, Never>] = []
-            handles.reserveCapacity(tasks)
-            for _ in 0..<tasks { handles.append(Task {}) }
-            for handle in handles { await handle.value }
-            return cweft_monotonic_ns() - start
+            await defaultSpawnAndAwait(tasks)
         }
         for workers in [1, 2, 4] {
             try await report("spawn+await no-op, multiplexed(\(workers))", per: "task", count: tasks) {
@@ -29,6 +24,9 @@ let runtimeSuite = BenchmarkSuite(name: "runtime") {
     }
 
     if enabled("pingpong") {
+        try await report("ping-pong through two AsyncStreams, default executor", per: "round trip", count: 100_000) {
+            await defaultPingPong(100_000)
+        }
         for workers in [1, 2] {
             try await report("ping-pong unbuffered, multiplexed(\(workers))", per: "round trip", count: 100_000) {
                 try await timed(.multiplexed(workers: workers)) { rt in try await pingPong(rt, 100_000) }
@@ -44,9 +42,13 @@ let runtimeSuite = BenchmarkSuite(name: "runtime") {
             }
             try? FileManager.default.removeItem(atPath: path)
         }
+        try await eventsPerRoundTrip(tracePath: trace + "/weft-bench-pingpong-count.weft", rounds: 100_000)
     }
 
     if enabled("buffered") {
+        try await report("AsyncStream (unbounded), 1 -> 1, default executor", per: "message", count: 1_000_000) {
+            await defaultProducerConsumer(1_000_000)
+        }
         for scheduler in [SchedulerKind.multiplexed(workers: 1), .multiplexed(workers: 2), .threadPerTask] {
             try await report("buffered channel cap 1024, 1 -> 1, \(scheduler)", per: "message", count: 1_000_000) {
                 try await timed(scheduler) { rt in try await producerConsumer(rt, 1_000_000) }
@@ -55,6 +57,9 @@ let runtimeSuite = BenchmarkSuite(name: "runtime") {
     }
 
     if enabled("mutex") {
+        try await report("Synchronization.Mutex counter 4 tasks x 1M, default executor", per: "increment", count: 4_000_000) {
+            await defaultMutexCounter(tasks: 4, increments: 1_000_000)
+        }
         for scheduler in [SchedulerKind.multiplexed(workers: 1), .multiplexed(workers: 2), .threadPerTask] {
             try await report("mutex counter 4 tasks x 1M, \(scheduler)", per: "increment", count: 4_000_000) {
                 try await timed(scheduler) { rt in try await mutexCounter(rt, tasks: 4, increments: 1_000_000) }
@@ -74,14 +79,14 @@ let runtimeSuite = BenchmarkSuite(name: "runtime") {
 
 // MARK: Programs
 
-private func spawnAndAwait(_ rt: Runtime, _ tasks: Int) async throws {
+func spawnAndAwait(_ rt: Runtime, _ tasks: Int) async throws {
     var handles: [TaskHandle<Void>] = []
     handles.reserveCapacity(tasks)
     for _ in 0..<tasks { handles.append(rt.spawn("noop") {}) }
     for handle in handles { try await handle.value }
 }
 
-private func pingPong(_ rt: Runtime, _ rounds: Int) async throws {
+func pingPong(_ rt: Runtime, _ rounds: Int) async throws {
     let ping = rt.channel(of: Int.self, name: "ping")
     let pong = rt.channel(of: Int.self, name: "pong")
     let echo = rt.spawn("echo") {
@@ -95,7 +100,7 @@ private func pingPong(_ rt: Runtime, _ rounds: Int) async throws {
     try await echo.value
 }
 
-private func producerConsumer(_ rt: Runtime, _ messages: Int) async throws {
+func producerConsumer(_ rt: Runtime, _ messages: Int) async throws {
     let channel = rt.channel(of: Int.self, capacity: 1024, name: "queue")
     let producer = rt.spawn("producer") {
         for i in 0..<messages { try await channel.send(i) }
@@ -109,7 +114,7 @@ private func producerConsumer(_ rt: Runtime, _ messages: Int) async throws {
 
 private final class Shared: @unchecked Sendable { var count = 0 }
 
-private func mutexCounter(_ rt: Runtime, tasks: Int, increments: Int) async throws {
+func mutexCounter(_ rt: Runtime, tasks: Int, increments: Int) async throws {
     let mutex = rt.mutex("counter")
     let shared = Shared()
     let handles = (0..<tasks).map { i in
@@ -154,6 +159,15 @@ private func sleepers(_ scheduler: SchedulerKind, tasks: Int, runs: Int) async t
 }
 
 // MARK: Measuring
+
+/// Records one traced ping-pong under multiplexed(1) and prints the events and trace bytes per round trip.
+private func eventsPerRoundTrip(tracePath: String, rounds: Int) async throws {
+    defer { try? FileManager.default.removeItem(atPath: tracePath) }
+    let options = RunOptions(scheduler: .multiplexed(workers: 1), tracePath: tracePath, programName: "bench")
+    let report = try await Weft.run(options) { rt in try await pingPong(rt, rounds) }.report
+    print(String(format: "%-58@ %10.2f events, %.1f bytes per round trip", "ping-pong traced, multiplexed(1)" as NSString,
+                 Double(report.eventsRecorded) / Double(rounds), Double(report.traceBytes) / Double(rounds)))
+}
 
 /// Runs `program` under `scheduler` and returns the nanoseconds it took (from inside the main task).
 private func timed(_ scheduler: SchedulerKind, tracePath: String? = nil,

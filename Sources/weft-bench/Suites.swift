@@ -8,6 +8,7 @@ struct BenchmarkSuite: Sendable {
 let benchmarkSuites: [BenchmarkSuite] = [
     traceBenchmarks,
     runtimeSuite,
+    hotPathSuite,
     analysisSuite,
     renderSuite,
     diffSuite,

@@ -63,36 +63,54 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     // MARK: Send
 
     /// Sends `value`, waiting until a receiver takes it (unbuffered) or there is room (buffered).
-    /// - Throws: `ChannelError.closed` on a closed channel; `RuntimeError` (`.cancelled`) when the run shuts down.
+    ///
+    /// Inlined into the caller, so that a send that need not wait makes no async call (an executor check and a
+    /// frame from the task allocator each); only a send that must wait calls `sendSlowly`.
+    /// - Throws: `ChannelError.closed` on a closed channel; `CancellationError` when the task is cancelled while
+    ///   waiting; `RuntimeError` (`.cancelled`) when the run shuts down.
+    @inlinable
     public func send(_ value: T) async throws {
+        if try sendIfReady(value) { return }
+        try await sendSlowly(value)
+    }
+
+    /// Sends `value` if a receiver waits or there is room (waking the receiver); false when the send must wait.
+    /// - Throws: `ChannelError.closed` (recorded as `sendFailed`).
+    @usableFromInline
+    func sendIfReady(_ value: T) throws -> Bool {
         lock.lock()
         let attempt = attemptSendLocked(value)
         lock.unlock()
+        if case .full = attempt { return false }
         do {
-            if case .full = attempt {
-                try await sendSlowly(value)
-            } else {
-                try finishSend(attempt)
-            }
+            try finishSend(attempt)
         } catch {
             core.recordFailedSend(error)
             throw error
         }
+        return true
     }
 
-    private func sendSlowly(_ value: T) async throws {
-        while true {
-            var attempt = SendOutcome.full
-            _ = try await park(core, holding: lock) {
-                attempt = attemptSendLocked(value)
-                guard case .full = attempt else { return .proceed(0) }
-                return .wait(WaitSite(.channelSend, object: id.rawValue, name: name))
-            } enqueue: { token in
-                senders.enqueue(BlockedSender(token: token, index: 0))
+    /// The waiting part of `send`: parks until a receiver or room appears, then sends.
+    @usableFromInline
+    func sendSlowly(_ value: T) async throws {
+        do {
+            while true {
+                var attempt = SendOutcome.full
+                _ = try await park(core, holding: lock) {
+                    attempt = attemptSendLocked(value)
+                    guard case .full = attempt else { return .proceed(0) }
+                    return .wait(WaitSite(.channelSend, object: id.rawValue, name: name))
+                } enqueue: { token in
+                    senders.enqueue(BlockedSender(token: token, index: 0))
+                }
+                if case .full = attempt { continue }  // woken because a receiver or room is there: try again
+                try finishSend(attempt)
+                return
             }
-            if case .full = attempt { continue }  // woken because a receiver or room is there: try again
-            try finishSend(attempt)
-            return
+        } catch {
+            core.recordFailedSend(error)
+            throw error
         }
     }
 
@@ -136,18 +154,33 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     // MARK: Receive
 
     /// Receives the next value, waiting for one; nil once the channel is closed and empty.
-    /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
+    ///
+    /// Inlined into the caller, so that a receive that need not wait makes no async call; only one that must wait
+    /// calls `receiveSlowly`.
+    /// - Throws: `CancellationError` when the task is cancelled while waiting; `RuntimeError` (`.cancelled`) when the
+    ///   run shuts down while waiting.
+    @inlinable
     public func receive() async throws -> T? {
+        if let ready = receiveIfReady() { return ready }
+        return try await receiveSlowly()
+    }
+
+    /// A buffered value (`.some(value)`) or the closed channel's end (`.some(nil)`), if either is there now, waking
+    /// a blocked sender that now has room; nil when the receive must wait.
+    @usableFromInline
+    func receiveIfReady() -> T?? {
         lock.lock()
         let attempt = attemptReceiveLocked()
         let value: T? = if case .value = attempt { popLocked() } else { nil }
         lock.unlock()
-        if case .empty = attempt { return try await receiveSlowly() }
+        if case .empty = attempt { return nil }
         finishReceive(attempt)
-        return value
+        return .some(value)
     }
 
-    private func receiveSlowly() async throws -> T? {
+    /// The waiting part of `receive`.
+    @usableFromInline
+    func receiveSlowly() async throws -> T? {
         let slot = UnsafeMutablePointer<T>.allocate(capacity: 1)
         defer { slot.deallocate() }
         var waiter: ReceiveWaiter?

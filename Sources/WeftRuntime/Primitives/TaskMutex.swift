@@ -29,19 +29,32 @@ public final class TaskMutex: @unchecked Sendable, WaitTarget {
     }
 
     /// Locks the mutex, waiting for it if another task holds it.
-    /// - Throws: `RuntimeError` (`.cancelled`) when the run shuts down while waiting.
+    ///
+    /// Inlined into the caller, so that an uncontended lock is a plain call and one compare-exchange: calling an
+    /// async function costs an executor check (`swift_task_switch`) and a frame from the task allocator, several
+    /// times the lock itself; only a contended lock makes that call.
+    /// - Throws: `CancellationError` when the task is cancelled while waiting; `RuntimeError` (`.cancelled`) when
+    ///   the run shuts down while waiting.
+    @inlinable
     public func lock() async throws {
+        if lockIfFree() { return }
+        try await lockContended()
+    }
+
+    /// Records the request and takes the mutex if it is free (the uncontended path of `lock`).
+    @usableFromInline
+    func lockIfFree() -> Bool {
         core.tracer?.record(LockRequestEvent(mutex: id))
-        if state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
-            acquired()
-            return
-        }
-        try await lockSlowly()
+        guard state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged else { return false }
+        acquired()
+        return true
     }
 
     private static let spins = 64
 
-    private func lockSlowly() async throws {
+    /// Spins briefly, then parks until the mutex is ours (the request is recorded already).
+    @usableFromInline
+    func lockContended() async throws {
         for _ in 0..<Self.spins {
             if state.load(ordering: .relaxed) == 0,
                state.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
