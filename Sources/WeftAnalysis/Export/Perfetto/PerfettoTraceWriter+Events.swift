@@ -405,7 +405,10 @@ extension PerfettoTraceWriter {
         default: nameID = a.a2; id = ConditionID(a.a0).description
         }
         objectNames[a.a0] = (strings(StringID(nameID)), id)
-        if e.kind == .channelMake { describeChannel(a.a0) }
+        if e.kind == .channelMake {
+            if a.a1 == 0 { unbuffered.insert(a.a0) }
+            describeChannel(a.a0)
+        }
     }
 
     private func describeChannel(_ channel: UInt64) {
@@ -454,7 +457,8 @@ extension PerfettoTraceWriter {
     }
 
     /// Writes an event as an instant on its track, with its arguments as debug annotations (the subject in the
-    /// name), and the flow it starts or ends (varint flow ids).
+    /// name; a message's sequence number on its send, and only for a buffered channel), and the flow it starts or
+    /// ends (varint flow ids).
     func instant(_ e: Event, flowStart: UInt64? = nil, flowEnd: UInt64? = nil) {
         let spec = InstantSpec.of(e.kind)
         let kind = UInt64(e.kind.rawValue)
@@ -474,7 +478,11 @@ extension PerfettoTraceWriter {
         } else {
             beginEvent(Self.instant, lane: lane, track: track, name: spec.name, key: 1 << 56 | kind)
         }
-        for (i, argument) in spec.arguments.enumerated() where !(folded && i == 0) {
+        // A message's sequence number: on a buffered channel, on the send (a receive joined to it by a flow would
+        // repeat it); on an unbuffered one nowhere, as the flow pairs the rendezvous and the number only counts sends.
+        let message = e.kind == .send || e.kind == .receive
+        let skipped = message && (unbuffered.contains(e.args.a0) || (e.kind == .receive && flowEnd != nil)) ? 1 : -1
+        for (i, argument) in spec.arguments.enumerated() where !(folded && i == 0) && i != skipped {
             let raw = e.args[i]
             let key: UInt64 = 2 << 56 | kind << 8 | UInt64(i)
             switch argument.type {

@@ -2,11 +2,14 @@ import WeftTrace
 
 /// The state of one Perfetto export: the packet encoder, one packet sequence per OS thread, tracks, live tasks and
 /// threads, counters, and the flows begun but not yet ended.
+///
+/// Used by one thread at a time, so its stored properties skip the runtime's exclusivity checks (a quarter of the
+/// export's time when checked).
 final class PerfettoTraceWriter {
     let options: PerfettoTraceOptions
     let out: JSONOutput
     let strings: (StringID) -> String
-    var summary = PerfettoTraceSummary()
+    @exclusivity(unchecked) var summary = PerfettoTraceSummary()
 
     /// The sequence of the track descriptors; each thread's lane has a sequence of its own after it.
     static let descriptorSequence: UInt64 = 1
@@ -29,51 +32,51 @@ final class PerfettoTraceWriter {
     // MARK: Encoding state
 
     /// The packet being written.
-    var packet = ProtobufEncoder(capacity: 512)
+    @exclusivity(unchecked) var packet = ProtobufEncoder(capacity: 512)
     /// Where the open `TrackEvent`'s length goes.
-    var eventMark = 0
+    @exclusivity(unchecked) var eventMark = 0
     /// One packet sequence per thread track, and the lane of each thread (by thread id).
-    var lanes: [PerfettoLane] = []
-    var laneOfTrack: [UInt64: Int] = [:]
-    var laneOfThread: [UInt64: Int] = [:]
+    @exclusivity(unchecked) var lanes: [PerfettoLane] = []
+    @exclusivity(unchecked) var laneOfTrack: [UInt64: Int] = [:]
+    @exclusivity(unchecked) var laneOfThread: [UInt64: Int] = [:]
     /// How many live threads write on each lane.
-    var laneThreads: [Int] = []
-    private(set) var started = false
+    @exclusivity(unchecked) var laneThreads: [Int] = []
+    @exclusivity(unchecked) private(set) var started = false
     /// The process id the run is given: the caller's kernel tid (so that the viewer's main thread is the caller,
     /// not an empty thread of its own).
-    private(set) var pid: UInt64 = 0
+    @exclusivity(unchecked) private(set) var pid: UInt64 = 0
     /// The latest event time seen (open slices close there at the end).
-    var lastTime: UInt64 = 0
+    @exclusivity(unchecked) var lastTime: UInt64 = 0
 
     // MARK: Run state
 
-    var metadata: [String: String] = [:]
-    var threads: [UInt64: ThreadState] = [:]
-    var trackOfKernelThread: [UInt64: UInt64] = [:]
+    @exclusivity(unchecked) var metadata: [String: String] = [:]
+    @exclusivity(unchecked) var threads: [UInt64: ThreadState] = [:]
+    @exclusivity(unchecked) var trackOfKernelThread: [UInt64: UInt64] = [:]
     /// The thread of each task under thread-per-task (by task id).
-    var threadOfTask: [UInt64: UInt64] = [:]
-    var callerTrack: UInt64?
-    var tasks: [UInt64: TaskState] = [:]
-    var objectNames: [UInt64: (name: String, id: String)] = [:]
-    var channelCounts: [UInt64: Int] = [:]
-    var channelTracks: Set<UInt64> = []
-    var sampleTracks: [String: UInt64] = [:]
-    var taskTracksWritten: Set<UInt64> = []
-    var outsideTrackWritten = false
-    /// Tasks in the order they were created (their tracks' order with task lanes).
-    var tasksCreated = 0
+    @exclusivity(unchecked) var threadOfTask: [UInt64: UInt64] = [:]
+    @exclusivity(unchecked) var callerTrack: UInt64?
+    @exclusivity(unchecked) var tasks: [UInt64: TaskState] = [:]
+    @exclusivity(unchecked) var objectNames: [UInt64: (name: String, id: String)] = [:]
+    @exclusivity(unchecked) var channelCounts: [UInt64: Int] = [:]
+    @exclusivity(unchecked) var channelTracks: Set<UInt64> = []
+    /// Channels made with capacity 0.
+    @exclusivity(unchecked) var unbuffered: Set<UInt64> = []
+    @exclusivity(unchecked) var sampleTracks: [String: UInt64] = [:]
+    @exclusivity(unchecked) var taskTracksWritten: Set<UInt64> = []
+    @exclusivity(unchecked) var outsideTrackWritten = false
 
     /// Runnable and waiting tasks now, and whether each changed since written.
-    var runnable = 0, waiting = 0
+    @exclusivity(unchecked) var runnable = 0, waiting = 0
     /// (True at first, so that both counters start with a value.)
-    var runnableChanged = true, waitingChanged = true
+    @exclusivity(unchecked) var runnableChanged = true, waitingChanged = true
     /// A channel's occupancy to write with the next event (track uuid, value).
-    var pendingChannel: (track: UInt64, value: Int64)?
+    @exclusivity(unchecked) var pendingChannel: (track: UInt64, value: Int64)?
 
     /// Flows begun and not yet ended: a message's by its channel and sequence number, a spawn's by the child.
-    var openMessages: [MessageKey: UInt64] = [:]
-    var openSpawns: [UInt64: UInt64] = [:]
-    var flowIDs = PerfettoFlowIDs()
+    @exclusivity(unchecked) var openMessages: [MessageKey: UInt64] = [:]
+    @exclusivity(unchecked) var openSpawns: [UInt64: UInt64] = [:]
+    @exclusivity(unchecked) var flowIDs = PerfettoFlowIDs()
 
     struct MessageKey: Hashable {
         var channel: UInt64
