@@ -10,6 +10,8 @@ import WeftTestSupport
 let exportSuite = BenchmarkSuite(name: "export") {
     let events = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 10_000_000
     let runs = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_RUNS"] ?? "") ?? 3
+    // WEFT_BENCH_EXPORT=perfetto times only the Perfetto exports (for profiling).
+    let perfettoOnly = ProcessInfo.processInfo.environment["WEFT_BENCH_EXPORT"] == "perfetto"
     let folder = NSTemporaryDirectory() + "weft-bench-export-\(getpid())"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -40,6 +42,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
             n = 0
             while try reader.next() != nil { n += 1 }
         })
+        if !perfettoOnly {
         build.append(try timed { _ = try TimelineBuilder.build(from: TraceReader(path: trace)) })
         chrome.append(try timed {
             let out = try JSONOutput(path: json)
@@ -54,6 +57,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
             try out.close()
         })
         try FileManager.default.removeItem(atPath: json)
+        }
         perfetto.append(try timed {
             let out = try JSONOutput(path: pftrace)
             perfettoSummary = try PerfettoTrace.export(TraceReader(path: trace), to: out)
@@ -72,6 +76,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
             try out.close()
         })
         try FileManager.default.removeItem(atPath: pftrace)
+        if perfettoOnly { continue }
         lines.append(try timed {
             let out = try JSONOutput(path: jsonl)
             try JSONLinesExport.export(try TraceReader(path: trace), to: out)
@@ -81,6 +86,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
         try FileManager.default.removeItem(atPath: jsonl)
     }
     func row(_ name: String, _ timings: [Timing], _ note: String = "") -> String {
+        guard !timings.isEmpty else { return name + " (not run)" }
         let wall = median(timings.map(\.wall)), cpu = median(timings.map(\.cpu))
         return name.padding(toLength: 26, withPad: " ", startingAt: 0)
             + "median \(format(wall)) s wall, \(format(cpu)) s CPU (\(format(cpu * 1e9 / Double(events))) ns/event)" + note

@@ -16,6 +16,21 @@ struct PerfettoLane {
     var interning: PerfettoInterning
     /// Interned ids by an integer key, so that the hot path hashes no strings (see `PerfettoTraceWriter.cachedIID`).
     var cachedIIDs: [UInt64: UInt64] = [:]
+    /// The same, by index, for the keys of event kinds' names and their arguments' names (0: not interned yet):
+    /// the commonest lookups, which hash nothing at all.
+    var fixedIIDs = [UInt64](repeating: 0, count: PerfettoLane.fixedSlots)
+    static let fixedSlots = 256 + 256 * 8
+
+    /// The slot of a key in `fixedIIDs`: 1 << 56 | kind (a kind's name), 2 << 56 | kind << 8 | i (its argument i's
+    /// name, i < 8); nil for other keys.
+    @inline(__always)
+    static func fixedSlot(_ key: UInt64) -> Int? {
+        switch key >> 56 {
+        case 1 where key & ~(1 << 56) < 256: Int(key & 0xFF)
+        case 2 where key & 0x00FF_FFFF_FFFF_0000 == 0 && key & 0xFF < 8: 256 + Int(key >> 8 & 0xFF) * 8 + Int(key & 0xFF)
+        default: nil
+        }
+    }
 
     init(sequenceID: UInt64, defaultTrack: UInt64?, internCap: Int) {
         self.sequenceID = sequenceID
@@ -29,5 +44,6 @@ struct PerfettoLane {
         clock = 0
         interning = PerfettoInterning(cap: interning.cap)
         cachedIIDs = [:]
+        fixedIIDs = [UInt64](repeating: 0, count: Self.fixedSlots)
     }
 }

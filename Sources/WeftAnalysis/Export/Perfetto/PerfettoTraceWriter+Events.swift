@@ -87,7 +87,8 @@ extension PerfettoTraceWriter {
 
     /// A thread stopped: its lane's incremental state is let go (cleared again if the OS thread records again).
     private func threadStopped(_ thread: ThreadID) {
-        guard let index = laneOfThread.removeValue(forKey: thread.rawValue) else { return }
+        guard let index = knownLane(thread) else { return }
+        setLane(nil, of: thread)
         laneThreads[index] -= 1
         if threads[thread.rawValue]?.openTask == nil && laneThreads[index] == 0 { lanes[index].reset() }
     }
@@ -134,7 +135,7 @@ extension PerfettoTraceWriter {
 
     /// The lane of a thread's events, its track described first (thread lanes).
     func eventLane(_ thread: ThreadID) -> Int {
-        if let lane = laneOfThread[thread.rawValue] { return lane }
+        if let lane = knownLane(thread) { return lane }
         if options.lanes == .threads { _ = threadTrack(thread) }
         return lane(of: thread)
     }
@@ -211,11 +212,15 @@ extension PerfettoTraceWriter {
 
     private func runBegin(_ e: Event) {
         let id = e.args.a0
-        var task = tasks[id] ?? TaskState()
-        let wasRunnable = task.phase == .runnable
-        task.phase = .running
-        task.wokenEarly = false
-        tasks[id] = task
+        let wasRunnable: Bool
+        if let i = tasks.index(forKey: id) {
+            wasRunnable = tasks.values[i].phase == .runnable
+            tasks.values[i].phase = .running
+            tasks.values[i].wokenEarly = false
+        } else {
+            wasRunnable = false
+            tasks[id] = TaskState(phase: .running)
+        }
         if wasRunnable { tasksChanged(runnable: -1, waiting: 0) }
         // The spawn's flow ends at the child's first slice.
         let spawn = openSpawns.removeValue(forKey: id)
@@ -375,7 +380,7 @@ extension PerfettoTraceWriter {
                     _ annotations: (PerfettoTraceWriter, Int) -> Void) {
         if tasks[task]?.stateOpen == true { endState(task, at: time, lane: lane) { _, _ in } }
         let track = taskTrack(task)
-        beginEvent(Self.sliceBegin, lane: lane, track: track, name: name)
+        beginEvent(Self.sliceBegin, lane: lane, track: track, name: name, key: 9 << 56 | UInt64(name.utf8.first ?? 0) << 8 | UInt64(name.utf8.count))
         annotations(self, lane)
         if let flowEnd { packet.uint(42, flowEnd) }      // terminating_flow_ids (varint form)
         emitEvent(lane: lane, at: time)

@@ -39,6 +39,9 @@ final class PerfettoTraceWriter {
     @exclusivity(unchecked) var lanes: [PerfettoLane] = []
     @exclusivity(unchecked) var laneOfTrack: [UInt64: Int] = [:]
     @exclusivity(unchecked) var laneOfThread: [UInt64: Int] = [:]
+    /// The same for thread ids below `fastThreads`, by index (-1: none yet): the hot path hashes nothing.
+    @exclusivity(unchecked) var fastLaneOfThread = [Int](repeating: -1, count: 64)
+    static let fastThreads: UInt64 = 1 << 16
     /// How many live threads write on each lane.
     @exclusivity(unchecked) var laneThreads: [Int] = []
     @exclusivity(unchecked) private(set) var started = false
@@ -210,7 +213,7 @@ final class PerfettoTraceWriter {
 
     /// The lane of a thread's events, its first packet written on first use.
     func lane(of thread: ThreadID) -> Int {
-        if let lane = laneOfThread[thread.rawValue] { return lane }
+        if let lane = knownLane(thread) { return lane }
         let track = threads[thread.rawValue]?.track ?? Self.threadTrack(id: thread.rawValue)
         let index: Int
         if let existing = laneOfTrack[track] {
@@ -222,9 +225,31 @@ final class PerfettoTraceWriter {
             laneOfTrack[track] = index
             laneThreads.append(0)
         }
-        laneOfThread[thread.rawValue] = index
+        setLane(index, of: thread)
         laneThreads[index] += 1
         return index
+    }
+
+    /// The lane a thread writes on, if it has one.
+    @inline(__always)
+    func knownLane(_ thread: ThreadID) -> Int? {
+        let id = thread.rawValue
+        if id < UInt64(fastLaneOfThread.count) {
+            let lane = fastLaneOfThread[Int(id)]
+            return lane >= 0 ? lane : nil
+        }
+        return id < Self.fastThreads ? nil : laneOfThread[id]
+    }
+
+    /// Sets (or, with nil, forgets) a thread's lane.
+    func setLane(_ lane: Int?, of thread: ThreadID) {
+        let id = thread.rawValue
+        guard id < Self.fastThreads else {
+            laneOfThread[id] = lane
+            return
+        }
+        while UInt64(fastLaneOfThread.count) <= id { fastLaneOfThread.append(contentsOf: repeatElement(-1, count: fastLaneOfThread.count)) }
+        fastLaneOfThread[Int(id)] = lane ?? -1
     }
 
     /// Writes a lane's first packet: its state cleared, its incremental clock, its defaults.
@@ -317,9 +342,19 @@ final class PerfettoTraceWriter {
     /// rest is (1 an event kind's name, 2 an argument's name by kind and index, 3 a task's slice name by task id,
     /// 4 an instant's name by kind and subject, 5 a constant string value).
     func cachedIID(_ lane: Int, _ key: UInt64, _ kind: PerfettoInterning.Kind, _ text: @autoclosure () -> String) -> UInt64? {
-        if let iid = lanes[lane].cachedIIDs[key] { return iid }
+        let slot = PerfettoLane.fixedSlot(key)
+        if let slot {
+            let iid = lanes[lane].fixedIIDs[slot]
+            if iid != 0 { return iid }
+        } else if let iid = lanes[lane].cachedIIDs[key] {
+            return iid
+        }
         guard let iid = lanes[lane].interning.iid(kind, text()) else { return nil }
-        if lanes[lane].cachedIIDs.count < 4 * options.internCap { lanes[lane].cachedIIDs[key] = iid } // bounded
+        if let slot {
+            lanes[lane].fixedIIDs[slot] = iid
+        } else if lanes[lane].cachedIIDs.count < 4 * options.internCap {
+            lanes[lane].cachedIIDs[key] = iid // bounded, like the interning
+        }
         return iid
     }
 
