@@ -85,8 +85,8 @@ struct PerfettoExportTests {
         // No caller in this trace: the process takes the first thread's tid, so the viewer shows no empty thread.
         #expect(c.tracks[PerfettoTraceWriter.processTrack]?.pid == 100)
         let threadNames = c.tracks.values.filter { $0.tid != nil }.map { "\($0.tid!) \($0.name)" }.sorted()
-        #expect(threadNames == ["100 worker 0", "101 worker 1", "102 timer"])
-        #expect(c.orderedNames(threads: true) == ["worker 0", "worker 1", "timer"])
+        #expect(threadNames == ["100 pool thread 0", "101 pool thread 1", "102 timer thread"])
+        #expect(c.orderedNames(threads: true) == ["pool thread 0", "pool thread 1", "timer thread"])
         let slices = c.events.filter { $0.type == 1 }
         #expect(slices.count == e.timeline.run.count(of: .runBegin) && e.summary.slices == slices.count)
         let onWorker1 = slices.filter { $0.track == PerfettoTraceWriter.threadTrack(id: 2) }
@@ -120,7 +120,8 @@ struct PerfettoExportTests {
         let c = try Self.export(s).check
         #expect(c.problems == [])
         #expect(c.tracks[PerfettoTraceWriter.processTrack]?.pid == 499)
-        #expect(c.orderedNames(threads: true) == ["caller", "worker 0", "worker 1", "timer", "thread of t2 a", "thread of t3 b"])
+        #expect(c.orderedNames(threads: true)
+                == ["caller thread", "pool thread 0", "pool thread 1", "timer thread", "thread of t2 a", "thread of t3 b"])
     }
 
     @Test("instants carry their subject in their name and their other arguments as annotations; flows join send to receive")
@@ -201,7 +202,7 @@ struct PerfettoExportTests {
         let consumer = c.events.filter { $0.type == 1 && $0.track == PerfettoTraceWriter.taskTrack(id: 2) }.sorted { $0.time < $1.time }
         #expect(consumer.map { $0.name ?? "" } == ["runnable", "running", "blocked", "runnable", "running"])
         #expect(consumer.map(\.time) == [20, 30, 40, 170, 210])
-        #expect(consumer[2].annotations["wait"] == "receive jobs" && consumer[1].annotations["thread"] == "worker 1")
+        #expect(consumer[2].annotations["wait"] == "receive jobs" && consumer[1].annotations["thread"] == "pool thread 1")
         #expect(consumer[1].terminating.count == 1)
         #expect(c.messageFlows == 2 && c.spawnFlows == 2)
         #expect(c.count(type: 3) == Self.expectedInstants(e.timeline))
@@ -273,8 +274,8 @@ struct RecordedPerfettoExportTests {
                 #expect(check.count(type: 1) == timeline.run.count(of: .runBegin), "\(name)")
                 let threads = check.tracks.values.filter { $0.tid != nil }
                 #expect(threads.count == timeline.threads.count, "\(name): one track per thread of the model")
-                #expect(threads.filter { $0.name == "caller" }.count == 1, "\(name): one caller")
-                #expect(check.orderedNames(threads: true).first == "caller", "\(name): the caller first")
+                #expect(threads.filter { $0.name == "caller thread" }.count == 1, "\(name): one caller")
+                #expect(check.orderedNames(threads: true).first == "caller thread", "\(name): the caller first")
             }
         }
     }

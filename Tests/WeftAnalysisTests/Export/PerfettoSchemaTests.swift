@@ -88,8 +88,8 @@ struct PerfettoSchemaTests {
             // Tracks in the trace's order, none empty: the caller first, then the scheduler's threads, then tasks.
             let threads = counts["thread_order"] as? [String] ?? []
             if file.contains(".threads.") {
-                #expect(threads.first == "caller", "\(file): \(threads)")
-                let workers = threads.filter { $0.hasPrefix("worker ") }
+                #expect(threads.first == "caller thread", "\(file): \(threads)")
+                let workers = threads.filter { $0.hasPrefix("pool thread ") }
                 #expect(workers == workers.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }, "\(file): \(threads)")
             } else {
                 let tracks = counts["task_order"] as? [String] ?? []
