@@ -12,7 +12,7 @@ struct ContrastVerdictTests {
                            workers: 2, cores: 2)
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 1_020 * ms, threads: 10_002, peakMemory: 612 * mib,
                            tasks: 10_001, cores: 2)
-        #expect(ContrastVerdict.sentences(a, b) == "On 2 cores with 2 multiplexed workers, thread-per-task used 10,002 OS "
+        #expect(ContrastVerdict.sentences(a, b) == "On 2 cores, with a multiplexed pool of 2 threads, thread-per-task used 10,002 OS "
             + "threads to 3 (×3,334) and 3.71× the peak memory (612 MiB vs 165 MiB), and finished 412 ms later (1.02 s vs 608 ms).")
     }
 
@@ -20,7 +20,7 @@ struct ContrastVerdictTests {
     func tie() {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 101 * ms, threads: 3, peakMemory: 24 * mib, tasks: 4, workers: 2)
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 102 * ms, threads: 6, peakMemory: 25 * mib, tasks: 4)
-        #expect(ContrastVerdict.sentences(a, b) == "With 2 multiplexed workers, thread-per-task used 6 OS threads to 3 (×2.00) and about the same "
+        #expect(ContrastVerdict.sentences(a, b) == "With a multiplexed pool of 2 threads, thread-per-task used 6 OS threads to 3 (×2.00) and about the same "
             + "peak memory (25.0 MiB vs 24.0 MiB), and finished in about the same time (102 ms vs 101 ms): a tie within "
             + "run-to-run noise.")
         // Under a millisecond apart is a tie even at a large ratio; 20 % apart at 10 ms is not.
@@ -37,7 +37,7 @@ struct ContrastVerdictTests {
     func problems() {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 14 * ms, threads: 3, tasks: 6, workers: 2, problem: "deadlocked")
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 15 * ms, threads: 7, tasks: 6, problem: "deadlocked")
-        #expect(ContrastVerdict.sentences(a, b) == "With 2 multiplexed workers, thread-per-task used 7 OS threads to 3 (×2.33). Both runs ended deadlocked: their times are not a race.")
+        #expect(ContrastVerdict.sentences(a, b) == "With a multiplexed pool of 2 threads, thread-per-task used 7 OS threads to 3 (×2.33). Both runs ended deadlocked: their times are not a race.")
         var ok = b
         ok.problem = nil
         #expect(ContrastVerdict.sentences(a, ok).hasSuffix("Only multiplexed ended deadlocked; thread-per-task completed in 15.0 ms."))

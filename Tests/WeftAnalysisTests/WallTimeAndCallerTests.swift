@@ -61,7 +61,7 @@ struct WallTimeAndCallerTests {
         }
         let callers = timeline.threads.filter(\.isCaller)
         #expect(callers.count == 1)
-        #expect(callers.first?.label == "caller")
+        #expect(callers.first?.label == "caller thread")
         #expect(callers.first?.stopped != nil)
         let census = timeline.threadCensus
         #expect(census == ThreadCensus(workers: workers, timers: 1, caller: true))

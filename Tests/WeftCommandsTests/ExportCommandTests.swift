@@ -65,7 +65,7 @@ struct ExportCommandTests {
         #expect(events.filter { $0["ph"] as? String == "s" }.count == 2)  // one message, one spawn
         #expect(events.filter { $0["ph"] as? String == "f" && $0["bp"] as? String == "e" }.count == 2)
         let names = events.filter { $0["name"] as? String == "thread_name" }.compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
-        #expect(names.sorted() == ["worker 0", "worker 1"])
+        #expect(names.sorted() == ["pool thread 0", "pool thread 1"])
         #expect(exitCode(["\(folder)/run.txt", "-o", "\(folder)/text.json"]) == 0)
         #expect(FileManager.default.contents(atPath: "\(folder)/text.json") == FileManager.default.contents(atPath: "\(folder)/run.json"))
         #expect(exitCode(["\(folder)/run.weft", "-o", "\(folder)/tasks.json", "--lanes", "tasks", "--no-instants"]) == 0)

@@ -58,7 +58,7 @@ struct RealRunTests {
         let both = try TimelineLayout.contrast(ra, rb, options: RenderOptions(width: 1400), measurer: measurer)
         #expect(SceneChecks.textProblems(one).isEmpty)
         #expect(SceneChecks.textProblems(both).isEmpty)
-        #expect(one.texts.contains { $0.text == "worker 1" } && both.texts.contains { $0.text.hasPrefix("thread of t") })
+        #expect(one.texts.contains { $0.text == "pool thread 1" } && both.texts.contains { $0.text.hasPrefix("thread of t") })
         try ScenePainter.write(one, to: "\(dir)/real-multiplexed.png")
         try ScenePainter.write(both, to: "\(dir)/real-contrast.png")
         #expect(FileManager.default.fileExists(atPath: "\(dir)/real-contrast.png"))

@@ -17,13 +17,16 @@ public struct ThreadTimeline: Sendable, Equatable {
     /// The run slices, sorted and non-overlapping.
     public var slices: IntervalList<RunSlice>
 
-    /// A name for people: `worker 2`, `task-thread t7`, `caller`, `timer`.
+    /// A name for people, the one spelling of a thread everywhere (stats, lints, pictures, export): `pool thread 2`
+    /// (multiplexed), `thread of t7` (thread-per-task), `caller thread` (of `Weft.run`), `timer thread`,
+    /// `thread T9`. No word of it is a task's: a task is always spelled from its id, `t7 …`.
     public var label: String {
         switch role {
-        case .worker: "worker \(index)"
-        case .taskThread: "task-thread \(TaskID(index))"
-        case .main: "caller"
-        default: role.description
+        case .worker: "pool thread \(index)"
+        case .taskThread: "thread of \(TaskID(index))"
+        case .main: "caller thread"
+        case .timer: "timer thread"
+        case .other: "thread \(id)"
         }
     }
 

@@ -12,17 +12,17 @@ public enum ContrastVerdict {
     public static let memoryNoiseShare = 0.10
 
     /// The verdict on run `a` against run `b` (for Weft: multiplexed, then thread-per-task), e.g. "On 2 cores
-    /// with 2 multiplexed workers, thread-per-task used 10,001 OS threads to 3 (×3,334) and 3.70× the peak memory
+    /// with a multiplexed pool of 2 threads, thread-per-task used 10,001 OS threads to 3 (×3,334) and 3.70× the peak memory
     /// (612 MiB vs 165 MiB), and finished 412 ms later (1.02 s vs 608 ms)."
     public static func sentences(_ a: RunFigures, _ b: RunFigures) -> String {
         var pool: String?
         if let workers = a.workers ?? b.workers {
             let scheduler = a.workers != nil ? a.scheduler : b.scheduler
-            pool = "\(count(workers)) \(scheduler) worker\(workers == 1 ? "" : "s")"
+            pool = "a \(scheduler) pool of \(workers == 1 ? "1 thread" : "\(count(workers)) threads")"
         }
         var lead = ""
         if let cores = a.cores ?? b.cores {
-            lead = "On \(cores == 1 ? "1 core" : "\(count(cores)) cores")" + (pool.map { " with \($0)" } ?? "") + ", "
+            lead = "On \(cores == 1 ? "1 core" : "\(count(cores)) cores")" + (pool.map { ", with \($0)" } ?? "") + ", "
         } else if let pool {
             lead = "With \(pool), "
         }

@@ -28,6 +28,7 @@ extension SceneItem {
     func shifted(by dy: Double) -> SceneItem {
         switch self {
         case let .rect(r, fill, stroke): .rect(r.shifted(by: dy), fill: fill, stroke: stroke)
+        case let .hatch(r, color): .hatch(r.shifted(by: dy), color: color)
         case let .line(from, to, color, width, dash):
             .line(from: from.shifted(by: dy), to: to.shifted(by: dy), color: color, width: width, dash: dash)
         case let .polyline(points, color, width, fill):

@@ -7,13 +7,20 @@ struct LaneSelection {
     var restThreads: [ThreadTrack] = []
     var shownTasks: [TaskTrack] = []
     var restTasks: [TaskTrack] = []
+    /// How the task lanes drawn one by one were chosen, when not all are ("first and last spawned, …").
+    var taskChoice: String?
     /// Mutex lanes, most waited-for first, and how many were left out.
     var shownLocks: [LockTrack] = []
     var hiddenLocks = 0
     /// Tasks that match `--tasks` (nil: all match).
     var matching: Set<TaskID>?
+    /// The counter tracks' gutter labels.
+    var counterLabels: [String] = []
 
-    init(_ timeline: RenderTimeline, options: RenderOptions) {
+    /// - Parameter lockOrder: lock labels in the order to draw them (a contrast picture passes one order to both
+    ///   panels, so that they show the same locks); nil ranks this run's locks by itself.
+    init(_ timeline: RenderTimeline, options: RenderOptions, lockOrder: [String]? = nil) {
+        counterLabels = timeline.counters.map { $0.kind == .residentBytes ? "resident memory" : "threads alive" }
         var tasks = timeline.tasks
         if let pattern = options.taskPattern {
             let matcher = TaskPattern(pattern)
@@ -24,13 +31,41 @@ struct LaneSelection {
             (shownThreads, restThreads) = Self.split(timeline.threads, limit: options.maxThreadLanes)
         }
         if options.view.showsTasks {
-            (shownTasks, restTasks) = Self.split(tasks, limit: options.maxTaskLanes)
+            let cycle = Set(timeline.deadlock?.cycle.map(\.task) ?? [])
+            (shownTasks, restTasks, taskChoice) = Self.representative(tasks, limit: options.maxTaskLanes, always: cycle)
         }
         if options.maxLockLanes > 0 {
-            let ranked = timeline.locks.map { ($0, $0.totalWait) }.sorted { $0.1 > $1.1 }.map(\.0)
-            shownLocks = Array(ranked.prefix(options.maxLockLanes))
+            let order = lockOrder ?? Self.lockOrder([timeline])
+            let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+            let ranked = timeline.locks.sorted { (rank[$0.label] ?? .max, $0.mutex) < (rank[$1.label] ?? .max, $1.mutex) }
+            let cycle = Set(timeline.deadlock?.cycle.compactMap(\.mutex) ?? [])
+            // Every lock of a deadlock's cycle is drawn, however many that is.
+            let limit = max(options.maxLockLanes, ranked.filter { cycle.contains($0.mutex) }.count)
+            shownLocks = Array(ranked.prefix(limit))
             hiddenLocks = ranked.count - shownLocks.count
         }
+    }
+
+    /// Lock labels in drawing order for `runs` together: those of a deadlock's cycle first (in cycle order), then
+    /// the most waited-for over all runs.
+    static func lockOrder(_ runs: [RenderTimeline]) -> [String] {
+        var order: [String] = []
+        var seen = Set<String>()
+        for run in runs {
+            for step in run.deadlock?.cycle ?? [] {
+                guard let mutex = step.mutex, let lock = run.locks.first(where: { $0.mutex == mutex }) else { continue }
+                if seen.insert(lock.label).inserted { order.append(lock.label) }
+            }
+        }
+        var wait: [String: UInt64] = [:]
+        for run in runs {
+            for lock in run.locks { wait[lock.label, default: 0] += lock.totalWait }
+        }
+        for (label, _) in wait.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key })
+        where seen.insert(label).inserted {
+            order.append(label)
+        }
+        return order
     }
 
     /// The first `limit` lanes and the rest; a few leftover lanes are shown rather than aggregated.
@@ -39,9 +74,42 @@ struct LaneSelection {
         return (Array(lanes.prefix(limit)), Array(lanes.dropFirst(limit)))
     }
 
+    /// Task lanes that represent the run when not all fit: every task in `always` (a deadlock's cycle), the first
+    /// and last spawned, the slowest two (longest from creation to end), and the rest spread evenly across spawn
+    /// order; in spawn (id) order. Returns the chosen, the rest, and how they were chosen.
+    static func representative(_ tasks: [TaskTrack], limit: Int, always: Set<TaskID>) -> ([TaskTrack], [TaskTrack], String?) {
+        if tasks.count <= limit + 4 { return (tasks, [], nil) }
+        var chosen = Set<Int>()
+        var reasons: [String] = []
+        let forced = tasks.indices.filter { always.contains(tasks[$0].task) }
+        chosen.formUnion(forced)
+        if !forced.isEmpty { reasons.append("every task of the deadlock") }
+        chosen.insert(tasks.startIndex)
+        chosen.insert(tasks.index(before: tasks.endIndex))
+        reasons.append("first and last spawned")
+        func life(_ t: TaskTrack) -> UInt64 {
+            guard let first = t.spans.first, let last = t.spans.last else { return 0 }
+            return last.end - first.start
+        }
+        let slowest = tasks.indices.filter { !chosen.contains($0) }.sorted { life(tasks[$0]) > life(tasks[$1]) }.prefix(2)
+        if !slowest.isEmpty {
+            chosen.formUnion(slowest)
+            reasons.append("the \(slowest.count == 1 ? "slowest" : "\(slowest.count) slowest")")
+        }
+        let room = limit - chosen.count
+        if room > 0 {
+            let step = Double(tasks.count - 1) / Double(room + 1)
+            for k in 1...room { chosen.insert(min(Int((Double(k) * step).rounded()), tasks.count - 1)) }
+            reasons.append("the rest spread evenly by spawn order")
+        }
+        let shown = chosen.sorted().map { tasks[$0] }
+        let rest = tasks.indices.filter { !chosen.contains($0) }.map { tasks[$0] }
+        return (shown, rest, reasons.joined(separator: ", "))
+    }
+
     /// Every label the gutter must hold.
     var gutterLabels: [(String, FontWeight)] {
-        var labels = (shownThreads.map(\.label) + shownTasks.map(\.label) + shownLocks.map { Self.lockLabel($0) })
+        var labels = (shownThreads.map(\.label) + shownTasks.map(\.label) + shownLocks.map { Self.lockLabel($0) } + counterLabels)
             .map { ($0, FontWeight.regular) }
         if !restThreads.isEmpty { labels.append((Self.restLabel(restThreads.count, "thread"), .bold)) }
         if !restTasks.isEmpty { labels.append((Self.restLabel(restTasks.count, "task"), .bold)) }

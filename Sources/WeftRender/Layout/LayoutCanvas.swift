@@ -23,6 +23,16 @@ final class LayoutCanvas {
     var drewHolds = false
     var drewTaskSlices = false
     var drewIdleLine = false
+    /// A pool thread drawn free (alive, running nothing: any task may take it).
+    var drewFreeLine = false
+    /// A thread-per-task thread drawn held by its waiting task.
+    var drewHeldThread = false
+    /// A deadlock instant was marked.
+    var drewDeadlock = false
+    /// Counter tracks were drawn.
+    var drewCounters = false
+    /// Each counter's vertical scale (its lowest and highest value over every run drawn), so that panels compare.
+    var counterRanges: [CounterTrack.Kind: (UInt64, UInt64)] = [:]
 
     init(measurer: TextMeasurer, theme: Theme, width: Double, gutterWidth: Double, start: UInt64, end: UInt64,
          folds: [TimeFold] = []) {

@@ -2,10 +2,17 @@
 enum LegendLayout {
     enum Key: Equatable {
         case swatch(Color, thin: Bool)
+        /// A hatched swatch (a state told apart by its pattern, a held thread).
+        case hatched(Color, thin: Bool)
+        /// A vertical line across the lanes (the deadlock instant).
+        case instant(Color)
+        /// A filled step line (a counter track).
+        case counter(Color)
         case strip(Color)
         case marker(MarkerShape)
         case arrow(Color, dash: [Double])
-        case dashed
+        /// A dashed line: long dashes for a free pool thread, short for an idle caller or timer thread.
+        case dashed(long: Bool)
         /// Side-by-side stripes: one colour per task.
         case stripes([Color])
         /// Pixel columns of varying height: slices too narrow to draw one by one.
@@ -23,12 +30,23 @@ enum LegendLayout {
         if canvas.drewTaskSlices {
             out.append(Entry(key: .stripes(Palette.taskColors), label: "thread runs a task (one colour per task)"))
         }
-        if canvas.drewIdleLine { out.append(Entry(key: .dashed, label: "thread alive, idle")) }
+        if canvas.drewFreeLine {
+            out.append(Entry(key: .dashed(long: true), label: "pool thread free: idle, any task may take it (multiplexed)"))
+        }
+        if canvas.drewHeldThread {
+            out.append(Entry(key: .hatched(Palette.taskColors[1], thin: false),
+                             label: "thread held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)"))
+        }
+        if canvas.drewIdleLine { out.append(Entry(key: .dashed(long: false), label: "thread alive, idle (caller, timer)")) }
         if canvas.drewThreadDensity {
             out.append(Entry(key: .swatch(theme.idleThread, thin: false), label: "threads alive, idle (share)"))
         }
         let labels: [LaneState: String] = [
-            .running: "running", .runnable: "runnable (waits for a thread)", .channel: "blocked: channel",
+            .running: "running", .runnable: "runnable: waits for a free thread or a CPU",
+            .awaitingThread: "runnable: waits for its thread to be created",
+            .wakeLatency: "runnable while a pool thread idles: wake-up latency",
+            .cancelled: "cancelled by the runtime after the deadlock",
+            .channel: "blocked: channel",
             .mutex: "blocked: mutex", .waitGroup: "blocked: wait group", .join: "blocked: join",
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
         ]
@@ -48,7 +66,16 @@ enum LegendLayout {
                 label = canvas.usedStates.contains(.mutex) ? "blocked: mutex (on a lock lane: tasks waiting)"
                     : "lock lane: tasks waiting"
             }
-            out.append(Entry(key: .swatch(Palette.color(of: state), thin: state.isWaiting), label: label))
+            let color = Palette.color(of: state)
+            out.append(Entry(key: state.isHatched ? .hatched(color, thin: state.isWaiting) : .swatch(color, thin: state.isWaiting),
+                             label: label))
+        }
+        if canvas.drewDeadlock {
+            out.append(Entry(key: .instant(Palette.color(of: .mutex)), label: "deadlock detected (wait-for graph above the lanes)"))
+        }
+        if canvas.drewCounters {
+            out.append(Entry(key: .counter(Palette.counterMemory), label: "resident memory"))
+            out.append(Entry(key: .counter(Palette.counterThreads), label: "OS threads alive"))
         }
         if canvas.drewHolds { out.append(Entry(key: .strip(theme.marker), label: "holds a mutex (strip under the lane)")) }
         for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
@@ -121,9 +148,20 @@ enum LegendLayout {
                 canvas.builder.add(.rect(Rect(x: box.x + Double(i) * 3.2, y: box.maxY - h, width: 2.4, height: h), fill: color),
                                    to: .legend)
             }
-        case .dashed:
+        case let .dashed(long):
             canvas.builder.add(.line(from: Point(box.x, mid), to: Point(box.maxX, mid), color: canvas.theme.rule, width: 1,
-                                     dash: [2, 3]), to: .legend)
+                                     dash: long ? [6, 3] : [2, 3]), to: .legend)
+        case let .hatched(color, thin):
+            let h = thin ? box.height * 0.45 : box.height
+            canvas.builder.add(.hatch(Rect(x: box.x, y: mid - h / 2, width: box.width, height: h), color: color), to: .legend)
+        case let .instant(color):
+            canvas.builder.add(.line(from: Point(box.x + box.width / 2, box.y - 2), to: Point(box.x + box.width / 2, box.maxY + 2),
+                                     color: color, width: 2), to: .legend)
+        case let .counter(color):
+            let points = [Point(box.x, box.maxY), Point(box.x, box.maxY - 3), Point(box.x + 5, box.maxY - 3),
+                          Point(box.x + 5, box.y + 2), Point(box.x + 11, box.y + 2), Point(box.x + 11, box.y + 5),
+                          Point(box.maxX, box.y + 5), Point(box.maxX, box.maxY)]
+            canvas.builder.add(.polyline(points, color: color, width: 1, fill: color.withAlpha(0.35)), to: .legend)
         }
     }
 }

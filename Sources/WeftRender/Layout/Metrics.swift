@@ -27,6 +27,11 @@ enum Metrics {
     /// Lines of a run's problem message under its header.
     static let problemRow = 16.0
     static let maxProblemLines = 12
+    /// The wait-for graph beside a deadlocked run's message.
+    static let waitForGraphWidth = 560.0
+    static let waitForGraphHeight = 190.0
+    /// A counter track (resident memory, threads alive) under a panel's lanes.
+    static let counterTrack = 30.0
     /// The verdict sentences that open a contrast picture.
     static let verdictSize = 13.0
     static let verdictRow = 19.0

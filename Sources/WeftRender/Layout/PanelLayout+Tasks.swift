@@ -37,8 +37,9 @@ extension PanelLayout {
         let bar = Self.stateBar(state, laneTop: laneTop, height: Metrics.taskLane)
         canvas.usedStates.insert(state)
         if piece.merged { canvas.drewDenseRun = true }
-        canvas.builder.add(.rect(Rect(x: piece.x0, y: bar.y, width: max(piece.x1 - piece.x0, 1), height: bar.height),
-                                 fill: Palette.color(of: state).withAlpha(0.3 + 0.7 * piece.coverage)), to: .lanes)
+        let rect = Rect(x: piece.x0, y: bar.y, width: max(piece.x1 - piece.x0, 1), height: bar.height)
+        let color = Palette.color(of: state).withAlpha(0.3 + 0.7 * piece.coverage)
+        canvas.builder.add(state.isHatched ? .hatch(rect, color: color) : .rect(rect, fill: color), to: .lanes)
     }
 
     private func drawHolds(_ holds: [TimeSpan], laneTop: Double, lod: inout ColumnLOD) {

@@ -10,14 +10,36 @@ extension PanelLayout {
         for (index, thread) in lanes.shownThreads.enumerated() {
             laneFrame(index: index, label: thread.label, top: y, height: Metrics.threadLane)
             if let life = thread.lifetime, scale.overlaps(life.start, life.end) {
-                canvas.drewIdleLine = true
+                // Alive and running nothing: free for any task (a pool thread), or only waiting (caller, timer).
+                if thread.role == .worker { canvas.drewFreeLine = true } else { canvas.drewIdleLine = true }
                 let mid = y + Metrics.threadLane / 2
                 canvas.builder.add(.line(from: Point(scale.clampedX(life.start), mid), to: Point(scale.clampedX(life.end), mid),
-                                         color: theme.rule, width: 1, dash: [2, 3]), to: .grid)
+                                         color: theme.rule, width: 1, dash: thread.role == .worker ? [6, 3] : [2, 3]),
+                                   to: .grid)
+            }
+            if let owner = thread.owner {
+                // A thread-per-task thread its task keeps while not running on it: hatched in the task's colour.
+                let color = Palette.taskColor(owner.rawValue)
+                let dimmed = lanes.matching.map { !$0.contains(owner) } ?? false
+                for held in thread.held where scale.overlaps(held.start, held.end) {
+                    let x0 = scale.clampedX(held.start), x1 = scale.clampedX(held.end)
+                    guard x1 - x0 >= 0.5 else { continue }
+                    canvas.drewHeldThread = true
+                    canvas.builder.add(.hatch(Rect(x: x0, y: y + 6, width: x1 - x0, height: Metrics.threadLane - 12),
+                                              color: color.withAlpha(dimmed ? 0.25 : 0.8)), to: .lanes)
+                }
             }
             lod.reset()
+            let cancelledFrom = timeline.deadlock?.detected ?? .max
             for slice in thread.slices where scale.overlaps(slice.start, slice.end) {
-                lod.add(scale.clampedX(slice.start), scale.clampedX(slice.end), key: Int(truncatingIfNeeded: slice.task.rawValue))
+                let key = Int(truncatingIfNeeded: slice.task.rawValue)
+                if slice.end <= cancelledFrom {
+                    lod.add(scale.clampedX(slice.start), scale.clampedX(slice.end), key: key)
+                } else {
+                    // After the deadlock: the runtime cancelling the task, drawn as such.
+                    if slice.start < cancelledFrom { lod.add(scale.clampedX(slice.start), scale.clampedX(cancelledFrom), key: key) }
+                    lod.add(scale.clampedX(max(slice.start, cancelledFrom)), scale.clampedX(slice.end), key: Self.cancellationKey)
+                }
             }
             let bar = Rect(x: 0, y: y + 2, width: 0, height: Metrics.threadLane - 4)
             for piece in lod.columnPieces() + lod.wide { drawTaskPiece(piece, bar: bar, names: names) }
@@ -31,6 +53,12 @@ extension PanelLayout {
 
     /// A piece of a lane coloured by task (a run slice, a lock hold), labelled with the task when it fits.
     func drawTaskPiece(_ piece: ColumnLOD.Piece, bar: Rect, names: [TaskID: String]) {
+        if piece.key == Self.cancellationKey {
+            canvas.usedStates.insert(.cancelled)
+            canvas.builder.add(.hatch(Rect(x: piece.x0, y: bar.y, width: max(piece.x1 - piece.x0, 1), height: bar.height),
+                                      color: Palette.color(of: .cancelled)), to: .lanes)
+            return
+        }
         let task = TaskID(UInt64(truncatingIfNeeded: piece.key))
         let dimmed = lanes.matching.map { !$0.contains(task) } ?? false
         var rect = bar
@@ -59,6 +87,9 @@ extension PanelLayout {
                            minimumCharacters: task.description.count)
         canvas.builder.add(item)
     }
+
+    /// The level-of-detail key of a thread's run slices after a deadlock was detected (the runtime cancelling tasks).
+    static let cancellationKey = Int(Int32.max)
 
     /// One row for the threads not drawn one by one: the share of them running a task, per pixel column.
     private func threadDensity(top: Double) -> Double {

@@ -29,6 +29,10 @@ struct PanelLayout {
             layoutFoldLabels(top: y)
             y += Metrics.foldRow
         }
+        if timeline.deadlock != nil {
+            layoutDeadlockLabel(top: y)
+            y += Metrics.foldRow
+        }
         let lanesTop = y
         var taskCenters: [TaskID: Double] = [:]
         if options.view.showsThreads {
@@ -51,7 +55,11 @@ struct PanelLayout {
                                            color: theme.secondaryText))
             y += Metrics.sectionRow
         }
+        if !timeline.counters.isEmpty {
+            y = layoutCounters(top: y)
+        }
         AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y)
+        layoutDeadlockLine(top: lanesTop, bottom: y)
         return y
     }
 
@@ -59,7 +67,10 @@ struct PanelLayout {
     /// word boundaries; at most `Metrics.maxProblemLines`, the last saying how many more there were.
     private func layoutProblem(top: Double) -> Double {
         guard let problem = timeline.facts.problem, problem != timeline.facts.problemSummary else { return top }
-        let row = canvas.row(top, Metrics.factsRow)
+        var row = canvas.row(top, Metrics.factsRow)
+        // A deadlock's wait-for graph sits at the right of the message.
+        let graphWidth = waitForGraphWidth
+        if graphWidth > 0 { row.width -= graphWidth + 16 }
         var lines = canvas.measurer.wrap(problem, maxWidth: row.width - 16, size: Metrics.factsSize)
         if lines.count > Metrics.maxProblemLines {
             let more = lines.count - (Metrics.maxProblemLines - 1)
@@ -70,6 +81,10 @@ struct PanelLayout {
             let cell = Rect(x: row.x + (i == 0 ? 0 : 16), y: y, width: row.width - (i == 0 ? 0 : 16), height: Metrics.problemRow)
             canvas.builder.add(canvas.text(line, in: cell, size: Metrics.factsSize, color: theme.text))
             y += Metrics.problemRow
+        }
+        if graphWidth > 0 {
+            let box = Rect(x: row.maxX + 16, y: top, width: graphWidth, height: max(Metrics.waitForGraphHeight, y - top))
+            y = max(y, top + layoutWaitForGraph(in: box))
         }
         return y
     }
@@ -99,9 +114,30 @@ struct PanelLayout {
         }
     }
 
+    /// "3 scheduler threads: 2 pool threads + timer thread · caller of Weft.run drawn apart": the count `weft stats`
+    /// gives, by role.
     private var threadDetail: String {
-        let total = timeline.threads.count
-        return Format.plural(total, "OS thread") + (lanes.restThreads.isEmpty ? "" : " (\(Format.count(lanes.shownThreads.count)) drawn one by one)")
+        var text: String
+        if let census = timeline.facts.census {
+            var parts: [String] = []
+            if census.workers > 0 { parts.append(Format.plural(census.workers, "pool thread")) }
+            if census.taskThreads > 0 { parts.append("\(Format.count(census.taskThreads)) (one per task)") }
+            if census.timers > 0 { parts.append(census.timers == 1 ? "timer thread" : "\(census.timers) timer threads") }
+            if census.others > 0 { parts.append(Format.plural(census.others, "other")) }
+            text = Format.plural(census.schedulerThreads, "scheduler thread") + (parts.isEmpty ? "" : ": " + parts.joined(separator: " + "))
+            if census.caller { text += " · the caller of Weft.run drawn apart, not counted" }
+        } else {
+            text = Format.plural(timeline.threads.count, "OS thread")
+        }
+        if !lanes.restThreads.isEmpty { text += " (\(Format.count(lanes.shownThreads.count)) drawn one by one)" }
+        if let cores = timeline.facts.cores {
+            let use = CoreUse(timeline.threads, cores: cores)
+            if use.peak > cores {
+                text += " · up to \(use.peak) running at once on \(Format.plural(cores, "core")): for \(DurationFormat.format(use.oversubscribed))"
+                    + " some of “running” was waiting for a CPU"
+            }
+        }
+        return text
     }
 
     private var lockDetail: String {
@@ -119,12 +155,17 @@ struct PanelLayout {
             text += " matching “\(pattern)” of \(Format.count(timeline.tasks.count))"
         }
         total = lanes.shownTasks.count
-        if !lanes.restTasks.isEmpty { text += " (\(Format.count(total)) drawn one by one)" }
+        if !lanes.restTasks.isEmpty {
+            text += " (\(Format.count(total)) drawn one by one" + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
+        }
+        if timeline.facts.wakeLatency > 0 {
+            text += " · wake-up latency \(DurationFormat.format(timeline.facts.wakeLatency)) in all (ready while a pool thread idled)"
+        }
         return text
     }
 
     /// A section heading row ("Threads · 3 OS threads") with a rule under it; returns the y below it.
-    private func section(_ name: String, detail: String, top: Double) -> Double {
+    func section(_ name: String, detail: String, top: Double) -> Double {
         let row = canvas.row(top, Metrics.sectionRow)
         let heading = canvas.text(name, in: row, size: Metrics.sectionSize, weight: .bold, color: theme.text)
         canvas.builder.add(heading)

@@ -41,7 +41,7 @@ enum TimeFolding {
         }
         for task in run.tasks {
             for span in task.spans where span.end >= start && span.start <= end {
-                if span.state == .running || span.state == .runnable {
+                if span.state == .running || span.state.isReady || span.state == .cancelled {
                     bins.busy(span.start, span.end)
                 } else {
                     bins.instant(span.start)
@@ -103,6 +103,9 @@ enum TimeFolding {
         case .condition: "waiting on a condition"
         case .sleeping: "asleep"
         case .unknown: "blocked"
+        case .awaitingThread: "waiting for its thread"
+        case .wakeLatency: "waiting for a pool thread to wake"
+        case .cancelled: "being cancelled"
         }
     }
 }

@@ -29,8 +29,10 @@ public enum TimelineLayout {
         options.maxThreadLanes = min(options.maxThreadLanes, RenderOptions.contrastThreadLanes)
         options.maxTaskLanes = min(options.maxTaskLanes, RenderOptions.contrastTaskLanes)
         options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
-        let lanesA = LaneSelection(a, options: options)
-        let lanesB = LaneSelection(b, options: options)
+        // Both panels draw the same locks, in one order: those of a deadlock's cycle first.
+        let lockOrder = LaneSelection.lockOrder([a, b])
+        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder)
+        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder)
         let canvas = try makeCanvas(options, [lanesA, lanesB], [a, b], start: start, end: end, measurer: measurer)
         var y = Metrics.margin
         if let title = options.title {
@@ -83,7 +85,7 @@ public enum TimelineLayout {
     static func factsLine(_ facts: RunFacts) -> String {
         var parts = ["scheduler \(facts.scheduler)"]
         if let cores = facts.cores { parts.append(Format.plural(cores, "core")) }
-        if let workers = facts.workers { parts.append(Format.plural(workers, "worker")) }
+        if let workers = facts.workers { parts.append(Format.plural(workers, "pool thread")) }
         parts.append(tasksText(facts.taskCount))
         parts.append(Format.plural(facts.threadCount, "thread"))
         parts.append("wall \(DurationFormat.format(facts.wallTime))")
@@ -111,7 +113,12 @@ public enum TimelineLayout {
         let gutter = LayoutCanvas.gutterWidth(for: selections.flatMap(\.gutterLabels), measurer: measurer)
         let plotWidth = Double(options.width) - 2 * Metrics.margin - gutter - 8
         let folds = options.time == .folded ? TimeFolding.folds(runs, start: start, end: end, plotWidth: plotWidth) : []
-        return LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width), gutterWidth: gutter,
-                            start: start, end: end, folds: folds)
+        let canvas = LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width), gutterWidth: gutter,
+                                  start: start, end: end, folds: folds)
+        for counter in runs.flatMap(\.counters) {
+            let old = canvas.counterRanges[counter.kind] ?? (counter.low, counter.peak)
+            canvas.counterRanges[counter.kind] = (min(old.0, counter.low), max(old.1, counter.peak))
+        }
+        return canvas
     }
 }

@@ -2,7 +2,8 @@
 public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// On a thread, executing.
     case running
-    /// Ready to run, waiting for a thread.
+    /// Ready to run, waiting for a free thread or a CPU (under thread-per-task: its own thread exists and waits for
+    /// the OS to schedule it; multiplexed: every pool thread is busy).
     case runnable
     /// Blocked sending to or receiving from a channel, or in a select.
     case channel
@@ -18,9 +19,20 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case sleeping
     /// Blocked for a reason the trace does not say.
     case unknown
+    /// Ready to run, but its own thread (thread-per-task) has not been created yet.
+    case awaitingThread
+    /// Ready to run while a pool thread of the multiplexed scheduler sat idle: the time that thread took to wake up.
+    case wakeLatency
+    /// After the runtime detected a deadlock: the task is being cancelled (woken with an error, unwinding).
+    case cancelled
 
     /// Whether the task is blocked or asleep (drawn as a thinner bar than running or runnable).
-    public var isWaiting: Bool { self != .running && self != .runnable }
+    public var isWaiting: Bool { !isReady && self != .running }
+    /// Whether the state is drawn hatched rather than flat (it shares a colour with another state, or is not the
+    /// program's own doing).
+    public var isHatched: Bool { self == .awaitingThread || self == .cancelled }
+    /// Whether the task is ready to run and waits only for a thread or a CPU (the runnable family).
+    public var isReady: Bool { self == .runnable || self == .awaitingThread || self == .wakeLatency }
 
     public var description: String {
         switch self {
@@ -33,6 +45,9 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .condition: "blocked on condition"
         case .sleeping: "sleeping"
         case .unknown: "blocked (reason unknown)"
+        case .awaitingThread: "waiting for its thread to be created"
+        case .wakeLatency: "waiting for an idle pool thread to wake"
+        case .cancelled: "cancelled after the deadlock"
         }
     }
 }

@@ -25,24 +25,35 @@ extension RenderTimeline {
                              wallTime: run.wallTime, traceEnd: t(activityEnd), eventCount: run.totalEvents, peakRSS: peak)
         if facts.workers == 0 || run.scheduler == "thread-per-task" { facts.workers = nil }
         facts.cores = run.cores
+        facts.census = timeline.threadCensus
         if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {
-            facts.problem = run.message.isEmpty ? outcome.description : "\(outcome): \(run.message)"
+            // The runtime's message usually opens with the outcome ("deadlock: all 6 live tasks…"): say it once.
+            let word = outcome.description
+            facts.outcome = word
+            let message = run.message
+            facts.problem = message.isEmpty ? word
+                : message.hasPrefix(word) || message.hasPrefix(String(word.dropLast(2))) ? message : "\(word): \(message)"
         }
-        // Threads that ran tasks first (the main thread only waits; it goes last).
+        // Threads that ran tasks first (the caller of Weft.run only waits; it goes last).
         let sortedThreads = timeline.threads.sorted { a, b in
             if a.slices.isEmpty != b.slices.isEmpty { return !a.slices.isEmpty }
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
         }
         var labelCount: [String: Int] = [:]
-        for thread in sortedThreads { labelCount[Self.label(of: thread), default: 0] += 1 }
-        let threads = sortedThreads.map { thread in
-            // Two threads with one role (the main thread recorded twice): tell them apart by their trace number.
-            let label = Self.label(of: thread)
+        for thread in sortedThreads { labelCount[thread.label, default: 0] += 1 }
+        var threads = sortedThreads.map { thread in
+            // Two threads with one role (the caller recorded twice): tell them apart by their trace number.
+            let label = thread.label
             return ThreadTrack(thread: thread.id, label: labelCount[label, default: 0] > 1 ? "\(label) \(thread.id)" : label,
                                slices: thread.slices.elements.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) },
-                               lifetime: TimeSpan(t(thread.started), t(thread.stopped ?? run.end)))
+                               lifetime: TimeSpan(t(thread.started), t(thread.stopped ?? run.end)), role: thread.role,
+                               owner: thread.role == .taskThread ? TaskID(thread.index) : nil)
+        }
+        for i in threads.indices {
+            guard let owner = threads[i].owner, let task = timeline.task(owner), let life = threads[i].lifetime else { continue }
+            threads[i].held = Self.held(threads[i].slices, from: life.start, to: min(t(task.ended ?? run.end), life.end))
         }
 
         let position = TaskPositions(timeline.tasks.map(\.id))
@@ -100,12 +111,72 @@ extension RenderTimeline {
             }
         }
 
-        let tasks = timeline.tasks.enumerated().map { i, task in
+        var tasks = timeline.tasks.enumerated().map { i, task in
             TaskTrack(task: task.id, name: task.name,
                       spans: task.intervals.elements.map { StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state)) },
                       marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start })
         }
-        self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks)
+        // Ready to run, told apart by what the task waits for: its own thread to be created (thread-per-task), an
+        // idle pool thread to wake (multiplexed), or a CPU or a free thread (the rest).
+        var threadStart: [TaskID: UInt64] = [:]
+        for thread in threads { if let owner = thread.owner, let life = thread.lifetime { threadStart[owner] = life.start } }
+        let pool = threads.filter { $0.role == .worker }
+        let idle = pool.isEmpty || run.hasVirtualTime ? [] : SpanRelabel.poolIdle(pool, minimum: Self.minimumIdle)
+        for i in tasks.indices {
+            if let start = threadStart[tasks[i].task] {
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: [TimeSpan(0, start)], as: .awaitingThread) {
+                    $0 == .runnable
+                }
+            }
+            if !idle.isEmpty {
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
+                for span in tasks[i].spans where span.state == .wakeLatency { facts.wakeLatency += span.end - span.start }
+            }
+        }
+        let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
+        if let deadlock {
+            // After the deadlock is detected, what tasks do is the runtime cancelling them, and no lock is held any
+            // more in any sense that matters: draw it so.
+            let after = [TimeSpan(deadlock.detected, UInt64.max)]
+            for i in tasks.indices {
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: after, as: .cancelled) { _ in true }
+                tasks[i].holds = Self.clip(tasks[i].holds, at: deadlock.detected)
+            }
+            for i in locks.indices {
+                locks[i].holds = locks[i].holds.compactMap { hold in
+                    hold.start >= deadlock.detected ? nil
+                        : ThreadSlice(start: hold.start, end: min(hold.end, deadlock.detected), task: hold.task)
+                }
+                locks[i].waits = Self.clip(locks[i].waits, at: deadlock.detected)
+            }
+        }
+        let counters = SampleName.periodic.compactMap { name -> CounterTrack? in
+            guard let series = run.counter(name) else { return nil }
+            return CounterTrack(kind: name == .residentBytes ? .residentBytes : .threads,
+                                points: series.points.map { (t($0.time), $0.value) })
+        }
+        self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks, deadlock: deadlock,
+                  counters: counters)
+    }
+
+    /// A pool thread idle for less than this (ns) is handing over from one task to the next, not idle.
+    static let minimumIdle: UInt64 = 20_000
+
+    /// The gaps between `slices` within `from`…`to`.
+    static func held(_ slices: [ThreadSlice], from: UInt64, to: UInt64) -> [TimeSpan] {
+        var out: [TimeSpan] = []
+        var cursor = from
+        for slice in slices {
+            if slice.start > cursor && cursor < to { out.append(TimeSpan(cursor, min(slice.start, to))) }
+            cursor = max(cursor, slice.end)
+        }
+        if to > cursor { out.append(TimeSpan(cursor, to)) }
+        return out
+    }
+
+    /// `spans` cut at `time`: what started later dropped, what straddles it ended there.
+    static func clip(_ spans: [TimeSpan], at time: UInt64) -> [TimeSpan] {
+        spans.compactMap { $0.start >= time ? nil : TimeSpan($0.start, min($0.end, time)) }
     }
 
     /// Where each task is in the timeline's list: a plain array when ids are dense (they are, from 1), else a
@@ -131,17 +202,6 @@ extension RenderTimeline {
                 return p < 0 ? nil : Int(p)
             }
             return sparse[id]
-        }
-    }
-
-    /// "worker 1", "thread of t12", "caller" (of `Weft.run`, not a scheduler thread), "timer thread".
-    static func label(of thread: ThreadTimeline) -> String {
-        switch thread.role {
-        case .worker: "worker \(thread.index)"
-        case .taskThread: "thread of \(TaskID(thread.index))"
-        case .main: "caller"
-        case .timer: "timer thread"
-        case .other: "thread \(thread.id.rawValue)"
         }
     }
 

@@ -15,14 +15,20 @@ public struct RenderTimeline: Sendable {
     public var links: [Link]
     /// One lane per mutex that was ever held.
     public var locks: [LockTrack]
+    /// The deadlock the run ended in, if it did: when it was detected and its cycle.
+    public var deadlock: DeadlockDrawing?
+    /// Resident memory and threads alive over time (the runtime's periodic samples), when recorded.
+    public var counters: [CounterTrack]
 
     public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = [],
-                locks: [LockTrack] = []) {
+                locks: [LockTrack] = [], deadlock: DeadlockDrawing? = nil, counters: [CounterTrack] = []) {
         self.facts = facts
         self.threads = threads
         self.tasks = tasks
         self.links = links
         self.locks = locks
+        self.deadlock = deadlock
+        self.counters = counters
     }
 }
 
@@ -47,10 +53,20 @@ public struct RunFacts: Sendable, Equatable {
     public var problem: String?
     /// Online cores of the machine that ran it, when recorded.
     public var cores: Int?
+    /// The run's threads by role (the same count as `weft stats`), when known.
+    public var census: ThreadCensus?
+    /// Time tasks spent ready while a pool thread sat idle (multiplexed: the pool's wake-up latency), summed over
+    /// tasks, in ns.
+    public var wakeLatency: UInt64 = 0
 
-    /// How the run ended, in a word or two for a title ("deadlocked"): the problem up to its first colon or line.
+    /// How the run ended in a word ("deadlocked", "failed"), when the trace says so.
+    public var outcome: String?
+
+    /// How the run ended, in a word or two for a title ("deadlocked"): the outcome, or the problem up to its first
+    /// colon or line.
     public var problemSummary: String? {
         guard let problem else { return nil }
+        if let outcome { return outcome }
         let firstLine = problem.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? problem
         return firstLine.split(separator: ":", maxSplits: 1).first.map(String.init) ?? firstLine
     }
@@ -84,17 +100,28 @@ public struct TimeSpan: Sendable, Equatable {
 /// One OS thread's lane: the slices in which it ran a task, sorted by start, not overlapping.
 public struct ThreadTrack: Sendable {
     public var thread: ThreadID
-    /// "worker 1", "thread of t12", "main".
+    /// "pool thread 1", "thread of t12", "caller thread", "timer thread" (`ThreadTimeline.label`).
     public var label: String
     public var slices: [ThreadSlice]
     /// From the thread's start to its stop, when known (drawn as a faint line: alive but idle).
     public var lifetime: TimeSpan?
+    /// What the thread was for.
+    public var role: ThreadRole
+    /// Times the thread was held by its own task while that task was not running on it (thread-per-task: the task
+    /// blocked, asleep or waiting for a CPU keeps its thread), sorted. Drawn hatched in the task's colour.
+    public var held: [TimeSpan]
+    /// The task that owns the thread (thread-per-task), if any.
+    public var owner: TaskID?
 
-    public init(thread: ThreadID, label: String, slices: [ThreadSlice], lifetime: TimeSpan? = nil) {
+    public init(thread: ThreadID, label: String, slices: [ThreadSlice], lifetime: TimeSpan? = nil,
+                role: ThreadRole = .other, held: [TimeSpan] = [], owner: TaskID? = nil) {
         self.thread = thread
         self.label = label
         self.slices = slices
         self.lifetime = lifetime
+        self.role = role
+        self.held = held
+        self.owner = owner
     }
 }
 

@@ -60,6 +60,8 @@ public enum ScenePainter {
             } else {
                 cr.fill()
             }
+        case let .hatch(r, color):
+            paintHatch(r, color: color, cr)
         case let .line(from, to, color, width, dash):
             cr.setColor(color)
             cr.setLineWidth(width)
@@ -104,6 +106,27 @@ public enum ScenePainter {
             cr.showText(t.text)
             if needsClip { cr.restore() }
         }
+    }
+
+    /// A light tint of `color` crossed by 45° lines of it, 4 px apart, clipped to the rectangle.
+    private static func paintHatch(_ r: Rect, color: Color, _ cr: CairoContext) {
+        guard r.width > 0, r.height > 0 else { return }
+        cr.rectangle(r)
+        cr.setColor(color.withAlpha(color.alpha * 0.22))
+        cr.fill()
+        cr.save()
+        cr.clip(r)
+        cr.setColor(color)
+        cr.setLineWidth(1.2)
+        let step = 4.0
+        var x = (r.x / step).rounded(.down) * step - r.height
+        while x < r.maxX {
+            cr.move(to: Point(x, r.maxY))
+            cr.line(to: Point(x + r.height, r.y))
+            x += step
+        }
+        cr.stroke()
+        cr.restore()
     }
 
     private static func paintArrow(from: Point, to: Point, color: Color, width: Double, head: Double, dash: [Double],

@@ -31,6 +31,11 @@ public struct Rect: Sendable, Equatable {
             && other.maxX <= maxX + tolerance && other.maxY <= maxY + tolerance
     }
 
+    /// The rectangle shrunk by `dx` on the left and right and `dy` on the top and bottom.
+    public func insetBy(dx: Double, dy: Double) -> Rect {
+        Rect(x: x + dx, y: y + dy, width: max(width - 2 * dx, 0), height: max(height - 2 * dy, 0))
+    }
+
     /// Whether the two rectangles share any area (touching edges do not count).
     public func intersects(_ other: Rect) -> Bool {
         x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY

@@ -29,6 +29,8 @@ enum SceneDump {
         switch item {
         case let .rect(r, fill, stroke):
             return "rect \(rect(r)) fill \(fill)" + (stroke.map { " stroke \($0)" } ?? "")
+        case let .hatch(r, color):
+            return "hatch \(rect(r)) \(color)"
         case let .line(from, to, color, width, dash):
             return "line \(point(from)) -> \(point(to)) \(color) w\(num(width))" + (dash.isEmpty ? "" : " dash \(dash.map(num).joined(separator: ","))")
         case let .polyline(points, color, width, fill):

@@ -58,6 +58,9 @@ public enum MarkerShape: String, Sendable, Equatable, CaseIterable {
 public enum SceneItem: Sendable, Equatable {
     /// A filled rectangle, optionally outlined.
     case rect(Rect, fill: Color, stroke: Color? = nil)
+    /// A rectangle tinted with `color` and crossed by diagonal lines of it (a thread held by a waiting task, a state
+    /// told apart by its pattern).
+    case hatch(Rect, color: Color)
     /// A straight line; `dash` empty for a solid line.
     case line(from: Point, to: Point, color: Color, width: Double, dash: [Double] = [])
     /// Connected segments; filled (closed) when `fill` is given.

@@ -20,11 +20,18 @@ public enum Palette {
     ]
 
 
-    /// The colour of a task state, the same in every theme.
+    /// The counter tracks' colours: resident memory and OS threads alive.
+    public static let counterMemory = Color(hex: 0x882255)
+    public static let counterThreads = Color(hex: 0x117733)
+
+    /// The colour of a task state, the same in every theme. Waiting for its thread to be created shares runnable's
+    /// orange and is told apart by its hatching; a cancellation is hatched black.
     public static func color(of state: LaneState) -> Color {
         switch state {
         case .running: Color(hex: 0x0072B2)
-        case .runnable: Color(hex: 0xE69F00)
+        case .runnable, .awaitingThread: Color(hex: 0xE69F00)
+        case .wakeLatency: Color(hex: 0xF0E442)
+        case .cancelled: Color(hex: 0x000000)
         case .channel: Color(hex: 0x56B4E9)
         case .mutex: Color(hex: 0xD55E00)
         case .waitGroup, .join: Color(hex: 0xCC79A7)

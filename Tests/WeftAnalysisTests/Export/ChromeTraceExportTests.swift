@@ -27,7 +27,7 @@ struct ChromeTraceExportTests {
         let e = try ExportTraces.export(ExportTraces.pipeline())
         let names = Dictionary(e.check.events("M").filter { $0.name == "thread_name" }.map { ($0.tid, $0.args["name"] as! String) },
                                uniquingKeysWith: { a, _ in a })
-        #expect(names == [1: "worker 0", 2: "worker 1", 3: "timer"])
+        #expect(names == [1: "pool thread 0", 2: "pool thread 1", 3: "timer thread"])
         let process = e.check.events("M").first { $0.name == "process_name" }
         #expect(process?.args["name"] as? String == "weft pipeline (multiplexed)")
         let slices = e.check.events("X").filter { $0.tid == 2 }.sorted { $0.ts! < $1.ts! }
@@ -109,7 +109,7 @@ struct ChromeTraceExportTests {
         #expect(consumer.map(\.name) == ["runnable", "running", "blocked", "runnable", "running"])
         #expect(consumer[2].args["reason"] as? String == "receive" && consumer[2].args["object_name"] as? String == "jobs")
         #expect(consumer[3].args["cause"] as? String == "woken" && consumer[3].args["waker"] as? Int == 1)
-        #expect(consumer[1].args["thread_name"] as? String == "worker 1")
+        #expect(consumer[1].args["thread_name"] as? String == "pool thread 1")
         // The timer's wake-up has no task: it goes on the outside track.
         let wake = try #require(e.check.events("i").first { $0.name == "wake" && $0.ts == 150 })
         #expect(wake.tid == Int(Int32.max))
@@ -230,7 +230,7 @@ struct ChromeTraceNameTests {
         let e = try ExportTraces.export(trace)
         #expect(e.check.problems == [])
         let names = e.check.events("M").filter { $0.name == "thread_name" }.map { "\($0.tid) \($0.args["name"] as! String)" }
-        #expect(names.sorted() == ["1 worker 0", "2 worker 1", "3 timer"])
+        #expect(names.sorted() == ["1 pool thread 0", "2 pool thread 1", "3 timer thread"])
         let log = try #require(e.check.events("i").first { $0.name == "log" })
         #expect(log.tid == 1)
     }
@@ -243,6 +243,6 @@ struct ChromeTraceNameTests {
         let e = try ExportTraces.export(trace)
         #expect(e.check.problems == [])
         let names = e.check.events("M").filter { $0.name == "thread_name" }.map { "\($0.tid) \($0.args["name"] as! String)" }
-        #expect(names.sorted() == ["1 worker 0", "2 worker 1", "3 timer (tid 102)", "4 timer (tid 4242)"])
+        #expect(names.sorted() == ["1 pool thread 0", "2 pool thread 1", "3 timer thread (tid 102)", "4 timer thread (tid 4242)"])
     }
 }

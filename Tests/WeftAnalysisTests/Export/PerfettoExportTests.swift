@@ -78,7 +78,7 @@ struct PerfettoExportTests {
         let c = e.check
         #expect(c.tracks[PerfettoTraceWriter.processTrack]?.name == "weft pipeline (multiplexed)")
         let threadNames = c.tracks.values.filter { $0.tid != nil }.map { "\($0.tid!) \($0.name)" }.sorted()
-        #expect(threadNames == ["100 worker 0", "101 worker 1", "102 timer"])
+        #expect(threadNames == ["100 pool thread 0", "101 pool thread 1", "102 timer thread"])
         let slices = c.events.filter { $0.type == 1 }
         #expect(slices.count == e.timeline.run.count(of: .runBegin) && e.summary.slices == slices.count)
         let onWorker1 = slices.filter { $0.track == PerfettoTraceWriter.threadTrack(id: 2) }
@@ -160,7 +160,7 @@ struct PerfettoExportTests {
         let consumer = c.events.filter { $0.type == 1 && $0.track == PerfettoTraceWriter.taskTrack(id: 2) }.sorted { $0.time < $1.time }
         #expect(consumer.map { $0.name ?? "" } == ["runnable", "running", "blocked", "runnable", "running"])
         #expect(consumer.map(\.time) == [20, 30, 40, 170, 210])
-        #expect(consumer[2].annotations["wait"] == "receive jobs" && consumer[1].annotations["thread"] == "worker 1")
+        #expect(consumer[2].annotations["wait"] == "receive jobs" && consumer[1].annotations["thread"] == "pool thread 1")
         #expect(consumer[1].terminating.count == 1)
         #expect(c.messageFlows == 2 && c.spawnFlows == 2)
         #expect(c.count(type: 3) == ExportTraces.expectedInstants(e.timeline))
@@ -230,7 +230,7 @@ struct RecordedPerfettoExportTests {
                 #expect(check.count(type: 1) == timeline.run.count(of: .runBegin), "\(name)")
                 let threads = check.tracks.values.filter { $0.tid != nil }
                 #expect(threads.count == timeline.threads.count, "\(name): one track per thread of the model")
-                #expect(threads.filter { $0.name == "caller" }.count == 1, "\(name): one caller")
+                #expect(threads.filter { $0.name == "caller thread" }.count == 1, "\(name): one caller")
             }
         }
     }
