@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Tiny C shims: gettid, the CPU time-stamp counter, a thread-local slot.
+        // Tiny C shims: gettid, the CPU time-stamp counter, a thread-local slot, a signal-to-pipe handler.
         .target(name: "CWeftSupport"),
         // The system Cairo library (apt: libcairo2-dev).
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "WeftDemos", dependencies: ["WeftRuntime"]),
         // The command-line interface, as a library so that it can be tested.
         .target(name: "WeftCommands", dependencies: [
-            "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos",
+            "WeftTrace", "WeftRuntime", "WeftAnalysis", "WeftRender", "WeftDemos", "CWeftSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "weft", dependencies: ["WeftCommands"]),

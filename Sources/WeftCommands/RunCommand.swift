@@ -24,6 +24,9 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(help: "The deterministic scheduler's seed: the same seed replays the same run (default: $WEFT_SEED, else 0).")
     var seed: UInt64?
 
+    @Option(help: "How the deterministic scheduler picks among runnable tasks: random, pct or pct:DEPTH (default random); `weft explore` prints it in its replay command.")
+    var strategy: String?
+
     @Option(help: "Worker threads of the multiplexed scheduler (default: one per core).")
     var workers: Int?
 
@@ -46,7 +49,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     public func validate() throws {
         _ = try DemoSelection(name: demo, words: demoOptions)
-        _ = try SchedulerChoice.parse(scheduler, workers: workers, seed: seed)
+        _ = try SchedulerChoice.parse(scheduler, workers: workers, seed: seed, strategy: strategy)
         if let maxThreads, maxThreads < 1 { throw ValidationError("--max-threads must be at least 1; got \(maxThreads).") }
         if noTrace, output != nil { throw ValidationError("--no-trace and -o contradict each other; give one.") }
         if output == "-" {
@@ -56,7 +59,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let selection = try DemoSelection(name: demo, words: demoOptions)
-        let kind = try SchedulerChoice.parse(scheduler, workers: workers, seed: seed)
+        let kind = try SchedulerChoice.parse(scheduler, workers: workers, seed: seed, strategy: strategy)
         let target: OutputFile?
         do {
             target = noTrace ? nil : try OutputFile(output ?? TracePaths.run(selection, scheduler: kind), what: "trace", createFolder: true)

@@ -23,6 +23,7 @@ public struct WeftCommand: AsyncParsableCommand {
             ExportCommand.self,
             RenderCommand.self,
             DiffCommand.self,
+            ExploreCommand.self,
         ]
     )
 

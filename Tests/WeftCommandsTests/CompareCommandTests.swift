@@ -45,7 +45,7 @@ struct CompareCommandTests {
     @Test("a deadlocking demo still gets its table, and the exit status says it did not complete")
     func compareDeadlock() throws {
         let folder = try WeftProcess.temporaryFolder()
-        let result = try WeftProcess.run(["compare", "philosophers", "--think-ms", "2"], in: folder)
+        let result = try WeftProcess.run(["compare", "philosophers", "--think-ms", "0", "--hold-ms", "5"], in: folder)
         #expect(result.status != 0)
         #expect(result.standardOutput.contains("deadlocked"))
         #expect(result.standardError.contains("deadlocked"))

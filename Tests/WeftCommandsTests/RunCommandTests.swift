@@ -44,7 +44,8 @@ struct RunCommandTests {
     @Test("the philosophers' deadlock is reported with exit status 3; --fixed completes")
     func deadlock() throws {
         let folder = try WeftProcess.temporaryFolder()
-        let stuck = try WeftProcess.run(["run", "philosophers", "--think-ms", "2"], in: folder)
+        // Seated all at once (--think-ms 0), in virtual time: every philosopher holds the left fork when reaching right.
+        let stuck = try WeftProcess.run(["run", "philosophers", "--think-ms", "0", "--scheduler", "deterministic"], in: folder)
         #expect(stuck.status == 3)
         #expect(stuck.standardError.contains("deadlocked"))
         #expect(stuck.standardError.contains("--fixed"))

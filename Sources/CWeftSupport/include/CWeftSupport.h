@@ -2,6 +2,7 @@
 #define CWEFT_SUPPORT_H
 
 #include <stdint.h>
+#include "CWeftSignals.h"
 
 /// The calling thread's kernel thread id (gettid(2)); cached per thread after the first call.
 int32_t cweft_gettid(void);

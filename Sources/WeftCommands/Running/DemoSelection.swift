@@ -21,23 +21,41 @@ struct DemoSelection {
 
 /// The scheduler options `weft run` and `weft compare` share.
 struct SchedulerChoice {
-    /// Parses `--scheduler`, `--workers` and `--seed`; with no scheduler, `WEFT_SCHEDULER` decides, then multiplexed.
+    /// Parses `--scheduler`, `--workers`, `--seed` and `--strategy`; with no scheduler, `WEFT_SCHEDULER` decides, then
+    /// multiplexed.
     /// - Throws: `ValidationError` saying what the scheduler may be.
-    static func parse(_ name: String?, workers: Int?, seed: UInt64? = nil) throws -> SchedulerKind {
+    static func parse(_ name: String?, workers: Int?, seed: UInt64? = nil, strategy: String? = nil) throws -> SchedulerKind {
         if let workers, !(1...1_024).contains(workers) {
             throw ValidationError("--workers must be between 1 and 1,024; got \(workers).")
         }
         if seed != nil, let name, name.lowercased() != "deterministic" {
             throw ValidationError("--seed only applies to --scheduler deterministic; got --scheduler \(name).")
         }
+        if strategy != nil, let name, name.lowercased() != "deterministic" {
+            throw ValidationError("--strategy only applies to --scheduler deterministic; got --scheduler \(name).")
+        }
         do {
-            if let name { return try SchedulerKind(parsing: name, workers: workers, seed: seed) }
-            if let fromEnvironment = try SchedulerKind.fromEnvironment() {
-                if let workers, case .multiplexed = fromEnvironment { return .multiplexed(workers: workers) }
-                if let seed, case .deterministic(_, let strategy) = fromEnvironment { return .deterministic(seed: seed, strategy: strategy) }
-                return fromEnvironment
+            let kind: SchedulerKind
+            if let name {
+                kind = try SchedulerKind(parsing: name, workers: workers, seed: seed)
+            } else if let fromEnvironment = try SchedulerKind.fromEnvironment() {
+                if let workers, case .multiplexed = fromEnvironment {
+                    kind = .multiplexed(workers: workers)
+                } else if let seed, case .deterministic(_, let strategy) = fromEnvironment {
+                    kind = .deterministic(seed: seed, strategy: strategy)
+                } else {
+                    kind = fromEnvironment
+                }
+            } else {
+                kind = .multiplexed(workers: workers ?? SchedulerKind.defaultWorkers)
             }
-            return .multiplexed(workers: workers ?? SchedulerKind.defaultWorkers)
+            guard let strategy else { return kind }
+            guard case .deterministic(let seed, _) = kind else {
+                throw ValidationError("--strategy only applies to --scheduler deterministic; give --scheduler deterministic.")
+            }
+            return .deterministic(seed: seed, strategy: try ScheduleStrategy(parsing: strategy))
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw ValidationError("\(error)")
         }

@@ -1,8 +1,10 @@
 import WeftRuntime
 
 extension Demo {
-    /// Five philosophers, five forks (mutexes). Each takes the left fork, then the right: all hold one and wait forever.
-    /// With `--fixed`, each takes the lower-numbered fork first, which breaks the cycle, and all eat.
+    /// Five philosophers, five forks (mutexes). Before each meal a philosopher thinks for a random time (from the run's
+    /// seed under the deterministic scheduler), takes the left fork, holds it a moment, then takes the right: when all
+    /// hold their left fork at once, all wait forever. With `--fixed`, each takes the lower-numbered fork first, which
+    /// breaks the cycle, and all eat. `--think-ms 0` seats them all at once: a deadlock on every run.
     public static let philosophers = Demo(
         name: "philosophers",
         summary: "five philosophers take their left fork, then their right: a deadlock by design (--fixed orders the forks)",
@@ -10,7 +12,8 @@ extension Demo {
         parameters: [
             DemoParameter("philosophers", 5, 2...1_000, "how many philosophers (and forks) sit at the table"),
             DemoParameter("meals", 3, 1...10_000, "how many times each philosopher eats"),
-            DemoParameter("think-ms", 10, 1...10_000, "how long a philosopher holds the first fork before reaching for the second"),
+            DemoParameter("think-ms", 10, 0...10_000, "the longest a philosopher thinks before each meal (a random time up to it; 0: all reach at once)"),
+            DemoParameter("hold-ms", 2, 0...10_000, "how long a philosopher holds the first fork before reaching for the second"),
         ],
         flags: [DemoFlag("fixed", "take the lower-numbered fork first, so no cycle can form")],
         deadlocksByDesign: { !$0.flag("fixed") }
@@ -18,7 +21,8 @@ extension Demo {
         let runtime = context.runtime
         let seats = context["philosophers"]
         let meals = context["meals"]
-        let think = Duration.milliseconds(context["think-ms"])
+        let thinkMicroseconds = context["think-ms"] * 1_000
+        let hold = Duration.milliseconds(context["hold-ms"])
         let fixed = context.options.flag("fixed")
         let forks = (0..<seats).map { runtime.mutex("fork \($0)") }
         var handles: [TaskHandle<Void>] = []
@@ -28,13 +32,14 @@ extension Demo {
             let (first, second) = fixed ? (min(left, right), max(left, right)) : (left, right)
             handles.append(runtime.spawn("philosopher \(seat)") {
                 for meal in 1...meals {
+                    let think = runtime.random(in: 0...thinkMicroseconds)
+                    if think > 0 { try await runtime.sleep(for: .microseconds(think)) }
                     try await forks[first].lock()
-                    try await runtime.sleep(for: think)
+                    try await runtime.sleep(for: hold)
                     try await forks[second].lock()
                     context.say("Philosopher \(seat) eats meal \(meal) with forks \(first) and \(second)")
                     forks[second].unlock()
                     forks[first].unlock()
-                    try await runtime.sleep(for: think)
                 }
             })
         }

@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
     public var maxThreads: Int?
     /// Set when `WEFT_SCHEDULER` or `WEFT_WORKERS` could not be understood; `Weft.run` then throws it.
     var configurationError: RuntimeError?
+    /// Where `Weft.explore` collects each channel's message order for this run; nil in ordinary runs.
+    var messageOrders: MessageOrderLog?
 
     /// - Parameters:
     ///   - scheduler: nil for `WEFT_SCHEDULER` (+ `WEFT_WORKERS`), else multiplexed on every core.

@@ -51,6 +51,7 @@ public enum Weft {
         let start = monotonicNanoseconds()
         let core = RunCore(scheduler: options.scheduler, tracer: tracer, maxThreads: options.maxThreads,
                            virtualClock: virtualClock)
+        core.messageOrders = options.messageOrders
         var startFailure: RuntimeError?
         do throws(RuntimeError) {
             try core.start()

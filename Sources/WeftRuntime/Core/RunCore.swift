@@ -16,6 +16,8 @@ final class RunCore: @unchecked Sendable {
     /// The scheduler's threads (workers, timer) report here once they are ready for work.
     let startGate = StartGate()
     let maxThreads: Int?
+    /// Notes each channel's message order when `Weft.explore` asks for it; set before the run starts.
+    var messageOrders: MessageOrderLog?
 
     /// Live tasks in the high 32 bits, live tasks blocked with no timer in the low 32: equal means deadlock.
     private let accounting = Atomic<UInt64>(0)

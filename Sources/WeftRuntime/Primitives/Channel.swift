@@ -127,6 +127,7 @@ public final class Channel<T: Sendable>: @unchecked Sendable, AsyncSequence {
     }
 
     @inline(__always) private func recordSend(_ seq: UInt64, _ select: SelectChoice?) {
+        core.messageOrders?.sent(on: id, name: name)
         guard let tracer = core.tracer else { return }
         if let select { select.record(on: tracer, channel: id) }
         tracer.record(SendEvent(channel: id, seq: seq))

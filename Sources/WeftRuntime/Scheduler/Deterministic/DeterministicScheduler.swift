@@ -21,15 +21,15 @@ final class DeterministicScheduler: Scheduler, @unchecked Sendable {
         var task: TaskRecord
     }
 
-    private let lock = PThreadLock()
-    private let condition = PThreadCondition()
+    /// The scheduler's one thread, its lock and condition, and its stop flag.
+    private let loop = LoopThread()
+    private var lock: PThreadLock { loop.lock }
+    private var condition: PThreadCondition { loop.condition }
     // Under `lock`:
     private var runnable: [Runnable] = []
-    private var stopping = false
     // Only on the scheduler's thread (and the caller's before it starts):
     private var chooser: ScheduleChooser
     private var candidates: [TaskID] = []
-    private var thread: pthread_t?
     /// The virtual clock and its deadlines.
     let timer: VirtualTimer
     private var clock: VirtualTraceClock { timer.clock }
@@ -45,15 +45,7 @@ final class DeterministicScheduler: Scheduler, @unchecked Sendable {
     // MARK: Scheduler
 
     func start(core: RunCore) throws(ThreadStartFailure) {
-        guard core.threads.reserve(limit: core.maxThreads) else { throw ThreadStartFailure(errno: EAGAIN) }
-        switch OSThread.start({ [self] in run(core) }) {
-        case .success(let handle):
-            thread = handle
-            core.startGate.expect()
-        case .failure(let failure):
-            core.threads.cancelReservation()
-            throw failure
-        }
+        try loop.start(core: core) { [self] in run(core) }
     }
 
     /// Every task runs on the scheduler's one thread: nothing to prepare.
@@ -66,17 +58,9 @@ final class DeterministicScheduler: Scheduler, @unchecked Sendable {
         }
     }
 
-    func requestStop() {
-        lock.withLock {
-            stopping = true
-            condition.signal()
-        }
-    }
+    func requestStop() { loop.requestStop() }
 
-    func join() {
-        if let thread { OSThread.join(thread) }
-        thread = nil
-    }
+    func join() { loop.join() }
 
     /// A select's starting case, from the run's seeded generator. Called inside a slice, on the scheduler's thread.
     func randomIndex(below count: Int) -> Int { chooser.index(below: count) }
@@ -109,7 +93,7 @@ final class DeterministicScheduler: Scheduler, @unchecked Sendable {
                 continue
             }
             lock.lock()
-            if stopping && runnable.isEmpty { break }
+            if loop.stopping && runnable.isEmpty { break }
             if runnable.isEmpty { condition.wait(lock) }
         }
         lock.unlock()

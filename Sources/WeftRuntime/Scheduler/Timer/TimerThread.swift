@@ -12,25 +12,17 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
         func before(_ other: Entry) -> Bool { (deadline, order) < (other.deadline, other.order) }
     }
 
-    private let lock = PThreadLock()
-    private let condition = PThreadCondition()
+    /// The thread, its lock and condition; `heap` and `order` are under its lock.
+    private let loop = LoopThread()
+    private var lock: PThreadLock { loop.lock }
+    private var condition: PThreadCondition { loop.condition }
     private var heap: [Entry] = []
     private var order: UInt64 = 0
-    private var stopping = false
-    private var thread: pthread_t?
 
     @inline(__always) func now() -> UInt64 { monotonicNanoseconds() }
 
     func start(core: RunCore) throws(ThreadStartFailure) {
-        guard core.threads.reserve(limit: core.maxThreads) else { throw ThreadStartFailure(errno: EAGAIN) }
-        switch OSThread.start({ [self] in run(core) }) {
-        case .success(let handle):
-            thread = handle
-            core.startGate.expect()
-        case .failure(let failure):
-            core.threads.cancelReservation()
-            throw failure
-        }
+        try loop.start(core: core) { [self] in run(core) }
     }
 
     /// Resumes `token` with `index` at `deadline` (monotonic ns) unless someone else claims it first.
@@ -43,18 +35,10 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
     }
 
     /// Tells the timer thread to stop now, waking it; `join` waits for it.
-    func requestStop() {
-        lock.withLock {
-            stopping = true
-            condition.signal()
-        }
-    }
+    func requestStop() { loop.requestStop() }
 
     /// Waits for the timer thread to end (after `requestStop`).
-    func join() {
-        if let thread { OSThread.join(thread) }
-        thread = nil
-    }
+    func join() { loop.join() }
 
     private func run(_ core: RunCore) {
         core.tracer?.beginThread(role: .timer, index: 0)
@@ -63,7 +47,7 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
         core.startGate.arrive()
         var due: [Entry] = []
         lock.lock()
-        while !stopping {
+        while !loop.stopping {
             if let sampler, let tracer = core.tracer, monotonicNanoseconds() >= sampler.next {
                 lock.unlock()
                 sampler.sample(into: tracer, threads: core.threads, now: monotonicNanoseconds())
