@@ -1,4 +1,5 @@
 import ArgumentParser
+import WeftAnalysis
 import Foundation
 import WeftDemos
 import WeftRuntime
@@ -61,18 +62,30 @@ public struct CompareCommand: AsyncParsableCommand {
             if let message = measurement.message { failures.append("\(kind.name): \(measurement.outcome): \(message)") }
             measurements.append(measurement)
         }
-        if !measurements.isEmpty {
-            print(CompareTable.text(demo: demo, arguments: arguments, measurements))
-        }
         let traces = measurements.compactMap(\.tracePath)
+        let base = "\(outputDirectory)/\(TracePaths.baseName(selection))-compare"
+        // Both traces, read once: for the verdict under the table and for the picture.
+        var timelines: [Timeline]?
         if traces.count == 2 {
-            let base = "\(outputDirectory)/\(TracePaths.baseName(selection))-compare"
+            do {
+                timelines = try TraceLoader.timelines(traces, command: "compare")
+            } catch {
+                failures.append("could not draw the contrast picture \(base).png: a trace could not be read (said above)")
+            }
+        }
+        if !measurements.isEmpty {
+            var text = CompareTable.text(demo: demo, arguments: arguments, measurements)
+            if let timelines {
+                // The same sentences, from the same figures, as the contrast picture opens with.
+                text += "\n\nVerdict: " + ContrastVerdict.sentences(RunFigures(timelines[0]), RunFigures(timelines[1]))
+            }
+            print(text)
+        }
+        if let timelines {
             do {
                 let title = "weft compare \(([demo] + arguments).joined(separator: " "))"
-                let pictures = try ContrastPicture.draw(multiplexed: traces[0], threadPerTask: traces[1], to: base, title: title)
+                let pictures = try ContrastPicture.draw(timelines[0], timelines[1], from: traces, to: base, title: title)
                 print("\nTraces: \(traces.joined(separator: ", "))\nPictures: \(pictures.joined(separator: ", "))")
-            } catch is ExitCode {
-                failures.append("could not draw the contrast picture \(base).png: a trace could not be read (said above)")
             } catch {
                 failures.append("could not draw the contrast picture \(base).png: \(error)")
             }

@@ -18,6 +18,8 @@ struct CompareCommandTests {
         #expect(table.contains("multiplexed"))
         #expect(table.contains("thread-per-task"))
         #expect(table.contains("The blog says"))
+        // The verdict the picture opens with, under the table.
+        #expect(table.contains("Verdict: On ") && table.contains("thread-per-task used"), "\(table)")
         for scheduler in ["multiplexed", "thread-per-task"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/weft-out/workers-\(scheduler).weft"))
         }

@@ -67,3 +67,44 @@ struct ExploreCommandTests {
         #expect(!result.standardError.isEmpty)
     }
 }
+
+@Suite("weft explore stopped by a signal", .serialized)
+struct ExploreSignalTests {
+    /// Whether process `pid` catches `signal` (its bit in /proc/PID/status's SigCgt mask): the watcher is installed.
+    private func catches(_ pid: Int32, _ signal: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
+    }
+
+    @Test("Ctrl-C stops the exploration after the run in progress, prints the table of the runs made, and exits 130")
+    func interrupted() throws {
+        let folder = try WeftProcess.temporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: WeftProcess.binary)
+        process.arguments = ["explore", "philosophers", "--fixed", "--runs", "100000000"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = URL(fileURLWithPath: folder + "/table.txt")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Signal once the process catches SIGINT (before that, Ctrl-C would end it at once, as it should).
+        var waited = 0
+        while !catches(process.processIdentifier, SIGINT) && waited < 30_000 {
+            Thread.sleep(forTimeInterval: 0.01)
+            waited += 10
+        }
+        #expect(catches(process.processIdentifier, SIGINT), "the watcher was not installed within 30 s")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        let table = try String(contentsOf: output, encoding: .utf8)
+        #expect(table.contains("stopped by SIGINT after"), "\(table)")
+        #expect(table.contains("of 100,000,000 runs"))
+        #expect(table.contains("completed"))
+    }
+}

@@ -22,6 +22,7 @@ struct Gallery {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let small = try Self.timeline(tasks: 6, bursts: 4, workers: 2, sleep: 40_000)
         try TimelineRenderer.render(small, to: "\(dir)/small.png")
+        try TimelineRenderer.render(DeadlockFixture.run(), to: "\(dir)/deadlock-fixture.png", options: RenderOptions(width: 1200))
         try TimelineRenderer.render(small, to: "\(dir)/small-dark.png", options: RenderOptions(theme: .dark))
         let smallPer = try Self.timeline(tasks: 6, bursts: 4, workers: nil, sleep: 40_000)
         try ContrastRenderer.render(a: small, b: smallPer, to: "\(dir)/small-contrast.png")

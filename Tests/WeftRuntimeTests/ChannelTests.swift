@@ -9,7 +9,7 @@ final class Counter: Sendable {
 }
 
 @Suite(.serialized) struct ChannelTests {
-    @Test(arguments: allSchedulers)
+    @Test(arguments: allSchedulers + deterministicSchedulers)
     func unbufferedSendWaitsForItsReceiver(_ scheduler: SchedulerKind) async throws {
         let (sentBeforeReceive, sentAfter, value) = try await runProgram(scheduler) { rt in
             let channel = rt.channel(of: Int.self, name: "rendezvous")
@@ -29,7 +29,7 @@ final class Counter: Sendable {
         #expect(value == 42)
     }
 
-    @Test(arguments: allSchedulers)
+    @Test(arguments: allSchedulers + deterministicSchedulers)
     func bufferedSendWaitsOnlyWhenFull(_ scheduler: SchedulerKind) async throws {
         let (sentWhileFull, received) = try await runProgram(scheduler) { rt in
             let channel = rt.channel(of: Int.self, capacity: 3, name: "buffered")
@@ -47,7 +47,9 @@ final class Counter: Sendable {
             try await sender.value
             return (whileFull, received)
         }
-        #expect(sentWhileFull == 3)
+        // In virtual time the sender has surely filled the buffer during the sleep; on a loaded machine's real threads
+        // it may not have run yet, but it never gets past a full buffer.
+        if scheduler.hasVirtualTime { #expect(sentWhileFull == 3) } else { #expect(sentWhileFull <= 3) }
         #expect(received == [1, 2, 3, 4, 5])
     }
 
@@ -71,7 +73,7 @@ final class Counter: Sendable {
         #expect(sendError.contains("closed"))
     }
 
-    @Test(arguments: allSchedulers)
+    @Test(arguments: allSchedulers + deterministicSchedulers)
     func closeWakesWaitingReceiversAndSenders(_ scheduler: SchedulerKind) async throws {
         let (receivedNil, senderFailed) = try await runProgram(scheduler) { rt in
             let empty = rt.channel(of: Int.self)

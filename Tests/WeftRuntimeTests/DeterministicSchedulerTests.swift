@@ -77,7 +77,8 @@ struct DeterministicSchedulerTests {
         let (_, report) = try await Weft.run(RunOptions(scheduler: .deterministic(seed: 7))) { rt in
             try await rt.sleep(for: .seconds(2))
         }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        // Below the 2 s a real sleep would take, whatever the load on the machine.
+        #expect(ContinuousClock.now - started < .seconds(2))
         #expect(report.wallNanoseconds >= 2_000_000_000)
         #expect(report.wallNanoseconds < 2_001_000_000)
     }

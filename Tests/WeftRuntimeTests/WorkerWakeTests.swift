@@ -77,7 +77,9 @@ private func spin(nanoseconds: UInt64) {
         let stops = trace.of(.threadStop).filter { roles[$0.thread]?.role != .main }.map(\.time)
         let lastStop = try #require(stops.max())
         #expect(finish.time >= lastStop)
-        #expect(finish.time - lastEnd < 200_000_000, "runFinish came \((finish.time - lastEnd) / 1_000_000) ms after the last task ended")
-        #expect(finish.time - lastStop < 200_000_000)
+        // Real threads: the bound must hold on a loaded 2-core machine running other suites beside this one, and still
+        // catch threads that wait out a timed park instead of being woken.
+        #expect(finish.time - lastEnd < 1_000_000_000, "runFinish came \((finish.time - lastEnd) / 1_000_000) ms after the last task ended")
+        #expect(finish.time - lastStop < 1_000_000_000)
     }
 }

@@ -12,10 +12,17 @@ enum ContrastPicture {
     ///   be written, `RenderError` when a picture cannot be drawn.
     static func draw(multiplexed: String, threadPerTask: String, to base: String, title: String) throws -> [String] {
         let timelines = try TraceLoader.timelines([multiplexed, threadPerTask], command: "compare")
+        return try draw(timelines[0], timelines[1], from: [multiplexed, threadPerTask], to: base, title: title)
+    }
+
+    /// Draws two runs already read from `inputs` (never overwritten) into `base.png` and `base.svg`.
+    /// - Returns: the files written.
+    static func draw(_ multiplexed: Timeline, _ threadPerTask: Timeline, from inputs: [String], to base: String,
+                     title: String) throws -> [String] {
         var written: [String] = []
         for format in formats {
-            let target = try OutputFile("\(base).\(format)", inputs: [multiplexed, threadPerTask], what: "picture", createFolder: true)
-            try ContrastRenderer.render(a: timelines[0], b: timelines[1], to: target.partialPath, options: RenderOptions(title: title))
+            let target = try OutputFile("\(base).\(format)", inputs: inputs, what: "picture", createFolder: true)
+            try ContrastRenderer.render(a: multiplexed, b: threadPerTask, to: target.partialPath, options: RenderOptions(title: title))
             try target.commit()
             written.append(target.path)
         }

@@ -7,7 +7,7 @@ extension Demo {
     /// breaks the cycle, and all eat. `--think-ms 0` seats them all at once: a deadlock on every run.
     public static let philosophers = Demo(
         name: "philosophers",
-        summary: "five philosophers take their left fork, then their right: a deadlock by design (--fixed orders the forks)",
+        summary: "five philosophers think a while, take their left fork, then their right: a deadlock whenever all hold their left at once (--fixed orders the forks)",
         claim: "Ownership prevents data races, not deadlocks: locks taken in a cycle wait forever under either model.",
         parameters: [
             DemoParameter("philosophers", 5, 2...1_000, "how many philosophers (and forks) sit at the table"),

@@ -38,13 +38,14 @@ enum Metrics {
 
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0
-    static let maxGutter = 200.0
+    static let maxGutter = 240.0
     /// Slices narrower than this get no label.
     static let minLabelledSlice = 16.0
     /// Pixels per arrow at most: beyond this, arrows are thinned.
     static let pixelsPerArrow = 4.0
-    /// Markers of one kind closer than this on one lane are drawn once.
+    /// Markers of one kind closer than this on one lane are drawn once, with a count beside them.
     static let markerSpacing = 3.0
+    static let markCountSize = 8.0
     /// Pixel columns per density bin.
     static let densityBin = 2.0
 }

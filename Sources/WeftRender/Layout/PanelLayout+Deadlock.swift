@@ -41,7 +41,7 @@ extension PanelLayout {
                                 in: Rect(x: box.x, y: box.y, width: box.width, height: Metrics.problemRow),
                                 size: Metrics.axisSize, weight: .bold, color: theme.text)
         canvas.builder.add(title, to: .labels)
-        let key = "→ waits for    ⇢ held by / released only by"
+        let key = "solid orange arrow: waits for · dashed arrow: held by (or released only by)"
         canvas.builder.add(canvas.text(key, in: Rect(x: box.x, y: box.maxY - Metrics.problemRow, width: box.width,
                                                      height: Metrics.problemRow),
                                        size: Metrics.axisSize, color: theme.secondaryText), to: .labels)

@@ -72,19 +72,42 @@ extension PanelLayout {
         }
     }
 
+    /// The lane's marks; marks of one kind closer than `Metrics.markerSpacing` are one marker, labelled with how many
+    /// it stands for ("×5") when it stands for more than one.
     private func drawMarks(_ marks: [Mark], laneTop: Double) {
         guard !marks.isEmpty else { return }
-        var last = [Double](repeating: -.infinity, count: Mark.Kind.allCases.count)
+        let kinds = Mark.Kind.allCases.count
+        var groupX = [Double](repeating: -.infinity, count: kinds)
+        var groupCount = [Int](repeating: 0, count: kinds)
         let y = laneTop + 4
+        // A count is drawn where it does not run into the lane's previous count or out of the plot.
+        var labelRight = -Double.infinity
+        func close(_ k: Int) {
+            guard groupCount[k] > 1 else { return }
+            let x = groupX[k] + 4
+            guard x >= labelRight + 2 else { return }
+            let clip = Rect(x: x, y: laneTop - 2, width: scale.x1 - x, height: 10)
+            guard clip.width > 0,
+                  let item = canvas.text("×\(groupCount[k])", in: clip, size: Metrics.markCountSize, color: theme.marker,
+                                         minimumCharacters: 8) else { return }
+            canvas.builder.add(item, to: .markers)
+            labelRight = item.box.maxX
+        }
         for mark in marks where scale.overlaps(mark.time, mark.time) {
             let x = scale.clampedX(mark.time)
             let k = Int(mark.kind.rawValue)
-            guard x - last[k] >= Metrics.markerSpacing else { continue }
-            last[k] = x
+            if x - groupX[k] < Metrics.markerSpacing {
+                groupCount[k] += 1
+                continue
+            }
+            close(k)
+            groupX[k] = x
+            groupCount[k] = 1
             canvas.usedMarks.insert(mark.kind)
             canvas.builder.add(.marker(Self.shape(of: mark.kind), center: Point(x, y), size: 5, color: theme.marker),
                                to: .markers)
         }
+        for k in 0..<kinds { close(k) }
     }
 
     /// One row for the tasks not drawn one by one: the share of them in each state, per pixel column.

@@ -125,7 +125,7 @@ struct PanelLayout {
             if census.timers > 0 { parts.append(census.timers == 1 ? "timer thread" : "\(census.timers) timer threads") }
             if census.others > 0 { parts.append(Format.plural(census.others, "other")) }
             text = Format.plural(census.schedulerThreads, "scheduler thread") + (parts.isEmpty ? "" : ": " + parts.joined(separator: " + "))
-            if census.caller { text += " · the caller of Weft.run drawn apart, not counted" }
+            if census.caller { text += " · caller of Weft.run apart, not counted" }
         } else {
             text = Format.plural(timeline.threads.count, "OS thread")
         }
@@ -133,8 +133,8 @@ struct PanelLayout {
         if let cores = timeline.facts.cores {
             let use = CoreUse(timeline.threads, cores: cores)
             if use.peak > cores {
-                text += " · up to \(use.peak) running at once on \(Format.plural(cores, "core")): for \(DurationFormat.format(use.oversubscribed))"
-                    + " some of “running” was waiting for a CPU"
+                text += " · up to \(use.peak) running on \(Format.plural(cores, "core")) (for \(DurationFormat.format(use.oversubscribed)),"
+                    + " part of “running” was waiting for a CPU)"
             }
         }
         return text
@@ -185,8 +185,10 @@ struct PanelLayout {
         if index % 2 == 1 {
             canvas.builder.add(.rect(canvas.row(top, height), fill: theme.laneBand), to: .background)
         }
-        canvas.builder.add(canvas.text(label, in: canvas.gutter(top, height), size: Metrics.laneLabelSize,
-                                       color: theme.text))
+        // Too long for the gutter: shortened at a word boundary, never mid-word when a word fits.
+        let cell = canvas.gutter(top, height)
+        let fitted = canvas.measurer.abbreviate(label, maxWidth: cell.width, size: Metrics.laneLabelSize) ?? label
+        canvas.builder.add(canvas.text(fitted, in: cell, size: Metrics.laneLabelSize, color: theme.text))
     }
 
     /// Band, label and notes (one a line) of a density row `height` tall, in the gutter.

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import WeftAnalysis
+import WeftRuntime
+import WeftTrace
+import WeftTestSupport
+@testable import WeftRender
+
+/// A made-up deadlock, exact for a golden scene: two tasks each hold one fork and wait for the other's; main joins
+/// the first. The deadlock is detected at 60 µs and the runtime cancels both tasks. Thread-per-task, so the threads
+/// are held while their tasks wait; resident memory and threads alive are sampled.
+enum DeadlockFixture {
+    static let us: UInt64 = 1_000
+
+    static func run() -> RenderTimeline {
+        var facts = RunFacts(program: "forks", scheduler: "thread-per-task", taskCount: 3, threadCount: 4,
+                             wallTime: 80 * us, eventCount: 40, peakRSS: 20_000_000,
+                             problem: "deadlock: all 3 live tasks are blocked and no timer is pending.")
+        facts.outcome = "deadlocked"
+        facts.cores = 2
+        facts.census = ThreadCensus(taskThreads: 3, timers: 1, caller: true)
+        let threads = [
+            ThreadTrack(thread: ThreadID(1), label: "thread of t1", slices: [
+                ThreadSlice(start: 2 * us, end: 10 * us, task: TaskID(1)),
+                ThreadSlice(start: 64 * us, end: 70 * us, task: TaskID(1)),
+            ], lifetime: TimeSpan(1 * us, 72 * us), role: .taskThread,
+               held: [TimeSpan(1 * us, 2 * us), TimeSpan(10 * us, 64 * us)], owner: TaskID(1)),
+            ThreadTrack(thread: ThreadID(2), label: "thread of t2", slices: [
+                ThreadSlice(start: 12 * us, end: 30 * us, task: TaskID(2)),
+                ThreadSlice(start: 62 * us, end: 66 * us, task: TaskID(2)),
+            ], lifetime: TimeSpan(11 * us, 68 * us), role: .taskThread, held: [TimeSpan(30 * us, 62 * us)], owner: TaskID(2)),
+            ThreadTrack(thread: ThreadID(3), label: "thread of t3", slices: [
+                ThreadSlice(start: 14 * us, end: 32 * us, task: TaskID(3)),
+                ThreadSlice(start: 63 * us, end: 67 * us, task: TaskID(3)),
+            ], lifetime: TimeSpan(13 * us, 68 * us), role: .taskThread, held: [TimeSpan(32 * us, 63 * us)], owner: TaskID(3)),
+            ThreadTrack(thread: ThreadID(4), label: "timer thread", slices: [], lifetime: TimeSpan(0, 75 * us), role: .timer),
+            ThreadTrack(thread: ThreadID(5), label: "caller thread", slices: [], lifetime: TimeSpan(0, 80 * us), role: .main),
+        ]
+        let tasks = [
+            TaskTrack(task: TaskID(1), name: "main", spans: [
+                StateSpan(start: 0, end: 2 * us, state: .awaitingThread),
+                StateSpan(start: 2 * us, end: 10 * us, state: .running),
+                StateSpan(start: 10 * us, end: 60 * us, state: .join),
+                StateSpan(start: 60 * us, end: 70 * us, state: .cancelled),
+            ], marks: [Mark(time: 4 * us, kind: .spawn), Mark(time: 4 * us, kind: .spawn), Mark(time: 4 * us, kind: .spawn)]),
+            TaskTrack(task: TaskID(2), name: "philosopher 0", spans: [
+                StateSpan(start: 4 * us, end: 11 * us, state: .awaitingThread),
+                StateSpan(start: 11 * us, end: 12 * us, state: .runnable),
+                StateSpan(start: 12 * us, end: 30 * us, state: .running),
+                StateSpan(start: 30 * us, end: 60 * us, state: .mutex),
+                StateSpan(start: 60 * us, end: 66 * us, state: .cancelled),
+            ], marks: [Mark(time: 20 * us, kind: .lock)], holds: [TimeSpan(20 * us, 60 * us)]),
+            TaskTrack(task: TaskID(3), name: "philosopher 1", spans: [
+                StateSpan(start: 4 * us, end: 13 * us, state: .awaitingThread),
+                StateSpan(start: 13 * us, end: 14 * us, state: .runnable),
+                StateSpan(start: 14 * us, end: 32 * us, state: .running),
+                StateSpan(start: 32 * us, end: 60 * us, state: .mutex),
+                StateSpan(start: 60 * us, end: 67 * us, state: .cancelled),
+            ], marks: [Mark(time: 22 * us, kind: .lock)], holds: [TimeSpan(22 * us, 60 * us)]),
+        ]
+        let locks = [
+            LockTrack(mutex: MutexID(1), label: "fork 0", holds: [ThreadSlice(start: 20 * us, end: 60 * us, task: TaskID(2))],
+                      waits: [TimeSpan(32 * us, 60 * us)]),
+            LockTrack(mutex: MutexID(2), label: "fork 1", holds: [ThreadSlice(start: 22 * us, end: 60 * us, task: TaskID(3))],
+                      waits: [TimeSpan(30 * us, 60 * us)]),
+        ]
+        let deadlock = DeadlockDrawing(detected: 60 * us, cycle: [
+            .init(task: TaskID(2), taskLabel: "t2 philosopher 0", objectLabel: "mu2 fork 1", mutex: MutexID(2), relation: "held by"),
+            .init(task: TaskID(3), taskLabel: "t3 philosopher 1", objectLabel: "mu1 fork 0", mutex: MutexID(1), relation: "held by"),
+        ])
+        let counters = [
+            CounterTrack(kind: .residentBytes, points: [(0, 16_000_000), (10 * us, 17_000_000), (20 * us, 20_000_000)]),
+            CounterTrack(kind: .threads, points: [(0, 2), (10 * us, 3), (20 * us, 4), (70 * us, 2)]),
+        ]
+        return RenderTimeline(facts: facts, threads: threads, tasks: tasks, locks: locks, deadlock: deadlock, counters: counters)
+    }
+}
+
+@Suite("Pictures that teach", .serialized)
+struct TeachingPictureTests {
+    let measurer: TextMeasurer
+    init() throws { measurer = try TextMeasurer() }
+
+    @Test("a deadlocked run's scene matches its golden text: the instant, the wait-for graph, held threads, counters")
+    func goldenDeadlock() throws {
+        let scene = try TimelineLayout.scene(DeadlockFixture.run(), options: RenderOptions(width: 1200), measurer: measurer)
+        try GoldenFile.compare(scene.dump(), with: "deadlock.scene.txt", in: URL(fileURLWithPath: LayoutTests.goldenFolder))
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let texts = scene.texts.map(\.text)
+        // Every member of the cycle is a node of the graph, and the instant is labelled.
+        for node in ["t2 philosopher 0", "t3 philosopher 1", "mu2 fork 1", "mu1 fork 0"] {
+            #expect(texts.contains(node), "no graph node \(node)")
+        }
+        #expect(texts.contains { $0.hasPrefix("▼ deadlock detected at 60.0 µs") })
+        // Both forks have a lane, the threads are counted as stats counts them, and the header says it once.
+        #expect(texts.contains("lock mu1 fork 0") && texts.contains("lock mu2 fork 1"))
+        #expect(texts.contains { $0.hasPrefix("4 scheduler threads: 3 (one per task) + timer thread") })
+        #expect(!texts.contains { $0.contains("deadlocked: deadlock") })
+        // Held threads and the two hatched states are drawn; the legend names them.
+        let hatches = scene.layers.flatMap(\.items).filter { if case .hatch = $0 { true } else { false } }
+        #expect(hatches.count >= 8)
+        for entry in ["runnable: waits for its thread to be created", "cancelled by the runtime after the deadlock",
+                      "resident memory", "OS threads alive"] {
+            #expect(texts.contains(entry), "legend lacks \(entry)")
+        }
+        #expect(texts.contains { $0.hasPrefix("thread held by its task") })
+        // Three spawns at one instant are one marker, counted.
+        #expect(texts.contains("×3"))
+    }
+
+    @Test("a real deadlock: nothing runs, waits or holds after the detected instant except the cancellation")
+    func realDeadlock() async throws {
+        for scheduler: SchedulerKind in [.multiplexed(workers: 2), .threadPerTask] {
+            let trace = try await RecordedTrace.record(scheduler, name: "render-deadlock", threeDeadlockingPhilosophers)
+            let timeline = trace.timeline
+            let run = RenderTimeline(timeline: timeline)
+            let deadlock = try #require(run.deadlock, "\(scheduler)")
+            #expect(deadlock.cycle.count == 3 && Set(deadlock.cycle.compactMap(\.mutex)).count == 3)
+            for task in run.tasks {
+                for span in task.spans where span.end > deadlock.detected {
+                    #expect(span.state == .cancelled || span.start < deadlock.detected && span.state != .cancelled,
+                            "\(scheduler): \(task.label) \(span.state) after the deadlock")
+                    if span.start >= deadlock.detected { #expect(span.state == .cancelled) }
+                }
+                #expect(task.holds.allSatisfy { $0.end <= deadlock.detected })
+            }
+            for lock in run.locks {
+                #expect(lock.holds.allSatisfy { $0.end <= deadlock.detected } && lock.waits.allSatisfy { $0.end <= deadlock.detected })
+            }
+            #expect(run.facts.problem?.hasPrefix("deadlock: all") == true && run.facts.problemSummary == "deadlocked")
+            // One truth: the picture's figures are the verdict's figures of the model.
+            #expect(run.facts.figures == RunFigures(timeline))
+            if scheduler == .threadPerTask {
+                #expect(run.threads.contains { !$0.held.isEmpty }, "a waiting task keeps its thread")
+            } else {
+                #expect(run.threads.allSatisfy { $0.held.isEmpty }, "a pool thread is never held")
+            }
+            // Every lock of the cycle has a lane, even when the picture keeps few lock lanes.
+            var options = RenderOptions()
+            options.maxLockLanes = 1
+            let lanes = LaneSelection(run, options: options)
+            #expect(Set(lanes.shownLocks.map(\.mutex)) == Set(deadlock.cycle.compactMap(\.mutex)))
+        }
+    }
+
+    @Test("runnable is split by what the task waits for; relabelling keeps the spans contiguous")
+    func relabel() {
+        let spans = [StateSpan(start: 0, end: 10, state: .running), StateSpan(start: 10, end: 50, state: .runnable),
+                     StateSpan(start: 50, end: 60, state: .sleeping)]
+        let out = SpanRelabel.relabel(spans, inside: [TimeSpan(5, 20), TimeSpan(30, 40), TimeSpan(45, 70)],
+                                      as: .wakeLatency) { $0 == .runnable }
+        #expect(out.map(\.state) == [.running, .wakeLatency, .runnable, .wakeLatency, .runnable, .wakeLatency, .sleeping])
+        #expect(out.map(\.start) == [0, 10, 20, 30, 40, 45, 50])
+        for (a, b) in zip(out, out.dropFirst()) { #expect(a.end == b.start) }
+        // A pool thread idle only between two slices for less than the minimum is handing over, not idle.
+        let pool = [
+            ThreadTrack(thread: ThreadID(1), label: "pool thread 0", slices: [ThreadSlice(start: 0, end: 100, task: TaskID(1)),
+                ThreadSlice(start: 105, end: 200, task: TaskID(2)), ThreadSlice(start: 500, end: 600, task: TaskID(1))],
+                        lifetime: TimeSpan(0, 600), role: .worker),
+        ]
+        #expect(SpanRelabel.poolIdle(pool, minimum: 20) == [TimeSpan(200, 500)])
+    }
+
+    @Test("folded task lanes represent the run: first, last, the slowest, every cycle member, the rest spread")
+    func representativeLanes() {
+        let tasks = (1...100).map { i in
+            TaskTrack(task: TaskID(UInt64(i)), name: "", spans: [StateSpan(start: 0, end: i == 40 ? 1_000 : 10, state: .running)])
+        }
+        let (shown, rest, how) = LaneSelection.representative(tasks, limit: 12, always: [TaskID(77)])
+        let ids = shown.map(\.task.rawValue)
+        #expect(shown.count == 12 && rest.count == 88)
+        #expect(ids.contains(1) && ids.contains(100) && ids.contains(40) && ids.contains(77))
+        #expect(ids == ids.sorted())
+        #expect(how?.contains("first and last spawned") == true && how?.contains("slowest") == true)
+    }
+
+    @Test("lane labels too long for the gutter are cut at a word boundary")
+    func abbreviation() {
+        let label = "t3 primes 50000..<100000 and more"
+        let width = measurer.width("t3 primes …", size: 11) + 1
+        #expect(measurer.abbreviate(label, maxWidth: width, size: 11) == "t3 primes …")
+        #expect(measurer.abbreviate("t3 main", maxWidth: 500, size: 11) == "t3 main")
+    }
+
+    @Test("more threads running than cores is said, with how long")
+    func coreUse() {
+        let threads = (1...3).map { i in
+            ThreadTrack(thread: ThreadID(UInt64(i)), label: "thread of t\(i)",
+                        slices: [ThreadSlice(start: 0, end: UInt64(100 * i), task: TaskID(UInt64(i)))])
+        }
+        let use = CoreUse(threads, cores: 2)
+        #expect(use.peak == 3 && use.oversubscribed == 100)
+        #expect(CoreUse(threads, cores: 4).peak == 0)
+    }
+}
