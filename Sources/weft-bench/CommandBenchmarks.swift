@@ -40,6 +40,7 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             ("render png", ["render", trace, "-o", "\(folder)/picture.png"]),
             ("diff (self)", ["diff", trace, trace]),
             ("export chrome", ["export", trace, "--format", "chrome", "-o", "\(folder)/export.json"]),
+            ("export perfetto", ["export", trace, "--format", "perfetto", "-o", "\(folder)/export.pftrace"]),
         ]
         for command in commands {
             var measures: [ChildMeasure] = []
@@ -52,8 +53,12 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             let wall = median(measures.map(\.wall)), cpu = median(measures.map(\.cpu))
             let peak = measures.map(\.peakMB).max() ?? 0
             let perTen = events > 0 ? wall * 10_000_000 / Double(events) : 0
+            let output = command.name.hasPrefix("export") ? "\(folder)/export.\(command.name.hasSuffix("chrome") ? "json" : "pftrace")" : ""
+            let outBytes = output.isEmpty ? 0 : (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+            let size = outBytes > 0 ? String(format: ", %.1f bytes/event out", Double(outBytes) / Double(max(events, 1))) : ""
+            if !output.isEmpty { try? FileManager.default.removeItem(atPath: output) }
             print("  \(pad(command.name, 15)) \(pad(format(wall) + " s", 12)) \(pad(format(cpu) + " s", 12)) "
-                + "\(pad("\(peak) MB", 10)) (\(format(perTen)) s per 10 M events, \(peak * 1_000_000 / max(events, 1)) B/event)")
+                + "\(pad("\(peak) MB", 10)) (\(format(perTen)) s per 10 M events, \(peak * 1_000_000 / max(events, 1)) B/event\(size))")
         }
         try? FileManager.default.removeItem(atPath: trace)
     }

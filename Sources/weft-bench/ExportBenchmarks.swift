@@ -10,6 +10,8 @@ import WeftTestSupport
 let exportSuite = BenchmarkSuite(name: "export") {
     let events = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 10_000_000
     let runs = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_RUNS"] ?? "") ?? 3
+    // WEFT_BENCH_EXPORT=perfetto times only the Perfetto exports (for profiling).
+    let perfettoOnly = ProcessInfo.processInfo.environment["WEFT_BENCH_EXPORT"] == "perfetto"
     let folder = NSTemporaryDirectory() + "weft-bench-export-\(getpid())"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -40,6 +42,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
             n = 0
             while try reader.next() != nil { n += 1 }
         })
+        if !perfettoOnly {
         build.append(try timed { _ = try TimelineBuilder.build(from: TraceReader(path: trace)) })
         chrome.append(try timed {
             let out = try JSONOutput(path: json)
@@ -54,6 +57,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
             try out.close()
         })
         try FileManager.default.removeItem(atPath: json)
+        }
         perfetto.append(try timed {
             let out = try JSONOutput(path: pftrace)
             perfettoSummary = try PerfettoTrace.export(TraceReader(path: trace), to: out)
@@ -72,6 +76,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
             try out.close()
         })
         try FileManager.default.removeItem(atPath: pftrace)
+        if perfettoOnly { continue }
         lines.append(try timed {
             let out = try JSONOutput(path: jsonl)
             try JSONLinesExport.export(try TraceReader(path: trace), to: out)
@@ -81,6 +86,7 @@ let exportSuite = BenchmarkSuite(name: "export") {
         try FileManager.default.removeItem(atPath: jsonl)
     }
     func row(_ name: String, _ timings: [Timing], _ note: String = "") -> String {
+        guard !timings.isEmpty else { return name + " (not run)" }
         let wall = median(timings.map(\.wall)), cpu = median(timings.map(\.cpu))
         return name.padding(toLength: 26, withPad: " ", startingAt: 0)
             + "median \(format(wall)) s wall, \(format(cpu)) s CPU (\(format(cpu * 1e9 / Double(events))) ns/event)" + note
@@ -99,6 +105,30 @@ let exportSuite = BenchmarkSuite(name: "export") {
     print(row("perfetto from generator", perfettoFromGenerator, "  (no file reading)"))
     print(row("jsonl from .weft", lines, "  (\(jsonlBytes >> 20) MB)"))
     print("peak RSS                  \(peakRSSMegabytes()) MB  (includes the one-off list used to write the .weft file)")
+    try perfettoBytesByKind(folder: folder)
+}
+
+/// Bytes per event of the Perfetto export of a recorded ping-pong (`weft run pingpong`, WEFT_BENCH_ROUNDS rounds,
+/// default 100,000), in total and by event kind (each event's packets, with the descriptors and interned strings
+/// first written in its turn); target ≤ 16 bytes/event.
+private func perfettoBytesByKind(folder: String) throws {
+    let rounds = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_ROUNDS"] ?? "") ?? 100_000
+    let weft = try ChildRun.weftExecutable()
+    let trace = "\(folder)/pingpong.weft"
+    let record = try ChildRun.measure(weft, ["run", "pingpong", "--rounds", "\(rounds)", "-o", trace])
+    guard record.status == 0 else { throw BenchError.failed("weft run pingpong", record.status) }
+    for lanes in ExportLanes.allCases {
+        let out = try JSONOutput(path: "/dev/null")
+        let sizes = try PerfettoSizes.measure(try TraceReader(path: trace), options: PerfettoTraceOptions(lanes: lanes), to: out)
+        try out.close()
+        print("perfetto bytes/event, ping-pong \(rounds) rounds, \(lanes) lanes: "
+              + "\(format(Double(sizes.bytes) / Double(max(sizes.events, 1)))) (\(sizes.events) events, \(sizes.bytes) bytes)"
+              + (lanes == .threads ? "  ← target ≤ 16" : ""))
+        for (kind, share) in sizes.byKind.sorted(by: { $0.share.bytes > $1.share.bytes }) where share.events * 1000 >= sizes.events {
+            print("  \(kind.description.padding(toLength: 12, withPad: " ", startingAt: 0)) \(share.events) events, "
+                  + "\(format(share.perEvent)) bytes each, \(format(Double(share.bytes) / Double(sizes.events))) of the bytes/event")
+        }
+    }
 }
 
 /// Wall-clock and CPU seconds of one run (the machine is shared: CPU time is the steadier figure).

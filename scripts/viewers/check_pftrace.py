@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Checks Weft's Perfetto protobuf exports against Perfetto's own schema (the `perfetto` package's generated classes).
 
-For each file: it parses as a perfetto.protos.Trace; the first packet of the sequence clears its incremental state;
-every interned id (event names, debug annotation names and string values) is defined before its use; every track an
-event uses (its track_uuid, or the defaults', and its extra counter tracks) is described by a TrackDescriptor; every
-slice end matches a begin on its track; every flow id has exactly one start and one end, the end not before the
-start; timestamps (delta-encoded on the sequence's incremental clock) never go below zero. Prints one JSON line of
-counts per file (slices, instants, flows, counter values, tracks) for the caller to compare with `weft stats`, and
-the problems; exits 1 when any file has a problem.
+For each file: it parses as a perfetto.protos.Trace; every packet names its sequence, and each sequence clears its
+incremental state before using it; every interned id (event names, debug annotation names and string values) is
+defined on its sequence before its use; every track an event uses (its track_uuid, or its sequence's default, and
+its extra counter tracks) is described by a TrackDescriptor; every slice end matches a begin on its track; in time
+order, a flow id starts only when free and ends only when started (ids are reused after a terminating event), never
+ending before its start; timestamps are delta-encoded on each sequence's incremental clock; there is one process,
+its id is one of its threads' (else the viewer shows an empty thread), no two threads share a tid. Prints one JSON
+line per file: counts (slices, instants, flows, open flows, counter values, tracks), the thread tracks' and the
+process's child tracks' names in the order their sibling ranks give, and the problems; exits 1 when any file has a
+problem.
 """
 import json
 import sys
@@ -30,16 +33,19 @@ def check(path):
     defaults = {}        # seq -> TracePacketDefaults
     clocks = {}          # (seq, clock id) -> current value, for incremental clocks
     incremental = set()  # (seq, clock id)
-    events = []          # (ts, order, track, type, name, flow ids, terminating ids)
+    events = []          # (ts, order, track, type, flow ids, terminating ids)
     counts = {"packets": 0, "slices": 0, "instants": 0, "counter_values": 0, "tracks": 0,
-              "message_flows": 0, "spawn_flows": 0, "names": {}}
+              "message_flows": 0, "spawn_flows": 0, "open_flows": 0}
     for order, packet in enumerate(trace.packet):
         counts["packets"] += 1
+        if not packet.HasField("trusted_packet_sequence_id"):
+            problems.append(f"packet {order}: no trusted_packet_sequence_id")
         seq = packet.trusted_packet_sequence_id
         if packet.sequence_flags & SEQ_INCREMENTAL_STATE_CLEARED:
             cleared.add(seq)
             for key in [k for k in interned if k[0] == seq]:
                 del interned[key]
+            defaults.pop(seq, None)
         if packet.HasField("trace_packet_defaults"):
             defaults[seq] = packet.trace_packet_defaults
         if packet.HasField("clock_snapshot"):
@@ -82,10 +88,8 @@ def check(path):
         def need(kind, iid, what):
             if iid not in interned.get((seq, kind), set()):
                 problems.append(f"packet {order}: {what} iid {iid} used before it is defined")
-        name = e.name
         if e.HasField("name_iid"):
             need("event_names", e.name_iid, "event name")
-            name = ("iid", e.name_iid)
         for a in e.debug_annotations:
             if a.HasField("name_iid"):
                 need("debug_annotation_names", a.name_iid, "debug annotation name")
@@ -117,9 +121,26 @@ def check(path):
     for uuid, d in tracks.items():
         if d.HasField("parent_uuid") and d.parent_uuid not in tracks:
             problems.append(f"track {uuid}'s parent {d.parent_uuid} is not described")
-    # Slices: per track, in time order (file order among equal times), every end closes an open begin.
+    # One process; its id is a thread's; tids distinct.
+    processes = [d for d in tracks.values() if d.HasField("process")]
+    threads = [d for d in tracks.values() if d.HasField("thread")]
+    if len(processes) != 1:
+        problems.append(f"{len(processes)} processes described; expected one")
+    else:
+        pid = processes[0].process.pid
+        if any(t.thread.pid != pid for t in threads):
+            problems.append("a thread of another process")
+        if threads and pid not in {t.thread.tid for t in threads}:
+            problems.append(f"the process's id {pid} is no thread's: the viewer would show an empty thread")
+    if len({t.thread.tid for t in threads}) != len(threads):
+        problems.append("two thread tracks share a tid")
+    by_rank = lambda ds: [x.name or x.thread.thread_name for x in sorted(ds, key=lambda x: (x.sibling_order_rank, x.uuid))]
+    counts["thread_order"] = by_rank(threads)
+    counts["task_order"] = by_rank([x for x in tracks.values() if x.HasField("parent_uuid") and not x.HasField("counter")])
+    # Slices: per track, in time order (file order among equal times), every end closes an open begin. Flows: an id
+    # starts when free, ends when started; the end's type tells a spawn's flow (a slice begin) from a message's.
     depth = {}
-    starts, ends = {}, {}
+    open_flows = {}
     for ts, order, track, kind, flows, terminating in sorted(events):
         if kind == TYPE_SLICE_BEGIN:
             depth[track] = depth.get(track, 0) + 1
@@ -128,22 +149,19 @@ def check(path):
                 problems.append(f"packet {order}: slice end at {ts} ns on track {track} without a begin")
             else:
                 depth[track] -= 1
-        for f in flows:
-            starts.setdefault(f, []).append(ts)
         for f in terminating:
-            ends.setdefault(f, []).append(ts)
-    for f in set(starts) | set(ends):
-        s, t = starts.get(f, []), ends.get(f, [])
-        if len(s) != 1 or len(t) != 1:
-            problems.append(f"flow {f} has {len(s)} start(s) and {len(t)} end(s); expected one of each")
-        elif t[0] < s[0]:
-            problems.append(f"flow {f} ends at {t[0]} ns, before it starts at {s[0]} ns")
-        elif f >> 63:
-            counts["spawn_flows"] += 1
-        else:
-            counts["message_flows"] += 1
+            if f not in open_flows:
+                problems.append(f"packet {order}: flow {f} ends at {ts} ns without a start")
+                continue
+            if ts < open_flows.pop(f):
+                problems.append(f"flow {f} ends at {ts} ns, before it starts")
+            counts["spawn_flows" if kind == TYPE_SLICE_BEGIN else "message_flows"] += 1
+        for f in flows:
+            if f in open_flows:
+                problems.append(f"packet {order}: flow {f} starts again at {ts} ns before its end")
+            open_flows[f] = ts
+    counts["open_flows"] = len(open_flows)
     counts["open_slices_at_end"] = sum(depth.values())
-    del counts["names"]
     return counts, problems
 
 

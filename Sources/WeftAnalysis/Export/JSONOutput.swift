@@ -24,6 +24,8 @@ public final class JSONOutput {
     public private(set) var memory: [UInt8] = []
     /// Bytes handed to the file (or memory) so far, not counting the buffer.
     public private(set) var bytesWritten = 0
+    /// Every byte written so far, the buffered ones included.
+    public var totalBytes: Int { bytesWritten + count }
 
     private static let capacity = 1 << 20
 

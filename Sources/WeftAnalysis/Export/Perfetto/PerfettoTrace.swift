@@ -9,11 +9,14 @@ import WeftTrace
 /// from each send to its receive and from each spawn to the child's first slice; counter tracks for runnable and
 /// waiting tasks, each channel's occupancy, and the run's samples.
 ///
-/// Small: one packet sequence whose names are interned (`interned_data`, with `SEQ_INCREMENTAL_STATE_CLEARED` on
-/// its first packet and `SEQ_NEEDS_INCREMENTAL_STATE` on the others), timestamps delta-encoded against a
-/// sequence-scoped incremental clock, the task counters carried on the events that change them. Streaming: events
-/// are written as they are read; what is kept is per live task, thread and object, plus the ends of flows that wait
-/// for their other end (a send until its receive, a spawn until the child's first slice), at most
+/// Small: one packet sequence per OS thread, whose defaults name the thread's track (its events carry no track
+/// uuid) and whose timestamps are deltas on a sequence-scoped incremental clock (one thread's events are in time
+/// order); names, annotation names and string values interned per sequence (`interned_data`, the sequence's first
+/// packet flagged `SEQ_INCREMENTAL_STATE_CLEARED`); an instant's subject in its interned name (`send ping (ch1)`,
+/// `wake t3 ponger`); a blocked slice's wait in its end's one annotation; small varint flow ids, reused once a flow
+/// ends; the task counters carried on the events that change them. Streaming: events are written as they are read,
+/// in their turn; what is kept is per live task, thread and object, the interning tables, and the flows begun and
+/// not yet ended (a send until its receive, a spawn until the child's first slice), at most
 /// `PerfettoTraceOptions.heldFlowCap` of them.
 ///
 /// ```swift
@@ -50,10 +53,11 @@ public enum PerfettoTrace {
 public struct PerfettoTraceOptions: Sendable, Equatable {
     /// Which tracks to draw.
     public var lanes: ExportLanes
-    /// The most flow ends held back at once waiting for their other end; past it the oldest is written without
-    /// its flow (and counted in `PerfettoTraceSummary.flowsLeftOut`), so memory stays bounded.
+    /// The most flows open at once (begun, their other end not yet read); past it a send or spawn is written
+    /// without its flow (and counted in `PerfettoTraceSummary.flowsLeftOut`), so memory stays bounded.
     public var heldFlowCap: Int
-    /// The most strings interned; later new strings are written inline (memory bounded on traces of many names).
+    /// The most strings interned per sequence and kind; later new strings are written inline (memory bounded on
+    /// traces of many names).
     public var internCap: Int
 
     public init(lanes: ExportLanes = .threads, heldFlowCap: Int = 1 << 20, internCap: Int = 1 << 16) {
@@ -77,7 +81,8 @@ public struct PerfettoTraceSummary: Sendable, Equatable, CustomStringConvertible
     public var messageFlows = 0
     /// Spawn flows (spawn → the child's first slice).
     public var spawnFlows = 0
-    /// Flow ends written without their flow: a send never received, a task never run, or a flow held past the cap.
+    /// Sends and spawns whose flow has no other end: a message never received, a task never run, or a flow past
+    /// the cap.
     public var flowsLeftOut = 0
     /// Counter values (on counter events, or carried by other events).
     public var counterValues = 0

@@ -4,10 +4,6 @@ extension PerfettoTraceWriter {
     /// Track event types.
     static let sliceBegin: UInt64 = 1, sliceEnd: UInt64 = 2, instant: UInt64 = 3
 
-    /// Flow ids: a message's from its channel and sequence number; a spawn's from the child (top bit set).
-    static func messageFlow(channel: UInt64, seq: UInt64) -> UInt64 { ((channel << 40) ^ seq) & ~(1 << 63) }
-    static func spawnFlow(child: UInt64) -> UInt64 { 1 << 63 | child }
-
     /// Writes what one event shows, as it is read.
     func add(_ e: Event) {
         if e.time > lastTime { lastTime = e.time }
@@ -20,62 +16,53 @@ extension PerfettoTraceWriter {
             noteThread(e)
             return
         case .threadStop:
+            threadStopped(e.thread)
             return
         case .sample:
             sample(e)
-            return
         case .runBegin:
             runBegin(e)
         case .runEnd:
             runEnd(e)
         case .taskCreate:
-            var task = tasks[a.a0] ?? TaskState()
-            task.name = strings(StringID(a.a2))
-            task.phase = .runnable
-            tasks[a.a0] = task
-            runnable += 1
-            tasksChanged()
-            if options.lanes == .tasks { beginState(a.a0, "runnable", at: e.time) { w in w.annotate("cause", string: "created") } }
-            if a.a1 != 0 {
-                hold(e, flow: Self.spawnFlow(child: a.a0))
-            } else {
-                instant(e)
-            }
-        case .block:
-            if e.task != .none {
-                tasks[e.task.rawValue, default: TaskState()].waitReason = a.a0
-                tasks[e.task.rawValue, default: TaskState()].waitObject = a.a1
-            }
-            instant(e)
+            taskCreate(e)
+        case .block where e.task != .none:
+            // The wait goes on the slice's end (thread lanes) or the blocked state (task lanes), not on a mark.
+            tasks[e.task.rawValue, default: TaskState()].waitReason = a.a0
+            tasks[e.task.rawValue, default: TaskState()].waitObject = a.a1
         case .unblock:
             unblock(e)
-            instant(e)
-        case .taskEnd:
             instant(e)
         case .channelMake, .mutexMake, .waitGroupMake, .conditionMake:
             noteObject(e)
             instant(e)
         case .send:
             channelChanged(a.a0, by: 1)
-            hold(e, flow: Self.messageFlow(channel: a.a0, seq: a.a1))
+            var flow: UInt64?
+            if a.a1 != 0, openMessages.count + openSpawns.count < options.heldFlowCap {
+                let id = flowIDs.take(at: e.time)
+                openMessages[MessageKey(channel: a.a0, seq: a.a1)] = id
+                flow = id
+            } else if a.a1 != 0 {
+                summary.flowsLeftOut += 1
+            }
+            instant(e, flowStart: flow)
         case .receive:
             if a.a1 == 0 {
                 instant(e)
             } else {
                 channelChanged(a.a0, by: -1)
-                let flow = Self.messageFlow(channel: a.a0, seq: a.a1)
-                if let send = held.removeValue(forKey: flow) {
-                    instant(send, flowStart: flow, absolute: true)
-                    instant(e, flowEnd: flow)
+                let flow = openMessages.removeValue(forKey: MessageKey(channel: a.a0, seq: a.a1))
+                instant(e, flowEnd: flow)
+                if let flow {
+                    flowIDs.give(flow, at: e.time)
                     summary.messageFlows += 1
-                } else {
-                    instant(e)
                 }
             }
         default:
             instant(e)
         }
-        flushCounters(at: e.time)
+        if runnableChanged || waitingChanged || pendingChannel != nil { flushCounters(lane: lane(of: e.thread), at: e.time) }
     }
 
     // MARK: Threads and tasks
@@ -94,7 +81,30 @@ extension PerfettoTraceWriter {
         threads[id] = ThreadState(track: track, kernelTid: kernelTid, role: ThreadRole(rawValue: e.args.a1),
                                   index: e.args.a2, described: described || track != Self.threadTrack(id: id))
         // Every thread is shown, idle ones too; before the first packet, the process's name is not known yet.
-        if started && options.lanes == .threads { _ = threadTrack(e.thread) }
+        if started && options.lanes == .threads && showsNow(id) { _ = threadTrack(e.thread) }
+        if ThreadRole(rawValue: e.args.a1) == .taskThread { threadOfTask[e.args.a2] = id }
+    }
+
+    /// A thread stopped: its lane's incremental state is let go (cleared again if the OS thread records again).
+    private func threadStopped(_ thread: ThreadID) {
+        guard let index = knownLane(thread) else { return }
+        setLane(nil, of: thread)
+        laneThreads[index] -= 1
+        if threads[thread.rawValue]?.openTask == nil && laneThreads[index] == 0 { lanes[index].reset() }
+    }
+
+    /// The order of a thread's track among the process's: the caller, the workers by index, the timer, other
+    /// threads, then the threads of tasks in the order the tasks were spawned.
+    static func threadRank(_ role: ThreadRole?, _ index: UInt64) -> Int32 {
+        let group: Int32
+        switch role {
+        case .main?: group = 0
+        case .worker?: group = 1
+        case .timer?: group = 2
+        case .other?, nil: group = 3
+        case .taskThread?: group = 4
+        }
+        return group << 27 | Int32(min(index, (1 << 27) - 1))
     }
 
     /// The track of a thread's events, described on first use.
@@ -111,14 +121,23 @@ extension PerfettoTraceWriter {
         case nil: name = thread.description
         }
         let tid = state.kernelTid != 0 ? state.kernelTid : Self.syntheticTidBase + id
+        let rank = Self.threadRank(state.role, state.role == nil ? id : state.index)
         describe(state.track) { p in
             let t = p.begin(4)                           // thread
-            p.uint(1, Self.pid)
+            p.uint(1, self.pid)
             p.uint(2, tid)
             p.string(5, name)
             p.end(t)
+            p.int(12, Int64(rank))                       // sibling_order_rank
         }
         return state.track
+    }
+
+    /// The lane of a thread's events, its track described first (thread lanes).
+    func eventLane(_ thread: ThreadID) -> Int {
+        if let lane = knownLane(thread) { return lane }
+        if options.lanes == .threads { _ = threadTrack(thread) }
+        return lane(of: thread)
     }
 
     /// `t7 fetch` (withID) or `fetch`; `t7` when unnamed.
@@ -136,16 +155,17 @@ extension PerfettoTraceWriter {
             describe(uuid) { p in
                 p.uint(5, Self.processTrack)
                 p.string(2, name)
+                p.int(12, Int64(min(task, UInt64(Self.counterRankBase - 2)))) // sibling_order_rank: spawn order
             }
         }
         return uuid
     }
 
-    /// The track an event's instant goes on.
-    func instantTrack(_ e: Event) -> UInt64 {
+    /// The track an event's instant goes on: nil for its lane's own (thread lanes).
+    func instantTrack(_ e: Event) -> UInt64? {
         switch options.lanes {
         case .threads:
-            return threadTrack(e.thread)
+            return nil
         case .tasks:
             if e.task != .none { return taskTrack(e.task.rawValue) }
             if e.kind == .taskCreate || e.kind == .taskEnd { return taskTrack(e.args.a0) }
@@ -154,45 +174,83 @@ extension PerfettoTraceWriter {
                 describe(Self.outsideTrack) { p in
                     p.uint(5, Self.processTrack)
                     p.string(2, "outside tasks (timer, runtime)")
+                    p.int(12, Int64(Self.counterRankBase - 1))
                 }
             }
             return Self.outsideTrack
         }
     }
 
-    private func runBegin(_ e: Event) {
-        let id = e.args.a0
-        var task = tasks[id] ?? TaskState()
-        if task.phase == .runnable { runnable -= 1 }
-        task.phase = .running
-        task.wokenEarly = false
-        tasks[id] = task
-        tasksChanged()
-        // The spawn's flow ends at the child's first slice.
-        let spawn = Self.spawnFlow(child: id)
-        let spawned = held.removeValue(forKey: spawn)
-        if let spawned { instant(spawned, flowStart: spawn, absolute: true) }
-        switch options.lanes {
-        case .threads:
-            let track = threadTrack(e.thread)
-            if let open = threads[e.thread.rawValue]?.openTask { endRunSlice(e.thread, open, at: e.time, ended: "unknown") }
-            beginEvent(Self.sliceBegin, track: track, name: taskLabel(id, withID: false), key: 3 << 56 | id)
-            annotate("task", key: 2 << 56 | 0xFFFF, uint: id)
-            if spawned != nil { event.fixed64(48, spawn) } // terminating_flow_ids
-            threads[e.thread.rawValue]?.openTask = id
-            emitEvent(at: e.time)
-        case .tasks:
-            let thread = threadName(e.thread)
-            beginState(id, "running", at: e.time, flowEnd: spawned != nil ? spawn : nil) { w in
-                w.annotate("thread", string: thread)
+    private func taskCreate(_ e: Event) {
+        let a = e.args
+        var task = tasks[a.a0] ?? TaskState()
+        task.name = strings(StringID(a.a2))
+        task.phase = .runnable
+        tasks[a.a0] = task
+        tasksChanged(runnable: 1, waiting: 0)
+        if started && options.lanes == .threads, let thread = threadOfTask[a.a0] { _ = threadTrack(ThreadID(thread)) }
+        if options.lanes == .tasks {
+            beginState(a.a0, "runnable", at: e.time, lane: eventLane(e.thread)) { w, lane in
+                w.annotate(lane, "cause", key: Self.annotationKey(0), string: "created", valueKey: Self.valueKey(0))
             }
         }
-        if spawned != nil { summary.spawnFlows += 1 }
-        summary.slices += options.lanes == .threads ? 1 : 0
+        var flow: UInt64?
+        if a.a1 != 0 {
+            if openMessages.count + openSpawns.count < options.heldFlowCap {
+                let id = flowIDs.take(at: e.time)
+                if let earlier = openSpawns.updateValue(id, forKey: a.a0) { // the same child again (a damaged trace)
+                    flowIDs.give(earlier, at: e.time)
+                    summary.flowsLeftOut += 1
+                }
+                flow = id
+            } else {
+                summary.flowsLeftOut += 1
+            }
+        }
+        instant(e, flowStart: flow)
     }
 
+    private func runBegin(_ e: Event) {
+        let id = e.args.a0
+        let wasRunnable: Bool
+        if let i = tasks.index(forKey: id) {
+            wasRunnable = tasks.values[i].phase == .runnable
+            tasks.values[i].phase = .running
+            tasks.values[i].wokenEarly = false
+        } else {
+            wasRunnable = false
+            tasks[id] = TaskState(phase: .running)
+        }
+        if wasRunnable { tasksChanged(runnable: -1, waiting: 0) }
+        // The spawn's flow ends at the child's first slice.
+        let spawn = openSpawns.removeValue(forKey: id)
+        let lane = eventLane(e.thread)
+        switch options.lanes {
+        case .threads:
+            if let open = threads[e.thread.rawValue]?.openTask { endRunSlice(e.thread, open, at: e.time, ended: nil) }
+            beginEvent(Self.sliceBegin, lane: lane, key: 3 << 56 | id) { self.taskLabel(id, withID: true) }
+            if let spawn { packet.uint(42, spawn) }      // terminating_flow_ids (varint form)
+            threads[e.thread.rawValue]?.openTask = id
+            emitEvent(lane: lane, at: e.time)
+            summary.slices += 1
+        case .tasks:
+            let thread = e.thread
+            beginState(id, "running", at: e.time, lane: lane, flowEnd: spawn) { w, lane in
+                w.annotate(lane, "thread", key: Self.annotationKey(1), string: w.threadName(thread), valueKey: 6 << 56 | thread.rawValue)
+            }
+        }
+        if let spawn {
+            flowIDs.give(spawn, at: e.time)
+            summary.spawnFlows += 1
+        }
+    }
+
+    /// Keys of the annotation names and constant values the writer uses itself.
+    static func annotationKey(_ n: UInt64) -> UInt64 { 2 << 56 | 0xFF << 8 | n }
+    static func valueKey(_ n: UInt64) -> UInt64 { 5 << 56 | n }
+
     /// A thread's name for the task lanes' annotations.
-    private func threadName(_ thread: ThreadID) -> String {
+    func threadName(_ thread: ThreadID) -> String {
         guard let state = threads[thread.rawValue], let role = state.role else { return thread.description }
         if role == .taskThread { return "thread of \(TaskID(state.index))" }
         return ThreadTimeline(id: thread, role: role, index: state.index, started: 0, slices: IntervalList(sorted: [])).label
@@ -202,59 +260,86 @@ extension PerfettoTraceWriter {
         let id = e.args.a0
         let reason = RunEndReason(rawValue: e.args.a1)
         var task = tasks[id] ?? TaskState()
-        let wait = waitText(task)
         switch reason {
         case .blocked?:
             if task.wokenEarly {
                 task.phase = .runnable
-                runnable += 1
+                tasksChanged(runnable: 1, waiting: 0)
             } else {
                 task.phase = task.waitReason == BlockReason.sleep.rawValue ? .sleeping : .blocked
-                waiting += 1
+                tasksChanged(runnable: 0, waiting: 1)
             }
         case .yielded?:
             task.phase = .runnable
-            runnable += 1
+            tasksChanged(runnable: 1, waiting: 0)
         default:
             task.phase = .unknown
         }
         task.wokenEarly = false
-        tasksChanged()
-        let ended = reason?.description ?? "unknown"
+        let lane = eventLane(e.thread)
         switch options.lanes {
         case .threads:
             tasks[id] = task
             if threads[e.thread.rawValue]?.openTask == id {
-                endRunSlice(e.thread, id, at: e.time, ended: ended, wait: reason == .blocked ? wait : nil)
+                endRunSlice(e.thread, id, at: e.time, ended: reason, wait: reason == .blocked ? task : nil)
             }
         case .tasks:
             task.stateOpen = false
             tasks[id] = task
-            endState(id, at: e.time) { w in
-                w.annotate("end", string: ended)
-                if reason == .blocked, let wait { w.annotate("wait", string: wait) }
+            let ended = reason?.description ?? "unknown"
+            let wait = waitText(task)
+            endState(id, at: e.time, lane: lane) { w, lane in
+                w.annotate(lane, "end", key: Self.annotationKey(2), string: ended, valueKey: Self.valueKey(16 + (e.args.a1 & 0xFF)))
+                if reason == .blocked, let wait { w.annotate(lane, "wait", key: Self.annotationKey(3), string: wait) }
             }
             switch task.phase {
-            case .runnable: beginState(id, "runnable", at: e.time) { w in w.annotate("cause", string: reason == .yielded ? "yielded" : "woken") }
-            case .blocked: beginState(id, "blocked", at: e.time) { w in if let wait { w.annotate("wait", string: wait) } }
-            case .sleeping: beginState(id, "sleeping", at: e.time) { w in if let wait { w.annotate("wait", string: wait) } }
+            case .runnable:
+                let cause = reason == .yielded ? "yielded" : "woken"
+                beginState(id, "runnable", at: e.time, lane: lane) { w, lane in
+                    w.annotate(lane, "cause", key: Self.annotationKey(0), string: cause)
+                }
+            case .blocked: beginState(id, "blocked", at: e.time, lane: lane) { w, lane in if let wait { w.annotate(lane, "wait", key: Self.annotationKey(3), string: wait) } }
+            case .sleeping: beginState(id, "sleeping", at: e.time, lane: lane) { w, lane in if let wait { w.annotate(lane, "wait", key: Self.annotationKey(3), string: wait) } }
             default: break
             }
         }
         if reason == .finished { tasks[id] = nil }
     }
 
-    /// Ends the run slice open on a thread.
-    private func endRunSlice(_ thread: ThreadID, _ task: UInt64, at time: UInt64, ended: String, wait: String? = nil) {
-        beginEvent(Self.sliceEnd, track: threadTrack(thread), name: nil)
-        annotate("end", string: ended)
-        if let wait { annotate("wait", string: wait) }
+    /// Ends the run slice open on a thread, saying why in one annotation: `blocked: receive ping`, `yielded`,
+    /// `finished`.
+    func endRunSlice(_ thread: ThreadID, _ task: UInt64, at time: UInt64, ended: RunEndReason?, wait: TaskState? = nil,
+                     atEnd: Bool = false) {
+        let lane = eventLane(thread)
+        beginEvent(Self.sliceEnd, lane: lane, name: nil)
+        let reasonCode = atEnd ? 0xFE : (ended?.rawValue ?? 0xFF) & 0xFF
+        var key: UInt64? = Self.valueKey(reasonCode << 48)
+        if let wait {
+            let reason = (wait.waitReason ?? 0xFF) & 0xFF
+            key = wait.waitObject < 1 << 40 ? Self.valueKey(reasonCode << 48 | reason << 40 | wait.waitObject) : nil
+        }
+        let text: () -> String = {
+            if atEnd { return "open at the end of the trace" }
+            let base = ended?.description ?? "unknown"
+            guard let wait, let waitText = self.waitText(wait) else { return base }
+            return "\(base): \(waitText)"
+        }
+        let a = packet.begin(4)
+        if let iid = cachedIID(lane, Self.annotationKey(2), .annotationName, "end") { packet.uint(1, iid) } else { packet.string(10, "end") }
+        if let key, let iid = lanes[lane].cachedIIDs[key] {
+            packet.uint(17, iid)
+        } else {
+            let value = text()
+            let iid = key.map { cachedIID(lane, $0, .stringValue, value) } ?? lanes[lane].interning.iid(.stringValue, value)
+            if let iid { packet.uint(17, iid) } else { packet.string(6, value) }
+        }
+        packet.end(a)
         threads[thread.rawValue]?.openTask = nil
-        emitEvent(at: time)
+        emitEvent(lane: lane, at: time)
     }
 
     /// What a task waits for: `receive ping`, `mutex state`, `sleep`, `join t3 worker`.
-    private func waitText(_ task: TaskState) -> String? {
+    func waitText(_ task: TaskState) -> String? {
         guard let raw = task.waitReason, let reason = BlockReason(rawValue: raw) else { return nil }
         if reason == .sleep || task.waitObject == 0 { return reason.description }
         if reason == .join { return "join \(taskLabel(task.waitObject, withID: true))" }
@@ -267,18 +352,17 @@ extension PerfettoTraceWriter {
         guard var task = tasks[id] else { return }
         switch task.phase {
         case .blocked, .sleeping:
-            waiting -= 1
-            runnable += 1
             task.phase = .runnable
             task.stateOpen = options.lanes == .tasks
             tasks[id] = task
-            tasksChanged()
+            tasksChanged(runnable: 1, waiting: -1)
             if options.lanes == .tasks {
-                endState(id, at: e.time) { _ in }
+                let lane = eventLane(e.thread)
+                endState(id, at: e.time, lane: lane) { _, _ in }
                 let waker = e.task
-                beginState(id, "runnable", at: e.time) { w in
-                    w.annotate("cause", string: "woken")
-                    w.annotate("waker", uint: waker.rawValue)
+                beginState(id, "runnable", at: e.time, lane: lane) { w, lane in
+                    w.annotate(lane, "cause", key: Self.annotationKey(0), string: "woken", valueKey: Self.valueKey(1))
+                    w.annotate(lane, "waker", key: Self.annotationKey(4), uint: waker.rawValue)
                 }
             }
         case .running:
@@ -292,22 +376,24 @@ extension PerfettoTraceWriter {
     // MARK: Task lanes: states as slices
 
     /// Begins a state slice on a task's track (ending the open one first).
-    func beginState(_ task: UInt64, _ name: String, at time: UInt64, flowEnd: UInt64? = nil,
-                    _ annotations: (PerfettoTraceWriter) -> Void) {
-        if tasks[task]?.stateOpen == true { endState(task, at: time) { _ in } }
-        beginEvent(Self.sliceBegin, track: taskTrack(task), name: name)
-        annotations(self)
-        if let flowEnd { event.fixed64(48, flowEnd) }
-        emitEvent(at: time)
+    func beginState(_ task: UInt64, _ name: String, at time: UInt64, lane: Int, flowEnd: UInt64? = nil,
+                    _ annotations: (PerfettoTraceWriter, Int) -> Void) {
+        if tasks[task]?.stateOpen == true { endState(task, at: time, lane: lane) { _, _ in } }
+        let track = taskTrack(task)
+        beginEvent(Self.sliceBegin, lane: lane, track: track, name: name, key: 9 << 56 | UInt64(name.utf8.first ?? 0) << 8 | UInt64(name.utf8.count))
+        annotations(self, lane)
+        if let flowEnd { packet.uint(42, flowEnd) }      // terminating_flow_ids (varint form)
+        emitEvent(lane: lane, at: time)
         tasks[task, default: TaskState()].stateOpen = true
         summary.slices += 1
     }
 
     /// Ends the state slice open on a task's track.
-    func endState(_ task: UInt64, at time: UInt64, _ annotations: (PerfettoTraceWriter) -> Void) {
-        beginEvent(Self.sliceEnd, track: taskTrack(task), name: nil)
-        annotations(self)
-        emitEvent(at: time)
+    func endState(_ task: UInt64, at time: UInt64, lane: Int, _ annotations: (PerfettoTraceWriter, Int) -> Void) {
+        let track = taskTrack(task)
+        beginEvent(Self.sliceEnd, lane: lane, track: track, name: nil)
+        annotations(self, lane)
+        emitEvent(lane: lane, at: time)
         tasks[task]?.stateOpen = false
     }
 
@@ -324,20 +410,24 @@ extension PerfettoTraceWriter {
         default: nameID = a.a2; id = ConditionID(a.a0).description
         }
         objectNames[a.a0] = (strings(StringID(nameID)), id)
-        if e.kind == .channelMake { describeChannel(a.a0) }
+        if e.kind == .channelMake {
+            if a.a1 == 0 { unbuffered.insert(a.a0) }
+            describeChannel(a.a0)
+        }
     }
 
     private func describeChannel(_ channel: UInt64) {
         guard channelTracks.insert(channel).inserted else { return }
-        describeCounter(Self.channelTrack(id: channel),
-                        name: "channel \(objectNames[channel].map { $0.name.isEmpty ? $0.id : $0.name } ?? ChannelID(channel).description) messages")
+        let name = objectNames[channel].map { $0.name.isEmpty ? $0.id : $0.name } ?? ChannelID(channel).description
+        describeCounter(Self.channelTrack(id: channel), name: "channel \(name) messages",
+                        rank: Int32(min(channelTracks.count + 1, 1 << 20)))
     }
 
     private func channelChanged(_ channel: UInt64, by delta: Int) {
         describeChannel(channel)
         let count = (channelCounts[channel] ?? 0) + delta
         channelCounts[channel] = count
-        pendingCounters.append((Self.channelTrack(id: channel), Int64(max(count, 0))))
+        pendingChannel = (Self.channelTrack(id: channel), Int64(max(count, 0)))
     }
 
     private func sample(_ e: Event) {
@@ -348,85 +438,101 @@ extension PerfettoTraceWriter {
         } else {
             uuid = Self.sampleTrack(number: sampleTracks.count)
             sampleTracks[name] = uuid
-            describeCounter(uuid, name: name)
+            describeCounter(uuid, name: name, rank: Int32(1 << 21 + sampleTracks.count))
         }
-        beginEvent(4, track: uuid, name: nil)
-        event.int(30, Int64(bitPattern: e.args.a1))
-        emitEvent(at: e.time)
+        let lane = eventLane(e.thread)
+        beginEvent(4, lane: lane, track: uuid, name: nil)
+        packet.int(30, Int64(bitPattern: e.args.a1))
+        emitEvent(lane: lane, at: e.time, carriesCounters: false)
         summary.counterValues += 1
     }
 
-    // MARK: Instants and held flow ends
+    // MARK: Instants
 
-    /// Writes an event as an instant on its track, with its arguments as debug annotations.
-    func instant(_ e: Event, flowStart: UInt64? = nil, flowEnd: UInt64? = nil, absolute: Bool = false) {
+    /// The argument an instant's name carries (`send ping (ch1)`, `wake t3 ponger`), so that it needs no
+    /// annotation of its own: the channel, mutex, wait group or condition a kind is about, or the woken task.
+    static func subjectInName(_ kind: EventKind) -> Bool {
+        switch kind {
+        case .send, .receive, .unblock, .close, .sendFailed, .lockRequest, .lockAcquire, .lockRelease,
+             .waitGroupAdd, .waitGroupDone, .waitGroupWait, .conditionWait, .conditionSignal, .conditionBroadcast:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Writes an event as an instant on its track, with its arguments as debug annotations (the subject in the
+    /// name; a message's sequence number on its send, and only for a buffered channel), and the flow it starts or
+    /// ends (varint flow ids).
+    func instant(_ e: Event, flowStart: UInt64? = nil, flowEnd: UInt64? = nil) {
         let spec = InstantSpec.of(e.kind)
         let kind = UInt64(e.kind.rawValue)
-        beginEvent(Self.instant, track: instantTrack(e), name: spec.name, key: 1 << 56 | kind)
-        let blockReason = e.kind == .block ? BlockReason(rawValue: e.args.a0) : nil
-        for (i, argument) in spec.arguments.enumerated() {
+        let lane = eventLane(e.thread)
+        let track = instantTrack(e)
+        let folded = Self.subjectInName(e.kind) && !spec.arguments.isEmpty
+        if folded {
+            let subject = e.args.a0
+            let label: () -> String = {
+                e.kind == .unblock ? self.taskLabel(subject, withID: true) : self.objectLabel(subject)
+            }
+            if subject < 1 << 40 {
+                beginEvent(Self.instant, lane: lane, track: track, key: 4 << 56 | kind << 40 | subject) { "\(spec.name) \(label())" }
+            } else {
+                beginEvent(Self.instant, lane: lane, track: track, name: "\(spec.name) \(label())")
+            }
+        } else {
+            beginEvent(Self.instant, lane: lane, track: track, name: spec.name, key: 1 << 56 | kind)
+        }
+        // A message's sequence number: on a buffered channel, on the send (a receive joined to it by a flow would
+        // repeat it); on an unbuffered one nowhere, as the flow pairs the rendezvous and the number only counts sends.
+        let message = e.kind == .send || e.kind == .receive
+        let skipped = message && (unbuffered.contains(e.args.a0) || (e.kind == .receive && flowEnd != nil)) ? 1 : -1
+        for (i, argument) in spec.arguments.enumerated() where !(folded && i == 0) && i != skipped {
             let raw = e.args[i]
             let key: UInt64 = 2 << 56 | kind << 8 | UInt64(i)
             switch argument.type {
             case .string:
-                if let iid = stringValueIID(raw) { annotate(argument.name, key: key, stringIID: iid) }
-                else { annotate(argument.name, key: key, string: strings(StringID(raw))) }
-            case .int: annotate(argument.name, key: key, int: Event.unzigzag(raw))
-            case .threadRole: enumAnnotation(argument.name, key, ThreadRole(rawValue: raw), raw)
-            case .runEndReason: enumAnnotation(argument.name, key, RunEndReason(rawValue: raw), raw)
-            case .blockReason: enumAnnotation(argument.name, key, BlockReason(rawValue: raw), raw)
-            case .taskOutcome: enumAnnotation(argument.name, key, TaskOutcome(rawValue: raw), raw)
-            case .runOutcome: enumAnnotation(argument.name, key, RunOutcome(rawValue: raw), raw)
+                annotate(lane, argument.name, key: key, string: strings(StringID(raw)), valueKey: raw < 1 << 48 ? 7 << 56 | raw : nil)
+            case .int: annotate(lane, argument.name, key: key, int: Event.unzigzag(raw))
+            case .threadRole: enumAnnotation(lane, argument.name, key, ThreadRole(rawValue: raw), raw)
+            case .runEndReason: enumAnnotation(lane, argument.name, key, RunEndReason(rawValue: raw), raw)
+            case .blockReason: enumAnnotation(lane, argument.name, key, BlockReason(rawValue: raw), raw)
+            case .taskOutcome: enumAnnotation(lane, argument.name, key, TaskOutcome(rawValue: raw), raw)
+            case .runOutcome: enumAnnotation(lane, argument.name, key, RunOutcome(rawValue: raw), raw)
             case .channel, .mutex, .waitGroup, .condition, .object:
-                if raw == 0 { annotate(argument.name, key: key, uint: 0) }
-                else if blockReason == .join { annotate(argument.name, key: key, string: taskLabel(raw, withID: true)) }
-                else { annotate(argument.name, key: key, string: objectLabel(raw)) }
-            case .uint, .task, .duration: annotate(argument.name, key: key, uint: raw)
+                if raw == 0 { annotate(lane, argument.name, key: key, uint: 0) }
+                else if e.kind == .block && BlockReason(rawValue: e.args.a0) == .join {
+                    annotate(lane, argument.name, key: key, string: taskLabel(raw, withID: true))
+                } else { annotate(lane, argument.name, key: key, string: objectLabel(raw)) }
+            case .uint, .task, .duration: annotate(lane, argument.name, key: key, uint: raw)
             }
         }
-        if let flowStart { event.fixed64(47, flowStart) } // flow_ids
-        if let flowEnd { event.fixed64(48, flowEnd) }     // terminating_flow_ids
-        emitEvent(at: e.time, absolute: absolute)
+        if let flowStart { packet.uint(36, flowStart) } // flow_ids (varint form)
+        if let flowEnd { packet.uint(42, flowEnd) }     // terminating_flow_ids (varint form)
+        emitEvent(lane: lane, at: e.time)
         summary.instants += 1
     }
 
     /// `ch1 ping`, `m3 state`, or `o9` for an object never made in the trace.
-    private func objectLabel(_ raw: UInt64) -> String {
+    func objectLabel(_ raw: UInt64) -> String {
         guard let object = objectNames[raw] else { return ObjectID(raw).description }
         return object.name.isEmpty ? object.id : "\(object.name) (\(object.id))"
     }
 
-    private func enumAnnotation(_ name: String, _ key: UInt64, _ value: (some CustomStringConvertible)?, _ raw: UInt64) {
-        if let value { annotate(name, key: key, string: value.description) } else { annotate(name, key: key, uint: raw) }
-    }
-
-    /// Holds an event back until its flow's other end is seen; past the cap the oldest is written without its flow.
-    private func hold(_ e: Event, flow: UInt64) {
-        if let earlier = held.updateValue(e, forKey: flow) {
-            instant(earlier) // the same flow id again (a damaged trace): the earlier end goes without its flow
-            summary.flowsLeftOut += 1
-        }
-        heldOrder.append(flow)
-        while held.count > options.heldFlowCap, heldHead < heldOrder.count {
-            let oldest = heldOrder[heldHead]
-            heldHead += 1
-            if let e = held.removeValue(forKey: oldest) {
-                instant(e, absolute: true)
-                summary.flowsLeftOut += 1
-            }
-        }
-        // Ends matched since stay in the order list: drop them once they outnumber the held ones, so that the list
-        // is bounded by what is held, not by how many flows the trace had (amortised O(1) per flow).
-        if heldOrder.count - heldHead > 2 * held.count + 4096 {
-            heldOrder = heldOrder[heldHead...].filter { held[$0] != nil }
-            heldHead = 0
+    private func enumAnnotation(_ lane: Int, _ name: String, _ key: UInt64, _ value: (some CustomStringConvertible)?, _ raw: UInt64) {
+        if let value {
+            annotate(lane, name, key: key, string: value.description, valueKey: 8 << 56 | key << 8 & 0xFFFF_FFFF_FF00 | raw & 0xFF)
+        } else {
+            annotate(lane, name, key: key, uint: raw)
         }
     }
 
-    /// Ends the export: open slices close at the last event's time; held flow ends are written without their
-    /// flows; interned entries not yet written get a packet of their own.
+    /// Ends the export: open slices close at the last event's time; flows still open stay without their end.
     func finish() {
-        guard lastTime > 0 || !held.isEmpty || !tasks.isEmpty else {
+        if options.lanes == .threads {
+            for id in threads.keys.sorted() { _ = threadTrack(ThreadID(id)) } // idle threads are shown too
+        }
+        guard lastTime > 0 || !tasks.isEmpty else {
             startIfNeeded()
             return
         }
@@ -434,26 +540,23 @@ extension PerfettoTraceWriter {
         case .threads:
             for (id, state) in threads.sorted(by: { $0.key < $1.key }) {
                 if let open = state.openTask {
-                    endRunSlice(ThreadID(id), open, at: lastTime, ended: "open at the end of the trace")
+                    endRunSlice(ThreadID(id), open, at: lastTime, ended: nil, atEnd: true)
                     summary.closedAtEnd += 1
                 }
             }
         case .tasks:
             for (id, task) in tasks.sorted(by: { $0.key < $1.key }) where task.stateOpen {
-                endState(id, at: lastTime) { w in w.annotate("end", string: "open at the end of the trace") }
+                let thread = threads.keys.min().map { ThreadID($0) } ?? ThreadID(1)
+                endState(id, at: lastTime, lane: eventLane(thread)) { w, lane in
+                    w.annotate(lane, "end", key: Self.annotationKey(2), string: "open at the end of the trace")
+                }
                 summary.closedAtEnd += 1
             }
         }
-        let rest = held.sorted { $0.value.time < $1.value.time }
-        held.removeAll()
-        for (_, e) in rest {
-            instant(e, absolute: true)
-            summary.flowsLeftOut += 1
+        summary.flowsLeftOut += openMessages.count + openSpawns.count
+        if runnableChanged || waitingChanged || pendingChannel != nil {
+            flushCounters(lane: eventLane(threads.keys.min().map { ThreadID($0) } ?? ThreadID(1)), at: lastTime)
         }
-        flushCounters(at: lastTime)
         startIfNeeded()
-        if interning.hasPending {
-            beginInternedOnlyPacket()
-        }
     }
 }

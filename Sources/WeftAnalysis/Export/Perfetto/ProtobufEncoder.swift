@@ -83,6 +83,18 @@ struct ProtobufEncoder {
         bytes.append(contentsOf: body)
     }
 
+    /// A length-delimited field holding bytes already encoded, from a buffer.
+    mutating func message(_ field: UInt64, _ body: UnsafeBufferPointer<UInt8>) {
+        tag(field, .lengthDelimited)
+        varint(UInt64(body.count))
+        bytes.append(contentsOf: body)
+    }
+
+    /// Calls `body` with the bytes written so far.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer(body)
+    }
+
     /// Opens a nested message: returns where its length goes, for `end(_:)`.
     mutating func begin(_ field: UInt64) -> Int {
         tag(field, .lengthDelimited)
