@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WeftAnalysis
 import WeftTrace
+import WeftRuntime
 import WeftTestSupport
 @testable import WeftRender
 
@@ -218,5 +219,24 @@ struct EdgeCaseTests {
         let width = m.width("alpha beta", size: 12) + 1
         #expect(m.wrap("alpha beta gamma\ndelta", maxWidth: width, size: 12) == ["alpha beta", "gamma", "delta"])
         #expect(m.wrap("", maxWidth: width, size: 12) == [])
+    }
+}
+
+@Suite("Header of a deterministic run")
+struct VirtualTimeHeaderTests {
+    @Test("a trace recorded under the deterministic scheduler says virtual time in its header, not wall")
+    func saysVirtualTime() async throws {
+        let path = temporaryTracePath("virtual-header")
+        defer { TemporaryFiles.remove(path) }
+        _ = try await Weft.run(RunOptions(scheduler: .deterministic(seed: 3), tracePath: path, programName: "sleeper")) { rt in
+            try await rt.sleep(for: .milliseconds(20))
+        }
+        let trace = try RecordedTrace(path: path)
+        let facts = RenderTimeline(timeline: trace.timeline).facts
+        #expect(facts.virtualTime)
+        let line = TimelineLayout.factsLine(facts)
+        #expect(line.contains("virtual time 20.0 ms"), "\(line)")
+        #expect(!line.contains("wall "))
+        #expect(TimelineLayout.contrastTitle(facts).contains("virtual time 20.0 ms"))
     }
 }

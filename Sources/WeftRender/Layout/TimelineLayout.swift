@@ -76,7 +76,7 @@ public enum TimelineLayout {
     static func contrastTitle(_ facts: RunFacts) -> String {
         var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(tasksText(facts.taskCount))"]
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
-        parts.append("wall \(DurationFormat.format(facts.wallTime))")
+        parts.append(facts.wallTimeText)
         if let problem = facts.problemSummary { parts.append("ended \(problem)") }
         return parts.joined(separator: " · ")
     }
@@ -88,7 +88,7 @@ public enum TimelineLayout {
         if let workers = facts.workers { parts.append(Format.plural(workers, "pool thread")) }
         parts.append(tasksText(facts.taskCount))
         parts.append(Format.plural(facts.threadCount, "thread"))
-        parts.append("wall \(DurationFormat.format(facts.wallTime))")
+        parts.append(facts.wallTimeText)
         if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }

@@ -25,6 +25,7 @@ extension RenderTimeline {
                              wallTime: run.wallTime, traceEnd: t(activityEnd), eventCount: run.totalEvents, peakRSS: peak)
         if facts.workers == 0 || run.scheduler == "thread-per-task" { facts.workers = nil }
         facts.cores = run.cores
+        facts.virtualTime = run.hasVirtualTime
         facts.census = timeline.threadCensus
         if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {

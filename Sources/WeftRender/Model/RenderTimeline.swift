@@ -62,6 +62,14 @@ public struct RunFacts: Sendable, Equatable {
     /// How the run ended in a word ("deadlocked", "failed"), when the trace says so.
     public var outcome: String?
 
+    /// Whether the times are virtual (the deterministic scheduler's clock): the header says "virtual time", not "wall".
+    public var virtualTime = false
+
+    /// "wall 1.20 ms", or "virtual time 1.20 ms" for a deterministic run.
+    public var wallTimeText: String {
+        (virtualTime ? "virtual time " : "wall ") + DurationFormat.format(wallTime)
+    }
+
     /// How the run ended, in a word or two for a title ("deadlocked"): the outcome, or the problem up to its first
     /// colon or line.
     public var problemSummary: String? {
