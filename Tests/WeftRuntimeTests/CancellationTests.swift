@@ -34,6 +34,18 @@ import WeftTrace
         #expect(flag)
     }
 
+    @Test(arguments: primitiveSchedulers)
+    func cancellingAnEndedTaskDoesNothing(_ scheduler: SchedulerKind) async throws {
+        let trace = try await RecordedTrace.record(scheduler, name: "cancel-ended") { rt in
+            let quick = rt.spawn("quick") { 7 }
+            _ = try await quick.value
+            quick.cancel()
+            guard !quick.isCancelled else { throw TestFailure("an ended task was marked cancelled") }
+        }
+        #expect(trace.failure == nil, "\(String(describing: trace.failure))")
+        #expect(trace.count(.taskCancel) == 0)
+    }
+
     @Test("a cancellation is recorded by the canceller, before the cancelled task's unblock")
     func cancellationIsTraced() async throws {
         let trace = try await RecordedTrace.record(virtualTime, name: "cancel") { rt in

@@ -2,8 +2,10 @@ import WeftTrace
 
 extension TaskRecord {
     /// Cancels the task: records `taskCancel` (on the caller's thread), then resumes its current wait, if it waits,
-    /// with `CancellationError`; every later wait of the task throws it at once. Cancelling again does nothing.
+    /// with `CancellationError`; every later wait of the task throws it at once. Cancelling again, or a task that has
+    /// ended, does nothing.
     func cancel() {
+        if outcome != nil { return }  // it has ended: nothing to cancel
         let shard = core.registry.shard(for: id)
         shard.lock.lock()
         if cancelled {
