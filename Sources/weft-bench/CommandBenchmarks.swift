@@ -2,7 +2,8 @@ import Foundation
 
 /// Every trace-reading command on the trace shapes that stress it, each command run as its own process so that
 /// its time and peak memory are its own: one hot channel (ping-pong), a million short tasks (io-bound), many threads
-/// (io-bound under thread-per-task). The traces are recorded once by `weft run` into the temporary folder.
+/// (io-bound under thread-per-task). The traces are recorded once by `weft run` into the temporary folder. Before the
+/// commands, each trace is read once in this process for the reader's throughput alone.
 ///
 /// Sizes: WEFT_BENCH_ROUNDS (ping-pong rounds, default 1,000,000: about 12 M events), WEFT_BENCH_TASKS (default
 /// 1,000,000), WEFT_BENCH_THREADS (thread-per-task tasks, default 10,000); WEFT_BENCH_RUNS (default 3, the median is
@@ -34,6 +35,10 @@ let commandSuite = BenchmarkSuite(name: "commands") {
         let events = try countEvents(weft, trace)
         print("\(shape.name): \(shape.run.dropFirst().joined(separator: " ")): \(events) events, \(bytes / 1_000_000) MB file, "
             + "recorded in \(format(record.wall)) s")
+        // Reading alone, in this process: validating, causal order, on one thread's CPU clock.
+        let (rate, growth) = try TraceBench.readRate(trace)
+        print("  \(pad("read", 15)) \(format(rate)) M events/s (target >= 30), resident memory growth while reading "
+            + "\(format(growth)) MiB")
         let commands: [(name: String, arguments: [String])] = [
             ("stats", ["stats", trace]),
             ("check", ["check", trace]),

@@ -14,4 +14,5 @@ let benchmarkSuites: [BenchmarkSuite] = [
     diffSuite,
     exportSuite,
     commandSuite,
+    footprintSuite,
 ]

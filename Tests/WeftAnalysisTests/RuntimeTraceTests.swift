@@ -130,7 +130,7 @@ struct RuntimeTraceTests {
             // The task that closed the cycle too is counted blocked on its fork, not running.
             let task = try #require(timeline.task(wait.task))
             let blocked = task.intervals.contains { interval in
-                if case .blocked(reason: .mutex?, _) = interval.state { return interval.end > interval.start }
+                if case .blocked(_, reason: .mutex?) = interval.state { return interval.end > interval.start }
                 return false
             }
             #expect(blocked, "\(task.id) \"\(task.name)\" is never counted blocked on its fork")

@@ -34,10 +34,10 @@ struct TimelineBuilderTests {
         let worker = try #require(timeline.task(TaskID(2)))
         #expect(worker.parent == TaskID(1) && worker.name == "worker" && worker.site == "main.swift:3")
         #expect(worker.intervals.map(\.state) == [
-            .runnable(.created), .running(ThreadID(2)), .blocked(reason: .channelReceive, object: ObjectID(5)),
+            .runnable(.created), .running(ThreadID(2)), .blocked(object: ObjectID(5), reason: .channelReceive),
             .runnable(.woken(by: TaskID(1))), .running(ThreadID(1)),
         ])
-        #expect(worker.state(at: 100) == .blocked(reason: .channelReceive, object: ObjectID(5)))
+        #expect(worker.state(at: 100) == .blocked(object: ObjectID(5), reason: .channelReceive))
         #expect(worker.state(at: 300) == .finished)
         #expect(worker.state(at: 5) == nil)
     }
@@ -150,7 +150,7 @@ struct WokenBeforeParkingTests {
         #expect(timeline.run.anomalyCount == 0, "\(timeline.run.anomalies)")
         let stage = try #require(timeline.task(TaskID(3)))
         #expect(stage.intervals.map(\.state) == [
-            .runnable(.created), .running(ThreadID(2)), .blocked(reason: .channelSend, object: ObjectID(2)),
+            .runnable(.created), .running(ThreadID(2)), .blocked(object: ObjectID(2), reason: .channelSend),
             .runnable(.woken(by: TaskID(4))), .running(ThreadID(2)),
         ])
         #expect(stage.intervals.map(\.start) == [0, 10, 40, 60, 70])

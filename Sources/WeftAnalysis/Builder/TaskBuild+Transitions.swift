@@ -30,11 +30,11 @@ extension TaskBuild {
             if block.reason == .sleep {
                 transition(to: .sleeping(duration: pendingSleep ?? 0), at: time)
             } else {
-                transition(to: .blocked(reason: block.reason, object: block.object), at: time)
+                transition(to: .blocked(object: block.object, reason: block.reason), at: time)
             }
         } else {
             anomaly = "\(id) blocked without a block event"
-            transition(to: .blocked(reason: nil, object: .none), at: time)
+            transition(to: .blocked(object: .none, reason: nil), at: time)
         }
         pendingBlock = nil
         pendingSleep = nil
@@ -65,7 +65,7 @@ extension TaskBuild {
             lastWait?.waker = waker
         }
         switch state {
-        case .blocked(let reason, let object):
+        case .blocked(let object, let reason):
             transition(to: .runnable(.woken(by: waker)), at: time)
             return (reason, object, nil)
         case .sleeping:

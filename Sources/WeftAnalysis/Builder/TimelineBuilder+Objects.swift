@@ -103,7 +103,7 @@ extension TimelineState {
         var episode = 0
         let selects = task.selectWaits
         for interval in task.intervals {
-            guard case .blocked(let reason, let object) = interval.state else { continue }
+            guard case .blocked(let object, let reason) = interval.state else { continue }
             switch reason {
             case .channelReceive?, .channelSend?:
                 guard let c = channelIndex.position(object.rawValue) else { continue }

@@ -50,7 +50,7 @@ public enum CriticalPathReport {
         case .runnable(.created): return "runnable (new)"
         case .runnable(.yielded): return "runnable (yielded)"
         case .runnable(.woken(let waker)): return "runnable (woken by \(waker == .none ? "timer" : describe(waker, timeline)))"
-        case .blocked(let reason, let object):
+        case .blocked(let object, let reason):
             let what = timeline.label(of: object, reason: reason)
             return "blocked: \(reason?.description ?? "unknown")" + (what.isEmpty ? "" : " \(what)")
         case .sleeping(let duration): return "sleeping \(DurationFormat.format(duration))"

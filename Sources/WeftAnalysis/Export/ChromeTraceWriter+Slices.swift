@@ -73,7 +73,7 @@ extension ChromeTraceWriter {
     /// What a blocked or sleeping task waits for: `reason`, `object`, `object_name` (or `sleep_ns`).
     func writeWaitArguments(_ state: TaskState) {
         switch state {
-        case .blocked(let reason, let object):
+        case .blocked(let object, let reason):
             key("reason")
             out.string(reason?.description ?? "unknown")
             key("object")

@@ -31,7 +31,7 @@ public struct LockAcrossBlockLint: Lint {
                     let interval = intervals[i]
                     let reason: BlockReason?, object: ObjectID
                     switch interval.state {
-                    case .blocked(let r, let o) where r != .mutex:
+                    case .blocked(let o, let r) where r != .mutex:
                         (reason, object) = (r, o)
                     case .sleeping:
                         (reason, object) = (.sleep, .none)

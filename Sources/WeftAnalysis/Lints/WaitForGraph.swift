@@ -93,7 +93,7 @@ public struct WaitForGraph: Sendable {
             guard let last = task.intervals.last else { return nil }
             switch last.state {
             case .sleeping: return Wait(task: task.id, reason: .sleep, object: .none, since: last.start, holders: [])
-            case .blocked(let reason, let object): return Wait(task: task.id, reason: reason, object: object, since: last.start, holders: [])
+            case .blocked(let object, let reason): return Wait(task: task.id, reason: reason, object: object, since: last.start, holders: [])
             default: return nil
             }
         }

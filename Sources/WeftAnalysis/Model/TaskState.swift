@@ -8,7 +8,9 @@ public enum TaskState: Sendable, Equatable, Hashable {
     case runnable(RunnableCause)
     /// Waiting for something: a channel, mutex, wait group, condition, select, or another task (`join`; the object is
     /// then the awaited task's raw id). `reason` is nil when the trace lacks the `block` event before the slice ended.
-    case blocked(reason: BlockReason?, object: ObjectID)
+    /// The object comes first so that the one-byte reason packs after it: a `StateInterval` (one per state change,
+    /// the model's largest per-event part) then takes 32 bytes instead of 40.
+    case blocked(object: ObjectID, reason: BlockReason?)
     /// Sleeping for `duration` nanoseconds (a `sleep` event then a block with reason sleep).
     case sleeping(duration: UInt64)
     /// After the task ended. Never stored as an interval; `TaskTimeline.state(at:)` answers it.

@@ -7,7 +7,7 @@ extension PrimitiveStats {
         var waits: [BlockReason: [UInt64: (count: Int, time: UInt64)]] = [:]
         for task in timeline.tasks {
             for interval in task.intervals {
-                guard case .blocked(let reason?, let object) = interval.state,
+                guard case .blocked(let object, let reason?) = interval.state,
                       reason == .readLock || reason == .semaphore || reason == .once || reason == .timer else { continue }
                 var entry = waits[reason, default: [:]][object.rawValue, default: (0, 0)]
                 entry.count += 1

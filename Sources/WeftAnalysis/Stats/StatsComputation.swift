@@ -24,7 +24,7 @@ extension RunStats {
                     }
                 case .runnable:
                     s.runnable += d
-                case .blocked(let reason, _):
+                case .blocked(_, let reason):
                     s.blocked[reason?.description ?? "unknown", default: 0] += d
                 case .sleeping:
                     s.sleeping += d

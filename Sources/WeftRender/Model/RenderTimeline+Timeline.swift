@@ -245,7 +245,7 @@ extension LaneState {
         case .runnable: self = .runnable
         case .sleeping: self = .sleeping
         case .finished: self = .sleeping
-        case let .blocked(reason, _):
+        case let .blocked(_, reason):
             switch reason {
             case .channelSend?, .channelReceive?, .select?: self = .channel
             case .mutex?, .readLock?, .semaphore?: self = .mutex  // lock-like: waiting for others to let go
