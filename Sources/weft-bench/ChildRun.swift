@@ -13,7 +13,18 @@ struct ChildMeasure {
 }
 
 /// Runs programs as children and reads their own resource use (`wait4`), so each command's peak memory is its own.
+///
+/// One caveat, from Linux: `posix_spawn` starts the child on this process's memory (vfork), and at `exec` the kernel
+/// folds that memory's high-water mark into the child's `ru_maxrss`. A child's peak is therefore never reported
+/// below this process's own peak: keep this process small (`ownPeakMB` says how big it got).
 enum ChildRun {
+    /// This process's own peak resident set, in MB: the floor under every child's reported peak.
+    static func ownPeakMB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
+    }
+
     /// The `weft` executable built beside this benchmark (`swift build -c release` builds both).
     static func weftExecutable() throws -> String {
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

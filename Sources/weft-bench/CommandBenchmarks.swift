@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Sizes: WEFT_BENCH_ROUNDS (ping-pong rounds, default 1,000,000: about 12 M events), WEFT_BENCH_TASKS (default
 /// 1,000,000), WEFT_BENCH_THREADS (thread-per-task tasks, default 10,000); WEFT_BENCH_RUNS (default 3, the median is
-/// printed); WEFT_BENCH_SHAPES (a comma list of hot-channel, tasks, threads) picks shapes.
+/// printed); WEFT_BENCH_SHAPES (a comma list of hot-channel, tasks, threads) picks shapes, WEFT_BENCH_COMMANDS (a comma
+/// list of stats, check, render, diff, export) commands.
 let commandSuite = BenchmarkSuite(name: "commands") {
     let environment = ProcessInfo.processInfo.environment
     func number(_ name: String, _ fallback: Int) -> Int { Int(environment[name] ?? "") ?? fallback }
@@ -32,11 +33,12 @@ let commandSuite = BenchmarkSuite(name: "commands") {
         let record = try ChildRun.measure(weft, shape.run + ["-o", trace])
         guard record.status == 0 else { throw BenchError.failed("weft " + shape.run.joined(separator: " "), record.status) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: trace)[.size] as? Int) ?? 0
-        let events = try countEvents(weft, trace)
+        // Reading alone, in this process: validating, causal order, on one thread's CPU clock. It also counts the
+        // events (`weft stats --json` would, but its per-task rows on a million tasks cost this process gigabytes,
+        // which every child then reports as its own peak: see `ChildRun`).
+        let (rate, growth, events) = try TraceBench.readCount(trace)
         print("\(shape.name): \(shape.run.dropFirst().joined(separator: " ")): \(events) events, \(bytes / 1_000_000) MB file, "
             + "recorded in \(format(record.wall)) s")
-        // Reading alone, in this process: validating, causal order, on one thread's CPU clock.
-        let (rate, growth) = try TraceBench.readRate(trace)
         print("  \(pad("read", 15)) \(format(rate)) M events/s (target >= 30), resident memory growth while reading "
             + "\(format(growth)) MiB")
         let commands: [(name: String, arguments: [String])] = [
@@ -47,7 +49,8 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             ("export chrome", ["export", trace, "--format", "chrome", "-o", "\(folder)/export.json"]),
             ("export perfetto", ["export", trace, "--format", "perfetto", "-o", "\(folder)/export.pftrace"]),
         ]
-        for command in commands {
+        let only = environment["WEFT_BENCH_COMMANDS"].map { Set($0.split(separator: ",").map(String.init)) }
+        for command in commands where only?.contains(command.name.split(separator: " ")[0].description) ?? true {
             var measures: [ChildMeasure] = []
             for _ in 0..<runs { measures.append(try ChildRun.measure(weft, command.arguments)) }
             // check exits 1 when a lint fires; anything past that is a failure.
@@ -62,27 +65,12 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             let outBytes = output.isEmpty ? 0 : (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
             let size = outBytes > 0 ? String(format: ", %.1f bytes/event out", Double(outBytes) / Double(max(events, 1))) : ""
             if !output.isEmpty { try? FileManager.default.removeItem(atPath: output) }
+            let trusted = peak > ChildRun.ownPeakMB() ? "" : " (not above this process's own peak: unknown)"
             print("  \(pad(command.name, 15)) \(pad(format(wall) + " s", 12)) \(pad(format(cpu) + " s", 12)) "
-                + "\(pad("\(peak) MB", 10)) (\(format(perTen)) s per 10 M events, \(peak * 1_000_000 / max(events, 1)) B/event\(size))")
+                + "\(pad("\(peak) MB", 10)) (\(format(perTen)) s per 10 M events, \(peak * 1_000_000 / max(events, 1)) B/event\(size))\(trusted)")
         }
         try? FileManager.default.removeItem(atPath: trace)
     }
-}
-
-/// The number of events in a trace, from `weft stats --json`.
-private func countEvents(_ weft: String, _ trace: String) throws -> Int {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: weft)
-    process.arguments = ["stats", trace, "--json"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return 0 }
-    let stats = json["stats"] as? [String: Any] ?? json
-    return (stats["run"] as? [String: Any])?["events"] as? Int ?? 0
 }
 
 private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }

@@ -174,6 +174,13 @@ enum TraceBench {
     /// Reads a whole trace: millions of events a second, and how much the resident memory grew (MiB) between the
     /// first million events and the end (flat: it does not grow with the number of events read).
     static func readRate(_ path: String) throws -> (rate: Double, rssGrowth: Double) {
+        let (rate, growth, _) = try readCount(path)
+        return (rate, growth)
+    }
+
+    /// Reads every event of the trace at `path`: M events/s on this thread's CPU clock, the resident memory growth
+    /// from the first million events on (MiB), and the number of events.
+    static func readCount(_ path: String) throws -> (rate: Double, rssGrowth: Double, events: Int) {
         let start = threadCPUNanoseconds()
         let reader = try TraceReader(path: path)
         var n = 0
@@ -187,7 +194,7 @@ enum TraceBench {
             }
         }
         let elapsed = Double(threadCPUNanoseconds() - start)
-        return (Double(n) / elapsed * 1000, Double(late - early) / 1_048_576)
+        return (Double(n) / elapsed * 1000, Double(late - early) / 1_048_576, n)
     }
 
     /// Resident memory now, from /proc/self/statm.
