@@ -13,22 +13,19 @@ extension TimelineState {
         return channels.count - 1
     }
 
-    mutating func channelEvent(_ e: Event) {
-        let a = e.args
-        if e.kind == .select {
-            // The select's channel is its third argument (0 for the default case or a timeout); the first is the
-            // number of cases, not a channel.
-            _ = consumeBlock(e, on: a.a2, reason: .select)
-            return
-        }
-        let c = channelPosition(a.a0, at: e.time)
-        switch e.kind {
-        case .channelMake:
-            channels[c].capacity = a.a1
-            channels[c].name = strings(StringID(a.a2))
+    mutating func channelEvent(_ typed: TypedEvent, _ e: Event) {
+        switch typed {
+        case .select(let v):
+            // The channel of the case taken (0 for the default case or a timeout).
+            _ = consumeBlock(e, on: v.channel.rawValue, reason: .select)
+        case .channelMake(let v):
+            let c = channelPosition(v.channel.rawValue, at: e.time)
+            channels[c].capacity = v.capacity
+            channels[c].name = strings(v.name)
             channels[c].created = e.time
             channels[c].creator = e.task
-        case .send:
+        case .send(let v):
+            let c = channelPosition(v.channel.rawValue, at: e.time)
             channels[c].sends += 1
             // A receiver already waiting takes the message at once; otherwise it goes into the buffer.
             let handedOver = waitingReceivers[c] > 0
@@ -36,26 +33,27 @@ extension TimelineState {
                 occupancy[c] += 1
                 if occupancy[c] > channels[c].peakOccupancy { channels[c].peakOccupancy = occupancy[c] }
             }
-            let blocked = consumeBlock(e, on: a.a0, reason: .channelSend)
-            if let f = unpaired[c].take(a.a1) {
+            let blocked = consumeBlock(e, on: v.channel.rawValue, reason: .channelSend)
+            if let f = unpaired[c].take(v.seq) {
                 flows[f].sender = e.task
                 flows[f].senderThread = e.thread
                 flows[f].sent = e.time
                 flows[f].senderBlocked = blocked
                 flows[f].handedOver = handedOver
             } else {
-                unpaired[c].put(a.a1, flows.count)
-                flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, sender: e.task, senderThread: e.thread,
+                unpaired[c].put(v.seq, flows.count)
+                flows.append(MessageFlow(channel: v.channel, seq: v.seq, sender: e.task, senderThread: e.thread,
                                          sent: e.time, senderBlocked: blocked, handedOver: handedOver))
             }
-        case .receive:
-            let blocked = consumeBlock(e, on: a.a0, reason: .channelReceive)
-            guard a.a1 != 0 else {
+        case .receive(let v):
+            let c = channelPosition(v.channel.rawValue, at: e.time)
+            let blocked = consumeBlock(e, on: v.channel.rawValue, reason: .channelReceive)
+            guard v.seq != 0 else {
                 channels[c].closedReceives += 1
                 return
             }
             channels[c].receives += 1
-            if let f = unpaired[c].take(a.a1) {
+            if let f = unpaired[c].take(v.seq) {
                 if !flows[f].handedOver { occupancy[c] = max(occupancy[c] - 1, 0) }
                 flows[f].receiver = e.task
                 flows[f].receiverThread = e.thread
@@ -63,29 +61,29 @@ extension TimelineState {
                 flows[f].receiverBlocked = blocked
             } else {
                 occupancy[c] = max(occupancy[c] - 1, 0)
-                unpaired[c].put(a.a1, flows.count)
-                flows.append(MessageFlow(channel: ChannelID(a.a0), seq: a.a1, receiver: e.task, receiverThread: e.thread,
+                unpaired[c].put(v.seq, flows.count)
+                flows.append(MessageFlow(channel: v.channel, seq: v.seq, receiver: e.task, receiverThread: e.thread,
                                          received: e.time, receiverBlocked: blocked))
             }
-        case .close:
-            channels[c].closed = e.time
-        case .sendFailed:
-            channels[c].failedSends += 1
-            _ = consumeBlock(e, on: a.a0, reason: .channelSend)
+        case .close(let v):
+            channels[channelPosition(v.channel.rawValue, at: e.time)].closed = e.time
+        case .sendFailed(let v):
+            channels[channelPosition(v.channel.rawValue, at: e.time)].failedSends += 1
+            _ = consumeBlock(e, on: v.channel.rawValue, reason: .channelSend)
         default:
             break
         }
     }
 
     /// `selectWait`: the channel joins the select the running task has just blocked in.
-    mutating func selectWait(_ e: Event) {
+    mutating func selectWait(_ v: SelectWaitEvent, _ e: Event) {
         guard let t = runningTask(e) else { return }
-        _ = channelPosition(e.args.a0, at: e.time)
+        _ = channelPosition(v.channel.rawValue, at: e.time)
         guard let block = tasks[t].lastWait, block.reason == .select else {
-            anomaly(e, "\(e.task) waits on ch\(e.args.a0) in a select without a block(select) first")
+            anomaly(e, "\(e.task) waits on \(v.channel) in a select without a block(select) first")
             return
         }
-        let side = (channel: e.args.a0, send: e.args.a1 != 0)
+        let side = (channel: v.channel.rawValue, send: v.isSend)
         if let last = tasks[t].selectWaits.indices.last, tasks[t].selectWaits[last].blocked == block.start {
             // Two cases on one channel and side are one wait on it.
             if tasks[t].selectWaits[last].channels.contains(where: { $0 == side }) { return }
@@ -137,17 +135,22 @@ extension TimelineState {
         mutexIndex.position(raw, in: &mutexes) { MutexBuild(timeline: MutexTimeline(id: MutexID(raw), created: time)) }
     }
 
-    mutating func mutexEvent(_ e: Event) {
-        let a = e.args
-        let m = mutexPosition(a.a0, at: e.time)
-        if e.kind == .mutexMake {
-            mutexes[m].timeline.name = strings(StringID(a.a1))
+    mutating func mutexEvent(_ typed: TypedEvent, _ e: Event) {
+        let mutex: MutexID
+        switch typed {
+        case .mutexMake(let v):
+            let m = mutexPosition(v.mutex.rawValue, at: e.time)
+            mutexes[m].timeline.name = strings(v.name)
             mutexes[m].timeline.created = e.time
             mutexes[m].timeline.creator = e.task
             return
+        case .lockRequest(let v): mutex = v.mutex
+        case .lockAcquire(let v): mutex = v.mutex
+        case .lockRelease(let v): mutex = v.mutex
+        default: return
         }
+        let m = mutexPosition(mutex.rawValue, at: e.time)
         guard let t = runningTask(e) else { return }
-        let mutex = MutexID(a.a0)
         switch e.kind {
         case .lockRequest:
             let held = mutexes[m].openHold.map { mutexes[m].holds[$0].task != e.task } ?? false
@@ -188,23 +191,27 @@ extension TimelineState {
         waitGroupIndex.position(raw, in: &waitGroups) { WaitGroupBuild(timeline: WaitGroupTimeline(id: WaitGroupID(raw), created: time)) }
     }
 
-    mutating func waitGroupEvent(_ e: Event) {
-        let a = e.args
-        let g = waitGroupPosition(a.a0, at: e.time)
-        switch e.kind {
-        case .waitGroupMake:
-            waitGroups[g].timeline.name = strings(StringID(a.a1))
+    mutating func waitGroupEvent(_ typed: TypedEvent, _ e: Event) {
+        switch typed {
+        case .waitGroupMake(let v):
+            let g = waitGroupPosition(v.group.rawValue, at: e.time)
+            waitGroups[g].timeline.name = strings(v.name)
             waitGroups[g].timeline.created = e.time
             waitGroups[g].timeline.creator = e.task
-        case .waitGroupAdd:
-            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: Event.unzigzag(a.a1), count: a.a2))
-        case .waitGroupDone:
-            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: -1, count: a.a1))
-        default: // waitGroupWait
+        case .waitGroupAdd(let v):
+            let g = waitGroupPosition(v.group.rawValue, at: e.time)
+            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: v.delta, count: v.count))
+        case .waitGroupDone(let v):
+            let g = waitGroupPosition(v.group.rawValue, at: e.time)
+            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: -1, count: v.count))
+        case .waitGroupWait(let v):
+            let g = waitGroupPosition(v.group.rawValue, at: e.time)
             guard let t = runningTask(e) else { return }
             closeUnblockedWait(t)
             tasks[t].openWait = OpenWait(isCondition: false, objectPosition: g, episode: waitGroups[g].waits.count)
             waitGroups[g].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
+        default:
+            return
         }
     }
 
@@ -214,16 +221,16 @@ extension TimelineState {
         conditionIndex.position(raw, in: &conditions) { ConditionBuild(timeline: ConditionTimeline(id: ConditionID(raw), created: time)) }
     }
 
-    mutating func conditionEvent(_ e: Event) {
-        let a = e.args
-        let c = conditionPosition(a.a0, at: e.time)
-        switch e.kind {
-        case .conditionMake:
-            conditions[c].timeline.mutex = MutexID(a.a1)
-            conditions[c].timeline.name = strings(StringID(a.a2))
+    mutating func conditionEvent(_ typed: TypedEvent, _ e: Event) {
+        switch typed {
+        case .conditionMake(let v):
+            let c = conditionPosition(v.condition.rawValue, at: e.time)
+            conditions[c].timeline.mutex = v.mutex
+            conditions[c].timeline.name = strings(v.name)
             conditions[c].timeline.created = e.time
             conditions[c].timeline.creator = e.task
-        case .conditionWait:
+        case .conditionWait(let v):
+            let c = conditionPosition(v.condition.rawValue, at: e.time)
             guard let t = runningTask(e) else { return }
             closeUnblockedWait(t)
             // Waiting releases the condition's mutex.
@@ -233,13 +240,16 @@ extension TimelineState {
             }
             tasks[t].openWait = OpenWait(isCondition: true, objectPosition: c, episode: conditions[c].waits.count)
             conditions[c].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
-        case .conditionSignal:
-            let woken = TaskID(a.a1)
+        case .conditionSignal(let v):
+            let c = conditionPosition(v.condition.rawValue, at: e.time)
             conditions[c].timeline.signals.append(ConditionSignal(time: e.time, task: e.task, broadcast: false,
-                                                                  woken: woken, wokenCount: woken == .none ? 0 : 1))
-        default: // conditionBroadcast
+                                                                  woken: v.woken, wokenCount: v.woken == .none ? 0 : 1))
+        case .conditionBroadcast(let v):
+            let c = conditionPosition(v.condition.rawValue, at: e.time)
             conditions[c].timeline.signals.append(ConditionSignal(time: e.time, task: e.task, broadcast: true,
-                                                                  woken: .none, wokenCount: a.a1))
+                                                                  woken: .none, wokenCount: v.woken))
+        default:
+            return
         }
     }
 

@@ -18,8 +18,7 @@ struct PrimitiveBuild {
 
 extension TimelineState {
     /// Reads one event of the later primitives into the model.
-    mutating func primitiveEvent(_ e: Event) {
-        guard let typed = e.typed else { return }
+    mutating func primitiveEvent(_ typed: TypedEvent, _ e: Event) {
         switch typed {
         case .rwMutexMake(let v):
             let m = mutexPosition(v.mutex.rawValue, at: e.time)

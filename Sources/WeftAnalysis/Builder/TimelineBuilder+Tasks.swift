@@ -1,15 +1,14 @@
 import WeftTrace
 
 extension TimelineState {
-    mutating func taskCreate(_ e: Event) {
-        let a = e.args
-        let id = TaskID(a.a0)
+    mutating func taskCreate(_ v: TaskCreateEvent, _ e: Event) {
+        let id = v.task
         let isNew = taskIndex.position(id.rawValue) == nil
         let t = taskPosition(id, at: e.time)
         if !isNew && tasks[t].parent != .none { anomaly(e, "\(id) created twice") }
-        tasks[t].parent = TaskID(a.a1)
-        tasks[t].name = strings(StringID(a.a2))
-        tasks[t].site = strings(StringID(a.a3))
+        tasks[t].parent = v.parent
+        tasks[t].name = strings(v.name)
+        tasks[t].site = strings(v.site)
         if isNew == false && tasks[t].intervals.isEmpty && !tasks[t].isRunning { tasks[t].created = min(tasks[t].created, e.time) }
         if tasks[t].parent != .none {
             let p = taskPosition(tasks[t].parent, at: e.time)
@@ -17,8 +16,8 @@ extension TimelineState {
         }
     }
 
-    mutating func runBegin(_ e: Event) {
-        let id = TaskID(e.args.a0)
+    mutating func runBegin(_ v: RunBeginEvent, _ e: Event) {
+        let id = v.task
         let th = threadPosition(e.thread, at: e.time)
         if let open = threads[th].open {
             anomaly(e, "\(id) began on \(e.thread) while \(open.task) was still running there")
@@ -38,9 +37,8 @@ extension TimelineState {
         threads[th].open = (id, e.time, migrated)
     }
 
-    mutating func runEnd(_ e: Event) {
-        let id = TaskID(e.args.a0)
-        let reason = RunEndReason(rawValue: e.args.a1) ?? .yielded
+    mutating func runEnd(_ v: RunEndEvent, _ e: Event) {
+        let id = v.task, reason = v.reason
         let th = threadPosition(e.thread, at: e.time)
         if let open = threads[th].open, open.task == id {
             endSlice(thread: th, reason: reason, at: e.time)
@@ -56,15 +54,14 @@ extension TimelineState {
         }
     }
 
-    mutating func block(_ e: Event) {
+    mutating func block(_ v: BlockEvent, _ e: Event) {
         guard let t = runningTask(e) else { return }
-        let reason = BlockReason(rawValue: e.args.a0) ?? .select
-        tasks[t].noteBlock(reason, ObjectID(e.args.a1), at: e.time)
-        if reason == .channelReceive, let c = channelIndex.position(e.args.a1) { waitingReceivers[c] += 1 }
+        tasks[t].noteBlock(v.reason, v.object, at: e.time)
+        if v.reason == .channelReceive, let c = channelIndex.position(v.object.rawValue) { waitingReceivers[c] += 1 }
     }
 
-    mutating func unblock(_ e: Event) {
-        let id = TaskID(e.args.a0)
+    mutating func unblock(_ v: UnblockEvent, _ e: Event) {
+        let id = v.task
         let t = taskPosition(id, at: e.time)
         let (reason, object, complaint) = tasks[t].wake(by: e.task, at: e.time)
         if let complaint { anomaly(e, complaint) }
@@ -81,11 +78,10 @@ extension TimelineState {
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
     }
 
-    mutating func taskEnd(_ e: Event) {
-        let id = TaskID(e.args.a0)
-        let t = taskPosition(id, at: e.time)
-        tasks[t].outcome = TaskOutcome(rawValue: e.args.a1) ?? .returned
-        tasks[t].message = strings(StringID(e.args.a2))
+    mutating func taskEnd(_ v: TaskEndEvent, _ e: Event) {
+        let t = taskPosition(v.task, at: e.time)
+        tasks[t].outcome = v.outcome
+        tasks[t].message = strings(v.message)
         // When the task is still in its last slice, its `runEnd(finished)` ends it.
         if tasks[t].ended == nil && !tasks[t].isRunning { finishTask(t, at: e.time) }
     }
@@ -105,10 +101,10 @@ extension TimelineState {
         threads[th].open = nil
     }
 
-    mutating func regionEvent(_ e: Event) {
+    mutating func regionEvent(name nameID: StringID, begins: Bool, _ e: Event) {
         guard let t = runningTask(e) else { return }
-        let name = strings(StringID(e.args.a0))
-        if e.kind == .regionBegin {
+        let name = strings(nameID)
+        if begins {
             tasks[t].openRegions.append((name, e.time))
             return
         }

@@ -79,25 +79,27 @@ struct TimelineState {
         if firstTime == nil { firstTime = e.time }
         if e.time > lastTime { lastTime = e.time }
         defer { eventCount += 1 }
-        let a = e.args
-        switch e.kind {
-        case .metadata:
-            let key = strings(StringID(a.a0)), value = strings(StringID(a.a1))
-            run.metadata.append(MetadataEntry(key: key, value: value))
-            if key == "dropped_events", let n = UInt64(value) { run.dropped = n }
-        case .threadStart:
+        guard let typed = e.typed else {
+            // The reader never yields such an event; a hand-made stream might.
+            anomaly(e, "an argument is outside its type")
+            return
+        }
+        switch typed {
+        case .metadata(let v):
+            run.metadata.append(MetadataEntry(key: strings(v.key), value: strings(v.value)))
+        case .threadStart(let v):
             // The caller of `Weft.run` is one thread: an older trace records it twice (before and after the run,
             // maybe from two kernel threads); the second record continues the first.
-            if a.a1 == ThreadRole.main.rawValue, let caller = callerThread, threadIndex.position(e.thread.rawValue) == nil {
+            if v.role == .main, let caller = callerThread, threadIndex.position(e.thread.rawValue) == nil {
                 threadIndex.set(e.thread.rawValue, caller)
                 threads[caller].stopped = nil
                 return
             }
             let t = threadPosition(e.thread, at: e.time)
-            if a.a1 == ThreadRole.main.rawValue && callerThread == nil { callerThread = t }
-            threads[t].tid = a.a0
-            threads[t].role = ThreadRole(rawValue: a.a1) ?? .other
-            threads[t].index = a.a2
+            if v.role == .main && callerThread == nil { callerThread = t }
+            threads[t].tid = v.tid
+            threads[t].role = v.role
+            threads[t].index = v.index
             threads[t].started = min(threads[t].started, e.time)
         case .threadStop:
             let t = threadPosition(e.thread, at: e.time)
@@ -106,36 +108,35 @@ struct TimelineState {
                 endSlice(thread: t, reason: nil, at: e.time)
             }
             threads[t].stopped = e.time
-        case .runFinish:
-            run.outcome = RunOutcome(rawValue: a.a0)
-            run.message = strings(StringID(a.a1))
+        case .runFinish(let v):
+            run.outcome = v.outcome
+            run.message = strings(v.message)
             run.finished = e.time
-        case .sample:
-            let name = strings(StringID(a.a0))
-            run.samples.append(Sample(time: e.time, name: name, value: a.a1))
-            if name == "dropped_events" { run.dropped = a.a1 }
-        case .taskCreate: taskCreate(e)
-        case .runBegin: runBegin(e)
-        case .runEnd: runEnd(e)
-        case .block: block(e)
-        case .unblock: unblock(e)
-        case .taskEnd: taskEnd(e)
-        case .channelMake, .send, .receive, .close, .select, .sendFailed: channelEvent(e)
-        case .selectWait: selectWait(e)
-        case .mutexMake, .lockRequest, .lockAcquire, .lockRelease: mutexEvent(e)
-        case .waitGroupMake, .waitGroupAdd, .waitGroupDone, .waitGroupWait: waitGroupEvent(e)
-        case .conditionMake, .conditionWait, .conditionSignal, .conditionBroadcast: conditionEvent(e)
-        case .sleep:
+        case .sample(let v):
+            run.samples.append(Sample(time: e.time, name: strings(v.name), value: v.value))
+        case .taskCreate(let v): taskCreate(v, e)
+        case .runBegin(let v): runBegin(v, e)
+        case .runEnd(let v): runEnd(v, e)
+        case .block(let v): block(v, e)
+        case .unblock(let v): unblock(v, e)
+        case .taskEnd(let v): taskEnd(v, e)
+        case .channelMake, .send, .receive, .close, .select, .sendFailed: channelEvent(typed, e)
+        case .selectWait(let v): selectWait(v, e)
+        case .mutexMake, .lockRequest, .lockAcquire, .lockRelease: mutexEvent(typed, e)
+        case .waitGroupMake, .waitGroupAdd, .waitGroupDone, .waitGroupWait: waitGroupEvent(typed, e)
+        case .conditionMake, .conditionWait, .conditionSignal, .conditionBroadcast: conditionEvent(typed, e)
+        case .sleep(let v):
             guard let t = runningTask(e) else { return }
-            tasks[t].pendingSleep = a.a0
-        case .log:
+            tasks[t].pendingSleep = v.duration
+        case .log(let v):
             logs.append(LogEntry(time: e.time, task: e.task, thread: e.thread,
-                                 category: strings(StringID(a.a0)), message: strings(StringID(a.a1))))
-        case .regionBegin, .regionEnd: regionEvent(e)
+                                 category: strings(v.category), message: strings(v.message)))
+        case .regionBegin(let v): regionEvent(name: v.name, begins: true, e)
+        case .regionEnd(let v): regionEvent(name: v.name, begins: false, e)
         case .rwMutexMake, .readRequest, .readAcquire, .readRelease, .onceMake, .onceBegin, .onceEnd, .semaphoreMake,
              .semaphoreAcquire, .semaphoreRelease, .tickerMake, .tick, .tickerStop, .timerMake, .timerFire, .timerStop,
              .taskCancel, .trySendMiss, .tryReceiveMiss, .receiveTimeout:
-            primitiveEvent(e)
+            primitiveEvent(typed, e)
         }
     }
 

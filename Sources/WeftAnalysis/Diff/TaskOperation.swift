@@ -72,41 +72,44 @@ public struct TaskOperations: Sendable {
 
     /// The operation an event stands for, and the task that did it; nil for events that are not operations.
     public static func operation(of e: Event) -> (task: TaskID, operation: TaskOperation)? {
-        let a = e.args
-        switch e.kind {
-        case .taskCreate:
-            let parent = TaskID(a.a1)
-            return parent == .none ? nil : (parent, TaskOperation(.spawn, a.a0))
-        case .block:
-            return a.a0 == BlockReason.join.rawValue ? (e.task, TaskOperation(.join, a.a1)) : nil
-        case .send: return (e.task, TaskOperation(.send, a.a0))
-        case .sendFailed: return (e.task, TaskOperation(.sendClosed, a.a0))
-        case .receive: return (e.task, TaskOperation(a.a1 == 0 ? .receiveClosed : .receive, a.a0))
-        case .close: return (e.task, TaskOperation(.close, a.a0))
-        case .select: return (e.task, TaskOperation(.select, a.a2))
-        case .lockAcquire: return (e.task, TaskOperation(.lock, a.a0))
-        case .lockRelease: return (e.task, TaskOperation(.unlock, a.a0))
-        case .waitGroupAdd: return (e.task, TaskOperation(.waitGroupAdd, a.a0))
-        case .waitGroupDone: return (e.task, TaskOperation(.waitGroupDone, a.a0))
-        case .waitGroupWait: return (e.task, TaskOperation(.waitGroupWait, a.a0))
-        case .conditionWait: return (e.task, TaskOperation(.conditionWait, a.a0))
-        case .conditionSignal: return (e.task, TaskOperation(.signal, a.a0))
-        case .conditionBroadcast: return (e.task, TaskOperation(.broadcast, a.a0))
-        case .sleep: return (e.task, TaskOperation(.sleep))
-        case .readAcquire: return (e.task, TaskOperation(.readLock, a.a0))
-        case .readRelease: return (e.task, TaskOperation(.readUnlock, a.a0))
-        case .onceBegin: return (e.task, TaskOperation(.onceRun, a.a0))
-        case .semaphoreAcquire: return (e.task, TaskOperation(.acquire, a.a0))
-        case .semaphoreRelease: return (e.task, TaskOperation(.release, a.a0))
-        case .tick: return (e.task, TaskOperation(.tick, a.a0))
-        case .timerFire: return (e.task, TaskOperation(.timerFired, a.a0))
-        case .tickerStop, .timerStop: return (e.task, TaskOperation(.stop, a.a0))
-        case .taskCancel: return (e.task, TaskOperation(.cancel, a.a0))
-        case .trySendMiss: return (e.task, TaskOperation(.trySendMiss, a.a0))
-        case .tryReceiveMiss: return (e.task, TaskOperation(.tryReceiveMiss, a.a0))
-        case .receiveTimeout: return (e.task, TaskOperation(.receiveTimeout, a.a0))
+        guard let typed = e.typed else { return nil }
+        let operation: TaskOperation
+        switch typed {
+        case .taskCreate(let v):
+            return v.parent == .none ? nil : (v.parent, TaskOperation(.spawn, v.task.rawValue))
+        case .block(let v):
+            guard v.reason == .join else { return nil }
+            operation = TaskOperation(.join, v.object.rawValue)
+        case .send(let v): operation = TaskOperation(.send, v.channel.rawValue)
+        case .sendFailed(let v): operation = TaskOperation(.sendClosed, v.channel.rawValue)
+        case .receive(let v): operation = TaskOperation(v.seq == 0 ? .receiveClosed : .receive, v.channel.rawValue)
+        case .close(let v): operation = TaskOperation(.close, v.channel.rawValue)
+        case .select(let v): operation = TaskOperation(.select, v.channel.rawValue)
+        case .lockAcquire(let v): operation = TaskOperation(.lock, v.mutex.rawValue)
+        case .lockRelease(let v): operation = TaskOperation(.unlock, v.mutex.rawValue)
+        case .waitGroupAdd(let v): operation = TaskOperation(.waitGroupAdd, v.group.rawValue)
+        case .waitGroupDone(let v): operation = TaskOperation(.waitGroupDone, v.group.rawValue)
+        case .waitGroupWait(let v): operation = TaskOperation(.waitGroupWait, v.group.rawValue)
+        case .conditionWait(let v): operation = TaskOperation(.conditionWait, v.condition.rawValue)
+        case .conditionSignal(let v): operation = TaskOperation(.signal, v.condition.rawValue)
+        case .conditionBroadcast(let v): operation = TaskOperation(.broadcast, v.condition.rawValue)
+        case .sleep: operation = TaskOperation(.sleep)
+        case .readAcquire(let v): operation = TaskOperation(.readLock, v.mutex.rawValue)
+        case .readRelease(let v): operation = TaskOperation(.readUnlock, v.mutex.rawValue)
+        case .onceBegin(let v): operation = TaskOperation(.onceRun, v.once.rawValue)
+        case .semaphoreAcquire(let v): operation = TaskOperation(.acquire, v.semaphore.rawValue)
+        case .semaphoreRelease(let v): operation = TaskOperation(.release, v.semaphore.rawValue)
+        case .tick(let v): operation = TaskOperation(.tick, v.timer.rawValue)
+        case .timerFire(let v): operation = TaskOperation(.timerFired, v.timer.rawValue)
+        case .tickerStop(let v): operation = TaskOperation(.stop, v.timer.rawValue)
+        case .timerStop(let v): operation = TaskOperation(.stop, v.timer.rawValue)
+        case .taskCancel(let v): operation = TaskOperation(.cancel, v.task.rawValue)
+        case .trySendMiss(let v): operation = TaskOperation(.trySendMiss, v.channel.rawValue)
+        case .tryReceiveMiss(let v): operation = TaskOperation(.tryReceiveMiss, v.channel.rawValue)
+        case .receiveTimeout(let v): operation = TaskOperation(.receiveTimeout, v.channel.rawValue)
         default: return nil
         }
+        return (e.task, operation)
     }
 
     /// Adds the operation `e` stands for, if any. Events recorded outside any task are skipped.

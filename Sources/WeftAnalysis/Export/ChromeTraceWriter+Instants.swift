@@ -17,8 +17,8 @@ extension ChromeTraceWriter {
         case .tasks:
             if e.task != .none {
                 tid = e.task.rawValue
-            } else if e.kind == .taskCreate || e.kind == .taskEnd {
-                tid = e.args.a0 // about a task, outside any: on that task's track
+            } else if let about = TaskCreateEvent(e)?.task ?? TaskEndEvent(e)?.task {
+                tid = about.rawValue // about a task, outside any: on that task's track
             } else {
                 tid = Self.outsideTrack
                 outsideTrackUsed = true
@@ -31,7 +31,7 @@ extension ChromeTraceWriter {
         beginArguments()
         key("current_task")
         out.uint(e.task.rawValue)
-        let blockReason = e.kind == .block ? BlockReason(rawValue: e.args.a0) : nil
+        let blockReason = BlockEvent(e)?.reason
         for (i, argument) in spec.arguments.enumerated() {
             let raw = e.args[i]
             key(argument.name)
@@ -60,19 +60,20 @@ extension ChromeTraceWriter {
 
     /// Remembers the names that objects and tasks are given as they are made.
     private func noteLabels(_ e: Event, strings: (StringID) -> String) {
-        let a = e.args
-        switch e.kind {
-        case .taskCreate:
-            let name = strings(StringID(a.a2))
-            if !name.isEmpty { taskNames[a.a0] = name }
-        case .channelMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), ChannelID(a.a0))
-        case .mutexMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), MutexID(a.a0))
-        case .waitGroupMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), WaitGroupID(a.a0))
-        case .conditionMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), ConditionID(a.a0))
-        case .rwMutexMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), MutexID(a.a0))
-        case .onceMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a1)), OnceID(a.a0))
-        case .semaphoreMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), SemaphoreID(a.a0))
-        case .tickerMake, .timerMake: objectLabels[a.a0] = Self.label(strings(StringID(a.a2)), TimerID(a.a0))
+        guard let typed = e.typed else { return }
+        switch typed {
+        case .taskCreate(let v):
+            let name = strings(v.name)
+            if !name.isEmpty { taskNames[v.task.rawValue] = name }
+        case .channelMake(let v): objectLabels[v.channel.rawValue] = Self.label(strings(v.name), v.channel)
+        case .mutexMake(let v): objectLabels[v.mutex.rawValue] = Self.label(strings(v.name), v.mutex)
+        case .waitGroupMake(let v): objectLabels[v.group.rawValue] = Self.label(strings(v.name), v.group)
+        case .conditionMake(let v): objectLabels[v.condition.rawValue] = Self.label(strings(v.name), v.condition)
+        case .rwMutexMake(let v): objectLabels[v.mutex.rawValue] = Self.label(strings(v.name), v.mutex)
+        case .onceMake(let v): objectLabels[v.once.rawValue] = Self.label(strings(v.name), v.once)
+        case .semaphoreMake(let v): objectLabels[v.semaphore.rawValue] = Self.label(strings(v.name), v.semaphore)
+        case .tickerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
+        case .timerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
         default: break
         }
     }

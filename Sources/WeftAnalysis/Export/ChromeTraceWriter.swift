@@ -32,8 +32,9 @@ final class ChromeTraceWriter {
     /// Notes a `threadStart`: a kernel tid seen before makes this thread share the earlier thread's track, and so
     /// does the caller of `Weft.run` recorded again (as the model keeps it: one caller record).
     func noteThreadStart(_ e: Event) {
-        let kernelTid = e.args.a0
-        if e.args.a1 == ThreadRole.main.rawValue {
+        guard let start = ThreadStartEvent(e) else { return }
+        let kernelTid = start.tid
+        if start.role == .main {
             if let caller = callerTrack, caller != e.thread.rawValue {
                 trackOfThread[e.thread] = caller
                 return

@@ -17,7 +17,7 @@ public struct RunInfo: Sendable, Equatable {
     public var samples: [Sample]
     /// How many events of each kind the trace held (indexed by `EventKind.rawValue`; use `count(of:)`).
     public var eventCounts: [Int]
-    /// Events the recorder reported it could not store (from a `dropped_events` sample or metadata entry).
+    /// Events the recorder reported it could not store (the trailer's count; 0 when the file has no trailer).
     public var dropped: UInt64
     /// Things in the trace that did not add up (a `runEnd` for a task not running, …), at most 100 kept.
     public var anomalies: [Anomaly]

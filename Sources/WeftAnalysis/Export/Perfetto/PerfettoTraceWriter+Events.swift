@@ -7,53 +7,79 @@ extension PerfettoTraceWriter {
     /// Writes what one event shows, as it is read.
     func add(_ e: Event) {
         if e.time > lastTime { lastTime = e.time }
-        let a = e.args
-        switch e.kind {
-        case .metadata:
-            metadata[strings(StringID(a.a0))] = strings(StringID(a.a1))
+        guard let typed = e.typed else { return } // the reader never yields such an event
+        switch typed {
+        case .metadata(let v):
+            metadata[strings(v.key)] = strings(v.value)
             return
-        case .threadStart:
-            noteThread(e)
+        case .threadStart(let v):
+            noteThread(v, e)
             return
         case .threadStop:
             threadStopped(e.thread)
             return
-        case .sample:
-            sample(e)
-        case .runBegin:
-            runBegin(e)
-        case .runEnd:
-            runEnd(e)
-        case .taskCreate:
-            taskCreate(e)
-        case .block where e.task != .none:
+        case .sample(let v):
+            sample(v, e)
+        case .runBegin(let v):
+            runBegin(v, e)
+        case .runEnd(let v):
+            runEnd(v, e)
+        case .taskCreate(let v):
+            taskCreate(v, e)
+        case .block(let v) where e.task != .none:
             // The wait goes on the slice's end (thread lanes) or the blocked state (task lanes), not on a mark.
-            tasks[e.task.rawValue, default: TaskState()].waitReason = a.a0
-            tasks[e.task.rawValue, default: TaskState()].waitObject = a.a1
-        case .unblock:
-            unblock(e)
+            tasks[e.task.rawValue, default: TaskState()].waitReason = v.reason.rawValue
+            tasks[e.task.rawValue, default: TaskState()].waitObject = v.object.rawValue
+        case .unblock(let v):
+            unblock(v, e)
             instant(e)
-        case .channelMake, .mutexMake, .waitGroupMake, .conditionMake, .rwMutexMake, .onceMake, .semaphoreMake, .tickerMake,
-             .timerMake:
-            noteObject(e)
+        case .channelMake(let v):
+            noteObject(v.channel.rawValue, name: v.name, id: v.channel.description)
+            if v.capacity == 0 { unbuffered.insert(v.channel.rawValue) }
+            describeChannel(v.channel.rawValue)
             instant(e)
-        case .send:
-            channelChanged(a.a0, by: 1)
+        case .mutexMake(let v):
+            noteObject(v.mutex.rawValue, name: v.name, id: v.mutex.description)
+            instant(e)
+        case .waitGroupMake(let v):
+            noteObject(v.group.rawValue, name: v.name, id: v.group.description)
+            instant(e)
+        case .conditionMake(let v):
+            noteObject(v.condition.rawValue, name: v.name, id: v.condition.description)
+            instant(e)
+        case .rwMutexMake(let v):
+            noteObject(v.mutex.rawValue, name: v.name, id: v.mutex.description)
+            instant(e)
+        case .onceMake(let v):
+            noteObject(v.once.rawValue, name: v.name, id: v.once.description)
+            instant(e)
+        case .semaphoreMake(let v):
+            noteObject(v.semaphore.rawValue, name: v.name, id: v.semaphore.description)
+            instant(e)
+        case .tickerMake(let v):
+            noteObject(v.timer.rawValue, name: v.name, id: v.timer.description)
+            instant(e)
+        case .timerMake(let v):
+            noteObject(v.timer.rawValue, name: v.name, id: v.timer.description)
+            instant(e)
+        case .send(let v):
+            let channel = v.channel.rawValue
+            channelChanged(channel, by: 1)
             var flow: UInt64?
-            if a.a1 != 0, openMessages.count + openSpawns.count < options.heldFlowCap {
+            if v.seq != 0, openMessages.count + openSpawns.count < options.heldFlowCap {
                 let id = flowIDs.take(at: e.time)
-                openMessages[MessageKey(channel: a.a0, seq: a.a1)] = id
+                openMessages[MessageKey(channel: channel, seq: v.seq)] = id
                 flow = id
-            } else if a.a1 != 0 {
+            } else if v.seq != 0 {
                 summary.flowsLeftOut += 1
             }
             instant(e, flowStart: flow)
-        case .receive:
-            if a.a1 == 0 {
+        case .receive(let v):
+            if v.seq == 0 {
                 instant(e)
             } else {
-                channelChanged(a.a0, by: -1)
-                let flow = openMessages.removeValue(forKey: MessageKey(channel: a.a0, seq: a.a1))
+                channelChanged(v.channel.rawValue, by: -1)
+                let flow = openMessages.removeValue(forKey: MessageKey(channel: v.channel.rawValue, seq: v.seq))
                 instant(e, flowEnd: flow)
                 if let flow {
                     flowIDs.give(flow, at: e.time)
@@ -69,21 +95,21 @@ extension PerfettoTraceWriter {
     // MARK: Threads and tasks
 
     /// A thread's track: its own, or that of the OS thread it is again (same kernel tid).
-    private func noteThread(_ e: Event) {
-        let kernelTid = e.args.a0, id = e.thread.rawValue
+    private func noteThread(_ v: ThreadStartEvent, _ e: Event) {
+        let kernelTid = v.tid, id = e.thread.rawValue
         var track = Self.threadTrack(id: id)
-        if e.args.a1 == ThreadRole.main.rawValue, let caller = callerTrack {
+        if v.role == .main, let caller = callerTrack {
             track = caller // the caller of Weft.run recorded again: one caller, as in the model
         } else if kernelTid != 0 {
             if let first = trackOfKernelThread[kernelTid] { track = first } else { trackOfKernelThread[kernelTid] = track }
         }
-        if e.args.a1 == ThreadRole.main.rawValue && callerTrack == nil { callerTrack = track }
+        if v.role == .main && callerTrack == nil { callerTrack = track }
         let described = threads[id]?.described ?? false
-        threads[id] = ThreadState(track: track, kernelTid: kernelTid, role: ThreadRole(rawValue: e.args.a1),
-                                  index: e.args.a2, described: described || track != Self.threadTrack(id: id))
+        threads[id] = ThreadState(track: track, kernelTid: kernelTid, role: v.role,
+                                  index: v.index, described: described || track != Self.threadTrack(id: id))
         // Every thread is shown, idle ones too; before the first packet, the process's name is not known yet.
         if started && options.lanes == .threads && showsNow(id) { _ = threadTrack(e.thread) }
-        if ThreadRole(rawValue: e.args.a1) == .taskThread { threadOfTask[e.args.a2] = id }
+        if v.role == .taskThread { threadOfTask[v.index] = id }
     }
 
     /// A thread stopped: its lane's incremental state is let go (cleared again if the OS thread records again).
@@ -169,7 +195,7 @@ extension PerfettoTraceWriter {
             return nil
         case .tasks:
             if e.task != .none { return taskTrack(e.task.rawValue) }
-            if e.kind == .taskCreate || e.kind == .taskEnd { return taskTrack(e.args.a0) }
+            if let about = TaskCreateEvent(e)?.task ?? TaskEndEvent(e)?.task { return taskTrack(about.rawValue) }
             if !outsideTrackWritten {
                 outsideTrackWritten = true
                 describe(Self.outsideTrack) { p in
@@ -182,24 +208,24 @@ extension PerfettoTraceWriter {
         }
     }
 
-    private func taskCreate(_ e: Event) {
-        let a = e.args
-        var task = tasks[a.a0] ?? TaskState()
-        task.name = strings(StringID(a.a2))
+    private func taskCreate(_ v: TaskCreateEvent, _ e: Event) {
+        let child = v.task.rawValue
+        var task = tasks[child] ?? TaskState()
+        task.name = strings(v.name)
         task.phase = .runnable
-        tasks[a.a0] = task
+        tasks[child] = task
         tasksChanged(runnable: 1, waiting: 0)
-        if started && options.lanes == .threads, let thread = threadOfTask[a.a0] { _ = threadTrack(ThreadID(thread)) }
+        if started && options.lanes == .threads, let thread = threadOfTask[child] { _ = threadTrack(ThreadID(thread)) }
         if options.lanes == .tasks {
-            beginState(a.a0, "runnable", at: e.time, lane: eventLane(e.thread)) { w, lane in
+            beginState(child, "runnable", at: e.time, lane: eventLane(e.thread)) { w, lane in
                 w.annotate(lane, "cause", key: Self.annotationKey(0), string: "created", valueKey: Self.valueKey(0))
             }
         }
         var flow: UInt64?
-        if a.a1 != 0 {
+        if v.parent != .none {
             if openMessages.count + openSpawns.count < options.heldFlowCap {
                 let id = flowIDs.take(at: e.time)
-                if let earlier = openSpawns.updateValue(id, forKey: a.a0) { // the same child again (a damaged trace)
+                if let earlier = openSpawns.updateValue(id, forKey: child) { // the same child again (a damaged trace)
                     flowIDs.give(earlier, at: e.time)
                     summary.flowsLeftOut += 1
                 }
@@ -211,8 +237,8 @@ extension PerfettoTraceWriter {
         instant(e, flowStart: flow)
     }
 
-    private func runBegin(_ e: Event) {
-        let id = e.args.a0
+    private func runBegin(_ v: RunBeginEvent, _ e: Event) {
+        let id = v.task.rawValue
         let wasRunnable: Bool
         if let i = tasks.index(forKey: id) {
             wasRunnable = tasks.values[i].phase == .runnable
@@ -257,9 +283,9 @@ extension PerfettoTraceWriter {
         return ThreadTimeline(id: thread, role: role, index: state.index, started: 0, slices: IntervalList(sorted: [])).label
     }
 
-    private func runEnd(_ e: Event) {
-        let id = e.args.a0
-        let reason = RunEndReason(rawValue: e.args.a1)
+    private func runEnd(_ v: RunEndEvent, _ e: Event) {
+        let id = v.task.rawValue
+        let reason: RunEndReason? = v.reason
         var task = tasks[id] ?? TaskState()
         switch reason {
         case .blocked?:
@@ -290,7 +316,7 @@ extension PerfettoTraceWriter {
             let ended = reason?.description ?? "unknown"
             let wait = waitText(task)
             endState(id, at: e.time, lane: lane) { w, lane in
-                w.annotate(lane, "end", key: Self.annotationKey(2), string: ended, valueKey: Self.valueKey(16 + (e.args.a1 & 0xFF)))
+                w.annotate(lane, "end", key: Self.annotationKey(2), string: ended, valueKey: Self.valueKey(16 + (v.reason.rawValue & 0xFF)))
                 if reason == .blocked, let wait { w.annotate(lane, "wait", key: Self.annotationKey(3), string: wait) }
             }
             switch task.phase {
@@ -348,8 +374,8 @@ extension PerfettoTraceWriter {
         return "\(reason) \(object.name.isEmpty ? object.id : object.name)"
     }
 
-    private func unblock(_ e: Event) {
-        let id = e.args.a0
+    private func unblock(_ v: UnblockEvent, _ e: Event) {
+        let id = v.task.rawValue
         guard var task = tasks[id] else { return }
         switch task.phase {
         case .blocked, .sleeping:
@@ -400,25 +426,9 @@ extension PerfettoTraceWriter {
 
     // MARK: Objects, counters, samples
 
-    private func noteObject(_ e: Event) {
-        let a = e.args
-        let nameID: UInt64
-        let id: String
-        switch e.kind {
-        case .channelMake: nameID = a.a2; id = ChannelID(a.a0).description
-        case .mutexMake: nameID = a.a1; id = MutexID(a.a0).description
-        case .waitGroupMake: nameID = a.a1; id = WaitGroupID(a.a0).description
-        case .rwMutexMake: nameID = a.a1; id = MutexID(a.a0).description
-        case .onceMake: nameID = a.a1; id = OnceID(a.a0).description
-        case .semaphoreMake: nameID = a.a2; id = SemaphoreID(a.a0).description
-        case .tickerMake, .timerMake: nameID = a.a2; id = TimerID(a.a0).description
-        default: nameID = a.a2; id = ConditionID(a.a0).description
-        }
-        objectNames[a.a0] = (strings(StringID(nameID)), id)
-        if e.kind == .channelMake {
-            if a.a1 == 0 { unbuffered.insert(a.a0) }
-            describeChannel(a.a0)
-        }
+    /// Remembers an object's name and id spelling as it is made.
+    private func noteObject(_ raw: UInt64, name: StringID, id: String) {
+        objectNames[raw] = (strings(name), id)
     }
 
     private func describeChannel(_ channel: UInt64) {
@@ -435,8 +445,8 @@ extension PerfettoTraceWriter {
         pendingChannel = (Self.channelTrack(id: channel), Int64(max(count, 0)))
     }
 
-    private func sample(_ e: Event) {
-        let name = strings(StringID(e.args.a0))
+    private func sample(_ v: SampleEvent, _ e: Event) {
+        let name = strings(v.name)
         let uuid: UInt64
         if let known = sampleTracks[name] {
             uuid = known
@@ -447,7 +457,7 @@ extension PerfettoTraceWriter {
         }
         let lane = eventLane(e.thread)
         beginEvent(4, lane: lane, track: uuid, name: nil)
-        packet.int(30, Int64(bitPattern: e.args.a1))
+        packet.int(30, Int64(bitPattern: v.value))
         emitEvent(lane: lane, at: e.time, carriesCounters: false)
         summary.counterValues += 1
     }
@@ -476,7 +486,7 @@ extension PerfettoTraceWriter {
         let track = instantTrack(e)
         let folded = Self.subjectInName(e.kind) && !spec.arguments.isEmpty
         if folded {
-            let subject = e.args.a0
+            let subject = e.args[0] // the first argument, by the table: what the instant is about
             let label: () -> String = {
                 e.kind == .unblock ? self.taskLabel(subject, withID: true) : self.objectLabel(subject)
             }
@@ -490,8 +500,9 @@ extension PerfettoTraceWriter {
         }
         // A message's sequence number: on a buffered channel, on the send (a receive joined to it by a flow would
         // repeat it); on an unbuffered one nowhere, as the flow pairs the rendezvous and the number only counts sends.
-        let message = e.kind == .send || e.kind == .receive
-        let skipped = message && (unbuffered.contains(e.args.a0) || (e.kind == .receive && flowEnd != nil)) ? 1 : -1
+        let messageChannel = SendEvent(e)?.channel ?? ReceiveEvent(e)?.channel
+        let skipped = messageChannel.map { unbuffered.contains($0.rawValue) || (e.kind == .receive && flowEnd != nil) } == true ? 1 : -1
+        let joinWait = BlockEvent(e)?.reason == .join
         for (i, argument) in spec.arguments.enumerated() where !(folded && i == 0) && i != skipped {
             let raw = e.args[i]
             let key: UInt64 = 2 << 56 | kind << 8 | UInt64(i)
@@ -506,7 +517,7 @@ extension PerfettoTraceWriter {
             case .runOutcome: enumAnnotation(lane, argument.name, key, RunOutcome(rawValue: raw), raw)
             case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer:
                 if raw == 0 { annotate(lane, argument.name, key: key, uint: 0) }
-                else if e.kind == .block && BlockReason(rawValue: e.args.a0) == .join {
+                else if joinWait {
                     annotate(lane, argument.name, key: key, string: taskLabel(raw, withID: true))
                 } else { annotate(lane, argument.name, key: key, string: objectLabel(raw)) }
             case .uint, .task, .duration: annotate(lane, argument.name, key: key, uint: raw)
