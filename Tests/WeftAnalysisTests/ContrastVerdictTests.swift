@@ -42,4 +42,21 @@ struct ContrastVerdictTests {
         ok.problem = nil
         #expect(ContrastVerdict.sentences(a, ok).hasSuffix("Only multiplexed ended deadlocked; thread-per-task completed in 15.0 ms."))
     }
+
+    @Test("the later run's slower task creation is named as the reason only when it explains at least half the gap")
+    func why() {
+        var a = RunFigures(scheduler: "multiplexed", wallTime: 105 * ms, threads: 3, tasks: 1_001, workers: 2, cores: 2,
+                           spawning: 3_300_000)
+        var b = RunFigures(scheduler: "thread-per-task", wallTime: 149 * ms, threads: 1_002, tasks: 1_001, cores: 2,
+                           spawning: 33_400_000)
+        #expect(ContrastVerdict.wall(a, b) == "finished 44.0 ms later (149 ms vs 105 ms): creating the 1,000 tasks took "
+            + "33.4 ms under thread-per-task (vs 3.30 ms)")
+        // 10 ms more spawning does not explain a 44 ms gap: no reason is claimed.
+        b.spawning = 13_300_000
+        #expect(ContrastVerdict.wall(a, b) == "finished 44.0 ms later (149 ms vs 105 ms)")
+        // A tie gets no reason, however the spawning differs.
+        a.wallTime = 148 * ms
+        b.spawning = 33_400_000
+        #expect(ContrastVerdict.wall(a, b).hasSuffix("a tie within run-to-run noise"))
+    }
 }

@@ -96,7 +96,9 @@ struct LayoutTests {
         let texts = scene.texts.map(\.text)
         #expect(texts.contains("482 more tasks"))
         #expect(texts.contains("493 more threads"))
-        #expect(texts.filter { $0.hasPrefix("thread of") }.count == 10)
+        // Ten thread lanes: the timer thread and the threads of nine representative tasks.
+        #expect(texts.filter { $0.hasPrefix("thread of") }.count == 9 && texts.contains("timer thread"))
+        #expect(texts.contains { $0.contains("the threads of the tasks chosen as: first and last spawned") })
         #expect(scene.height < 1200)
     }
 

@@ -13,6 +13,7 @@ struct LegendTests {
         canvas.drewTaskSlices = true
         canvas.drewIdleLine = true
         canvas.drewThreadDensity = true
+        canvas.drewHeldDensity = true
         canvas.drewLockWait = true
         canvas.drewHolds = true
         canvas.drewDenseRun = true

@@ -193,3 +193,72 @@ struct TeachingPictureTests {
         #expect(CoreUse(threads, cores: 4).peak == 0)
     }
 }
+
+/// Many sleeping tasks under thread-per-task: each task's thread is held while it sleeps.
+enum HeldThreadsFixture {
+    static func run(tasks count: Int = 40) -> RenderTimeline {
+        let us: UInt64 = 1_000
+        let end = 1_000 * us
+        let facts = RunFacts(program: "sleepers", scheduler: "thread-per-task", taskCount: count, threadCount: count + 1,
+                             wallTime: end, eventCount: 10 * count)
+        var threads: [ThreadTrack] = []
+        var tasks: [TaskTrack] = []
+        for i in 1...count {
+            let id = TaskID(UInt64(i)), start = UInt64(i) * 10 * us, wake = start + 500 * us
+            threads.append(ThreadTrack(thread: ThreadID(UInt64(i)), label: "thread of \(id)", slices: [
+                ThreadSlice(start: start, end: start + 5 * us, task: id), ThreadSlice(start: wake, end: wake + 5 * us, task: id),
+            ], lifetime: TimeSpan(start, wake + 5 * us), role: .taskThread, held: [TimeSpan(start + 5 * us, wake)], owner: id))
+            tasks.append(TaskTrack(task: id, name: i == 1 ? "main" : "sleeper \(i)", spans: [
+                StateSpan(start: start, end: start + 5 * us, state: .running),
+                StateSpan(start: start + 5 * us, end: wake, state: .sleeping),
+                StateSpan(start: wake, end: wake + 5 * us, state: .running),
+            ]))
+        }
+        threads.append(ThreadTrack(thread: ThreadID(1_000), label: "timer thread", slices: [], lifetime: TimeSpan(0, end),
+                                   role: .timer))
+        return RenderTimeline(facts: facts, threads: threads, tasks: tasks)
+    }
+}
+
+@Suite("Thread-per-task lanes tell one story")
+struct HeldThreadLaneTests {
+    @Test("the thread lanes drawn one by one are the threads of the task lanes drawn, and the header says so")
+    func threadsFollowTasks() throws {
+        let run = HeldThreadsFixture.run()
+        var options = RenderOptions(width: 1200)
+        options.maxThreadLanes = 12
+        options.maxTaskLanes = 12
+        let lanes = LaneSelection(run, options: options)
+        let tasks = Set(lanes.shownTasks.map(\.task))
+        #expect(lanes.shownTasks.count == 12 && lanes.restTasks.count == 28)
+        #expect(Set(lanes.shownThreads.compactMap(\.owner)) == tasks)
+        #expect(lanes.shownThreads.contains { $0.role == .timer })
+        #expect(lanes.restThreads.allSatisfy { $0.owner.map { !tasks.contains($0) } ?? false })
+        let scene = try TimelineLayout.scene(run, options: options, measurer: TextMeasurer())
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains { $0.contains("drawn one by one: the threads of the tasks drawn below") })
+    }
+
+    @Test("the thread density row shows the threads held by their sleeping tasks, and the legend names that share")
+    func heldShare() throws {
+        var options = RenderOptions(width: 1200)
+        options.maxThreadLanes = 12
+        options.maxTaskLanes = 12
+        let scene = try TimelineLayout.scene(HeldThreadsFixture.run(), options: options, measurer: TextMeasurer())
+        let held = scene.layers.flatMap(\.items).filter {
+            if case let .polyline(_, color, _, fill) = $0 { color == Palette.heldThreads && fill == Palette.heldThreads } else { false }
+        }
+        #expect(held.count == 1)
+        #expect(scene.texts.map(\.text).contains("threads held by their blocked or sleeping task (share)"))
+        // Where every task sleeps, the held share fills the row: the painted pixels there are the held colour.
+        guard case let .polyline(points, _, _, _)? = held.first else { return }
+        let top = try #require(points.map(\.y).min()), bottom = try #require(points.map(\.y).max())
+        #expect(bottom - top > 40, "the held share is too thin to see: \(bottom - top) px")
+        let full = points.filter { $0.y == top }.map(\.x)
+        let image = try ScenePainter.image(scene)
+        let x = Int(((full.min() ?? 0) + (full.max() ?? 0)) / 2), y = Int((top + bottom) / 2)
+        let pixel = try #require(image.color(x: x, y: y))
+        #expect(ColorVision.normal.distance(pixel, Palette.heldThreads) < 5, "pixel \(pixel) at \(x),\(y)")
+    }
+}

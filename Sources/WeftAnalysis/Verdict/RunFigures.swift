@@ -16,9 +16,12 @@ public struct RunFigures: Sendable, Equatable {
     public var cores: Int?
     /// How it ended when it did not complete ("deadlocked"), else nil.
     public var problem: String?
+    /// From the first task's creation to the last's (ns): how long creating the tasks took; nil with fewer than
+    /// two tasks besides main.
+    public var spawning: UInt64?
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
-                workers: Int? = nil, cores: Int? = nil, problem: String? = nil) {
+                workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -27,11 +30,24 @@ public struct RunFigures: Sendable, Equatable {
         self.workers = workers
         self.cores = cores
         self.problem = problem
+        self.spawning = spawning
+    }
+
+    /// From the first task's creation to the last's, when there are at least two tasks besides main.
+    public static func spawning(_ timeline: Timeline) -> UInt64? {
+        guard timeline.tasks.count >= 3 else { return nil }
+        var first = UInt64.max, last: UInt64 = 0
+        for task in timeline.tasks {
+            first = min(first, task.created)
+            last = max(last, task.created)
+        }
+        return last - first
     }
 }
 
 extension RunFigures {
-    /// The figures of a modelled run: wall time, scheduler threads, peak RSS sample, tasks, workers, cores, outcome.
+    /// The figures of a modelled run: wall time, scheduler threads, peak RSS sample, tasks, workers, cores, outcome,
+    /// time spent creating tasks.
     public init(_ timeline: Timeline) {
         let run = timeline.run
         let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
@@ -39,6 +55,7 @@ extension RunFigures {
         if let outcome = run.outcome, outcome != .completed { problem = outcome.description }
         self.init(scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler, wallTime: run.wallTime,
                   threads: timeline.threadCensus.schedulerThreads, peakMemory: peak, tasks: timeline.tasks.count,
-                  workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem)
+                  workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem,
+                  spawning: Self.spawning(timeline))
     }
 }

@@ -9,6 +9,8 @@ struct LaneSelection {
     var restTasks: [TaskTrack] = []
     /// How the task lanes drawn one by one were chosen, when not all are ("first and last spawned, …").
     var taskChoice: String?
+    /// How the thread lanes drawn one by one were chosen, when not all are.
+    var threadChoice: String?
     /// Mutex lanes, most waited-for first, and how many were left out.
     var shownLocks: [LockTrack] = []
     var hiddenLocks = 0
@@ -27,12 +29,27 @@ struct LaneSelection {
             tasks = tasks.filter { matcher.matches(name: $0.name, id: $0.task.description) }
             matching = Set(tasks.map(\.task))
         }
+        let cycle = Set(timeline.deadlock?.cycle.map(\.task) ?? [])
+        let (representativeTasks, otherTasks, choice) = Self.representative(tasks, limit: options.maxTaskLanes, always: cycle)
         if options.view.showsThreads {
-            (shownThreads, restThreads) = Self.split(timeline.threads, limit: options.maxThreadLanes)
+            // Under thread-per-task the threads drawn are those of the tasks drawn; when fewer thread lanes fit,
+            // those of a smaller representative choice.
+            let unowned = timeline.threads.filter { $0.owner == nil }.count
+            var owners = representativeTasks
+            var ownerChoice = options.view.showsTasks ? nil : choice
+            if representativeTasks.count + unowned > options.maxThreadLanes + 4 {
+                let fewer = Self.representative(tasks, limit: max(options.maxThreadLanes - unowned, 2), always: cycle)
+                owners = fewer.0
+                ownerChoice = fewer.2
+            }
+            (shownThreads, restThreads, threadChoice) = Self.threads(timeline.threads, limit: options.maxThreadLanes,
+                                                                    tasks: Set(owners.map(\.task)))
+            if threadChoice == Self.ownersChoice, let ownerChoice {
+                threadChoice = "the threads of the tasks chosen as: \(ownerChoice); and those no task owns"
+            }
         }
         if options.view.showsTasks {
-            let cycle = Set(timeline.deadlock?.cycle.map(\.task) ?? [])
-            (shownTasks, restTasks, taskChoice) = Self.representative(tasks, limit: options.maxTaskLanes, always: cycle)
+            (shownTasks, restTasks, taskChoice) = (representativeTasks, otherTasks, choice)
         }
         if options.maxLockLanes > 0 {
             let order = lockOrder ?? Self.lockOrder([timeline])
@@ -73,6 +90,25 @@ struct LaneSelection {
         if lanes.count <= limit + 4 { return (lanes, []) }
         return (Array(lanes.prefix(limit)), Array(lanes.dropFirst(limit)))
     }
+
+    /// Thread lanes to draw one by one: under thread-per-task, the threads of `tasks` (the task lanes drawn one by
+    /// one) with the threads no task owns, so that a thread lane and its task lane tell one story; otherwise the
+    /// first `limit`. Returns the chosen, the rest, and how they were chosen when some were left out.
+    static func threads(_ threads: [ThreadTrack], limit: Int, tasks: Set<TaskID>) -> ([ThreadTrack], [ThreadTrack], String?) {
+        if threads.count <= limit + 4 { return (threads, [], nil) }
+        let owned = threads.filter { $0.owner != nil }
+        let unowned = threads.count - owned.count
+        guard !owned.isEmpty, unowned <= 4 else {
+            let (shown, rest) = split(threads, limit: limit)
+            return (shown, rest, "the first \(Format.count(shown.count))")
+        }
+        let keep = { (thread: ThreadTrack) in thread.owner.map { tasks.contains($0) } ?? true }
+        let shown = threads.filter(keep)
+        let rest = threads.filter { !keep($0) }
+        return (shown, rest, ownersChoice)
+    }
+
+    static let ownersChoice = "the threads of the tasks drawn below, and the threads no task owns"
 
     /// Task lanes that represent the run when not all fit: every task in `always` (a deadlock's cycle), the first
     /// and last spawned, the slowest two (longest from creation to end), and the rest spread evenly across spawn

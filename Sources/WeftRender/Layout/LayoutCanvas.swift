@@ -27,6 +27,8 @@ final class LayoutCanvas {
     var drewFreeLine = false
     /// A thread-per-task thread drawn held by its waiting task.
     var drewHeldThread = false
+    /// A thread density row showed a share of threads held by their waiting tasks.
+    var drewHeldDensity = false
     /// A deadlock instant was marked.
     var drewDeadlock = false
     /// Counter tracks were drawn.

@@ -41,6 +41,10 @@ enum LegendLayout {
         if canvas.drewThreadDensity {
             out.append(Entry(key: .swatch(theme.idleThread, thin: false), label: "threads alive, idle (share)"))
         }
+        if canvas.drewHeldDensity {
+            out.append(Entry(key: .swatch(Palette.heldThreads, thin: false),
+                             label: "threads held by their blocked or sleeping task (share)"))
+        }
         let labels: [LaneState: String] = [
             .running: "running", .runnable: "runnable: waits for a free thread or a CPU",
             .awaitingThread: "runnable: waits for its thread to be created",

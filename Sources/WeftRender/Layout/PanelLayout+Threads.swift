@@ -91,34 +91,40 @@ extension PanelLayout {
     /// The level-of-detail key of a thread's run slices after a deadlock was detected (the runtime cancelling tasks).
     static let cancellationKey = Int(Int32.max)
 
-    /// One row for the threads not drawn one by one: the share of them running a task, per pixel column.
+    /// One row for the threads not drawn one by one: the share of them running a task, held by their task while it
+    /// waits (thread-per-task), and alive but idle, per pixel column.
     private func threadDensity(top: Double) -> Double {
         let rest = lanes.restThreads
         let height = Metrics.threadDensityRow
         canvas.drewThreadDensity = true
+        let anyHeld = rest.contains { !$0.held.isEmpty }
         densityFrame(label: LaneSelection.restLabel(rest.count, "thread"),
-                     notes: ["share running", "or alive but idle", "top = all \(Format.count(rest.count))"],
+                     notes: anyHeld ? ["share running, held", "by their task, or idle", "top = all \(Format.count(rest.count))"]
+                         : ["share running", "or alive but idle", "top = all \(Format.count(rest.count))"],
                      top: top, height: height)
         let columns = max(Int(scale.plotWidth / Metrics.densityBin), 1)
-        var density = DensityAccumulator(columns: columns, keys: 2)
+        // Keys: 0 running, 1 alive, 2 held by its waiting task.
+        var density = DensityAccumulator(columns: columns, keys: 3)
         let perColumn = Double(columns) / scale.plotWidth
+        func add(_ start: UInt64, _ end: UInt64, key: Int) {
+            guard scale.overlaps(start, end) else { return }
+            density.add((scale.clampedX(start) - scale.x0) * perColumn, (scale.clampedX(end) - scale.x0) * perColumn, key: key)
+        }
         for thread in rest {
-            if let life = thread.lifetime, scale.overlaps(life.start, life.end) {
-                density.add((scale.clampedX(life.start) - scale.x0) * perColumn,
-                            (scale.clampedX(life.end) - scale.x0) * perColumn, key: 1)
-            }
-            for slice in thread.slices where scale.overlaps(slice.start, slice.end) {
-                density.add((scale.clampedX(slice.start) - scale.x0) * perColumn,
-                            (scale.clampedX(slice.end) - scale.x0) * perColumn, key: 0)
-            }
+            if let life = thread.lifetime { add(life.start, life.end, key: 1) }
+            for slice in thread.slices { add(slice.start, slice.end, key: 0) }
+            for held in thread.held { add(held.start, held.end, key: 2) }
         }
         let n = Double(rest.count)
         let busy = density.values(for: 0).map { $0 / n }
-        let idle = zip(density.values(for: 1), busy).map { max($0 / n - $1, 0) }
+        let held = zip(density.values(for: 2), busy).map { min($0 / n, max(1 - $1, 0)) }
+        let idle = zip(density.values(for: 1), zip(busy, held)).map { max($0 / n - $1.0 - $1.1, 0) }
+        if held.contains(where: { $0 > 0.0005 }) { canvas.drewHeldDensity = true }
         let area = Rect(x: scale.x0, y: top + 3, width: scale.plotWidth, height: height - 6)
         canvas.builder.add(.line(from: Point(area.x, area.maxY), to: Point(area.maxX, area.maxY),
                                  color: theme.grid, width: 1), to: .grid)
-        stackedAreas([(Palette.color(of: .running), busy), (theme.idleThread, idle)], top: area.y, height: area.height)
+        stackedAreas([(Palette.color(of: .running), busy), (Palette.heldThreads, held), (theme.idleThread, idle)],
+                     top: area.y, height: area.height)
         return top + height
     }
 }

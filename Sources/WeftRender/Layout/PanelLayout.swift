@@ -129,7 +129,9 @@ struct PanelLayout {
         } else {
             text = Format.plural(timeline.threads.count, "OS thread")
         }
-        if !lanes.restThreads.isEmpty { text += " (\(Format.count(lanes.shownThreads.count)) drawn one by one)" }
+        if !lanes.restThreads.isEmpty {
+            text += " (\(Format.count(lanes.shownThreads.count)) drawn one by one" + (lanes.threadChoice.map { ": \($0)" } ?? "") + ")"
+        }
         if let cores = timeline.facts.cores {
             let use = CoreUse(timeline.threads, cores: cores)
             if use.peak > cores {

@@ -27,6 +27,7 @@ extension RenderTimeline {
         facts.cores = run.cores
         facts.virtualTime = run.hasVirtualTime
         facts.census = timeline.threadCensus
+        facts.spawning = RunFigures.spawning(timeline)
         if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {
             // The runtime's message usually opens with the outcome ("deadlock: all 6 live tasks…"): say it once.
@@ -251,7 +252,7 @@ extension LaneState {
             case .mutex?, .readLock?, .semaphore?: self = .mutex  // lock-like: waiting for others to let go
             case .waitGroup?, .once?: self = .waitGroup  // waiting for others' work to finish
             case .timer?: self = .sleeping  // a timed wait, as a sleep
-            case .join?: self = .join
+            case .join?, .suspended?: self = .join  // waiting on another task (a Swift child, an actor) outside Weft
             case .condition?: self = .condition
             case .sleep?: self = .sleeping
             case nil: self = .unknown

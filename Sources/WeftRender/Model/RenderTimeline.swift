@@ -58,6 +58,8 @@ public struct RunFacts: Sendable, Equatable {
     /// Time tasks spent ready while a pool thread sat idle (multiplexed: the pool's wake-up latency), summed over
     /// tasks, in ns.
     public var wakeLatency: UInt64 = 0
+    /// From the first task's creation to the last's, in ns (`RunFigures.spawning`).
+    public var spawning: UInt64?
 
     /// How the run ended in a word ("deadlocked", "failed"), when the trace says so.
     public var outcome: String?
@@ -252,6 +254,6 @@ extension RunFacts {
     /// The figures a verdict compares (`ContrastVerdict`), from these facts.
     public var figures: RunFigures {
         RunFigures(scheduler: scheduler, wallTime: wallTime, threads: threadCount, peakMemory: peakRSS, tasks: taskCount,
-                   workers: workers, cores: cores, problem: problemSummary)
+                   workers: workers, cores: cores, problem: problemSummary, spawning: spawning)
     }
 }

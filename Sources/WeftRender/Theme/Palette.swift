@@ -20,6 +20,11 @@ public enum Palette {
     ]
 
 
+    /// Threads held by their waiting task, as a share of a thread density row (thread-per-task): the held lanes'
+    /// hatching is in each task's colour; the share, one violet for all (at least 26 ΔE from every other colour
+    /// of the picture, with each of the three visions).
+    public static let heldThreads = Color(hex: 0x7744DD)
+
     /// The counter tracks' colours: resident memory and OS threads alive.
     public static let counterMemory = Color(hex: 0x882255)
     public static let counterThreads = Color(hex: 0x117733)
