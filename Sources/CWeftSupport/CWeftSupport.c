@@ -25,3 +25,9 @@ uint64_t cweft_realtime_ns(void) {
     clock_gettime(CLOCK_REALTIME, &ts);
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
+
+extern void *swift_retain(void *object);
+extern void swift_release(void *object);
+
+void cweft_retain_object(void *object) { swift_retain(object); }
+void cweft_release_object(void *object) { swift_release(object); }

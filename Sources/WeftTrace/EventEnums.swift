@@ -61,6 +61,10 @@ public enum BlockReason: UInt64, Sendable, CaseIterable, CustomStringConvertible
     case semaphore = 10
     /// Waiting for a ticker's next tick or a timer to fire (counts as a timed wait, never a deadlock).
     case timer = 11
+    /// Suspended on something Weft cannot see: a plain Swift child task not yet finished (`group.next()`, `async let`),
+    /// a continuation resumed by code outside Weft, an actor, I/O. The object is none. Such a task may still be
+    /// woken by others, so it never counts towards a deadlock.
+    case suspended = 12
 
     public var description: String {
         switch self {
@@ -76,6 +80,7 @@ public enum BlockReason: UInt64, Sendable, CaseIterable, CustomStringConvertible
         case .once: "once"
         case .semaphore: "semaphore"
         case .timer: "timer"
+        case .suspended: "suspended"
         }
     }
 }

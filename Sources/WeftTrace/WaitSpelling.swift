@@ -13,7 +13,7 @@ extension BlockReason {
         case .waitGroup: WaitGroupID(object.rawValue).description
         case .condition: ConditionID(object.rawValue).description
         case .join: TaskID(object.rawValue).description
-        case .select, .sleep: object.description
+        case .select, .sleep, .suspended: object.description
         }
     }
 
@@ -36,6 +36,7 @@ extension BlockReason {
         case .once: return "once \(named)"
         case .semaphore: return "semaphore \(named)"
         case .timer: return "timer \(named)"
+        case .suspended: return "suspended outside Weft"
         }
     }
 }

@@ -33,4 +33,8 @@ extern __thread void *cweft_tls_slots[5] __attribute__((tls_model("initial-exec"
 static inline void *cweft_tls_get(int slot) { return cweft_tls_slots[slot]; }
 static inline void cweft_tls_set(int slot, void *value) { cweft_tls_slots[slot] = value; }
 
+/// Retains / releases a Swift heap object (a Swift task's job) by its address, through the Swift runtime.
+void cweft_retain_object(void *object);
+void cweft_release_object(void *object);
+
 #endif

@@ -13,6 +13,10 @@ final class RunCore: @unchecked Sendable {
     let timer: any DeadlineTimer
     let threads: ThreadCounters
     let registry = TaskRegistry()
+    /// The plain Swift tasks of the run, by the runtime's task id (see `routeSwiftJob`).
+    let swiftTasks = SwiftTaskTable()
+    /// The record under which jobs that belong to no task run (see `TaskRecord.Origin.helper`).
+    private(set) var helper: TaskRecord!
     /// The scheduler's threads (workers, timer) report here once they are ready for work.
     let startGate = StartGate()
     let maxThreads: Int?
@@ -42,6 +46,7 @@ final class RunCore: @unchecked Sendable {
         self.maxThreads = maxThreads
         threads = ThreadCounters()
         (scheduler, timer) = kind.makeSchedulerAndTimer(clock: virtualClock)
+        helper = TaskRecord(id: .none, name: "", core: self, origin: .helper)
     }
 
     /// Starts the timer and, under `multiplexed`, the workers, and waits until every thread started is ready, so that
@@ -162,7 +167,7 @@ final class RunCore: @unchecked Sendable {
         let token = waiter.token
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
         if let tracer, let task = token.task { tracer.record(UnblockEvent(task: task.id)) }
-        token.continuation.resume(returning: waiter.index)
+        token.resume(returning: waiter.index)
         token.markResumed()
     }
 
@@ -176,7 +181,7 @@ final class RunCore: @unchecked Sendable {
     func wake(_ token: WaitToken, throwing error: any Error) {
         if token.countsAsStuck { accounting.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
         if let tracer, let task = token.task { tracer.record(UnblockEvent(task: task.id)) }
-        token.continuation.resume(throwing: error)
+        token.resume(throwing: error)
         token.markResumed()
     }
 
@@ -251,6 +256,7 @@ final class RunCore: @unchecked Sendable {
         timer.requestStop()
         scheduler.join()
         timer.join()
+        helper = nil  // it holds the core: break the cycle once no job can arrive any more
     }
 
     /// Marks the run as over once `Weft.run` is about to return: from now on a spawn or a wait through this run's

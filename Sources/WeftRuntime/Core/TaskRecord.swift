@@ -5,9 +5,38 @@ import WeftTrace
 /// The runtime's record of one task. It is also the task's `TaskExecutor`: every job of the task comes through
 /// `enqueue`, so the scheduler always knows which task a job belongs to.
 final class TaskRecord: TaskExecutor, @unchecked Sendable {
+    /// Where a task comes from.
+    enum Origin {
+        /// Spawned by Weft (`Runtime.spawn`, the main task): its body is wrapped, so Weft sees its end.
+        case spawned
+        /// A plain Swift task Weft found when its first job arrived (a task-group child, an `async let`, a `Task {}`):
+        /// its end is read from the runtime after each run (`SwiftJob.hasFinished`).
+        case swift
+        /// Not a task: the record under which the scheduler runs jobs that belong to no task (an actor's drain job,
+        /// `Task.yield`'s continuation job), untraced.
+        case helper
+    }
+
     let id: TaskID
     let name: String
     let core: RunCore
+    let origin: Origin
+    /// The record the Swift runtime sends this task's jobs to (the task's executor preference, inherited by
+    /// structured children): the task's own record, or for a plain Swift child its spawned ancestor's. Jobs run on
+    /// it, so that the runtime sees them on the executor they prefer and never hops.
+    private let preferred: TaskRecord?
+    /// The runtime's id of the Swift task this record stands for (`SwiftJob.taskID`); `.max` until a spawned task's
+    /// first job arrives (on the spawner's thread, before the task can run or make children).
+    var swiftTaskID: UInt64
+    /// A plain Swift task whose object must be retained around each run, so that its end can be read afterwards.
+    let retainsJob: Bool
+    /// An `async let` child: its memory belongs to its parent, which frees it once it has seen the child end, so jobs
+    /// the child's run enqueues (the parent's wake-up) are held until the end has been read (`deferredJobs`).
+    let defersEnqueues: Bool
+    /// Jobs held back during a run of this task (`defersEnqueues`); only the thread running the slice touches them.
+    var deferredJobs: [(UnownedJob, TaskRecord)] = []
+    /// Plain Swift children found so far, to number them; guarded by the run's Swift task table lock.
+    var swiftChildren = 0
     /// The scheduler's state for this task (thread-per-task: its `TaskThread`); set by `Scheduler.admit` before the
     /// task is created, never changed after.
     var schedulerState: AnyObject?
@@ -25,6 +54,10 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
 
     /// True from a traced slice's `runBegin` until its `runEnd` is recorded (see `runSlice`).
     private let sliceOpen = Atomic<Bool>(false)
+    /// Traced runs: jobs of this task enqueued so far, and whether it is suspended on something outside Weft with its
+    /// `unblock` not yet recorded (see `noteEnqueued` and `endSuspended`).
+    private let enqueued = Atomic<UInt64>(0)
+    private let suspendedOutside = Atomic<Bool>(false)
 
     // Links of the registry shard's list; guarded by the shard's lock.
     var registryNext: TaskRecord?
@@ -34,14 +67,41 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     var result: Result<any Sendable, any Error>?
     var joinWaiters = WaitQueue<WaitToken>()
 
-    init(id: TaskID, name: String, core: RunCore) {
+    init(id: TaskID, name: String, core: RunCore, origin: Origin = .spawned, preferred: TaskRecord? = nil,
+         swiftTaskID: UInt64 = .max, retainsJob: Bool = false, defersEnqueues: Bool = false) {
         self.id = id
         self.name = name
         self.core = core
+        self.origin = origin
+        self.preferred = preferred
+        self.swiftTaskID = swiftTaskID
+        self.retainsJob = retainsJob
+        self.defersEnqueues = defersEnqueues
     }
 
+    /// The executor this task's jobs run on (see `preferred`).
+    var executorRecord: TaskRecord { preferred ?? self }
+
+    /// Every job of this task, and of the plain Swift tasks that inherited its executor preference, arrives here;
+    /// a job of another Swift task goes to that task's own record (`RunCore.routeSwiftJob`).
     func enqueue(_ job: consuming ExecutorJob) {
-        core.scheduler.enqueue(UnownedJob(job), of: self)
+        let job = UnownedJob(job)
+        if SwiftJob.taskID(job) == swiftTaskID {
+            core.resume(job, of: self)
+        } else {
+            core.routeSwiftJob(job, arrivedAt: self)
+        }
+    }
+
+    /// Traced runs: counts a job of this task being enqueued and, when the task was recorded as suspended outside
+    /// Weft, records its `unblock` on the enqueuing thread (exactly once: see `endSuspended`).
+    @inline(__always)
+    func noteEnqueued(_ tracer: TraceRecorder) {
+        enqueued.wrappingAdd(1, ordering: .sequentiallyConsistent)
+        if suspendedOutside.load(ordering: .sequentiallyConsistent),
+           suspendedOutside.exchange(false, ordering: .sequentiallyConsistent) {
+            tracer.record(UnblockEvent(task: id))
+        }
     }
 
     /// Runs one job of this task as one run slice, recording `runBegin`/`runEnd` on the calling thread; then runs the
@@ -49,7 +109,13 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     /// never overlap in time, even when the task is resumed on another thread before this one recorded its end.
     @inline(__always)
     func runSlice(_ job: UnownedJob) {
+        if origin == .helper {
+            job.runSynchronously(on: asUnownedTaskExecutor())
+            return
+        }
         ThreadLocals.setCurrentTask(self)
+        if retainsJob { SwiftJob.retain(job) }
+        var ended = false
         if let tracer = core.tracer {
             // A task suspends inside `runSynchronously`, before the thread that ran it records `runEnd`: a waker may
             // resume it at once on another thread. That thread waits here (for as long as the first one takes to
@@ -57,15 +123,51 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
             // task running on two threads at once, nor its next events before the end of its previous slice.
             while sliceOpen.load(ordering: .acquiring) { sched_yield() }
             sliceOpen.store(true, ordering: .relaxed)
+            let enqueuedBefore = enqueued.load(ordering: .sequentiallyConsistent)
             tracer.record(RunBeginEvent(task: id))
-            job.runSynchronously(on: asUnownedTaskExecutor())
-            tracer.record(RunEndEvent(task: id, reason: ThreadLocals.endReason))
+            job.runSynchronously(on: executorRecord.asUnownedTaskExecutor())
+            if let reason = ThreadLocals.endReasonIfSet {
+                tracer.record(RunEndEvent(task: id, reason: reason))
+            } else if origin == .swift && SwiftJob.hasFinished(job) {
+                ended = true
+                tracer.record(TaskEndEvent(task: id, outcome: .returned, message: .empty))
+                tracer.record(RunEndEvent(task: id, reason: .finished))
+            } else if enqueued.load(ordering: .sequentiallyConsistent) != enqueuedBefore {
+                tracer.record(RunEndEvent(task: id, reason: .yielded))  // already resumed: it only hopped
+            } else {
+                endSuspended(tracer, enqueuedBefore: enqueuedBefore)
+            }
             sliceOpen.store(false, ordering: .releasing)
         } else {
-            job.runSynchronously(on: asUnownedTaskExecutor())
+            job.runSynchronously(on: executorRecord.asUnownedTaskExecutor())
+            ended = origin == .swift && ThreadLocals.endReasonIfSet == nil && SwiftJob.hasFinished(job)
         }
-        ThreadLocals.endReason = .yielded
+        ThreadLocals.clearEndReason()
         ThreadLocals.setCurrentTask(nil)
+        if ended { core.swiftTaskEnded(self) }
+        if defersEnqueues { flushDeferredJobs() }
+        if retainsJob { SwiftJob.release(job) }
         core.checkAfterSlice()
+    }
+
+    /// Ends a traced slice in which the task suspended on something Weft cannot see: records `block(suspended)` and
+    /// `runEnd(blocked)`, then publishes the suspension so that whoever enqueues the task next records its
+    /// `unblock`; if that enqueue came in between, records the `unblock` here (one of the two sides sees the other).
+    private func endSuspended(_ tracer: TraceRecorder, enqueuedBefore: UInt64) {
+        tracer.record(BlockEvent(reason: .suspended, object: .none))
+        tracer.record(RunEndEvent(task: id, reason: .blocked))
+        suspendedOutside.store(true, ordering: .sequentiallyConsistent)
+        if enqueued.load(ordering: .sequentiallyConsistent) != enqueuedBefore,
+           suspendedOutside.exchange(false, ordering: .sequentiallyConsistent) {
+            tracer.record(UnblockEvent(task: id))
+        }
+    }
+
+    /// Hands the jobs held back during an `async let` child's slice to the scheduler, now that its end has been read.
+    private func flushDeferredJobs() {
+        guard !deferredJobs.isEmpty else { return }
+        let jobs = deferredJobs
+        deferredJobs.removeAll()
+        for (job, record) in jobs { core.resume(job, of: record) }
     }
 }

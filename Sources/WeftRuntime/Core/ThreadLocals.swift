@@ -24,6 +24,16 @@ enum ThreadLocals {
         set { cweft_tls_set(2, UnsafeMutableRawPointer(bitPattern: UInt(newValue.rawValue + 1))) }
     }
 
+    /// Why the running slice ends, if a Weft wait, yield or the task's end said so; nil when the task suspended on
+    /// something else (or finished, for a plain Swift task).
+    @inline(__always) static var endReasonIfSet: RunEndReason? {
+        let raw = UInt64(UInt(bitPattern: cweft_tls_get(2)))
+        return raw == 0 ? nil : RunEndReason(rawValue: raw - 1)
+    }
+
+    /// Forgets the slice's end reason (at the end of every slice).
+    @inline(__always) static func clearEndReason() { cweft_tls_set(2, nil) }
+
     /// The scheduler's state for this thread (opaque to the core), if the scheduler set one.
     @inline(__always) static var schedulerThreadState: UnsafeMutableRawPointer? {
         get { cweft_tls_get(3) }

@@ -19,6 +19,10 @@ protocol Scheduler: AnyObject, Sendable {
     /// Queues a job of `task` to be run (with `task.runSlice`) on a thread the scheduler chooses.
     func enqueue(_ job: UnownedJob, of task: TaskRecord)
 
+    /// Queues a job that belongs to no task (an actor's drain job, `Task.yield`'s continuation job), to be run with
+    /// `helper.runSlice` (untraced): under thread-per-task on the thread of `task`, which enqueued it.
+    func enqueueUntracked(_ job: UnownedJob, near task: TaskRecord, helper: TaskRecord)
+
     /// Tells the scheduler's threads to stop once no work is left, waking the idle ones; `join` waits for them.
     func requestStop()
 

@@ -71,7 +71,7 @@ func park<Lock: ParkLock>(_ core: RunCore, holding lock: Lock, decide: () -> Par
                           enqueue: (WaitToken) -> Void) async throws -> Int {
     let task = ThreadLocals.currentTask
     defer {
-        ThreadLocals.endReason = .yielded
+        ThreadLocals.clearEndReason()
         if let token = ThreadLocals.currentTask?.currentWait, token.isClaimed { token.settle() }
     }
     return try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Int, any Error>) in

@@ -8,8 +8,11 @@ final class WaitToken: @unchecked Sendable {
     let task: TaskRecord?
     /// Whether this wait counts towards deadlock detection (false for sleeps and selects with a timeout).
     let countsAsStuck: Bool
-    /// Set before the token is published (under the primitive's lock); read only by the claimer.
-    let continuation: UnsafeContinuation<Int, any Error>
+    /// Set before the token is published (under the primitive's lock); read only by the claimer. Nil for the
+    /// `Task.sleep` of a plain Swift task, which is resumed by handing its `job` back to the scheduler.
+    let continuation: UnsafeContinuation<Int, any Error>?
+    /// The wake-up job of a `Task.sleep` (see `RunCore.sleepSwiftJob`).
+    let job: UnownedJob?
     private let claimed = Atomic<Bool>(false)
     /// Set by the claimer once `resume` has returned (see `settle`).
     private let resumed = Atomic<Bool>(false)
@@ -18,6 +21,34 @@ final class WaitToken: @unchecked Sendable {
         self.task = task
         self.countsAsStuck = countsAsStuck && task != nil
         self.continuation = continuation
+        job = nil
+    }
+
+    /// A `Task.sleep` of `task`: resuming it runs `job`, the runtime's wake-up job that resumes the sleeper.
+    init(task: TaskRecord, job: UnownedJob) {
+        self.task = task
+        countsAsStuck = false
+        continuation = nil
+        self.job = job
+    }
+
+    /// Resumes the wait: the continuation, or the sleeping job back on the scheduler.
+    @inline(__always)
+    func resume(returning index: Int) {
+        if let continuation {
+            continuation.resume(returning: index)
+        } else if let job, let task {
+            task.core.runWakeUpJob(job, of: task)
+        }
+    }
+
+    /// Resumes the wait with an error; a `Task.sleep` is woken early instead.
+    func resume(throwing error: any Error) {
+        if let continuation {
+            continuation.resume(throwing: error)
+        } else if let job, let task {
+            task.core.runWakeUpJob(job, of: task)
+        }
     }
 
     /// Takes the right to resume this wait; true for exactly one caller.

@@ -58,6 +58,10 @@ final class DeterministicScheduler: Scheduler, @unchecked Sendable {
         }
     }
 
+    func enqueueUntracked(_ job: UnownedJob, near task: TaskRecord, helper: TaskRecord) {
+        enqueue(job, of: helper)
+    }
+
     func requestStop() { loop.requestStop() }
 
     func join() { loop.join() }

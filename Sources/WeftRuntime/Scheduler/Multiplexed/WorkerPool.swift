@@ -66,6 +66,10 @@ final class WorkerPool: Scheduler, @unchecked Sendable {
         wakeIfNeeded()
     }
 
+    func enqueueUntracked(_ job: UnownedJob, near task: TaskRecord, helper: TaskRecord) {
+        enqueue(job, of: helper)
+    }
+
     /// Wakes a parked worker when there is one and nobody is already looking for work.
     @inline(__always)
     private func wakeIfNeeded() {

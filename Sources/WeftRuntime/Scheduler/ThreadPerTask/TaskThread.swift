@@ -6,15 +6,17 @@ import WeftTrace
 final class TaskThread: @unchecked Sendable {
     private let lock = PThreadLock()
     private let condition = PThreadCondition()
-    private var jobs: [UnownedJob] = []
+    /// Jobs to run, each with the record to run it as: the thread's task, or the run's helper for a job that belongs
+    /// to no task (see `Scheduler.enqueueUntracked`).
+    private var jobs: [(UnownedJob, TaskRecord)] = []
     private var sleeping = false
 
     /// Stack size of a task thread: enough for deep synchronous code, small enough for tens of thousands of threads.
     static let stackSize = 512 * 1024
 
-    func enqueue(_ job: UnownedJob) {
+    func enqueue(_ job: UnownedJob, of record: TaskRecord) {
         lock.lock()
-        jobs.append(job)
+        jobs.append((job, record))
         if sleeping { condition.signal() }
         lock.unlock()
     }
@@ -22,7 +24,7 @@ final class TaskThread: @unchecked Sendable {
     /// The thread's body: runs the task's jobs until its body has finished.
     func run(_ record: TaskRecord, core: RunCore) {
         core.tracer?.beginThread(role: .taskThread, index: record.id.rawValue)
-        var batch: [UnownedJob] = []
+        var batch: [(UnownedJob, TaskRecord)] = []
         while !record.bodyFinished {
             lock.lock()
             while jobs.isEmpty {
@@ -32,7 +34,7 @@ final class TaskThread: @unchecked Sendable {
             sleeping = false
             swap(&batch, &jobs)
             lock.unlock()
-            for job in batch { record.runSlice(job) }
+            for (job, owner) in batch { owner.runSlice(job) }
             batch.removeAll(keepingCapacity: true)
         }
         core.tracer?.endThread()

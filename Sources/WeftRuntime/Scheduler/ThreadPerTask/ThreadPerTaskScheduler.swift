@@ -36,7 +36,12 @@ final class ThreadPerTaskScheduler: Scheduler, @unchecked Sendable {
 
     @inline(__always)
     func enqueue(_ job: UnownedJob, of task: TaskRecord) {
-        unsafeDowncast(task.schedulerState.unsafelyUnwrapped, to: TaskThread.self).enqueue(job)
+        unsafeDowncast(task.schedulerState.unsafelyUnwrapped, to: TaskThread.self).enqueue(job, of: task)
+    }
+
+    /// Runs the job on the thread of the task that enqueued it, as that task's OS thread would in a 1:1 program.
+    func enqueueUntracked(_ job: UnownedJob, near task: TaskRecord, helper: TaskRecord) {
+        unsafeDowncast(task.schedulerState.unsafelyUnwrapped, to: TaskThread.self).enqueue(job, of: helper)
     }
 
     /// Task threads stop by themselves when their task ends.

@@ -1,0 +1,111 @@
+import WeftTrace
+
+/// Plain Swift tasks inside a run: every job the Swift runtime hands to a Weft task's executor is routed to the
+/// record of the Swift task it belongs to, which Weft creates when the task's first job arrives.
+///
+/// Structured children (`withTaskGroup` and its throwing and discarding variants, `async let`) inherit their
+/// parent's task executor preference, so all their jobs arrive at the executor of their nearest spawned ancestor.
+extension RunCore {
+    /// Hands a job of `record`'s task to the scheduler. During an `async let` child's slice the job is held until
+    /// the slice has ended (`TaskRecord.defersEnqueues`).
+    @inline(__always)
+    func resume(_ job: UnownedJob, of record: TaskRecord) {
+        if let current = ThreadLocals.currentTask, current.defersEnqueues {
+            current.deferredJobs.append((job, record))
+            return
+        }
+        if let tracer { record.noteEnqueued(tracer) }
+        scheduler.enqueue(job, of: record)
+    }
+
+    /// Routes a job that is not of the task whose executor it arrived at: the first job of a spawned task, a job
+    /// of a plain Swift task (made a Weft task on first sight), or a job that belongs to no task.
+    func routeSwiftJob(_ job: UnownedJob, arrivedAt: TaskRecord) {
+        let swiftID = SwiftJob.taskID(job)
+        if swiftID == 0 {
+            runUntracked(job, arrivedAt: arrivedAt)
+            return
+        }
+        if arrivedAt.origin == .spawned && arrivedAt.swiftTaskID == .max {
+            // The first job of a spawned task arrives from `Task(executorPreference:)` on the spawner's thread,
+            // before the task can run, so nothing reads `swiftTaskID` concurrently.
+            arrivedAt.swiftTaskID = swiftID
+            resume(job, of: arrivedAt)
+            return
+        }
+        let parent = ThreadLocals.currentTask ?? arrivedAt
+        let (record, isNew) = swiftTasks.record(for: swiftID) {
+            let flags = SwiftJob.flags(job)
+            parent.swiftChildren += 1
+            let what = flags.isGroupChild ? "group child" : flags.isAsyncLet ? "async let" : "task"
+            return TaskRecord(id: newTaskID(), name: "\(what) \(parent.swiftChildren) of \(parent.id)", core: self,
+                              origin: .swift, preferred: arrivedAt.executorRecord, swiftTaskID: swiftID,
+                              retainsJob: !flags.isAsyncLet, defersEnqueues: flags.isAsyncLet)
+        }
+        if isNew && !admitSwiftTask(record, parent: parent) {
+            runUntracked(job, arrivedAt: parent)
+            return
+        }
+        resume(job, of: record)
+    }
+
+    /// Starts a plain Swift task's life in the run: its thread under thread-per-task, its place among the live
+    /// tasks, its `taskCreate`. Returns false (and fails the run) when its thread cannot be created.
+    private func admitSwiftTask(_ record: TaskRecord, parent: TaskRecord) -> Bool {
+        if let failure = scheduler.admit(record, core: self) {
+            swiftTasks.remove(record.swiftTaskID)
+            fail(RuntimeError(kind: .threadLimit, message:
+                "thread limit: could not create the OS thread for Swift task \(record.id) \"\(record.name)\": "
+                + "\(failure.explanation) (errno \(failure.errno)); \(registry.count) tasks alive; \(Limits.describe()). "
+                + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u)."))
+            return false
+        }
+        taskStarted(record)
+        if let tracer {
+            tracer.record(TaskCreateEvent(task: record.id, parent: parent.id, name: tracer.intern(record.name),
+                                          site: .empty))
+        }
+        return true
+    }
+
+    /// Runs a job that belongs to no task (an actor's drain job, `Task.yield`'s continuation job) near the task
+    /// that enqueued it: under thread-per-task on that task's thread. A continuation job enqueued by a running
+    /// task is its `Task.yield`: its slice ends as yielded.
+    private func runUntracked(_ job: UnownedJob, arrivedAt: TaskRecord) {
+        let current = ThreadLocals.currentTask
+        if current != nil, SwiftJob.flags(job).kind == 0xC3, ThreadLocals.endReasonIfSet == nil {
+            ThreadLocals.endReason = .yielded
+        }
+        scheduler.enqueueUntracked(job, near: current ?? arrivedAt, helper: helper)
+    }
+
+    /// A plain Swift task has finished (its last slice has ended).
+    func swiftTaskEnded(_ record: TaskRecord) {
+        swiftTasks.remove(record.swiftTaskID)
+        record.bodyFinished = true
+        taskEnded(record, isMain: false)
+    }
+
+    /// `Task.sleep` of the running task: the runtime hands its executor a small wake-up task to run after the delay.
+    /// Weft records a sleep of the running task and lets its own timer run the wake-up job at the deadline (virtual
+    /// time under `deterministic`), near the sleeper (under thread-per-task on its thread).
+    func sleepSwiftJob(_ job: UnownedJob, nanoseconds: UInt64, arrivedAt: TaskRecord) {
+        guard let sleeper = ThreadLocals.currentTask else {
+            runUntracked(job, arrivedAt: arrivedAt)  // a sleep outside any Weft task's slice: not traced, not delayed
+            return
+        }
+        tracer?.record(SleepEvent(duration: nanoseconds))
+        let deadline = timer.now() &+ nanoseconds
+        let token = WaitToken(task: sleeper, job: job)
+        guard beginWait(token, WaitSite(.sleep, deadline: deadline)) else {
+            runWakeUpJob(job, of: sleeper)  // the run is ending: the sleep returns at once
+            return
+        }
+        timer.schedule(at: deadline, token, index: 0)
+    }
+
+    /// Runs the wake-up job of `sleeper`'s `Task.sleep` (untraced: it only resumes the sleeper).
+    func runWakeUpJob(_ job: UnownedJob, of sleeper: TaskRecord) {
+        scheduler.enqueueUntracked(job, near: sleeper, helper: helper)
+    }
+}
