@@ -17,7 +17,7 @@ enum KnownCountProgram {
     /// main, the producers, the consumer, the lockers, the selector, the feeder, the closer.
     static let tasks = 1 + producers + 1 + lockers + 1 + 1 + 1
     /// The feeder sleeps this long before each send, so that the selector is already waiting in its select.
-    static let feederPause = Duration.milliseconds(10)
+    static let feederPause = Duration.milliseconds(100)
 
     static func run(_ rt: Runtime) async throws {
         let jobs = rt.channel(of: Int.self, capacity: 2, name: "jobs")

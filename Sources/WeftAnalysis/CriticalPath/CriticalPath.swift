@@ -11,7 +11,7 @@ public struct CriticalPath: Sendable, Equatable {
     public var segments: [CriticalSegment]
 
     /// The time the path covers (the sum of its segments).
-    public var length: UInt64 { segments.reduce(0) { $0 + $1.duration } }
+    public var length: UInt64 { segments.saturatingSum(\.duration) }
 
     /// The time on the path by state category (indexed by `TaskStateCategory.rawValue`).
     public func timeByCategory() -> [UInt64] {

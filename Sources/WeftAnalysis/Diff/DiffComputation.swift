@@ -50,14 +50,14 @@ extension TraceDiff {
         func sample(_ t: Timeline, _ name: String) -> UInt64? { t.run.sample(name) }
         func cpu(_ t: Timeline) -> UInt64? {
             guard let user = sample(t, "cpu_user_ns"), let system = sample(t, "cpu_system_ns") else { return nil }
-            return user + system
+            return user.addingSaturated(system)
         }
         func switches(_ t: Timeline) -> UInt64? {
             let v = sample(t, "voluntary_ctx_switches"), i = sample(t, "involuntary_ctx_switches")
             if v == nil && i == nil { return nil }
-            return (v ?? 0) + (i ?? 0)
+            return (v ?? 0).addingSaturated(i ?? 0)
         }
-        func total(_ s: RunStats, _ value: (TaskStats) -> UInt64) -> UInt64 { s.tasks.reduce(0) { $0 + value($1) } }
+        func total(_ s: RunStats, _ value: (TaskStats) -> UInt64) -> UInt64 { s.tasks.saturatingSum(value) }
         var rows = [
             MetricDelta(key: "wall", name: "wall time", unit: .nanoseconds, a: a.run.wallTime, b: b.run.wallTime),
             MetricDelta(key: "cpu", name: "CPU time", unit: .nanoseconds, a: cpu(a), b: cpu(b)),
@@ -148,7 +148,7 @@ extension TraceDiff {
         if !ignoreTiming {
             metrics.append(MetricDelta(key: "wait", name: "wait", unit: .nanoseconds, a: sa.wait.total, b: sb.wait.total))
             metrics.append(MetricDelta(key: "hold", name: "held", unit: .nanoseconds,
-                                       a: ma.holds.reduce(0) { $0 + $1.duration }, b: mb.holds.reduce(0) { $0 + $1.duration }))
+                                       a: ma.holds.saturatingSum(\.duration), b: mb.holds.saturatingSum(\.duration)))
         }
         return ObjectDelta(identity: identity, idA: sa.id, idB: sb.id, metrics: metrics)
     }

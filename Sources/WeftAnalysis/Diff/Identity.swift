@@ -3,7 +3,8 @@ import WeftTrace
 /// Stable names for the tasks and objects of one run, so that two runs of one program can be matched.
 ///
 /// A task is known by its name when it has one (`worker`, then `worker#2`, `worker#3` … for later tasks of the same
-/// name, in creation order); an unnamed task by its spawn path: its parent's identity, then its spawn site and its
+/// name, in creation order; a name already taken, such as a task literally named `worker#2`, gets the next free
+/// suffix, so no two tasks ever share an identity); an unnamed task by its spawn path: its parent's identity, then its spawn site and its
 /// index among the siblings spawned at that site (`main/demo.swift:12[3]`). A channel, mutex, wait group or
 /// condition is known likewise by its name, or by its creator's identity, its kind and its index among the objects
 /// of that kind the creator made (`main/channel[0]`).
@@ -22,6 +23,7 @@ public struct RunIdentities: Sendable {
         }
         var nameCount: [String: Int] = [:]
         var siblingCount: [String: Int] = [:]
+        var takenTasks: Set<String> = []
         for i in order {
             let task = timeline.tasks[i]
             var identity: String
@@ -35,13 +37,12 @@ public struct RunIdentities: Sendable {
                 siblingCount[key] = index + 1
                 identity = "\(key)[\(index)]"
             }
-            let seen = nameCount[identity, default: 0]
-            nameCount[identity] = seen + 1
-            if seen > 0 { identity += "#\(seen + 1)" }
-            tasks[task.id] = identity
+            tasks[task.id] = Self.unique(identity, counts: &nameCount, taken: &takenTasks)
         }
 
         var made: [String: Int] = [:]
+        var nameCounts: [ObjectKind: [String: Int]] = [:]
+        var takenObjects: [ObjectKind: Set<String>] = [:]
         func name(_ object: ObjectID, _ kind: ObjectKind, _ given: String, creator: TaskID, created: UInt64) {
             var identity: String
             if !given.isEmpty {
@@ -53,11 +54,8 @@ public struct RunIdentities: Sendable {
                 made[key] = index + 1
                 identity = "\(key)[\(index)]"
             }
-            let nameKey = "\(kind) name:" + identity
-            let seen = made[nameKey, default: 0]
-            made[nameKey] = seen + 1
-            if seen > 0 { identity += "#\(seen + 1)" }
-            objects[object] = identity
+            objects[object] = Self.unique(identity, counts: &nameCounts[kind, default: [:]],
+                                          taken: &takenObjects[kind, default: []])
         }
         // Objects in creation order within each kind, so that indices follow occurrence.
         func byCreation<T>(_ items: [T], _ created: (T) -> UInt64, _ raw: (T) -> UInt64) -> [T] {
@@ -84,6 +82,20 @@ public struct RunIdentities: Sendable {
         for t in byCreation(timeline.timers, \.created, \.id.rawValue) {
             name(t.id.object, .timer, t.name, creator: t.creator, created: t.created)
         }
+    }
+
+    /// `identity` if no earlier task (or object of the kind) took it, else `identity#N` with the first N from 2 up
+    /// whose result is free; records the result as taken.
+    private static func unique(_ identity: String, counts: inout [String: Int], taken: inout Set<String>) -> String {
+        var uses = counts[identity, default: 0]
+        var result = uses == 0 ? identity : "\(identity)#\(uses + 1)"
+        while taken.contains(result) {
+            uses += 1
+            result = "\(identity)#\(uses + 1)"
+        }
+        counts[identity] = uses + 1
+        taken.insert(result)
+        return result
     }
 
     /// The identity of a task (its id's text when the run does not know it).

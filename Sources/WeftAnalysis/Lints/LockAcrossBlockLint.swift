@@ -41,7 +41,7 @@ public struct LockAcrossBlockLint: Lint {
                     let d = min(interval.end, hold.end) - max(interval.start, hold.start)
                     if var f = byTask[hold.task] {
                         f.count += 1
-                        f.total += d
+                        f.total = f.total.addingSaturated(d)
                         byTask[hold.task] = f
                     } else {
                         byTask[hold.task] = Finding(task: hold.task, mutex: mutex.id, reason: reason, object: object,

@@ -92,7 +92,7 @@ public struct TimerTimeline: Sendable, Equatable {
     /// A name for people: the timer's name, or its id.
     public var label: String { name.isEmpty ? id.description : name }
     /// Ticks that passed with no task waiting for them.
-    public var missed: UInt64 { ticks.reduce(0) { $0 + $1.missed } }
+    public var missed: UInt64 { ticks.saturatingSum(\.missed) }
 
     public init(id: TimerID, name: String = "", isTicker: Bool = true, interval: UInt64 = 0, created: UInt64 = 0,
                 creator: TaskID = .none, ticks: [TimerTick] = [], stopped: UInt64? = nil) {

@@ -35,7 +35,7 @@ public struct ThreadTimeline: Sendable, Equatable {
     public var isCaller: Bool { role == .main }
 
     /// The time during which some task ran on the thread.
-    public var busy: UInt64 { slices.reduce(0) { $0 + $1.duration } }
+    public var busy: UInt64 { slices.saturatingSum(\.duration) }
 
     public init(id: ThreadID, tid: UInt64 = 0, role: ThreadRole = .other, index: UInt64 = 0, started: UInt64,
                 stopped: UInt64? = nil, slices: IntervalList<RunSlice>) {

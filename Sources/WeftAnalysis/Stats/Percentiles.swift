@@ -11,7 +11,7 @@ public struct Percentiles: Sendable, Equatable, Codable {
     public init(_ values: [UInt64]) {
         var v = values
         count = v.count
-        total = v.reduce(0, +)
+        total = v.saturatingSum()
         max = v.max() ?? 0
         func rank(_ p: Double) -> Int { Swift.min(Swift.max(Int((p * Double(v.count)).rounded(.up)) - 1, 0), Swift.max(v.count - 1, 0)) }
         // Select the highest rank first, then the lower ones within the part below it.

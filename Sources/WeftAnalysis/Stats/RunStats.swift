@@ -60,7 +60,7 @@ public struct TaskStats: Sendable, Equatable, Codable {
     public var finished: Bool
 
     /// All blocked time.
-    public var blockedTotal: UInt64 { blocked.values.reduce(0, +) }
+    public var blockedTotal: UInt64 { blocked.values.saturatingSum() }
 }
 
 /// How busy one thread was.

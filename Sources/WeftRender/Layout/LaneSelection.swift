@@ -76,7 +76,7 @@ struct LaneSelection {
         }
         var wait: [String: UInt64] = [:]
         for run in runs {
-            for lock in run.locks { wait[lock.label, default: 0] += lock.totalWait }
+            for lock in run.locks { wait[lock.label] = wait[lock.label, default: 0].addingSaturated(lock.totalWait) }
         }
         for (label, _) in wait.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key })
         where seen.insert(label).inserted {

@@ -23,5 +23,5 @@ public struct LockTrack: Sendable {
     }
 
     /// Total time tasks spent waiting for it.
-    public var totalWait: UInt64 { waits.reduce(0) { $0 + ($1.end - $1.start) } }
+    public var totalWait: UInt64 { waits.saturatingSum { $0.end &- $0.start } }
 }
