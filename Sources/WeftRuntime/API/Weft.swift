@@ -64,6 +64,8 @@ public enum Weft {
         // another kernel thread after the await.
         var main: TaskHandle<T>?
         var caller: DetachedThread?
+        core.swiftTaskIDFloor = SwiftJob.currentTaskID()
+        GlobalExecutorHooks.runBegan(core)
         if startFailure == nil {
             let runtime = Runtime(core: core)
             let handle = core.spawn("main", site: options.programName, isMain: true) { try await body(runtime) }
@@ -73,6 +75,7 @@ public enum Weft {
         if startFailure == nil, core.tasksCreated.load(ordering: .relaxed) > 0 {  // the main task started
             await core.waitForAllTasks()
         }
+        GlobalExecutorHooks.runEnded(core)
         core.shutdown()
         core.markFinished()
 
