@@ -70,7 +70,7 @@ struct DiffCommand: ParsableCommand {
 
     /// Prints `message` as weft diff's error and returns exit status 2.
     static func badInput(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("weft diff: error: \(message)\n".utf8))
+        Diagnostics.error("diff", message)
         return ExitCode(2)
     }
 
@@ -146,7 +146,7 @@ struct DiffCommand: ParsableCommand {
         let tripped = results.filter(\.tripped)
         if !tripped.isEmpty {
             let list = tripped.map { "'\($0.gate)' (observed \($0.observed))" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("weft diff: gate tripped: \(list)\n".utf8))
+            Diagnostics.note("diff", "gate tripped: \(list)")
             throw ExitCode(1)
         }
     }

@@ -56,7 +56,7 @@ struct RenderCommand: ParsableCommand {
     /// The render options the flags describe; prints what is wrong and exits with status 2 otherwise.
     func options() throws -> RenderOptions {
         func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("weft render: error: \(message)\n".utf8))
+            Diagnostics.error("render", message)
             return ExitCode(2)
         }
         guard (1...2).contains(files.count) else {

@@ -12,7 +12,9 @@ public struct RunCommand: AsyncParsableCommand {
             Demo options follow the demo's name, e.g. `weft run io-bound --tasks 1000 --scheduler thread-per-task`.
             `weft demos --verbose` lists every demo's options. The trace goes to weft-out/DEMO-SCHEDULER.weft unless -o says
             otherwise; it is written beside its name and renamed into place when complete. Exit status: 0 completed,
-            1 the program failed, 2 bad input, 3 deadlock, 4 thread limit, 5 the trace could not be written.
+            1 the program failed, 2 bad input, 3 deadlock, 4 thread limit, 5 the trace could not be written, 130/143
+            stopped by Ctrl-C/SIGTERM: the program's tasks are cancelled, and its trace (ending "stopped") and summary
+            are still written; a second Ctrl-C ends it at once.
             """)
 
     @Argument(help: "The demo to run (see `weft demos`).")
@@ -73,16 +75,22 @@ public struct RunCommand: AsyncParsableCommand {
         let baseline = ProcessUsage.residentBytesNow()
         let baselineVirtual = ProcessUsage.virtualBytesNow()
 
+        // Ctrl-C or SIGTERM stops the program through the runtime, so that its trace, summary and exit status are
+        // still written; a second Ctrl-C ends the process at once. Without the watcher the signals kill as usual.
+        let stop = RunStop()
+        let watcher = try? SignalWatcher { signal in stop.request("stopped by \(signal)") }
         var report: RunReport?
         let failure: RuntimeError?
         do {
             report = try await selection.demo.run(selection.options, scheduler: kind, tracePath: tracePath, output: sink,
-                                                       maxThreads: maxThreads)
+                                                       maxThreads: maxThreads, stop: stop)
             failure = nil
         } catch {
             report = error.report
             failure = error
         }
+        watcher?.stop()
+        let signal = watcher?.received
         // The finished trace (the runtime flushed it, whatever the outcome) replaces any earlier one in one step.
         if let target {
             if failure?.kind == .trace {
@@ -108,7 +116,7 @@ public struct RunCommand: AsyncParsableCommand {
         }
         if let failure {
             Diagnostics.error(RunFailure.describe(failure, demo: selection.demo, options: selection.options))
-            throw ExitCode(RunFailure.exitStatus(failure))
+            throw ExitCode(RunFailure.exitStatus(failure, signal: signal))
         }
     }
 }

@@ -64,17 +64,19 @@ public struct Demo: Sendable {
     ///   - tracePath: where the `.weft` trace goes; nil records none.
     ///   - output: where its lines go.
     ///   - maxThreads: a cap on the OS threads the scheduler may create (nil: only the system's limits).
+    ///   - stop: stops the run from outside when requested (Ctrl-C); nil: the run ends by itself.
     /// - Returns: the runtime's report on the run.
-    /// - Throws: `RuntimeError` when the run deadlocks, hits the thread limit, or the program fails
+    /// - Throws: `RuntimeError` when the run deadlocks, hits the thread limit, is stopped, or the program fails
     ///   (a `DemoError` thrown by the body arrives as a `.failed` error with its message).
     public func run(
         _ options: DemoOptions, scheduler: SchedulerKind, tracePath: String?, output: any DemoOutput,
-        maxThreads: Int? = nil
+        maxThreads: Int? = nil, stop: RunStop? = nil
     ) async throws(RuntimeError) -> RunReport {
         var runOptions = RunOptions(
             scheduler: scheduler, tracePath: tracePath,
             programName: "weft run \(name)", arguments: options.commandLine(for: self))
         runOptions.maxThreads = maxThreads
+        runOptions.stop = stop
         let body = self.body
         let (_, report) = try await Weft.run(runOptions) { runtime in
             try await body(DemoContext(runtime: runtime, options: options, output: output))

@@ -6,11 +6,12 @@ public protocol DemoOutput: Sendable {
     func write(_ line: String)
 }
 
-/// Writes each line to standard output at once.
+/// Writes each line to standard output through its buffer (shared with `print`, so lines keep their order with the
+/// command's own). A failed write never traps: the stream keeps its error, which the command checks when it ends.
 public struct StandardOutput: DemoOutput {
     public init() {}
     public func write(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        print(line)
     }
 }
 

@@ -103,6 +103,8 @@ public enum RunOutcome: UInt64, Sendable, CaseIterable, CustomStringConvertible 
     case deadlocked = 2
     /// An OS thread could not be created (thread-per-task beyond the system's limit).
     case threadLimit = 3
+    /// The run was stopped from outside before it ended (Ctrl-C, SIGTERM): its tasks were cancelled.
+    case stopped = 4
 
     public var description: String {
         switch self {
@@ -110,6 +112,7 @@ public enum RunOutcome: UInt64, Sendable, CaseIterable, CustomStringConvertible 
         case .failed: "failed"
         case .deadlocked: "deadlocked"
         case .threadLimit: "thread-limit"
+        case .stopped: "stopped"
         }
     }
 }

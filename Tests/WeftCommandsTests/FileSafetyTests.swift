@@ -97,7 +97,11 @@ struct FileSafetyTests {
     @Test("a write to a full device exits 5 with a message",
           arguments: [["dump", "run.weft"], ["dump", "run.weft", "--json"], ["stats", "run.weft"],
                       ["stats", "run.weft", "--json"], ["check", "run.weft"], ["diff", "run.weft", "run.weft"],
-                      ["demos"], ["export", "run.weft", "-o", "-"]])
+                      ["demos"], ["export", "run.weft", "-o", "-"], ["export", "run.weft", "--format", "jsonl", "-o", "-"],
+                      ["run", "workers", "--sleep-ms", "1"], ["run", "counter", "--tasks", "3", "--report-json"],
+                      ["compare", "workers", "--sleep-ms", "1", "--workers", "2"],
+                      ["explore", "philosophers", "--fixed", "--runs", "3"],
+                      ["explore", "philosophers", "--fixed", "--runs", "3", "--json"]])
     func fullDevice(arguments: [String]) throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,11 +1,11 @@
 import WeftTrace
 
-/// A run that did not complete: the program failed or hit the thread limit, or the trace ends without the run's
+/// A run that did not complete: the program failed, hit the thread limit or was stopped, or the trace ends without the run's
 /// end (the program crashed or was killed, or the file was cut), so nothing else in it can be called clean.
 public struct RunOutcomeLint: Lint {
     /// What kept the run from completing.
     public enum Finding: Sendable, Equatable {
-        /// `runFinish` says the program failed (the main task threw) or hit the thread limit.
+        /// `runFinish` says the program failed (the main task threw), hit the thread limit or was stopped.
         case failed(RunOutcome, message: String, at: UInt64)
         /// No `runFinish`: the trace stops at `end`.
         case incomplete(end: UInt64)
@@ -13,13 +13,13 @@ public struct RunOutcomeLint: Lint {
 
     public init() {}
     public var name: String { "outcome" }
-    public var summary: String { "the run did not complete: the program failed, hit the thread limit, or the trace ends without the run's end (crashed, killed or cut)" }
+    public var summary: String { "the run did not complete: the program failed, hit the thread limit, was stopped (Ctrl-C), or the trace ends without the run's end (crashed, killed or cut)" }
 
     public func check(_ timeline: Timeline) -> [Finding] {
         let run = timeline.run
         switch run.outcome {
         case nil: return [.incomplete(end: run.end)]
-        case .failed?, .threadLimit?: return [.failed(run.outcome!, message: run.message, at: run.finished ?? run.end)]
+        case .failed?, .threadLimit?, .stopped?: return [.failed(run.outcome!, message: run.message, at: run.finished ?? run.end)]
         case .completed?, .deadlocked?: return []  // a deadlock is the deadlock lint's finding
         }
     }

@@ -1,3 +1,4 @@
+@preconcurrency import Glibc
 import Foundation
 
 /// Messages to standard error, spelled one way: `weft COMMAND: error: …`, `weft COMMAND: warning: …`.
@@ -22,8 +23,9 @@ enum Diagnostics {
         raw("weft \(command): \(message)\n")
     }
 
-    /// Writes text to standard error as is (progress lines).
+    /// Writes text to standard error as is (progress lines). A write that fails (standard error on a full disk) is
+    /// dropped: there is nowhere left to say so, and it must not stop the command.
     static func raw(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        fputs(text, stderr)
     }
 }

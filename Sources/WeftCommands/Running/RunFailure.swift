@@ -3,9 +3,11 @@ import WeftRuntime
 
 /// How `weft run` reports a run that did not complete.
 enum RunFailure {
-    /// The exit status for each kind of failure (documented in `weft run --help`).
-    static func exitStatus(_ error: RuntimeError) -> Int32 {
+    /// The exit status for each kind of failure (documented in `weft run --help`); a stopped run exits with its
+    /// signal's status, 128 + its number (130 for Ctrl-C, 143 for SIGTERM).
+    static func exitStatus(_ error: RuntimeError, signal: WatchedSignal?) -> Int32 {
         switch error.kind {
+        case .stopped: (signal ?? .interrupt).exitStatus
         case .failed, .cancelled, .misuse: 1
         case .badConfiguration: 2
         case .deadlock: 3

@@ -8,7 +8,7 @@ struct RunMeasurement: Codable, Equatable {
     /// The scheduler as people read it: "multiplexed(2 workers)" or "thread-per-task".
     var scheduler: String
     var arguments: [String]
-    /// `completed`, `failed`, `deadlocked` or `thread-limit`.
+    /// `completed`, `failed`, `deadlocked`, `thread-limit` or `stopped`.
     var outcome: String
     /// What went wrong, when the run did not complete.
     var message: String?

@@ -11,6 +11,8 @@ public struct RunOptions: Sendable {
     /// An extra cap on the OS threads the scheduler may create (workers, task threads and the timer); beyond it a
     /// spawn fails exactly as when the system refuses a thread. nil: only the system's limits apply.
     public var maxThreads: Int?
+    /// Stops the run from outside when asked (e.g. on Ctrl-C); nil: the run ends only by itself.
+    public var stop: RunStop?
     /// Set when `WEFT_SCHEDULER` or `WEFT_WORKERS` could not be understood; `Weft.run` then throws it.
     var configurationError: RuntimeError?
     /// Where `Weft.explore` collects each channel's message order for this run; nil in ordinary runs.

@@ -13,6 +13,8 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
         case trace
         /// The scheduler or options were not understood.
         case badConfiguration
+        /// The run was stopped from outside (`RunStop.request`, e.g. on Ctrl-C) before it ended.
+        case stopped
         /// A wait was cancelled because the run is shutting down.
         case cancelled
         /// The runtime was used where it cannot work: its handle after its `Weft.run` returned, or a `Weft.run`

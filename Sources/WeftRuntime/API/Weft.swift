@@ -10,7 +10,7 @@ public enum Weft {
     /// When the main task ends, tasks still blocked are resumed with a `.cancelled` error (as Go ends its goroutines).
     /// - Returns: the main task's value and the run's report.
     /// - Throws: `RuntimeError` — `.deadlock` (every live task blocked, no timer pending), `.threadLimit` (an OS thread
-    ///   could not be created), `.failed` (the main task threw), `.trace` (the trace could not be written),
+    ///   could not be created), `.stopped` (`RunOptions.stop` was requested before the run ended), `.failed` (the main task threw), `.trace` (the trace could not be written),
     ///   `.badConfiguration`. Each carries the partial report; the trace is flushed and readable. `.misuse` at once,
     ///   with no run, when called inside a task of another run (runs do not nest).
     public static func run<T: Sendable>(_ options: RunOptions = RunOptions(),
@@ -64,6 +64,8 @@ public enum Weft {
         // another kernel thread after the await.
         var main: TaskHandle<T>?
         var caller: DetachedThread?
+        core.swiftTaskIDFloor = SwiftJob.currentTaskID()
+        GlobalExecutorHooks.runBegan(core)
         if startFailure == nil {
             let runtime = Runtime(core: core)
             let handle = core.spawn("main", site: options.programName, isMain: true) { try await body(runtime) }
@@ -71,8 +73,19 @@ public enum Weft {
         }
         caller = tracer?.detachThread()
         if startFailure == nil, core.tasksCreated.load(ordering: .relaxed) > 0 {  // the main task started
+            options.stop?.connect { reason in core.requestStop(reason) }
             await core.waitForAllTasks()
+            // A stop from outside is carried out here, on the caller's own trace thread, so that its wakes are
+            // recorded by a thread the trace already knows, never by the thread that asked.
+            while let reason = core.takeStopRequest() {
+                if let tracer, let detached = caller { tracer.attachThread(detached) }
+                core.fail(RuntimeError(kind: .stopped, message: reason))
+                caller = tracer?.detachThread()
+                await core.waitForAllTasks()
+            }
+            options.stop?.disconnect()
         }
+        GlobalExecutorHooks.runEnded(core)
         core.shutdown()
         core.markFinished()
 
@@ -86,6 +99,9 @@ public enum Weft {
             message = failure!.message
         case (.threadLimit?, _):
             outcome = .threadLimit
+            message = failure!.message
+        case (.stopped?, _):
+            outcome = .stopped
             message = failure!.message
         case (_, .failure(let error)?):
             outcome = .failed

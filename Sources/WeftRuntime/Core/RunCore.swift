@@ -15,6 +15,9 @@ final class RunCore: @unchecked Sendable {
     let registry = TaskRegistry()
     /// The plain Swift tasks of the run, by the runtime's task id (see `routeSwiftJob`).
     let swiftTasks = SwiftTaskTable()
+    /// Swift tasks with this runtime id or a lower one were made before the run (the caller of `Weft.run` among
+    /// them): the global executor's hooks never adopt them. Set before the main task is spawned.
+    var swiftTaskIDFloor: UInt64 = .max
     /// The record under which jobs that belong to no task run (see `TaskRecord.Origin.helper`).
     private(set) var helper: TaskRecord!
     /// The scheduler's threads (workers, timer) report here once they are ready for work.
@@ -38,6 +41,8 @@ final class RunCore: @unchecked Sendable {
     private var failure: RuntimeError?
     private var allEnded = false
     private var endWaiter: UnsafeContinuation<Void, Never>?
+    /// A stop asked for from outside (`RunStop`) that the caller of `Weft.run` has not carried out yet.
+    private var pendingStop: String?
 
     /// - Parameter virtualClock: the clock of a deterministic run, shared with its trace recorder.
     init(scheduler kind: SchedulerKind, tracer: TraceRecorder?, maxThreads: Int?, virtualClock: VirtualTraceClock? = nil) {
@@ -101,15 +106,35 @@ final class RunCore: @unchecked Sendable {
         }
     }
 
-    /// Waits until every task of the run has ended.
+    /// Waits until every task of the run has ended, or until a stop is asked for (see `takeStopRequest`).
     func waitForAllTasks() async {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
             let done = endLock.withLock {
-                if allEnded { return true }
+                if allEnded || pendingStop != nil { return true }
                 endWaiter = continuation
                 return false
             }
             if done { continuation.resume() }
+        }
+    }
+
+    /// Hands a stop asked for from outside to the caller of `Weft.run`, waking it if it waits for the tasks. Records
+    /// nothing: the thread calling this (a signal watcher's) must not appear in the trace.
+    func requestStop(_ reason: String) {
+        endLock.withLock { () -> UnsafeContinuation<Void, Never>? in
+            guard !allEnded, pendingStop == nil else { return nil }
+            pendingStop = reason
+            let waiter = endWaiter
+            endWaiter = nil
+            return waiter
+        }?.resume()
+    }
+
+    /// The stop asked for and not yet carried out, taken (nil when none, or when every task has ended anyway).
+    func takeStopRequest() -> String? {
+        endLock.withLock {
+            defer { pendingStop = nil }
+            return allEnded ? nil : pendingStop
         }
     }
 
@@ -200,6 +225,7 @@ final class RunCore: @unchecked Sendable {
         let why = switch reason {
         case .deadlock: "a deadlock was detected"
         case .threadLimit: "a thread could not be created"
+        case .stopped: "it was stopped from outside"
         default: "the main task has ended"
         }
         return RuntimeError(kind: .cancelled, message: "wait cancelled: the run is shutting down because \(why)")
