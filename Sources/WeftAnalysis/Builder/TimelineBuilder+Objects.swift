@@ -7,6 +7,7 @@ extension TimelineState {
         if let p = channelIndex.position(raw) { return p }
         channels.append(ChannelTimeline(id: ChannelID(raw), created: time))
         occupancy.append(0)
+        channelMade.append(false)
         waitingReceivers.append(0)
         unpaired.append(SeqWindow())
         channelIndex.set(raw, channels.count - 1)
@@ -21,6 +22,7 @@ extension TimelineState {
         case .channelMake(let v):
             let c = channelPosition(v.channel.rawValue, at: e.time)
             channels[c].capacity = v.capacity
+            channelMade[c] = true
             channels[c].name = strings(v.name)
             channels[c].created = e.time
             channels[c].creator = e.task
@@ -31,7 +33,15 @@ extension TimelineState {
             let handedOver = waitingReceivers[c] > 0
             if !handedOver {
                 occupancy[c] += 1
-                if occupancy[c] > channels[c].peakOccupancy { channels[c].peakOccupancy = occupancy[c] }
+                if occupancy[c] > channels[c].peakOccupancy {
+                    channels[c].peakOccupancy = occupancy[c]
+                    // More messages buffered than the buffer holds: the trace recorded a receive after the send it
+                    // made room for. Said once per new height.
+                    if channelMade[c] && UInt64(occupancy[c]) > channels[c].capacity {
+                        anomaly(e, "\(channels[c].id) holds \(occupancy[c]) messages, above its capacity "
+                            + "\(channels[c].capacity): a receive was recorded after a send it made room for")
+                    }
+                }
             }
             let blocked = consumeBlock(e, on: v.channel.rawValue, reason: .channelSend)
             if let f = unpaired[c].take(v.seq) {

@@ -50,6 +50,8 @@ struct TimelineState {
     var channels: [ChannelTimeline] = []
     var channelIndex = DenseIndex()
     var occupancy: [Int] = []
+    /// Per channel position: whether its `channelMake` was seen (its capacity is known).
+    var channelMade: [Bool] = []
     /// Per channel, tasks that announced a blocking receive and have not been woken yet.
     var waitingReceivers: [Int] = []
     var mutexes: [MutexBuild] = []
