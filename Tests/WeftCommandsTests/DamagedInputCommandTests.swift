@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Every command that reads a trace gives the reader's own error for the damaged files of issue 12 (items 9 and
-/// 10), exit status 2, and no crash: the analysis only ever sees events the reader has validated.
+/// Every command that reads a trace gives the reader's own error for the damaged files (a corrupted byte, values
+/// the analysis cannot take), exit status 2, and no crash: the analysis only ever sees events the reader has validated.
 @Suite("Damaged input through every command")
 struct DamagedInputCommandTests {
     static var corpus: String {

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Sums over many tasks that pass 2^64 (issue 12, item 10) and task names that look like the diff's own
-/// disambiguation (item 7): no crash, and a self-diff that finds nothing.
+/// Sums over many tasks that pass 2^64, and task names that look like the diff's own disambiguation: no crash, and
+/// a self-diff that finds nothing.
 @Suite("Huge sums and look-alike names")
 struct HugeSumAndNameTests {
     /// `count` tasks each waiting about 2^55 ns on one mutex: the sum of their waits is far above 2^64.

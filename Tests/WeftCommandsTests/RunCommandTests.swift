@@ -26,6 +26,14 @@ struct RunCommandTests {
         #expect(sends == 3)
     }
 
+    @Test("the summary counts in words: one OS thread under the deterministic scheduler is \"1 OS thread\"")
+    func summaryCountsInWords() throws {
+        let folder = try WeftProcess.temporaryFolder()
+        let result = try WeftProcess.run(["run", "workers", "--sleep-ms", "2", "--scheduler", "deterministic"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains(" tasks on 1 OS thread "), "\(result.standardOutput)")
+    }
+
     @Test("-o chooses the trace file; --report-json prints only the measurement")
     func reportJSON() throws {
         let folder = try WeftProcess.temporaryFolder()

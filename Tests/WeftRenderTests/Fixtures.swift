@@ -92,6 +92,38 @@ enum Fixtures {
         return RenderTimeline(facts: facts, threads: threads, tasks: tasks, links: links)
     }
 
+    /// A fan-out: `workers` tasks that each work for `burst` ns, then sleep until the next round, `rounds` times, one
+    /// round every `period` ns, while main waits on a channel: quiet stretches far longer than the bursts between them.
+    static func periodic(rounds: Int = 10, workers: Int = 3, period: UInt64 = 5_000_000, burst: UInt64 = 20_000,
+                         scheduler: String = "multiplexed") -> RenderTimeline {
+        let startUp: UInt64 = 100_000
+        let end = startUp + UInt64(rounds) * period + UInt64(workers) * burst
+        var slices: [ThreadSlice] = [ThreadSlice(start: 0, end: startUp, task: TaskID(1))]
+        var tasks: [TaskTrack] = []
+        for w in 0..<workers {
+            let id = TaskID(UInt64(w + 2))
+            var spans: [StateSpan] = []
+            var t = startUp
+            for round in 0...rounds {
+                let begin = startUp + UInt64(round) * period + UInt64(w) * burst
+                if begin > t { spans.append(StateSpan(start: t, end: begin, state: round == 0 ? .runnable : .sleeping)) }
+                spans.append(StateSpan(start: begin, end: begin + burst, state: .running))
+                slices.append(ThreadSlice(start: begin, end: begin + burst, task: id))
+                t = begin + burst
+            }
+            tasks.append(TaskTrack(task: id, name: "worker \(w + 1)", spans: spans))
+        }
+        let main = TaskTrack(task: TaskID(1), name: "main", spans: [
+            StateSpan(start: 0, end: startUp, state: .running),
+            StateSpan(start: startUp, end: end, state: .channel),
+        ])
+        let facts = RunFacts(program: "periodic", scheduler: scheduler, workers: 1, taskCount: workers + 1, threadCount: 1,
+                             wallTime: end, eventCount: slices.count * 2)
+        let thread = ThreadTrack(thread: ThreadID(1), label: "worker 0", slices: slices.sorted { $0.start < $1.start },
+                                 lifetime: TimeSpan(0, end))
+        return RenderTimeline(facts: facts, threads: [thread], tasks: [main] + tasks)
+    }
+
     /// A synthetic run through the real timeline builder.
     static func synthetic(tasks: Int, bursts: Int, workers: Int?, sleep: UInt64 = 200_000) throws -> RenderTimeline {
         let events = SyntheticRun(tasks: tasks, bursts: bursts, workers: workers, sleep: sleep).events()

@@ -72,6 +72,78 @@ struct FoldingTests {
         #expect(SceneChecks.textProblems(scene).isEmpty)
     }
 
+    @Test("every quiet stretch much longer than the bursts beside it is folded, however many, and each burst gets room")
+    func foldsEveryRound() throws {
+        let run = Fixtures.periodic(rounds: 10, workers: 3, period: 5_000_000, burst: 20_000)
+        let folds = TimeFolding.folds([run], start: 0, end: run.facts.traceEnd, plotWidth: 1000)
+        // Round r ends at 100 µs + r·5 ms + 60 µs; the next one starts at 100 µs + (r+1)·5 ms.
+        let expected = (0..<10).map { r in
+            TimeFold(start: 100_000 + UInt64(r) * 5_000_000 + 60_000, end: 100_000 + UInt64(r + 1) * 5_000_000)
+        }
+        #expect(folds == expected)
+        let scale = TimeScale(start: 0, end: run.facts.traceEnd, x0: 0, x1: 1000, folds: folds)
+        // A 20 µs slice is wide enough to see in every round (it was 0.4 px on the plain axis).
+        for r in 0...10 {
+            let begin = 100_000 + UInt64(r) * 5_000_000
+            #expect(scale.x(begin + 20_000) - scale.x(begin) > 10)
+        }
+        // The folds take at most about a quarter of the plot.
+        let folded = scale.segments.filter(\.folded).reduce(0.0) { $0 + $1.x1 - $1.x0 }
+        #expect(folded <= 250 + 1e-9)
+    }
+
+    @Test("quiet stretches no longer than the bursts beside them stay on the axis")
+    func keepsStretchesLikeTheirBursts() {
+        // Bursts of 3 ms between 2 ms gaps: the gaps are shorter than the bursts.
+        let run = Fixtures.periodic(rounds: 10, workers: 2, period: 5_000_000, burst: 1_500_000)
+        #expect(TimeFolding.folds([run], start: 0, end: run.facts.traceEnd, plotWidth: 1000).isEmpty)
+    }
+
+    @Test("when the cap allows only some of many alike stretches, none of them is folded")
+    func capNeverSplitsAlikeStretches() {
+        let run = Fixtures.periodic(rounds: 40, workers: 3)
+        #expect(TimeFolding.maximumFolds(plotWidth: 400) < 40)
+        #expect(TimeFolding.folds([run], start: 0, end: run.facts.traceEnd, plotWidth: 400).isEmpty)
+        #expect(TimeFolding.folds([run], start: 0, end: run.facts.traceEnd, plotWidth: 2000).count == 40)
+    }
+
+    @Test("folds too close to label one by one share one label naming how many and how long")
+    func crowdedLabelsMerge() throws {
+        let run = Fixtures.periodic(rounds: 10, workers: 3)
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 700), measurer: measurer)
+        let labels = scene.texts.filter { $0.text.contains("fold") }
+        #expect(!labels.isEmpty)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        // Each fold is named once: by its own label ("4.94 ms folded") or by its group's ("4 folds of 4.94 ms each").
+        let named = labels.reduce(0) { sum, label in
+            sum + (label.text.contains(" folds") ? Int(label.text.prefix { $0.isNumber })! : 1)
+        }
+        #expect(named == 10)
+        #expect(labels.allSatisfy { $0.text.contains("4.94 ms") })
+    }
+
+    @Test("grouping: a lone fold keeps its own label; neighbours with no room between them share one")
+    func labelGroups() {
+        func segment(_ x: Double, _ t: Double) -> TimeScale.Segment {
+            TimeScale.Segment(t0: t, t1: t + 1_000_000, x0: x, x1: x + 14, folded: true, factor: 14 / 1_000_000)
+        }
+        let labels = FoldLabels(row: Rect(x: 0, y: 0, width: 1000, height: 15), describe: { _ in "every task asleep" },
+                                width: { Double($0.count) * 6 })
+        let placed = labels.place([segment(100, 0), segment(120, 2e6), segment(140, 4e6), segment(700, 6e6)])
+        #expect(placed.map(\.text) == ["3 folds of 1.00 ms each: every task asleep", "1.00 ms folded: every task asleep"])
+        // Neither label leaves the room between the groups, and each stays over its folds.
+        #expect(placed[0].x + placed[0].width <= (154 + 700) / 2 && placed[1].x >= (154 + 700) / 2)
+        #expect(placed[0].x <= 100 + 14 && placed[0].x + placed[0].width >= 140)
+        #expect(FoldLabels.range("9.70 ms", "11.7 ms") == "9.70–11.7 ms")
+        #expect(FoldLabels.range("980 µs", "1.20 ms") == "980 µs–1.20 ms")
+    }
+
+    @Test("the periodic run's folded scene matches its golden text")
+    func goldenPeriodic() throws {
+        let scene = try TimelineLayout.scene(Fixtures.periodic(), options: RenderOptions(width: 900), measurer: measurer)
+        try LayoutTests().golden("periodic-folded.scene.txt", scene.dump())
+    }
+
     @Test("the folded scene matches its golden text")
     func golden() throws {
         let scene = try TimelineLayout.scene(Fixtures.sleepy(), options: RenderOptions(width: 900), measurer: measurer)

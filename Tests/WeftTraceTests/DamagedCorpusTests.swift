@@ -28,7 +28,7 @@ struct DamagedCorpusTests {
         "after-trailer.weft": .error(.corrupt, offset: nil),
         "bad-thread.weft": .error(.corrupt, offset: nil),
         "receive-without-send.weft": .error(.invalidEvent, offset: nil),
-        // Values the analysis cannot take (issue 12, items 9 and 10): refused where they are read.
+        // Values the analysis cannot take: refused where they are read.
         "send-huge-seq.weft": .error(.corrupt, offset: nil),
         "task-id-max.weft": .error(.corrupt, offset: nil),
         "sample-max.weft": .error(.corrupt, offset: nil),

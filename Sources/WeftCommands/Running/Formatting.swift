@@ -6,6 +6,11 @@ enum Format {
     /// A count with thousands separators.
     static func count<N: BinaryInteger>(_ value: N) -> String { Int(clamping: value).grouped }
 
+    /// A count and its noun: "1 OS thread", "10,004 OS threads".
+    static func counted<N: BinaryInteger>(_ value: N, _ noun: String) -> String {
+        "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
+
     /// The ratio b/a as "×12.3", or "—" when it means nothing.
     static func ratio(_ a: Double, _ b: Double) -> String {
         guard a > 0, b > 0 else { return "—" }

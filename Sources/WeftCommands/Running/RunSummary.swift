@@ -11,7 +11,7 @@ enum RunSummary {
         let dropped = report.eventsDropped > 0 ? " (\(Format.count(report.eventsDropped)) dropped)" : ""
         return """
             — \(demo) under \(report.scheduler.name): \(report.outcome)
-              \(Format.count(report.tasksCreated)) tasks on \(Format.count(report.threadsCreated)) OS threads \
+              \(Format.counted(report.tasksCreated, "task")) on \(Format.counted(report.threadsCreated, "OS thread")) \
             (at most \(Format.count(report.peakThreadsAlive)) alive), \(report.scheduler.hasVirtualTime ? "virtual time" : "wall") \(DurationFormat.format(report.wallNanoseconds))
               \(Format.count(report.eventsRecorded)) events\(dropped), \(trace)
             """

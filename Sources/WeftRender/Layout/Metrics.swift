@@ -21,8 +21,16 @@ enum Metrics {
     static let threadDensityRow = 66.0
     static let panelGap = 18.0
     static let legendRow = 18.0
-    /// Width of a folded stretch of the time axis, and the row under the axis that says what was folded.
+    /// Width of a folded stretch of the time axis when there are few folds, and the row under the axis that says
+    /// what was folded.
     static let foldWidth = 40.0
+    /// Width of a folded stretch when many share the plot.
+    static let minimumFoldWidth = 14.0
+    /// Width of each of `count` folds on a plot `plotWidth` pixels wide: together they take about a quarter of it at
+    /// most, each between `minimumFoldWidth` and `foldWidth`.
+    static func foldWidth(count: Int, plotWidth: Double) -> Double {
+        min(foldWidth, max(minimumFoldWidth, plotWidth * 0.25 / Double(max(count, 1))))
+    }
     static let foldRow = 15.0
     /// Lines of a run's problem message under its header.
     static let problemRow = 16.0

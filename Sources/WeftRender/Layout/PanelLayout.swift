@@ -89,31 +89,6 @@ struct PanelLayout {
         return y
     }
 
-    /// Under the axis, what each fold hides: "99.6 ms: every task asleep", or only the duration where that crowds.
-    private func layoutFoldLabels(top: Double) {
-        let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
-        var lastRight = -Double.infinity
-        for segment in scale.segments where segment.folded {
-            let fold = TimeFold(start: UInt64(segment.t0), end: UInt64(segment.t1))
-            let duration = DurationFormat.format(fold.duration)
-            let centre = (segment.x0 + segment.x1) / 2
-            let clip = Rect(x: max(row.x, lastRight + 8), y: row.y, width: row.maxX - max(row.x, lastRight + 8),
-                            height: row.height)
-            guard clip.width > 0 else { continue }
-            for text in ["\(duration) folded: \(TimeFolding.describe(fold, in: timeline))", "\(duration) folded", duration] {
-                // Centred on the fold when there is room, else moved right as far as needed.
-                let width = canvas.measurer.width(text, size: Metrics.axisSize)
-                let left = min(max(centre - width / 2, clip.x), clip.maxX - width)
-                guard left >= clip.x,
-                      let item = canvas.text(text, in: clip, x: left, size: Metrics.axisSize, color: theme.text,
-                                             minimumCharacters: text.count) else { continue }
-                canvas.builder.add(item)
-                lastRight = item.box.maxX
-                break
-            }
-        }
-    }
-
     /// "3 scheduler threads: 2 pool threads + timer thread · caller of Weft.run drawn apart": the count `weft stats`
     /// gives, by role.
     private var threadDetail: String {

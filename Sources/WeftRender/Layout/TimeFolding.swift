@@ -1,10 +1,20 @@
-/// Chooses the stretches of a window to fold: long quiet stretches in which nothing drawn changes (no task runs,
-/// wakes or changes state, no thread starts or stops, no mutex changes hands) in any of the runs drawn together.
+/// Chooses the stretches of a window to fold: quiet stretches in which nothing drawn changes (no task runs, wakes or
+/// changes state, no thread starts or stops, no mutex changes hands) in any of the runs drawn together, and which last
+/// much longer than the bursts of activity on either side of them: where a reader would say "nothing happens".
 enum TimeFolding {
-    /// A stretch is folded only when it is at least this share of the time left unfolded.
-    static let minimumShare = 0.2
-    /// At most this many folds per picture, so that the axis stays readable.
-    static let maximumFolds = 6
+    /// A folded stretch lasts at least this many times as long as the longer burst beside it.
+    static let quietFactor = 3.0
+    /// Stretches shorter than this share of the window are never folded.
+    static let minimumShare = 0.01
+    /// Folds may take at most this share of the plot, at `Metrics.minimumFoldWidth` each; that caps their number.
+    static let maximumFoldShare = 0.3
+    /// Two stretches this close in length are alike: when the cap allows only some of them, none is folded.
+    static let alikeRatio = 0.8
+
+    /// At most this many folds on a plot `plotWidth` pixels wide (never fewer than 6).
+    static func maximumFolds(plotWidth: Double) -> Int {
+        max(6, Int(plotWidth * maximumFoldShare / Metrics.minimumFoldWidth))
+    }
 
     /// The folds for `runs` drawn together over [start, end] on a plot `plotWidth` pixels wide.
     static func folds(_ runs: [RenderTimeline], start: UInt64, end: UInt64, plotWidth: Double) -> [TimeFold] {
@@ -14,21 +24,55 @@ enum TimeFolding {
         return choose(bins.gaps(), start: start, end: end, plotWidth: plotWidth)
     }
 
-    /// The longest gaps, each at least `minimumShare` of what is left unfolded once the longer ones are folded,
-    /// and long enough that folding gives room back.
+    /// The quiet stretches to fold. A stretch of at least `minimumShare` of the window is folded when it lasts at
+    /// least `quietFactor` times the longer burst beside it, and folding it frees at least as many pixels as the fold
+    /// takes. A burst reaches to the next pause that is either `minimumShare` of the window or 1/`quietFactor` of the
+    /// stretch (shorter pauses belong to the burst). Past the cap the longest are kept, and when the cut falls among stretches of about one
+    /// length, it falls before them all, so that alike stretches are drawn alike.
     static func choose(_ gaps: [TimeFold], start: UInt64, end: UInt64, plotWidth: Double) -> [TimeFold] {
-        var open = Double(end - start)
-        let total = open
-        var chosen: [TimeFold] = []
-        for gap in gaps.sorted(by: { $0.duration > $1.duration }) {
-            guard chosen.count < maximumFolds else { break }
-            let length = Double(gap.duration)
-            // Folding must free clearly more pixels than the fold itself takes.
-            guard length >= minimumShare * open, length / total * plotWidth > 3 * Metrics.foldWidth else { break }
-            chosen.append(gap)
-            open -= length
+        let total = Double(end - start)
+        guard total > 0, plotWidth > 0 else { return [] }
+        let gaps = gaps.sorted { $0.start < $1.start }
+        var quiet: [TimeFold] = []
+        for (i, gap) in gaps.enumerated() where Double(gap.duration) >= minimumShare * total {
+            let longest = Double(gap.duration) / quietFactor
+            let pause = min(longest, minimumShare * total)
+            if burst(before: i, in: gaps, from: start, pause: pause) <= longest,
+               burst(after: i, in: gaps, to: end, pause: pause) <= longest {
+                quiet.append(gap)
+            }
         }
-        return chosen.sorted { $0.start < $1.start }
+        quiet.sort { $0.duration != $1.duration ? $0.duration > $1.duration : $0.start < $1.start }
+        var count = min(quiet.count, maximumFolds(plotWidth: plotWidth))
+        if count < quiet.count {
+            let cut = Double(quiet[count].duration)
+            while count > 0, Double(quiet[count - 1].duration) * alikeRatio <= cut { count -= 1 }
+        }
+        // Folding must free at least as many pixels as the fold takes, on the axis drawn with all these folds (judged
+        // once, so that dropping one does not drop the next in turn).
+        let width = Metrics.foldWidth(count: count, plotWidth: plotWidth)
+        let open = total - quiet[..<count].reduce(0.0) { $0 + Double($1.duration) }
+        let pixelsPerNanosecond = (plotWidth - width * Double(count)) / max(open, 1)
+        while count > 0, Double(quiet[count - 1].duration) * pixelsPerNanosecond < 2 * width { count -= 1 }
+        return quiet[..<count].sorted { $0.start < $1.start }
+    }
+
+    /// How long the burst before `gaps[i]` lasts: back to the end of the last stretch at least `pause` long (or to
+    /// `start`); the search stops once the burst is 1/`quietFactor` of the stretch.
+    static func burst(before i: Int, in gaps: [TimeFold], from start: UInt64, pause: Double) -> Double {
+        let longest = Double(gaps[i].duration) / quietFactor
+        var j = i - 1
+        while j >= 0, Double(gaps[j].duration) < pause, Double(gaps[i].start - gaps[j].end) <= longest { j -= 1 }
+        return Double(gaps[i].start - (j >= 0 ? gaps[j].end : start))
+    }
+
+    /// How long the burst after `gaps[i]` lasts: up to the start of the next stretch at least `pause` long (or to
+    /// `end`); the search stops once the burst is 1/`quietFactor` of the stretch.
+    static func burst(after i: Int, in gaps: [TimeFold], to end: UInt64, pause: Double) -> Double {
+        let longest = Double(gaps[i].duration) / quietFactor
+        var j = i + 1
+        while j < gaps.count, Double(gaps[j].duration) < pause, Double(gaps[j].start - gaps[i].end) <= longest { j += 1 }
+        return Double((j < gaps.count ? gaps[j].start : end) - gaps[i].end)
     }
 
     private static func collect(_ run: RenderTimeline, into bins: inout ActivityBins, start: UInt64, end: UInt64) {

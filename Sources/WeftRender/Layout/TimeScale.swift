@@ -16,8 +16,9 @@ public struct TimeFold: Sendable, Equatable {
 
 /// Maps times (ns since trace start) in a window to x pixels in the plot area.
 ///
-/// Piecewise linear: every fold gets `foldWidth` pixels whatever its length, and the stretches between folds share
-/// the rest of the plot in proportion to their durations, so that ticks stay true on both sides of a fold.
+/// Piecewise linear: every fold gets the same width whatever its length (`Metrics.foldWidth(count:plotWidth:)`), and
+/// the stretches between folds share the rest of the plot in proportion to their durations, so that ticks stay true
+/// on both sides of a fold.
 struct TimeScale {
     /// One linear piece of the axis.
     struct Segment: Equatable {
@@ -44,13 +45,14 @@ struct TimeScale {
     private let isLinear: Bool
 
     init(start: UInt64, end: UInt64, x0: Double, x1: Double, folds: [TimeFold] = [],
-         foldWidth: Double = Metrics.foldWidth) {
+         foldWidth: Double? = nil) {
         self.start = Double(start)
         self.end = Double(max(end, start + 1))
         self.x0 = x0
         self.x1 = x1
         let inside = folds.filter { $0.start >= start && $0.end <= end && $0.end > $0.start }.sorted { $0.start < $1.start }
         let folded = inside.reduce(0.0) { $0 + Double($1.duration) }
+        let foldWidth = foldWidth ?? Metrics.foldWidth(count: inside.count, plotWidth: x1 - x0)
         let room = (x1 - x0) - foldWidth * Double(inside.count)
         let open = self.end - self.start - folded
         guard !inside.isEmpty, room > 0, open > 0 else {

@@ -64,6 +64,8 @@ public enum Weft {
         // another kernel thread after the await.
         var main: TaskHandle<T>?
         var caller: DetachedThread?
+        core.swiftTaskIDFloor = SwiftJob.currentTaskID()
+        GlobalExecutorHooks.runBegan(core)
         if startFailure == nil {
             let runtime = Runtime(core: core)
             let handle = core.spawn("main", site: options.programName, isMain: true) { try await body(runtime) }
@@ -83,6 +85,7 @@ public enum Weft {
             }
             options.stop?.disconnect()
         }
+        GlobalExecutorHooks.runEnded(core)
         core.shutdown()
         core.markFinished()
 

@@ -15,6 +15,9 @@ final class RunCore: @unchecked Sendable {
     let registry = TaskRegistry()
     /// The plain Swift tasks of the run, by the runtime's task id (see `routeSwiftJob`).
     let swiftTasks = SwiftTaskTable()
+    /// Swift tasks with this runtime id or a lower one were made before the run (the caller of `Weft.run` among
+    /// them): the global executor's hooks never adopt them. Set before the main task is spawned.
+    var swiftTaskIDFloor: UInt64 = .max
     /// The record under which jobs that belong to no task run (see `TaskRecord.Origin.helper`).
     private(set) var helper: TaskRecord!
     /// The scheduler's threads (workers, timer) report here once they are ready for work.

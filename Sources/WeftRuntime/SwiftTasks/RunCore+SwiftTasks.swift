@@ -35,18 +35,56 @@ extension RunCore {
         }
         let parent = ThreadLocals.currentTask ?? arrivedAt
         let (record, isNew) = swiftTasks.record(for: swiftID) {
-            let flags = SwiftJob.flags(job)
-            parent.swiftChildren += 1
-            let what = flags.isGroupChild ? "group child" : flags.isAsyncLet ? "async let" : "task"
-            return TaskRecord(id: newTaskID(), name: "\(what) \(parent.swiftChildren) of \(parent.id)", core: self,
-                              origin: .swift, preferred: arrivedAt.executorRecord, swiftTaskID: swiftID,
-                              retainsJob: !flags.isAsyncLet, defersEnqueues: flags.isAsyncLet)
+            makeSwiftRecord(job, swiftID: swiftID, parent: parent, preferred: arrivedAt.executorRecord)
         }
         if isNew && !admitSwiftTask(record, parent: parent) {
             runUntracked(job, arrivedAt: parent)
             return
         }
         resume(job, of: record)
+    }
+
+    /// Takes a job the runtime handed to its global executor while `current` was running on this thread: a job of a
+    /// Swift task the run knows, the first job of a `Task {}` or `Task.detached {}` made in this slice (or of a
+    /// structured child of such a task), or a job of no task (an actor's drain job). Returns false for a job of a
+    /// task from outside the run (such as the caller of `Weft.run`, resumed as the run ends), and for a new task
+    /// made while the run is being torn down: those run on the global executor, untraced.
+    func takeGlobalJob(_ job: UnownedJob, taskID swiftID: UInt64, enqueuedBy current: TaskRecord) -> Bool {
+        if swiftID == 0 {
+            runUntracked(job, arrivedAt: current)
+            return true
+        }
+        if let known = swiftTasks.record(for: swiftID) {
+            resume(job, of: known)
+            return true
+        }
+        guard swiftID > swiftTaskIDFloor, !isTearingDown else { return false }
+        let (record, isNew) = swiftTasks.record(for: swiftID) {
+            makeSwiftRecord(job, swiftID: swiftID, parent: current, preferred: nil)
+        }
+        if isNew && !admitSwiftTask(record, parent: current) {
+            runUntracked(job, arrivedAt: current)
+            return true
+        }
+        resume(job, of: record)
+        return true
+    }
+
+    /// The record of a plain Swift task found when its first job arrived, named after its kind and its place among
+    /// `parent`'s Swift children ("group child 3 of t1", "async let 1 of t2", "task 2 of t1"). Called under the Swift
+    /// task table's lock.
+    /// - Parameter preferred: the spawned ancestor whose executor the task's jobs run on; nil for a task with no
+    ///   executor preference (a `Task {}` and its structured children), whose jobs run on its own record: the
+    ///   runtime then sees the record as the current task executor, so that `Task.sleep` reaches it (the global
+    ///   executor's delay hooks never see a sleep).
+    private func makeSwiftRecord(_ job: UnownedJob, swiftID: UInt64, parent: TaskRecord,
+                                 preferred: TaskRecord?) -> TaskRecord {
+        let flags = SwiftJob.flags(job)
+        parent.swiftChildren += 1
+        let what = flags.isGroupChild ? "group child" : flags.isAsyncLet ? "async let" : "task"
+        return TaskRecord(id: newTaskID(), name: "\(what) \(parent.swiftChildren) of \(parent.id)", core: self,
+                          origin: .swift, preferred: preferred, swiftTaskID: swiftID,
+                          retainsJob: !flags.isAsyncLet, defersEnqueues: flags.isAsyncLet)
     }
 
     /// Starts a plain Swift task's life in the run: its thread under thread-per-task, its place among the live

@@ -33,6 +33,15 @@ enum SwiftJob {
         return base.load(fromByteOffset: voucherOffset, as: UInt.self) == UInt.max
     }
 
+    /// The runtime's id of the Swift task running on this thread, or 0 outside any task.
+    /// (`UnsafeCurrentTask` holds the task's address, which is also its job's.)
+    static func currentTaskID() -> UInt64 {
+        withUnsafeCurrentTask { task in
+            guard let task else { return 0 }
+            return _swiftJobTaskID(unsafeBitCast(task, to: UnownedJob.self))
+        }
+    }
+
     /// Keeps the task object of `job` alive (it is a reference-counted heap object) until `release`.
     @inline(__always) static func retain(_ job: UnownedJob) {
         cweft_retain_object(unsafeBitCast(job, to: UnsafeMutableRawPointer.self))

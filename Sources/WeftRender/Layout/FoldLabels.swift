@@ -1,0 +1,107 @@
+import WeftAnalysis
+
+/// The labels under a folded axis: one per fold where they fit ("5.00 ms folded: every task asleep"), else one for
+/// each run of neighbouring folds ("10 folds of 4.98–5.02 ms: every task asleep"), so that no label crowds another
+/// or sits over a fold it does not name.
+struct FoldLabels {
+    /// A run of neighbouring folds sharing one label.
+    struct Group: Equatable {
+        var segments: [TimeScale.Segment]
+        var left: Double { segments.first?.x0 ?? 0 }
+        var right: Double { segments.last?.x1 ?? 0 }
+        var centre: Double { (left + right) / 2 }
+    }
+
+    /// One label placed: its text and the left edge of its box.
+    struct Placed: Equatable {
+        let text: String
+        let x: Double
+        let width: Double
+    }
+
+    /// Pixels kept free between two labels.
+    static let spacing = 8.0
+
+    let row: Rect
+    /// What a fold hides, e.g. "every task asleep".
+    let describe: (TimeFold) -> String
+    /// The width of a text at the label size.
+    let width: (String) -> Double
+
+    /// The labels for `segments` (the folded pieces of the axis, in order).
+    func place(_ segments: [TimeScale.Segment]) -> [Placed] {
+        var groups = segments.filter(\.folded).map { Group(segments: [$0]) }
+        // Merge a group whose label cannot say at least how long its folds are with its nearer neighbour, until all can.
+        while groups.count > 1, let i = groups.indices.first(where: { !fits(variants(groups[$0])[1], groups, $0) }) {
+            let gapLeft = i > 0 ? groups[i].left - groups[i - 1].right : .infinity
+            let gapRight = i + 1 < groups.count ? groups[i + 1].left - groups[i].right : .infinity
+            let other = gapLeft <= gapRight ? i - 1 : i + 1
+            let (a, b) = (min(i, other), max(i, other))
+            groups[a].segments += groups[b].segments
+            groups.remove(at: b)
+        }
+        var placed: [Placed] = []
+        for i in groups.indices {
+            let room = self.room(groups, i)
+            for text in variants(groups[i]) {
+                let w = width(text)
+                guard w <= room.right - room.left else { continue }
+                // Centred on its folds, moved just enough to stay in its room.
+                let x = min(max(groups[i].centre - w / 2, room.left), room.right - w)
+                placed.append(Placed(text: text, x: x, width: w))
+                break
+            }
+        }
+        return placed
+    }
+
+    /// The labels a group may take, longest first; the second one ("4.94 ms folded", "3 folds of 4.94 ms each") is
+    /// the shortest that still says how long, and the rest are used only when even one group for all folds lacks room.
+    func variants(_ group: Group) -> [String] {
+        let folds = group.segments.map { TimeFold(start: UInt64($0.t0), end: UInt64($0.t1)) }
+        let descriptions = Set(folds.map(describe))
+        let what = descriptions.count == 1 ? ": " + descriptions.first! : ""
+        if folds.count == 1 {
+            let duration = DurationFormat.format(folds[0].duration)
+            return ["\(duration) folded\(what)", "\(duration) folded", duration]
+        }
+        let shortest = DurationFormat.format(folds.map(\.duration).min()!)
+        let longest = DurationFormat.format(folds.map(\.duration).max()!)
+        let range = shortest == longest ? shortest : Self.range(shortest, longest)
+        let each = "\(folds.count) folds of \(range) each"
+        let total = DurationFormat.format(folds.reduce(UInt64(0)) { $0 &+ $1.duration })
+        return ["\(each)\(what)", each, "\(folds.count) folds, \(total) in all", "\(folds.count) folds", "×\(folds.count)"]
+    }
+
+    /// "9.70–11.7 ms" when both ends share a unit, else "980 µs–1.20 ms".
+    static func range(_ low: String, _ high: String) -> String {
+        let unit = { (text: String) in text.split(separator: " ").last.map(String.init) ?? "" }
+        guard unit(low) == unit(high), let number = low.split(separator: " ").first else { return "\(low)–\(high)" }
+        return "\(number)–\(high)"
+    }
+
+    /// The stretch of the row a group's label may use: halfway to each neighbouring group, or to the row's end.
+    func room(_ groups: [Group], _ i: Int) -> (left: Double, right: Double) {
+        let left = i > 0 ? (groups[i - 1].right + groups[i].left) / 2 + Self.spacing / 2 : row.x
+        let right = i + 1 < groups.count ? (groups[i].right + groups[i + 1].left) / 2 - Self.spacing / 2 : row.maxX
+        return (left, right)
+    }
+
+    private func fits(_ text: String, _ groups: [Group], _ i: Int) -> Bool {
+        let room = room(groups, i)
+        return width(text) <= room.right - room.left
+    }
+}
+
+extension PanelLayout {
+    /// Under the axis, what each fold (or each run of neighbouring folds) hides.
+    func layoutFoldLabels(top: Double) {
+        let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
+        let labels = FoldLabels(row: row, describe: { TimeFolding.describe($0, in: timeline) },
+                                width: { canvas.measurer.width($0, size: Metrics.axisSize) })
+        for label in labels.place(scale.segments) {
+            canvas.builder.add(canvas.text(label.text, in: row, x: label.x, size: Metrics.axisSize, color: theme.text,
+                                           minimumCharacters: label.text.count))
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import WeftRuntime
+import WeftTrace
+@testable import WeftAnalysis
+import WeftTestSupport
+
+/// Timelines of plain Swift tasks: what a trace that ran one task on two threads at once looks like to the model,
+/// and real runs with `Task {}` and task groups, which must show nothing of the kind.
+@Suite("Timelines of plain Swift tasks", .serialized)
+struct SwiftTaskTimelineTests {
+    @Test("a task that begins on a second thread while running on the first is an anomaly")
+    func twoThreadsAtOnceIsAnAnomaly() {
+        let script = ScriptedTrace()
+        script.thread(0, 1, tid: 11, role: .worker, index: 0)
+        script.thread(0, 2, tid: 12, role: .worker, index: 1)
+        script.create(1, on: 1, 1, name: "main")
+        script.begin(10, on: 1, 1)
+        script.begin(20, on: 2, 1)
+        script.end(30, on: 2, .yielded)
+        script.end(40, on: 1, .finished)
+        script.runFinish(50, .completed)
+        let timeline = script.timeline()
+        #expect(timeline.run.anomalyCount >= 1)
+        #expect(timeline.run.anomalies.contains { $0.message.contains("while running on") },
+                "\(timeline.run.anomalies)")
+    }
+
+    static let schedulers: [SchedulerKind] = [.multiplexed(workers: 2), .threadPerTask]
+
+    @Test("Task {}, Task.detached and a task group: one lane each, consistent, no lint fires", arguments: schedulers)
+    func unstructuredAndGroupTasksAreClean(_ scheduler: SchedulerKind) async throws {
+        let (timeline, failure) = try await tracedTimeline(scheduler, name: "swift-tasks") { rt in
+            let results = rt.channel(of: Int.self, capacity: 4, name: "results")
+            let total = rt.mutex("total")
+            Task {
+                try? await Task.sleep(for: .milliseconds(5))
+                try? await results.send(1)
+            }
+            Task.detached {
+                _ = try? await total.withLock { 2 }
+                try? await results.send(2)
+            }
+            let grouped = await withTaskGroup(of: Int.self) { group in
+                for i in 1...3 {
+                    group.addTask {
+                        try? await Task.sleep(for: .milliseconds(UInt64(i) * 3))
+                        return i
+                    }
+                }
+                return await group.reduce(0, +)
+            }
+            let sent = try await results.receive()! + results.receive()!
+            #expect(grouped + sent == 9)
+        }
+        #expect(failure == nil)
+        expectConsistent(timeline, "\(scheduler)")
+        #expect(timeline.tasks.count == 6)
+        #expect(timeline.tasks.allSatisfy { $0.ended != nil })
+        #expect(timeline.tasks.filter { $0.parent == timeline.tasks[0].id }.count == 5)
+        #expect(DeadlockLint().check(timeline).isEmpty)
+        #expect(LeakLint().check(timeline).isEmpty)
+        #expect(LockAcrossBlockLint().check(timeline).isEmpty)
+    }
+}
