@@ -36,6 +36,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "weft", dependencies: ["WeftCommands"]),
+        // Ordinary Swift concurrency programs (no Weft primitives), each traced by one Weft.trace call around its body.
+        .executableTarget(name: "task-group-map-reduce", dependencies: ["WeftRuntime"], path: "Examples/TaskGroupMapReduce"),
+        .executableTarget(name: "actor-cache", dependencies: ["WeftRuntime"], path: "Examples/ActorCache"),
+        .executableTarget(name: "async-let-fan-out", dependencies: ["WeftRuntime"], path: "Examples/AsyncLetFanOut"),
+        .executableTarget(name: "async-stream-pipeline", dependencies: ["WeftRuntime"], path: "Examples/AsyncStreamPipeline"),
         // Trace builders for tests and benchmarks (scripted, synthetic, recorded) and golden-file comparison.
         .target(name: "WeftTestSupport", dependencies: ["WeftTrace", "WeftAnalysis", "WeftRuntime", "WeftDemos"]),
         // Benchmarks: `swift run -c release weft-bench --help`.

@@ -74,12 +74,8 @@ public struct CompareCommand: AsyncParsableCommand {
             }
         }
         if !measurements.isEmpty {
-            var text = CompareTable.text(demo: demo, arguments: arguments, measurements)
-            if let timelines {
-                // The same sentences, from the same figures, as the contrast picture opens with.
-                text += "\n\nVerdict: " + ContrastVerdict.sentences(RunFigures(timelines[0]), RunFigures(timelines[1]))
-            }
-            print(text)
+            print(CompareTable.report(demo: demo, arguments: arguments, measurements,
+                                      figures: timelines.map { (RunFigures($0[0]), RunFigures($0[1])) }))
         }
         if let timelines {
             do {

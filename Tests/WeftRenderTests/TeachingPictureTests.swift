@@ -222,6 +222,29 @@ enum HeldThreadsFixture {
 
 @Suite("Thread-per-task lanes tell one story")
 struct HeldThreadLaneTests {
+    @Test("a section's detail too long for its row wraps onto further rows, whole, and the lanes move down")
+    func sectionDetailWraps() throws {
+        var options = RenderOptions(width: 700)
+        options.maxThreadLanes = 12
+        options.maxTaskLanes = 12
+        let narrow = try TimelineLayout.scene(HeldThreadsFixture.run(), options: options, measurer: TextMeasurer())
+        options.width = 1600
+        let wide = try TimelineLayout.scene(HeldThreadsFixture.run(), options: options, measurer: TextMeasurer())
+        #expect(SceneChecks.textProblems(narrow).isEmpty)
+        let detail = "drawn one by one: the threads of the tasks drawn below"
+        #expect(wide.texts.contains { $0.text.contains(detail) })
+        // At 700 px the detail spans several rows: joined, the rows give the whole sentence, none cut with "…".
+        let rows = narrow.texts.filter { $0.size == Metrics.factsSize && $0.box.y > (narrow.texts.first { $0.text == "Threads" }?.box.y ?? 0) - 4 }
+        let joined = rows.prefix(6).map(\.text).joined(separator: " ")
+        #expect(joined.contains(detail), "\(rows.prefix(6).map(\.text))")
+        #expect(!rows.contains { $0.text.hasSuffix("…") })
+        // The lanes under the section start lower than they would with one row.
+        func firstLaneLabel(_ scene: Scene) -> Double? { scene.texts.first { $0.text == "thread of t1" }?.box.y }
+        let headerDrop = try #require(firstLaneLabel(narrow)) - (narrow.texts.first { $0.text == "Threads" }?.box.y ?? 0)
+        let wideDrop = try #require(firstLaneLabel(wide)) - (wide.texts.first { $0.text == "Threads" }?.box.y ?? 0)
+        #expect(headerDrop >= wideDrop + Metrics.sectionWrapRow)
+    }
+
     @Test("the thread lanes drawn one by one are the threads of the task lanes drawn, and the header says so")
     func threadsFollowTasks() throws {
         let run = HeldThreadsFixture.run()

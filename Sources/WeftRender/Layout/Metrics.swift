@@ -13,6 +13,8 @@ enum Metrics {
     static let factsRow = 18.0
     static let axisRow = 18.0
     static let sectionRow = 22.0
+    /// Each further row of a section's detail when it wraps.
+    static let sectionWrapRow = 15.0
     static let threadLane = 22.0
     static let taskLane = 16.0
     static let lockLane = 20.0

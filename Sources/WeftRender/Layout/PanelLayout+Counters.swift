@@ -2,24 +2,24 @@ import WeftAnalysis
 
 extension PanelLayout {
     /// A small track per sampled counter (resident memory, OS threads alive) under the lanes, as a filled step line.
-    /// Both panels of a contrast picture share each counter's vertical scale, so their heights compare. Returns the
-    /// y below.
+    /// Each track's scale starts at zero, so heights are proportional to the values, and both panels of a contrast
+    /// picture share it, so their heights compare. Returns the y below.
     func layoutCounters(top: Double) -> Double {
-        var y = section("Counters", detail: "sampled by the runtime every millisecond · same vertical scale in every panel", top: top)
+        var y = section("Counters", detail: "sampled by the runtime every millisecond (less often in long runs) · scale from 0, the same in every panel", top: top)
         for (index, counter) in timeline.counters.enumerated() {
             let height = Metrics.counterTrack
             let name = counter.kind == .residentBytes ? "resident memory" : "threads alive"
             laneFrame(index: index, label: name, top: y, height: height)
-            let range = canvas.counterRanges[counter.kind] ?? (counter.low, counter.peak)
-            let (bottom, top) = (range.0, max(range.1, range.0 + 1))
+            let highest = canvas.counterRanges[counter.kind]?.1 ?? counter.peak
+            let (bottom, top): (UInt64, UInt64) = (0, max(highest, 1))
             let area = Rect(x: scale.x0, y: y + 3, width: scale.plotWidth, height: height - 6)
             canvas.builder.add(.line(from: Point(area.x, area.maxY), to: Point(area.maxX, area.maxY), color: theme.grid,
                                      width: 1), to: .grid)
             let color = counter.kind == .residentBytes ? Palette.counterMemory : Palette.counterThreads
             var outline: [Point] = []
             var lastX = -Double.infinity
-            // The track spans the lowest to the highest value over every panel (the memory the runtime started with is
-            // not the point; what tasks add is), and says so.
+            // From zero to the highest value over every panel: a track that started at the lowest value made a 1 %
+            // step in memory look like a doubling.
             func level(_ v: UInt64) -> Double {
                 area.maxY - 2 - (area.height - 2) * Double(v > bottom ? v - bottom : 0) / Double(top - bottom)
             }
@@ -41,7 +41,9 @@ extension PanelLayout {
             canvas.builder.add(.polyline(outline, color: color, width: 1, fill: color.withAlpha(0.35)), to: .lanes)
             let peak = counter.kind == .residentBytes ? ByteFormat.format(counter.peak) : Format.count(Int(counter.peak))
             func spell(_ v: UInt64) -> String { counter.kind == .residentBytes ? ByteFormat.format(v) : Format.count(Int(v)) }
-            let note = "peak \(peak) · track \(spell(bottom)) – \(spell(range.1))"
+            // "Highest sample": the panel's header gives the process's peak RSS from the OS, which also counts the
+            // moments between samples and so can be a little higher.
+            let note = "highest sample \(peak) · scale 0 – \(spell(highest))"
             let width = canvas.measurer.width(note, size: Metrics.axisSize)
             canvas.builder.add(canvas.text(note, in: Rect(x: area.maxX - width - 4, y: y, width: width + 4, height: height / 2 + 2),
                                            size: Metrics.axisSize, color: theme.text), to: .labels)

@@ -143,18 +143,28 @@ struct PanelLayout {
 
     /// A section heading row ("Threads · 3 OS threads") with a rule under it; returns the y below it.
     func section(_ name: String, detail: String, top: Double) -> Double {
-        let row = canvas.row(top, Metrics.sectionRow)
-        let heading = canvas.text(name, in: row, size: Metrics.sectionSize, weight: .bold, color: theme.text)
+        let first = canvas.row(top, Metrics.sectionRow)
+        let heading = canvas.text(name, in: first, size: Metrics.sectionSize, weight: .bold, color: theme.text)
         canvas.builder.add(heading)
+        var height = Metrics.sectionRow
         if let heading {
-            let rest = Rect(x: heading.box.maxX + 8, y: row.y, width: row.maxX - heading.box.maxX - 8, height: row.height)
-            if rest.width > 0 {
-                canvas.builder.add(canvas.text(detail, in: rest, size: Metrics.factsSize, color: theme.secondaryText))
+            // A detail too long for the row wraps at words onto further rows under it, never cut off.
+            let x = heading.box.maxX + 8
+            let width = first.maxX - x
+            if width > 0 {
+                let lines = canvas.measurer.wrap(detail, maxWidth: width, size: Metrics.factsSize)
+                for (i, line) in lines.enumerated() {
+                    let y = i == 0 ? first.y : first.maxY + Double(i - 1) * Metrics.sectionWrapRow
+                    let cell = Rect(x: x, y: y, width: width, height: i == 0 ? first.height : Metrics.sectionWrapRow)
+                    canvas.builder.add(canvas.text(line, in: cell, size: Metrics.factsSize, color: theme.secondaryText))
+                }
+                height += Double(max(lines.count - 1, 0)) * Metrics.sectionWrapRow
             }
         }
+        let row = canvas.row(top, height)
         canvas.builder.add(.line(from: Point(row.x, row.maxY - 1), to: Point(row.maxX, row.maxY - 1),
                                  color: theme.rule, width: 0.5), to: .grid)
-        return top + Metrics.sectionRow + Metrics.laneGap
+        return top + height + Metrics.laneGap
     }
 
     /// Band behind every other lane and the lane's label in the gutter.

@@ -28,6 +28,10 @@ final class RunCore: @unchecked Sendable {
 
     /// Live tasks in the high 32 bits, live tasks blocked with no timer in the low 32: equal means deadlock.
     private let accounting = Atomic<UInt64>(0)
+    /// Live tasks suspended outside Weft and not enqueued since (see `TaskRecord.endSuspended`).
+    private let suspended = Atomic<UInt64>(0)
+    /// Jobs of no task queued and not yet run (see `enqueueUntrackedJob`).
+    private let pendingUntracked = Atomic<Int>(0)
     private static let liveUnit: UInt64 = 1 << 32
     /// 0 while running, 1 once the run is being torn down (main ended, deadlock, thread limit), 2 once `Weft.run`
     /// has returned (the runtime handle must not be used any more).
@@ -240,15 +244,67 @@ final class RunCore: @unchecked Sendable {
 
     // MARK: Ending the run
 
+    /// Queues a job of no task (an actor's drain job, a wake-up job) near `task`, counting it as pending until it
+    /// has run: while one is pending, a suspended task may be about to be resumed by it.
+    func enqueueUntrackedJob(_ job: UnownedJob, near task: TaskRecord) {
+        pendingUntracked.wrappingAdd(1, ordering: .sequentiallyConsistent)
+        scheduler.enqueueUntracked(job, near: task, helper: helper)
+    }
+
+    /// A job of no task has run; with none left pending the deadlock check runs again, in case the job resumed no one.
+    func untrackedJobRan() {
+        if pendingUntracked.wrappingSubtract(1, ordering: .sequentiallyConsistent).newValue == 0 {
+            checkQuiescence(accounting.load(ordering: .sequentiallyConsistent))
+        }
+    }
+
+    /// A task began a suspension outside Weft.
+    func suspensionBegan() { suspended.wrappingAdd(1, ordering: .sequentiallyConsistent) }
+
+    /// A task's suspension outside Weft ended (it was enqueued).
+    func suspensionEnded() { suspended.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
+
     func checkQuiescence(_ value: UInt64) {
         let live = value >> 32
         let stuck = value & 0xFFFF_FFFF
-        guard live > 0, live == stuck, !isTearingDown else { return }
+        guard live > 0, !isTearingDown else { return }
+        if live != stuck {
+            if stuck > 0, pendingUntracked.load(ordering: .sequentiallyConsistent) == 0,
+               live == stuck &+ suspended.load(ordering: .sequentiallyConsistent) {
+                checkSuspendedParents(live: Int(live))
+            }
+            return
+        }
         let waiting = registry.waitingTasks()
         let report = DeadlockReport(waiting: waiting)
         guard report.blocked.count == Int(live) else { return }  // a wait is being resumed right now
         var message = "deadlock: all \(live) live task\(live == 1 ? " is" : "s are") blocked and no timer is pending.\n"
         message += report.description
+        message += "\nFix: make sure every wait has a task that will wake it (send/receive pairs, unlock after lock, "
+        message += "done() for every add()), or take locks in one global order."
+        var error = RuntimeError(kind: .deadlock, message: message)
+        error.deadlock = report
+        tearDown(because: error)
+    }
+
+    /// Every live task is blocked on a Weft primitive with no timer, or suspended outside Weft. When each suspended
+    /// task has live Swift children (it awaits a group, an `async let`, a task's value), and those are all blocked,
+    /// nothing can wake anyone: a deadlock. A suspended task with no live Swift children may await something outside
+    /// Weft (I/O, another thread), so it keeps the run going.
+    private func checkSuspendedParents(live: Int) {
+        let waiting = registry.waitingTasks()
+        let report = DeadlockReport(waiting: waiting)
+        let parents = registry.suspendedTasks()
+        guard report.blocked.count + parents.count == live, !report.blocked.isEmpty,
+              parents.allSatisfy({ $0.liveSwiftChildren.load(ordering: .sequentiallyConsistent) > 0 }) else { return }
+        var message = "deadlock: all \(live) live tasks are blocked, or suspended awaiting their Swift tasks, and no "
+        message += "timer is pending.\n"
+        message += report.description
+        for parent in parents {
+            let children = parent.liveSwiftChildren.load(ordering: .sequentiallyConsistent)
+            message += "\n  \(parent.id) \"\(parent.name)\" is suspended awaiting its \(children) live Swift "
+            message += "task\(children == 1 ? "" : "s")"
+        }
         message += "\nFix: make sure every wait has a task that will wake it (send/receive pairs, unlock after lock, "
         message += "done() for every add()), or take locks in one global order."
         var error = RuntimeError(kind: .deadlock, message: message)

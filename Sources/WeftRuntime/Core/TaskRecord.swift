@@ -37,6 +37,11 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     var deferredJobs: [(UnownedJob, TaskRecord)] = []
     /// Plain Swift children found so far, to number them; guarded by the run's Swift task table lock.
     var swiftChildren = 0
+    /// The Weft task whose slice made this plain Swift task (nil for a spawned task); set before the task can run.
+    var swiftParent: TaskRecord?
+    /// Plain Swift children of this task that have not ended: a task suspended outside Weft with live children is
+    /// taken to await them when the deadlock check looks at it.
+    let liveSwiftChildren = Atomic<Int>(0)
     /// The scheduler's state for this task (thread-per-task: its `TaskThread`); set by `Scheduler.admit` before the
     /// task is created, never changed after.
     var schedulerState: AnyObject?
@@ -54,8 +59,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
 
     /// True from a traced slice's `runBegin` until its `runEnd` is recorded (see `runSlice`).
     private let sliceOpen = Atomic<Bool>(false)
-    /// Traced runs: jobs of this task enqueued so far, and whether it is suspended on something outside Weft with its
-    /// `unblock` not yet recorded (see `noteEnqueued` and `endSuspended`).
+    /// Jobs of this task enqueued so far, and whether it is suspended on something outside Weft and not enqueued since
+    /// (with its `unblock` not yet recorded, in a traced run; see `noteEnqueued` and `endSuspended`).
     private let enqueued = Atomic<UInt64>(0)
     private let suspendedOutside = Atomic<Bool>(false)
 
@@ -93,16 +98,20 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// Traced runs: counts a job of this task being enqueued and, when the task was recorded as suspended outside
-    /// Weft, records its `unblock` on the enqueuing thread (exactly once: see `endSuspended`).
+    /// Counts a job of this task being enqueued and, when the task was suspended outside Weft, ends that suspension on
+    /// the enqueuing thread, recording its `unblock` in a traced run (exactly once: see `endSuspended`).
     @inline(__always)
-    func noteEnqueued(_ tracer: TraceRecorder) {
+    func noteEnqueued(_ tracer: TraceRecorder?) {
         enqueued.wrappingAdd(1, ordering: .sequentiallyConsistent)
         if suspendedOutside.load(ordering: .sequentiallyConsistent),
            suspendedOutside.exchange(false, ordering: .sequentiallyConsistent) {
-            tracer.record(UnblockEvent(task: id))
+            core.suspensionEnded()
+            tracer?.record(UnblockEvent(task: id))
         }
     }
+
+    /// Whether the task is suspended outside Weft and not enqueued since.
+    var isSuspendedOutside: Bool { suspendedOutside.load(ordering: .sequentiallyConsistent) }
 
     /// Runs one job of this task as one run slice, recording `runBegin`/`runEnd` on the calling thread; then runs the
     /// deadlock check a wait in the slice asked for. Schedulers run every job through it. Traced slices of one task
@@ -111,6 +120,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     func runSlice(_ job: UnownedJob) {
         if origin == .helper {
             job.runSynchronously(on: asUnownedTaskExecutor())
+            core.untrackedJobRan()
             return
         }
         ThreadLocals.setCurrentTask(self)
@@ -139,8 +149,14 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
             }
             sliceOpen.store(false, ordering: .releasing)
         } else {
+            let enqueuedBefore = enqueued.load(ordering: .sequentiallyConsistent)
             job.runSynchronously(on: executorRecord.asUnownedTaskExecutor())
-            ended = origin == .swift && ThreadLocals.endReasonIfSet == nil && SwiftJob.hasFinished(job)
+            if ThreadLocals.endReasonIfSet == nil {
+                ended = origin == .swift && SwiftJob.hasFinished(job)
+                if !ended && enqueued.load(ordering: .sequentiallyConsistent) == enqueuedBefore {
+                    endSuspended(nil, enqueuedBefore: enqueuedBefore)
+                }
+            }
         }
         ThreadLocals.clearEndReason()
         ThreadLocals.setCurrentTask(nil)
@@ -150,16 +166,21 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         core.checkAfterSlice()
     }
 
-    /// Ends a traced slice in which the task suspended on something Weft cannot see: records `block(suspended)` and
-    /// `runEnd(blocked)`, then publishes the suspension so that whoever enqueues the task next records its
-    /// `unblock`; if that enqueue came in between, records the `unblock` here (one of the two sides sees the other).
-    private func endSuspended(_ tracer: TraceRecorder, enqueuedBefore: UInt64) {
-        tracer.record(BlockEvent(reason: .suspended, object: .none))
-        tracer.record(RunEndEvent(task: id, reason: .blocked))
+    /// Ends a slice in which the task suspended on something Weft cannot see: in a traced run records
+    /// `block(suspended)` and `runEnd(blocked)`; then publishes the suspension so that whoever enqueues the task next
+    /// ends it (and records its `unblock`); if that enqueue came in between, ends it here (one of the two sides sees
+    /// the other). While it lasts, the task counts as suspended for the deadlock check, which runs after the slice.
+    private func endSuspended(_ tracer: TraceRecorder?, enqueuedBefore: UInt64) {
+        tracer?.record(BlockEvent(reason: .suspended, object: .none))
+        tracer?.record(RunEndEvent(task: id, reason: .blocked))
+        core.suspensionBegan()
         suspendedOutside.store(true, ordering: .sequentiallyConsistent)
         if enqueued.load(ordering: .sequentiallyConsistent) != enqueuedBefore,
            suspendedOutside.exchange(false, ordering: .sequentiallyConsistent) {
-            tracer.record(UnblockEvent(task: id))
+            core.suspensionEnded()
+            tracer?.record(UnblockEvent(task: id))
+        } else {
+            ThreadLocals.deadlockCheckPending = true
         }
     }
 

@@ -59,6 +59,21 @@ final class TaskRegistry: @unchecked Sendable {
         return result.sorted { $0.0.id < $1.0.id }
     }
 
+    /// Every live task suspended outside Weft and not enqueued since, in task order.
+    func suspendedTasks() -> [TaskRecord] {
+        var result: [TaskRecord] = []
+        for shard in shards {
+            shard.lock.withLock {
+                var record = shard.head
+                while let current = record {
+                    if current.isSuspendedOutside { result.append(current) }
+                    record = current.registryNext
+                }
+            }
+        }
+        return result.sorted { $0.id < $1.id }
+    }
+
     /// The number of live tasks.
     var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.count } } }
 }

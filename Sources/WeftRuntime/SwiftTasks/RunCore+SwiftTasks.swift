@@ -14,7 +14,7 @@ extension RunCore {
             current.deferredJobs.append((job, record))
             return
         }
-        if let tracer { record.noteEnqueued(tracer) }
+        record.noteEnqueued(tracer)
         scheduler.enqueue(job, of: record)
     }
 
@@ -98,6 +98,8 @@ extension RunCore {
                 + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u)."))
             return false
         }
+        record.swiftParent = parent
+        parent.liveSwiftChildren.wrappingAdd(1, ordering: .sequentiallyConsistent)
         taskStarted(record)
         if let tracer {
             tracer.record(TaskCreateEvent(task: record.id, parent: parent.id, name: tracer.intern(record.name),
@@ -114,13 +116,15 @@ extension RunCore {
         if current != nil, SwiftJob.flags(job).kind == 0xC3, ThreadLocals.endReasonIfSet == nil {
             ThreadLocals.endReason = .yielded
         }
-        scheduler.enqueueUntracked(job, near: current ?? arrivedAt, helper: helper)
+        enqueueUntrackedJob(job, near: current ?? arrivedAt)
     }
 
     /// A plain Swift task has finished (its last slice has ended).
     func swiftTaskEnded(_ record: TaskRecord) {
         swiftTasks.remove(record.swiftTaskID)
         record.bodyFinished = true
+        record.swiftParent?.liveSwiftChildren.wrappingSubtract(1, ordering: .sequentiallyConsistent)
+        record.swiftParent = nil
         taskEnded(record, isMain: false)
     }
 
@@ -144,6 +148,6 @@ extension RunCore {
 
     /// Runs the wake-up job of `sleeper`'s `Task.sleep` (untraced: it only resumes the sleeper).
     func runWakeUpJob(_ job: UnownedJob, of sleeper: TaskRecord) {
-        scheduler.enqueueUntracked(job, near: sleeper, helper: helper)
+        enqueueUntrackedJob(job, near: sleeper)
     }
 }
