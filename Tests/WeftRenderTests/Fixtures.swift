@@ -94,11 +94,13 @@ enum Fixtures {
 
     /// A fan-out: `workers` tasks that each work for `burst` ns, then sleep until the next round, `rounds` times, one
     /// round every `period` ns, while main waits on a channel: quiet stretches far longer than the bursts between them.
+    /// Multiplexed runs every task on one pool thread; thread-per-task gives each task its own thread.
     static func periodic(rounds: Int = 10, workers: Int = 3, period: UInt64 = 5_000_000, burst: UInt64 = 20_000,
-                         scheduler: String = "multiplexed") -> RenderTimeline {
+                         scheduler: String = "multiplexed", peakRSS: UInt64? = nil) -> RenderTimeline {
         let startUp: UInt64 = 100_000
         let end = startUp + UInt64(rounds) * period + UInt64(workers) * burst
-        var slices: [ThreadSlice] = [ThreadSlice(start: 0, end: startUp, task: TaskID(1))]
+        let pooled = scheduler == "multiplexed"
+        var slices: [TaskID: [ThreadSlice]] = [TaskID(1): [ThreadSlice(start: 0, end: startUp, task: TaskID(1))]]
         var tasks: [TaskTrack] = []
         for w in 0..<workers {
             let id = TaskID(UInt64(w + 2))
@@ -108,7 +110,7 @@ enum Fixtures {
                 let begin = startUp + UInt64(round) * period + UInt64(w) * burst
                 if begin > t { spans.append(StateSpan(start: t, end: begin, state: round == 0 ? .runnable : .sleeping)) }
                 spans.append(StateSpan(start: begin, end: begin + burst, state: .running))
-                slices.append(ThreadSlice(start: begin, end: begin + burst, task: id))
+                slices[id, default: []].append(ThreadSlice(start: begin, end: begin + burst, task: id))
                 t = begin + burst
             }
             tasks.append(TaskTrack(task: id, name: "worker \(w + 1)", spans: spans))
@@ -117,11 +119,17 @@ enum Fixtures {
             StateSpan(start: 0, end: startUp, state: .running),
             StateSpan(start: startUp, end: end, state: .channel),
         ])
-        let facts = RunFacts(program: "periodic", scheduler: scheduler, workers: 1, taskCount: workers + 1, threadCount: 1,
-                             wallTime: end, eventCount: slices.count * 2)
-        let thread = ThreadTrack(thread: ThreadID(1), label: "worker 0", slices: slices.sorted { $0.start < $1.start },
-                                 lifetime: TimeSpan(0, end))
-        return RenderTimeline(facts: facts, threads: [thread], tasks: [main] + tasks)
+        let threads: [ThreadTrack] = pooled
+            ? [ThreadTrack(thread: ThreadID(1), label: "pool thread 0",
+                           slices: slices.values.flatMap { $0 }.sorted { $0.start < $1.start }, lifetime: TimeSpan(0, end))]
+            : (1...workers + 1).map { n in
+                ThreadTrack(thread: ThreadID(UInt64(n)), label: "thread of t\(n)", slices: slices[TaskID(UInt64(n))] ?? [],
+                            lifetime: TimeSpan(0, end))
+            }
+        let facts = RunFacts(program: "periodic", scheduler: scheduler, workers: pooled ? 1 : nil, taskCount: workers + 1,
+                             threadCount: threads.count, wallTime: end,
+                             eventCount: slices.values.reduce(0) { $0 + 2 * $1.count }, peakRSS: peakRSS)
+        return RenderTimeline(facts: facts, threads: threads, tasks: [main] + tasks)
     }
 
     /// A synthetic run through the real timeline builder.

@@ -144,6 +144,25 @@ struct FoldingTests {
         try LayoutTests().golden("periodic-folded.scene.txt", scene.dump())
     }
 
+    @Test("a contrast of two periodic runs matches its golden text: the verdict atop, one folded axis for both panels")
+    func goldenContrast() throws {
+        let a = Fixtures.periodic(peakRSS: 20 << 20)
+        // The other run's rounds start 40 µs later: the shared folds leave both runs' bursts on the axis.
+        let b = Fixtures.periodic(burst: 30_000, scheduler: "thread-per-task", peakRSS: 23 << 20)
+        let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1000), measurer: measurer)
+        try LayoutTests().golden("periodic-contrast.scene.txt", scene.dump())
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
+        #expect(verdict.contains("thread-per-task used 4 OS threads to 1 (×4.00)"))
+        #expect(scene.texts.map(\.text).joined(separator: " ").contains(verdict.prefix(40)))
+        // Both panels' fold bands sit at the same x.
+        let bands = scene.layers.flatMap(\.items).compactMap { item -> Double? in
+            if case let .rect(rect, fill, _) = item, fill == Theme.light.foldBand { return rect.x }
+            return nil
+        }
+        #expect(!bands.isEmpty && Set(bands).count * 2 == bands.count)
+    }
+
     @Test("the folded scene matches its golden text")
     func golden() throws {
         let scene = try TimelineLayout.scene(Fixtures.sleepy(), options: RenderOptions(width: 900), measurer: measurer)

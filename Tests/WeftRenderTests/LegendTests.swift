@@ -54,6 +54,31 @@ struct LegendTests {
         }
     }
 
+    @Test("each legend colour's nearest neighbour under every vision matches the golden file")
+    func goldenColourDistances() throws {
+        for theme in [("light", Theme.light), ("dark", Theme.dark)] {
+            let keyed = try fullLegend(theme: theme.1).compactMap { entry in flatColor(entry.key).map { (entry.label, $0) } }
+            var text = "# Legend colours (\(theme.0) theme): for each, the nearest other legend colour under each vision\n"
+                + "# (CIE76 ΔE after simulating the deficiency; at least \(ColorVision.minimumDistance) is required).\n"
+            var smallest = (distance: Double.infinity, line: "")
+            for (i, a) in keyed.enumerated() {
+                text += "\n\(a.1) \(a.0)\n"
+                for vision in ColorVision.allCases {
+                    let others = keyed.enumerated().filter { $0.offset != i }.map { ($0.element.0, vision.distance(a.1, $0.element.1)) }
+                    guard let nearest = others.min(by: { $0.1 < $1.1 }) else { continue }
+                    let d = (nearest.1 * 10).rounded() / 10
+                    text += "  \(vision.rawValue): ΔE \(d) to \(nearest.0)\n"
+                    if nearest.1 < smallest.distance {
+                        smallest = (nearest.1, "ΔE \(d): \(a.0) and \(nearest.0), \(vision.rawValue)")
+                    }
+                }
+            }
+            text += "\nsmallest: \(smallest.line)\n"
+            #expect(smallest.distance >= ColorVision.minimumDistance)
+            try LayoutTests().golden("legend-colours-\(theme.0).txt", text)
+        }
+    }
+
     @Test("task colours are never taken for state colours, with any of the three visions")
     func taskColoursApartFromStates() {
         for task in Palette.taskColors {

@@ -31,6 +31,15 @@ enum CompareTable {
         return lines.joined(separator: "\n")
     }
 
+    /// What `weft compare` prints: the table, then the verdict on the two runs' figures when both traces were read
+    /// (the same sentences, from the same figures, as the contrast picture opens with).
+    static func report(demo: String, arguments: [String], _ measurements: [RunMeasurement],
+                       figures: (RunFigures, RunFigures)?) -> String {
+        let table = text(demo: demo, arguments: arguments, measurements)
+        guard let figures else { return table }
+        return table + "\n\nVerdict: " + ContrastVerdict.sentences(figures.0, figures.1)
+    }
+
     static func rows(_ runs: [RunMeasurement]) -> [Row] {
         func row(_ name: String, _ value: (RunMeasurement) -> Double?, _ format: (Double) -> String) -> Row {
             let values = runs.map(value)

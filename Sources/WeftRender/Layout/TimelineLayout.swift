@@ -74,7 +74,8 @@ public enum TimelineLayout {
 
     /// "multiplexed: 3 threads carry 10,000 tasks · peak RSS 14 MB · wall 120 ms".
     static func contrastTitle(_ facts: RunFacts) -> String {
-        var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) carry \(tasksText(facts.taskCount))"]
+        let carry = facts.threadCount == 1 ? "carries" : "carry"
+        var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) \(carry) \(tasksText(facts.taskCount))"]
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
         parts.append(facts.wallTimeText)
         if let problem = facts.problemSummary { parts.append("ended \(problem)") }

@@ -40,7 +40,7 @@ public struct Theme: Sendable, Equatable {
     public static let dark = Theme(
         name: "dark", background: Color(hex: 0x16181C), text: Color(hex: 0xE6EDF3), secondaryText: Color(hex: 0x9DA7B3),
         grid: Color(hex: 0x30363D), laneBand: Color(hex: 0x1E2228), rule: Color(hex: 0x6E7681),
-        dense: Color(hex: 0xB8C0CC), idleThread: Color(hex: 0x4A515B), messageArrow: Color(hex: 0xE6EDF3, alpha: 0.75),
+        dense: Color(hex: 0xB8C0CC), idleThread: Color(hex: 0x39414D), messageArrow: Color(hex: 0xE6EDF3, alpha: 0.75),
         spawnArrow: Color(hex: 0x9DA7B3, alpha: 0.8), lockArrow: Color(hex: 0xFF8A3D, alpha: 0.9),
         wakeArrow: Color(hex: 0x9DA7B3, alpha: 0.6), marker: Color(hex: 0xE6EDF3),
         foldBand: Color(hex: 0x9DA7B3, alpha: 0.16))

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import WeftAnalysis
+import WeftTestSupport
+@testable import WeftCommands
+
+/// The verdict over fixed figures, and `weft compare`'s whole printout over fixed measurements, compared with
+/// `Golden/verdicts.txt` and `Golden/compare-report.txt` (WEFT_UPDATE_GOLDEN=1 rewrites them).
+@Suite("Verdict golden files")
+struct VerdictGoldenTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let ms: UInt64 = 1_000_000
+    static let mib: UInt64 = 1 << 20
+
+    /// One pair of runs to judge: what it shows, multiplexed first, then thread-per-task.
+    struct Case {
+        let name: String
+        let a: RunFigures
+        let b: RunFigures
+    }
+
+    static let cases: [Case] = [
+        Case(name: "10,000 sleeping tasks: thread-per-task later, and slow task creation explains the gap",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 608 * ms, threads: 3, peakMemory: 165 * mib, tasks: 10_001,
+                           workers: 2, cores: 2, spawning: 20 * ms),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 1_020 * ms, threads: 10_002, peakMemory: 612 * mib,
+                           tasks: 10_001, cores: 2, spawning: 430 * ms)),
+        Case(name: "later, but task creation explains less than half the gap: no reason is claimed",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 105 * ms, threads: 3, peakMemory: 25 * mib, tasks: 1_001,
+                           workers: 2, cores: 2, spawning: 3_300_000),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 149 * ms, threads: 1_002, peakMemory: 41 * mib,
+                           tasks: 1_001, cores: 2, spawning: 13_300_000)),
+        Case(name: "a tie: times 1% apart, memory 4% apart",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 101 * ms, threads: 3, peakMemory: 24 * mib, tasks: 4,
+                           workers: 2, cores: 2),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 102 * ms, threads: 6, peakMemory: 25 * mib, tasks: 4,
+                           cores: 2)),
+        Case(name: "a tie: three times as long, but under a millisecond apart",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 300_000, threads: 3, tasks: 4, workers: 2, cores: 4),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 900_000, threads: 5, tasks: 4, cores: 4)),
+        Case(name: "the edge of noise: 15% apart is a difference, with the slower task creation too small to be the reason",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 100 * ms, threads: 3, peakMemory: 30 * mib, tasks: 5,
+                           workers: 2, cores: 2, spawning: 100_000),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 115 * ms, threads: 6, peakMemory: 30 * mib, tasks: 5,
+                           cores: 2, spawning: 400_000)),
+        Case(name: "thread-per-task sooner, with less memory (CPU-bound work on more cores than workers)",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 7_400_000, threads: 2, peakMemory: 40 * mib, tasks: 5,
+                           workers: 1, cores: 4),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 2_000_000, threads: 5, peakMemory: 30 * mib, tasks: 5,
+                           cores: 4)),
+        Case(name: "as many threads, no memory figures, no cores recorded",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 10 * ms, threads: 3, tasks: 4, workers: 3),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 12 * ms, threads: 3, tasks: 4)),
+        Case(name: "both deadlocked: times are not compared",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 14 * ms, threads: 3, peakMemory: 25 * mib, tasks: 6,
+                           workers: 2, cores: 2, problem: "deadlocked"),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 15 * ms, threads: 7, peakMemory: 25 * mib, tasks: 6,
+                           cores: 2, problem: "deadlocked")),
+        Case(name: "only one run deadlocked",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 14 * ms, threads: 3, tasks: 6, workers: 2, cores: 2,
+                           problem: "deadlocked"),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 15 * ms, threads: 7, tasks: 6, cores: 2)),
+        Case(name: "the two ended differently",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 14 * ms, threads: 3, tasks: 6, workers: 2, cores: 2,
+                           problem: "deadlocked"),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 15 * ms, threads: 7, tasks: 6, cores: 2,
+                           problem: "thread-limit")),
+    ]
+
+    /// One run's figures on one line: "thread-per-task · wall 1.02 s · 10,002 OS threads · peak 612 MiB · …".
+    static func describe(_ run: RunFigures) -> String {
+        var parts = [run.scheduler, "wall \(DurationFormat.format(run.wallTime))", "\(Format.count(run.threads)) OS threads"]
+        if let peak = run.peakMemory { parts.append("peak \(ByteFormat.format(peak))") }
+        parts.append("\(Format.count(run.tasks)) tasks")
+        if let workers = run.workers { parts.append(workers == 1 ? "1 worker" : "\(workers) workers") }
+        if let cores = run.cores { parts.append(cores == 1 ? "1 core" : "\(cores) cores") }
+        if let spawning = run.spawning { parts.append("creating tasks \(DurationFormat.format(spawning))") }
+        if let problem = run.problem { parts.append(problem) }
+        return parts.joined(separator: " · ")
+    }
+
+    @Test("each pair of fixed figures gets the verdict in the golden file (ties, reasons, problems)")
+    func verdicts() throws {
+        var text = "# The verdict atop each contrast picture and under weft compare's table, for fixed figures.\n"
+        for c in Self.cases {
+            text += "\n== \(c.name)\n"
+            text += "a: \(Self.describe(c.a))\nb: \(Self.describe(c.b))\n"
+            text += "verdict: \(ContrastVerdict.sentences(c.a, c.b))\n"
+        }
+        try GoldenFile.compare(text, with: "verdicts.txt", in: Self.goldenFolder)
+        // The golden file itself claims what the rules say: ties are called ties, and only the first case (slower
+        // task creation of at least half the gap) names a reason.
+        let verdicts = Self.cases.map { ContrastVerdict.sentences($0.a, $0.b) }
+        #expect(verdicts[2].contains("a tie within run-to-run noise") && verdicts[3].contains("a tie within run-to-run noise"))
+        #expect(verdicts.filter { $0.contains("creating the") }.count == 1 && verdicts[0].contains("creating the 10,000 tasks"))
+        #expect(!verdicts[4].contains("a tie") && verdicts[5].contains("sooner"))
+    }
+
+    @Test("weft compare's printout for fixed measurements matches the golden file: the table, then the verdict")
+    func compareReport() throws {
+        let measurements = try ["multiplexed(2 workers)", "thread-per-task"].enumerated().map { i, scheduler in
+            let line = """
+            {"arguments":["--tasks","1000","--sleep-ms","100"],"baselineResidentBytes":\(20 * Self.mib),\
+            "baselineVirtualBytes":\(300 * Self.mib),"demo":"io-bound","eventsDropped":0,\
+            "eventsRecorded":\(i == 0 ? 21_004 : 23_010),"meanSpawnNanoseconds":\(i == 0 ? 2_100 : 41_000),\
+            "outcome":"completed","peakThreadsAlive":\(i == 0 ? 3 : 1_002),"scheduler":"\(scheduler)",\
+            "tasksCreated":1001,"threadsCreated":\(i == 0 ? 3 : 1_002),"traceBytes":\(i == 0 ? 180_000 : 196_000),\
+            "usage":{"involuntarySwitches":\(i == 0 ? 12 : 950),"peakResidentBytes":\(i == 0 ? 27 * Self.mib : 43 * Self.mib),\
+            "peakVirtualBytes":\(i == 0 ? 500 * Self.mib : 8_600 * Self.mib),"systemNanoseconds":\(i == 0 ? 9 * Self.ms : 80 * Self.ms),\
+            "userNanoseconds":\(i == 0 ? 30 * Self.ms : 60 * Self.ms),"voluntarySwitches":\(i == 0 ? 1_500 : 4_100)},\
+            "wallNanoseconds":\(i == 0 ? 105 * Self.ms : 149 * Self.ms)}
+            """
+            return try #require(RunMeasurement.parse(line), "measurement \(i) parses")
+        }
+        // The figures the two traces would give: the table's wall times, threads and peaks.
+        var figures = (Self.cases[1].a, Self.cases[1].b)
+        figures.0.peakMemory = 27 * Self.mib
+        figures.1.peakMemory = 43 * Self.mib
+        let report = CompareTable.report(demo: "io-bound", arguments: ["--tasks", "1000", "--sleep-ms", "100"],
+                                         measurements, figures: figures)
+        try GoldenFile.compare(report + "\n", with: "compare-report.txt", in: Self.goldenFolder)
+        #expect(report.hasSuffix("\n\nVerdict: " + ContrastVerdict.sentences(figures.0, figures.1)))
+        // Without both traces there is no verdict, only the table.
+        #expect(!CompareTable.report(demo: "io-bound", arguments: [], measurements, figures: nil).contains("Verdict"))
+    }
+}
