@@ -7,6 +7,7 @@ extension TimelineState {
         if let p = channelIndex.position(raw) { return p }
         channels.append(ChannelTimeline(id: ChannelID(raw), created: time))
         occupancy.append(0)
+        channelMade.append(false)
         waitingReceivers.append(0)
         unpaired.append(SeqWindow())
         channelIndex.set(raw, channels.count - 1)
@@ -21,6 +22,7 @@ extension TimelineState {
         case .channelMake(let v):
             let c = channelPosition(v.channel.rawValue, at: e.time)
             channels[c].capacity = v.capacity
+            channelMade[c] = true
             channels[c].name = strings(v.name)
             channels[c].created = e.time
             channels[c].creator = e.task
@@ -29,18 +31,17 @@ extension TimelineState {
             channels[c].sends += 1
             // A receiver already waiting takes the message at once; otherwise it goes into the buffer.
             let handedOver = waitingReceivers[c] > 0
-            if !handedOver {
-                occupancy[c] += 1
-                if occupancy[c] > channels[c].peakOccupancy { channels[c].peakOccupancy = occupancy[c] }
-            }
             let blocked = consumeBlock(e, on: v.channel.rawValue, reason: .channelSend)
             if let f = unpaired[c].take(v.seq) {
+                // Its receive is in already (a list out of causal order; the reader never yields one): the message
+                // never waited in the buffer.
                 flows[f].sender = e.task
                 flows[f].senderThread = e.thread
                 flows[f].sent = e.time
                 flows[f].senderBlocked = blocked
                 flows[f].handedOver = handedOver
             } else {
+                if !handedOver { buffer(c, e) }
                 unpaired[c].put(v.seq, flows.count)
                 flows.append(MessageFlow(channel: v.channel, seq: v.seq, sender: e.task, senderThread: e.thread,
                                          sent: e.time, senderBlocked: blocked, handedOver: handedOver))
@@ -60,7 +61,7 @@ extension TimelineState {
                 flows[f].received = e.time
                 flows[f].receiverBlocked = blocked
             } else {
-                occupancy[c] = max(occupancy[c] - 1, 0)
+                // Received before its send was seen: the send will not count it as buffered either.
                 unpaired[c].put(v.seq, flows.count)
                 flows.append(MessageFlow(channel: v.channel, seq: v.seq, receiver: e.task, receiverThread: e.thread,
                                          received: e.time, receiverBlocked: blocked))
@@ -72,6 +73,19 @@ extension TimelineState {
             _ = consumeBlock(e, on: v.channel.rawValue, reason: .channelSend)
         default:
             break
+        }
+    }
+
+    /// A message of channel position `c` goes into its buffer (`e` is its send): counts it toward the peak, and
+    /// flags a buffer fuller than the channel's capacity, once per new height.
+    private mutating func buffer(_ c: Int, _ e: Event) {
+        occupancy[c] += 1
+        guard occupancy[c] > channels[c].peakOccupancy else { return }
+        channels[c].peakOccupancy = occupancy[c]
+        // More messages buffered than the buffer holds: the trace recorded a receive after a send it made room for.
+        if channelMade[c] && UInt64(occupancy[c]) > channels[c].capacity {
+            anomaly(e, "\(channels[c].id) holds \(occupancy[c]) messages, above its capacity \(channels[c].capacity): "
+                + "a receive was recorded after a send it made room for")
         }
     }
 

@@ -39,6 +39,8 @@ public final class TimelineBuilder {
 
 /// The builder's state while it reads a trace; `TimelineBuilder` is its public face.
 struct TimelineState {
+    /// The most metadata facts kept (a run writes about a dozen); later ones are anomalies.
+    static let maxMetadata = 4096
     let strings: (StringID) -> String
 
     var tasks: [TaskBuild] = []
@@ -50,6 +52,8 @@ struct TimelineState {
     var channels: [ChannelTimeline] = []
     var channelIndex = DenseIndex()
     var occupancy: [Int] = []
+    /// Per channel position: whether its `channelMake` was seen (its capacity is known).
+    var channelMade: [Bool] = []
     /// Per channel, tasks that announced a blocking receive and have not been woken yet.
     var waitingReceivers: [Int] = []
     var mutexes: [MutexBuild] = []
@@ -86,6 +90,11 @@ struct TimelineState {
         }
         switch typed {
         case .metadata(let v):
+            guard run.metadata.count < Self.maxMetadata else {
+                // A run writes a dozen facts: past the cap the stream is damaged or endless, and memory must not grow.
+                anomaly(e, "more than \(Self.maxMetadata) metadata facts: this one (\(strings(v.key))) is not kept")
+                return
+            }
             run.metadata.append(MetadataEntry(key: strings(v.key), value: strings(v.value)))
         case .threadStart(let v):
             // The caller of `Weft.run` is one thread: an older trace records it twice (before and after the run,

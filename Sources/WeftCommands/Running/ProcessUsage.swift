@@ -25,6 +25,21 @@ struct ProcessUsage: Codable, Equatable {
             peakVirtualBytes: statusKilobytes("VmPeak:") * 1_024)
     }
 
+    /// The counters of the calling process's ended children (their largest peak, their summed times); peak address
+    /// space is not counted for children (0).
+    static func children() -> ProcessUsage {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        func nanoseconds(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1_000 }
+        return ProcessUsage(
+            userNanoseconds: nanoseconds(usage.ru_utime),
+            systemNanoseconds: nanoseconds(usage.ru_stime),
+            peakResidentBytes: UInt64(usage.ru_maxrss) * 1_024,
+            voluntarySwitches: UInt64(usage.ru_nvcsw),
+            involuntarySwitches: UInt64(usage.ru_nivcsw),
+            peakVirtualBytes: 0)
+    }
+
     /// A "Name:  1234 kB" line of /proc/self/status, in kB (0 when missing).
     static func statusKilobytes(_ name: String) -> UInt64 {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

@@ -29,6 +29,12 @@ public enum TraceFormat {
     public static let maxStrings = 1 << 24
     /// The largest thread number a reader accepts.
     public static let maxThread: UInt64 = 1 << 24
+    /// The most threads one trace may hold (1,048,576: a million tasks each on a thread of its own, and more). A
+    /// reader keeps a little state per thread, so this caps its memory on an endless stream of new threads.
+    public static let maxThreads = 1 << 20
+    /// The most bytes the strings of one trace may hold together (256 MiB), capping the string table as
+    /// `maxStrings` caps its count.
+    public static let maxStringBytes = 256 << 20
     /// The latest event time a reader accepts, in nanoseconds since the start: 2^55 ns, about 417 days. Any two
     /// times (or a time and a duration) add without overflow, and thousands of durations sum in a `UInt64`.
     public static let maxTime: UInt64 = 1 << 55

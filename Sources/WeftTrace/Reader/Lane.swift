@@ -53,7 +53,11 @@ struct Lane {
 
     mutating func dropConsumedBatch() {
         head += 1
-        if head > 16 && head * 2 > batches.count {
+        if head == batches.count {
+            // Nothing left to read: give the memory back (a stopped thread's lane stays, at its smallest).
+            batches = []
+            head = 0
+        } else if head > 16 && head * 2 > batches.count {
             batches.removeFirst(head)
             head = 0
         }

@@ -25,6 +25,10 @@ struct ReaderEngine {
     var table = HeaderTable()
     private var exactUnits = true
     var strings: [String] = [""]
+    /// The bytes of `strings`, together (at most `TraceFormat.maxStringBytes`).
+    private var stringBytes = 0
+    /// The most threads accepted (`TraceFormat.maxThreads`; tests lower it).
+    let maxThreads: Int
     private var lanes: [Lane] = []
     private var laneOfThread: [UInt64: Int] = [:]
     private var heap = LaneHeap()
@@ -60,9 +64,10 @@ struct ReaderEngine {
     /// The latest time accepted, in the file's units (`TraceFormat.maxTime` converted).
     private var maxUnits: UInt64 = TraceFormat.maxTime
 
-    init(input: ByteInput, path: String?) throws(TraceError) {
+    init(input: ByteInput, path: String?, maxThreads: Int = TraceFormat.maxThreads) throws(TraceError) {
         self.input = input
         self.path = path
+        self.maxThreads = maxThreads
         try readPreamble()
         for code in 0..<256 {
             guard let row = table.rows[code] else { continue }
@@ -218,6 +223,12 @@ struct ReaderEngine {
             guard n <= UInt64(TraceFormat.maxStringLength), o + Int(n) <= p.count else {
                 throw error(.corrupt, "a string claims \(n) bytes, beyond its record (or above 1 MiB)", at: base + at)
             }
+            stringBytes += Int(n)
+            guard stringBytes <= TraceFormat.maxStringBytes else {
+                throw error(.corrupt, "the trace's strings pass \(TraceFormat.maxStringBytes >> 20) MiB in all (string "
+                    + "\(strings.count) is one too many): a recording interns each name once, so this is a damaged file or an "
+                    + "endless stream of new names; record fewer distinct names or split the recording", at: base + at)
+            }
             strings.append(String(decoding: p[o..<(o + Int(n))], as: UTF8.self))
             o += Int(n)
         }
@@ -282,6 +293,11 @@ struct ReaderEngine {
         if let existing = laneOfThread[thread] {
             li = existing
         } else {
+            guard lanes.count < maxThreads else {
+                throw error(.corrupt, "the trace has more than \(maxThreads) threads (thread \(thread) is one too many): "
+                    + "the reader keeps a little state per thread, so an endless stream of new threads is refused rather "
+                    + "than let memory grow without bound; split the recording or record fewer threads", at: base)
+            }
             li = lanes.count
             lanes.append(Lane(thread: ThreadID(thread)))
             laneOfThread[thread] = li

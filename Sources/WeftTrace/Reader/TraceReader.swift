@@ -35,6 +35,11 @@ public final class TraceReader: EventStream {
         engine = try ReaderEngine(input: input, path: path)
     }
 
+    /// Reads a trace held in memory, accepting at most `maxThreads` threads (tests of the cap lower it).
+    init(bytes: [UInt8], maxThreads: Int) throws(TraceError) {
+        engine = try ReaderEngine(input: ByteInput(bytes: bytes), path: nil, maxThreads: maxThreads)
+    }
+
     /// The next event in causal order, or nil at the end.
     /// - Throws: `TraceError` naming the byte offset and event index when the trace is damaged or inconsistent.
     public func next() throws(TraceError) -> Event? { try engine.next() }
