@@ -27,7 +27,7 @@ public struct DemosCommand: ParsableCommand {
                 let indent = String(repeating: " ", count: width + 2)
                 lines.append(indent + "blog: " + demo.claim)
                 for parameter in demo.parameters {
-                    lines.append(indent + "--\(parameter.name) N  \(parameter.help) (default \(parameter.defaultValue.grouped), \(parameter.range.lowerBound.grouped)–\(parameter.range.upperBound.grouped))")
+                    lines.append(indent + "--\(parameter.name) N  \(parameter.help) (default \(Format.count(parameter.defaultValue)), \(Format.count(parameter.range.lowerBound))–\(Format.count(parameter.range.upperBound)))")
                 }
                 for flag in demo.flags { lines.append(indent + "--\(flag.name)  \(flag.help)") }
             }

@@ -177,6 +177,7 @@ public struct RunCommand: AsyncParsableCommand {
             var measurement = RunMeasurement(demo: program.name, arguments: program.arguments, report: report,
                                              message: message, baselineResidentBytes: 0, baselineVirtualBytes: 0)
             measurement.usage = outcome.usage
+            measurement.meanSpawnNanoseconds = nil  // the program's own runtime measured it, and keeps it
             // The program's own peak, recorded in its trace: the kernel's peak for a child also counts the memory of
             // this process it was spawned from, before its exec.
             if let peak = timeline.run.sample("peak_rss_bytes") { measurement.usage.peakResidentBytes = peak }

@@ -46,4 +46,17 @@ struct FormatTests {
         #expect(DurationFormat.parse("") == nil)
         #expect(DurationFormat.parse("1e400s") == nil)
     }
+
+    @Test("counts are grouped by thousands at any width and sign, and take their noun's plural unless one")
+    func counts() {
+        #expect(CountFormat.grouped(0) == "0")
+        #expect(CountFormat.grouped(999) == "999")
+        #expect(CountFormat.grouped(1_000) == "1,000")
+        #expect(CountFormat.grouped(-1_234_567) == "-1,234,567")
+        #expect(CountFormat.grouped(UInt64.max) == "18,446,744,073,709,551,615")
+        #expect(CountFormat.grouped(Int.min) == "-9,223,372,036,854,775,808")
+        #expect(CountFormat.counted(1, "OS thread") == "1 OS thread")
+        #expect(CountFormat.counted(10_004, "OS thread") == "10,004 OS threads")
+        #expect(CountFormat.counted(0, "mutex", plural: "mutexes") == "0 mutexes")
+    }
 }

@@ -59,6 +59,9 @@ struct ExecCommandTests {
             #expect(table.contains(row), "missing row \(row)")
         }
         #expect(table.contains("Verdict: On "), "\(table)")
+        let spawnRow = table.split(separator: "\n").first { $0.hasPrefix("time to create a task") }
+        #expect(spawnRow?.contains("0 ns") == false && spawnRow?.contains("—") == true,
+                "not measured for a program of one's own: \(spawnRow ?? "")")
         for name in ["actor-cache-multiplexed.weft", "actor-cache-thread-per-task.weft", "actor-cache-compare.png"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/weft-out/\(name)"), "\(name)")
         }

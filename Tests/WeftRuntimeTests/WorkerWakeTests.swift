@@ -13,8 +13,8 @@ private func spin(nanoseconds: UInt64) {
 
 /// Idle workers of the multiplexed scheduler are woken when work appears, and a finished run lets its threads go.
 @Suite(.serialized) struct WorkerWakeTests {
-    /// Main spawns CPU-bound tasks on its own worker; the idle, parked worker must be woken and steal half of them.
-    /// (Before the fix, the second worker could stay parked while the tasks queued up behind main.)
+    /// Main spawns CPU-bound tasks on its own worker; the idle, parked worker must be woken and steal some of them.
+    /// (Before the fix, the second worker could stay parked while the tasks queued up behind main, and ran none.)
     @Test func anIdleWorkerIsWokenAndStealsSpawnedWork() async throws {
         let path = temporaryTracePath("wake")
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -33,8 +33,9 @@ private func spin(nanoseconds: UInt64) {
         var ranOn: [ThreadID: Int] = [:]
         for begin in trace.of(.runBegin) where busyIDs.contains(begin.args.a0) { ranOn[begin.thread, default: 0] += 1 }
         for thread in workerOf.keys {
-            // Loose enough for a loaded 2-core machine; a worker left parked runs none.
-            #expect(ranOn[thread, default: 0] >= count / 5, "worker \(workerOf[thread]!.index) ran \(ranOn[thread, default: 0]) of \(count) tasks: \(ranOn)")
+            // A worker left parked runs none. How many the woken one steals depends on how much CPU the OS gives its
+            // thread: on a loaded 2-core machine it ran as few as 6 of 60, so the bound is "some", not a share.
+            #expect(ranOn[thread, default: 0] >= 2, "worker \(workerOf[thread]!.index) ran \(ranOn[thread, default: 0]) of \(count) tasks: \(ranOn)")
         }
     }
 

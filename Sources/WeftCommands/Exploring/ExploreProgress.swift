@@ -22,8 +22,8 @@ final class ExploreProgress: @unchecked Sendable {
         guard report.runs == report.runsRequested || nanoseconds &- lastDrawn >= 200_000_000 else { return }
         lastDrawn = nanoseconds
         drawn = true
-        Diagnostics.raw("\r\u{1B}[K\(label): \(report.runs.grouped)/\(report.runsRequested.grouped) runs, "
-            + "\(report.deadlocked.grouped) deadlocked, \(report.failed.grouped) failed (Ctrl-C stops and prints the table)")
+        Diagnostics.raw("\r\u{1B}[K\(label): \(Format.count(report.runs))/\(Format.count(report.runsRequested)) runs, "
+            + "\(Format.count(report.deadlocked)) deadlocked, \(Format.count(report.failed)) failed (Ctrl-C stops and prints the table)")
     }
 
     /// Clears the line before the table is printed.

@@ -71,14 +71,14 @@ struct ExploreTable: Encodable {
     /// The table as text.
     var text: String {
         let lastSeed = firstSeed &+ UInt64(max(runs, 1) - 1)
-        var out = "weft explore \(([demo] + arguments).joined(separator: " ")): \(runs.grouped) run\(runs == 1 ? "" : "s"), "
+        var out = "weft explore \(([demo] + arguments).joined(separator: " ")): \(Format.count(runs)) run\(runs == 1 ? "" : "s"), "
             + "strategy \(strategy), seeds \(firstSeed) to \(lastSeed) (deterministic scheduler, virtual time)\n"
         if let stoppedBy {
-            out += "stopped by \(stoppedBy) after \(runs.grouped) of \(runsRequested.grouped) runs\n"
+            out += "stopped by \(stoppedBy) after \(Format.count(runs)) of \(Format.count(runsRequested)) runs\n"
         }
         var outcomes = TextTable(["outcome", "runs", "share", "first seed"])
         func row(_ name: String, _ count: Int, first: UInt64?) {
-            outcomes.append([name, count.grouped, DurationFormat.percent(UInt64(count), of: UInt64(runs)),
+            outcomes.append([name, Format.count(count), DurationFormat.percent(UInt64(count), of: UInt64(runs)),
                              first.map(String.init) ?? "-"])
         }
         row("completed", completed, first: nil)
@@ -86,7 +86,7 @@ struct ExploreTable: Encodable {
         row("failure", failed, first: findings.first { $0.kind == "failure" }?.firstSeed)
         out += "\n" + outcomes.render()
         for (index, finding) in findings.enumerated() {
-            out += "\n\(index + 1). \(finding.kind) in \(finding.runs.grouped) run\(finding.runs == 1 ? "" : "s"), first at seed \(finding.firstSeed):\n"
+            out += "\n\(index + 1). \(finding.kind) in \(Format.count(finding.runs)) run\(finding.runs == 1 ? "" : "s"), first at seed \(finding.firstSeed):\n"
             if finding.cycle.isEmpty {
                 out += "   \(finding.signature)\n"
             } else {
@@ -101,9 +101,9 @@ struct ExploreTable: Encodable {
             var table = TextTable(title: "\nmessage orders (the sending tasks, message by message)",
                                   ["channel", "runs", "messages", "distinct orders"])
             for channel in channels {
-                let messages = channel.fewestMessages == channel.mostMessages ? channel.mostMessages.grouped
-                    : "\(channel.fewestMessages.grouped)-\(channel.mostMessages.grouped)"
-                table.append([channel.channel, channel.runs.grouped, messages, channel.distinctOrders.grouped])
+                let messages = channel.fewestMessages == channel.mostMessages ? Format.count(channel.mostMessages)
+                    : "\(Format.count(channel.fewestMessages))-\(Format.count(channel.mostMessages))"
+                table.append([channel.channel, Format.count(channel.runs), messages, Format.count(channel.distinctOrders)])
             }
             out += table.render()
         }

@@ -81,7 +81,9 @@ enum CompareTable {
                 + "\(ByteFormat.format(bytes: va)) vs \(ByteFormat.format(bytes: vb)) of address space (reserved stacks) per task")
         }
         lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(Format.count(m.tasksCreated)) tasks on \(Format.count(m.threadsCreated)) OS threads vs on \(Format.count(t.threadsCreated))")
-        lines.append("  \"cheap to create\" → \(DurationFormat.format(nanoseconds: m.meanSpawnNanoseconds)) vs \(DurationFormat.format(nanoseconds: t.meanSpawnNanoseconds)) to create a task")
+        if let a = m.meanSpawnNanoseconds, let b = t.meanSpawnNanoseconds {
+            lines.append("  \"cheap to create\" → \(DurationFormat.format(nanoseconds: a)) vs \(DurationFormat.format(nanoseconds: b)) to create a task")
+        }
         lines.append("  \"runtime adds slight overhead\" vs \"no runtime\" → wall \(DurationFormat.format(m.wallNanoseconds)) vs \(DurationFormat.format(t.wallNanoseconds)), CPU \(DurationFormat.format(m.cpuNanoseconds)) vs \(DurationFormat.format(t.cpuNanoseconds))")
         return lines
     }

@@ -16,7 +16,8 @@ struct RunMeasurement: Codable, Equatable {
     var tasksCreated: Int
     var threadsCreated: Int
     var peakThreadsAlive: Int
-    var meanSpawnNanoseconds: Double
+    /// Mean time for a spawn to return; nil when not measured (a program run with `--exec` keeps its report).
+    var meanSpawnNanoseconds: Double?
     var eventsRecorded: UInt64
     var eventsDropped: UInt64
     var traceBytes: UInt64

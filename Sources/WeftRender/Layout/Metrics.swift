@@ -1,3 +1,5 @@
+import WeftAnalysis
+
 /// Sizes of the picture's parts, in pixels and points.
 enum Metrics {
     static let margin = 14.0
@@ -63,18 +65,10 @@ enum Metrics {
 /// Numbers as people read them.
 enum Format {
     /// "10,000".
-    static func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func count(_ n: Int) -> String { CountFormat.grouped(n) }
 
     /// "1 thing" / "2 things".
     static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
-        "\(count(n)) \(n == 1 ? word : plural ?? word + "s")"
+        CountFormat.counted(n, word, plural: plural)
     }
 }

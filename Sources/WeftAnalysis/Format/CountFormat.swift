@@ -1,0 +1,20 @@
+/// How Weft writes counts for people: "10,000", "1 thread", "3 threads". Analysis, pictures and commands all use it
+/// (the demos, which import only the runtime, group their own numbers the same way).
+public enum CountFormat {
+    /// The number with thousands separators: "10,000", "-1,234".
+    public static func grouped<N: BinaryInteger>(_ value: N) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// A count and its noun, plural unless the count is one: "1 thread", "10,004 threads", "2 mutexes".
+    public static func counted<N: BinaryInteger>(_ value: N, _ noun: String, plural: String? = nil) -> String {
+        "\(grouped(value)) \(value == 1 ? noun : plural ?? noun + "s")"
+    }
+}
