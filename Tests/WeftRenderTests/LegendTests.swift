@@ -1,4 +1,5 @@
 import Testing
+import WeftAnalysis
 @testable import WeftRender
 
 @Suite("Legend")
@@ -26,6 +27,17 @@ struct LegendTests {
         case let .swatch(color, _), let .strip(color): color
         default: nil
         }
+    }
+
+    @Test("a task suspended on Swift work is drawn as its own hatched state, not as a join, and the legend names it")
+    func suspendedIsItsOwnState() throws {
+        #expect(LaneState(.blocked(object: .none, reason: .suspended)) == .suspended)
+        #expect(LaneState(.blocked(object: .none, reason: .join)) == .join)
+        #expect(LaneState.suspended.isHatched && !LaneState.join.isHatched)
+        let entries = try fullLegend()
+        let suspended = try #require(entries.first { $0.label.hasPrefix("suspended: awaiting Swift work") })
+        let join = try #require(entries.first { $0.label.contains("join") })
+        #expect(suspended.key != join.key)
     }
 
     @Test("no two legend entries share a key, and every arrow kind has its own line style")

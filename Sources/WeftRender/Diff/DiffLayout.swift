@@ -177,12 +177,13 @@ struct DiffLayout {
     /// The picture's state for a block reason as the diff names it.
     static func laneState(reason: String) -> LaneState {
         switch reason {
+        // The same families as the timeline's lanes (`LaneState.init(_: TaskState)`).
         case "send", "receive", "select": .channel
-        case "mutex": .mutex
-        case "waitgroup": .waitGroup
-        case "join": .join
+        case "mutex", "readlock", "semaphore": .mutex
+        case "waitgroup", "once": .waitGroup
+        case "join", "suspended": .join
         case "condition": .condition
-        case "sleep": .sleeping
+        case "sleep", "timer": .sleeping
         default: .unknown
         }
     }

@@ -50,6 +50,7 @@ enum LegendLayout {
             .awaitingThread: "runnable: waits for its thread to be created",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
             .cancelled: "cancelled by the runtime after the deadlock",
+            .suspended: "suspended: awaiting Swift work outside Weft (an actor, a continuation, child tasks)",
             .channel: "blocked: channel",
             .mutex: "blocked: mutex", .waitGroup: "blocked: wait group", .join: "blocked: join",
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",

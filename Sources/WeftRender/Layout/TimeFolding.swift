@@ -150,6 +150,7 @@ enum TimeFolding {
         case .awaitingThread: "waiting for its thread"
         case .wakeLatency: "waiting for a pool thread to wake"
         case .cancelled: "being cancelled"
+        case .suspended: "suspended on Swift work"
         }
     }
 }

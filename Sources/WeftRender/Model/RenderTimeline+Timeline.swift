@@ -252,7 +252,8 @@ extension LaneState {
             case .mutex?, .readLock?, .semaphore?: self = .mutex  // lock-like: waiting for others to let go
             case .waitGroup?, .once?: self = .waitGroup  // waiting for others' work to finish
             case .timer?: self = .sleeping  // a timed wait, as a sleep
-            case .join?, .suspended?: self = .join  // waiting on another task (a Swift child, an actor) outside Weft
+            case .join?: self = .join
+            case .suspended?: self = .suspended  // awaiting Swift work (a child, an actor, a continuation) outside Weft
             case .condition?: self = .condition
             case .sleep?: self = .sleeping
             case nil: self = .unknown
