@@ -175,7 +175,11 @@ public struct RunCommand: AsyncParsableCommand {
         let message = report.outcome == .completed ? nil : (timeline.run.message.isEmpty ? "\(report.outcome)" : timeline.run.message)
         if reportJson {
             var measurement = RunMeasurement(demo: program.name, arguments: program.arguments, report: report,
-                                             message: message, baselineResidentBytes: 0, baselineVirtualBytes: 0)
+                                             message: message,
+                                             // Memory before the program's tasks: its trace's first sample. Its address
+                                             // space before the run is not known.
+                                             baselineResidentBytes: timeline.run.counter(.residentBytes)?.points.first?.value,
+                                             baselineVirtualBytes: nil)
             measurement.usage = outcome.usage
             measurement.meanSpawnNanoseconds = nil  // the program's own runtime measured it, and keeps it
             // The program's own peak, recorded in its trace: the kernel's peak for a child also counts the memory of

@@ -62,6 +62,15 @@ struct ExecCommandTests {
         let spawnRow = table.split(separator: "\n").first { $0.hasPrefix("time to create a task") }
         #expect(spawnRow?.contains("0 ns") == false && spawnRow?.contains("—") == true,
                 "not measured for a program of one's own: \(spawnRow ?? "")")
+        // Memory per task is measured beyond the program's first memory sample, not from zero (which made it the
+        // whole process divided by the tasks); its address space before the run is unknown, so no per-task figure.
+        func row(_ name: String) -> [String] {
+            (table.split(separator: "\n").first { $0.hasPrefix(name) }).map { $0.split(separator: " ").map(String.init) } ?? []
+        }
+        #expect(row("address space per task").contains("—"), "\(row("address space per task"))")
+        let perTask = row("RSS per task (peak − baseline)")
+        #expect(perTask.contains("KiB") || perTask.contains("B"), "\(perTask)")
+        #expect(!perTask.contains("MiB"), "9 tasks of a small program add far less than a MiB each: \(perTask)")
         for name in ["actor-cache-multiplexed.weft", "actor-cache-thread-per-task.weft", "actor-cache-compare.png"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/weft-out/\(name)"), "\(name)")
         }

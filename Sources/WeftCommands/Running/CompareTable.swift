@@ -75,10 +75,12 @@ enum CompareTable {
         guard runs.count == 2 else { return [] }
         let (m, t) = (runs[0], runs[1])
         var lines = ["The blog says → measured here (multiplexed vs thread-per-task):"]
-        if let a = m.residentBytesPerTask, let b = t.residentBytesPerTask,
-           let va = m.virtualBytesPerTask, let vb = t.virtualBytesPerTask {
-            lines.append("  \"~KB per goroutine, ~MB per thread\" → \(ByteFormat.format(bytes: a)) vs \(ByteFormat.format(bytes: b)) resident per task; "
-                + "\(ByteFormat.format(bytes: va)) vs \(ByteFormat.format(bytes: vb)) of address space (reserved stacks) per task")
+        if let a = m.residentBytesPerTask, let b = t.residentBytesPerTask {
+            var line = "  \"~KB per goroutine, ~MB per thread\" → \(ByteFormat.format(bytes: a)) vs \(ByteFormat.format(bytes: b)) resident per task"
+            if let va = m.virtualBytesPerTask, let vb = t.virtualBytesPerTask {
+                line += "; \(ByteFormat.format(bytes: va)) vs \(ByteFormat.format(bytes: vb)) of address space (reserved stacks) per task"
+            }
+            lines.append(line)
         }
         lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(Format.count(m.tasksCreated)) tasks on \(Format.count(m.threadsCreated)) OS threads vs on \(Format.count(t.threadsCreated))")
         if let a = m.meanSpawnNanoseconds, let b = t.meanSpawnNanoseconds {

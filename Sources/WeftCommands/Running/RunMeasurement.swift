@@ -22,15 +22,16 @@ struct RunMeasurement: Codable, Equatable {
     var eventsDropped: UInt64
     var traceBytes: UInt64
     var tracePath: String?
-    /// Resident bytes just before the run started (the binary and its libraries).
-    var baselineResidentBytes: UInt64
-    /// Address space mapped just before the run.
-    var baselineVirtualBytes: UInt64
+    /// Resident bytes just before the run started (the binary and its libraries); for an external program, its
+    /// trace's first memory sample; nil when unknown.
+    var baselineResidentBytes: UInt64?
+    /// Address space mapped just before the run; nil when unknown (an external program).
+    var baselineVirtualBytes: UInt64?
     /// The process's counters after the run.
     var usage: ProcessUsage
 
-    init(demo: String, arguments: [String], report: RunReport, message: String?, baselineResidentBytes: UInt64,
-         baselineVirtualBytes: UInt64) {
+    init(demo: String, arguments: [String], report: RunReport, message: String?, baselineResidentBytes: UInt64?,
+         baselineVirtualBytes: UInt64?) {
         self.demo = demo
         scheduler = report.scheduler.description
         self.arguments = arguments
@@ -53,14 +54,15 @@ struct RunMeasurement: Codable, Equatable {
     /// CPU time, user plus system.
     var cpuNanoseconds: UInt64 { usage.userNanoseconds + usage.systemNanoseconds }
 
-    /// Peak resident memory beyond the baseline, per task created (nil with no task).
+    /// Peak resident memory beyond the baseline, per task created (nil with no task or no baseline).
     var residentBytesPerTask: Double? { perTask(usage.peakResidentBytes, beyond: baselineResidentBytes) }
 
-    /// Peak address space beyond the baseline, per task created (nil with no task): reserved thread stacks show here.
+    /// Peak address space beyond the baseline, per task created (nil with no task or no baseline): reserved thread
+    /// stacks show here.
     var virtualBytesPerTask: Double? { perTask(usage.peakVirtualBytes, beyond: baselineVirtualBytes) }
 
-    private func perTask(_ peak: UInt64, beyond baseline: UInt64) -> Double? {
-        guard tasksCreated > 0 else { return nil }
+    private func perTask(_ peak: UInt64, beyond baseline: UInt64?) -> Double? {
+        guard tasksCreated > 0, let baseline else { return nil }
         return Double(peak > baseline ? peak - baseline : 0) / Double(tasksCreated)
     }
 }
