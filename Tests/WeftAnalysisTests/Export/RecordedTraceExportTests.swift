@@ -39,7 +39,11 @@ struct RecordedTraceExportTests {
                         "\(name): \(threads)")
             }
             let process = check.events("M").first { $0.name == "process_name" }?.args["name"] as? String ?? ""
-            #expect(process.hasPrefix("weft run ") && !process.contains("weft weft"), "\(name): \(process)")
+            // Named after the traced program and its scheduler ("weft run pingpong (multiplexed)", "weft actor-cache
+            // (thread-per-task)" for a program of one's own), "weft" said once.
+            #expect(!timeline.run.program.isEmpty && process.contains(timeline.run.program), "\(name): \(process)")
+            #expect(process.hasPrefix("weft ") && process.hasSuffix(" (\(timeline.run.scheduler))"), "\(name): \(process)")
+            #expect(!process.contains("weft weft"), "\(name): \(process)")
         }
     }
 }
