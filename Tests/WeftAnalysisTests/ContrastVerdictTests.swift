@@ -1,4 +1,5 @@
 import Testing
+import WeftTrace
 @testable import WeftAnalysis
 
 @Suite("Contrast verdict")
@@ -58,5 +59,47 @@ struct ContrastVerdictTests {
         a.wallTime = 148 * ms
         b.spawning = 33_400_000
         #expect(ContrastVerdict.wall(a, b).hasSuffix("a tie within run-to-run noise"))
+    }
+}
+
+@Suite("Runs the machine paused")
+struct StalledRunTests {
+    let ms: UInt64 = 1_000_000
+
+    @Test("a recorded run that stood still twice for over 4 ms (no task running, the 1 ms sampler silent) is measured as stalled")
+    func recordedStall() throws {
+        // actor-cache under multiplexed (24.5 ms, against 12.6 ms under thread-per-task): no thread of the process
+        // recorded anything from 7.45 to 11.73 ms nor from 13.65 to 17.80 ms; each silence less the 1 ms sample due.
+        let timeline = try traceFile("stalled-run")
+        let stalled = RunFigures.stalled(timeline)
+        #expect(stalled >= 6 * ms && stalled <= 7 * ms, "\(stalled)")
+        let other = RunFigures(scheduler: "thread-per-task", wallTime: 12_600_000, threads: 10, tasks: 9, cores: 2)
+        #expect(ContrastVerdict.wall(RunFigures(timeline), other).contains("the difference is noise"))
+        #expect(RunFigures(timeline).stalled == stalled)
+    }
+
+    @Test("a run whose samples keep their pace, or that has too few, stood still for no time")
+    func noStall() throws {
+        #expect(RunFigures.stalled(try traceFile("two-tasks")) == 0)
+        // The same run with its long gap's window covered by a running task: a busy program, not a paused one.
+        var timeline = try traceFile("stalled-run")
+        let gapStart: UInt64 = 8_400_000, gapEnd: UInt64 = 19_000_000
+        let busy = TaskTimeline(id: TaskID(99), name: "spinner", created: gapStart, ended: gapEnd,
+                                intervals: IntervalList(sorted: [StateInterval(start: gapStart, end: gapEnd, state: .running(ThreadID(3)))]))
+        timeline.tasks.append(busy)
+        #expect(RunFigures.stalled(timeline) == 0)
+    }
+
+    @Test("a gap that the slower run's stall explains is called noise, naming the stall")
+    func verdictNamesTheStall() {
+        let a = RunFigures(scheduler: "multiplexed", wallTime: 24 * ms, threads: 3, tasks: 9, workers: 2, cores: 2,
+                           stalled: 11 * ms)
+        let b = RunFigures(scheduler: "thread-per-task", wallTime: 12 * ms, threads: 10, tasks: 9, cores: 2)
+        let wall = ContrastVerdict.wall(a, b)
+        #expect(wall.hasPrefix("finished in about the same time (12.0 ms vs 24.0 ms): multiplexed's run stood still for 11.0 ms (no task ran"), "\(wall)")
+        #expect(wall.hasSuffix("so the difference is noise"))
+        // A stall that explains less than half of the gap leaves the difference standing.
+        let small = RunFigures(scheduler: "multiplexed", wallTime: 24 * ms, threads: 3, tasks: 9, workers: 2, stalled: 4 * ms)
+        #expect(ContrastVerdict.wall(small, b).hasPrefix("finished 12.0 ms sooner"))
     }
 }

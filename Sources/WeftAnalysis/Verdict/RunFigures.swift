@@ -1,3 +1,5 @@
+import WeftTrace
+
 /// The measured figures of one run that a verdict compares: what `weft compare` and the contrast picture both know.
 public struct RunFigures: Sendable, Equatable {
     /// "multiplexed" or "thread-per-task".
@@ -19,9 +21,14 @@ public struct RunFigures: Sendable, Equatable {
     /// From the first task's creation to the last's (ns): how long creating the tasks took; nil with fewer than
     /// two tasks besides main.
     public var spawning: UInt64?
+    /// Time (ns) in which the run made no progress while none of its tasks ran and its periodic sampler, due every
+    /// interval, was silent too: the process was paused by the machine (another process, the hypervisor), not by
+    /// its scheduler. Zero when none was seen or the trace has too few samples to tell.
+    public var stalled: UInt64
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
-                workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil) {
+                workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
+                stalled: UInt64 = 0) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -31,6 +38,7 @@ public struct RunFigures: Sendable, Equatable {
         self.cores = cores
         self.problem = problem
         self.spawning = spawning
+        self.stalled = stalled
     }
 
     /// From the first task's creation to the last's, when there are at least two tasks besides main.
@@ -42,6 +50,40 @@ public struct RunFigures: Sendable, Equatable {
             last = max(last, task.created)
         }
         return last - first
+    }
+
+    /// How long the run stood still (`stalled`). Where the sampler's memory samples are further apart than three of
+    /// its usual intervals (the median gap), the longest stretch inside with no task changing state counts, less the
+    /// one interval that was due, when no task was running through it: nothing of the process moved.
+    public static func stalled(_ timeline: Timeline) -> UInt64 {
+        let times = timeline.run.samples.filter { $0.name == SampleName.residentBytes.rawValue }.map(\.time).sorted()
+        guard times.count >= 4 else { return 0 }
+        let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
+        let usual = gaps.sorted()[gaps.count / 2]
+        guard usual > 0 else { return 0 }
+        var total: UInt64 = 0
+        for (i, gap) in gaps.enumerated() where gap > 3 * usual {
+            let window = times[i] ..< times[i + 1]
+            // Every state change inside the window; the longest stretch between two is the silence.
+            var marks = [window.lowerBound, window.upperBound]
+            for task in timeline.tasks {
+                for interval in task.intervals.overlapping(window) {
+                    if window.contains(interval.start) { marks.append(interval.start) }
+                    if window.contains(interval.end) { marks.append(interval.end) }
+                }
+            }
+            marks.sort()
+            var silence = window.lowerBound ..< window.lowerBound
+            for (from, to) in zip(marks, marks.dropFirst()) where to - from > silence.count {
+                silence = from ..< to
+            }
+            guard UInt64(silence.count) > 3 * usual else { continue }
+            let someoneRan = timeline.tasks.contains { task in
+                task.intervals.overlapping(silence).contains { $0.state.category == .running }
+            }
+            if !someoneRan { total = total &+ (UInt64(silence.count) - usual) }
+        }
+        return total
     }
 }
 
@@ -56,6 +98,6 @@ extension RunFigures {
         self.init(scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler, wallTime: run.wallTime,
                   threads: timeline.threadCensus.schedulerThreads, peakMemory: peak, tasks: timeline.tasks.count,
                   workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem,
-                  spawning: Self.spawning(timeline))
+                  spawning: Self.spawning(timeline), stalled: Self.stalled(timeline))
     }
 }

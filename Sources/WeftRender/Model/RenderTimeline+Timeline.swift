@@ -28,6 +28,7 @@ extension RenderTimeline {
         facts.virtualTime = run.hasVirtualTime
         facts.census = timeline.threadCensus
         facts.spawning = RunFigures.spawning(timeline)
+        facts.stalled = RunFigures.stalled(timeline)
         if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {
             // The runtime's message usually opens with the outcome ("deadlock: all 6 live tasks…"): say it once.

@@ -60,6 +60,8 @@ public struct RunFacts: Sendable, Equatable {
     public var wakeLatency: UInt64 = 0
     /// From the first task's creation to the last's, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
+    /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
+    public var stalled: UInt64 = 0
 
     /// How the run ended in a word ("deadlocked", "failed"), when the trace says so.
     public var outcome: String?
@@ -254,6 +256,6 @@ extension RunFacts {
     /// The figures a verdict compares (`ContrastVerdict`), from these facts.
     public var figures: RunFigures {
         RunFigures(scheduler: scheduler, wallTime: wallTime, threads: threadCount, peakMemory: peakRSS, tasks: taskCount,
-                   workers: workers, cores: cores, problem: problemSummary, spawning: spawning)
+                   workers: workers, cores: cores, problem: problemSummary, spawning: spawning, stalled: stalled)
     }
 }
