@@ -13,23 +13,17 @@ struct ProcessUsage: Codable, Equatable {
 
     /// The counters of the calling process.
     static func current() -> ProcessUsage {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func nanoseconds(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1_000 }
-        return ProcessUsage(
-            userNanoseconds: nanoseconds(usage.ru_utime),
-            systemNanoseconds: nanoseconds(usage.ru_stime),
-            peakResidentBytes: UInt64(usage.ru_maxrss) * 1_024,
-            voluntarySwitches: UInt64(usage.ru_nvcsw),
-            involuntarySwitches: UInt64(usage.ru_nivcsw),
-            peakVirtualBytes: statusKilobytes("VmPeak:") * 1_024)
+        usage(of: RUSAGE_SELF, peakVirtualBytes: statusKilobytes("VmPeak:") * 1_024)
     }
 
     /// The counters of the calling process's ended children (their largest peak, their summed times); peak address
     /// space is not counted for children (0).
-    static func children() -> ProcessUsage {
+    static func children() -> ProcessUsage { usage(of: RUSAGE_CHILDREN, peakVirtualBytes: 0) }
+
+    /// getrusage's counters for `who`, with the peak address space given.
+    private static func usage(of who: __rusage_who, peakVirtualBytes: UInt64) -> ProcessUsage {
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        getrusage(who.rawValue, &usage)
         func nanoseconds(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1_000 }
         return ProcessUsage(
             userNanoseconds: nanoseconds(usage.ru_utime),
@@ -37,7 +31,7 @@ struct ProcessUsage: Codable, Equatable {
             peakResidentBytes: UInt64(usage.ru_maxrss) * 1_024,
             voluntarySwitches: UInt64(usage.ru_nvcsw),
             involuntarySwitches: UInt64(usage.ru_nivcsw),
-            peakVirtualBytes: 0)
+            peakVirtualBytes: peakVirtualBytes)
     }
 
     /// A "Name:  1234 kB" line of /proc/self/status, in kB (0 when missing).
