@@ -1,6 +1,7 @@
 import Testing
 import WeftAnalysis
 @testable import WeftRender
+import WeftTrace
 
 @Suite("Legend")
 struct LegendTests {
@@ -38,6 +39,23 @@ struct LegendTests {
         let suspended = try #require(entries.first { $0.label.hasPrefix("suspended: awaiting Swift work") })
         let join = try #require(entries.first { $0.label.contains("join") })
         #expect(suspended.key != join.key)
+    }
+
+    @Test("the scheduler-threads track steps at each thread's start and stop, the caller apart, and agrees with the lanes")
+    func threadsAliveFromLifetimes() throws {
+        let threads = [
+            ThreadTrack(thread: ThreadID(1), label: "caller thread", slices: [], lifetime: TimeSpan(0, 100), role: .main),
+            ThreadTrack(thread: ThreadID(2), label: "timer thread", slices: [], lifetime: TimeSpan(5, 90), role: .timer),
+            ThreadTrack(thread: ThreadID(3), label: "thread of t1", slices: [], lifetime: TimeSpan(10, 50), role: .taskThread),
+            ThreadTrack(thread: ThreadID(4), label: "thread of t2", slices: [], lifetime: TimeSpan(50, 80), role: .taskThread),
+            ThreadTrack(thread: ThreadID(5), label: "thread of t3", slices: [], lifetime: TimeSpan(20, 60), role: .taskThread),
+        ]
+        let track = try #require(CounterTrack.threadsAlive(threads))
+        let steps = track.points.map { [$0.time, $0.value] }
+        // t2's thread starts as t1's stops at 50: never counted twice.
+        #expect(steps == [[5, 1], [10, 2], [20, 3], [50, 3], [60, 2], [80, 1], [90, 0]])
+        #expect(track.peak == 3)
+        #expect(CounterTrack.threadsAlive([threads[0]]) == nil)
     }
 
     @Test("no two legend entries share a key, and every arrow kind has its own line style")

@@ -100,7 +100,7 @@ struct TeachingPictureTests {
         let hatches = scene.layers.flatMap(\.items).filter { if case .hatch = $0 { true } else { false } }
         #expect(hatches.count >= 8)
         for entry in ["runnable: waits for its thread to be created", "cancelled by the runtime after the deadlock",
-                      "resident memory", "OS threads alive"] {
+                      "resident memory", "scheduler threads alive"] {
             #expect(texts.contains(entry), "legend lacks \(entry)")
         }
         #expect(texts.contains { $0.hasPrefix("thread held by its task") })

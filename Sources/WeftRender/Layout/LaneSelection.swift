@@ -22,7 +22,7 @@ struct LaneSelection {
     /// - Parameter lockOrder: lock labels in the order to draw them (a contrast picture passes one order to both
     ///   panels, so that they show the same locks); nil ranks this run's locks by itself.
     init(_ timeline: RenderTimeline, options: RenderOptions, lockOrder: [String]? = nil) {
-        counterLabels = timeline.counters.map { $0.kind == .residentBytes ? "resident memory" : "threads alive" }
+        counterLabels = timeline.counters.map { $0.kind == .residentBytes ? "resident memory" : "scheduler threads" }
         var tasks = timeline.tasks
         if let pattern = options.taskPattern {
             let matcher = TaskPattern(pattern)

@@ -80,7 +80,7 @@ enum LegendLayout {
         }
         if canvas.drewCounters {
             out.append(Entry(key: .counter(Palette.counterMemory), label: "resident memory"))
-            out.append(Entry(key: .counter(Palette.counterThreads), label: "OS threads alive"))
+            out.append(Entry(key: .counter(Palette.counterThreads), label: "scheduler threads alive"))
         }
         if canvas.drewHolds { out.append(Entry(key: .strip(theme.marker), label: "holds a mutex (strip under the lane)")) }
         for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {

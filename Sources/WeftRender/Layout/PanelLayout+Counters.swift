@@ -5,10 +5,10 @@ extension PanelLayout {
     /// Each track's scale starts at zero, so heights are proportional to the values, and both panels of a contrast
     /// picture share it, so their heights compare. Returns the y below.
     func layoutCounters(top: Double) -> Double {
-        var y = section("Counters", detail: "sampled by the runtime every millisecond (less often in long runs) · scale from 0, the same in every panel", top: top)
+        var y = section("Counters", detail: "memory sampled by the runtime every millisecond (less often in long runs), threads from the trace's starts and stops · scale from 0, the same in every panel", top: top)
         for (index, counter) in timeline.counters.enumerated() {
             let height = Metrics.counterTrack
-            let name = counter.kind == .residentBytes ? "resident memory" : "threads alive"
+            let name = counter.kind == .residentBytes ? "resident memory" : "scheduler threads"
             laneFrame(index: index, label: name, top: y, height: height)
             let highest = canvas.counterRanges[counter.kind]?.1 ?? counter.peak
             let (bottom, top): (UInt64, UInt64) = (0, max(highest, 1))
@@ -43,7 +43,8 @@ extension PanelLayout {
             func spell(_ v: UInt64) -> String { counter.kind == .residentBytes ? ByteFormat.format(v) : Format.count(Int(v)) }
             // "Highest sample": the panel's header gives the process's peak RSS from the OS, which also counts the
             // moments between samples and so can be a little higher.
-            let note = "highest sample \(peak) · scale 0 – \(spell(highest))"
+            let note = (counter.kind == .residentBytes ? "highest sample \(peak)" : "most at once \(peak)")
+                + " · scale 0 – \(spell(highest))"
             let width = canvas.measurer.width(note, size: Metrics.axisSize)
             canvas.builder.add(canvas.text(note, in: Rect(x: area.maxX - width - 4, y: y, width: width + 4, height: height / 2 + 2),
                                            size: Metrics.axisSize, color: theme.text), to: .labels)

@@ -173,10 +173,15 @@ extension RenderTimeline {
                 locks[i].waits = Self.clip(locks[i].waits, at: deadlock.detected)
             }
         }
-        let counters = SampleName.periodic.compactMap { name -> CounterTrack? in
-            guard let series = run.counter(name) else { return nil }
-            return CounterTrack(kind: name == .residentBytes ? .residentBytes : .threads,
-                                points: series.points.map { (t($0.time), $0.value) })
+        // Memory as the runtime sampled it; the scheduler's threads alive from the trace's own thread starts and
+        // stops, so that the track agrees with the thread lanes and the header's count (samples every millisecond
+        // missed whole threads of a short run).
+        var counters: [CounterTrack] = []
+        if let memory = run.counter(.residentBytes) {
+            counters.append(CounterTrack(kind: .residentBytes, points: memory.points.map { (t($0.time), $0.value) }))
+        }
+        if run.counter(.threadsAlive) != nil, let alive = CounterTrack.threadsAlive(threads) {
+            counters.append(alive)
         }
         self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks, deadlock: deadlock,
                   counters: counters)

@@ -17,7 +17,8 @@ public struct RenderTimeline: Sendable {
     public var locks: [LockTrack]
     /// The deadlock the run ended in, if it did: when it was detected and its cycle.
     public var deadlock: DeadlockDrawing?
-    /// Resident memory and threads alive over time (the runtime's periodic samples), when recorded.
+    /// Resident memory over time (the runtime's periodic samples) and the scheduler's threads alive (from the trace's
+    /// thread starts and stops), when recorded.
     public var counters: [CounterTrack]
 
     public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = [],
