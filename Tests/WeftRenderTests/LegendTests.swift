@@ -58,6 +58,17 @@ struct LegendTests {
         #expect(CounterTrack.threadsAlive([threads[0]]) == nil)
     }
 
+    @Test("the diff's bars put each block reason in the timeline's family, a suspension with the join it looks like")
+    func diffReasonFamilies() {
+        let expected: [String: LaneState] = [
+            "send": .channel, "receive": .channel, "select": .channel, "mutex": .mutex, "readlock": .mutex,
+            "semaphore": .mutex, "waitgroup": .waitGroup, "once": .waitGroup, "join": .join, "suspended": .join,
+            "condition": .condition, "sleep": .sleeping, "timer": .sleeping, "no such reason": .unknown,
+        ]
+        for (name, state) in expected { #expect(DiffLayout.laneState(reason: name) == state, "\(name)") }
+        for reason in BlockReason.allCases { #expect(DiffLayout.laneState(reason: reason.description) != .unknown) }
+    }
+
     @Test("no two legend entries share a key, and every arrow kind has its own line style")
     func distinctKeys() throws {
         let entries = try fullLegend()

@@ -68,8 +68,7 @@ public enum ContrastVerdict {
             return "finished in about the same time \(pair): a tie within run-to-run noise"
         }
         // The slower run stood still, paused by the machine, for at least half the gap: not the scheduler's doing.
-        let slow = b.wallTime > a.wallTime ? b : a
-        let fast = b.wallTime > a.wallTime ? a : b
+        let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
         if slow.stalled > fast.stalled, slow.stalled - fast.stalled >= gap / 2 {
             return "finished in about the same time \(pair): \(slow.scheduler)'s run stood still for "
                 + "\(DurationFormat.format(slow.stalled)) (no task ran or changed state and its 1 ms sampler was silent: "

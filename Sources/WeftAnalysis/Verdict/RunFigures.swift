@@ -64,12 +64,15 @@ public struct RunFigures: Sendable, Equatable {
         var total: UInt64 = 0
         for (i, gap) in gaps.enumerated() where gap > 3 * usual {
             let window = times[i] ..< times[i + 1]
-            // Every state change inside the window; the longest stretch between two is the silence.
+            // Every state change inside the window (the longest stretch between two is the silence), and the running
+            // intervals that reach into it.
             var marks = [window.lowerBound, window.upperBound]
+            var running: [Range<UInt64>] = []
             for task in timeline.tasks {
                 for interval in task.intervals.overlapping(window) {
                     if window.contains(interval.start) { marks.append(interval.start) }
                     if window.contains(interval.end) { marks.append(interval.end) }
+                    if interval.state.category == .running { running.append(interval.start ..< interval.end) }
                 }
             }
             marks.sort()
@@ -78,10 +81,7 @@ public struct RunFigures: Sendable, Equatable {
                 silence = from ..< to
             }
             guard UInt64(silence.count) > 3 * usual else { continue }
-            let someoneRan = timeline.tasks.contains { task in
-                task.intervals.overlapping(silence).contains { $0.state.category == .running }
-            }
-            if !someoneRan { total = total &+ (UInt64(silence.count) - usual) }
+            if !running.contains(where: { $0.overlaps(silence) }) { total = total &+ (UInt64(silence.count) - usual) }
         }
         return total
     }

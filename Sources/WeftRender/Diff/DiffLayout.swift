@@ -1,4 +1,5 @@
 import WeftAnalysis
+import WeftTrace
 
 /// Lays out the diff picture: a title with the run's figures, a legend, then one row per task (largest change
 /// first) with A's and B's time by state as paired bars on one duration scale, and the change in lifetime as a
@@ -174,18 +175,14 @@ struct DiffLayout {
         return out
     }
 
-    /// The picture's state for a block reason as the diff names it.
+    /// The picture's state for a block reason as the diff names it: the timeline's own mapping
+    /// (`LaneState.init(_: TaskState)`), except that the diff's flat bars draw a suspension as the join it shares a
+    /// colour with (the timeline tells them apart by hatching).
     static func laneState(reason: String) -> LaneState {
-        switch reason {
-        // The same families as the timeline's lanes (`LaneState.init(_: TaskState)`).
-        case "send", "receive", "select": .channel
-        case "mutex", "readlock", "semaphore": .mutex
-        case "waitgroup", "once": .waitGroup
-        case "join", "suspended": .join
-        case "condition": .condition
-        case "sleep", "timer": .sleeping
-        default: .unknown
-        }
+        var known: BlockReason?
+        for candidate in BlockReason.allCases where candidate.description == reason { known = candidate }
+        let state = LaneState(TaskState.blocked(object: ObjectID.none, reason: known))
+        return state == .suspended ? .join : state
     }
 
     /// "+2.20 ms (+183%) · mostly blocked +2.0 ms".
