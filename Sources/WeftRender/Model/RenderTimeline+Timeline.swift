@@ -259,7 +259,8 @@ extension LaneState {
             case .waitGroup?, .once?: self = .waitGroup  // waiting for others' work to finish
             case .timer?: self = .sleeping  // a timed wait, as a sleep
             case .join?: self = .join
-            case .suspended?: self = .suspended  // awaiting Swift work (a child, an actor, a continuation) outside Weft
+            case .suspended?: self = .suspended  // awaiting Swift work (a child, a continuation) outside Weft
+            case .actor?: self = .actor
             case .condition?: self = .condition
             case .sleep?: self = .sleeping
             case nil: self = .unknown
