@@ -30,6 +30,9 @@ enum LegendLayout {
         if canvas.drewTaskSlices {
             out.append(Entry(key: .stripes(Palette.taskColors), label: "thread runs a task (one colour per task)"))
         }
+        if canvas.drewActorSlices {
+            out.append(Entry(key: .strip(Palette.actorMark), label: "underlined: the task's code ran on an actor (\"t3 on Cache\")"))
+        }
         if canvas.drewFreeLine {
             out.append(Entry(key: .dashed(long: true), label: "pool thread free: idle, any task may take it (multiplexed)"))
         }
