@@ -48,6 +48,8 @@ enum Metrics {
     static let verdictSize = 13.0
     static let verdictRow = 19.0
 
+    /// The colour chip before a task lane's label (and the room it takes, with a gap).
+    static let chipWidth = 14.0
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0
     static let maxGutter = 240.0

@@ -69,7 +69,7 @@ extension PanelLayout {
         }
         for (i, step) in cycle.enumerated() {
             let taskBox = boxes[2 * i], objectBox = boxes[2 * i + 1]
-            let fill = Palette.taskColor(step.task.rawValue)
+            let fill = lanes.coloring.color(step.task)
             canvas.builder.add(.rect(taskBox, fill: fill), to: .labels)
             canvas.builder.add(canvas.text(step.taskLabel, in: taskBox.insetBy(dx: 3, dy: 0), size: Metrics.axisSize,
                                            color: theme.textColor(on: fill), minimumCharacters: step.task.description.count),

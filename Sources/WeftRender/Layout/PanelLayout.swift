@@ -167,13 +167,28 @@ struct PanelLayout {
         return top + height + Metrics.laneGap
     }
 
-    /// Band behind every other lane and the lane's label in the gutter.
-    func laneFrame(index: Int, label: String, top: Double, height: Double) {
+    /// Band behind every other lane and the lane's label in the gutter; a task's lane leads its label with a chip
+    /// of the colour its slices wear in the thread and lock lanes (numbered from the second wearer of a colour on).
+    func laneFrame(index: Int, label: String, top: Double, height: Double, chip: TaskColoring.Swatch? = nil) {
         if index % 2 == 1 {
             canvas.builder.add(.rect(canvas.row(top, height), fill: theme.laneBand), to: .background)
         }
+        var cell = canvas.gutter(top, height)
+        if let chip, chip.drawn {
+            // A plain square; a repeat is a wider, taller chip with the round's number in it.
+            let side = chip.round > 0 ? min(height - 2, 13) : 9.0
+            let width = chip.round > 0 ? Metrics.chipWidth - 1 : side
+            let box = Rect(x: cell.x, y: top + (height - side) / 2, width: width, height: side)
+            canvas.builder.add(.rect(box, fill: chip.color), to: .labels)
+            if chip.round > 0 {
+                canvas.builder.add(canvas.text("\(chip.round + 1)", in: Rect(x: box.x, y: top, width: box.width, height: height),
+                                               size: Metrics.markCountSize + 1, weight: .bold, alignment: .center,
+                                               color: theme.textColor(on: chip.color), minimumCharacters: 1))
+            }
+            cell.x += Metrics.chipWidth + 2
+            cell.width -= Metrics.chipWidth + 2
+        }
         // Too long for the gutter: shortened at a word boundary, never mid-word when a word fits.
-        let cell = canvas.gutter(top, height)
         let fitted = canvas.measurer.abbreviate(label, maxWidth: cell.width, size: Metrics.laneLabelSize) ?? label
         canvas.builder.add(canvas.text(fitted, in: cell, size: Metrics.laneLabelSize, color: theme.text))
     }

@@ -31,8 +31,10 @@ public enum TimelineLayout {
         options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
         // Both panels draw the same locks, in one order: those of a deadlock's cycle first.
         let lockOrder = LaneSelection.lockOrder([a, b])
-        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder)
-        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder)
+        // … and the same tasks, in the same colours.
+        let taskChoice = LaneSelection.sharedTaskChoice([a, b], options: options)
+        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder, sharedChoice: taskChoice)
+        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder, sharedChoice: taskChoice)
         let canvas = try makeCanvas(options, [lanesA, lanesB], [a, b], start: start, end: end, measurer: measurer)
         var y = Metrics.margin
         if let title = options.title {
