@@ -9,6 +9,9 @@ struct PanelLayout {
     let lanes: LaneSelection
     let title: String
     let subtitle: String
+    /// Whether the panel draws how its run ended (message, wait-for graph) under its header; a contrast picture draws
+    /// both runs' endings once above the panels instead (`EndingLayout`).
+    var showsEnding = true
 
     var theme: Theme { canvas.theme }
     var scale: TimeScale { canvas.scale }
@@ -63,13 +66,25 @@ struct PanelLayout {
         return y
     }
 
-    /// The run's whole problem message (how it ended), one line per line of the message, long lines wrapped at
-    /// word boundaries; at most `Metrics.maxProblemLines`, the last saying how many more there were.
+    /// The run's problem message and wait-for graph under the header, unless drawn elsewhere (`showsEnding`).
     private func layoutProblem(top: Double) -> Double {
-        guard let problem = timeline.facts.problem, problem != timeline.facts.problemSummary else { return top }
-        var row = canvas.row(top, Metrics.factsRow)
-        // A deadlock's wait-for graph sits at the right of the message.
-        let graphWidth = waitForGraphWidth
+        guard showsEnding else { return top }
+        return layoutEnding(in: canvas.row(top, Metrics.factsRow), top: top)
+    }
+
+    /// Whether the run ended with a message worth showing (more than its one-word summary).
+    var hasProblemMessage: Bool {
+        guard let problem = timeline.facts.problem else { return false }
+        return problem != timeline.facts.problemSummary
+    }
+
+    /// The run's whole problem message (how it ended) from `top` in `row`'s columns, one line per line of the message,
+    /// long lines wrapped at word boundaries; at most `Metrics.maxProblemLines`, the last saying how many more there
+    /// were. With `graph`, a deadlock's wait-for graph sits at the right of the message. Returns the y below.
+    func layoutEnding(in row: Rect, top: Double, graph: Bool = true) -> Double {
+        guard hasProblemMessage, let problem = timeline.facts.problem else { return top }
+        var row = row
+        let graphWidth = graph ? waitForGraphWidth : 0
         if graphWidth > 0 { row.width -= graphWidth + 16 }
         var lines = canvas.measurer.wrap(problem, maxWidth: row.width - 16, size: Metrics.factsSize)
         if lines.count > Metrics.maxProblemLines {

@@ -43,10 +43,17 @@ public enum TimelineLayout {
             y += Metrics.titleRow + 4
         }
         y = layoutVerdict(ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
-        for (timeline, lanes) in [(a, lanesA), (b, lanesB)] {
-            let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
-                                    title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
-                                        + " · shared time scale \(start == 0 ? "0" : DurationFormat.format(start)) – \(DurationFormat.format(end))")
+        var panels = [(a, lanesA), (b, lanesB)].map { timeline, lanes in
+            PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
+                        title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
+                            + " · shared time scale \(start == 0 ? "0" : DurationFormat.format(start)) – \(DurationFormat.format(end))")
+        }
+        // How the runs ended: once above both panels, not again in each.
+        if EndingLayout.isShared(panels) {
+            y = EndingLayout.layout(panels, canvas: canvas, top: y)
+            for i in panels.indices { panels[i].showsEnding = false }
+        }
+        for panel in panels {
             y = panel.layout(top: y) + Metrics.panelGap
             canvas.builder.add(.line(from: Point(Metrics.margin, y - Metrics.panelGap / 2),
                                      to: Point(canvas.width - Metrics.margin, y - Metrics.panelGap / 2),
