@@ -178,7 +178,7 @@ struct LockLaneTests {
         #expect(texts.contains("lock mu7 stats"))
         #expect(texts.contains { $0.hasPrefix("1 mutex, 1 waited for") })
         let lanes = try #require(scene.layer("lanes")).items
-        let senderColor = Palette.taskColor(2)
+        let senderColor = LaneSelection(Fixtures.small(), options: RenderOptions(width: 1200)).coloring.color(TaskID(2))
         let holdBars = lanes.filter { if case let .rect(_, fill, _) = $0 { fill == senderColor } else { false } }
         #expect(holdBars.count == 2)  // the sender's run slice and its hold of the lock
         let strips = try #require(scene.layer("holds")).items.filter {
