@@ -174,7 +174,7 @@ struct FoldingTests {
         try LayoutTests().golden("periodic-contrast.scene.txt", scene.dump())
         #expect(SceneChecks.textProblems(scene).isEmpty)
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
-        #expect(verdict.contains("thread-per-task used 4 OS threads to 1 (×4.00)"))
+        #expect(verdict.contains("Thread-per-task used 4 OS threads to 1 (×4.00)"))
         #expect(scene.texts.map(\.text).joined(separator: " ").contains(verdict.prefix(40)))
         // Both panels' fold bands sit at the same x.
         let bands = scene.layers.flatMap(\.items).compactMap { item -> Double? in

@@ -42,7 +42,16 @@ public enum TimelineLayout {
                                            weight: .bold, color: options.theme.text))
             y += Metrics.titleRow + 4
         }
-        y = layoutVerdict(ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
+        if let description = options.description {
+            for line in canvas.measurer.wrap(description, maxWidth: canvas.row(y, Metrics.factsRow).width,
+                                             size: Metrics.factsSize + 1) {
+                canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize + 1,
+                                               color: options.theme.secondaryText))
+                y += Metrics.factsRow
+            }
+            y += 4
+        }
+        y = layoutVerdict(options.verdict ?? ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
         var panels = [(a, lanesA), (b, lanesB)].map { timeline, lanes in
             PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
                         title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
