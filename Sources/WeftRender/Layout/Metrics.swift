@@ -30,8 +30,9 @@ enum Metrics {
     static let foldWidth = 40.0
     /// Width of a folded stretch when many share the plot.
     static let minimumFoldWidth = 14.0
-    /// Width of each of `count` folds on a plot `plotWidth` pixels wide: together they take about a quarter of it at
-    /// most, each between `minimumFoldWidth` and `foldWidth`.
+    /// Width of the shortest of `count` folds on a plot `plotWidth` pixels wide (longer ones are wider:
+    /// `FoldWidths`): `count` of them take about a quarter of it at most, each between `minimumFoldWidth` and
+    /// `foldWidth`.
     static func foldWidth(count: Int, plotWidth: Double) -> Double {
         min(foldWidth, max(minimumFoldWidth, plotWidth * 0.25 / Double(max(count, 1))))
     }
@@ -48,6 +49,8 @@ enum Metrics {
     static let verdictSize = 13.0
     static let verdictRow = 19.0
 
+    /// The colour chip before a task lane's label (and the room it takes, with a gap).
+    static let chipWidth = 14.0
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0
     static let maxGutter = 240.0

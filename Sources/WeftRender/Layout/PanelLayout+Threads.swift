@@ -19,7 +19,7 @@ extension PanelLayout {
             }
             if let owner = thread.owner {
                 // A thread-per-task thread its task keeps while not running on it: hatched in the task's colour.
-                let color = Palette.taskColor(owner.rawValue)
+                let color = lanes.coloring.color(owner)
                 let dimmed = lanes.matching.map { !$0.contains(owner) } ?? false
                 for held in thread.held where scale.overlaps(held.start, held.end) {
                     let x0 = scale.clampedX(held.start), x1 = scale.clampedX(held.end)
@@ -68,17 +68,25 @@ extension PanelLayout {
         rect.x = piece.x0
         rect.width = max(piece.x1 - piece.x0, 1)
         canvas.drewTaskSlices = true
+        let swatch = lanes.coloring.swatch(task)
+        if swatch.drawn { canvas.usedTaskColors = max(canvas.usedTaskColors, lanes.coloring.count) } else { canvas.drewOtherTask = true }
+        let fill = swatch.color.withAlpha(dimmed ? 0.25 : 1)
         if piece.merged {
             // A column of many short slices: the colour of the task that ran most in it, as tall as the column was busy.
             canvas.drewDenseRun = true
             let height = rect.height * max(piece.coverage, 0.25)
             rect.y += rect.height - height
             rect.height = height
-            canvas.builder.add(.rect(rect, fill: Palette.taskColor(task.rawValue).withAlpha(dimmed ? 0.25 : 1)), to: .lanes)
+            canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
             return
         }
-        let fill = Palette.taskColor(task.rawValue).withAlpha(dimmed ? 0.25 : 1)
         canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
+        if swatch.round > 0 {
+            // A colour worn a second time: a stripe across the slice tells it from the first wearer.
+            canvas.drewRepeatedColor = true
+            canvas.builder.add(.rect(Rect(x: rect.x, y: rect.y + rect.height / 2 - 1, width: rect.width, height: 2),
+                                     fill: theme.background), to: .lanes)
+        }
         guard rect.width >= Metrics.minLabelledSlice, !dimmed else { return }
         let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height)
         let label = names[task] ?? task.description

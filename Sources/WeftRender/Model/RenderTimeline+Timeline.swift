@@ -27,8 +27,10 @@ extension RenderTimeline {
         facts.cores = run.cores
         facts.virtualTime = run.hasVirtualTime
         facts.census = timeline.threadCensus
-        facts.spawning = RunFigures.spawning(timeline)
-        facts.stalled = RunFigures.stalled(timeline)
+        let figures = RunFigures(timeline)
+        facts.spawning = figures.spawning
+        facts.stalled = figures.stalled
+        facts.measured = figures
         if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {
             // The runtime's message usually opens with the outcome ("deadlock: all 6 live tasks…"): say it once.

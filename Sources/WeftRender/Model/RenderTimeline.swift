@@ -63,6 +63,9 @@ public struct RunFacts: Sendable, Equatable {
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
     public var stalled: UInt64 = 0
+    /// The verdict's figures of the run, when it was built from the analysis model (`RunFigures(timeline)`): with
+    /// the hand-offs, CPU and cores that a verdict's reason reads.
+    public var measured: RunFigures?
 
     /// How the run ended in a word ("deadlocked", "failed"), when the trace says so.
     public var outcome: String?
@@ -257,9 +260,10 @@ extension RunFacts {
     /// covers every figure the header names.
     public var axisEnd: UInt64 { max(traceEnd, wallTime) }
 
-    /// The figures a verdict compares (`ContrastVerdict`), from these facts.
+    /// The figures a verdict compares (`ContrastVerdict`): the model's, else made from these facts.
     public var figures: RunFigures {
-        RunFigures(scheduler: scheduler, wallTime: wallTime, threads: threadCount, peakMemory: peakRSS, tasks: taskCount,
+        if let measured { return measured }
+        return RunFigures(scheduler: scheduler, wallTime: wallTime, threads: threadCount, peakMemory: peakRSS, tasks: taskCount,
                    workers: workers, cores: cores, problem: problemSummary, spawning: spawning, stalled: stalled)
     }
 }
