@@ -39,8 +39,8 @@ enum LegendLayout {
     /// Task states in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep and
     /// cancelled.
     static let stateOrder: [LaneState] = [
-        .running, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .waitGroup, .join, .suspended, .condition,
-        .unknown, .sleeping, .cancelled,
+        .running, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .actor, .waitGroup, .join, .suspended,
+        .condition, .unknown, .sleeping, .cancelled,
     ]
 
     /// Every entry for what `canvas` drew (in every panel), grouped, each group in reading order.
@@ -60,7 +60,7 @@ enum LegendLayout {
             add(.threads, .swatch(Palette.otherTask, thin: false), "runs a task without a lane of its own")
         }
         if canvas.drewActorSlices {
-            out.append(Entry(key: .strip(Palette.actorMark), label: "underlined: the task's code ran on an actor (\"t3 on Cache\")"))
+            add(.threads, .strip(Palette.actorMark), "underlined: the task's code ran on an actor (\"t3 on Cache\")")
         }
         if canvas.drewFreeLine {
             add(.threads, .dashed(long: true), "pool thread free: idle, any task may take it (multiplexed)")

@@ -110,7 +110,9 @@ extension PanelLayout {
         rect.width = max(x1 - x0, 1)
         canvas.drewTaskSlices = true
         canvas.drewActorSlices = true
-        let fill = Palette.taskColor(slice.task.rawValue).withAlpha(dimmed ? 0.25 : 1)
+        let swatch = lanes.coloring.swatch(slice.task)
+        if swatch.drawn { canvas.usedTaskColors = max(canvas.usedTaskColors, lanes.coloring.count) } else { canvas.drewOtherTask = true }
+        let fill = swatch.color.withAlpha(dimmed ? 0.25 : 1)
         canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
         let mark = Rect(x: rect.x, y: rect.y + rect.height - Metrics.actorMark, width: rect.width, height: Metrics.actorMark)
         canvas.builder.add(.rect(mark, fill: Palette.actorMark.withAlpha(dimmed ? 0.25 : 1)), to: .lanes)
