@@ -9,6 +9,8 @@ struct LaneSelection {
     var restTasks: [TaskTrack] = []
     /// How the task lanes drawn one by one were chosen, when not all are ("first and last spawned, …").
     var taskChoice: String?
+    /// Whether the task lanes drawn one by one are the same in every panel of the picture (chosen for all runs).
+    var sameInEveryPanel = false
     /// How the thread lanes drawn one by one were chosen, when not all are.
     var threadChoice: String?
     /// Mutex lanes, most waited-for first, and how many were left out.
@@ -34,6 +36,7 @@ struct LaneSelection {
         let chosen = sharedChoice ?? TaskChoice.choose([tasks], cycles: [cycle], limit: options.maxTaskLanes)
         let (representativeTasks, otherTasks) = chosen?.split(tasks) ?? (tasks, [])
         let choice = chosen.flatMap { $0.reason.isEmpty ? nil : $0.reason }
+        sameInEveryPanel = chosen?.shared ?? false
         coloring = TaskColoring(chosen?.ordered(tasks).map(\.task) ?? tasks.map(\.task))
         if options.view.showsThreads {
             // Under thread-per-task the threads drawn are those of the tasks drawn; when fewer thread lanes fit,

@@ -148,7 +148,8 @@ struct PanelLayout {
         }
         total = lanes.shownTasks.count
         if !lanes.restTasks.isEmpty {
-            text += " (\(Format.count(total)) drawn one by one" + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
+            text += " (\(Format.count(total)) drawn one by one" + (lanes.sameInEveryPanel ? ", the same in both panels" : "")
+                + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
         if timeline.facts.wakeLatency > 0 {
             text += " · wake-up latency \(DurationFormat.format(timeline.facts.wakeLatency)) in all (ready while a pool thread idled)"
