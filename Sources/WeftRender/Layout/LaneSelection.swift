@@ -85,17 +85,24 @@ struct LaneSelection {
         return TaskChoice.choose(tasks, cycles: cycles, limit: options.maxTaskLanes) ?? TaskChoice.every(tasks)
     }
 
-    /// Lock labels in drawing order for `runs` together: those of a deadlock's cycle first (in cycle order), then
-    /// the most waited-for over all runs.
-    static func lockOrder(_ runs: [RenderTimeline]) -> [String] {
-        var order: [String] = []
+    /// The labels of the locks in any of `runs`' deadlock cycles, in cycle order.
+    static func cycleLocks(_ runs: [RenderTimeline]) -> [String] {
+        var labels: [String] = []
         var seen = Set<String>()
         for run in runs {
             for step in run.deadlock?.cycle ?? [] {
                 guard let mutex = step.mutex, let lock = run.locks.first(where: { $0.mutex == mutex }) else { continue }
-                if seen.insert(lock.label).inserted { order.append(lock.label) }
+                if seen.insert(lock.label).inserted { labels.append(lock.label) }
             }
         }
+        return labels
+    }
+
+    /// Lock labels in drawing order for `runs` together: those of a deadlock's cycle first (in cycle order), then
+    /// the most waited-for over all runs.
+    static func lockOrder(_ runs: [RenderTimeline]) -> [String] {
+        var order = cycleLocks(runs)
+        var seen = Set(order)
         var wait: [String: UInt64] = [:]
         for run in runs {
             for lock in run.locks { wait[lock.label] = wait[lock.label, default: 0].addingSaturated(lock.totalWait) }
