@@ -4,7 +4,7 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 
-__thread void *cweft_tls_slots[5] __attribute__((tls_model("initial-exec")));
+__thread void *cweft_tls_slots[6] __attribute__((tls_model("initial-exec")));
 static __thread int32_t cached_tid;
 
 int32_t cweft_gettid(void) {

@@ -107,6 +107,8 @@ public struct CompareCommand: AsyncParsableCommand {
                 guard let measurement = RunMeasurement.parse(result.standardOutput) else {
                     let said = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
                     failures.append("\(which): the run ended with status \(result.status) and no measurement. \(said)")
+                    // A repeated run's trace without its measurement is of no use; the others are removed later.
+                    if repeats > 1 { try? FileManager.default.removeItem(atPath: tracePath) }
                     continue
                 }
                 if let message = measurement.message { failures.append("\(which): \(measurement.outcome): \(message)") }
@@ -192,11 +194,13 @@ public struct CompareCommand: AsyncParsableCommand {
         return runs
     }
 
-    /// The figures a verdict compares for one scheduler: its kept run's, with the wall times of every run when
-    /// there were several.
+    /// The figures a verdict compares for one scheduler: its kept run's, with the wall times of every run and the
+    /// median peak memory (the table's) when there were several.
     func figures(_ timeline: Timeline, _ model: RepeatedRuns) -> RunFigures {
         var figures = RunFigures(timeline)
-        if model.runs.count > 1 { figures.wallSpread = model.walls }
+        guard model.runs.count > 1 else { return figures }
+        figures.wallSpread = model.walls
+        if let peak = model.median({ Double($0.usage.peakResidentBytes) }), peak > 0 { figures.peakMemory = UInt64(peak) }
         return figures
     }
 }

@@ -56,4 +56,17 @@ struct ContrastChoiceTests {
             #expect(lanesA.coloring.color(task.task) == lanesB.coloring.color(other.task), "\(task.name)")
         }
     }
+
+    @Test("every lock of one run's deadlock cycle has a lane in both panels, even when the other run did not deadlock")
+    func sameLocks() throws {
+        var fine = DeadlockFixture.run()
+        fine.facts.scheduler = "multiplexed"
+        fine.facts.problem = nil
+        fine.deadlock = nil
+        var options = RenderOptions(width: 1200)
+        options.maxLockLanes = 1
+        let scene = try TimelineLayout.contrast(fine, DeadlockFixture.run(), options: options, measurer: TextMeasurer())
+        let texts = scene.texts.map(\.text)
+        #expect(texts.filter { $0 == "lock mu1 fork 0" }.count == 2 && texts.filter { $0 == "lock mu2 fork 1" }.count == 2)
+    }
 }

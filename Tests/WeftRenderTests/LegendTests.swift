@@ -77,6 +77,32 @@ struct LegendTests {
         for reason in BlockReason.allCases { #expect(DiffLayout.laneState(reason: reason.description) != .unknown) }
     }
 
+    @Test("a picture's legend names only what it drew, in groups read top to bottom: threads, tasks, marks, counters")
+    func groupedAndOnlyWhatWasDrawn() throws {
+        let scene = try TimelineLayout.contrast(DeadlockFixture.run(), DeadlockFixture.run(),
+                                                options: RenderOptions(width: 1200), measurer: TextMeasurer())
+        let legend = try #require(scene.layer("legend")).items.compactMap { item -> TextItem? in
+            if case let .text(text) = item { text } else { nil }
+        }
+        let headings = legend.filter { $0.weight == .bold }
+        #expect(headings.map(\.text) == ["Threads", "Tasks", "Marks", "Counters"])
+        #expect(zip(headings, headings.dropFirst()).allSatisfy { $0.box.y < $1.box.y })
+        let labels = legend.map(\.text)
+        // Drawn: held threads, mutex waits, cancellations, spawns and locks, the deadlock instant.
+        for drawn in ["held by its task", "blocked: mutex (on a lock lane", "cancelled by the runtime", "spawn", "lock",
+                      "deadlock detected"] {
+            #expect(labels.contains { $0.hasPrefix(drawn) }, "the legend lacks \(drawn)")
+        }
+        // Not drawn anywhere in either panel: no entry.
+        for absent in ["blocked: channel", "sleeping", "blocked: condition", "pool thread free", "send", "receive",
+                       "runs a task without a lane of its own", "past 8 tasks"] {
+            #expect(!labels.contains { $0.hasPrefix(absent) }, "the legend names \(absent), which was not drawn")
+        }
+        // Each entry sits in its group's rows: below its heading, above the next group's.
+        let states = try #require(legend.first { $0.text == "running" })
+        #expect(states.box.y >= headings[1].box.y - 1 && states.box.y < headings[2].box.y)
+    }
+
     @Test("no two legend entries share a key, and every arrow kind has its own line style")
     func distinctKeys() throws {
         let entries = try fullLegend()

@@ -9,6 +9,8 @@ struct LaneSelection {
     var restTasks: [TaskTrack] = []
     /// How the task lanes drawn one by one were chosen, when not all are ("first and last spawned, …").
     var taskChoice: String?
+    /// Whether the task lanes drawn one by one are the same in every panel of the picture (chosen for all runs).
+    var sameInEveryPanel = false
     /// How the thread lanes drawn one by one were chosen, when not all are.
     var threadChoice: String?
     /// Mutex lanes, most waited-for first, and how many were left out.
@@ -34,6 +36,7 @@ struct LaneSelection {
         let chosen = sharedChoice ?? TaskChoice.choose([tasks], cycles: [cycle], limit: options.maxTaskLanes)
         let (representativeTasks, otherTasks) = chosen?.split(tasks) ?? (tasks, [])
         let choice = chosen.flatMap { $0.reason.isEmpty ? nil : $0.reason }
+        sameInEveryPanel = chosen?.shared ?? false
         coloring = TaskColoring(chosen?.ordered(tasks).map(\.task) ?? tasks.map(\.task))
         if options.view.showsThreads {
             // Under thread-per-task the threads drawn are those of the tasks drawn; when fewer thread lanes fit,
@@ -82,17 +85,24 @@ struct LaneSelection {
         return TaskChoice.choose(tasks, cycles: cycles, limit: options.maxTaskLanes) ?? TaskChoice.every(tasks)
     }
 
-    /// Lock labels in drawing order for `runs` together: those of a deadlock's cycle first (in cycle order), then
-    /// the most waited-for over all runs.
-    static func lockOrder(_ runs: [RenderTimeline]) -> [String] {
-        var order: [String] = []
+    /// The labels of the locks in any of `runs`' deadlock cycles, in cycle order.
+    static func cycleLocks(_ runs: [RenderTimeline]) -> [String] {
+        var labels: [String] = []
         var seen = Set<String>()
         for run in runs {
             for step in run.deadlock?.cycle ?? [] {
                 guard let mutex = step.mutex, let lock = run.locks.first(where: { $0.mutex == mutex }) else { continue }
-                if seen.insert(lock.label).inserted { order.append(lock.label) }
+                if seen.insert(lock.label).inserted { labels.append(lock.label) }
             }
         }
+        return labels
+    }
+
+    /// Lock labels in drawing order for `runs` together: those of a deadlock's cycle first (in cycle order), then
+    /// the most waited-for over all runs.
+    static func lockOrder(_ runs: [RenderTimeline]) -> [String] {
+        var order = cycleLocks(runs)
+        var seen = Set(order)
         var wait: [String: UInt64] = [:]
         for run in runs {
             for lock in run.locks { wait[lock.label] = wait[lock.label, default: 0].addingSaturated(lock.totalWait) }

@@ -14,6 +14,8 @@ final class LayoutCanvas {
     var arrowsTotal = 0
     /// Whether any run of merged slices was drawn (the legend then explains it).
     var drewDenseRun = false
+    /// A task's code ran on an actor somewhere in a thread lane (the actor mark).
+    var drewActorSlices = false
     var drewThreadDensity = false
     var drewLockWait = false
     /// What was drawn, so that the legend explains exactly that.

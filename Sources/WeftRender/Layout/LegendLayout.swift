@@ -39,8 +39,8 @@ enum LegendLayout {
     /// Task states in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep and
     /// cancelled.
     static let stateOrder: [LaneState] = [
-        .running, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .waitGroup, .join, .suspended, .condition,
-        .unknown, .sleeping, .cancelled,
+        .running, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .actor, .waitGroup, .join, .suspended,
+        .condition, .unknown, .sleeping, .cancelled,
     ]
 
     /// Every entry for what `canvas` drew (in every panel), grouped, each group in reading order.
@@ -58,6 +58,9 @@ enum LegendLayout {
         }
         if canvas.drewOtherTask {
             add(.threads, .swatch(Palette.otherTask, thin: false), "runs a task without a lane of its own")
+        }
+        if canvas.drewActorSlices {
+            add(.threads, .strip(Palette.actorMark), "underlined: the task's code ran on an actor (\"t3 on Cache\")")
         }
         if canvas.drewFreeLine {
             add(.threads, .dashed(long: true), "pool thread free: idle, any task may take it (multiplexed)")
@@ -82,7 +85,8 @@ enum LegendLayout {
             .awaitingThread: "runnable: waits for its thread to be created",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
             .cancelled: "cancelled by the runtime after the deadlock",
-            .suspended: "suspended: awaiting Swift work outside Weft (an actor, a continuation, child tasks)",
+            .suspended: "suspended: awaiting Swift work outside Weft (a continuation, child tasks)",
+            .actor: "waiting to enter a busy actor (seen when its code next ran there)",
             .channel: "blocked: channel",
             .mutex: "blocked: mutex", .waitGroup: "blocked: wait group", .join: "blocked: join",
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",

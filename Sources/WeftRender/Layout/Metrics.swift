@@ -56,6 +56,8 @@ enum Metrics {
     static let maxGutter = 240.0
     /// Slices narrower than this get no label.
     static let minLabelledSlice = 16.0
+    /// The height of the mark along the foot of a slice that ran on an actor.
+    static let actorMark = 3.0
     /// Pixels per arrow at most: beyond this, arrows are thinned.
     static let pixelsPerArrow = 4.0
     /// Markers of one kind closer than this on one lane are drawn once, with a count beside them.

@@ -143,12 +143,17 @@ struct PanelLayout {
     private var taskDetail: String {
         var total = lanes.shownTasks.count + lanes.restTasks.count
         var text = Format.plural(total, "task")
+        // Counted as the panel's title counts them ("8 tasks + main"), not "9 tasks" under "8 tasks + main".
+        if options.taskPattern == nil, timeline.tasks.contains(where: { $0.name == "main" }) {
+            text = TimelineLayout.tasksText(total)
+        }
         if let pattern = options.taskPattern {
             text += " matching “\(pattern)” of \(Format.count(timeline.tasks.count))"
         }
         total = lanes.shownTasks.count
         if !lanes.restTasks.isEmpty {
-            text += " (\(Format.count(total)) drawn one by one" + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
+            text += " (\(Format.count(total)) drawn one by one" + (lanes.sameInEveryPanel ? ", the same in both panels" : "")
+                + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
         if timeline.facts.wakeLatency > 0 {
             text += " · wake-up latency \(DurationFormat.format(timeline.facts.wakeLatency)) in all (ready while a pool thread idled)"

@@ -8,6 +8,8 @@ struct TaskChoice: Equatable {
     var keys: [String]
     /// How they were chosen ("first and last spawned, the 2 slowest, …").
     var reason: String
+    /// Whether the choice serves several runs drawn together (each panel draws the same tasks).
+    var shared = false
 
     /// Each task's key: its name when no other task of the run bears it, else "#" and its place in spawn order.
     static func keys(_ tasks: [TaskTrack]) -> [String] {
@@ -59,9 +61,7 @@ struct TaskChoice: Equatable {
             for key in runKeys where order[key] == nil { order[key] = order.count }
         }
         chosen.sort { order[$0, default: .max] < order[$1, default: .max] }
-        var reason = reasons.joined(separator: ", ")
-        if runs.count > 1 { reason = "the same in both panels: " + reason }
-        return TaskChoice(keys: chosen, reason: reason)
+        return TaskChoice(keys: chosen, reason: reasons.joined(separator: ", "), shared: runs.count > 1)
     }
 
     /// Every task of `runs`, none left out (its reason is empty: nothing to explain).
@@ -71,7 +71,7 @@ struct TaskChoice: Equatable {
         for run in runs {
             for key in Self.keys(run) where seen.insert(key).inserted { keys.append(key) }
         }
-        return TaskChoice(keys: keys, reason: "")
+        return TaskChoice(keys: keys, reason: "", shared: runs.count > 1)
     }
 
     /// `tasks` split into those chosen (in spawn order) and the rest.

@@ -151,6 +151,7 @@ enum TimeFolding {
         case .wakeLatency: "waiting for a pool thread to wake"
         case .cancelled: "being cancelled"
         case .suspended: "suspended on Swift work"
+        case .actor: "waiting for an actor"
         }
     }
 }

@@ -31,6 +31,8 @@ public enum TimelineLayout {
         options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
         // Both panels draw the same locks, in one order: those of a deadlock's cycle first.
         let lockOrder = LaneSelection.lockOrder([a, b])
+        // Every lock of either run's deadlock cycle in both panels, even where the other run did not deadlock.
+        if options.maxLockLanes > 0 { options.maxLockLanes = max(options.maxLockLanes, LaneSelection.cycleLocks([a, b]).count) }
         // … and the same tasks, in the same colours.
         let taskChoice = LaneSelection.sharedTaskChoice([a, b], options: options)
         let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder, sharedChoice: taskChoice)

@@ -28,12 +28,15 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Suspended on Swift work Weft does not see (an actor, a continuation, Swift child tasks): it shares join's
     /// colour, since it too awaits other work, and is told apart by its hatching.
     case suspended
+    /// Waiting to enter a busy actor (the task's next code ran on it): lock-like, it shares mutex's colour and is told
+    /// apart by its hatching.
+    case actor
 
     /// Whether the task is blocked or asleep (drawn as a thinner bar than running or runnable).
     public var isWaiting: Bool { !isReady && self != .running }
     /// Whether the state is drawn hatched rather than flat (it shares a colour with another state, or is not the
     /// program's own doing).
-    public var isHatched: Bool { self == .awaitingThread || self == .cancelled || self == .suspended }
+    public var isHatched: Bool { self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor }
     /// Whether the task is ready to run and waits only for a thread or a CPU (the runnable family).
     public var isReady: Bool { self == .runnable || self == .awaitingThread || self == .wakeLatency }
 
@@ -52,6 +55,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .wakeLatency: "waiting for an idle pool thread to wake"
         case .cancelled: "cancelled after the deadlock"
         case .suspended: "suspended on Swift work"
+        case .actor: "waiting for an actor"
         }
     }
 }

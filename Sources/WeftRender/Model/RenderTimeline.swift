@@ -146,10 +146,13 @@ public struct ThreadSlice: Sendable, Equatable {
     public var start: UInt64
     public var end: UInt64
     public var task: TaskID
-    public init(start: UInt64, end: UInt64, task: TaskID) {
+    /// The type name of the actor the task's code ran on ("an actor" when unknown), for a stretch of an actor job.
+    public var actor: String?
+    public init(start: UInt64, end: UInt64, task: TaskID, actor: String? = nil) {
         self.start = start
         self.end = max(start, end)
         self.task = task
+        self.actor = actor
     }
 }
 

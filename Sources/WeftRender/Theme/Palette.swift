@@ -36,10 +36,12 @@ public enum Palette {
     /// The counter tracks' colours: resident memory and OS threads alive.
     public static let counterMemory = Color(hex: 0x882255)
     public static let counterThreads = Color(hex: 0x117733)
+    /// The mark under a thread's slice that ran a task's code on an actor: the colour of waiting for an actor.
+    public static let actorMark = Color(hex: 0xD55E00)
 
     /// The colour of a task state, the same in every theme. Waiting for its thread to be created shares runnable's
-    /// orange and is told apart by its hatching, as suspended on Swift work shares join's; a cancellation is hatched
-    /// black.
+    /// orange and is told apart by its hatching, as suspended on Swift work shares join's and waiting for an actor
+    /// shares mutex's; a cancellation is hatched black.
     public static func color(of state: LaneState) -> Color {
         switch state {
         case .running: Color(hex: 0x0072B2)
@@ -47,7 +49,7 @@ public enum Palette {
         case .wakeLatency: Color(hex: 0xF0E442)
         case .cancelled: Color(hex: 0x000000)
         case .channel: Color(hex: 0x56B4E9)
-        case .mutex: Color(hex: 0xD55E00)
+        case .mutex, .actor: Color(hex: 0xD55E00)
         case .waitGroup, .join, .suspended: Color(hex: 0xCC79A7)
         case .condition: Color(hex: 0x009E73)
         case .sleeping: Color(hex: 0xBDBDBD)
