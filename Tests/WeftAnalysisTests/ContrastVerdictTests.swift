@@ -122,6 +122,10 @@ struct ContrastVerdictTests {
         #expect(ContrastVerdict.wall(a, b) == "finished 3.00 ms later than a multiplexed pool of 2 threads (7.00 ms vs "
             + "4.00 ms): its threads were running for 12.0 ms in all but got 8.00 ms of CPU, so 4.00 ms went on waiting "
             + "for one of the 2 cores, with up to 5 threads running at once (multiplexed: 0 ns)")
+        // The wait is summed over threads side by side: 4 ms on 2 cores accounts for 2 ms, not half of a 5 ms gap.
+        var later = b
+        later.wallTime = 9 * ms
+        #expect(ContrastVerdict.wall(a, later) == "finished 5.00 ms later than a multiplexed pool of 2 threads (9.00 ms vs 4.00 ms)")
     }
 
     @Test("of several reasons the one that accounts for the most of the gap is given")

@@ -22,7 +22,7 @@ struct CompareCommandTests {
         #expect(table.contains("Verdict: On ") && table.contains("Thread-per-task used"), "\(table)")
         // Under the title, what the program does.
         #expect(table.split(separator: "\n")[1] == "workers: three workers report \"Worker N done\" over a buffered "
-            + "channel of 3 (the blog's channel example); this run: --sleep-ms 2 (default 100)")
+            + "channel of 3 (the blog's channel example) — this run: --sleep-ms 2 (default 100)")
         for scheduler in ["multiplexed", "thread-per-task"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/weft-out/workers-\(scheduler).weft"))
         }

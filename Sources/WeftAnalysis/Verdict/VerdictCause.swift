@@ -5,7 +5,8 @@
 ///   starts an OS thread).
 /// - Hand-offs: the time woken tasks waited to run on the run's critical path, which is part of the wall time
 ///   (under thread-per-task each wake-up is an OS thread being woken).
-/// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got.
+/// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got, divided by the
+///   cores (it is summed over threads that ran side by side).
 enum VerdictCause {
     /// One measured reason and how much of the gap it accounts for (ns).
     struct Candidate {
@@ -65,7 +66,8 @@ enum VerdictCause {
         } else {
             text += "a CPU"
         }
-        return Candidate(explains: s - f, text: text + " (\(fast.scheduler): \(time(f)))")
+        // Summed over threads that ran side by side: at most a core's share of it can have lengthened the run.
+        return Candidate(explains: (s - f) / UInt64(max(slow.cores ?? 1, 1)), text: text + " (\(fast.scheduler): \(time(f)))")
     }
 
     /// Whether each task of the run had its own OS thread.

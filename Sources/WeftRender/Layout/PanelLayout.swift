@@ -143,6 +143,10 @@ struct PanelLayout {
     private var taskDetail: String {
         var total = lanes.shownTasks.count + lanes.restTasks.count
         var text = Format.plural(total, "task")
+        // Counted as the panel's title counts them ("8 tasks + main"), not "9 tasks" under "8 tasks + main".
+        if options.taskPattern == nil, timeline.tasks.contains(where: { $0.name == "main" }) {
+            text = TimelineLayout.tasksText(total)
+        }
         if let pattern = options.taskPattern {
             text += " matching “\(pattern)” of \(Format.count(timeline.tasks.count))"
         }
