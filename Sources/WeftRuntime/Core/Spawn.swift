@@ -51,6 +51,7 @@ extension TaskRecord {
         } catch {
             result = .failure(error)
         }
+        core.endStructuredChildren(of: self)
         if let tracer = core.tracer {
             switch result {
             case .success: tracer.record(TaskEndEvent(task: id, outcome: .returned, message: .empty))

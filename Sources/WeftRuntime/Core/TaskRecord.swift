@@ -35,6 +35,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     let defersEnqueues: Bool
     /// For the helper record of one actor (see `ActorTable`): the actor whose jobs it runs.
     let drainedActor: DrainedActor?
+    /// A task-group child or an `async let`: it has completed by the time the task that made it ends.
+    let structuredChild: Bool
     /// Jobs held back during a run of this task (`defersEnqueues`); only the thread running the slice touches them.
     var deferredJobs: [(UnownedJob, TaskRecord)] = []
     /// Plain Swift children found so far, to number them; guarded by the run's Swift task table lock.
@@ -76,7 +78,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
 
     init(id: TaskID, name: String, core: RunCore, origin: Origin = .spawned, preferred: TaskRecord? = nil,
          swiftTaskID: UInt64 = .max, retainsJob: Bool = false, defersEnqueues: Bool = false,
-         drainedActor: DrainedActor? = nil) {
+         drainedActor: DrainedActor? = nil, structuredChild: Bool = false) {
         self.id = id
         self.name = name
         self.core = core
@@ -86,6 +88,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         self.retainsJob = retainsJob
         self.defersEnqueues = defersEnqueues
         self.drainedActor = drainedActor
+        self.structuredChild = structuredChild
     }
 
     /// The executor this task's jobs run on (see `preferred`).
@@ -118,6 +121,14 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     /// elsewhere (on an actor) while the thread that ran its slice is still recording the slice's end.
     func waitForSliceEnd() {
         while sliceOpen.load(ordering: .acquiring) { sched_yield() }
+    }
+
+    /// Ends the task's suspension outside Weft for good, when the task is known to have completed without Weft seeing
+    /// it (see `RunCore.endStructuredChildren`); false when it was not suspended outside Weft, or someone else (an
+    /// enqueue) ended the suspension first.
+    func claimCompletionOutside() -> Bool {
+        suspendedOutside.load(ordering: .sequentiallyConsistent)
+            && suspendedOutside.exchange(false, ordering: .sequentiallyConsistent)
     }
 
     /// Whether the task is suspended outside Weft and not enqueued since.

@@ -19,8 +19,8 @@ protocol Scheduler: AnyObject, Sendable {
     /// Queues a job of `task` to be run (with `task.runSlice`) on a thread the scheduler chooses.
     func enqueue(_ job: UnownedJob, of task: TaskRecord)
 
-    /// Queues a job that belongs to no task (an actor's drain job, `Task.yield`'s continuation job), to be run with
-    /// `helper.runSlice` (untraced): under thread-per-task on the thread of `task`, which enqueued it.
+    /// Queues a job that belongs to no task (an actor job, `Task.yield`'s continuation job), to be run with
+    /// `helper.runSlice`: under thread-per-task on the thread of `task`, which enqueued it.
     func enqueueUntracked(_ job: UnownedJob, near task: TaskRecord, helper: TaskRecord)
 
     /// Tells the scheduler's threads to stop once no work is left, waking the idle ones; `join` waits for them.
@@ -29,6 +29,10 @@ protocol Scheduler: AnyObject, Sendable {
     /// Waits until every thread of the scheduler has ended and handed its trace buffers over.
     func join()
 
+    /// `task` ended without a last slice of its own (it completed while on an actor; see
+    /// `RunCore.endStructuredChildren`): under thread-per-task its thread, which waits for the task's next job, stops.
+    func endedOutside(_ task: TaskRecord)
+
     /// A uniform index in `0..<count` for a choice inside a primitive (a select's starting case); the deterministic
     /// scheduler draws it from its seeded generator.
     func randomIndex(below count: Int) -> Int
@@ -36,6 +40,8 @@ protocol Scheduler: AnyObject, Sendable {
 
 extension Scheduler {
     func randomIndex(below count: Int) -> Int { Int.random(in: 0..<count) }
+    /// Schedulers whose threads are not a task's own have nothing to do.
+    func endedOutside(_ task: TaskRecord) {}
 }
 
 extension SchedulerKind {

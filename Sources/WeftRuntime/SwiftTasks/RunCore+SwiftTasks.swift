@@ -85,7 +85,8 @@ extension RunCore {
         let what = flags.isGroupChild ? "group child" : flags.isAsyncLet ? "async let" : "task"
         return TaskRecord(id: newTaskID(), name: "\(what) \(parent.swiftChildren) of \(parent.id)", core: self,
                           origin: .swift, preferred: preferred, swiftTaskID: swiftID,
-                          retainsJob: !flags.isAsyncLet, defersEnqueues: flags.isAsyncLet)
+                          retainsJob: !flags.isAsyncLet, defersEnqueues: flags.isAsyncLet,
+                          structuredChild: flags.isGroupChild || flags.isAsyncLet)
     }
 
     /// Starts a plain Swift task's life in the run: its thread under thread-per-task, its place among the live
@@ -127,26 +128,52 @@ extension RunCore {
     }
 
     /// A job of task `task` is being enqueued while this thread runs an actor job. When the runtime has no current
-    /// task here, the task is hopping off the actor (the runtime clears the current task before it enqueues a task
-    /// elsewhere): the stretch of the actor job since its last boundary was that task's code, recorded as an
-    /// `actorSlice`. (An enqueue made by a task still running on the actor, such as a child it creates or a waiter it
-    /// resumes, is not a boundary.) Nil stands for a task from outside the run. The task's previous slice may still
-    /// be recording its end on the thread that ran it: that end is recorded first, so the trace never shows the
-    /// task's code on the actor before the slice it came from has ended.
+    /// task here, a stretch of the actor job has just ended: either `task` is hopping off the actor (the runtime clears
+    /// the current task before it enqueues a task elsewhere), and the stretch was its code, recorded as
+    /// `actorSlice(actor, task)`; or a task whose code ran on the actor has just completed there and wakes `task`,
+    /// which awaited it. The two look alike, so a task with live Swift children (it may await one of them) gets an
+    /// unnamed stretch, `actorSlice(actor, -)`, as does a task from outside the run (nil). An enqueue made by a task
+    /// still running on the actor (a child it creates, a waiter it resumes) is not a boundary. The task's previous
+    /// slice may still be recording its end on the thread that ran it: that end is recorded first, so the trace never
+    /// shows the task's code on the actor before the slice it came from has ended.
     func noteLeavingActor(_ task: TaskRecord?, actorJob: TaskRecord) {
         guard let tracer = actorJob.core.tracer, let actor = actorJob.drainedActor,
               SwiftJob.currentTaskID() == 0 else { return }
-        task?.waitForSliceEnd()
-        tracer.record(ActorSliceEvent(actor: actor.id, task: task?.id ?? .none))
+        guard let task, task.liveSwiftChildren.load(ordering: .sequentiallyConsistent) == 0 else {
+            tracer.record(ActorSliceEvent(actor: actor.id, task: .none))
+            return
+        }
+        task.waitForSliceEnd()
+        tracer.record(ActorSliceEvent(actor: actor.id, task: task.id))
     }
 
-    /// A plain Swift task has finished (its last slice has ended).
-    func swiftTaskEnded(_ record: TaskRecord) {
+    /// A plain Swift task has finished: its last slice has ended, or (`outside`) it completed where Weft saw no slice
+    /// of it end (on an actor), and its thread, if it has one of its own, must be told to stop.
+    func swiftTaskEnded(_ record: TaskRecord, outside: Bool = false) {
+        endStructuredChildren(of: record)
         swiftTasks.remove(record.swiftTaskID)
-        record.bodyFinished = true
+        if outside {
+            scheduler.endedOutside(record)
+        } else {
+            record.bodyFinished = true
+        }
         record.swiftParent?.liveSwiftChildren.wrappingSubtract(1, ordering: .sequentiallyConsistent)
         record.swiftParent = nil
         taskEnded(record, isMain: false)
+    }
+
+    /// `parent` is ending: its task-group children and `async let`s have all completed, as Swift guarantees. One whose
+    /// code completed while on an actor did so inside the actor's job, where Weft sees no end (the runtime neither
+    /// enqueues it nor tells an executor): it is still suspended outside Weft, so it is ended now, with its `taskEnd`
+    /// recorded on this thread. (Without this the run would wait for it forever.)
+    func endStructuredChildren(of parent: TaskRecord) {
+        guard parent.liveSwiftChildren.load(ordering: .sequentiallyConsistent) > 0 else { return }
+        let left = swiftTasks.records { $0.swiftParent === parent && $0.structuredChild }
+        for child in left where child.claimCompletionOutside() {
+            suspensionEnded()
+            tracer?.record(TaskEndEvent(task: child.id, outcome: .returned, message: .empty))
+            swiftTaskEnded(child, outside: true)
+        }
     }
 
     /// `Task.sleep` of the running task: the runtime hands its executor a small wake-up task to run after the delay.

@@ -18,6 +18,9 @@ final class SwiftTaskTable: @unchecked Sendable {
     /// The record of Swift task `id`, if it has one.
     func record(for id: UInt64) -> TaskRecord? { lock.withLock { records[id] } }
 
+    /// The records that satisfy `test` (called under the table's lock).
+    func records(where test: (TaskRecord) -> Bool) -> [TaskRecord] { lock.withLock { records.values.filter(test) } }
+
     /// Forgets a task that has ended (its id is never reused while the process runs).
     func remove(_ id: UInt64) { lock.withLock { _ = records.removeValue(forKey: id) } }
 }

@@ -10,6 +10,8 @@ final class TaskThread: @unchecked Sendable {
     /// to no task (see `Scheduler.enqueueUntracked`).
     private var jobs: [(UnownedJob, TaskRecord)] = []
     private var sleeping = false
+    /// Set by `stop` when the task ended without a last slice on this thread.
+    private var stopped = false
 
     /// Stack size of a task thread: enough for deep synchronous code, small enough for tens of thousands of threads.
     static let stackSize = 512 * 1024
@@ -21,17 +23,29 @@ final class TaskThread: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The thread's body: runs the task's jobs until its body has finished.
+    /// Ends the thread once it has run the jobs it has: its task ended elsewhere (on an actor).
+    func stop() {
+        lock.lock()
+        stopped = true
+        if sleeping { condition.signal() }
+        lock.unlock()
+    }
+
+    /// The thread's body: runs the task's jobs until its body has finished (or `stop`).
     func run(_ record: TaskRecord, core: RunCore) {
         core.tracer?.beginThread(role: .taskThread, index: record.id.rawValue)
         var batch: [(UnownedJob, TaskRecord)] = []
         while !record.bodyFinished {
             lock.lock()
-            while jobs.isEmpty {
+            while jobs.isEmpty && !stopped {
                 sleeping = true
                 condition.wait(lock)
             }
             sleeping = false
+            if jobs.isEmpty {
+                lock.unlock()
+                break
+            }
             swap(&batch, &jobs)
             lock.unlock()
             for (job, owner) in batch { owner.runSlice(job) }

@@ -44,6 +44,11 @@ final class ThreadPerTaskScheduler: Scheduler, @unchecked Sendable {
         unsafeDowncast(task.schedulerState.unsafelyUnwrapped, to: TaskThread.self).enqueue(job, of: helper)
     }
 
+    /// Stops the thread of a task that ended without a last slice of its own.
+    func endedOutside(_ task: TaskRecord) {
+        unsafeDowncast(task.schedulerState.unsafelyUnwrapped, to: TaskThread.self).stop()
+    }
+
     /// Task threads stop by themselves when their task ends.
     func requestStop() {}
 
