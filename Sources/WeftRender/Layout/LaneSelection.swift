@@ -33,8 +33,10 @@ struct LaneSelection {
         let tasks = Self.matchingTasks(timeline, options: options)
         if options.taskPattern != nil { matching = Set(tasks.map(\.task)) }
         let cycle = Set(timeline.deadlock?.cycle.map(\.task) ?? [])
-        // Keys match tasks across runs; a run whose every task is drawn needs none.
-        let taskKeys = sharedChoice != nil || tasks.count > options.maxTaskLanes + 4 ? TaskChoice.keys(tasks) : []
+        // Keys match tasks across runs (names where unique); a run drawn alone needs only spawn positions, and a run
+        // whose every task is drawn none.
+        let taskKeys: [TaskChoice.Key] = sharedChoice != nil ? TaskChoice.keys(tasks)
+            : tasks.count > options.maxTaskLanes + 4 ? tasks.indices.map { .position($0) } : []
         let chosen = sharedChoice
             ?? TaskChoice.choose([tasks], keys: [taskKeys], cycles: [cycle], limit: options.maxTaskLanes)
         let (representativeTasks, otherTasks) = chosen?.split(tasks, keys: taskKeys) ?? (tasks, [])
@@ -48,7 +50,7 @@ struct LaneSelection {
             var owners = representativeTasks
             var ownerChoice = options.view.showsTasks ? nil : choice
             if representativeTasks.count + unowned > options.maxThreadLanes + 4 {
-                let keys = taskKeys.isEmpty ? TaskChoice.keys(tasks) : taskKeys
+                let keys = taskKeys.isEmpty ? tasks.indices.map { .position($0) } : taskKeys
                 if let fewer = TaskChoice.choose([tasks], keys: [keys], cycles: [cycle],
                                                  limit: max(options.maxThreadLanes - unowned, 2)) {
                     owners = fewer.split(tasks, keys: keys).shown
