@@ -49,6 +49,7 @@ enum LegendLayout {
             .running: "running", .runnable: "runnable: waits for a free thread or a CPU",
             .awaitingThread: "runnable: waits for its thread to be created",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
+            .osWakeDelay: "runnable, a pool thread woken: the OS has yet to run it",
             .cancelled: "cancelled by the runtime after the deadlock",
             .suspended: "suspended: awaiting Swift work outside Weft (an actor, a continuation, child tasks)",
             .channel: "blocked: channel",

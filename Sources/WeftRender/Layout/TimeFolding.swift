@@ -149,6 +149,7 @@ enum TimeFolding {
         case .unknown: "blocked"
         case .awaitingThread: "waiting for its thread"
         case .wakeLatency: "waiting for a pool thread to wake"
+        case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         case .cancelled: "being cancelled"
         case .suspended: "suspended on Swift work"
         }

@@ -145,6 +145,8 @@ extension RenderTimeline {
         for thread in threads { if let owner = thread.owner, let life = thread.lifetime { threadStart[owner] = life.start } }
         let pool = threads.filter { $0.role == .worker }
         let idle = pool.isEmpty || run.hasVirtualTime ? [] : SpanRelabel.poolIdle(pool, minimum: Self.minimumIdle)
+        let signalled = SpanRelabel.merged(timeline.threads.filter { $0.role == .worker }
+            .flatMap { $0.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) } })
         for i in tasks.indices {
             if let start = threadStart[tasks[i].task] {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: [TimeSpan(0, start)], as: .awaitingThread) {
@@ -153,7 +155,11 @@ extension RenderTimeline {
             }
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
-                for span in tasks[i].spans where span.state == .wakeLatency { facts.wakeLatency += span.end - span.start }
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: signalled, as: .osWakeDelay) { $0 == .wakeLatency }
+                for span in tasks[i].spans where span.state == .wakeLatency || span.state == .osWakeDelay {
+                    facts.wakeLatency += span.end - span.start
+                    if span.state == .osWakeDelay { facts.osWakeDelay += span.end - span.start }
+                }
             }
         }
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)

@@ -36,6 +36,19 @@ enum SpanRelabel {
         return out
     }
 
+    /// `spans` sorted by start, with overlapping ones joined.
+    static func merged(_ spans: [TimeSpan]) -> [TimeSpan] {
+        var merged: [TimeSpan] = []
+        for span in spans.sorted(by: { $0.start < $1.start }) {
+            if let last = merged.last, span.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, span.end)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
     /// The times in which at least one of the pool's threads sat idle for at least `minimum` ns (alive, running
     /// nothing), merged, sorted. Gaps shorter than `minimum` are a thread handing over from one task to the next.
     static func poolIdle(_ pool: [ThreadTrack], minimum: UInt64) -> [TimeSpan] {

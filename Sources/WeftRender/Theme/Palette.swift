@@ -36,7 +36,7 @@ public enum Palette {
         switch state {
         case .running: Color(hex: 0x0072B2)
         case .runnable, .awaitingThread: Color(hex: 0xE69F00)
-        case .wakeLatency: Color(hex: 0xF0E442)
+        case .wakeLatency, .osWakeDelay: Color(hex: 0xF0E442)
         case .cancelled: Color(hex: 0x000000)
         case .channel: Color(hex: 0x56B4E9)
         case .mutex: Color(hex: 0xD55E00)
