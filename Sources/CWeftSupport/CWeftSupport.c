@@ -5,7 +5,7 @@
 #include <sys/syscall.h>
 #include <sys/prctl.h>
 
-__thread void *cweft_tls_slots[5] __attribute__((tls_model("initial-exec")));
+__thread void *cweft_tls_slots[6] __attribute__((tls_model("initial-exec")));
 static __thread int32_t cached_tid;
 
 int32_t cweft_gettid(void) {

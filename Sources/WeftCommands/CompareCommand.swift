@@ -19,6 +19,10 @@ public struct CompareCommand: AsyncParsableCommand {
             each run is `weft run --exec` in a child process, which runs the program as its own child with
             WEFT_SCHEDULER, WEFT_WORKERS and WEFT_TRACE set; its counters are the program's. Per-task memory counts
             the program's whole memory (no baseline is known for it).
+            --repeat N runs each scheduler N times, taken in turn (multiplexed, thread-per-task, multiplexed, …) so that
+            the machine's drift reaches both; the table then shows each measure's median with its lowest – highest,
+            ratios of the medians, and the traces and picture kept are of each scheduler's run with the median wall
+            time. The verdict calls the wall times a tie when the two ranges overlap.
             """)
 
     @Argument(help: "The demo to compare (see `weft demos`); with --exec, the program's first argument.")
@@ -29,6 +33,14 @@ public struct CompareCommand: AsyncParsableCommand {
 
     @Option(help: "Worker threads of the multiplexed scheduler (default: one per core).")
     var workers: Int?
+
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(
+        "Runs of each scheduler, taken in turn; the table shows medians and ranges (1–\(Self.repeatLimit)).",
+        valueName: "N"))
+    var repeats = 1
+
+    /// The most runs of each scheduler `--repeat` takes.
+    static let repeatLimit = 100
 
     @Option(name: [.short, .customLong("output-directory")], help: "Where traces and pictures go.")
     var outputDirectory = TracePaths.folder
@@ -49,11 +61,15 @@ public struct CompareCommand: AsyncParsableCommand {
             _ = try DemoSelection(name: demo, words: demoOptions)
         }
         _ = try SchedulerChoice.parse("multiplexed", workers: workers)
+        guard (1...Self.repeatLimit).contains(repeats) else {
+            throw ValidationError("--repeat must be between 1 and \(Self.repeatLimit); got \(repeats).")
+        }
     }
 
     public func run() async throws {
         // What runs: a demo with its options, or a program with its arguments.
         let name: String, baseName: String, arguments: [String], runWords: [String], trailing: [String]
+        let description: String
         if let exec {
             let program = ExternalProgram(path: exec, arguments: (demo.map { [$0] } ?? []) + demoOptions)
             name = program.name
@@ -61,6 +77,7 @@ public struct CompareCommand: AsyncParsableCommand {
             arguments = program.arguments
             runWords = ["run", "--exec", exec]
             trailing = ["--"] + program.arguments
+            description = ProgramDescription.program(program)
         } else {
             guard let demo else { throw ValidationError("Name a demo (see `weft demos`) or give --exec PROGRAM.") }
             let selection = try DemoSelection(name: demo, words: demoOptions)
@@ -69,30 +86,51 @@ public struct CompareCommand: AsyncParsableCommand {
             arguments = selection.options.commandLine(for: selection.demo)
             runWords = ["run", demo]
             trailing = arguments
+            description = ProgramDescription.demo(selection)
         }
         let kinds: [SchedulerKind] = [
             try SchedulerChoice.parse("multiplexed", workers: workers),
             try SchedulerChoice.parse("thread-per-task", workers: nil),
         ]
         let child = ChildRun(executable: weftBinary ?? ChildRun.currentExecutable())
-        var measurements: [RunMeasurement] = []
         var failures: [String] = []
-        for kind in kinds {
-            let tracePath = "\(outputDirectory)/\(baseName)-\(kind.name).weft"
-            var words = runWords + ["--scheduler", kind.name, "-o", tracePath, "--report-json"]
-            if case let .multiplexed(count) = kind { words += ["--workers", String(count)] }
-            let result = try child.run(words + trailing, label: "\(name) under \(kind.name)")
-            guard let measurement = RunMeasurement.parse(result.standardOutput) else {
-                let said = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
-                failures.append("\(kind.name): the run ended with status \(result.status) and no measurement. \(said)")
-                continue
+        // Each scheduler in turn, `repeats` times, so that the machine's drift reaches both alike.
+        var runs: [[RunMeasurement]] = kinds.map { _ in [] }
+        for round in 1...repeats {
+            for (k, kind) in kinds.enumerated() {
+                let tracePath = repeats == 1 ? finalTrace(baseName, kind) : roundTrace(baseName, kind, round: round)
+                var words = runWords + ["--scheduler", kind.name, "-o", tracePath, "--report-json"]
+                if case let .multiplexed(count) = kind { words += ["--workers", String(count)] }
+                let label = "\(name) under \(kind.name)" + (repeats == 1 ? "" : " (run \(round) of \(repeats))")
+                let result = try child.run(words + trailing, label: label)
+                let which = repeats == 1 ? kind.name : "\(kind.name), run \(round)"
+                guard let measurement = RunMeasurement.parse(result.standardOutput) else {
+                    let said = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+                    failures.append("\(which): the run ended with status \(result.status) and no measurement. \(said)")
+                    // A repeated run's trace without its measurement is of no use; the others are removed later.
+                    if repeats > 1 { try? FileManager.default.removeItem(atPath: tracePath) }
+                    continue
+                }
+                if let message = measurement.message { failures.append("\(which): \(measurement.outcome): \(message)") }
+                runs[k].append(measurement)
             }
-            if let message = measurement.message { failures.append("\(kind.name): \(measurement.outcome): \(message)") }
-            measurements.append(measurement)
         }
-        let traces = measurements.compactMap(\.tracePath)
+        // Of each scheduler's runs, the median one's trace is kept under the usual name; the others go.
+        var models: [RepeatedRuns] = []
+        for (k, kind) in kinds.enumerated() where !runs[k].isEmpty {
+            var model = runs[k]
+            if repeats > 1 {
+                do {
+                    model = try keepMedianTrace(model, as: finalTrace(baseName, kind))
+                } catch {
+                    failures.append("\(kind.name): could not keep the median run's trace: \(error)")
+                }
+            }
+            models.append(RepeatedRuns(model))
+        }
+        let traces = models.compactMap(\.medianRun.tracePath)
         let base = "\(outputDirectory)/\(baseName)-compare"
-        // Both traces, read once: for the verdict under the table and for the picture.
+        // Both kept traces, read once: for the verdict under the table and atop the picture.
         var timelines: [Timeline]?
         if traces.count == 2 {
             do {
@@ -101,21 +139,68 @@ public struct CompareCommand: AsyncParsableCommand {
                 failures.append("could not draw the contrast picture \(base).png: a trace could not be read (said above)")
             }
         }
-        if !measurements.isEmpty {
-            print(CompareTable.report(demo: name, arguments: arguments, measurements,
-                                      figures: timelines.map { (RunFigures($0[0]), RunFigures($0[1])) }))
+        let verdict = timelines.map { timelines in
+            ContrastVerdict.sentences(figures(timelines[0], models[0]), figures(timelines[1], models[1]))
         }
-        if let timelines {
+        let shownArguments = arguments + (repeats == 1 ? [] : ["--repeat", String(repeats)])
+        if !models.isEmpty {
+            print(CompareTable.report(demo: name, arguments: shownArguments, description: description, models,
+                                      verdict: verdict))
+        }
+        if let timelines, let verdict {
             do {
                 let shown = exec.map { ["--exec", $0] + (arguments.isEmpty ? [] : ["--"]) } ?? [name]
                 let title = "weft compare \((shown + arguments).joined(separator: " "))"
-                let pictures = try ContrastPicture.draw(timelines[0], timelines[1], from: traces, to: base, title: title)
+                    + (repeats == 1 ? "" : " --repeat \(repeats)")
+                let pictures = try ContrastPicture.draw(timelines[0], timelines[1], from: traces, to: base, title: title,
+                                                        description: description, verdict: verdict)
                 print("\nTraces: \(traces.joined(separator: ", "))\nPictures: \(pictures.joined(separator: ", "))")
             } catch {
                 failures.append("could not draw the contrast picture \(base).png: \(error)")
             }
         }
-        for failure in failures { Diagnostics.error(failure) }
+        var said: Set<String> = []
+        for failure in failures where said.insert(failure).inserted { Diagnostics.error(failure) }
         if !failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `weft-out/DEMO-SCHEDULER.weft`: the trace kept for a scheduler.
+    func finalTrace(_ baseName: String, _ kind: SchedulerKind) -> String {
+        "\(outputDirectory)/\(baseName)-\(kind.name).weft"
+    }
+
+    /// `weft-out/DEMO-SCHEDULER.run3.weft`: one of several runs' traces, until the median one is chosen.
+    func roundTrace(_ baseName: String, _ kind: SchedulerKind, round: Int) -> String {
+        "\(outputDirectory)/\(baseName)-\(kind.name).run\(round).weft"
+    }
+
+    /// Renames the trace of the run with the median wall time to `path` and removes the other runs' traces.
+    /// - Returns: the runs, the median one's trace path now `path`.
+    /// - Throws: when the file cannot be renamed.
+    func keepMedianTrace(_ runs: [RunMeasurement], as path: String) throws -> [RunMeasurement] {
+        var runs = runs
+        let median = RepeatedRuns(runs).medianIndex
+        let files = FileManager.default
+        for (i, run) in runs.enumerated() {
+            guard let trace = run.tracePath, i != median else { continue }
+            try? files.removeItem(atPath: trace)
+        }
+        guard let trace = runs[median].tracePath else { return runs }
+        if rename(trace, path) != 0 {
+            throw OutputError(path: path, message: "could not rename \(trace) to it: \(String(cString: strerror(errno)))",
+                              status: ExitStatus.cannotWrite)
+        }
+        runs[median].tracePath = path
+        return runs
+    }
+
+    /// The figures a verdict compares for one scheduler: its kept run's, with the wall times of every run and the
+    /// median peak memory (the table's) when there were several.
+    func figures(_ timeline: Timeline, _ model: RepeatedRuns) -> RunFigures {
+        var figures = RunFigures(timeline)
+        guard model.runs.count > 1 else { return figures }
+        figures.wallSpread = model.walls
+        if let peak = model.median({ Double($0.usage.peakResidentBytes) }), peak > 0 { figures.peakMemory = UInt64(peak) }
+        return figures
     }
 }

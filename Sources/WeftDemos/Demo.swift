@@ -39,7 +39,7 @@ public struct Demo: Sendable {
     /// Option names that `weft run` and `weft compare` keep for themselves: no demo parameter or flag may use one.
     public static let reservedOptionNames: Set<String> = [
         "scheduler", "workers", "output", "output-directory", "max-threads", "no-trace", "report-json", "weft-binary",
-        "help", "version", "seed", "runs", "strategy", "json",
+        "help", "version", "seed", "runs", "strategy", "json", "repeat",
     ]
 
     /// Its options with every default.

@@ -65,6 +65,10 @@ public enum BlockReason: UInt64, Sendable, CaseIterable, CustomStringConvertible
     /// a continuation resumed by code outside Weft, an actor, I/O. The object is none. Such a task may still be
     /// woken by others, so it never counts towards a deadlock.
     case suspended = 12
+    /// Waiting to enter a busy actor: the task's next code ran on the actor (the object is its `ActorID`). The runtime
+    /// cannot see this wait begin (the Swift runtime queues the task on the actor without telling an executor), so it
+    /// records `block(suspended)`; the analysis model names the actor once an `actorSlice` shows where the task went.
+    case actor = 13
 
     public var description: String {
         switch self {
@@ -81,6 +85,7 @@ public enum BlockReason: UInt64, Sendable, CaseIterable, CustomStringConvertible
         case .semaphore: "semaphore"
         case .timer: "timer"
         case .suspended: "suspended"
+        case .actor: "actor"
         }
     }
 }

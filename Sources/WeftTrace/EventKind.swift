@@ -69,6 +69,11 @@ public enum EventKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case trySendMiss = 97
     case tryReceiveMiss = 98
     case receiveTimeout = 99
+    // Actors (added after the first traces were written: an older reader skips them as unknown kinds)
+    case actorMake = 100
+    case actorJobBegin = 101
+    case actorSlice = 102
+    case actorJobEnd = 103
 
     /// This kind's row of the event table.
     public var spec: EventSpec { EventSpec.table[self]! }
@@ -119,6 +124,8 @@ public enum ArgumentType: UInt8, Sendable, CaseIterable, CustomStringConvertible
     case once = 16
     /// A `TimerID` (a ticker or a timer).
     case timer = 17
+    /// An `ActorID`.
+    case actor = 18
 
     public var description: String {
         switch self {
@@ -140,6 +147,7 @@ public enum ArgumentType: UInt8, Sendable, CaseIterable, CustomStringConvertible
         case .semaphore: "semaphore"
         case .once: "once"
         case .timer: "timer"
+        case .actor: "actor"
         }
     }
 }

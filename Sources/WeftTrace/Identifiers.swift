@@ -112,3 +112,14 @@ public struct TimerID: RawRepresentable, Hashable, Comparable, Sendable, CustomS
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     public var description: String { "tm\(rawValue)" }
 }
+
+/// A Swift actor instance the runtime saw running work (a default actor's job). Its raw value comes from the run's
+/// object counter, like the other objects.
+public struct ActorID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    public init(_ rawValue: UInt64) { self.rawValue = rawValue }
+    public var object: ObjectID { ObjectID(rawValue) }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { "ac\(rawValue)" }
+}

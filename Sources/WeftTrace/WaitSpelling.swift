@@ -13,6 +13,7 @@ extension BlockReason {
         case .waitGroup: WaitGroupID(object.rawValue).description
         case .condition: ConditionID(object.rawValue).description
         case .join: TaskID(object.rawValue).description
+        case .actor: ActorID(object.rawValue).description
         case .select, .sleep, .suspended: object.description
         }
     }
@@ -37,6 +38,7 @@ extension BlockReason {
         case .semaphore: return "semaphore \(named)"
         case .timer: return "timer \(named)"
         case .suspended: return "suspended outside Weft"
+        case .actor: return "actor \(named)"
         }
     }
 }

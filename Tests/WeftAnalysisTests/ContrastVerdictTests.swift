@@ -5,60 +5,173 @@ import WeftTrace
 @Suite("Contrast verdict")
 struct ContrastVerdictTests {
     let ms: UInt64 = 1_000_000
+    let µs: UInt64 = 1_000
     let mib: UInt64 = 1 << 20
 
-    @Test("a clear difference is stated with its numbers and the machine")
+    @Test("a clear difference is stated with its numbers, its reason and the machine, then the resources")
     func clearDifference() {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 608 * ms, threads: 3, peakMemory: 165 * mib, tasks: 10_001,
-                           workers: 2, cores: 2)
+                           workers: 2, cores: 2, spawning: 20 * ms, spawner: "main")
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 1_020 * ms, threads: 10_002, peakMemory: 612 * mib,
-                           tasks: 10_001, cores: 2)
-        #expect(ContrastVerdict.sentences(a, b) == "On 2 cores, with a multiplexed pool of 2 threads, thread-per-task used 10,002 OS "
-            + "threads to 3 (×3,334) and 3.71× the peak memory (612 MiB vs 165 MiB), and finished 412 ms later (1.02 s vs 608 ms).")
+                           tasks: 10_001, cores: 2, spawning: 430 * ms, spawner: "main")
+        #expect(ContrastVerdict.sentences(a, b) == "On 2 cores, thread-per-task finished 412 ms later than a multiplexed "
+            + "pool of 2 threads (1.02 s vs 608 ms): main spent 430 ms creating 10,000 tasks and their OS threads "
+            + "(multiplexed: 20.0 ms). Thread-per-task used 10,002 OS threads to 3 (×3,334) and 3.71× the peak memory "
+            + "(612 MiB vs 165 MiB).")
     }
 
-    @Test("differences within run-to-run noise are called a tie")
+    @Test("single runs: differences within run-to-run noise are called a tie")
     func tie() {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 101 * ms, threads: 3, peakMemory: 24 * mib, tasks: 4, workers: 2)
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 102 * ms, threads: 6, peakMemory: 25 * mib, tasks: 4)
-        #expect(ContrastVerdict.sentences(a, b) == "With a multiplexed pool of 2 threads, thread-per-task used 6 OS threads to 3 (×2.00) and about the same "
-            + "peak memory (25.0 MiB vs 24.0 MiB), and finished in about the same time (102 ms vs 101 ms): a tie within "
-            + "run-to-run noise.")
+        #expect(ContrastVerdict.sentences(a, b) == "Thread-per-task finished in about the same time as a multiplexed pool "
+            + "of 2 threads (102 ms vs 101 ms): a tie within run-to-run noise. Thread-per-task used 6 OS threads to 3 "
+            + "(×2.00) and about the same peak memory (25.0 MiB vs 24.0 MiB).")
         // Under a millisecond apart is a tie even at a large ratio; 20 % apart at 10 ms is not.
         let quick = RunFigures(scheduler: "multiplexed", wallTime: 300_000, threads: 3, tasks: 4)
         let slow = RunFigures(scheduler: "thread-per-task", wallTime: 900_000, threads: 3, tasks: 4)
-        #expect(ContrastVerdict.wall(quick, slow).contains("a tie"))
+        #expect(ContrastVerdict.isTie(quick, slow))
         let ten = RunFigures(scheduler: "multiplexed", wallTime: 10 * ms, threads: 3, tasks: 4)
         let twelve = RunFigures(scheduler: "thread-per-task", wallTime: 12 * ms, threads: 3, tasks: 4)
-        #expect(ContrastVerdict.wall(ten, twelve) == "finished 2.00 ms later (12.0 ms vs 10.0 ms)")
+        #expect(!ContrastVerdict.isTie(ten, twelve))
+        #expect(ContrastVerdict.wall(ten, twelve) == "finished 2.00 ms later than multiplexed (12.0 ms vs 10.0 ms)")
         #expect(ContrastVerdict.threads(ten, twelve) == "used as many OS threads (3)")
+    }
+
+    @Test("repeated runs: a tie exactly when the two ranges of wall times overlap, whatever the medians")
+    func repeatedTie() {
+        func run(_ scheduler: String, _ walls: [UInt64]) -> RunFigures {
+            let spread = Spread(walls)!
+            return RunFigures(scheduler: scheduler, wallTime: spread.median, threads: 3, tasks: 4, wallSpread: spread)
+        }
+        // Medians 3× apart, but one slow multiplexed run reaches into thread-per-task's range: a tie.
+        let a = run("multiplexed", [2 * ms, 2 * ms, 3 * ms, 9 * ms, 2 * ms])
+        let b = run("thread-per-task", [6 * ms, 7 * ms, 6 * ms, 8 * ms, 6 * ms])
+        #expect(ContrastVerdict.isTie(a, b))
+        #expect(ContrastVerdict.wall(a, b) == "finished neither reliably sooner nor later than multiplexed (median of "
+            + "5 runs: 6.00 ms vs 2.00 ms, ranges 6.00 ms – 8.00 ms and 2.00 ms – 9.00 ms): a tie, as the ranges overlap")
+        // Ranges that touch overlap.
+        #expect(ContrastVerdict.isTie(run("multiplexed", [1 * ms, 2 * ms, 3 * ms]), run("thread-per-task", [3 * ms, 4 * ms, 5 * ms])))
+        // Apart by 200 µs, under the single-run floor of 1 ms, yet every run of one is sooner than every run of the
+        // other: a difference.
+        let c = run("multiplexed", [1_000 * µs, 1_050 * µs, 1_100 * µs])
+        let d = run("thread-per-task", [1_300 * µs, 1_350 * µs, 1_400 * µs])
+        #expect(!ContrastVerdict.isTie(c, d))
+        #expect(ContrastVerdict.wall(c, d) == "finished 300 µs later than multiplexed (median of 3 runs: 1.35 ms vs "
+            + "1.05 ms, ranges 1.30 ms – 1.40 ms and 1.00 ms – 1.10 ms)")
     }
 
     @Test("a run that did not complete is not raced")
     func problems() {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 14 * ms, threads: 3, tasks: 6, workers: 2, problem: "deadlocked")
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 15 * ms, threads: 7, tasks: 6, problem: "deadlocked")
-        #expect(ContrastVerdict.sentences(a, b) == "With a multiplexed pool of 2 threads, thread-per-task used 7 OS threads to 3 (×2.33). Both runs ended deadlocked: their times are not a race.")
+        #expect(ContrastVerdict.sentences(a, b) == "Thread-per-task used 7 OS threads to 3 (×2.33). Both runs ended deadlocked: their times are not a race.")
         var ok = b
         ok.problem = nil
         #expect(ContrastVerdict.sentences(a, ok).hasSuffix("Only multiplexed ended deadlocked; thread-per-task completed in 15.0 ms."))
     }
 
-    @Test("the later run's slower task creation is named as the reason only when it explains at least half the gap")
-    func why() {
+    @Test("slower task creation is named as the reason only when it accounts for at least half the gap")
+    func creation() {
         var a = RunFigures(scheduler: "multiplexed", wallTime: 105 * ms, threads: 3, tasks: 1_001, workers: 2, cores: 2,
                            spawning: 3_300_000)
         var b = RunFigures(scheduler: "thread-per-task", wallTime: 149 * ms, threads: 1_002, tasks: 1_001, cores: 2,
                            spawning: 33_400_000)
-        #expect(ContrastVerdict.wall(a, b) == "finished 44.0 ms later (149 ms vs 105 ms): creating the 1,000 tasks took "
-            + "33.4 ms under thread-per-task (vs 3.30 ms)")
+        #expect(ContrastVerdict.wall(a, b) == "finished 44.0 ms later than a multiplexed pool of 2 threads (149 ms vs "
+            + "105 ms): creating 1,000 tasks and their OS threads took 33.4 ms (multiplexed: 3.30 ms)")
         // 10 ms more spawning does not explain a 44 ms gap: no reason is claimed.
         b.spawning = 13_300_000
-        #expect(ContrastVerdict.wall(a, b) == "finished 44.0 ms later (149 ms vs 105 ms)")
+        #expect(ContrastVerdict.wall(a, b) == "finished 44.0 ms later than a multiplexed pool of 2 threads (149 ms vs 105 ms)")
         // A tie gets no reason, however the spawning differs.
         a.wallTime = 148 * ms
         b.spawning = 33_400_000
         #expect(ContrastVerdict.wall(a, b).hasSuffix("a tie within run-to-run noise"))
+    }
+
+    @Test("hand-offs that woke OS threads are the reason when their waits on the critical path account for half the gap")
+    func handoffs() {
+        var a = RunFigures(scheduler: "multiplexed", wallTime: 1_040 * µs, threads: 3, tasks: 4, workers: 2, cores: 2,
+                           handoffs: Handoffs(count: 93, medianWait: 591, waitOnPath: 52 * µs))
+        var b = RunFigures(scheduler: "thread-per-task", wallTime: 3_120 * µs, threads: 5, tasks: 4, cores: 2,
+                           handoffs: Handoffs(count: 92, medianWait: 25_600, waitOnPath: 1_450 * µs))
+        #expect(ContrastVerdict.wall(a, b) == "finished 2.08 ms later than a multiplexed pool of 2 threads (3.12 ms vs "
+            + "1.04 ms): each of its 92 hand-offs woke another OS thread (a median 25.6 µs until the woken task ran; "
+            + "1.45 ms of the wall time in all), where the pool handed the task on in a median 591 ns")
+        // Waits that add up to less than half the gap are not the reason.
+        b.handoffs?.waitOnPath = 900 * µs
+        #expect(ContrastVerdict.wall(a, b).hasSuffix("(3.12 ms vs 1.04 ms)"))
+        // When the pool is the slower one, its hand-offs are named under its own name.
+        b.handoffs?.waitOnPath = 10 * µs
+        a.wallTime = 5 * ms
+        a.handoffs?.waitOnPath = 1_800 * µs
+        #expect(ContrastVerdict.wall(a, b).hasSuffix("1.88 ms sooner than a multiplexed pool of 2 threads (3.12 ms vs "
+            + "5.00 ms): under multiplexed, each of its 93 hand-offs waited a median 591 ns until the woken task ran, "
+            + "1.80 ms of the wall time in all (thread-per-task: a median 25.6 µs)"))
+    }
+
+    @Test("time counted as running beyond the CPU time got is the reason when it accounts for half the gap")
+    func cpu() {
+        let a = RunFigures(scheduler: "multiplexed", wallTime: 4 * ms, threads: 3, tasks: 5, workers: 2, cores: 2,
+                           coreUse: CoreUse(busy: [], cores: 2), cpuTime: 8 * ms, busy: 7_800 * µs)
+        var use = CoreUse(busy: [], cores: 2)
+        use.peak = 5
+        use.oversubscribed = 3 * ms
+        let b = RunFigures(scheduler: "thread-per-task", wallTime: 7 * ms, threads: 6, tasks: 5, cores: 2,
+                           coreUse: use, cpuTime: 8 * ms, busy: 12 * ms)
+        #expect(b.cpuWait == 4 * ms && a.cpuWait == 0)
+        #expect(ContrastVerdict.wall(a, b) == "finished 3.00 ms later than a multiplexed pool of 2 threads (7.00 ms vs "
+            + "4.00 ms): its threads were running for 12.0 ms in all but got 8.00 ms of CPU, so 4.00 ms went on waiting "
+            + "for one of the 2 cores, with up to 5 threads running at once (multiplexed: 0 ns)")
+        // The wait is summed over threads side by side: 4 ms on 2 cores accounts for 2 ms, not half of a 5 ms gap.
+        var later = b
+        later.wallTime = 9 * ms
+        #expect(ContrastVerdict.wall(a, later) == "finished 5.00 ms later than a multiplexed pool of 2 threads (9.00 ms vs 4.00 ms)")
+    }
+
+    @Test("of several reasons the one that accounts for the most of the gap is given")
+    func largestReason() {
+        let a = RunFigures(scheduler: "multiplexed", wallTime: 100 * ms, threads: 3, tasks: 101, workers: 2, cores: 2,
+                           spawning: 1 * ms, handoffs: Handoffs(count: 100, medianWait: 1 * µs, waitOnPath: 1 * ms))
+        let b = RunFigures(scheduler: "thread-per-task", wallTime: 200 * ms, threads: 102, tasks: 101, cores: 2,
+                           spawning: 61 * ms, spawner: "main",
+                           handoffs: Handoffs(count: 100, medianWait: 700 * µs, waitOnPath: 81 * ms))
+        #expect(ContrastVerdict.wall(a, b).contains(": each of its 100 hand-offs woke another OS thread"))
+    }
+}
+
+@Suite("Figures a verdict's reasons read from a trace")
+struct VerdictFiguresTests {
+    @Test("a task waking another is a hand-off; a timer's wake-up is not; its wait counts on the critical path")
+    func handoffsFromTrace() throws {
+        // two-tasks: the timer wakes main at 150; main wakes the worker at 170, which runs at 210, on the path.
+        let timeline = try traceFile("two-tasks")
+        let figures = RunFigures(timeline)
+        #expect(figures.handoffs == Handoffs(count: 1, medianWait: 40, waitOnPath: 40))
+        #expect(figures.spawner == "main")
+        #expect(figures.busy == 40 + 40 + 10 + 40)
+        #expect(figures.coreUse == nil && figures.cpuTime == nil && figures.cpuWait == nil)
+    }
+
+    @Test("more threads running than cores is counted, with how long")
+    func coreUse() {
+        let busy: [[Range<UInt64>]] = (1...3).map { [0 ..< UInt64(100 * $0)] }
+        let use = CoreUse(busy: busy, cores: 2)
+        #expect(use.peak == 3 && use.oversubscribed == 100)
+        #expect(CoreUse(busy: busy, cores: 4).peak == 0)
+    }
+}
+
+@Suite("Spread of repeated runs")
+struct SpreadTests {
+    @Test("the median is the middle value by rank, the lower middle one for an even count, and one run's own")
+    func median() {
+        #expect(Spread([5, 1, 3])! == Spread(median: 3, low: 1, high: 5, count: 3))
+        #expect(Spread([4, 1, 3, 2])!.median == 2)
+        #expect(Spread<Int>([]) == nil)
+        #expect(Spread.medianIndex([30, 10, 20, 40]) == 2)
+        #expect(Spread.medianIndex([7, 7, 7]) == 1)
+        #expect(Spread([1, 2]).map { $0.overlaps(Spread([2, 3])!) } == true)
+        #expect(Spread([1, 2]).map { $0.overlaps(Spread([3, 4])!) } == false)
     }
 }
 
@@ -96,7 +209,7 @@ struct StalledRunTests {
                            stalled: 11 * ms)
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 12 * ms, threads: 10, tasks: 9, cores: 2)
         let wall = ContrastVerdict.wall(a, b)
-        #expect(wall.hasPrefix("finished in about the same time (12.0 ms vs 24.0 ms): multiplexed's run stood still for 11.0 ms (no task ran"), "\(wall)")
+        #expect(wall.hasPrefix("finished in about the same time as a multiplexed pool of 2 threads (12.0 ms vs 24.0 ms): multiplexed's run stood still for 11.0 ms (no task ran"), "\(wall)")
         #expect(wall.hasSuffix("so the difference is noise"))
         // A stall that explains less than half of the gap leaves the difference standing.
         let small = RunFigures(scheduler: "multiplexed", wallTime: 24 * ms, threads: 3, tasks: 9, workers: 2, stalled: 4 * ms)

@@ -42,6 +42,27 @@ struct FoldingTests {
         }
     }
 
+    @Test("a longer fold is drawn wider, on a log scale: 150 ms never as narrow as 8 ms; alike folds alike")
+    func unequalFoldsLookUnequal() throws {
+        let ms: UInt64 = 1_000_000
+        let short = TimeFold(start: 10 * ms, end: 18 * ms), long = TimeFold(start: 100 * ms, end: 250 * ms)
+        let alike = TimeFold(start: 300 * ms, end: 308 * ms + 40_000)
+        let scale = TimeScale(start: 0, end: 400 * ms, x0: 0, x1: 1000, folds: [short, long, alike])
+        let widths = scale.segments.filter(\.folded).map { $0.x1 - $0.x0 }
+        #expect(widths.count == 3)
+        // 150 ms is 18.75 times 8 ms: 1 + log10(18.75) = 2.27 times as wide.
+        #expect(widths[1] >= 2.2 * widths[0] && widths[1] <= 2.3 * widths[0], "\(widths)")
+        #expect(abs(widths[2] - widths[0]) < 0.1, "\(widths)")
+        // Never more than three times the shortest, and all together within their share of the plot.
+        let many = FoldWidths.widths([1_000, 1_000_000_000] + Array(repeating: 2_000, count: 20), plotWidth: 1000)
+        #expect(many[1] <= 3 * many[0] + 1e-9 && many[1] > many[2] && many.reduce(0, +) <= 350 + 1e-9)
+        #expect(many.allSatisfy { $0 >= Metrics.minimumFoldWidth })
+        // The ticks on either side stay true: 1 ms is as wide before the folds as after them.
+        let before = scale.x(UInt64(5 * ms)) - scale.x(UInt64(4 * ms))
+        let after = scale.x(UInt64(350 * ms)) - scale.x(UInt64(349 * ms))
+        #expect(abs(before - after) < 1e-6)
+    }
+
     @Test("the picture labels the fold with what it hides, and --time linear keeps the plain axis")
     func labelledFold() throws {
         let run = Fixtures.sleepy()
@@ -153,7 +174,7 @@ struct FoldingTests {
         try LayoutTests().golden("periodic-contrast.scene.txt", scene.dump())
         #expect(SceneChecks.textProblems(scene).isEmpty)
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
-        #expect(verdict.contains("thread-per-task used 4 OS threads to 1 (×4.00)"))
+        #expect(verdict.contains("Thread-per-task used 4 OS threads to 1 (×4.00)"))
         #expect(scene.texts.map(\.text).joined(separator: " ").contains(verdict.prefix(40)))
         // Both panels' fold bands sit at the same x.
         let bands = scene.layers.flatMap(\.items).compactMap { item -> Double? in

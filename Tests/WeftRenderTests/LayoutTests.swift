@@ -149,7 +149,18 @@ struct LayoutTests {
         // The picture opens with the verdict computed from both runs' figures.
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
         let drawn = scene.texts.filter { $0.size == 13 && $0.weight == .bold }.map(\.text).joined(separator: " ")
-        #expect(drawn == verdict && verdict.contains("thread-per-task used 53 OS threads to 3"))
+        #expect(drawn == verdict && verdict.contains("Thread-per-task used 53 OS threads to 3"))
+        // Given a description and a verdict (weft compare's, over repeated runs), the picture draws those, in that
+        // order, under the title.
+        var told = RenderOptions(width: 1000, title: "weft compare demo")
+        told.description = "demo: what the program does"
+        told.verdict = "Thread-per-task finished neither reliably sooner nor later."
+        let toldScene = try TimelineLayout.contrast(a, b, options: told, measurer: measurer)
+        let lines = toldScene.texts.map(\.text)
+        let at = { (text: String) in lines.firstIndex(of: text) ?? -1 }
+        #expect(at("weft compare demo") >= 0 && at("weft compare demo") < at("demo: what the program does"))
+        #expect(at("demo: what the program does") < at("Thread-per-task finished neither reliably sooner nor later."))
+        #expect(!lines.contains(verdict))
         // Tick labels at the same x in both panels: one scale.
         let ticks = scene.texts.filter { $0.text.hasSuffix(" ms") && $0.size == 10 }
         let xs = Dictionary(grouping: ticks, by: \.text).mapValues { Set($0.map { Int($0.box.x * 10) }) }
@@ -167,7 +178,7 @@ struct LockLaneTests {
         #expect(texts.contains("lock mu7 stats"))
         #expect(texts.contains { $0.hasPrefix("1 mutex, 1 waited for") })
         let lanes = try #require(scene.layer("lanes")).items
-        let senderColor = Palette.taskColor(2)
+        let senderColor = LaneSelection(Fixtures.small(), options: RenderOptions(width: 1200)).coloring.color(TaskID(2))
         let holdBars = lanes.filter { if case let .rect(_, fill, _) = $0 { fill == senderColor } else { false } }
         #expect(holdBars.count == 2)  // the sender's run slice and its hold of the lock
         let strips = try #require(scene.layer("holds")).items.filter {

@@ -13,6 +13,14 @@ struct LegendTests {
         canvas.usedMarks = Set(Mark.Kind.allCases)
         canvas.usedLinks = Set(Link.Kind.allCases)
         canvas.drewTaskSlices = true
+        canvas.usedTaskColors = Palette.taskColors.count
+        canvas.drewOtherTask = true
+        canvas.drewRepeatedColor = true
+        canvas.drewFreeLine = true
+        canvas.drewHeldThread = true
+        canvas.drewDeadlock = true
+        canvas.drewCounters = true
+        canvas.arrowsTotal = 10
         canvas.drewIdleLine = true
         canvas.drewThreadDensity = true
         canvas.drewHeldDensity = true
@@ -69,6 +77,32 @@ struct LegendTests {
         for reason in BlockReason.allCases { #expect(DiffLayout.laneState(reason: reason.description) != .unknown) }
     }
 
+    @Test("a picture's legend names only what it drew, in groups read top to bottom: threads, tasks, marks, counters")
+    func groupedAndOnlyWhatWasDrawn() throws {
+        let scene = try TimelineLayout.contrast(DeadlockFixture.run(), DeadlockFixture.run(),
+                                                options: RenderOptions(width: 1200), measurer: TextMeasurer())
+        let legend = try #require(scene.layer("legend")).items.compactMap { item -> TextItem? in
+            if case let .text(text) = item { text } else { nil }
+        }
+        let headings = legend.filter { $0.weight == .bold }
+        #expect(headings.map(\.text) == ["Threads", "Tasks", "Marks", "Counters"])
+        #expect(zip(headings, headings.dropFirst()).allSatisfy { $0.box.y < $1.box.y })
+        let labels = legend.map(\.text)
+        // Drawn: held threads, mutex waits, cancellations, spawns and locks, the deadlock instant.
+        for drawn in ["held by its task", "blocked: mutex (on a lock lane", "cancelled by the runtime", "spawn", "lock",
+                      "deadlock detected"] {
+            #expect(labels.contains { $0.hasPrefix(drawn) }, "the legend lacks \(drawn)")
+        }
+        // Not drawn anywhere in either panel: no entry.
+        for absent in ["blocked: channel", "sleeping", "blocked: condition", "pool thread free", "send", "receive",
+                       "runs a task without a lane of its own", "past 8 tasks"] {
+            #expect(!labels.contains { $0.hasPrefix(absent) }, "the legend names \(absent), which was not drawn")
+        }
+        // Each entry sits in its group's rows: below its heading, above the next group's.
+        let states = try #require(legend.first { $0.text == "running" })
+        #expect(states.box.y >= headings[1].box.y - 1 && states.box.y < headings[2].box.y)
+    }
+
     @Test("no two legend entries share a key, and every arrow kind has its own line style")
     func distinctKeys() throws {
         let entries = try fullLegend()
@@ -120,16 +154,37 @@ struct LegendTests {
         }
     }
 
-    @Test("task colours are never taken for state colours, with any of the three visions")
+    @Test("task colours are never taken for state colours, with any of the three visions, nor for one another")
     func taskColoursApartFromStates() {
-        for task in Palette.taskColors {
+        for task in Palette.taskColors + [Palette.otherTask] {
             for state in LaneState.allCases {
                 let d = ColorVision.minimumDistance(task, Palette.color(of: state))
                 #expect(d >= ColorVision.minimumDistance, "task colour \(task) vs \(state): ΔE \(d)")
             }
         }
-        // Consecutive tasks differ.
-        #expect(Palette.taskColor(1) != Palette.taskColor(2) && Palette.taskColor(2) != Palette.taskColor(3))
+        let colors = Palette.taskColors + [Palette.otherTask]
+        for (i, a) in colors.enumerated() {
+            for b in colors[(i + 1)...] {
+                #expect(ColorVision.normal.distance(a, b) >= 20, "\(a) vs \(b) with normal vision")
+                #expect(ColorVision.minimumDistance(a, b) >= ColorVision.minimumDistance, "\(a) vs \(b)")
+            }
+        }
+    }
+
+    @Test("the tasks drawn one by one wear distinct colours up to the palette's size, then numbered repeats; others one colour")
+    func taskColoring() {
+        let n = Palette.taskColors.count
+        let drawn = (1...(n + 3)).map { TaskID(UInt64($0 * 4)) }
+        let coloring = TaskColoring(drawn)
+        let first = drawn.prefix(n).map { coloring.swatch($0) }
+        #expect(Set(first.map(\.color)).count == n && first.allSatisfy { $0.round == 0 && $0.drawn })
+        // Ids 4, 8, 12, … all fell on one colour when the colour came from the id.
+        #expect(coloring.color(TaskID(4)) != coloring.color(TaskID(20)))
+        let again = coloring.swatch(drawn[n])
+        #expect(again.color == first[0].color && again.round == 1 && coloring.repeats)
+        let other = coloring.swatch(TaskID(5))
+        #expect(other.color == Palette.otherTask && !other.drawn)
+        #expect(!TaskColoring(Array(drawn.prefix(n))).repeats)
     }
 
     @Test("the simulation matches known values: grey stays grey, red and green meet under deuteranopia")

@@ -103,7 +103,7 @@ struct TeachingPictureTests {
                       "resident memory", "scheduler threads alive"] {
             #expect(texts.contains(entry), "legend lacks \(entry)")
         }
-        #expect(texts.contains { $0.hasPrefix("thread held by its task") })
+        #expect(texts.contains { $0.hasPrefix("held by its task") })
         // Three spawns at one instant are one marker, counted.
         #expect(texts.contains("×3"))
     }
@@ -166,7 +166,9 @@ struct TeachingPictureTests {
         let tasks = (1...100).map { i in
             TaskTrack(task: TaskID(UInt64(i)), name: "", spans: [StateSpan(start: 0, end: i == 40 ? 1_000 : 10, state: .running)])
         }
-        let (shown, rest, how) = LaneSelection.representative(tasks, limit: 12, always: [TaskID(77)])
+        let choice = TaskChoice.choose([tasks], cycles: [[TaskID(77)]], limit: 12)
+        let (shown, rest) = choice?.split(tasks) ?? ([], [])
+        let how = choice?.reason
         let ids = shown.map(\.task.rawValue)
         #expect(shown.count == 12 && rest.count == 88)
         #expect(ids.contains(1) && ids.contains(100) && ids.contains(40) && ids.contains(77))

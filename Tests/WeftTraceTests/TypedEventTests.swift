@@ -24,6 +24,7 @@ struct TypedEventTests {
         case .semaphore: SemaphoreID.self
         case .once: OnceID.self
         case .timer: TimerID.self
+        case .actor: ActorID.self
         }
     }
 

@@ -39,9 +39,9 @@ void cweft_set_timer_slack(uint64_t nanoseconds);
 uint64_t cweft_realtime_ns(void);
 
 /// Thread-local slots: a C `__thread` read is about 1 ns, far cheaper than pthread_getspecific.
-/// Slot 0 is the trace recorder's per-thread writer; 1-4 belong to the runtime (WeftRuntime's `ThreadLocals`).
+/// Slot 0 is the trace recorder's per-thread writer; 1-5 belong to the runtime (WeftRuntime's `ThreadLocals`).
 /// initial-exec: Weft links statically, so a slot read is one %fs-relative load, not a __tls_get_addr call.
-extern __thread void *cweft_tls_slots[5] __attribute__((tls_model("initial-exec")));
+extern __thread void *cweft_tls_slots[6] __attribute__((tls_model("initial-exec")));
 
 static inline void *cweft_tls_get(int slot) { return cweft_tls_slots[slot]; }
 static inline void cweft_tls_set(int slot, void *value) { cweft_tls_slots[slot] = value; }

@@ -22,6 +22,8 @@ struct TaskBuild {
     var lastBlock: (reason: BlockReason, object: ObjectID)?
     /// A mutex requested and not yet acquired.
     var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
+    /// Set when the task's code left an actor (`actorSlice`): the `unblock` that follows is that hop, not a wake-up.
+    var leftActor = false
 
     // Cold: identity and family.
     var id: TaskID
@@ -87,6 +89,8 @@ struct ThreadBuild {
     var wakes: [SignalledWake] = []
     /// The slice open on this thread (task, start, migrated).
     var open: (task: TaskID, start: UInt64, migrated: Bool)?
+    /// The actor job open on this thread: its actor's position, its start, and where its current stretch began.
+    var actorJob: (actor: Int, start: UInt64, stretch: UInt64)?
 }
 
 /// A mutex while the builder reads the trace.

@@ -35,6 +35,10 @@ extension TimelineState {
         var threadTimelines: [ThreadTimeline] = []
         for th in threads.indices {
             endSlice(thread: th, reason: nil, at: end)
+            if let job = threads[th].actorJob {
+                actors[job.actor].jobs.append(ActorJob(start: job.start, end: max(end, job.start), thread: threads[th].id))
+                threads[th].actorJob = nil
+            }
             let t = threads[th]
             threadTimelines.append(ThreadTimeline(id: t.id, tid: t.tid, role: t.role, index: t.index, started: t.started,
                                                   stopped: t.stopped, slices: IntervalList(sorted: t.slices),
@@ -72,6 +76,11 @@ extension TimelineState {
                                 flows: IntervalList(unsorted: flows), wakes: wakes, logs: logs)
         finishPrimitives(into: &timeline, mutexes: &mutexTimelines, at: end)
         timeline.setMutexes(mutexTimelines)
+        timeline.actors = actors.sorted { $0.id < $1.id }.map { actor in
+            var actor = actor
+            actor.jobs.sort { $0.start < $1.start }
+            return actor
+        }
         return timeline
     }
 }

@@ -63,6 +63,11 @@ extension TimelineState {
     mutating func unblock(_ v: UnblockEvent, _ e: Event) {
         let id = v.task
         let t = taskPosition(id, at: e.time)
+        if tasks[t].leftActor {
+            // The task's code left an actor (its `actorSlice`) and the runtime ends its suspension: it is runnable.
+            tasks[t].leftActor = false
+            return
+        }
         let (reason, object, complaint) = tasks[t].wake(by: e.task, at: e.time)
         if let complaint { anomaly(e, complaint) }
         if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {

@@ -62,6 +62,8 @@ struct TimelineState {
     var waitGroupIndex = DenseIndex()
     var conditions: [ConditionBuild] = []
     var conditionIndex = DenseIndex()
+    var actors: [ActorTimeline] = []
+    var actorIndex = DenseIndex()
     var flows: [MessageFlow] = []
     /// Per channel (same positions as `channels`), the messages still waiting for their partner.
     var unpaired: [SeqWindow] = []
@@ -150,6 +152,10 @@ struct TimelineState {
              .semaphoreAcquire, .semaphoreRelease, .tickerMake, .tick, .tickerStop, .timerMake, .timerFire, .timerStop,
              .taskCancel, .trySendMiss, .tryReceiveMiss, .receiveTimeout:
             primitiveEvent(typed, e)
+        case .actorMake(let v): actors[actorPosition(v.actor)].typeName = strings(v.type)
+        case .actorJobBegin(let v): actorJobBegin(v, e)
+        case .actorSlice(let v): actorSlice(v, e)
+        case .actorJobEnd(let v): actorJobEnd(v, e)
         }
     }
 

@@ -43,7 +43,7 @@ extension ChromeTraceWriter {
             case .blockReason: enumValue(BlockReason(rawValue: raw), raw)
             case .taskOutcome: enumValue(TaskOutcome(rawValue: raw), raw)
             case .runOutcome: enumValue(RunOutcome(rawValue: raw), raw)
-            case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer:
+            case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer, .actor:
                 out.uint(raw)
                 let label = raw == 0 ? "" : self.label(of: raw, reason: blockReason)
                 if !label.isEmpty {
@@ -74,6 +74,7 @@ extension ChromeTraceWriter {
         case .semaphoreMake(let v): objectLabels[v.semaphore.rawValue] = Self.label(strings(v.name), v.semaphore)
         case .tickerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
         case .timerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
+        case .actorMake(let v): objectLabels[v.actor.rawValue] = Self.label(strings(v.type), v.actor)
         default: break
         }
     }
@@ -136,6 +137,7 @@ final class InstantSpec: Sendable {
         case .tickerMake, .tick, .tickerStop, .timerMake, .timerFire, .timerStop: "time"
         case .taskCancel: "task"
         case .trySendMiss, .tryReceiveMiss, .receiveTimeout: "channel"
+        case .actorMake, .actorJobBegin, .actorSlice, .actorJobEnd: "actor"
         }
     }
 }

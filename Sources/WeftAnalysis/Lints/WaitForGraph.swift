@@ -62,7 +62,7 @@ public struct WaitForGraph: Sendable {
                     for change in s.changes { held[change.task, default: 0] += change.weight }
                     wait.holders = held.filter { $0.value > 0 }.map(\.key)
                 }
-            case .timer?, .suspended?:
+            case .timer?, .suspended?, .actor?:
                 break
             case .join?:
                 wait.holders = [TaskID(object.rawValue)]
@@ -131,7 +131,7 @@ public struct WaitForGraph: Sendable {
         case .semaphore?:
             let changes = timeline.semaphores.first { $0.id.rawValue == object.rawValue }?.changes ?? []
             satisfied = changes.contains { $0.task == task.id && $0.weight > 0 && $0.time >= woken }
-        case .select?, .sleep?, .timer?, .suspended?, nil:
+        case .select?, .sleep?, .timer?, .suspended?, .actor?, nil:
             satisfied = true
         }
         if satisfied { return nil }

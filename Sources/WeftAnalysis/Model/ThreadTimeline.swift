@@ -68,7 +68,8 @@ public struct SignalledWake: TimedInterval, Sendable, Equatable {
     }
 }
 
-/// A task running on a thread, from its `runBegin` to its `runEnd`.
+/// A task running on a thread, from its `runBegin` to its `runEnd`, or its code running on an actor inside an actor
+/// job (`actor` set; see `ActorVisit`).
 public struct RunSlice: TimedInterval, Sendable, Equatable {
     public var start: UInt64
     public var end: UInt64
@@ -78,12 +79,22 @@ public struct RunSlice: TimedInterval, Sendable, Equatable {
     public var endReason: RunEndReason?
     /// True when the task's previous slice ran on another thread (it migrated to this one).
     public var migrated: Bool
+    /// The actor's raw id in 32 bits (0: none), so that a slice stays 32 bytes; an id that does not fit is dropped.
+    private var actorRaw: UInt32
 
-    public init(start: UInt64, end: UInt64, task: TaskID, endReason: RunEndReason?, migrated: Bool = false) {
+    /// The actor the task's code ran on, when the slice is a stretch of an actor job.
+    public var actor: ActorID? {
+        get { actorRaw == 0 ? nil : ActorID(UInt64(actorRaw)) }
+        set { actorRaw = newValue.flatMap { UInt32(exactly: $0.rawValue) } ?? 0 }
+    }
+
+    public init(start: UInt64, end: UInt64, task: TaskID, endReason: RunEndReason?, migrated: Bool = false,
+                actor: ActorID? = nil) {
         self.start = start
         self.end = end
         self.task = task
         self.endReason = endReason
         self.migrated = migrated
+        self.actorRaw = actor.flatMap { UInt32(exactly: $0.rawValue) } ?? 0
     }
 }

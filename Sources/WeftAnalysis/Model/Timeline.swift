@@ -27,6 +27,8 @@ public struct Timeline: Sendable {
     public var timers: [TimerTimeline] = []
     /// Every task cancellation, in order.
     public var cancellations: [Cancellation] = []
+    /// Every actor whose jobs the run traced, sorted by id.
+    public var actors: [ActorTimeline] = []
     /// Every message, send paired with receive, sorted by start (send time).
     public var flows: IntervalList<MessageFlow>
     /// Every wake-up, sorted by time.
@@ -70,6 +72,9 @@ public struct Timeline: Sendable {
         for (i, c) in self.conditions.enumerated() { objects[c.id.object] = (.condition, i) }
         objectIndex = objects
     }
+
+    /// The actor with this id, if the trace has it.
+    public func actor(_ id: ActorID) -> ActorTimeline? { actors.first { $0.id == id } }
 
     /// Sets the mutexes (the builder completes their read holds after making the timeline).
     mutating func setMutexes(_ mutexes: [MutexTimeline]) {

@@ -11,6 +11,8 @@ public struct RunStats: Sendable, Equatable, Codable {
     public var mutexes: [MutexStats]
     /// Read-write mutexes' readers, semaphores, onces, tickers and timers (nil when the run used none).
     public var primitives: [PrimitiveStats]? = nil
+    /// Swift actors whose jobs the run traced (nil when none).
+    public var actors: [ActorStats]? = nil
     /// Runnable → running: how long tasks waited for a thread once ready.
     public var schedulerLatency: Percentiles
 }
@@ -130,4 +132,23 @@ public struct PrimitiveStats: Sendable, Equatable, Codable {
     /// How many times a task blocked on it, and for how long in all.
     public var waits: Int
     public var blocked: UInt64
+}
+
+/// One Swift actor's work: its jobs, the stretches of them that ran a task's code, and the time tasks waited for it.
+public struct ActorStats: Sendable, Equatable, Codable {
+    /// Its id (`ac1`).
+    public var id: String
+    /// Its type's name, "" when unknown.
+    public var typeName: String
+    /// Actor jobs run (each a thread taking the actor's queued work until it was empty).
+    public var jobs: Int
+    /// Stretches of those jobs that ran a named task's code (`actorSlice`).
+    public var slices: Int
+    /// The time its jobs ran.
+    public var busy: UInt64
+    /// The run's tasks whose code ran on it.
+    public var tasksServed: Int
+    /// How many times a task waited to enter it, and for how long in all (see `BlockReason.actor`).
+    public var waits: Int
+    public var waited: UInt64
 }

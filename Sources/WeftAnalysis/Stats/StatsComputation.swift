@@ -89,6 +89,8 @@ extension RunStats {
         run.cancellations = timeline.cancellations.isEmpty ? nil : Set(timeline.cancellations.map(\.task)).count
         let primitiveStats = PrimitiveStats.all(in: timeline)
         primitives = primitiveStats.isEmpty ? nil : primitiveStats
+        let actorStats = ActorStats.all(in: timeline)
+        actors = actorStats.isEmpty ? nil : actorStats
         tasks = taskStats
         threads = threadStats
         channels = channelStats

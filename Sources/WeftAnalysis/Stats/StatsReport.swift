@@ -12,7 +12,8 @@ public struct StatsReport: Sendable {
         self.taskFilter = taskFilter
     }
 
-    /// Every table, in reading order: run, scheduler latency, tasks, threads, channels, mutexes.
+    /// Every table, in reading order: run, scheduler latency, tasks, threads, channels, mutexes, other primitives,
+    /// actors.
     public func render(_ stats: RunStats) -> String {
         var out = runTable(stats.run).render()
         out += "\n" + latencyTable(stats.schedulerLatency).render()
@@ -21,6 +22,7 @@ public struct StatsReport: Sendable {
         if !stats.channels.isEmpty { out += "\n" + channelTable(stats.channels).render() }
         if !stats.mutexes.isEmpty { out += "\n" + mutexTable(stats.mutexes).render() }
         if let primitives = stats.primitives, !primitives.isEmpty { out += "\n" + primitiveTable(primitives).render() }
+        if let actors = stats.actors, !actors.isEmpty { out += "\n" + actorTable(actors).render() }
         return out
     }
 
@@ -141,6 +143,18 @@ public struct StatsReport: Sendable {
                           DurationFormat.format(p.blocked), p.detail])
         }
         table.footer = footer(shown: min(top, primitives.count), of: primitives.count, filtered: nil)
+        return table
+    }
+
+    /// Swift actors, busiest first.
+    public func actorTable(_ actors: [ActorStats]) -> TextTable {
+        var table = TextTable(title: "actors (by busy time)",
+                              ["actor", "jobs", "slices", "busy", "tasks served", "waits", "waited"])
+        for a in actors.sorted(by: { $0.busy != $1.busy ? $0.busy > $1.busy : $0.id < $1.id }).prefix(top) {
+            table.append([a.typeName.isEmpty ? "\(a.id) (an actor)" : "\(a.id) \(a.typeName)", "\(a.jobs)", "\(a.slices)",
+                          DurationFormat.format(a.busy), "\(a.tasksServed)", "\(a.waits)", DurationFormat.format(a.waited)])
+        }
+        table.footer = footer(shown: min(top, actors.count), of: actors.count, filtered: nil)
         return table
     }
 

@@ -25,10 +25,24 @@ public struct RunFigures: Sendable, Equatable {
     /// interval, was silent too: the process was paused by the machine (another process, the hypervisor), not by
     /// its scheduler. Zero when none was seen or the trace has too few samples to tell.
     public var stalled: UInt64
+    /// The wall times of every run when this one was the median of several runs of the same program under the same
+    /// scheduler (`weft compare --repeat`); nil for a single run.
+    public var wallSpread: Spread<UInt64>?
+    /// The task that created every other task ("main"), when one did; nil when several did or there are none.
+    public var spawner: String?
+    /// Task-to-task wake-ups and how long the woken waited to run; nil when none was seen.
+    public var handoffs: Handoffs?
+    /// How the run's threads shared the machine's cores; nil when the cores are unknown.
+    public var coreUse: CoreUse?
+    /// CPU time (user + system, ns) the process used during the run, when recorded.
+    public var cpuTime: UInt64?
+    /// Time (ns) the run's threads spent running tasks, summed over threads: what the trace counts as running.
+    public var busy: UInt64
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
-                stalled: UInt64 = 0) {
+                stalled: UInt64 = 0, wallSpread: Spread<UInt64>? = nil, spawner: String? = nil,
+                handoffs: Handoffs? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil, busy: UInt64 = 0) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -39,6 +53,37 @@ public struct RunFigures: Sendable, Equatable {
         self.problem = problem
         self.spawning = spawning
         self.stalled = stalled
+        self.wallSpread = wallSpread
+        self.spawner = spawner
+        self.handoffs = handoffs
+        self.coreUse = coreUse
+        self.cpuTime = cpuTime
+        self.busy = busy
+    }
+
+    /// How much of the time the trace counts as running was spent waiting for a CPU (ns): the threads' running time
+    /// beyond the CPU time the process got. Nil without a CPU time.
+    public var cpuWait: UInt64? {
+        guard let cpuTime else { return nil }
+        return busy > cpuTime ? busy - cpuTime : 0
+    }
+
+    /// The wall time as a spread: every run's when there were several, else this run's alone.
+    public var walls: Spread<UInt64> { wallSpread ?? Spread(single: wallTime) }
+
+    /// The process's CPU time during the run (user + system), from the run's closing samples.
+    public static func cpuTime(_ run: RunInfo) -> UInt64? {
+        guard let user = run.sample(SampleName.cpuUserNanoseconds.rawValue),
+              let system = run.sample(SampleName.cpuSystemNanoseconds.rawValue) else { return nil }
+        return user &+ system
+    }
+
+    /// The name of the one task that created all the others ("main"), when there is one.
+    public static func spawner(_ timeline: Timeline) -> String? {
+        guard timeline.tasks.count >= 2 else { return nil }
+        let parents = Set(timeline.tasks.lazy.map(\.parent).filter { $0 != .none })
+        guard parents.count == 1, let parent = parents.first, let task = timeline.task(parent) else { return nil }
+        return task.name.isEmpty ? task.label : task.name
     }
 
     /// From the first task's creation to the last's, when there are at least two tasks besides main.
@@ -89,7 +134,7 @@ public struct RunFigures: Sendable, Equatable {
 
 extension RunFigures {
     /// The figures of a modelled run: wall time, scheduler threads, peak RSS sample, tasks, workers, cores, outcome,
-    /// time spent creating tasks.
+    /// time spent creating tasks and by whom, hand-offs and their waits, the cores' sharing.
     public init(_ timeline: Timeline) {
         let run = timeline.run
         let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
@@ -98,6 +143,9 @@ extension RunFigures {
         self.init(scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler, wallTime: run.wallTime,
                   threads: timeline.threadCensus.schedulerThreads, peakMemory: peak, tasks: timeline.tasks.count,
                   workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem,
-                  spawning: Self.spawning(timeline), stalled: Self.stalled(timeline))
+                  spawning: Self.spawning(timeline), stalled: Self.stalled(timeline), spawner: Self.spawner(timeline),
+                  handoffs: Handoffs(timeline, path: CriticalPath(timeline)),
+                  coreUse: run.cores.map { CoreUse(timeline.threads, cores: $0) }, cpuTime: Self.cpuTime(run),
+                  busy: timeline.threads.reduce(0) { $0 &+ $1.busy })
     }
 }

@@ -8,22 +8,30 @@ enum CompareTable {
         var values: [Double]?
     }
 
-    /// The table for `measurements` (multiplexed first, then thread-per-task), then the blog's claims beside the figures.
-    static func text(demo: String, arguments: [String], _ measurements: [RunMeasurement]) -> String {
-        let rows = self.rows(measurements)
-        let header = ["measure"] + measurements.map(\.scheduler)
-            + (measurements.count == 2 ? ["ratio (1:1 ÷ M:N)"] : [])
+    /// The table for the runs of each scheduler (multiplexed first, then thread-per-task): each measure's median,
+    /// with its range over repeated runs, and the ratio of the medians; then the blog's claims beside the medians.
+    /// - Parameter description: the line under the title that says what the program does (`ProgramDescription`).
+    static func text(demo: String, arguments: [String], description: String? = nil, _ models: [RepeatedRuns]) -> String {
+        let rows = self.rows(models)
+        let header = ["measure"] + models.map(\.scheduler) + (models.count == 2 ? ["ratio (1:1 ÷ M:N)"] : [])
         let body = rows.map { row -> [String] in
             var line = [row.name] + row.cells
-            if measurements.count == 2 {
+            if models.count == 2 {
                 line.append(row.values.map { Format.ratio($0[0], $0[1]) } ?? "")
             }
             return line
         }
         var lines = align([header] + body)
         lines.insert(String(repeating: "─", count: lines[0].count), at: 1)
-        lines.insert("weft compare \(([demo] + arguments).joined(separator: " "))", at: 0)
-        let claims = self.claims(measurements)
+        var top = ["weft compare \(([demo] + arguments).joined(separator: " "))"]
+        if let description { top.append(description) }
+        if let repeats = models.map(\.runs.count).max(), repeats > 1 {
+            let counts = Set(models.map(\.runs.count)).sorted(by: >).map { Format.count($0) }.joined(separator: " and ")
+            top.append("Median of \(counts) runs of each scheduler, taken in turn; in brackets the lowest – highest; "
+                + "ratios of the medians.")
+        }
+        lines.insert(contentsOf: top, at: 0)
+        let claims = self.claims(models)
         if !claims.isEmpty {
             lines.append("")
             lines += claims
@@ -31,27 +39,31 @@ enum CompareTable {
         return lines.joined(separator: "\n")
     }
 
-    /// What `weft compare` prints: the table, then the verdict on the two runs' figures when both traces were read
-    /// (the same sentences, from the same figures, as the contrast picture opens with).
-    static func report(demo: String, arguments: [String], _ measurements: [RunMeasurement],
-                       figures: (RunFigures, RunFigures)?) -> String {
-        let table = text(demo: demo, arguments: arguments, measurements)
-        guard let figures else { return table }
-        return table + "\n\nVerdict: " + ContrastVerdict.sentences(figures.0, figures.1)
+    /// What `weft compare` prints: the table, then the verdict (the same sentences, from the same figures, as the
+    /// contrast picture opens with) when both traces were read.
+    static func report(demo: String, arguments: [String], description: String? = nil, _ models: [RepeatedRuns],
+                       verdict: String?) -> String {
+        let table = text(demo: demo, arguments: arguments, description: description, models)
+        guard let verdict else { return table }
+        return table + "\n\nVerdict: " + verdict
     }
 
-    static func rows(_ runs: [RunMeasurement]) -> [Row] {
+    static func rows(_ models: [RepeatedRuns]) -> [Row] {
         func row(_ name: String, _ value: (RunMeasurement) -> Double?, _ format: (Double) -> String) -> Row {
-            let values = runs.map(value)
-            let cells = values.map { $0.map(format) ?? "—" }
-            let numbers = values.allSatisfy { $0 != nil } ? values.map { $0! } : nil
+            let spreads = models.map { $0.spread(value) }
+            let cells = spreads.map { spread -> String in
+                guard let spread else { return "—" }
+                guard spread.count > 1, spread.low != spread.high else { return format(spread.median) }
+                return "\(format(spread.median)) (\(format(spread.low)) – \(format(spread.high)))"
+            }
+            let numbers = spreads.allSatisfy { $0 != nil } ? spreads.map { $0!.median } : nil
             return Row(name: name, cells: cells, values: numbers)
         }
         let time = { (v: Double) in DurationFormat.format(nanoseconds: v) }
-        let count = { (v: Double) in Format.count(Int(v)) }
+        let count = { (v: Double) in Format.count(Int(v.rounded())) }
         let bytes = { (v: Double) in ByteFormat.format(bytes: v) }
         return [
-            Row(name: "outcome", cells: runs.map(\.outcome), values: nil),
+            Row(name: "outcome", cells: models.map(\.outcome), values: nil),
             row("wall time", { Double($0.wallNanoseconds) }, time),
             row("CPU time (user + system)", { Double($0.cpuNanoseconds) }, time),
             row("tasks created", { Double($0.tasksCreated) }, count),
@@ -70,27 +82,37 @@ enum CompareTable {
         ]
     }
 
-    /// The blog's words next to what was measured, when both runs are there.
-    static func claims(_ runs: [RunMeasurement]) -> [String] {
-        guard runs.count == 2 else { return [] }
-        let (m, t) = (runs[0], runs[1])
+    /// The blog's words next to what was measured (medians), when both schedulers' runs are there.
+    static func claims(_ models: [RepeatedRuns]) -> [String] {
+        guard models.count == 2 else { return [] }
+        let (m, t) = (models[0], models[1])
+        func both(_ value: (RunMeasurement) -> Double?) -> (Double, Double)? {
+            guard let a = m.median(value), let b = t.median(value) else { return nil }
+            return (a, b)
+        }
+        func bytes(_ v: Double) -> String { ByteFormat.format(bytes: v) }
+        func time(_ v: Double) -> String { DurationFormat.format(nanoseconds: v) }
+        func count(_ v: Double) -> String { Format.count(Int(v.rounded())) }
         var lines = ["The blog says → measured here (multiplexed vs thread-per-task):"]
-        if let a = m.residentBytesPerTask, let b = t.residentBytesPerTask {
-            var line = "  \"~KB per goroutine, ~MB per thread\" → \(ByteFormat.format(bytes: a)) vs \(ByteFormat.format(bytes: b)) resident per task"
-            if let va = m.virtualBytesPerTask, let vb = t.virtualBytesPerTask {
-                line += "; \(ByteFormat.format(bytes: va)) vs \(ByteFormat.format(bytes: vb)) of address space (reserved stacks) per task"
+        if let (a, b) = both({ $0.residentBytesPerTask }) {
+            var line = "  \"~KB per goroutine, ~MB per thread\" → \(bytes(a)) vs \(bytes(b)) resident per task"
+            if let (va, vb) = both({ $0.virtualBytesPerTask }) {
+                line += "; \(bytes(va)) vs \(bytes(vb)) of address space (reserved stacks) per task"
             }
             lines.append(line)
         }
-        lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(Format.count(m.tasksCreated)) tasks on \(Format.count(m.threadsCreated)) OS threads vs on \(Format.count(t.threadsCreated))")
-        if let a = m.meanSpawnNanoseconds, let b = t.meanSpawnNanoseconds {
-            lines.append("  \"cheap to create\" → \(DurationFormat.format(nanoseconds: a)) vs \(DurationFormat.format(nanoseconds: b)) to create a task")
+        if let (tasks, _) = both({ Double($0.tasksCreated) }), let (ta, tb) = both({ Double($0.threadsCreated) }) {
+            lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(count(tasks)) tasks on \(count(ta)) OS threads vs on \(count(tb))")
         }
-        lines.append("  \"runtime adds slight overhead\" vs \"no runtime\" → wall \(DurationFormat.format(m.wallNanoseconds)) vs \(DurationFormat.format(t.wallNanoseconds)), CPU \(DurationFormat.format(m.cpuNanoseconds)) vs \(DurationFormat.format(t.cpuNanoseconds))")
+        if let (a, b) = both({ $0.meanSpawnNanoseconds }) {
+            lines.append("  \"cheap to create\" → \(time(a)) vs \(time(b)) to create a task")
+        }
+        if let (wa, wb) = both({ Double($0.wallNanoseconds) }), let (ca, cb) = both({ Double($0.cpuNanoseconds) }) {
+            lines.append("  \"runtime adds slight overhead\" vs \"no runtime\" → wall \(time(wa)) vs \(time(wb)), CPU \(time(ca)) vs \(time(cb))")
+        }
         return lines
     }
 
-    /// Pads columns: the first to the left, the others to the right.
     static func align(_ table: [[String]]) -> [String] {
         let columns = table.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)

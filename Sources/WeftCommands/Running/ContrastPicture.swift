@@ -17,12 +17,18 @@ enum ContrastPicture {
 
     /// Draws two runs already read from `inputs` (never overwritten) into `base.png` and `base.svg`.
     /// - Returns: the files written.
+    /// - Parameters:
+    ///   - description: the line under the title that says what the program does.
+    ///   - verdict: the sentences under it (`ContrastVerdict`); nil: the renderer's own from the two runs alone.
     static func draw(_ multiplexed: Timeline, _ threadPerTask: Timeline, from inputs: [String], to base: String,
-                     title: String) throws -> [String] {
+                     title: String, description: String? = nil, verdict: String? = nil) throws -> [String] {
+        var options = RenderOptions(title: title)
+        options.description = description
+        options.verdict = verdict
         var written: [String] = []
         for format in formats {
             let target = try OutputFile("\(base).\(format)", inputs: inputs, what: "picture", createFolder: true)
-            try ContrastRenderer.render(a: multiplexed, b: threadPerTask, to: target.partialPath, options: RenderOptions(title: title))
+            try ContrastRenderer.render(a: multiplexed, b: threadPerTask, to: target.partialPath, options: options)
             try target.commit()
             written.append(target.path)
         }

@@ -23,8 +23,8 @@ struct DiffLayout {
         self.a = a
         self.b = b
         self.options = options
-        let labels = [("whole run (wall time)", FontWeight.bold)]
-            + diff.tasks.prefix(options.top).map { ($0.identity, FontWeight.regular) }
+        let labels = [("whole run (wall time)", FontWeight.bold, 0.0)]
+            + diff.tasks.prefix(options.top).map { ($0.identity, FontWeight.regular, 0.0) }
         let gutter = min(max(LayoutCanvas.gutterWidth(for: labels, measurer: measurer) + 24, 150), 320)
         canvas = LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width),
                               gutterWidth: gutter, start: 0, end: 1)

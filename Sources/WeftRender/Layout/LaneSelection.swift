@@ -9,6 +9,8 @@ struct LaneSelection {
     var restTasks: [TaskTrack] = []
     /// How the task lanes drawn one by one were chosen, when not all are ("first and last spawned, …").
     var taskChoice: String?
+    /// Whether the task lanes drawn one by one are the same in every panel of the picture (chosen for all runs).
+    var sameInEveryPanel = false
     /// How the thread lanes drawn one by one were chosen, when not all are.
     var threadChoice: String?
     /// Mutex lanes, most waited-for first, and how many were left out.
@@ -18,29 +20,34 @@ struct LaneSelection {
     var matching: Set<TaskID>?
     /// The counter tracks' gutter labels.
     var counterLabels: [String] = []
+    /// The colour of each task in thread and lock lanes and the wait-for graph.
+    var coloring = TaskColoring([])
 
-    /// - Parameter lockOrder: lock labels in the order to draw them (a contrast picture passes one order to both
-    ///   panels, so that they show the same locks); nil ranks this run's locks by itself.
-    init(_ timeline: RenderTimeline, options: RenderOptions, lockOrder: [String]? = nil) {
+    /// - Parameters:
+    ///   - lockOrder: lock labels in the order to draw them (a contrast picture passes one order to both panels, so
+    ///     that they show the same locks); nil ranks this run's locks by itself.
+    ///   - sharedChoice: the tasks to draw one by one, by `TaskChoice.keys` (a contrast picture passes one choice to
+    ///     both panels, so that they draw the same tasks in the same colours); nil chooses from this run alone.
+    init(_ timeline: RenderTimeline, options: RenderOptions, lockOrder: [String]? = nil, sharedChoice: TaskChoice? = nil) {
         counterLabels = timeline.counters.map { $0.kind == .residentBytes ? "resident memory" : "scheduler threads" }
-        var tasks = timeline.tasks
-        if let pattern = options.taskPattern {
-            let matcher = TaskPattern(pattern)
-            tasks = tasks.filter { matcher.matches(name: $0.name, id: $0.task.description) }
-            matching = Set(tasks.map(\.task))
-        }
+        let tasks = Self.matchingTasks(timeline, options: options)
+        if options.taskPattern != nil { matching = Set(tasks.map(\.task)) }
         let cycle = Set(timeline.deadlock?.cycle.map(\.task) ?? [])
-        let (representativeTasks, otherTasks, choice) = Self.representative(tasks, limit: options.maxTaskLanes, always: cycle)
+        let chosen = sharedChoice ?? TaskChoice.choose([tasks], cycles: [cycle], limit: options.maxTaskLanes)
+        let (representativeTasks, otherTasks) = chosen?.split(tasks) ?? (tasks, [])
+        let choice = chosen.flatMap { $0.reason.isEmpty ? nil : $0.reason }
+        sameInEveryPanel = chosen?.shared ?? false
+        coloring = TaskColoring(chosen?.ordered(tasks).map(\.task) ?? tasks.map(\.task))
         if options.view.showsThreads {
             // Under thread-per-task the threads drawn are those of the tasks drawn; when fewer thread lanes fit,
             // those of a smaller representative choice.
             let unowned = timeline.threads.filter { $0.owner == nil }.count
             var owners = representativeTasks
             var ownerChoice = options.view.showsTasks ? nil : choice
-            if representativeTasks.count + unowned > options.maxThreadLanes + 4 {
-                let fewer = Self.representative(tasks, limit: max(options.maxThreadLanes - unowned, 2), always: cycle)
-                owners = fewer.0
-                ownerChoice = fewer.2
+            if representativeTasks.count + unowned > options.maxThreadLanes + 4,
+               let fewer = TaskChoice.choose([tasks], cycles: [cycle], limit: max(options.maxThreadLanes - unowned, 2)) {
+                owners = fewer.split(tasks).shown
+                ownerChoice = fewer.reason
             }
             (shownThreads, restThreads, threadChoice) = Self.threads(timeline.threads, limit: options.maxThreadLanes,
                                                                     tasks: Set(owners.map(\.task)))
@@ -63,17 +70,39 @@ struct LaneSelection {
         }
     }
 
-    /// Lock labels in drawing order for `runs` together: those of a deadlock's cycle first (in cycle order), then
-    /// the most waited-for over all runs.
-    static func lockOrder(_ runs: [RenderTimeline]) -> [String] {
-        var order: [String] = []
+    /// The run's tasks that match `--tasks` (all when none is given).
+    static func matchingTasks(_ timeline: RenderTimeline, options: RenderOptions) -> [TaskTrack] {
+        guard let pattern = options.taskPattern else { return timeline.tasks }
+        let matcher = TaskPattern(pattern)
+        return timeline.tasks.filter { matcher.matches(name: $0.name, id: $0.task.description) }
+    }
+
+    /// The tasks the panels of a contrast picture draw one by one, the same in each: chosen from all runs together
+    /// when some run has more than fit, else every task (so that a task wears one colour in every panel).
+    static func sharedTaskChoice(_ runs: [RenderTimeline], options: RenderOptions) -> TaskChoice {
+        let tasks = runs.map { matchingTasks($0, options: options) }
+        let cycles = runs.map { Set($0.deadlock?.cycle.map(\.task) ?? []) }
+        return TaskChoice.choose(tasks, cycles: cycles, limit: options.maxTaskLanes) ?? TaskChoice.every(tasks)
+    }
+
+    /// The labels of the locks in any of `runs`' deadlock cycles, in cycle order.
+    static func cycleLocks(_ runs: [RenderTimeline]) -> [String] {
+        var labels: [String] = []
         var seen = Set<String>()
         for run in runs {
             for step in run.deadlock?.cycle ?? [] {
                 guard let mutex = step.mutex, let lock = run.locks.first(where: { $0.mutex == mutex }) else { continue }
-                if seen.insert(lock.label).inserted { order.append(lock.label) }
+                if seen.insert(lock.label).inserted { labels.append(lock.label) }
             }
         }
+        return labels
+    }
+
+    /// Lock labels in drawing order for `runs` together: those of a deadlock's cycle first (in cycle order), then
+    /// the most waited-for over all runs.
+    static func lockOrder(_ runs: [RenderTimeline]) -> [String] {
+        var order = cycleLocks(runs)
+        var seen = Set(order)
         var wait: [String: UInt64] = [:]
         for run in runs {
             for lock in run.locks { wait[lock.label] = wait[lock.label, default: 0].addingSaturated(lock.totalWait) }
@@ -110,45 +139,14 @@ struct LaneSelection {
 
     static let ownersChoice = "the threads of the tasks drawn below, and the threads no task owns"
 
-    /// Task lanes that represent the run when not all fit: every task in `always` (a deadlock's cycle), the first
-    /// and last spawned, the slowest two (longest from creation to end), and the rest spread evenly across spawn
-    /// order; in spawn (id) order. Returns the chosen, the rest, and how they were chosen.
-    static func representative(_ tasks: [TaskTrack], limit: Int, always: Set<TaskID>) -> ([TaskTrack], [TaskTrack], String?) {
-        if tasks.count <= limit + 4 { return (tasks, [], nil) }
-        var chosen = Set<Int>()
-        var reasons: [String] = []
-        let forced = tasks.indices.filter { always.contains(tasks[$0].task) }
-        chosen.formUnion(forced)
-        if !forced.isEmpty { reasons.append("every task of the deadlock") }
-        chosen.insert(tasks.startIndex)
-        chosen.insert(tasks.index(before: tasks.endIndex))
-        reasons.append("first and last spawned")
-        func life(_ t: TaskTrack) -> UInt64 {
-            guard let first = t.spans.first, let last = t.spans.last else { return 0 }
-            return last.end - first.start
-        }
-        let slowest = tasks.indices.filter { !chosen.contains($0) }.sorted { life(tasks[$0]) > life(tasks[$1]) }.prefix(2)
-        if !slowest.isEmpty {
-            chosen.formUnion(slowest)
-            reasons.append("the \(slowest.count == 1 ? "slowest" : "\(slowest.count) slowest")")
-        }
-        let room = limit - chosen.count
-        if room > 0 {
-            let step = Double(tasks.count - 1) / Double(room + 1)
-            for k in 1...room { chosen.insert(min(Int((Double(k) * step).rounded()), tasks.count - 1)) }
-            reasons.append("the rest spread evenly by spawn order")
-        }
-        let shown = chosen.sorted().map { tasks[$0] }
-        let rest = tasks.indices.filter { !chosen.contains($0) }.map { tasks[$0] }
-        return (shown, rest, reasons.joined(separator: ", "))
-    }
-
-    /// Every label the gutter must hold.
-    var gutterLabels: [(String, FontWeight)] {
-        var labels = (shownThreads.map(\.label) + shownTasks.map(\.label) + shownLocks.map { Self.lockLabel($0) } + counterLabels)
-            .map { ($0, FontWeight.regular) }
-        if !restThreads.isEmpty { labels.append((Self.restLabel(restThreads.count, "thread"), .bold)) }
-        if !restTasks.isEmpty { labels.append((Self.restLabel(restTasks.count, "task"), .bold)) }
+    /// Every label the gutter must hold, with its weight and indent.
+    var gutterLabels: [(String, FontWeight, Double)] {
+        var labels = (shownThreads.map(\.label) + shownLocks.map { Self.lockLabel($0) } + counterLabels)
+            .map { ($0, FontWeight.regular, 0.0) }
+        // A task lane's label follows its colour chip.
+        labels += shownTasks.map { ($0.label, FontWeight.regular, Metrics.chipWidth + 2) }
+        if !restThreads.isEmpty { labels.append((Self.restLabel(restThreads.count, "thread"), .bold, 0)) }
+        if !restTasks.isEmpty { labels.append((Self.restLabel(restTasks.count, "task"), .bold, 0)) }
         return labels
     }
 

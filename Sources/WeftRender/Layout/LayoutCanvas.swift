@@ -14,6 +14,8 @@ final class LayoutCanvas {
     var arrowsTotal = 0
     /// Whether any run of merged slices was drawn (the legend then explains it).
     var drewDenseRun = false
+    /// A task's code ran on an actor somewhere in a thread lane (the actor mark).
+    var drewActorSlices = false
     var drewThreadDensity = false
     var drewLockWait = false
     /// What was drawn, so that the legend explains exactly that.
@@ -22,6 +24,12 @@ final class LayoutCanvas {
     var usedLinks = Set<Link.Kind>()
     var drewHolds = false
     var drewTaskSlices = false
+    /// How many task colours the thread and lock lanes used (the most any panel gave out).
+    var usedTaskColors = 0
+    /// A slice of a task not drawn one by one (`Palette.otherTask`).
+    var drewOtherTask = false
+    /// A slice in a colour worn a second time (striped), past `Palette.taskColors.count` tasks.
+    var drewRepeatedColor = false
     var drewIdleLine = false
     /// A pool thread drawn free (alive, running nothing: any task may take it).
     var drewFreeLine = false
@@ -74,14 +82,15 @@ final class LayoutCanvas {
 
     /// The gutter width that fits `labels` at lane-label size, within the bounds.
     static func gutterWidth(for labels: [String], measurer: TextMeasurer) -> Double {
-        gutterWidth(for: labels.map { ($0, FontWeight.regular) }, measurer: measurer)
+        gutterWidth(for: labels.map { ($0, FontWeight.regular, 0) }, measurer: measurer)
     }
 
-    /// The gutter width that fits `labels`, each at lane-label size in its weight, within the bounds.
-    static func gutterWidth(for labels: [(String, FontWeight)], measurer: TextMeasurer) -> Double {
+    /// The gutter width that fits `labels`, each at lane-label size in its weight after its indent (a task's colour
+    /// chip), within the bounds.
+    static func gutterWidth(for labels: [(String, FontWeight, Double)], measurer: TextMeasurer) -> Double {
         var widest = 0.0
-        for (label, weight) in labels {
-            widest = max(widest, measurer.width(label, size: Metrics.laneLabelSize, weight: weight))
+        for (label, weight, indent) in labels {
+            widest = max(widest, indent + measurer.width(label, size: Metrics.laneLabelSize, weight: weight))
         }
         return min(max(widest + 6, Metrics.minGutter), Metrics.maxGutter)
     }

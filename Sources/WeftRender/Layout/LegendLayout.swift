@@ -1,4 +1,5 @@
-/// The legend: what each colour, marker and arrow means, flowed into rows that fit the width.
+/// The legend: what each colour, marker and arrow drawn means (nothing that was not drawn), in groups a reader meets
+/// top to bottom (threads, tasks, marks, counters), each flowed into rows that fit the width.
 enum LegendLayout {
     enum Key: Equatable {
         case swatch(Color, thin: Bool)
@@ -17,33 +18,67 @@ enum LegendLayout {
         case stripes([Color])
         /// Pixel columns of varying height: slices too narrow to draw one by one.
         case columns(Color)
+        /// A swatch with a stripe across it: a task colour worn a second time.
+        case striped(Color)
+    }
+
+    /// The legend's groups, in the order a reader meets them in a panel, top to bottom.
+    enum Group: String, CaseIterable {
+        case threads = "Threads"
+        case tasks = "Tasks"
+        case marks = "Marks"
+        case counters = "Counters"
     }
 
     struct Entry {
         var key: Key
         var label: String
+        var group: Group
     }
 
+    /// Task states in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep and
+    /// cancelled.
+    static let stateOrder: [LaneState] = [
+        .running, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .actor, .waitGroup, .join, .suspended,
+        .condition, .unknown, .sleeping, .cancelled,
+    ]
+
+    /// Every entry for what `canvas` drew (in every panel), grouped, each group in reading order.
     static func entries(view: TimelineView, canvas: LayoutCanvas) -> [Entry] {
         let theme = canvas.theme
         var out: [Entry] = []
-        if canvas.drewTaskSlices {
-            out.append(Entry(key: .stripes(Palette.taskColors), label: "thread runs a task (one colour per task)"))
+        func add(_ group: Group, _ key: Key, _ label: String) { out.append(Entry(key: key, label: label, group: group)) }
+        if canvas.usedTaskColors > 0 {
+            let colors = Array(Palette.taskColors.prefix(canvas.usedTaskColors))
+            add(.threads, .stripes(colors), "runs a task: the colour of the chip beside the task's lane")
+        }
+        if canvas.drewRepeatedColor {
+            add(.threads, .striped(Palette.taskColors[0]),
+                "past \(Palette.taskColors.count) tasks colours repeat: a stripe and a numbered chip mark the second use")
+        }
+        if canvas.drewOtherTask {
+            add(.threads, .swatch(Palette.otherTask, thin: false), "runs a task without a lane of its own")
+        }
+        if canvas.drewActorSlices {
+            add(.threads, .strip(Palette.actorMark), "underlined: the task's code ran on an actor (\"t3 on Cache\")")
         }
         if canvas.drewFreeLine {
-            out.append(Entry(key: .dashed(long: true), label: "pool thread free: idle, any task may take it (multiplexed)"))
+            add(.threads, .dashed(long: true), "pool thread free: idle, any task may take it (multiplexed)")
         }
         if canvas.drewHeldThread {
-            out.append(Entry(key: .hatched(Palette.taskColors[1], thin: false),
-                             label: "thread held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)"))
+            add(.threads, .hatched(Palette.taskColors[0], thin: false),
+                "held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)")
         }
-        if canvas.drewIdleLine { out.append(Entry(key: .dashed(long: false), label: "thread alive, idle (caller, timer)")) }
+        if canvas.drewIdleLine { add(.threads, .dashed(long: false), "alive, idle (caller, timer)") }
         if canvas.drewThreadDensity {
-            out.append(Entry(key: .swatch(theme.idleThread, thin: false), label: "threads alive, idle (share)"))
+            add(.threads, .swatch(theme.idleThread, thin: false), "threads alive, idle (share)")
         }
         if canvas.drewHeldDensity {
-            out.append(Entry(key: .swatch(Palette.heldThreads, thin: false),
-                             label: "threads held by their blocked or sleeping task (share)"))
+            add(.threads, .swatch(Palette.heldThreads, thin: false), "threads held by their blocked or sleeping task (share)")
+        }
+        if canvas.drewDenseRun {
+            add(.threads, .columns(Palette.taskColors[0]),
+                "slices < 2 px: a pixel shows the task that ran most in it, as tall (thread) or as strong (task) as it was busy")
         }
         let labels: [LaneState: String] = [
             .running: "running", .runnable: "runnable: waits for a free thread or a CPU",
@@ -51,81 +86,91 @@ enum LegendLayout {
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
             .osWakeDelay: "runnable, a pool thread woken: the OS has yet to run it",
             .cancelled: "cancelled by the runtime after the deadlock",
-            .suspended: "suspended: awaiting Swift work outside Weft (an actor, a continuation, child tasks)",
+            .suspended: "suspended: awaiting Swift work outside Weft (a continuation, child tasks)",
+            .actor: "waiting to enter a busy actor (seen when its code next ran there)",
             .channel: "blocked: channel",
             .mutex: "blocked: mutex", .waitGroup: "blocked: wait group", .join: "blocked: join",
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
         ]
-        var states = LaneState.allCases.filter { canvas.usedStates.contains($0) }
+        var states = stateOrder.filter { canvas.usedStates.contains($0) }
+        // A thread density row's running share is running's blue: the one entry says both.
         if canvas.drewThreadDensity && !states.contains(.running) { states.insert(.running, at: 0) }
         // Wait group and join share a colour: one entry.
         if states.contains(.waitGroup) && states.contains(.join) { states.removeAll { $0 == .join } }
         // A lock lane's waiting strip is the mutex state's colour: one entry says both.
         if canvas.drewLockWait && !states.contains(.mutex) {
             states.append(.mutex)
-            states.sort { $0.rawValue < $1.rawValue }
+            states.sort { stateOrder.firstIndex(of: $0)! < stateOrder.firstIndex(of: $1)! }
         }
         for state in states {
             var label = labels[state] ?? state.description
             if state == .waitGroup && canvas.usedStates.contains(.join) { label = "blocked: wait group / join" }
+            if state == .running && canvas.drewThreadDensity {
+                label = canvas.usedStates.contains(.running) ? "running (in a thread density row: threads running)"
+                    : "thread density row: threads running"
+            }
             if state == .mutex && canvas.drewLockWait {
                 label = canvas.usedStates.contains(.mutex) ? "blocked: mutex (on a lock lane: tasks waiting)"
                     : "lock lane: tasks waiting"
             }
             let color = Palette.color(of: state)
-            out.append(Entry(key: state.isHatched ? .hatched(color, thin: state.isWaiting) : .swatch(color, thin: state.isWaiting),
-                             label: label))
+            add(.tasks, state.isHatched ? .hatched(color, thin: state.isWaiting) : .swatch(color, thin: state.isWaiting), label)
+        }
+        if canvas.drewHolds { add(.tasks, .strip(theme.marker), "holds a mutex (strip under the lane)") }
+        for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
+            add(.marks, .marker(PanelLayout.shape(of: kind)), kind.description)
         }
         if canvas.drewDeadlock {
-            out.append(Entry(key: .instant(Palette.color(of: .mutex)), label: "deadlock detected (wait-for graph above the lanes)"))
-        }
-        if canvas.drewCounters {
-            out.append(Entry(key: .counter(Palette.counterMemory), label: "resident memory"))
-            out.append(Entry(key: .counter(Palette.counterThreads), label: "scheduler threads alive"))
-        }
-        if canvas.drewHolds { out.append(Entry(key: .strip(theme.marker), label: "holds a mutex (strip under the lane)")) }
-        for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
-            out.append(Entry(key: .marker(PanelLayout.shape(of: kind)), label: kind.description))
+            add(.marks, .instant(Palette.color(of: .mutex)), "deadlock detected (wait-for graph above the lanes)")
         }
         for kind in Link.Kind.allCases where canvas.usedLinks.contains(kind) {
             let style = PanelLayout.arrowStyle(kind, theme: theme)
-            out.append(Entry(key: .arrow(style.color, dash: style.dash), label: kind.description))
+            add(.marks, .arrow(style.color, dash: style.dash), kind.description)
         }
-        if canvas.drewDenseRun {
-            out.append(Entry(key: .columns(Palette.taskColor(0)),
-                             label: "slices < 2 px: a pixel shows the task that ran most in it, as tall (thread) or as strong (task) as it was busy"))
+        if canvas.arrowsTotal > canvas.arrowsShown {
+            add(.marks, .arrow(canvas.theme.secondaryText, dash: []),
+                "\(Format.count(canvas.arrowsShown)) of \(Format.count(canvas.arrowsTotal)) arrows shown")
+        }
+        if canvas.drewCounters {
+            add(.counters, .counter(Palette.counterMemory), "resident memory")
+            add(.counters, .counter(Palette.counterThreads), "scheduler threads alive")
         }
         return out
     }
 
-    /// Lays the legend out from `top`; returns the y below it.
+    /// Lays the legend out from `top`, one group a row (wrapped under itself when long), each led by its name;
+    /// returns the y below it.
     static func layout(view: TimelineView, canvas: LayoutCanvas, top: Double) -> Double {
-        var entries = entries(view: view, canvas: canvas)
-        if canvas.arrowsTotal > canvas.arrowsShown {
-            entries.append(Entry(key: .arrow(canvas.theme.secondaryText, dash: []),
-                                 label: "\(Format.count(canvas.arrowsShown)) of \(Format.count(canvas.arrowsTotal)) arrows shown"))
-        }
+        let entries = entries(view: view, canvas: canvas)
         guard !entries.isEmpty else { return top }
         let keyWidth = 16.0
-        let left = Metrics.margin
+        let groups = Group.allCases.filter { group in entries.contains { $0.group == group } }
+        let headingWidth = (groups.map { canvas.measurer.width($0.rawValue, size: Metrics.legendSize, weight: .bold) }.max() ?? 0) + 12
+        let left = Metrics.margin + headingWidth
         let right = canvas.width - Metrics.margin
-        var x = left
         var y = top + 6
         let textColor = canvas.theme.text
-        for entry in entries {
-            let textWidth = canvas.measurer.width(entry.label, size: Metrics.legendSize)
-            let need = keyWidth + 4 + textWidth
-            if x > left && x + need > right {
-                x = left
-                y += Metrics.legendRow
+        for group in groups {
+            let heading = Rect(x: Metrics.margin, y: y, width: headingWidth, height: Metrics.legendRow)
+            canvas.builder.add(canvas.text(group.rawValue, in: heading, size: Metrics.legendSize, weight: .bold, color: textColor),
+                               to: .legend)
+            var x = left
+            for entry in entries where entry.group == group {
+                let textWidth = canvas.measurer.width(entry.label, size: Metrics.legendSize)
+                let need = keyWidth + 4 + textWidth
+                if x > left && x + need > right {
+                    x = left
+                    y += Metrics.legendRow
+                }
+                drawKey(entry.key, at: Rect(x: x, y: y + 3, width: keyWidth, height: Metrics.legendRow - 6), canvas: canvas)
+                let cell = Rect(x: x + keyWidth + 4, y: y, width: right - x - keyWidth - 4, height: Metrics.legendRow)
+                let text = canvas.text(entry.label, in: cell, size: Metrics.legendSize, color: textColor)
+                canvas.builder.add(text, to: .legend)
+                x += need + 14
             }
-            drawKey(entry.key, at: Rect(x: x, y: y + 3, width: keyWidth, height: Metrics.legendRow - 6), canvas: canvas)
-            let cell = Rect(x: x + keyWidth + 4, y: y, width: right - x - keyWidth - 4, height: Metrics.legendRow)
-            let text = canvas.text(entry.label, in: cell, size: Metrics.legendSize, color: textColor)
-            canvas.builder.add(text, to: .legend)
-            x += need + 14
+            y += Metrics.legendRow
         }
-        return y + Metrics.legendRow
+        return y
     }
 
     private static func drawKey(_ key: Key, at box: Rect, canvas: LayoutCanvas) {
@@ -157,6 +202,10 @@ enum LegendLayout {
         case let .dashed(long):
             canvas.builder.add(.line(from: Point(box.x, mid), to: Point(box.maxX, mid), color: canvas.theme.rule, width: 1,
                                      dash: long ? [6, 3] : [2, 3]), to: .legend)
+        case let .striped(color):
+            canvas.builder.add(.rect(box, fill: color), to: .legend)
+            canvas.builder.add(.rect(Rect(x: box.x, y: mid - 1, width: box.width, height: 2), fill: canvas.theme.background),
+                               to: .legend)
         case let .hatched(color, thin):
             let h = thin ? box.height * 0.45 : box.height
             canvas.builder.add(.hatch(Rect(x: box.x, y: mid - h / 2, width: box.width, height: h), color: color), to: .legend)

@@ -30,8 +30,9 @@ enum Metrics {
     static let foldWidth = 40.0
     /// Width of a folded stretch when many share the plot.
     static let minimumFoldWidth = 14.0
-    /// Width of each of `count` folds on a plot `plotWidth` pixels wide: together they take about a quarter of it at
-    /// most, each between `minimumFoldWidth` and `foldWidth`.
+    /// Width of the shortest of `count` folds on a plot `plotWidth` pixels wide (longer ones are wider:
+    /// `FoldWidths`): `count` of them take about a quarter of it at most, each between `minimumFoldWidth` and
+    /// `foldWidth`.
     static func foldWidth(count: Int, plotWidth: Double) -> Double {
         min(foldWidth, max(minimumFoldWidth, plotWidth * 0.25 / Double(max(count, 1))))
     }
@@ -48,11 +49,15 @@ enum Metrics {
     static let verdictSize = 13.0
     static let verdictRow = 19.0
 
+    /// The colour chip before a task lane's label (and the room it takes, with a gap).
+    static let chipWidth = 14.0
     /// Gutter (lane labels) width bounds.
     static let minGutter = 96.0
     static let maxGutter = 240.0
     /// Slices narrower than this get no label.
     static let minLabelledSlice = 16.0
+    /// The height of the mark along the foot of a slice that ran on an actor.
+    static let actorMark = 3.0
     /// Pixels per arrow at most: beyond this, arrows are thinned.
     static let pixelsPerArrow = 4.0
     /// Markers of one kind closer than this on one lane are drawn once, with a count beside them.

@@ -46,8 +46,12 @@ extension PanelLayout {
             let note = (counter.kind == .residentBytes ? "highest sample \(peak)" : "most at once \(peak)")
                 + " · scale 0 – \(spell(highest))"
             let width = canvas.measurer.width(note, size: Metrics.axisSize)
-            canvas.builder.add(canvas.text(note, in: Rect(x: area.maxX - width - 4, y: y, width: width + 4, height: height / 2 + 2),
-                                           size: Metrics.axisSize, color: theme.text), to: .labels)
+            if let text = canvas.text(note, in: Rect(x: area.maxX - width - 4, y: y, width: width + 4, height: height / 2 + 2),
+                                      size: Metrics.axisSize, color: theme.text) {
+                // On a backing of the page's colour: over a full track the note was drawn on the fill and hard to read.
+                canvas.builder.add(.rect(text.box.insetBy(dx: -2, dy: -1), fill: theme.background.withAlpha(0.85)), to: .labels)
+                canvas.builder.add(text, to: .labels)
+            }
             canvas.drewCounters = true
             y += height + Metrics.laneGap
         }

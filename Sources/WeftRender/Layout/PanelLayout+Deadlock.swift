@@ -35,9 +35,9 @@ extension PanelLayout {
     /// ellipse in wait-for order; "waits for" arrows solid from a task to its object, "held by" dashed from the
     /// object to the task that holds it. Returns the height used.
     @discardableResult
-    func layoutWaitForGraph(in box: Rect) -> Double {
+    func layoutWaitForGraph(in box: Rect, title: String = "wait-for graph of the deadlock") -> Double {
         guard let cycle = timeline.deadlock?.cycle, !cycle.isEmpty else { return 0 }
-        let title = canvas.text("wait-for graph of the deadlock (\(Format.plural(cycle.count, "task")))",
+        let title = canvas.text("\(title) (\(Format.plural(cycle.count, "task")))",
                                 in: Rect(x: box.x, y: box.y, width: box.width, height: Metrics.problemRow),
                                 size: Metrics.axisSize, weight: .bold, color: theme.text)
         canvas.builder.add(title, to: .labels)
@@ -69,7 +69,7 @@ extension PanelLayout {
         }
         for (i, step) in cycle.enumerated() {
             let taskBox = boxes[2 * i], objectBox = boxes[2 * i + 1]
-            let fill = Palette.taskColor(step.task.rawValue)
+            let fill = lanes.coloring.color(step.task)
             canvas.builder.add(.rect(taskBox, fill: fill), to: .labels)
             canvas.builder.add(canvas.text(step.taskLabel, in: taskBox.insetBy(dx: 3, dy: 0), size: Metrics.axisSize,
                                            color: theme.textColor(on: fill), minimumCharacters: step.task.description.count),

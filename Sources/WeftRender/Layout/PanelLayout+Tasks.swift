@@ -8,7 +8,7 @@ extension PanelLayout {
         var lod = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
         var holdLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
         for (index, task) in lanes.shownTasks.enumerated() {
-            laneFrame(index: index, label: task.label, top: y, height: Metrics.taskLane)
+            laneFrame(index: index, label: task.label, top: y, height: Metrics.taskLane, chip: lanes.coloring.swatch(task.task))
             centers[task.task] = y + Metrics.taskLane / 2
             lod.reset()
             for span in task.spans where scale.overlaps(span.start, span.end) {

@@ -19,7 +19,7 @@ extension PanelLayout {
             }
             if let owner = thread.owner {
                 // A thread-per-task thread its task keeps while not running on it: hatched in the task's colour.
-                let color = Palette.taskColor(owner.rawValue)
+                let color = lanes.coloring.color(owner)
                 let dimmed = lanes.matching.map { !$0.contains(owner) } ?? false
                 for held in thread.held where scale.overlaps(held.start, held.end) {
                     let x0 = scale.clampedX(held.start), x1 = scale.clampedX(held.end)
@@ -31,7 +31,7 @@ extension PanelLayout {
             }
             lod.reset()
             let cancelledFrom = timeline.deadlock?.detected ?? .max
-            for slice in thread.slices where scale.overlaps(slice.start, slice.end) {
+            for slice in thread.slices where scale.overlaps(slice.start, slice.end) && slice.actor == nil {
                 let key = Int(truncatingIfNeeded: slice.task.rawValue)
                 if slice.end <= cancelledFrom {
                     lod.add(scale.clampedX(slice.start), scale.clampedX(slice.end), key: key)
@@ -43,6 +43,9 @@ extension PanelLayout {
             }
             let bar = Rect(x: 0, y: y + 2, width: 0, height: Metrics.threadLane - 4)
             for piece in lod.columnPieces() + lod.wide { drawTaskPiece(piece, bar: bar, names: names) }
+            for slice in thread.slices where slice.actor != nil && scale.overlaps(slice.start, slice.end) {
+                drawActorSlice(slice, bar: bar, names: names)
+            }
             y += Metrics.threadLane + Metrics.laneGap
         }
         if !lanes.restThreads.isEmpty {
@@ -65,17 +68,25 @@ extension PanelLayout {
         rect.x = piece.x0
         rect.width = max(piece.x1 - piece.x0, 1)
         canvas.drewTaskSlices = true
+        let swatch = lanes.coloring.swatch(task)
+        if swatch.drawn { canvas.usedTaskColors = max(canvas.usedTaskColors, lanes.coloring.count) } else { canvas.drewOtherTask = true }
+        let fill = swatch.color.withAlpha(dimmed ? 0.25 : 1)
         if piece.merged {
             // A column of many short slices: the colour of the task that ran most in it, as tall as the column was busy.
             canvas.drewDenseRun = true
             let height = rect.height * max(piece.coverage, 0.25)
             rect.y += rect.height - height
             rect.height = height
-            canvas.builder.add(.rect(rect, fill: Palette.taskColor(task.rawValue).withAlpha(dimmed ? 0.25 : 1)), to: .lanes)
+            canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
             return
         }
-        let fill = Palette.taskColor(task.rawValue).withAlpha(dimmed ? 0.25 : 1)
         canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
+        if swatch.round > 0 {
+            // A colour worn a second time: a stripe across the slice tells it from the first wearer.
+            canvas.drewRepeatedColor = true
+            canvas.builder.add(.rect(Rect(x: rect.x, y: rect.y + rect.height / 2 - 1, width: rect.width, height: 2),
+                                     fill: theme.background), to: .lanes)
+        }
         guard rect.width >= Metrics.minLabelledSlice, !dimmed else { return }
         let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height)
         let label = names[task] ?? task.description
@@ -86,6 +97,32 @@ extension PanelLayout {
             ?? canvas.text(task.description, in: cell, size: Metrics.sliceLabelSize, color: color,
                            minimumCharacters: task.description.count)
         canvas.builder.add(item)
+    }
+
+    /// A task's code running on an actor inside the actor's job: the task's colour over the actor mark (a strip along
+    /// the bar's foot, at least a pixel wide, so that even a microsecond on the actor shows), labelled "t3 on Cache"
+    /// when it fits.
+    func drawActorSlice(_ slice: ThreadSlice, bar: Rect, names: [TaskID: String]) {
+        let x0 = scale.clampedX(slice.start), x1 = scale.clampedX(slice.end)
+        let dimmed = lanes.matching.map { !$0.contains(slice.task) } ?? false
+        var rect = bar
+        rect.x = x0
+        rect.width = max(x1 - x0, 1)
+        canvas.drewTaskSlices = true
+        canvas.drewActorSlices = true
+        let swatch = lanes.coloring.swatch(slice.task)
+        if swatch.drawn { canvas.usedTaskColors = max(canvas.usedTaskColors, lanes.coloring.count) } else { canvas.drewOtherTask = true }
+        let fill = swatch.color.withAlpha(dimmed ? 0.25 : 1)
+        canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
+        let mark = Rect(x: rect.x, y: rect.y + rect.height - Metrics.actorMark, width: rect.width, height: Metrics.actorMark)
+        canvas.builder.add(.rect(mark, fill: Palette.actorMark.withAlpha(dimmed ? 0.25 : 1)), to: .lanes)
+        guard rect.width >= Metrics.minLabelledSlice, !dimmed, let actor = slice.actor else { return }
+        let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height - Metrics.actorMark)
+        let color = theme.textColor(on: fill)
+        let item = canvas.text("\(slice.task) on \(actor)", in: cell, size: Metrics.sliceLabelSize, color: color,
+                               minimumCharacters: slice.task.description.count + 4)
+            ?? canvas.text("on \(actor)", in: cell, size: Metrics.sliceLabelSize, color: color, minimumCharacters: 4)
+        if let item { canvas.builder.add(item) }
     }
 
     /// The level-of-detail key of a thread's run slices after a deadlock was detected (the runtime cancelling tasks).

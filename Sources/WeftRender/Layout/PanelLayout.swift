@@ -9,6 +9,9 @@ struct PanelLayout {
     let lanes: LaneSelection
     let title: String
     let subtitle: String
+    /// Whether the panel draws how its run ended (message, wait-for graph) under its header; a contrast picture draws
+    /// both runs' endings once above the panels instead (`EndingLayout`).
+    var showsEnding = true
 
     var theme: Theme { canvas.theme }
     var scale: TimeScale { canvas.scale }
@@ -63,13 +66,25 @@ struct PanelLayout {
         return y
     }
 
-    /// The run's whole problem message (how it ended), one line per line of the message, long lines wrapped at
-    /// word boundaries; at most `Metrics.maxProblemLines`, the last saying how many more there were.
+    /// The run's problem message and wait-for graph under the header, unless drawn elsewhere (`showsEnding`).
     private func layoutProblem(top: Double) -> Double {
-        guard let problem = timeline.facts.problem, problem != timeline.facts.problemSummary else { return top }
-        var row = canvas.row(top, Metrics.factsRow)
-        // A deadlock's wait-for graph sits at the right of the message.
-        let graphWidth = waitForGraphWidth
+        guard showsEnding else { return top }
+        return layoutEnding(in: canvas.row(top, Metrics.factsRow), top: top)
+    }
+
+    /// Whether the run ended with a message worth showing (more than its one-word summary).
+    var hasProblemMessage: Bool {
+        guard let problem = timeline.facts.problem else { return false }
+        return problem != timeline.facts.problemSummary
+    }
+
+    /// The run's whole problem message (how it ended) from `top` in `row`'s columns, one line per line of the message,
+    /// long lines wrapped at word boundaries; at most `Metrics.maxProblemLines`, the last saying how many more there
+    /// were. With `graph`, a deadlock's wait-for graph sits at the right of the message. Returns the y below.
+    func layoutEnding(in row: Rect, top: Double, graph: Bool = true) -> Double {
+        guard hasProblemMessage, let problem = timeline.facts.problem else { return top }
+        var row = row
+        let graphWidth = graph ? waitForGraphWidth : 0
         if graphWidth > 0 { row.width -= graphWidth + 16 }
         var lines = canvas.measurer.wrap(problem, maxWidth: row.width - 16, size: Metrics.factsSize)
         if lines.count > Metrics.maxProblemLines {
@@ -128,12 +143,17 @@ struct PanelLayout {
     private var taskDetail: String {
         var total = lanes.shownTasks.count + lanes.restTasks.count
         var text = Format.plural(total, "task")
+        // Counted as the panel's title counts them ("8 tasks + main"), not "9 tasks" under "8 tasks + main".
+        if options.taskPattern == nil, timeline.tasks.contains(where: { $0.name == "main" }) {
+            text = TimelineLayout.tasksText(total)
+        }
         if let pattern = options.taskPattern {
             text += " matching “\(pattern)” of \(Format.count(timeline.tasks.count))"
         }
         total = lanes.shownTasks.count
         if !lanes.restTasks.isEmpty {
-            text += " (\(Format.count(total)) drawn one by one" + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
+            text += " (\(Format.count(total)) drawn one by one" + (lanes.sameInEveryPanel ? ", the same in both panels" : "")
+                + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
         if timeline.facts.wakeLatency > 0 {
             text += " · wake-up latency \(DurationFormat.format(timeline.facts.wakeLatency)) in all (ready while a pool thread idled"
@@ -171,13 +191,28 @@ struct PanelLayout {
         return top + height + Metrics.laneGap
     }
 
-    /// Band behind every other lane and the lane's label in the gutter.
-    func laneFrame(index: Int, label: String, top: Double, height: Double) {
+    /// Band behind every other lane and the lane's label in the gutter; a task's lane leads its label with a chip
+    /// of the colour its slices wear in the thread and lock lanes (numbered from the second wearer of a colour on).
+    func laneFrame(index: Int, label: String, top: Double, height: Double, chip: TaskColoring.Swatch? = nil) {
         if index % 2 == 1 {
             canvas.builder.add(.rect(canvas.row(top, height), fill: theme.laneBand), to: .background)
         }
+        var cell = canvas.gutter(top, height)
+        if let chip, chip.drawn {
+            // A plain square; a repeat is a wider, taller chip with the round's number in it.
+            let side = chip.round > 0 ? min(height - 2, 13) : 9.0
+            let width = chip.round > 0 ? Metrics.chipWidth - 1 : side
+            let box = Rect(x: cell.x, y: top + (height - side) / 2, width: width, height: side)
+            canvas.builder.add(.rect(box, fill: chip.color), to: .labels)
+            if chip.round > 0 {
+                canvas.builder.add(canvas.text("\(chip.round + 1)", in: Rect(x: box.x, y: top, width: box.width, height: height),
+                                               size: Metrics.markCountSize + 1, weight: .bold, alignment: .center,
+                                               color: theme.textColor(on: chip.color), minimumCharacters: 1))
+            }
+            cell.x += Metrics.chipWidth + 2
+            cell.width -= Metrics.chipWidth + 2
+        }
         // Too long for the gutter: shortened at a word boundary, never mid-word when a word fits.
-        let cell = canvas.gutter(top, height)
         let fitted = canvas.measurer.abbreviate(label, maxWidth: cell.width, size: Metrics.laneLabelSize) ?? label
         canvas.builder.add(canvas.text(fitted, in: cell, size: Metrics.laneLabelSize, color: theme.text))
     }

@@ -33,6 +33,10 @@ public struct RenderOptions: Sendable {
     public var theme: Theme
     /// Replaces the title made from program and scheduler.
     public var title: String?
+    /// A line under the title of a contrast picture that says what the program does; nil: none.
+    public var description: String?
+    /// The sentences atop a contrast picture; nil: `ContrastVerdict`'s, from the two runs' facts alone.
+    public var verdict: String?
     /// Most thread lanes drawn one by one; the rest become one density row.
     public var maxThreadLanes: Int
     /// Most task lanes drawn one by one; the rest become one density row.

@@ -50,10 +50,10 @@ enum TimeFolding {
         }
         // Folding must free at least as many pixels as the fold takes, on the axis drawn with all these folds (judged
         // once, so that dropping one does not drop the next in turn).
-        let width = Metrics.foldWidth(count: count, plotWidth: plotWidth)
+        let widths = FoldWidths.widths(quiet[..<count].map(\.duration), plotWidth: plotWidth)
         let open = total - quiet[..<count].reduce(0.0) { $0 + Double($1.duration) }
-        let pixelsPerNanosecond = (plotWidth - width * Double(count)) / max(open, 1)
-        while count > 0, Double(quiet[count - 1].duration) * pixelsPerNanosecond < 2 * width { count -= 1 }
+        let pixelsPerNanosecond = (plotWidth - widths.reduce(0, +)) / max(open, 1)
+        while count > 0, Double(quiet[count - 1].duration) * pixelsPerNanosecond < 2 * widths[count - 1] { count -= 1 }
         return quiet[..<count].sorted { $0.start < $1.start }
     }
 
@@ -152,6 +152,7 @@ enum TimeFolding {
         case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         case .cancelled: "being cancelled"
         case .suspended: "suspended on Swift work"
+        case .actor: "waiting for an actor"
         }
     }
 }

@@ -16,9 +16,9 @@ public struct TimeFold: Sendable, Equatable {
 
 /// Maps times (ns since trace start) in a window to x pixels in the plot area.
 ///
-/// Piecewise linear: every fold gets the same width whatever its length (`Metrics.foldWidth(count:plotWidth:)`), and
-/// the stretches between folds share the rest of the plot in proportion to their durations, so that ticks stay true
-/// on both sides of a fold.
+/// Piecewise linear: each fold is drawn narrow, wider the longer it lasts on a log scale (`FoldWidths`), and the
+/// stretches between folds share the rest of the plot in proportion to their durations, so that ticks stay true on
+/// both sides of a fold.
 struct TimeScale {
     /// One linear piece of the axis.
     struct Segment: Equatable {
@@ -44,16 +44,15 @@ struct TimeScale {
     private let factor: Double
     private let isLinear: Bool
 
-    init(start: UInt64, end: UInt64, x0: Double, x1: Double, folds: [TimeFold] = [],
-         foldWidth: Double? = nil) {
+    init(start: UInt64, end: UInt64, x0: Double, x1: Double, folds: [TimeFold] = []) {
         self.start = Double(start)
         self.end = Double(max(end, start + 1))
         self.x0 = x0
         self.x1 = x1
         let inside = folds.filter { $0.start >= start && $0.end <= end && $0.end > $0.start }.sorted { $0.start < $1.start }
         let folded = inside.reduce(0.0) { $0 + Double($1.duration) }
-        let foldWidth = foldWidth ?? Metrics.foldWidth(count: inside.count, plotWidth: x1 - x0)
-        let room = (x1 - x0) - foldWidth * Double(inside.count)
+        let foldWidths = FoldWidths.widths(inside.map(\.duration), plotWidth: x1 - x0)
+        let room = (x1 - x0) - foldWidths.reduce(0, +)
         let open = self.end - self.start - folded
         guard !inside.isEmpty, room > 0, open > 0 else {
             self.folds = []
@@ -73,9 +72,9 @@ struct TimeScale {
             t = t1
             x += w
         }
-        for fold in inside {
+        for (fold, width) in zip(inside, foldWidths) {
             if Double(fold.start) > t { add(Double(fold.start), folded: false, width: 0) }
-            add(Double(fold.end), folded: true, width: foldWidth)
+            add(Double(fold.end), folded: true, width: width)
         }
         if self.end > t { add(self.end, folded: false, width: 0) }
         segments = pieces

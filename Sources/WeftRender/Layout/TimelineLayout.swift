@@ -31,8 +31,12 @@ public enum TimelineLayout {
         options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
         // Both panels draw the same locks, in one order: those of a deadlock's cycle first.
         let lockOrder = LaneSelection.lockOrder([a, b])
-        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder)
-        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder)
+        // Every lock of either run's deadlock cycle in both panels, even where the other run did not deadlock.
+        if options.maxLockLanes > 0 { options.maxLockLanes = max(options.maxLockLanes, LaneSelection.cycleLocks([a, b]).count) }
+        // … and the same tasks, in the same colours.
+        let taskChoice = LaneSelection.sharedTaskChoice([a, b], options: options)
+        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder, sharedChoice: taskChoice)
+        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder, sharedChoice: taskChoice)
         let canvas = try makeCanvas(options, [lanesA, lanesB], [a, b], start: start, end: end, measurer: measurer)
         var y = Metrics.margin
         if let title = options.title {
@@ -40,11 +44,27 @@ public enum TimelineLayout {
                                            weight: .bold, color: options.theme.text))
             y += Metrics.titleRow + 4
         }
-        y = layoutVerdict(ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
-        for (timeline, lanes) in [(a, lanesA), (b, lanesB)] {
-            let panel = PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
-                                    title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
-                                        + " · shared time scale \(start == 0 ? "0" : DurationFormat.format(start)) – \(DurationFormat.format(end))")
+        if let description = options.description {
+            for line in canvas.measurer.wrap(description, maxWidth: canvas.row(y, Metrics.factsRow).width,
+                                             size: Metrics.factsSize + 1) {
+                canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize + 1,
+                                               color: options.theme.secondaryText))
+                y += Metrics.factsRow
+            }
+            y += 4
+        }
+        y = layoutVerdict(options.verdict ?? ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
+        var panels = [(a, lanesA), (b, lanesB)].map { timeline, lanes in
+            PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
+                        title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
+                            + " · shared time scale \(start == 0 ? "0" : DurationFormat.format(start)) – \(DurationFormat.format(end))")
+        }
+        // How the runs ended: once above both panels, not again in each.
+        if EndingLayout.isShared(panels) {
+            y = EndingLayout.layout(panels, canvas: canvas, top: y)
+            for i in panels.indices { panels[i].showsEnding = false }
+        }
+        for panel in panels {
             y = panel.layout(top: y) + Metrics.panelGap
             canvas.builder.add(.line(from: Point(Metrics.margin, y - Metrics.panelGap / 2),
                                      to: Point(canvas.width - Metrics.margin, y - Metrics.panelGap / 2),

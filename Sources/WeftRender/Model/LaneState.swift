@@ -28,6 +28,9 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Suspended on Swift work Weft does not see (an actor, a continuation, Swift child tasks): it shares join's
     /// colour, since it too awaits other work, and is told apart by its hatching.
     case suspended
+    /// Waiting to enter a busy actor (the task's next code ran on it): lock-like, it shares mutex's colour and is told
+    /// apart by its hatching.
+    case actor
     /// Ready to run while a pool thread idled, after the pool had signalled that thread to take work: the time the OS
     /// took to run the woken thread (the trace's `threadWake`), not the scheduler's. Hatched in wake-up latency's colour.
     case osWakeDelay
@@ -37,7 +40,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Whether the state is drawn hatched rather than flat (it shares a colour with another state, or is not the
     /// program's own doing).
     public var isHatched: Bool {
-        self == .awaitingThread || self == .cancelled || self == .suspended || self == .osWakeDelay
+        self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor || self == .osWakeDelay
     }
     /// Whether the task is ready to run and waits only for a thread or a CPU (the runnable family).
     public var isReady: Bool { self == .runnable || self == .awaitingThread || self == .wakeLatency || self == .osWakeDelay }
@@ -57,6 +60,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .wakeLatency: "waiting for an idle pool thread to wake"
         case .cancelled: "cancelled after the deadlock"
         case .suspended: "suspended on Swift work"
+        case .actor: "waiting for an actor"
         case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         }
     }

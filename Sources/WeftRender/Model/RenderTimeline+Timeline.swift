@@ -27,8 +27,10 @@ extension RenderTimeline {
         facts.cores = run.cores
         facts.virtualTime = run.hasVirtualTime
         facts.census = timeline.threadCensus
-        facts.spawning = RunFigures.spawning(timeline)
-        facts.stalled = RunFigures.stalled(timeline)
+        let figures = RunFigures(timeline)
+        facts.spawning = figures.spawning
+        facts.stalled = figures.stalled
+        facts.measured = figures
         if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
         if let outcome = run.outcome, outcome != .completed {
             // The runtime's message usually opens with the outcome ("deadlock: all 6 live tasks…"): say it once.
@@ -44,13 +46,18 @@ extension RenderTimeline {
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
         }
+        let actorNames = Dictionary(timeline.actors.map { ($0.id, $0.typeName.isEmpty ? "an actor" : $0.typeName) },
+                                    uniquingKeysWith: { first, _ in first })
         var labelCount: [String: Int] = [:]
         for thread in sortedThreads { labelCount[thread.label, default: 0] += 1 }
         var threads = sortedThreads.map { thread in
             // Two threads with one role (the caller recorded twice): tell them apart by their trace number.
             let label = thread.label
             return ThreadTrack(thread: thread.id, label: labelCount[label, default: 0] > 1 ? "\(label) \(thread.id)" : label,
-                               slices: thread.slices.elements.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) },
+                               slices: thread.slices.elements.map {
+                                   ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task,
+                                               actor: $0.actor.map { actorNames[$0] ?? "an actor" })
+                               },
                                lifetime: TimeSpan(t(thread.started), t(thread.stopped ?? run.end)), role: thread.role,
                                owner: thread.role == .taskThread ? TaskID(thread.index) : nil)
         }
@@ -265,7 +272,8 @@ extension LaneState {
             case .waitGroup?, .once?: self = .waitGroup  // waiting for others' work to finish
             case .timer?: self = .sleeping  // a timed wait, as a sleep
             case .join?: self = .join
-            case .suspended?: self = .suspended  // awaiting Swift work (a child, an actor, a continuation) outside Weft
+            case .suspended?: self = .suspended  // awaiting Swift work (a child, a continuation) outside Weft
+            case .actor?: self = .actor
             case .condition?: self = .condition
             case .sleep?: self = .sleeping
             case nil: self = .unknown

@@ -65,6 +65,9 @@ public struct RunFacts: Sendable, Equatable {
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
     public var stalled: UInt64 = 0
+    /// The verdict's figures of the run, when it was built from the analysis model (`RunFigures(timeline)`): with
+    /// the hand-offs, CPU and cores that a verdict's reason reads.
+    public var measured: RunFigures?
 
     /// How the run ended in a word ("deadlocked", "failed"), when the trace says so.
     public var outcome: String?
@@ -145,10 +148,13 @@ public struct ThreadSlice: Sendable, Equatable {
     public var start: UInt64
     public var end: UInt64
     public var task: TaskID
-    public init(start: UInt64, end: UInt64, task: TaskID) {
+    /// The type name of the actor the task's code ran on ("an actor" when unknown), for a stretch of an actor job.
+    public var actor: String?
+    public init(start: UInt64, end: UInt64, task: TaskID, actor: String? = nil) {
         self.start = start
         self.end = max(start, end)
         self.task = task
+        self.actor = actor
     }
 }
 
@@ -256,9 +262,10 @@ extension RunFacts {
     /// covers every figure the header names.
     public var axisEnd: UInt64 { max(traceEnd, wallTime) }
 
-    /// The figures a verdict compares (`ContrastVerdict`), from these facts.
+    /// The figures a verdict compares (`ContrastVerdict`): the model's, else made from these facts.
     public var figures: RunFigures {
-        RunFigures(scheduler: scheduler, wallTime: wallTime, threads: threadCount, peakMemory: peakRSS, tasks: taskCount,
+        if let measured { return measured }
+        return RunFigures(scheduler: scheduler, wallTime: wallTime, threads: threadCount, peakMemory: peakRSS, tasks: taskCount,
                    workers: workers, cores: cores, problem: problemSummary, spawning: spawning, stalled: stalled)
     }
 }

@@ -12,13 +12,21 @@ public enum Palette {
         Color(hex: 0x000000), // black
     ]
 
-    /// Colours that tell tasks apart in thread and lock lanes: chosen so that none can be taken for a state colour,
-    /// with normal vision or with deuteranopia or protanopia (`ColorVision`, at least `ColorVision.minimumDistance`
-    /// apart): indigo and plum from Paul Tol's muted set, sand, and lavender; light and dark alternate.
+    /// Colours that tell the tasks drawn one by one apart in thread and lock lanes, in the order lanes take them:
+    /// none can be taken for a state colour, with normal vision or with deuteranopia or protanopia (`ColorVision`, at
+    /// least `ColorVision.minimumDistance` from every state), and any two are at least 21 ΔE apart with normal vision
+    /// and 15 with either deficiency. Indigo and plum from Paul Tol's muted set, sand, lavender, brown, mint, leaf
+    /// green and olive; light and dark alternate, so that neighbouring lanes differ most. Past these, colours repeat
+    /// (`TaskColoring`).
     public static let taskColors: [Color] = [
         Color(hex: 0x332288), Color(hex: 0xDDCC77), Color(hex: 0x6F4E7C), Color(hex: 0xBEBADA),
+        Color(hex: 0x803000), Color(hex: 0xB0E8B8), Color(hex: 0x68A860), Color(hex: 0x98A848),
     ]
 
+    /// The one colour of every task not drawn one by one (counted in a density row): a taupe at least 18 ΔE from
+    /// every state and task colour with each of the three visions, so that no slice of such a task is taken for a
+    /// task whose lane is drawn.
+    public static let otherTask = Color(hex: 0x685038)
 
     /// Threads held by their waiting task, as a share of a thread density row (thread-per-task): the held lanes'
     /// hatching is in each task's colour; the share, one violet for all (at least 26 ΔE from every other colour
@@ -28,10 +36,12 @@ public enum Palette {
     /// The counter tracks' colours: resident memory and OS threads alive.
     public static let counterMemory = Color(hex: 0x882255)
     public static let counterThreads = Color(hex: 0x117733)
+    /// The mark under a thread's slice that ran a task's code on an actor: the colour of waiting for an actor.
+    public static let actorMark = Color(hex: 0xD55E00)
 
     /// The colour of a task state, the same in every theme. Waiting for its thread to be created shares runnable's
-    /// orange and is told apart by its hatching, as suspended on Swift work shares join's; a cancellation is hatched
-    /// black.
+    /// orange and is told apart by its hatching, as suspended on Swift work shares join's and waiting for an actor
+    /// shares mutex's; a cancellation is hatched black.
     public static func color(of state: LaneState) -> Color {
         switch state {
         case .running: Color(hex: 0x0072B2)
@@ -39,17 +49,11 @@ public enum Palette {
         case .wakeLatency, .osWakeDelay: Color(hex: 0xF0E442)
         case .cancelled: Color(hex: 0x000000)
         case .channel: Color(hex: 0x56B4E9)
-        case .mutex: Color(hex: 0xD55E00)
+        case .mutex, .actor: Color(hex: 0xD55E00)
         case .waitGroup, .join, .suspended: Color(hex: 0xCC79A7)
         case .condition: Color(hex: 0x009E73)
         case .sleeping: Color(hex: 0xBDBDBD)
         case .unknown: Color(hex: 0x666666)
         }
-    }
-
-    /// The colour that tells task `raw` apart from its neighbours in a thread lane.
-    public static func taskColor(_ raw: UInt64) -> Color {
-        // Consecutive ids land on different colours.
-        taskColors[Int(raw % UInt64(taskColors.count))]
     }
 }

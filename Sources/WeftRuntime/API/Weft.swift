@@ -64,6 +64,7 @@ public enum Weft {
         // another kernel thread after the await.
         var main: TaskHandle<T>?
         var caller: DetachedThread?
+        _ = ActorLayout.isRecognized  // checked once per process, before any task of the run exists
         core.swiftTaskIDFloor = SwiftJob.currentTaskID()
         GlobalExecutorHooks.runBegan(core)
         if startFailure == nil {

@@ -15,6 +15,8 @@ final class RunCore: @unchecked Sendable {
     let registry = TaskRegistry()
     /// The plain Swift tasks of the run, by the runtime's task id (see `routeSwiftJob`).
     let swiftTasks = SwiftTaskTable()
+    /// The default actors whose jobs the run has seen (see `actorJobArrived`).
+    let actors = ActorTable()
     /// Swift tasks with this runtime id or a lower one were made before the run (the caller of `Weft.run` among
     /// them): the global executor's hooks never adopt them. Set before the main task is spawned.
     var swiftTaskIDFloor: UInt64 = .max
@@ -246,9 +248,10 @@ final class RunCore: @unchecked Sendable {
 
     /// Queues a job of no task (an actor's drain job, a wake-up job) near `task`, counting it as pending until it
     /// has run: while one is pending, a suspended task may be about to be resumed by it.
-    func enqueueUntrackedJob(_ job: UnownedJob, near task: TaskRecord) {
+    /// - Parameter runner: the record to run it under: the run's helper, or an actor's (see `ActorTable`).
+    func enqueueUntrackedJob(_ job: UnownedJob, near task: TaskRecord, helper runner: TaskRecord? = nil) {
         pendingUntracked.wrappingAdd(1, ordering: .sequentiallyConsistent)
-        scheduler.enqueueUntracked(job, near: task, helper: helper)
+        scheduler.enqueueUntracked(job, near: task, helper: runner ?? helper)
     }
 
     /// A job of no task has run; with none left pending the deadlock check runs again, in case the job resumed no one.
@@ -339,6 +342,7 @@ final class RunCore: @unchecked Sendable {
         scheduler.join()
         timer.join()
         helper = nil  // it holds the core: break the cycle once no job can arrive any more
+        actors.removeAll()
     }
 
     /// Marks the run as over once `Weft.run` is about to return: from now on a spawn or a wait through this run's

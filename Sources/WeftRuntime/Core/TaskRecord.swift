@@ -12,8 +12,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         /// A plain Swift task Weft found when its first job arrived (a task-group child, an `async let`, a `Task {}`):
         /// its end is read from the runtime after each run (`SwiftJob.hasFinished`).
         case swift
-        /// Not a task: the record under which the scheduler runs jobs that belong to no task (an actor's drain job,
-        /// `Task.yield`'s continuation job), untraced.
+        /// Not a task: the record under which the scheduler runs jobs that belong to no task (`Task.yield`'s
+        /// continuation job, untraced; an actor job, traced as the actor's when `drainedActor` is set).
         case helper
     }
 
@@ -33,6 +33,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     /// An `async let` child: its memory belongs to its parent, which frees it once it has seen the child end, so jobs
     /// the child's run enqueues (the parent's wake-up) are held until the end has been read (`deferredJobs`).
     let defersEnqueues: Bool
+    /// For the helper record of one actor (see `ActorTable`): the actor whose jobs it runs.
+    let drainedActor: DrainedActor?
     /// Jobs held back during a run of this task (`defersEnqueues`); only the thread running the slice touches them.
     var deferredJobs: [(UnownedJob, TaskRecord)] = []
     /// Plain Swift children found so far, to number them; guarded by the run's Swift task table lock.
@@ -73,7 +75,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     var joinWaiters = WaitQueue<WaitToken>()
 
     init(id: TaskID, name: String, core: RunCore, origin: Origin = .spawned, preferred: TaskRecord? = nil,
-         swiftTaskID: UInt64 = .max, retainsJob: Bool = false, defersEnqueues: Bool = false) {
+         swiftTaskID: UInt64 = .max, retainsJob: Bool = false, defersEnqueues: Bool = false,
+         drainedActor: DrainedActor? = nil) {
         self.id = id
         self.name = name
         self.core = core
@@ -82,6 +85,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         self.swiftTaskID = swiftTaskID
         self.retainsJob = retainsJob
         self.defersEnqueues = defersEnqueues
+        self.drainedActor = drainedActor
     }
 
     /// The executor this task's jobs run on (see `preferred`).
@@ -110,6 +114,12 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         }
     }
 
+    /// Waits until the task's traced slice, if one is open, has recorded its `runEnd`: the task's code may already run
+    /// elsewhere (on an actor) while the thread that ran its slice is still recording the slice's end.
+    func waitForSliceEnd() {
+        while sliceOpen.load(ordering: .acquiring) { sched_yield() }
+    }
+
     /// Whether the task is suspended outside Weft and not enqueued since.
     var isSuspendedOutside: Bool { suspendedOutside.load(ordering: .sequentiallyConsistent) }
 
@@ -119,7 +129,11 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     @inline(__always)
     func runSlice(_ job: UnownedJob) {
         if origin == .helper {
-            job.runSynchronously(on: asUnownedTaskExecutor())
+            if drainedActor != nil, let tracer = core.tracer {
+                runActorJob(job, tracer)
+            } else {
+                job.runSynchronously(on: asUnownedTaskExecutor())
+            }
             core.untrackedJobRan()
             return
         }
@@ -164,6 +178,18 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         if defersEnqueues { flushDeferredJobs() }
         if retainsJob { SwiftJob.release(job) }
         core.checkAfterSlice()
+    }
+
+    /// Runs an actor job of this helper's actor between `actorJobBegin` and `actorJobEnd`, with the actor noted on the
+    /// thread so that each task leaving the actor meanwhile is recorded as an `actorSlice` (`RunCore.resume`).
+    private func runActorJob(_ job: UnownedJob, _ tracer: TraceRecorder) {
+        let actor = drainedActor.unsafelyUnwrapped.id
+        let outer = ThreadLocals.actorJobRecord
+        ThreadLocals.actorJobRecord = self
+        tracer.record(ActorJobBeginEvent(actor: actor))
+        job.runSynchronously(on: asUnownedTaskExecutor())
+        tracer.record(ActorJobEndEvent(actor: actor))
+        ThreadLocals.actorJobRecord = outer
     }
 
     /// Ends a slice in which the task suspended on something Weft cannot see: in a traced run records

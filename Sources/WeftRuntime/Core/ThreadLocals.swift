@@ -3,7 +3,7 @@ import WeftTrace
 
 /// The runtime's thread-local slots (see CWeftSupport.h): 1 = the task running on this thread, 2 = why its current
 /// run slice will end, 3 = the scheduler's per-thread state (`Worker` under multiplexed), 4 = whether the slice must
-/// check for a deadlock once it has ended.
+/// check for a deadlock once it has ended, 5 = the helper record of the actor whose job this thread runs (traced runs).
 enum ThreadLocals {
     /// The Weft task whose job this thread is running, if any.
     @inline(__always) static var currentTask: TaskRecord? {
@@ -38,6 +38,16 @@ enum ThreadLocals {
     @inline(__always) static var schedulerThreadState: UnsafeMutableRawPointer? {
         get { cweft_tls_get(3) }
         set { cweft_tls_set(3, newValue) }
+    }
+
+    /// The helper record of the actor whose job this thread is running in a traced run (see
+    /// `TaskRecord.runActorJob`), if any.
+    @inline(__always) static var actorJobRecord: TaskRecord? {
+        get {
+            guard let raw = cweft_tls_get(5) else { return nil }
+            return Unmanaged<TaskRecord>.fromOpaque(raw).takeUnretainedValue()
+        }
+        set { cweft_tls_set(5, newValue.map { Unmanaged.passUnretained($0).toOpaque() }) }
     }
 
     /// Set when a task parked in this slice in a way that may complete a deadlock: the check runs once the slice has

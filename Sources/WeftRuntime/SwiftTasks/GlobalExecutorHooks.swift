@@ -46,6 +46,18 @@ enum GlobalExecutorHooks {
         if let current = ThreadLocals.currentTask {
             return current.core.takeGlobalJob(job, taskID: id, enqueuedBy: current) ? 1 : 0
         }
+        if let actorJob = ThreadLocals.actorJobRecord {
+            // Code running on an actor in a traced run: the task running there, when the run knows it, is the one
+            // making this job (a `Task {}`, a waiter it resumes).
+            let running = SwiftJob.currentTaskID()
+            if running != 0, let runner = actorJob.core.swiftTasks.record(for: running) {
+                return actorJob.core.takeGlobalJob(job, taskID: id, enqueuedBy: runner) ? 1 : 0
+            }
+            if running == 0, id != 0, owner(of: id) == nil {
+                actorJob.core.noteLeavingActor(nil, actorJob: actorJob)  // a task from outside the run leaves the actor
+                return 0
+            }
+        }
         guard id != 0, let record = owner(of: id) else { return 0 }
         record.core.resume(job, of: record)
         return 1

@@ -10,6 +10,7 @@ extension RunCore {
     /// the slice has ended (`TaskRecord.defersEnqueues`).
     @inline(__always)
     func resume(_ job: UnownedJob, of record: TaskRecord) {
+        if let actorJob = ThreadLocals.actorJobRecord { noteLeavingActor(record, actorJob: actorJob) }
         if let current = ThreadLocals.currentTask, current.defersEnqueues {
             current.deferredJobs.append((job, record))
             return
@@ -108,15 +109,35 @@ extension RunCore {
         return true
     }
 
-    /// Runs a job that belongs to no task (an actor's drain job, `Task.yield`'s continuation job) near the task
-    /// that enqueued it: under thread-per-task on that task's thread. A continuation job enqueued by a running
-    /// task is its `Task.yield`: its slice ends as yielded.
+    /// Runs a job that belongs to no task (an actor job, `Task.yield`'s continuation job) near the task that
+    /// enqueued it: under thread-per-task on that task's thread. A continuation job enqueued by a running task is its
+    /// `Task.yield`: its slice ends as yielded. An actor job runs under its actor's record (`ActorTable`).
     private func runUntracked(_ job: UnownedJob, arrivedAt: TaskRecord) {
         let current = ThreadLocals.currentTask
-        if current != nil, SwiftJob.flags(job).kind == 0xC3, ThreadLocals.endReasonIfSet == nil {
+        let flags = SwiftJob.flags(job)
+        if flags.isSeparateActorJob {
+            enqueueUntrackedJob(job, near: current ?? arrivedAt,
+                                helper: actors.helper(for: job, core: self))
+            return
+        }
+        if current != nil, flags.kind == 0xC3, ThreadLocals.endReasonIfSet == nil {
             ThreadLocals.endReason = .yielded
         }
         enqueueUntrackedJob(job, near: current ?? arrivedAt)
+    }
+
+    /// A job of task `task` is being enqueued while this thread runs an actor job. When the runtime has no current
+    /// task here, the task is hopping off the actor (the runtime clears the current task before it enqueues a task
+    /// elsewhere): the stretch of the actor job since its last boundary was that task's code, recorded as an
+    /// `actorSlice`. (An enqueue made by a task still running on the actor, such as a child it creates or a waiter it
+    /// resumes, is not a boundary.) Nil stands for a task from outside the run. The task's previous slice may still
+    /// be recording its end on the thread that ran it: that end is recorded first, so the trace never shows the
+    /// task's code on the actor before the slice it came from has ended.
+    func noteLeavingActor(_ task: TaskRecord?, actorJob: TaskRecord) {
+        guard let tracer = actorJob.core.tracer, let actor = actorJob.drainedActor,
+              SwiftJob.currentTaskID() == 0 else { return }
+        task?.waitForSliceEnd()
+        tracer.record(ActorSliceEvent(actor: actor.id, task: task?.id ?? .none))
     }
 
     /// A plain Swift task has finished (its last slice has ended).

@@ -21,6 +21,8 @@ enum SwiftJob {
         /// The job kind: 0 a task, 0xC0–0xC2 a default actor's drain job, 0xC3 a continuation job (`Task.yield`).
         var kind: UInt8 { UInt8(truncatingIfNeeded: rawValue) }
         var isActorJob: Bool { (0xC0...0xC2).contains(kind) }
+        /// A `DefaultActorSeparate` job: the runtime's job that runs a default actor's queued work (see `ActorLayout`).
+        var isSeparateActorJob: Bool { kind == 0xC1 }
         var isGroupChild: Bool { rawValue & (1 << 26) != 0 }
         var isAsyncLet: Bool { rawValue & (1 << 28) != 0 }
         var isChild: Bool { rawValue & (1 << 24) != 0 }

@@ -58,6 +58,10 @@ public enum TypedEvent: Sendable, Equatable {
     case trySendMiss(TrySendMissEvent)
     case tryReceiveMiss(TryReceiveMissEvent)
     case receiveTimeout(ReceiveTimeoutEvent)
+    case actorMake(ActorMakeEvent)
+    case actorJobBegin(ActorJobBeginEvent)
+    case actorSlice(ActorSliceEvent)
+    case actorJobEnd(ActorJobEndEvent)
 
     /// Every view type, in the order of the event table.
     public static let viewTypes: [any EventView.Type] = [
@@ -116,6 +120,10 @@ public enum TypedEvent: Sendable, Equatable {
         TrySendMissEvent.self,
         TryReceiveMissEvent.self,
         ReceiveTimeoutEvent.self,
+        ActorMakeEvent.self,
+        ActorJobBeginEvent.self,
+        ActorSliceEvent.self,
+        ActorJobEndEvent.self,
     ]
 
     /// The typed form of `event`; nil when an argument is outside its type.
@@ -178,6 +186,10 @@ public enum TypedEvent: Sendable, Equatable {
         case .trySendMiss: guard let v = TrySendMissEvent(arguments: a) else { return nil }; self = .trySendMiss(v)
         case .tryReceiveMiss: guard let v = TryReceiveMissEvent(arguments: a) else { return nil }; self = .tryReceiveMiss(v)
         case .receiveTimeout: guard let v = ReceiveTimeoutEvent(arguments: a) else { return nil }; self = .receiveTimeout(v)
+        case .actorMake: guard let v = ActorMakeEvent(arguments: a) else { return nil }; self = .actorMake(v)
+        case .actorJobBegin: guard let v = ActorJobBeginEvent(arguments: a) else { return nil }; self = .actorJobBegin(v)
+        case .actorSlice: guard let v = ActorSliceEvent(arguments: a) else { return nil }; self = .actorSlice(v)
+        case .actorJobEnd: guard let v = ActorJobEndEvent(arguments: a) else { return nil }; self = .actorJobEnd(v)
         }
     }
 
@@ -240,6 +252,10 @@ public enum TypedEvent: Sendable, Equatable {
         case .trySendMiss: .trySendMiss
         case .tryReceiveMiss: .tryReceiveMiss
         case .receiveTimeout: .receiveTimeout
+        case .actorMake: .actorMake
+        case .actorJobBegin: .actorJobBegin
+        case .actorSlice: .actorSlice
+        case .actorJobEnd: .actorJobEnd
         }
     }
 
@@ -302,6 +318,10 @@ public enum TypedEvent: Sendable, Equatable {
         case .trySendMiss(let v): v.arguments
         case .tryReceiveMiss(let v): v.arguments
         case .receiveTimeout(let v): v.arguments
+        case .actorMake(let v): v.arguments
+        case .actorJobBegin(let v): v.arguments
+        case .actorSlice(let v): v.arguments
+        case .actorJobEnd(let v): v.arguments
         }
     }
 }

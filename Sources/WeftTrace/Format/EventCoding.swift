@@ -11,11 +11,11 @@ public enum EventCoding {
         case .threadStop: 0
         case .runBegin, .threadWake, .close, .lockRequest, .lockAcquire, .lockRelease, .waitGroupWait, .conditionWait, .sleep,
              .regionBegin, .regionEnd, .unblock, .sendFailed, .readRequest, .onceBegin, .onceEnd, .tickerStop, .timerFire,
-             .timerStop, .taskCancel, .trySendMiss, .tryReceiveMiss:
+             .timerStop, .taskCancel, .trySendMiss, .tryReceiveMiss, .actorJobBegin, .actorJobEnd:
             1
         case .metadata, .runFinish, .sample, .runEnd, .block, .send, .receive, .mutexMake, .waitGroupMake,
              .waitGroupDone, .conditionSignal, .conditionBroadcast, .log, .selectWait, .rwMutexMake, .readAcquire,
-             .readRelease, .onceMake, .receiveTimeout:
+             .readRelease, .onceMake, .receiveTimeout, .actorMake, .actorSlice:
             2
         case .threadStart, .taskEnd, .channelMake, .select, .waitGroupAdd, .conditionMake, .semaphoreMake, .semaphoreAcquire,
              .semaphoreRelease, .tickerMake, .tick, .timerMake:

@@ -71,7 +71,7 @@ struct CausalState {
         case .send, .sendFailed, .selectWait, .close, .lockRequest, .lockRelease, .waitGroupAdd, .waitGroupDone, .waitGroupWait,
              .conditionWait, .conditionSignal, .conditionBroadcast, .readRequest, .readAcquire, .readRelease, .onceBegin,
              .onceEnd, .semaphoreAcquire, .semaphoreRelease, .tick, .tickerStop, .timerFire, .timerStop, .trySendMiss,
-             .tryReceiveMiss, .receiveTimeout:
+             .tryReceiveMiss, .receiveTimeout, .actorJobBegin, .actorSlice, .actorJobEnd:
             if objects[a.a0] == nil { return .object(a.a0) }
         case .taskCancel:
             if tasks[a.a0] == nil { return .task(a.a0) }
@@ -168,7 +168,7 @@ struct CausalState {
             updateTask(a.a0) { $0.ended = true }
             wake = .task(a.a0)
         case .channelMake, .mutexMake, .waitGroupMake, .conditionMake, .rwMutexMake, .onceMake, .semaphoreMake, .tickerMake,
-             .timerMake:
+             .timerMake, .actorMake:
             if a.a0 == 0 && !lenient { throw ValidationProblem(message: "\(e.kind) of object 0 (object ids start at 1)") }
             if objects[a.a0] != nil && !lenient { throw ValidationProblem(message: "\(e.kind) of o\(a.a0), which was made already (expected each object to be made once)") }
             objects[a.a0] = e.kind.rawValue

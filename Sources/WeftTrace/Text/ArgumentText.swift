@@ -13,6 +13,7 @@ enum ArgumentText {
         case .semaphore: return SemaphoreID(raw).description
         case .once: return OnceID(raw).description
         case .timer: return TimerID(raw).description
+        case .actor: return ActorID(raw).description
         case .object: return ObjectID(raw).description
         case .string: return quote(strings(StringID(raw)))
         case .duration: return "\(raw)ns"
@@ -46,6 +47,7 @@ enum ArgumentText {
         case .semaphore: return prefixed("sem")
         case .once: return prefixed("on")
         case .timer: return prefixed("tm")
+        case .actor: return prefixed("ac")
         case .object: return prefixed("o")
         case .string: return unquote(text).map { intern($0).rawValue }
         case .duration: return text.hasSuffix("ns") ? UInt64(text.dropLast(2)) : UInt64(text)

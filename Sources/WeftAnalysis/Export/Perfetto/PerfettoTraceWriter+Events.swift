@@ -517,7 +517,7 @@ extension PerfettoTraceWriter {
             case .blockReason: enumAnnotation(lane, argument.name, key, BlockReason(rawValue: raw), raw)
             case .taskOutcome: enumAnnotation(lane, argument.name, key, TaskOutcome(rawValue: raw), raw)
             case .runOutcome: enumAnnotation(lane, argument.name, key, RunOutcome(rawValue: raw), raw)
-            case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer:
+            case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer, .actor:
                 if raw == 0 { annotate(lane, argument.name, key: key, uint: 0) }
                 else if joinWait {
                     annotate(lane, argument.name, key: key, string: taskLabel(raw, withID: true))

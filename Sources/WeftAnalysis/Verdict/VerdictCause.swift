@@ -1,0 +1,78 @@
+/// Why the slower of two runs finished later, as measured in its trace: the one reason among those Weft can measure
+/// that accounts for the most of the difference, and only when it accounts for at least half of it.
+///
+/// - Task creation: the time from the first task's creation to the last's (under thread-per-task each creation
+///   starts an OS thread).
+/// - Hand-offs: the time woken tasks waited to run on the run's critical path, which is part of the wall time
+///   (under thread-per-task each wake-up is an OS thread being woken).
+/// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got, divided by the
+///   cores (it is summed over threads that ran side by side).
+enum VerdictCause {
+    /// One measured reason and how much of the gap it accounts for (ns).
+    struct Candidate {
+        var explains: UInt64
+        var text: String
+    }
+
+    /// The reason `slow` took `gap` longer than `fast`, in words; nil when no measure accounts for half the gap.
+    static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64) -> String? {
+        let candidates = [creation(slow, fast), handoffs(slow, fast), cpu(slow, fast)].compactMap { $0 }
+        guard let best = candidates.max(by: { $0.explains < $1.explains }), best.explains >= gap / 2, gap > 0 else {
+            return nil
+        }
+        return best.text
+    }
+
+    /// "main spent 430 ms creating 10,000 tasks and their OS threads (multiplexed: 20.0 ms)".
+    static func creation(_ slow: RunFigures, _ fast: RunFigures) -> Candidate? {
+        guard let s = slow.spawning, let f = fast.spawning, s > f else { return nil }
+        let tasks = slow.tasks - 1
+        let what = "\(count(tasks)) task\(tasks == 1 ? "" : "s")"
+            + (ownThreads(slow) ? (tasks == 1 ? " and its OS thread" : " and their OS threads") : "")
+        let text = slow.spawner.map { "\($0) spent \(time(s)) creating \(what)" } ?? "creating \(what) took \(time(s))"
+        return Candidate(explains: s - f, text: text + " (\(fast.scheduler): \(time(f)))")
+    }
+
+    /// "each of its 2,000 hand-offs woke another OS thread (a median 38.0 µs until the woken task ran; 1.60 ms of the
+    /// wall time in all), where the pool handed the task on in a median 2.10 µs".
+    static func handoffs(_ slow: RunFigures, _ fast: RunFigures) -> Candidate? {
+        guard let s = slow.handoffs else { return nil }
+        let f = fast.handoffs
+        let fastOnPath = f?.waitOnPath ?? 0
+        guard s.waitOnPath > fastOnPath else { return nil }
+        let many = s.count == 1 ? "its one hand-off" : "each of its \(count(s.count)) hand-offs"
+        var text = ownThreads(slow)
+            ? "\(many) woke another OS thread (a median \(time(s.medianWait)) until the woken task ran; "
+                + "\(time(s.waitOnPath)) of the wall time in all)"
+            : "\(many) waited a median \(time(s.medianWait)) until the woken task ran, "
+                + "\(time(s.waitOnPath)) of the wall time in all"
+        if let f {
+            text += fast.workers != nil
+                ? ", where the pool handed the task on in a median \(time(f.medianWait))"
+                : " (\(fast.scheduler): a median \(time(f.medianWait)))"
+        }
+        return Candidate(explains: s.waitOnPath - fastOnPath, text: text)
+    }
+
+    /// "its threads were running for 12.0 ms in all but got 6.00 ms of CPU, so 6.00 ms went on waiting for one of the
+    /// 2 cores, with up to 5 threads running at once (multiplexed: 100 µs)".
+    static func cpu(_ slow: RunFigures, _ fast: RunFigures) -> Candidate? {
+        guard let s = slow.cpuWait, let f = fast.cpuWait, s > f, let cpu = slow.cpuTime else { return nil }
+        var text = "its threads were running for \(time(slow.busy)) in all but got \(time(cpu)) of CPU, so \(time(s)) went "
+            + "on waiting for "
+        if let cores = slow.cores {
+            text += cores == 1 ? "the one core" : "one of the \(count(cores)) cores"
+            if let use = slow.coreUse, use.peak > cores { text += ", with up to \(count(use.peak)) threads running at once" }
+        } else {
+            text += "a CPU"
+        }
+        // Summed over threads that ran side by side: at most a core's share of it can have lengthened the run.
+        return Candidate(explains: (s - f) / UInt64(max(slow.cores ?? 1, 1)), text: text + " (\(fast.scheduler): \(time(f)))")
+    }
+
+    /// Whether each task of the run had its own OS thread.
+    static func ownThreads(_ run: RunFigures) -> Bool { run.scheduler == "thread-per-task" }
+
+    static func time(_ ns: UInt64) -> String { DurationFormat.format(ns) }
+    static func count(_ n: Int) -> String { CountFormat.grouped(n) }
+}

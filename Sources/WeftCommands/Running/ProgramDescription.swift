@@ -1,0 +1,26 @@
+import WeftAnalysis
+import WeftDemos
+
+/// The one line under the title of `weft compare`'s table and picture that says what the compared program does.
+enum ProgramDescription {
+    /// The demo's summary from the registry, then every option this run sets away from its default, e.g.
+    /// "io-bound: 10,000 tasks that mostly sleep, … — this run: --tasks 1,000 (default 10,000)".
+    static func demo(_ selection: DemoSelection) -> String {
+        let demo = selection.demo
+        var changed: [String] = []
+        for parameter in demo.parameters where selection.options[parameter.name] != parameter.defaultValue {
+            changed.append("--\(parameter.name) \(Format.count(selection.options[parameter.name]))"
+                + " (default \(Format.count(parameter.defaultValue)))")
+        }
+        for flag in demo.flags where selection.options.flag(flag.name) {
+            changed.append("--\(flag.name) (\(flag.help))")
+        }
+        return "\(demo.name): \(demo.summary)" + (changed.isEmpty ? "" : " — this run: " + changed.joined(separator: ", "))
+    }
+
+    /// "hello-weft: a program that is not one of Weft's demos, run with --orders 20" (or "run without arguments").
+    static func program(_ program: ExternalProgram) -> String {
+        "\(program.name): a program that is not one of Weft's demos, run "
+            + (program.arguments.isEmpty ? "without arguments" : "with \(program.arguments.joined(separator: " "))")
+    }
+}
