@@ -147,7 +147,7 @@ enum TimeFolding {
         case .condition: "waiting on a condition"
         case .sleeping: "asleep"
         case .unknown: "blocked"
-        case .awaitingThread: "waiting for its thread"
+        case .awaitingThread: "waiting for its new thread to start"
         case .wakeLatency: "waiting for a pool thread to wake"
         case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         case .cancelled: "being cancelled"

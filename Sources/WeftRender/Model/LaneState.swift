@@ -56,7 +56,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .condition: "blocked on condition"
         case .sleeping: "sleeping"
         case .unknown: "blocked (reason unknown)"
-        case .awaitingThread: "waiting for its thread to be created"
+        case .awaitingThread: "waiting for its new thread to start"
         case .wakeLatency: "waiting for an idle pool thread to wake"
         case .cancelled: "cancelled after the deadlock"
         case .suspended: "suspended on Swift work"

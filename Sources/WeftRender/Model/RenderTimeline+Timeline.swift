@@ -146,7 +146,8 @@ extension RenderTimeline {
                       spans: task.intervals.elements.map { StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state)) },
                       marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start })
         }
-        // Ready to run, told apart by what the task waits for: its own thread to be created (thread-per-task), an
+        // Ready to run, told apart by what the task waits for: its new thread to start running (thread-per-task: the
+        // thread exists, since `taskCreate` is recorded after pthread_create returned, but the OS has not run it yet), an
         // idle pool thread to wake (multiplexed), or a CPU or a free thread (the rest).
         var threadStart: [TaskID: UInt64] = [:]
         for thread in threads { if let owner = thread.owner, let life = thread.lifetime { threadStart[owner] = life.start } }

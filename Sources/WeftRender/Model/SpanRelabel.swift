@@ -1,5 +1,5 @@
 /// Re-colours the parts of a task's spans that fall inside given time intervals: how the picture tells apart the
-/// kinds of "ready to run" (waiting for a CPU, for its thread to be created, for an idle pool thread to wake) and
+/// kinds of "ready to run" (waiting for a CPU, for its new thread to start, for an idle pool thread to wake) and
 /// marks what happened after a deadlock.
 enum SpanRelabel {
     /// `spans` with every part that overlaps `intervals` (sorted by start, not overlapping) and whose state passes

@@ -64,6 +64,9 @@ extension PerfettoTraceWriter {
         case .timerMake(let v):
             noteObject(v.timer.rawValue, name: v.name, id: v.timer.description)
             instant(e)
+        case .actorMake(let v):
+            noteObject(v.actor.rawValue, name: v.type, id: v.actor.description)
+            instant(e)
         case .send(let v):
             let channel = v.channel.rawValue
             channelChanged(channel, by: 1)
@@ -471,7 +474,8 @@ extension PerfettoTraceWriter {
     static func subjectInName(_ kind: EventKind) -> Bool {
         switch kind {
         case .send, .receive, .unblock, .close, .sendFailed, .lockRequest, .lockAcquire, .lockRelease,
-             .waitGroupAdd, .waitGroupDone, .waitGroupWait, .conditionWait, .conditionSignal, .conditionBroadcast:
+             .waitGroupAdd, .waitGroupDone, .waitGroupWait, .conditionWait, .conditionSignal, .conditionBroadcast,
+             .actorJobBegin, .actorSlice, .actorJobEnd:
             true
         default:
             false
