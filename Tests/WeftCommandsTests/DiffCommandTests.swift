@@ -11,8 +11,7 @@ import WeftTestSupport
 struct DiffCommandTests {
     /// A folder with one synthetic program traced under each scheduler, and a slower multiplexed run of it.
     static func traces() throws -> (folder: String, multiplexed: String, perTask: String, slower: String) {
-        let folder = NSTemporaryDirectory() + "weft-diff-command-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFiles.folder("diff-command")
         let a = "\(folder)/a.weft", b = "\(folder)/b.weft", c = "\(folder)/c.weft"
         try TraceFileWriter.write(SyntheticRun(tasks: 20, bursts: 3, workers: 2).events(), to: a)
         try TraceFileWriter.write(SyntheticRun(tasks: 20, bursts: 3, workers: nil).events(), to: b)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import WeftTrace
+import WeftTestSupport
 @testable import WeftCommands
 
 @Suite("weft export")
@@ -31,8 +32,7 @@ struct ExportCommandTests {
 
     /// A folder holding the trace as `run.weft` and as `run.txt`.
     static func folder() throws -> String {
-        let folder = NSTemporaryDirectory() + "weft-export-command-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFiles.folder("export-command")
         try TraceFileWriter.write(try TraceText.parse(text), to: "\(folder)/run.weft")
         try text.write(toFile: "\(folder)/run.txt", atomically: true, encoding: .utf8)
         return folder

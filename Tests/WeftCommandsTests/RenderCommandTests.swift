@@ -10,8 +10,7 @@ import WeftTestSupport
 struct RenderCommandTests {
     /// A folder with a small trace of each scheduler, written as .weft files.
     static func traces() throws -> (folder: String, multiplexed: String, perTask: String) {
-        let folder = NSTemporaryDirectory() + "weft-render-command-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFiles.folder("render-command")
         let a = "\(folder)/a.weft", b = "\(folder)/b.weft"
         try TraceFileWriter.write(SyntheticRun(tasks: 30, bursts: 3, workers: 2).events(), to: a)
         try TraceFileWriter.write(SyntheticRun(tasks: 30, bursts: 3, workers: nil).events(), to: b)

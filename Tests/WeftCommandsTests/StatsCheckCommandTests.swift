@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import WeftTrace
+import WeftTestSupport
 @testable import WeftCommands
 
 @Suite("weft stats and weft check")
@@ -55,8 +56,7 @@ struct StatsCheckCommandTests {
 
     /// A folder with `deadlock.weft`, `clean.weft` and `garbage.weft` (not a trace).
     static func folder() throws -> String {
-        let folder = NSTemporaryDirectory() + "weft-check-command-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFiles.folder("check-command")
         try TraceFileWriter.write(try TraceText.parse(deadlock), to: "\(folder)/deadlock.weft")
         try TraceFileWriter.write(try TraceText.parse(clean), to: "\(folder)/clean.weft")
         try "not a trace".write(toFile: "\(folder)/garbage.weft", atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import WeftTestSupport
 
 /// Runs the built `weft` binary as a person would, and keeps what it printed.
 struct WeftProcess {
@@ -49,8 +50,6 @@ struct WeftProcess {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weft-cmd-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.path
+        try TemporaryFiles.folder("cmd")
     }
 }

@@ -140,9 +140,7 @@ enum Fixtures {
 
     /// A fresh empty folder for files a test writes.
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "weft-render-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFiles.folder("render-tests")
     }
 
     /// The full path of a program on PATH, if installed.

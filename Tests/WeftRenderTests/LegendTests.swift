@@ -17,6 +17,7 @@ struct LegendTests {
         canvas.drewOtherTask = true
         canvas.drewRepeatedColor = true
         canvas.drewFreeLine = true
+        canvas.drewActorSlices = true
         canvas.drewHeldThread = true
         canvas.drewDeadlock = true
         canvas.drewCounters = true

@@ -99,7 +99,7 @@ struct TeachingPictureTests {
         // Held threads and the two hatched states are drawn; the legend names them.
         let hatches = scene.layers.flatMap(\.items).filter { if case .hatch = $0 { true } else { false } }
         #expect(hatches.count >= 8)
-        for entry in ["runnable: waits for its thread to be created", "cancelled by the runtime after the deadlock",
+        for entry in ["runnable: its new thread has not started yet", "cancelled by the runtime after the deadlock",
                       "resident memory", "scheduler threads alive"] {
             #expect(texts.contains(entry), "legend lacks \(entry)")
         }

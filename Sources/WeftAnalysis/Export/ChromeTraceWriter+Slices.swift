@@ -1,14 +1,19 @@
 import WeftTrace
 
 extension ChromeTraceWriter {
-    /// Thread lanes: every run slice as a complete event on its thread, named after the task.
+    /// Thread lanes: every run slice as a complete event on its thread, named after the task ("… on Cache" and an
+    /// `actor` argument for a task's code on an actor).
     func writeThreadSlices() {
         let labels = timeline.tasks.map(\.label)
+        let actors = Dictionary(timeline.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for thread in timeline.threads {
             let tid = track(of: thread.id)
             for slice in thread.slices {
                 let position = timeline.index(of: slice.task)
-                begin("X", name: position.map { labels[$0] } ?? slice.task.description, cat: "run", ts: slice.start, tid: tid)
+                let taskName = position.map { labels[$0] } ?? slice.task.description
+                let actor = slice.actor.map { id in actors[id] ?? ActorTimeline(id: id, typeName: "") }
+                let name = actor.map { "\(taskName) on \($0.typeName.isEmpty ? "an actor" : $0.typeName)" } ?? taskName
+                begin("X", name: name, cat: actor == nil ? "run" : "actor", ts: slice.start, tid: tid)
                 out.raw(",\"dur\":")
                 out.micros(slice.duration)
                 beginArguments()
@@ -18,6 +23,10 @@ extension ChromeTraceWriter {
                 out.string(slice.endReason?.description ?? "open")
                 key("migrated")
                 out.bool(slice.migrated)
+                if let actor {
+                    key("actor")
+                    out.string(actor.label)
+                }
                 if slice.endReason == .blocked, let position,
                    let i = timeline.tasks[position].intervals.index(containing: slice.end) {
                     writeWaitArguments(timeline.tasks[position].intervals[i].state)

@@ -143,9 +143,11 @@ public struct Timeline: Sendable {
     /// What kind of object a raw object id names, if the trace made it.
     public func kind(of object: ObjectID) -> ObjectKind? { objectIndex[object]?.kind }
 
-    /// A name for people for the object a task waits on: `ch3 "jobs"`-style labels, or a task label for `join`.
+    /// A name for people for the object a task waits on: `ch3 "jobs"`-style labels, a task label for `join`, an actor's
+    /// (`ac1 Cache`) for `actor`.
     public func label(of object: ObjectID, reason: BlockReason? = nil) -> String {
         if reason == .join { return label(of: TaskID(object.rawValue)) }
+        if reason == .actor { return actor(ActorID(object.rawValue))?.label ?? ActorID(object.rawValue).description }
         guard let o = objectIndex[object] else { return object == .none ? "" : object.description }
         switch o.kind {
         case .channel: return channels[o.index].label

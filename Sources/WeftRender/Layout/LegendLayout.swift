@@ -83,8 +83,9 @@ enum LegendLayout {
         }
         let labels: [LaneState: String] = [
             .running: "running", .runnable: "runnable: waits for a free thread or a CPU",
-            .awaitingThread: "runnable: waits for its thread to be created",
+            .awaitingThread: "runnable: its new thread has not started yet",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
+            .osWakeDelay: "runnable, a pool thread woken: the OS has yet to run it",
             .cancelled: "cancelled by the runtime after the deadlock",
             .suspended: "suspended: awaiting Swift work outside Weft (a continuation, child tasks)",
             .actor: "waiting to enter a busy actor (seen when its code next ran there)",

@@ -18,6 +18,8 @@ extension PerfettoTraceWriter {
         case .threadStop:
             threadStopped(e.thread)
             return
+        case .threadWake:
+            return  // the thread lane shows when it ran again; the delay is for Weft's own pictures
         case .sample(let v):
             sample(v, e)
         case .runBegin(let v):
@@ -61,6 +63,9 @@ extension PerfettoTraceWriter {
             instant(e)
         case .timerMake(let v):
             noteObject(v.timer.rawValue, name: v.name, id: v.timer.description)
+            instant(e)
+        case .actorMake(let v):
+            noteObject(v.actor.rawValue, name: v.type, id: v.actor.description)
             instant(e)
         case .send(let v):
             let channel = v.channel.rawValue
@@ -469,7 +474,8 @@ extension PerfettoTraceWriter {
     static func subjectInName(_ kind: EventKind) -> Bool {
         switch kind {
         case .send, .receive, .unblock, .close, .sendFailed, .lockRequest, .lockAcquire, .lockRelease,
-             .waitGroupAdd, .waitGroupDone, .waitGroupWait, .conditionWait, .conditionSignal, .conditionBroadcast:
+             .waitGroupAdd, .waitGroupDone, .waitGroupWait, .conditionWait, .conditionSignal, .conditionBroadcast,
+             .actorJobBegin, .actorSlice, .actorJobEnd:
             true
         default:
             false
