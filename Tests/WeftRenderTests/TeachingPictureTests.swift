@@ -166,8 +166,9 @@ struct TeachingPictureTests {
         let tasks = (1...100).map { i in
             TaskTrack(task: TaskID(UInt64(i)), name: "", spans: [StateSpan(start: 0, end: i == 40 ? 1_000 : 10, state: .running)])
         }
-        let choice = TaskChoice.choose([tasks], cycles: [[TaskID(77)]], limit: 12)
-        let (shown, rest) = choice?.split(tasks) ?? ([], [])
+        let keys = TaskChoice.keys(tasks)
+        let choice = TaskChoice.choose([tasks], keys: [keys], cycles: [[TaskID(77)]], limit: 12)
+        let (shown, rest) = choice?.split(tasks, keys: keys) ?? ([], [])
         let how = choice?.reason
         let ids = shown.map(\.task.rawValue)
         #expect(shown.count == 12 && rest.count == 88)
