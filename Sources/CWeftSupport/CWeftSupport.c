@@ -3,6 +3,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <sys/prctl.h>
 
 __thread void *cweft_tls_slots[6] __attribute__((tls_model("initial-exec")));
 static __thread int32_t cached_tid;
@@ -18,6 +19,10 @@ uint64_t cweft_monotonic_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void cweft_set_timer_slack(uint64_t nanoseconds) {
+    prctl(PR_SET_TIMERSLACK, (unsigned long)(nanoseconds == 0 ? 1 : nanoseconds), 0, 0, 0);
 }
 
 uint64_t cweft_realtime_ns(void) {

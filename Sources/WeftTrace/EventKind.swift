@@ -11,6 +11,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case threadStop = 3
     case runFinish = 4
     case sample = 5
+    case threadWake = 6
     // Tasks
     case taskCreate = 10
     case runBegin = 11

@@ -72,6 +72,10 @@ let runtimeSuite = BenchmarkSuite(name: "runtime") {
             try await sleepers(scheduler, tasks: 10_000, runs: 3)
         }
     }
+    if enabled("wake") {
+        let trials = ProcessInfo.processInfo.environment["WEFT_BENCH_WAKE_TRIALS"].flatMap { Int($0) } ?? 1000
+        try await wakeLatencyBenchmarks(trials: max(1, trials))
+    }
     if enabled("million") {
         try await sleepers(.multiplexed(workers: 2), tasks: 1_000_000, runs: 1)
     }

@@ -59,4 +59,15 @@ struct FormatTests {
         #expect(CountFormat.counted(10_004, "OS thread") == "10,004 OS threads")
         #expect(CountFormat.counted(0, "mutex", plural: "mutexes") == "0 mutexes")
     }
+
+    @Test("ratios keep three significant figures below a thousand and are grouped whole numbers from there")
+    func ratios() {
+        #expect(CountFormat.ratio(2.333) == "2.33")
+        #expect(CountFormat.ratio(37.34) == "37.3")
+        #expect(CountFormat.ratio(412.4) == "412")
+        #expect(CountFormat.ratio(999.4) == "999")
+        #expect(CountFormat.ratio(3_334.2) == "3,334")
+        #expect(CountFormat.ratio(1e20) == "1e+20")
+        #expect(CountFormat.ratio(.infinity) == "inf")
+    }
 }

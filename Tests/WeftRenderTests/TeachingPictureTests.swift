@@ -99,7 +99,7 @@ struct TeachingPictureTests {
         // Held threads and the two hatched states are drawn; the legend names them.
         let hatches = scene.layers.flatMap(\.items).filter { if case .hatch = $0 { true } else { false } }
         #expect(hatches.count >= 8)
-        for entry in ["runnable: waits for its thread to be created", "cancelled by the runtime after the deadlock",
+        for entry in ["runnable: its new thread has not started yet", "cancelled by the runtime after the deadlock",
                       "resident memory", "scheduler threads alive"] {
             #expect(texts.contains(entry), "legend lacks \(entry)")
         }
@@ -166,8 +166,9 @@ struct TeachingPictureTests {
         let tasks = (1...100).map { i in
             TaskTrack(task: TaskID(UInt64(i)), name: "", spans: [StateSpan(start: 0, end: i == 40 ? 1_000 : 10, state: .running)])
         }
-        let choice = TaskChoice.choose([tasks], cycles: [[TaskID(77)]], limit: 12)
-        let (shown, rest) = choice?.split(tasks) ?? ([], [])
+        let keys = TaskChoice.keys(tasks)
+        let choice = TaskChoice.choose([tasks], keys: [keys], cycles: [[TaskID(77)]], limit: 12)
+        let (shown, rest) = choice?.split(tasks, keys: keys) ?? ([], [])
         let how = choice?.reason
         let ids = shown.map(\.task.rawValue)
         #expect(shown.count == 12 && rest.count == 88)

@@ -39,6 +39,29 @@ private func spin(nanoseconds: UInt64) {
         }
     }
 
+    /// A spawn on a busy worker wakes the parked one, which records `threadWake`: the time from the pool's signal to
+    /// the OS running it. The signal falls after the spawn, and the wake before the child's first run on that thread.
+    @Test func aWokenWorkerRecordsWhenItWasSignalled() async throws {
+        let path = temporaryTracePath("signalled")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try await runProgram(.multiplexed(workers: 2), tracePath: path) { rt in
+            try await rt.sleep(for: .milliseconds(20))
+            spin(nanoseconds: 2_000_000)  // the other worker, if it woke with main, gives up looking and parks
+            let child = rt.spawn("woken") { spin(nanoseconds: 1_000_000) }
+            spin(nanoseconds: 20_000_000)  // main keeps its worker: the child can only run on the other one
+            try await child.value
+        }
+        let trace = try RecordedTrace(path: path)
+        let created = try #require(trace.of(.taskCreate).first { trace.string($0.args.a2) == "woken" })
+        let firstRun = try #require(trace.of(.runBegin).first { $0.args.a0 == created.args.a0 })
+        let wakes = trace.of(.threadWake).filter { $0.thread == firstRun.thread }
+        #expect(wakes.allSatisfy { trace.roles[$0.thread]?.role == .worker })
+        // The signal's time is the wake's minus its delay, on the monotonic clock rather than the trace's: a little
+        // slack for the two clocks' calibration.
+        let woken = wakes.first { $0.time <= firstRun.time && $0.time &- min($0.args.a0, $0.time) + 50_000 >= created.time }
+        #expect(woken != nil, "wakes on the child's thread: \(wakes.map { "at \($0.time) after \($0.args.a0) ns" }); spawn at \(created.time), run at \(firstRun.time)")
+    }
+
     /// The main task runs only once every worker (and the timer) has started: before, main could spawn hundreds of
     /// tasks onto its own worker while the others were still starting up, and the tasks sat runnable meanwhile.
     @Test(arguments: [2, 4])

@@ -20,8 +20,20 @@ static inline uint64_t cweft_rdtsc(void) {
 #endif
 }
 
+/// Tells the CPU the caller is in a spin-wait loop (x86-64 PAUSE): cheaper for a sibling hyperthread and for the
+/// loop's exit than a bare re-check; nothing elsewhere.
+static inline void cweft_cpu_relax(void) {
+#if defined(__x86_64__)
+    __asm__ __volatile__("pause" ::: "memory");
+#endif
+}
+
 /// CLOCK_MONOTONIC in nanoseconds.
 uint64_t cweft_monotonic_ns(void);
+
+/// Sets how late the kernel may end the calling thread's timed sleeps and waits (prctl PR_SET_TIMERSLACK; Linux's
+/// default is 50 µs): the timer thread and the pool's short naps need their deadlines kept to a microsecond.
+void cweft_set_timer_slack(uint64_t nanoseconds);
 
 /// Wall-clock (CLOCK_REALTIME) in nanoseconds since the Unix epoch.
 uint64_t cweft_realtime_ns(void);

@@ -85,6 +85,8 @@ struct ThreadBuild {
     var started: UInt64
     var stopped: UInt64?
     var slices: [RunSlice] = []
+    /// Its wake-ups from parking, in order (`threadWake`).
+    var wakes: [SignalledWake] = []
     /// The slice open on this thread (task, start, migrated).
     var open: (task: TaskID, start: UInt64, migrated: Bool)?
     /// The actor job open on this thread: its actor's position, its start, and where its current stretch began.

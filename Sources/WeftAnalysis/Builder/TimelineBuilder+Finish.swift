@@ -41,8 +41,10 @@ extension TimelineState {
             }
             let t = threads[th]
             threadTimelines.append(ThreadTimeline(id: t.id, tid: t.tid, role: t.role, index: t.index, started: t.started,
-                                                  stopped: t.stopped, slices: IntervalList(sorted: t.slices)))
+                                                  stopped: t.stopped, slices: IntervalList(sorted: t.slices),
+                                                  wakes: IntervalList(sorted: t.wakes)))
             threads[th].slices = []
+            threads[th].wakes = []
         }
 
         var mutexTimelines: [MutexTimeline] = []

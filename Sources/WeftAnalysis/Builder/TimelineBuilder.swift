@@ -125,6 +125,10 @@ struct TimelineState {
             run.finished = e.time
         case .sample(let v):
             run.samples.append(Sample(time: e.time, name: strings(v.name), value: v.value))
+        case .threadWake(let v):
+            let t = threadPosition(e.thread, at: e.time)
+            let signalled = max(e.time &- min(v.delay, e.time), threads[t].wakes.last?.end ?? 0)
+            threads[t].wakes.append(SignalledWake(start: signalled, end: e.time))
         case .taskCreate(let v): taskCreate(v, e)
         case .runBegin(let v): runBegin(v, e)
         case .runEnd(let v): runEnd(v, e)

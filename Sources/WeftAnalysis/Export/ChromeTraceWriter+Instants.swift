@@ -123,7 +123,7 @@ final class InstantSpec: Sendable {
     /// The category of a kind: run, task, channel, mutex, waitgroup, condition, once, semaphore, time or user.
     static func category(of kind: EventKind) -> StaticString {
         switch kind {
-        case .metadata, .threadStart, .threadStop, .runFinish, .sample: "run"
+        case .metadata, .threadStart, .threadStop, .threadWake, .runFinish, .sample: "run"
         case .taskCreate, .runBegin, .runEnd, .block, .unblock, .taskEnd: "task"
         case .channelMake, .send, .receive, .close, .select, .selectWait, .sendFailed: "channel"
         case .mutexMake, .lockRequest, .lockAcquire, .lockRelease: "mutex"

@@ -33,11 +33,13 @@ public enum DurationFormat {
         return fixed(value, decimals: decimals)
     }
 
-    /// A number with this many decimals, without Foundation.
+    /// A number with this many decimals, without Foundation; a value too large (or not finite) for that is written as
+    /// Swift writes a `Double` ("1e+20", "inf") rather than trapping.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
+        guard scaled.isFinite, scaled < 1.8e19 else { return value.description }
         let whole = UInt64(scaled / scale)
         let fraction = UInt64(scaled - Double(whole) * scale)
         let sign = value < 0 && scaled > 0 ? "-" : ""

@@ -16,6 +16,9 @@ public struct ThreadTimeline: Sendable, Equatable {
     public var stopped: UInt64?
     /// The run slices, sorted and non-overlapping.
     public var slices: IntervalList<RunSlice>
+    /// The times this thread, parked, was signalled to take work, each until it ran again (its `threadWake` events):
+    /// the OS's share of a wake-up. Empty for threads that never park, and in traces made before the event existed.
+    public var wakes: IntervalList<SignalledWake>
 
     /// A name for people, the one spelling of a thread everywhere (stats, lints, pictures, export): `pool thread 2`
     /// (multiplexed), `thread of t7` (thread-per-task), `caller thread` (of `Weft.run`), `timer thread`,
@@ -38,7 +41,8 @@ public struct ThreadTimeline: Sendable, Equatable {
     public var busy: UInt64 { slices.saturatingSum(\.duration) }
 
     public init(id: ThreadID, tid: UInt64 = 0, role: ThreadRole = .other, index: UInt64 = 0, started: UInt64,
-                stopped: UInt64? = nil, slices: IntervalList<RunSlice>) {
+                stopped: UInt64? = nil, slices: IntervalList<RunSlice>,
+                wakes: IntervalList<SignalledWake> = IntervalList(sorted: [])) {
         self.id = id
         self.tid = tid
         self.role = role
@@ -46,6 +50,21 @@ public struct ThreadTimeline: Sendable, Equatable {
         self.started = started
         self.stopped = stopped
         self.slices = slices
+        self.wakes = wakes
+    }
+}
+
+/// A parked thread signalled to take work, from the signal to the thread running again: time the OS took, not the
+/// scheduler (`threadWake`).
+public struct SignalledWake: TimedInterval, Sendable, Equatable {
+    /// When another thread signalled it.
+    public var start: UInt64
+    /// When it ran again (the `threadWake` event).
+    public var end: UInt64
+
+    public init(start: UInt64, end: UInt64) {
+        self.start = start
+        self.end = end
     }
 }
 

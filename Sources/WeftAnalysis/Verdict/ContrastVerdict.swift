@@ -126,9 +126,7 @@ public enum ContrastVerdict {
     }
 
     /// A ratio with three significant digits, thousands grouped above 1,000: "2.33", "12.5", "3,334".
-    static func ratio(_ r: Double) -> String {
-        r >= 999.5 ? count(Int(r.rounded())) : DurationFormat.significant(r)
-    }
+    static func ratio(_ r: Double) -> String { CountFormat.ratio(r) }
 
     /// "10,000".
     static func count(_ n: Int) -> String { CountFormat.grouped(n) }

@@ -12,6 +12,6 @@ enum Format {
     /// The ratio b/a as "×12.3", or "—" when it means nothing.
     static func ratio(_ a: Double, _ b: Double) -> String {
         guard a > 0, b > 0 else { return "—" }
-        return "×" + DurationFormat.significant(b / a)
+        return "×" + CountFormat.ratio(b / a)
     }
 }

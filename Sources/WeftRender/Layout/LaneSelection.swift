@@ -33,21 +33,29 @@ struct LaneSelection {
         let tasks = Self.matchingTasks(timeline, options: options)
         if options.taskPattern != nil { matching = Set(tasks.map(\.task)) }
         let cycle = Set(timeline.deadlock?.cycle.map(\.task) ?? [])
-        let chosen = sharedChoice ?? TaskChoice.choose([tasks], cycles: [cycle], limit: options.maxTaskLanes)
-        let (representativeTasks, otherTasks) = chosen?.split(tasks) ?? (tasks, [])
+        // Keys match tasks across runs (names where unique); a run drawn alone needs only spawn positions, and a run
+        // whose every task is drawn none.
+        let taskKeys: [TaskChoice.Key] = sharedChoice != nil ? TaskChoice.keys(tasks)
+            : tasks.count > options.maxTaskLanes + 4 ? tasks.indices.map { .position($0) } : []
+        let chosen = sharedChoice
+            ?? TaskChoice.choose([tasks], keys: [taskKeys], cycles: [cycle], limit: options.maxTaskLanes)
+        let (representativeTasks, otherTasks) = chosen?.split(tasks, keys: taskKeys) ?? (tasks, [])
         let choice = chosen.flatMap { $0.reason.isEmpty ? nil : $0.reason }
         sameInEveryPanel = chosen?.shared ?? false
-        coloring = TaskColoring(chosen?.ordered(tasks).map(\.task) ?? tasks.map(\.task))
+        coloring = TaskColoring(chosen?.ordered(tasks, keys: taskKeys).map(\.task) ?? tasks.map(\.task))
         if options.view.showsThreads {
             // Under thread-per-task the threads drawn are those of the tasks drawn; when fewer thread lanes fit,
             // those of a smaller representative choice.
             let unowned = timeline.threads.filter { $0.owner == nil }.count
             var owners = representativeTasks
             var ownerChoice = options.view.showsTasks ? nil : choice
-            if representativeTasks.count + unowned > options.maxThreadLanes + 4,
-               let fewer = TaskChoice.choose([tasks], cycles: [cycle], limit: max(options.maxThreadLanes - unowned, 2)) {
-                owners = fewer.split(tasks).shown
-                ownerChoice = fewer.reason
+            if representativeTasks.count + unowned > options.maxThreadLanes + 4 {
+                let keys = taskKeys.isEmpty ? tasks.indices.map { .position($0) } : taskKeys
+                if let fewer = TaskChoice.choose([tasks], keys: [keys], cycles: [cycle],
+                                                 limit: max(options.maxThreadLanes - unowned, 2)) {
+                    owners = fewer.split(tasks, keys: keys).shown
+                    ownerChoice = fewer.reason
+                }
             }
             (shownThreads, restThreads, threadChoice) = Self.threads(timeline.threads, limit: options.maxThreadLanes,
                                                                     tasks: Set(owners.map(\.task)))
@@ -81,8 +89,9 @@ struct LaneSelection {
     /// when some run has more than fit, else every task (so that a task wears one colour in every panel).
     static func sharedTaskChoice(_ runs: [RenderTimeline], options: RenderOptions) -> TaskChoice {
         let tasks = runs.map { matchingTasks($0, options: options) }
+        let keys = tasks.map(TaskChoice.keys)
         let cycles = runs.map { Set($0.deadlock?.cycle.map(\.task) ?? []) }
-        return TaskChoice.choose(tasks, cycles: cycles, limit: options.maxTaskLanes) ?? TaskChoice.every(tasks)
+        return TaskChoice.choose(tasks, keys: keys, cycles: cycles, limit: options.maxTaskLanes) ?? TaskChoice.every(keys)
     }
 
     /// The labels of the locks in any of `runs`' deadlock cycles, in cycle order.

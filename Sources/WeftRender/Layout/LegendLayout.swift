@@ -53,7 +53,7 @@ enum LegendLayout {
             add(.threads, .stripes(colors), "runs a task: the colour of the chip beside the task's lane")
         }
         if canvas.drewRepeatedColor {
-            add(.threads, .striped(Palette.taskColors[0]),
+            add(.threads, .striped(Palette.taskColors[2]),
                 "past \(Palette.taskColors.count) tasks colours repeat: a stripe and a numbered chip mark the second use")
         }
         if canvas.drewOtherTask {
@@ -66,7 +66,8 @@ enum LegendLayout {
             add(.threads, .dashed(long: true), "pool thread free: idle, any task may take it (multiplexed)")
         }
         if canvas.drewHeldThread {
-            add(.threads, .hatched(Palette.taskColors[0], thin: false),
+            // Sand: indigo's hatching vanishes on the dark theme.
+            add(.threads, .hatched(Palette.taskColors[1], thin: false),
                 "held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)")
         }
         if canvas.drewIdleLine { add(.threads, .dashed(long: false), "alive, idle (caller, timer)") }
@@ -77,13 +78,14 @@ enum LegendLayout {
             add(.threads, .swatch(Palette.heldThreads, thin: false), "threads held by their blocked or sleeping task (share)")
         }
         if canvas.drewDenseRun {
-            add(.threads, .columns(Palette.taskColors[0]),
+            add(.threads, .columns(Palette.taskColors[2]),
                 "slices < 2 px: a pixel shows the task that ran most in it, as tall (thread) or as strong (task) as it was busy")
         }
         let labels: [LaneState: String] = [
             .running: "running", .runnable: "runnable: waits for a free thread or a CPU",
-            .awaitingThread: "runnable: waits for its thread to be created",
+            .awaitingThread: "runnable: its new thread has not started yet",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
+            .osWakeDelay: "runnable, a pool thread woken: the OS has yet to run it",
             .cancelled: "cancelled by the runtime after the deadlock",
             .suspended: "suspended: awaiting Swift work outside Weft (a continuation, child tasks)",
             .actor: "waiting to enter a busy actor (seen when its code next ran there)",

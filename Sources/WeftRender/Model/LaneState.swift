@@ -31,14 +31,19 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Waiting to enter a busy actor (the task's next code ran on it): lock-like, it shares mutex's colour and is told
     /// apart by its hatching.
     case actor
+    /// Ready to run while a pool thread idled, after the pool had signalled that thread to take work: the time the OS
+    /// took to run the woken thread (the trace's `threadWake`), not the scheduler's. Hatched in wake-up latency's colour.
+    case osWakeDelay
 
     /// Whether the task is blocked or asleep (drawn as a thinner bar than running or runnable).
     public var isWaiting: Bool { !isReady && self != .running }
     /// Whether the state is drawn hatched rather than flat (it shares a colour with another state, or is not the
     /// program's own doing).
-    public var isHatched: Bool { self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor }
+    public var isHatched: Bool {
+        self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor || self == .osWakeDelay
+    }
     /// Whether the task is ready to run and waits only for a thread or a CPU (the runnable family).
-    public var isReady: Bool { self == .runnable || self == .awaitingThread || self == .wakeLatency }
+    public var isReady: Bool { self == .runnable || self == .awaitingThread || self == .wakeLatency || self == .osWakeDelay }
 
     public var description: String {
         switch self {
@@ -51,11 +56,12 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .condition: "blocked on condition"
         case .sleeping: "sleeping"
         case .unknown: "blocked (reason unknown)"
-        case .awaitingThread: "waiting for its thread to be created"
+        case .awaitingThread: "waiting for its new thread to start"
         case .wakeLatency: "waiting for an idle pool thread to wake"
         case .cancelled: "cancelled after the deadlock"
         case .suspended: "suspended on Swift work"
         case .actor: "waiting for an actor"
+        case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         }
     }
 }

@@ -146,12 +146,15 @@ extension RenderTimeline {
                       spans: task.intervals.elements.map { StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state)) },
                       marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start })
         }
-        // Ready to run, told apart by what the task waits for: its own thread to be created (thread-per-task), an
+        // Ready to run, told apart by what the task waits for: its new thread to start running (thread-per-task: the
+        // thread exists, since `taskCreate` is recorded after pthread_create returned, but the OS has not run it yet), an
         // idle pool thread to wake (multiplexed), or a CPU or a free thread (the rest).
         var threadStart: [TaskID: UInt64] = [:]
         for thread in threads { if let owner = thread.owner, let life = thread.lifetime { threadStart[owner] = life.start } }
         let pool = threads.filter { $0.role == .worker }
         let idle = pool.isEmpty || run.hasVirtualTime ? [] : SpanRelabel.poolIdle(pool, minimum: Self.minimumIdle)
+        let signalled = SpanRelabel.merged(timeline.threads.filter { $0.role == .worker }
+            .flatMap { $0.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) } })
         for i in tasks.indices {
             if let start = threadStart[tasks[i].task] {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: [TimeSpan(0, start)], as: .awaitingThread) {
@@ -160,7 +163,11 @@ extension RenderTimeline {
             }
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
-                for span in tasks[i].spans where span.state == .wakeLatency { facts.wakeLatency += span.end - span.start }
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: signalled, as: .osWakeDelay) { $0 == .wakeLatency }
+                for span in tasks[i].spans where span.state == .wakeLatency || span.state == .osWakeDelay {
+                    facts.wakeLatency += span.end - span.start
+                    if span.state == .osWakeDelay { facts.osWakeDelay += span.end - span.start }
+                }
             }
         }
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)

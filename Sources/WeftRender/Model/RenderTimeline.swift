@@ -59,6 +59,8 @@ public struct RunFacts: Sendable, Equatable {
     /// Time tasks spent ready while a pool thread sat idle (multiplexed: the pool's wake-up latency), summed over
     /// tasks, in ns.
     public var wakeLatency: UInt64 = 0
+    /// The part of `wakeLatency` after the pool had signalled an idle thread to take work: the OS's share, in ns.
+    public var osWakeDelay: UInt64 = 0
     /// From the first task's creation to the last's, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.

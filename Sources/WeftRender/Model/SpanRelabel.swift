@@ -1,5 +1,5 @@
 /// Re-colours the parts of a task's spans that fall inside given time intervals: how the picture tells apart the
-/// kinds of "ready to run" (waiting for a CPU, for its thread to be created, for an idle pool thread to wake) and
+/// kinds of "ready to run" (waiting for a CPU, for its new thread to start, for an idle pool thread to wake) and
 /// marks what happened after a deadlock.
 enum SpanRelabel {
     /// `spans` with every part that overlaps `intervals` (sorted by start, not overlapping) and whose state passes
@@ -34,6 +34,19 @@ enum SpanRelabel {
             if cursor < span.end { out.append(StateSpan(start: cursor, end: span.end, state: span.state)) }
         }
         return out
+    }
+
+    /// `spans` sorted by start, with overlapping ones joined.
+    static func merged(_ spans: [TimeSpan]) -> [TimeSpan] {
+        var merged: [TimeSpan] = []
+        for span in spans.sorted(by: { $0.start < $1.start }) {
+            if let last = merged.last, span.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, span.end)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
     }
 
     /// The times in which at least one of the pool's threads sat idle for at least `minimum` ns (alive, running

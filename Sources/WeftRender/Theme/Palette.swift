@@ -40,14 +40,14 @@ public enum Palette {
     /// at least ColorVision.minimumDistance from every other legend colour.
     public static let actorMark = Color(hex: 0x993300)
 
-    /// The colour of a task state, the same in every theme. Waiting for its thread to be created shares runnable's
+    /// The colour of a task state, the same in every theme. Waiting for its new thread to start shares runnable's
     /// orange and is told apart by its hatching, as suspended on Swift work shares join's and waiting for an actor
     /// shares mutex's; a cancellation is hatched black.
     public static func color(of state: LaneState) -> Color {
         switch state {
         case .running: Color(hex: 0x0072B2)
         case .runnable, .awaitingThread: Color(hex: 0xE69F00)
-        case .wakeLatency: Color(hex: 0xF0E442)
+        case .wakeLatency, .osWakeDelay: Color(hex: 0xF0E442)
         case .cancelled: Color(hex: 0x000000)
         case .channel: Color(hex: 0x56B4E9)
         case .mutex, .actor: Color(hex: 0xD55E00)

@@ -142,3 +142,29 @@ public struct SampleEvent: EventView {
     @inlinable
     public var arguments: EventArguments { EventArguments(name.rawValue, value) }
 }
+
+/// A `threadWake` event: a parked scheduler thread runs again, `delay` ns after another thread signalled it to take
+/// work: the time the OS took to run the woken thread (a multiplexed worker; recorded on the woken thread).
+public struct ThreadWakeEvent: EventView {
+    @inlinable public static var kind: EventKind { .threadWake }
+    public static let spec = EventSpec(.threadWake, "threadWake", [.init("delay", .duration)],
+                                       "A parked scheduler thread runs again, delay ns after another thread signalled it: the time the OS took to run it.")
+
+    /// Nanoseconds from the signal to this thread running again.
+    public var delay: UInt64
+
+    @inlinable
+    public init(delay: UInt64) {
+        self.delay = delay
+    }
+
+    /// Reads the raw arguments; nil when one is outside its type (an enumeration's unknown raw value).
+    @inlinable
+    public init?(arguments raw: EventArguments) {
+        delay = raw.a0
+    }
+
+    /// The raw arguments, in the table's order.
+    @inlinable
+    public var arguments: EventArguments { EventArguments(delay) }
+}

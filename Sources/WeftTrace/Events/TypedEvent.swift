@@ -8,6 +8,7 @@ public enum TypedEvent: Sendable, Equatable {
     case threadStop(ThreadStopEvent)
     case runFinish(RunFinishEvent)
     case sample(SampleEvent)
+    case threadWake(ThreadWakeEvent)
     case taskCreate(TaskCreateEvent)
     case runBegin(RunBeginEvent)
     case runEnd(RunEndEvent)
@@ -69,6 +70,7 @@ public enum TypedEvent: Sendable, Equatable {
         ThreadStopEvent.self,
         RunFinishEvent.self,
         SampleEvent.self,
+        ThreadWakeEvent.self,
         TaskCreateEvent.self,
         RunBeginEvent.self,
         RunEndEvent.self,
@@ -134,6 +136,7 @@ public enum TypedEvent: Sendable, Equatable {
         case .threadStop: guard let v = ThreadStopEvent(arguments: a) else { return nil }; self = .threadStop(v)
         case .runFinish: guard let v = RunFinishEvent(arguments: a) else { return nil }; self = .runFinish(v)
         case .sample: guard let v = SampleEvent(arguments: a) else { return nil }; self = .sample(v)
+        case .threadWake: guard let v = ThreadWakeEvent(arguments: a) else { return nil }; self = .threadWake(v)
         case .taskCreate: guard let v = TaskCreateEvent(arguments: a) else { return nil }; self = .taskCreate(v)
         case .runBegin: guard let v = RunBeginEvent(arguments: a) else { return nil }; self = .runBegin(v)
         case .runEnd: guard let v = RunEndEvent(arguments: a) else { return nil }; self = .runEnd(v)
@@ -199,6 +202,7 @@ public enum TypedEvent: Sendable, Equatable {
         case .threadStop: .threadStop
         case .runFinish: .runFinish
         case .sample: .sample
+        case .threadWake: .threadWake
         case .taskCreate: .taskCreate
         case .runBegin: .runBegin
         case .runEnd: .runEnd
@@ -264,6 +268,7 @@ public enum TypedEvent: Sendable, Equatable {
         case .threadStop(let v): v.arguments
         case .runFinish(let v): v.arguments
         case .sample(let v): v.arguments
+        case .threadWake(let v): v.arguments
         case .taskCreate(let v): v.arguments
         case .runBegin(let v): v.arguments
         case .runEnd(let v): v.arguments

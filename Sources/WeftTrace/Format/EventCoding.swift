@@ -9,7 +9,7 @@ public enum EventCoding {
     public static func argumentCount(_ kind: EventKind) -> Int {
         switch kind {
         case .threadStop: 0
-        case .runBegin, .close, .lockRequest, .lockAcquire, .lockRelease, .waitGroupWait, .conditionWait, .sleep,
+        case .runBegin, .threadWake, .close, .lockRequest, .lockAcquire, .lockRelease, .waitGroupWait, .conditionWait, .sleep,
              .regionBegin, .regionEnd, .unblock, .sendFailed, .readRequest, .onceBegin, .onceEnd, .tickerStop, .timerFire,
              .timerStop, .taskCancel, .trySendMiss, .tryReceiveMiss, .actorJobBegin, .actorJobEnd:
             1

@@ -18,6 +18,8 @@ extension PerfettoTraceWriter {
         case .threadStop:
             threadStopped(e.thread)
             return
+        case .threadWake:
+            return  // the thread lane shows when it ran again; the delay is for Weft's own pictures
         case .sample(let v):
             sample(v, e)
         case .runBegin(let v):

@@ -15,6 +15,8 @@ final class JobQueue: @unchecked Sendable {
     private var count = 0
     /// The number of queued jobs, stored with sequential consistency after every change (see `WorkerPool.park`).
     let size = Atomic<Int>(0)
+    /// How many jobs the owner has taken with `pop`: a thief that sees it unchanged over a nap knows the owner is busy.
+    let ownerTakes = Atomic<UInt64>(0)
 
     init() { storage = .allocate(capacity: capacity) }
     deinit { storage.deallocate() }
@@ -32,7 +34,9 @@ final class JobQueue: @unchecked Sendable {
         if size.load(ordering: .relaxed) == 0 { return nil }
         lock.lock()
         defer { lock.unlock() }
-        return takeLocked()
+        let item = takeLocked()
+        if item != nil { ownerTakes.wrappingAdd(1, ordering: .relaxed) }
+        return item
     }
 
     /// Moves about half of this queue's jobs into `thief` and returns one more to run at once.

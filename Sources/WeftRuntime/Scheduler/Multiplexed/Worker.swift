@@ -7,6 +7,9 @@ final class Worker: @unchecked Sendable {
     var thread: pthread_t?
     /// Where this worker starts looking when it steals (varies so that workers do not all rob the same victim).
     var stealStart: Int
+    /// How many jobs each worker's owner had taken from its queue (`JobQueue.ownerTakes`) before this worker's last
+    /// nap, by worker index: a lone job is stolen only from a queue whose owner took nothing meanwhile.
+    var takesBeforeNap: [UInt64] = []
 
     init(index: Int) {
         self.index = index
