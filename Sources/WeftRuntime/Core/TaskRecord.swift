@@ -37,8 +37,11 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     let drainedActor: DrainedActor?
     /// A task-group child or an `async let`: it has completed by the time the task that made it ends.
     let structuredChild: Bool
-    /// Jobs held back during a run of this task (`defersEnqueues`); only the thread running the slice touches them.
-    var deferredJobs: [(UnownedJob, TaskRecord)] = []
+    /// Jobs held back during a run of this task (`defersEnqueues`), under `deferredLock`: the slice that holds them
+    /// back and the task's next slice, which may already run on another thread (its job enqueued from an actor's job),
+    /// both touch them.
+    private var deferredJobs: [(UnownedJob, TaskRecord)] = []
+    private let deferredLock: PThreadLock?
     /// Plain Swift children found so far, to number them; guarded by the run's Swift task table lock.
     var swiftChildren = 0
     /// The Weft task whose slice made this plain Swift task (nil for a spawned task); set before the task can run.
@@ -87,6 +90,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         self.swiftTaskID = swiftTaskID
         self.retainsJob = retainsJob
         self.defersEnqueues = defersEnqueues
+        self.deferredLock = defersEnqueues ? PThreadLock() : nil
         self.drainedActor = drainedActor
         self.structuredChild = structuredChild
     }
@@ -223,9 +227,16 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
 
     /// Hands the jobs held back during an `async let` child's slice to the scheduler, now that its end has been read.
     private func flushDeferredJobs() {
-        guard !deferredJobs.isEmpty else { return }
-        let jobs = deferredJobs
-        deferredJobs.removeAll()
+        let jobs = deferredLock.unsafelyUnwrapped.withLock {
+            let held = deferredJobs
+            deferredJobs.removeAll()
+            return held
+        }
         for (job, record) in jobs { core.resume(job, of: record) }
+    }
+
+    /// Holds back a job enqueued during this task's slice (`defersEnqueues`) until the slice's end has been read.
+    func deferJob(_ job: UnownedJob, of record: TaskRecord) {
+        deferredLock.unsafelyUnwrapped.withLock { deferredJobs.append((job, record)) }
     }
 }

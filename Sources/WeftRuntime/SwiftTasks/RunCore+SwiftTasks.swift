@@ -12,7 +12,7 @@ extension RunCore {
     func resume(_ job: UnownedJob, of record: TaskRecord) {
         if let actorJob = ThreadLocals.actorJobRecord { noteLeavingActor(record, actorJob: actorJob) }
         if let current = ThreadLocals.currentTask, current.defersEnqueues {
-            current.deferredJobs.append((job, record))
+            current.deferJob(job, of: record)
             return
         }
         record.noteEnqueued(tracer)
