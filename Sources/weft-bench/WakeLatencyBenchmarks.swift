@@ -27,6 +27,9 @@ func wakeLatencyBenchmarks(trials: Int, pause: Duration = .milliseconds(1)) asyn
     results.append(try await WakeLatency.measure("multiplexed(2): spawn on a busy worker -> child") {
         try await poolWakeFromSpawn(pool, trials: trials, pause: pause)
     })
+    results.append(try await WakeLatency.measure("multiplexed(2): lone job on a busy worker, other worker napping") {
+        try await poolLoneJobBesideNapper(pool, trials: trials, pause: pause)
+    })
     for result in results { print(result.line) }
 }
 
@@ -197,6 +200,33 @@ private func poolWakeFromSpawn(_ scheduler: SchedulerKind, trials: Int, pause: D
             let spawnedAt = cweft_monotonic_ns()
             let child = rt.spawn("woken") { started.value.store(cweft_monotonic_ns(), ordering: .releasing) }
             while started.value.load(ordering: .acquiring) == 0 && cweft_monotonic_ns() &- spawnedAt < 50_000_000 {}
+            try await child.value
+            samples.append(started.value.load(ordering: .acquiring) &- spawnedAt)
+        }
+        return samples
+    }.value
+}
+
+/// A lone job waiting on a busy worker's queue while the other worker has just run out of work and naps (spinning,
+/// not parked): how long until that worker takes it. Each trial first hands the other worker a trivial task (a spawn
+/// it steals), waits 40 µs on this worker so that the other one is into its naps, then spawns the measured task and
+/// keeps this worker busy: the one job in its queue is the kind the lone-job rule lets a napping worker steal.
+private func poolLoneJobBesideNapper(_ scheduler: SchedulerKind, trials: Int, pause: Duration) async throws -> [UInt64] {
+    try await Weft.run(RunOptions(scheduler: scheduler, tracePath: nil, programName: "bench")) { rt in
+        var samples: [UInt64] = []
+        samples.reserveCapacity(trials)
+        for _ in 0..<trials {
+            try await rt.sleep(for: pause)
+            let warmed = Stamp()
+            let warm = rt.spawn("warm-up") { warmed.value.store(cweft_monotonic_ns(), ordering: .releasing) }
+            let warmSpawn = cweft_monotonic_ns()
+            while warmed.value.load(ordering: .acquiring) == 0 && cweft_monotonic_ns() &- warmSpawn < 50_000_000 {}
+            busy(nanoseconds: 40_000)
+            let started = Stamp()
+            let spawnedAt = cweft_monotonic_ns()
+            let child = rt.spawn("lone") { started.value.store(cweft_monotonic_ns(), ordering: .releasing) }
+            while started.value.load(ordering: .acquiring) == 0 && cweft_monotonic_ns() &- spawnedAt < 50_000_000 {}
+            try await warm.value
             try await child.value
             samples.append(started.value.load(ordering: .acquiring) &- spawnedAt)
         }
