@@ -34,7 +34,10 @@ struct ActorCacheExample {
     static let requestsPerClient = 12
 
     static func main() async throws {
-        let (sum, hits, misses) = try await Weft.trace {
+        var options = RunOptions()
+        options.summary = "\(clients) clients ask an actor-guarded cache for \(requestsPerClient) overlapping keys each; a miss "
+            + "computes its value (a 2 ms sleep) off the actor"
+        let (sum, hits, misses) = try await Weft.trace(options) {
             let cache = Cache()
             let sum = await withTaskGroup(of: Int.self) { group in
                 for client in 0..<clients {

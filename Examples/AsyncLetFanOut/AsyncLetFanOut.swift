@@ -8,7 +8,9 @@ struct AsyncLetFanOut {
     static let rounds = 3
 
     static func main() async throws {
-        let answers = try await Weft.trace {
+        var options = RunOptions()
+        options.summary = "async let fan-out: \(rounds) rounds, each asks three slow sources at once and waits for all three"
+        let answers = try await Weft.trace(options) {
             var answers: [String] = []
             for round in 1...rounds {
                 async let users = fetch("users", round: round, milliseconds: 30)

@@ -8,7 +8,10 @@ struct AsyncStreamPipeline {
     static let items = 20
 
     static func main() async throws {
-        let sum = try await Weft.trace {
+        var options = RunOptions()
+        options.summary = "an AsyncStream pipeline: a producer task yields \(items) numbers, a stage task squares them, "
+            + "the main body sums them"
+        let sum = try await Weft.trace(options) {
             let (numbers, numbersIn) = AsyncStream.makeStream(of: Int.self)
             let (squares, squaresIn) = AsyncStream.makeStream(of: Int.self)
             let producer = Task {

@@ -10,7 +10,10 @@ struct TaskGroupMapReduce {
     static let wordsPerBatch = 500
 
     static func main() async throws {
-        let totals = try await Weft.trace {
+        var options = RunOptions()
+        options.summary = "a task group counts words: one child per chunk of text (\(chunks) chunks, CPU work with yields), "
+            + "the parent merges the counts"
+        let totals = try await Weft.trace(options) {
             await withTaskGroup(of: [String: Int].self) { group in
                 for index in 0..<chunks {
                     group.addTask { await countWords(inChunk: index) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import WeftAnalysis
 import Foundation
 import WeftDemos
+import WeftTrace
 import WeftRuntime
 
 /// `weft compare DEMO`: runs the demo under both schedulers, each in its own process, and prints the blog's claims
@@ -69,7 +70,8 @@ public struct CompareCommand: AsyncParsableCommand {
     public func run() async throws {
         // What runs: a demo with its options, or a program with its arguments.
         let name: String, baseName: String, arguments: [String], runWords: [String], trailing: [String]
-        let description: String
+        var description: String
+        var external: ExternalProgram?
         if let exec {
             let program = ExternalProgram(path: exec, arguments: (demo.map { [$0] } ?? []) + demoOptions)
             name = program.name
@@ -78,6 +80,7 @@ public struct CompareCommand: AsyncParsableCommand {
             runWords = ["run", "--exec", exec]
             trailing = ["--"] + program.arguments
             description = ProgramDescription.program(program)
+            external = program
         } else {
             guard let demo else { throw ValidationError("Name a demo (see `weft demos`) or give --exec PROGRAM.") }
             let selection = try DemoSelection(name: demo, words: demoOptions)
@@ -138,6 +141,10 @@ public struct CompareCommand: AsyncParsableCommand {
             } catch {
                 failures.append("could not draw the contrast picture \(base).png: a trace could not be read (said above)")
             }
+        }
+        // A program that says what it does (RunOptions.summary) is described in its own words.
+        if let external, let summary = timelines?.lazy.compactMap({ $0.run.metadata(MetadataKey.summary.rawValue) }).first {
+            description = ProgramDescription.program(external, summary: summary)
         }
         let verdict = timelines.map { timelines in
             ContrastVerdict.sentences(figures(timelines[0], models[0]), figures(timelines[1], models[1]))

@@ -144,8 +144,9 @@ struct LayoutTests {
         let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1000), measurer: measurer)
         let titles = scene.texts.filter { $0.size == 16 }.map(\.text)
         #expect(titles.count == 2)
-        #expect(titles[0].hasPrefix("multiplexed: 3 threads carry 51 tasks + main · peak RSS"))
-        #expect(titles[1].hasPrefix("thread-per-task: 53 threads carry 51 tasks + main · peak RSS"))
+        #expect(titles[0].hasPrefix("multiplexed: 51 tasks + main on 2 pool threads (+ timer thread) · peak RSS"), "\(titles[0])")
+        #expect(titles[1].hasPrefix("thread-per-task: 51 tasks + main on 52 threads, one each (+ timer thread) · peak RSS"),
+                "\(titles[1])")
         // The picture opens with the verdict computed from both runs' figures.
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
         let drawn = scene.texts.filter { $0.size == 13 && $0.weight == .bold }.map(\.text).joined(separator: " ")

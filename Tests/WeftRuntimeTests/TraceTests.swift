@@ -63,8 +63,9 @@ import WeftTestSupport
         let path = temporaryTracePath("life")
         defer { try? FileManager.default.removeItem(atPath: path) }
         struct Oops: Error, CustomStringConvertible { var description: String { "oops" } }
-        let (_, report) = try await Weft.run(RunOptions(scheduler: scheduler, tracePath: path, programName: "life",
-                                                        arguments: ["--fast"])) { rt in
+        var options = RunOptions(scheduler: scheduler, tracePath: path, programName: "life", arguments: ["--fast"])
+        options.summary = "a producer, two channels and a failing task"
+        let (_, report) = try await Weft.run(options) { rt in
             let channel = rt.channel(of: Int.self, capacity: 2, name: "pipe")
             let unbuffered = rt.channel(of: Int.self, name: "hand")
             let producer = rt.spawn("producer") {
@@ -93,6 +94,7 @@ import WeftTestSupport
         #expect(metadata["scheduler"] == scheduler.name)
         #expect(metadata["program"] == "life")
         #expect(metadata["arguments"] == "--fast")
+        #expect(metadata["summary"] == "a producer, two channels and a failing task")
         for key in ["workers", "wallclock_start_ns", "host", "clock"] { #expect(metadata[key] != nil, "no \(key)") }
 
         let creates = trace.of(.taskCreate)

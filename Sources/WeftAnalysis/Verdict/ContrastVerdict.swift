@@ -119,7 +119,9 @@ public enum ContrastVerdict {
     /// "3.70× the peak memory (612 MiB vs 165 MiB)", or "about the same peak memory (…)"; nil without figures.
     static func memory(_ a: RunFigures, _ b: RunFigures) -> String? {
         guard let ma = a.peakMemory, let mb = b.peakMemory, ma > 0, mb > 0 else { return nil }
-        let pair = "(\(ByteFormat.format(mb)) vs \(ByteFormat.format(ma)))"
+        // Over repeated runs the figures are the table's medians, which need not be the drawn runs' own peaks.
+        let medians = a.walls.count > 1 || b.walls.count > 1 ? "medians " : ""
+        let pair = "(\(medians)\(ByteFormat.format(mb)) vs \(ByteFormat.format(ma)))"
         let r = Double(mb) / Double(ma)
         if abs(r - 1) < memoryNoiseShare { return "about the same peak memory \(pair)" }
         return r > 1 ? "\(ratio(r))× the peak memory \(pair)" : "\(ratio(1 / r))× less peak memory \(pair)"

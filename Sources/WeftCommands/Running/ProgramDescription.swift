@@ -18,9 +18,12 @@ enum ProgramDescription {
         return "\(demo.name): \(demo.summary)" + (changed.isEmpty ? "" : " — this run: " + changed.joined(separator: ", "))
     }
 
-    /// "hello-weft: a program that is not one of Weft's demos, run with --orders 20" (or "run without arguments").
-    static func program(_ program: ExternalProgram) -> String {
-        "\(program.name): a program that is not one of Weft's demos, run "
-            + (program.arguments.isEmpty ? "without arguments" : "with \(program.arguments.joined(separator: " "))")
+    /// "actor-cache: 8 clients ask an actor-guarded cache … — run without arguments", from the summary the program
+    /// recorded (`RunOptions.summary`); without one, "hello-weft: a program that is not one of Weft's demos, run with
+    /// --orders 20".
+    static func program(_ program: ExternalProgram, summary: String = "") -> String {
+        let run = program.arguments.isEmpty ? "without arguments" : "with \(program.arguments.joined(separator: " "))"
+        if summary.isEmpty { return "\(program.name): a program that is not one of Weft's demos, run \(run)" }
+        return "\(program.name): \(summary) — run \(run)"
     }
 }

@@ -156,7 +156,7 @@ struct PanelLayout {
                 + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
         if timeline.facts.wakeLatency > 0 {
-            text += " · wake-up latency \(DurationFormat.format(timeline.facts.wakeLatency)) in all (ready while a pool thread idled"
+            text += " · wake-up latency, summed over the tasks: \(DurationFormat.format(timeline.facts.wakeLatency)) (ready while a pool thread idled"
             if timeline.facts.osWakeDelay > 0 {
                 text += "; \(DurationFormat.format(timeline.facts.osWakeDelay)) of it after the pool woke a thread, until the OS ran it"
             }

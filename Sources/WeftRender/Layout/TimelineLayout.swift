@@ -92,14 +92,29 @@ public enum TimelineLayout {
         count >= 1 ? "\(Format.plural(count - 1, "task")) + main" : "no tasks"
     }
 
-    /// "multiplexed: 3 threads carry 10,000 tasks · peak RSS 14 MB · wall 120 ms".
+    /// "multiplexed: 10,000 tasks + main on 2 pool threads (+ timer thread) · peak RSS 14 MiB · wall 120 ms": the
+    /// threads that run tasks, then the others the scheduler made (together the count `weft stats` and the table give).
     static func contrastTitle(_ facts: RunFacts) -> String {
-        let carry = facts.threadCount == 1 ? "carries" : "carry"
-        var parts = ["\(facts.scheduler): \(Format.plural(facts.threadCount, "thread")) \(carry) \(tasksText(facts.taskCount))"]
+        var parts = ["\(facts.scheduler): \(tasksText(facts.taskCount)) on \(threadsText(facts))"]
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
         parts.append(facts.wallTimeText)
         if let problem = facts.problemSummary { parts.append("ended \(problem)") }
         return parts.joined(separator: " · ")
+    }
+
+    /// "2 pool threads (+ timer thread)", "5 threads, one each (+ timer thread)"; without the roles of the threads,
+    /// "3 threads".
+    static func threadsText(_ facts: RunFacts) -> String {
+        guard let census = facts.census, census.workers + census.taskThreads > 0 else {
+            return Format.plural(facts.threadCount, "thread")
+        }
+        var text = census.workers > 0 ? Format.plural(census.workers, "pool thread")
+            : Format.plural(census.taskThreads, "thread") + (census.taskThreads == 1 ? "" : ", one each")
+        var rest: [String] = []
+        if census.timers > 0 { rest.append(census.timers == 1 ? "timer thread" : "\(census.timers) timer threads") }
+        if census.others > 0 { rest.append(Format.plural(census.others, "other thread")) }
+        if !rest.isEmpty { text += " (+ " + rest.joined(separator: " + ") + ")" }
+        return text
     }
 
     /// "program weft-demo · scheduler multiplexed · 2 workers · 10,000 tasks · 3 threads · wall 1.2 s · 45,678 events".

@@ -8,6 +8,9 @@ public struct RunOptions: Sendable {
     public var programName: String
     /// The program's arguments, recorded as metadata.
     public var arguments: [String]
+    /// What the program does, in one line ("eight clients share an actor-guarded cache"), recorded as metadata and
+    /// shown by `weft compare` under its title; "" says nothing.
+    public var summary: String = ""
     /// An extra cap on the OS threads the scheduler may create (workers, task threads and the timer); beyond it a
     /// spawn fails exactly as when the system refuses a thread. nil: only the system's limits apply.
     public var maxThreads: Int?

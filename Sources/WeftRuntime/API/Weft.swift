@@ -212,6 +212,7 @@ public enum Weft {
             ("cores", String(SchedulerKind.defaultWorkers)),
             ("clock", clock),
         ]
+        if !options.summary.isEmpty { facts.append((MetadataKey.summary.rawValue, options.summary)) }
         if case .deterministic(let seed, let strategy) = options.scheduler {
             facts.append((MetadataKey.virtualTime.rawValue, "true"))
             facts.append((MetadataKey.seed.rawValue, String(seed)))

@@ -9,6 +9,9 @@ public enum MetadataKey: String, Sendable, CaseIterable {
     case program
     /// The program's arguments, joined by spaces.
     case arguments
+    /// What the program does, in one line, as the program itself says (`RunOptions.summary`); absent when it says
+    /// nothing.
+    case summary
     /// The wall-clock time the run started, in nanoseconds since 1970.
     case wallClockStart = "wallclock_start_ns"
     /// The host's name.
