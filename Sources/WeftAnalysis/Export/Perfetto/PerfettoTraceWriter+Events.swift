@@ -19,7 +19,7 @@ extension PerfettoTraceWriter {
             threadStopped(e.thread)
             return
         case .threadWake:
-            return  // the thread lane shows when it ran again; the delay is for Weft's own pictures
+            instant(e)  // on the woken thread, with its delay: the OS's share of a wake-up, as the Chrome export has it
         case .sample(let v):
             sample(v, e)
         case .runBegin(let v):
