@@ -88,6 +88,12 @@ struct VerdictGoldenTests {
                            problem: "deadlocked"),
              b: RunFigures(scheduler: "thread-per-task", wallTime: 15 * ms, threads: 7, tasks: 6, cores: 2,
                            problem: "thread-limit")),
+        Case(name: "10,000 threads woken at once: the bound on waiting for a CPU exceeds the run, main's creation is named",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 2_040 * ms, threads: 3, peakMemory: 56 * mib, tasks: 10_001,
+                           workers: 2, cores: 2, spawning: 27 * ms, spawner: "main", cpuTime: 181 * ms, busy: 190 * ms),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 2_580 * ms, threads: 10_002, peakMemory: 172 * mib,
+                           tasks: 10_001, cores: 2, spawning: 393 * ms, spawner: "main", cpuTime: 2_120 * ms,
+                           busy: 39_000 * ms))
     ]
 
     /// One run's figures on one line: "thread-per-task · wall 1.02 s · 10,002 OS threads · peak 612 MiB · …".
@@ -127,7 +133,9 @@ struct VerdictGoldenTests {
         #expect(verdicts[2].contains("waiting for one of the 2 cores, with up to 3 threads running at once"))
         #expect(verdicts[3].contains("a tie, as the ranges overlap") && !verdicts[4].contains("a tie"))
         #expect(verdicts[4].contains("300 µs later") && verdicts[4].contains("median of 5 runs"))
-        #expect(verdicts.filter { $0.contains("creating") }.count == 1)
+        #expect(verdicts.filter { $0.contains("creating") }.count == 2)
+        // Where both qualify, creation (on the path that set the wall time) is named before the looser CPU bound.
+        #expect(verdicts.last!.contains("main spent 393 ms creating") && !verdicts.last!.contains("waiting for one of"))
         #expect(verdicts[6].contains("a tie within run-to-run noise") && verdicts[7].contains("a tie within run-to-run noise"))
         #expect(!verdicts[8].contains("a tie") && verdicts[9].contains("sooner"))
     }

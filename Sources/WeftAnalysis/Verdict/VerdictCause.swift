@@ -1,5 +1,7 @@
 /// Why the slower of two runs finished later, as measured in its trace: the one reason among those Weft can measure
-/// that accounts for the most of the difference, and only when it accounts for at least half of it.
+/// that accounts for the most of the difference, and only when it accounts for at least half of it. Task creation and
+/// hand-offs are measured on the path that set the wall time; waiting for a CPU is only a bound (a core's share of
+/// waits summed over threads, which can exceed the whole run), so it is named only when neither of the others is.
 ///
 /// - Task creation: the time from the first task's creation to the last's (under thread-per-task each creation
 ///   starts an OS thread).
@@ -16,11 +18,13 @@ enum VerdictCause {
 
     /// The reason `slow` took `gap` longer than `fast`, in words; nil when no measure accounts for half the gap.
     static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64) -> String? {
-        let candidates = [creation(slow, fast), handoffs(slow, fast), cpu(slow, fast)].compactMap { $0 }
-        guard let best = candidates.max(by: { $0.explains < $1.explains }), best.explains >= gap / 2, gap > 0 else {
-            return nil
+        guard gap > 0 else { return nil }
+        for candidates in [[creation(slow, fast), handoffs(slow, fast)], [cpu(slow, fast)]] {
+            if let best = candidates.compactMap({ $0 }).max(by: { $0.explains < $1.explains }), best.explains >= gap / 2 {
+                return best.text
+            }
         }
-        return best.text
+        return nil
     }
 
     /// "main spent 430 ms creating 10,000 tasks and their OS threads (multiplexed: 20.0 ms)".
