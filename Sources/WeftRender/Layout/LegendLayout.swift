@@ -82,7 +82,7 @@ enum LegendLayout {
                 "slices < 2 px: a pixel shows the task that ran most in it, as tall (thread) or as strong (task) as it was busy")
         }
         let labels: [LaneState: String] = [
-            .running: "running", .runnable: "runnable: waits for a free thread or a CPU",
+            .running: "running", .runnable: "runnable: waits for a pool thread, or for the OS to run its thread",
             .awaitingThread: "runnable: its new thread has not started yet",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
             .osWakeDelay: "runnable, a pool thread woken: the OS has yet to run it",

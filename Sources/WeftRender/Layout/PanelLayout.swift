@@ -155,6 +155,10 @@ struct PanelLayout {
             text += " (\(Format.count(total)) drawn one by one" + (lanes.sameInEveryPanel ? ", the same in both panels" : "")
                 + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
+        if timeline.facts.ownThreadWait > 0 {
+            text += " · ready, waiting for the OS to run their own threads, summed over the tasks: "
+                + DurationFormat.format(timeline.facts.ownThreadWait)
+        }
         if timeline.facts.wakeLatency > 0 {
             text += " · wake-up latency, summed over the tasks: \(DurationFormat.format(timeline.facts.wakeLatency)) (ready while a pool thread idled"
             if timeline.facts.osWakeDelay > 0 {

@@ -161,6 +161,9 @@ extension RenderTimeline {
                     $0 == .runnable
                 }
             }
+            if pool.isEmpty && threadStart[tasks[i].task] != nil {
+                for span in tasks[i].spans where span.state == .runnable { facts.ownThreadWait += span.end - span.start }
+            }
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: signalled, as: .osWakeDelay) { $0 == .wakeLatency }

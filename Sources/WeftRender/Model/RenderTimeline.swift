@@ -61,6 +61,9 @@ public struct RunFacts: Sendable, Equatable {
     public var wakeLatency: UInt64 = 0
     /// The part of `wakeLatency` after the pool had signalled an idle thread to take work: the OS's share, in ns.
     public var osWakeDelay: UInt64 = 0
+    /// Under thread-per-task, the time tasks were ready to run on their own started threads, summed over the tasks,
+    /// in ns: each such task's thread was woken (or yielded) and waited for the OS to run it.
+    public var ownThreadWait: UInt64 = 0
     /// From the first task's creation to the last's, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
