@@ -30,7 +30,7 @@ struct ClaimDemoTests {
 
     @Test("fanout: every job goes out and comes back, over all workers", arguments: bothSchedulers)
     func fanOut(scheduler: String) async throws {
-        let run = try await RecordedRun.of("fanout", ["--jobs", "30", "--pool", "3", "--work-ms", "1"], scheduler: scheduler)
+        let run = try await RecordedRun.of("fanout", ["--jobs", "30", "--tasks", "3", "--sleep-ms", "1"], scheduler: scheduler)
         #expect(run.error == nil)
         #expect(run.lines.first?.hasPrefix("30 jobs over 3 workers: total 930") == true)
         #expect(run.tasks(named: "worker").count == 3)

@@ -4,18 +4,18 @@ extension Demo {
     /// Fan-out/fan-in: jobs go out over one channel to N workers, results come back over another.
     public static let fanOut = Demo(
         name: "fanout",
-        summary: "fan-out/fan-in: jobs go to N workers over one channel, results come back over another",
+        summary: "fan-out/fan-in: jobs that each sleep (as for I/O) go to N worker tasks over one channel, results come back over another",
         claim: "Handling thousands of requests at once: many workers share one queue of jobs.",
         parameters: [
             DemoParameter("jobs", 100, 1...1_000_000, "how many jobs"),
-            DemoParameter("pool", 4, 1...100_000, "how many workers take jobs"),
-            DemoParameter("work-ms", 10, 0...10_000, "how long each job waits (sleeps), in milliseconds"),
+            DemoParameter("tasks", 4, 1...100_000, "how many worker tasks take jobs"),
+            DemoParameter("sleep-ms", 10, 0...10_000, "how long each job waits (sleeps, as for I/O), in milliseconds"),
         ]
     ) { context in
         let runtime = context.runtime
         let jobs = context["jobs"]
-        let workers = context["pool"]
-        let work = Duration.milliseconds(context["work-ms"])
+        let workers = context["tasks"]
+        let work = Duration.milliseconds(context["sleep-ms"])
         let queue = runtime.channel(of: Int.self, capacity: workers, name: "jobs")
         let results = runtime.channel(of: (worker: Int, value: Int).self, capacity: workers, name: "results")
         let group = runtime.waitGroup("workers")
