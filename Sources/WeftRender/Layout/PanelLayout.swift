@@ -112,8 +112,7 @@ struct PanelLayout {
             var parts: [String] = []
             if census.workers > 0 { parts.append(Format.plural(census.workers, "pool thread")) }
             if census.taskThreads > 0 { parts.append("\(Format.count(census.taskThreads)) (one per task)") }
-            if census.timers > 0 { parts.append(census.timers == 1 ? "timer thread" : "\(census.timers) timer threads") }
-            if census.others > 0 { parts.append(Format.plural(census.others, "other")) }
+            parts += census.helperThreadWords
             text = Format.plural(census.schedulerThreads, "scheduler thread") + (parts.isEmpty ? "" : ": " + parts.joined(separator: " + "))
             if census.caller { text += " · caller of Weft.run apart, not counted" }
         } else {

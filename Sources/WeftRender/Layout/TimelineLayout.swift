@@ -110,9 +110,7 @@ public enum TimelineLayout {
         }
         var text = census.workers > 0 ? Format.plural(census.workers, "pool thread")
             : Format.plural(census.taskThreads, "thread") + (census.taskThreads == 1 ? "" : ", one each")
-        var rest: [String] = []
-        if census.timers > 0 { rest.append(census.timers == 1 ? "timer thread" : "\(census.timers) timer threads") }
-        if census.others > 0 { rest.append(Format.plural(census.others, "other thread")) }
+        let rest = census.helperThreadWords
         if !rest.isEmpty { text += " (+ " + rest.joined(separator: " + ") + ")" }
         return text
     }
