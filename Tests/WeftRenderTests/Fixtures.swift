@@ -132,6 +132,68 @@ enum Fixtures {
         return RenderTimeline(facts: facts, threads: threads, tasks: [main] + tasks)
     }
 
+    /// A producer that sends an item every `interval` (each a 40 µs burst: the producer runs and sends, the consumer
+    /// receives and runs), `items` before and after a `pause` in which the consumer's 50 ms receive timeouts fire (a
+    /// 20 µs burst each); main waits on a wait group throughout. The shape of the producer-consumer demo: a rhythm, one
+    /// long quiet stretch, and short wake-ups inside it.
+    static func pacedWithPause(items: Int = 4, interval: UInt64 = 10_000_000, pause: UInt64 = 150_000_000,
+                               timeout: UInt64 = 50_000_000) -> RenderTimeline {
+        let us: UInt64 = 1_000
+        let startUp = 100 * us
+        var sends: [UInt64] = (0..<items).map { startUp + UInt64($0) * interval }
+        let resume = sends.last! + pause
+        sends += (0..<items).map { resume + UInt64($0) * interval }
+        let timeouts = stride(from: sends[items - 1] + timeout, to: resume, by: Int(timeout)).map { $0 }
+        let end = sends.last! + 60 * us
+        var producer: [StateSpan] = [StateSpan(start: 50 * us, end: startUp, state: .runnable)]
+        var consumer: [StateSpan] = [StateSpan(start: 60 * us, end: startUp, state: .runnable)]
+        var slices: [ThreadSlice] = [ThreadSlice(start: 0, end: 50 * us, task: TaskID(1))]
+        var producerMarks: [Mark] = []
+        var consumerMarks: [Mark] = []
+        var links: [Link] = []
+        var waitingSince = startUp
+        var sleepingSince: UInt64?
+        for (i, send) in sends.enumerated() {
+            if let since = sleepingSince { producer.append(StateSpan(start: since, end: send, state: .sleeping)) }
+            producer.append(StateSpan(start: send, end: send + 20 * us, state: .running))
+            sleepingSince = send + 20 * us
+            slices.append(ThreadSlice(start: send, end: send + 20 * us, task: TaskID(2)))
+            producerMarks.append(Mark(time: send + 10 * us, kind: .send))
+            if send + 20 * us > waitingSince {
+                consumer.append(StateSpan(start: waitingSince, end: send + 20 * us, state: .channel))
+            }
+            consumer.append(StateSpan(start: send + 20 * us, end: send + 40 * us, state: .running))
+            slices.append(ThreadSlice(start: send + 20 * us, end: send + 40 * us, task: TaskID(3)))
+            consumerMarks.append(Mark(time: send + 25 * us, kind: .receive))
+            links.append(Link(kind: .message, from: TaskID(2), at: send + 10 * us, to: TaskID(3), at: send + 25 * us))
+            waitingSince = send + 40 * us
+            if i == items - 1 {
+                for fired in timeouts {
+                    consumer.append(StateSpan(start: waitingSince, end: fired, state: .channel))
+                    consumer.append(StateSpan(start: fired, end: fired + 20 * us, state: .running))
+                    slices.append(ThreadSlice(start: fired, end: fired + 20 * us, task: TaskID(3)))
+                    consumerMarks.append(Mark(time: fired, kind: .tick))
+                    waitingSince = fired + 20 * us
+                }
+            }
+        }
+        let main = TaskTrack(task: TaskID(1), name: "main", spans: [
+            StateSpan(start: 0, end: 50 * us, state: .running),
+            StateSpan(start: 50 * us, end: end, state: .waitGroup),
+        ], marks: [Mark(time: 20 * us, kind: .spawn), Mark(time: 30 * us, kind: .spawn)])
+        let tasks = [
+            main,
+            TaskTrack(task: TaskID(2), name: "producer", spans: producer, marks: producerMarks),
+            TaskTrack(task: TaskID(3), name: "consumer", spans: consumer, marks: consumerMarks),
+        ]
+        links += [Link(kind: .spawn, from: TaskID(1), at: 20 * us, to: TaskID(2), at: 20 * us),
+                  Link(kind: .spawn, from: TaskID(1), at: 30 * us, to: TaskID(3), at: 30 * us)]
+        let threads = [ThreadTrack(thread: ThreadID(1), label: "pool thread 0", slices: slices, lifetime: TimeSpan(0, end))]
+        let facts = RunFacts(program: "paced", scheduler: "multiplexed", workers: 1, taskCount: 3, threadCount: 1,
+                             wallTime: end, eventCount: 2 * slices.count)
+        return RenderTimeline(facts: facts, threads: threads, tasks: tasks, links: links.sorted { $0.fromTime < $1.fromTime })
+    }
+
     /// A synthetic run through the real timeline builder.
     static func synthetic(tasks: Int, bursts: Int, workers: Int?, sleep: UInt64 = 200_000) throws -> RenderTimeline {
         let events = SyntheticRun(tasks: tasks, bursts: bursts, workers: workers, sleep: sleep).events()

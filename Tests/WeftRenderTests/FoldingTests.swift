@@ -42,25 +42,34 @@ struct FoldingTests {
         }
     }
 
-    @Test("a longer fold is drawn wider, on a log scale: 150 ms never as narrow as 8 ms; alike folds alike")
+    @Test("folds are drawn in proportion to what they hide, at one compressed scale: 150 ms 15 times as wide as 10 ms")
     func unequalFoldsLookUnequal() throws {
         let ms: UInt64 = 1_000_000
-        let short = TimeFold(start: 10 * ms, end: 18 * ms), long = TimeFold(start: 100 * ms, end: 250 * ms)
-        let alike = TimeFold(start: 300 * ms, end: 308 * ms + 40_000)
+        let short = TimeFold(start: 10 * ms, end: 20 * ms), long = TimeFold(start: 100 * ms, end: 250 * ms)
+        let alike = TimeFold(start: 300 * ms, end: 310 * ms + 40_000)
         let scale = TimeScale(start: 0, end: 400 * ms, x0: 0, x1: 1000, folds: [short, long, alike])
-        let widths = scale.segments.filter(\.folded).map { $0.x1 - $0.x0 }
+        let folded = scale.segments.filter(\.folded)
+        let widths = folded.map { $0.x1 - $0.x0 }
         #expect(widths.count == 3)
-        // 150 ms is 18.75 times 8 ms: 1 + log10(18.75) = 2.27 times as wide.
-        #expect(widths[1] >= 2.2 * widths[0] && widths[1] <= 2.3 * widths[0], "\(widths)")
-        #expect(abs(widths[2] - widths[0]) < 0.1, "\(widths)")
-        // Never more than three times the shortest, and all together within their share of the plot.
-        let many = FoldWidths.widths([1_000, 1_000_000_000] + Array(repeating: 2_000, count: 20), plotWidth: 1000)
-        #expect(many[1] <= 3 * many[0] + 1e-9 && many[1] > many[2] && many.reduce(0, +) <= 350 + 1e-9)
-        #expect(many.allSatisfy { $0 >= Metrics.minimumFoldWidth })
-        // The ticks on either side stay true: 1 ms is as wide before the folds as after them.
+        #expect(abs(widths[1] / widths[0] - 15) < 1e-6, "\(widths)")
+        #expect(abs(widths[2] / widths[0] - 1.004) < 1e-6, "\(widths)")
+        #expect(widths.allSatisfy { $0 >= Metrics.minimumFoldWidth - 1e-9 })
+        // One compressed scale inside every fold, and time inside a fold is linear: its middle is drawn in its middle.
+        #expect(folded.allSatisfy { abs($0.factor - folded[0].factor) < 1e-15 })
+        #expect(abs(scale.x(UInt64(175 * ms)) - (folded[1].x0 + folded[1].x1) / 2) < 1e-6)
+        // The ticks on either side stay true: 1 ms is as wide before the folds as after them, and wider than in them.
         let before = scale.x(UInt64(5 * ms)) - scale.x(UInt64(4 * ms))
         let after = scale.x(UInt64(350 * ms)) - scale.x(UInt64(349 * ms))
-        #expect(abs(before - after) < 1e-6)
+        #expect(abs(before - after) < 1e-6 && before > 2 * folded[0].factor * Double(ms))
+        // Too unlike to draw all in proportion within their share of the plot: the shortest are drawn at the
+        // narrowest, the rest in proportion among themselves, all within the share.
+        let many = FoldWidths.widths([1_000, 1_000_000_000, 500_000_000] + Array(repeating: 2_000, count: 20),
+                                     plotWidth: 1000)
+        #expect(many.allSatisfy { $0 >= Metrics.minimumFoldWidth - 1e-9 })
+        #expect(abs(many[1] / many[2] - 2) < 1e-6 && many[0] == Metrics.minimumFoldWidth && many[3] == many[0])
+        #expect(abs(many.reduce(0, +) - 350) < 1e-6)
+        // A single fold keeps the width of a few.
+        #expect(FoldWidths.widths([100_000_000], plotWidth: 1000) == [Metrics.foldWidth])
     }
 
     @Test("the picture labels the fold with what it hides, and --time linear keeps the plain axis")
@@ -143,15 +152,21 @@ struct FoldingTests {
         #expect(labels.allSatisfy { $0.text.contains("4.94 ms") })
     }
 
-    @Test("grouping: a lone fold keeps its own label; neighbours with no room between them share one")
+    @Test("grouping: alike neighbours share one label, however far apart; an unlike fold keeps its own")
     func labelGroups() {
-        func segment(_ x: Double, _ t: Double) -> TimeScale.Segment {
-            TimeScale.Segment(t0: t, t1: t + 1_000_000, x0: x, x1: x + 14, folded: true, factor: 14 / 1_000_000)
+        func segment(_ x: Double, _ t: Double, lasting: Double = 1_000_000) -> TimeScale.Segment {
+            TimeScale.Segment(t0: t, t1: t + lasting, x0: x, x1: x + 14, folded: true, factor: 14 / lasting)
         }
         let labels = FoldLabels(row: Rect(x: 0, y: 0, width: 1000, height: 15), describe: { _ in "every task asleep" },
                                 width: { Double($0.count) * 6 })
-        let placed = labels.place([segment(100, 0), segment(120, 2e6), segment(140, 4e6), segment(700, 6e6)])
-        #expect(placed.map(\.text) == ["3 folds of 1.00 ms each: every task asleep", "1.00 ms folded: every task asleep"])
+        // Alike folds share one label even with room for each: a rhythm is named once.
+        let alike = labels.place([segment(100, 0), segment(300, 2e6), segment(500, 4e6), segment(700, 6e6)])
+        #expect(alike.map(\.text) == ["4 folds of 1.00 ms each: every task asleep"])
+        #expect(alike[0].x >= 100 && alike[0].x + alike[0].width <= 714)
+        // Unlike the rest (three times as long), a fold keeps its own label.
+        let placed = labels.place([segment(100, 0), segment(120, 2e6), segment(140, 4e6),
+                                   segment(700, 6e6, lasting: 3_000_000)])
+        #expect(placed.map(\.text) == ["3 folds of 1.00 ms each: every task asleep", "3.00 ms folded: every task asleep"])
         // Neither label leaves the room between the groups, and each stays over its folds.
         #expect(placed[0].x + placed[0].width <= (154 + 700) / 2 && placed[1].x >= (154 + 700) / 2)
         #expect(placed[0].x <= 100 + 14 && placed[0].x + placed[0].width >= 140)

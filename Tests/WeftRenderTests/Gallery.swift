@@ -22,6 +22,8 @@ struct Gallery {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let small = try Self.timeline(tasks: 6, bursts: 4, workers: 2, sleep: 40_000)
         try TimelineRenderer.render(small, to: "\(dir)/small.png")
+        try TimelineRenderer.render(Fixtures.pacedWithPause(), to: "\(dir)/paced-pause.png", options: RenderOptions(width: 1200))
+        try TimelineRenderer.render(Fixtures.periodic(), to: "\(dir)/periodic.png", options: RenderOptions(width: 900))
         try TimelineRenderer.render(DeadlockFixture.run(), to: "\(dir)/deadlock-fixture.png", options: RenderOptions(width: 1200))
         try TimelineRenderer.render(small, to: "\(dir)/small-dark.png", options: RenderOptions(theme: .dark))
         let smallPer = try Self.timeline(tasks: 6, bursts: 4, workers: nil, sleep: 40_000)

@@ -1,8 +1,9 @@
 import WeftAnalysis
 
-/// The labels under a folded axis: one per fold where they fit ("5.00 ms folded: every task asleep"), else one for
-/// each run of neighbouring folds ("10 folds of 4.98–5.02 ms: every task asleep"), so that no label crowds another
-/// or sits over a fold it does not name.
+/// The labels under a folded axis: one for each run of neighbouring folds alike ("10 folds of 4.98–5.02 ms each:
+/// every task asleep"), one for a fold unlike its neighbours ("150 ms folded: every task asleep"), and where even
+/// those crowd, one for each run of neighbouring groups, so that no label crowds another or sits over a fold it does
+/// not name.
 struct FoldLabels {
     /// A run of neighbouring folds sharing one label.
     struct Group: Equatable {
@@ -30,7 +31,7 @@ struct FoldLabels {
 
     /// The labels for `segments` (the folded pieces of the axis, in order).
     func place(_ segments: [TimeScale.Segment]) -> [Placed] {
-        var groups = segments.filter(\.folded).map { Group(segments: [$0]) }
+        var groups = alikeRuns(segments.filter(\.folded))
         // Merge a group whose label cannot say at least how long its folds are with its nearer neighbour, until all can.
         while groups.count > 1, let i = groups.indices.first(where: { !fits(variants(groups[$0])[1], groups, $0) }) {
             let gapLeft = i > 0 ? groups[i].left - groups[i - 1].right : .infinity
@@ -53,6 +54,27 @@ struct FoldLabels {
             }
         }
         return placed
+    }
+
+    /// The folds in groups of neighbours alike (the same description, the longest within 1/`TimeFolding.alikeRatio`
+    /// of the shortest): a program's rhythm is named once ("10 folds of 9.78–9.86 ms each: 2 asleep, 1 blocked on a
+    /// channel"), not once a beat.
+    func alikeRuns(_ folds: [TimeScale.Segment]) -> [Group] {
+        var groups: [Group] = []
+        var descriptions: [String] = []
+        for segment in folds {
+            let description = describe(TimeFold(start: UInt64(segment.t0), end: UInt64(segment.t1)))
+            if let last = groups.last, descriptions.last == description {
+                let durations = (last.segments + [segment]).map { $0.t1 - $0.t0 }
+                if durations.min()! >= durations.max()! * TimeFolding.alikeRatio {
+                    groups[groups.count - 1].segments.append(segment)
+                    continue
+                }
+            }
+            groups.append(Group(segments: [segment]))
+            descriptions.append(description)
+        }
+        return groups
     }
 
     /// The labels a group may take, longest first; the second one ("4.94 ms folded", "3 folds of 4.94 ms each") is

@@ -25,14 +25,14 @@ enum Metrics {
     static let threadDensityRow = 66.0
     static let panelGap = 18.0
     static let legendRow = 18.0
-    /// Width of a folded stretch of the time axis when there are few folds, and the row under the axis that says
+    /// Width of a folded stretch of the time axis when there are few folds (`FoldWidths` draws them in proportion to
+    /// their durations within `foldWidth` each, at most a share of the plot), and the row under the axis that says
     /// what was folded.
     static let foldWidth = 40.0
-    /// Width of a folded stretch when many share the plot.
+    /// The narrowest a fold is drawn.
     static let minimumFoldWidth = 14.0
-    /// Width of the shortest of `count` folds on a plot `plotWidth` pixels wide (longer ones are wider:
-    /// `FoldWidths`): `count` of them take about a quarter of it at most, each between `minimumFoldWidth` and
-    /// `foldWidth`.
+    /// Width of each of `count` alike folds on a plot `plotWidth` pixels wide: together about a quarter of it at
+    /// most, each between `minimumFoldWidth` and `foldWidth`.
     static func foldWidth(count: Int, plotWidth: Double) -> Double {
         min(foldWidth, max(minimumFoldWidth, plotWidth * 0.25 / Double(max(count, 1))))
     }

@@ -106,7 +106,9 @@ enum TimeFolding {
         }
     }
 
-    /// What a run's tasks were doing through `fold`, e.g. "every task asleep" or "2 asleep, 1 blocked on a channel".
+    /// What a run's tasks were doing through `fold`, in the fewest words: "every task asleep", "2 asleep, 1 blocked on
+    /// a channel", or "4 asleep, 3 blocked" when the others wait on more than one kind of thing. The sleepers come
+    /// first: they are what the time was spent on.
     static func describe(_ fold: TimeFold, in run: RenderTimeline) -> String {
         let middle = fold.start / 2 + fold.end / 2 + (fold.start % 2 + fold.end % 2) / 2
         var counts: [LaneState: Int] = [:]
@@ -118,8 +120,14 @@ enum TimeFolding {
         if counts.count == 1, let state = counts.keys.first {
             return alive == 1 ? "the one task \(phrase(state))" : "every task \(phrase(state))"
         }
-        return LaneState.allCases.compactMap { state in counts[state].map { "\(Format.count($0)) \(phrase(state))" } }
-            .joined(separator: ", ")
+        let asleep = counts.removeValue(forKey: .sleeping)
+        let others: [String]
+        if counts.count > 1, asleep != nil {
+            others = ["\(Format.count(counts.values.reduce(0, +))) blocked"]
+        } else {
+            others = LaneState.allCases.compactMap { state in counts[state].map { "\(Format.count($0)) \(phrase(state))" } }
+        }
+        return ((asleep.map { ["\(Format.count($0)) asleep"] } ?? []) + others).joined(separator: ", ")
     }
 
     /// The state of `task` at `t`, nil when it is not alive then.

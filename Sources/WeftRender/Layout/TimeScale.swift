@@ -16,9 +16,9 @@ public struct TimeFold: Sendable, Equatable {
 
 /// Maps times (ns since trace start) in a window to x pixels in the plot area.
 ///
-/// Piecewise linear: each fold is drawn narrow, wider the longer it lasts on a log scale (`FoldWidths`), and the
-/// stretches between folds share the rest of the plot in proportion to their durations, so that ticks stay true on
-/// both sides of a fold.
+/// Piecewise linear: each fold is drawn narrow, in proportion to how long it lasts at one compressed scale
+/// (`FoldWidths`), and the stretches between folds share the rest of the plot in proportion to their durations, so
+/// that ticks stay true on both sides of a fold and inside it.
 struct TimeScale {
     /// One linear piece of the axis.
     struct Segment: Equatable {
