@@ -9,8 +9,8 @@ enum AxisLayout {
                                     width: { canvas.measurer.width($0, size: Metrics.axisSize) })
         for tick in choice.place() {
             // A tick whose label cannot be placed is left out entirely, so that no grid line goes unnamed.
-            guard let label = canvas.text(tick.label, in: Rect(x: tick.left, y: cell.y, width: tick.width + 1,
-                                                               height: cell.height - 4),
+            let box = Rect(x: tick.left, y: cell.y, width: min(tick.width + 1, cell.maxX - tick.left), height: cell.height - 4)
+            guard let label = canvas.text(tick.label, in: box,
                                           x: tick.left, size: Metrics.axisSize, color: canvas.theme.secondaryText,
                                           minimumCharacters: tick.label.count)
             else { continue }
