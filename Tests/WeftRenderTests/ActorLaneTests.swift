@@ -45,7 +45,7 @@ struct ActorLaneTests {
         let words = texts(scene)
         #expect(words.contains("Actors"))
         #expect(words.contains("Cache"))
-        #expect(words.contains("up to 2 waiting"))
+        #expect(words.contains("busy 110 ns · up to 2 waiting"))
         #expect(words.contains { $0.contains("an actor runs one task's code at a time; queued tasks wait to enter") })
         #expect(words.contains { $0.hasPrefix("actor busy (a job)") })
         #expect(words.contains { $0.hasPrefix("waiting to enter a busy actor") && $0.contains("on an actor lane: how many wait") })
@@ -132,5 +132,22 @@ struct ActorLaneTests {
 
     func close(_ a: Color, _ b: Color, tolerance: Double = 3 / 255) -> Bool {
         abs(a.red - b.red) <= tolerance && abs(a.green - b.green) <= tolerance && abs(a.blue - b.blue) <= tolerance
+    }
+}
+
+extension ActorLaneTests {
+    @Test("in a threads view the queue strip is named in the legend's Actors group, with no task state drawn")
+    func queueEntryWithoutTaskLanes() throws {
+        let scene = try TimelineLayout.scene(try actorRun(), options: RenderOptions(width: 900, view: .threads), measurer: measurer)
+        let legend = try #require(scene.layer("legend")).items.compactMap { item -> TextItem? in
+            if case let .text(text) = item { text } else { nil }
+        }
+        let headings = legend.filter { $0.weight == .bold }.map(\.text)
+        #expect(!headings.contains("Tasks"))
+        let actors = try #require(legend.first { $0.text == "Actors" })
+        let entry = try #require(legend.first { $0.text == "tasks waiting to enter, as tall as how many" })
+        // In the Actors group's rows: from its heading down to the next group's.
+        let next = legend.filter { $0.weight == .bold && $0.box.y > actors.box.y }.map(\.box.y).min() ?? .infinity
+        #expect(entry.box.y >= actors.box.y - 1 && entry.box.y < next)
     }
 }

@@ -1,3 +1,4 @@
+import WeftAnalysis
 import WeftTrace
 
 /// An actor's lane in one panel: its key (the same actor in every panel of a picture), its label, and its track (nil
@@ -57,10 +58,11 @@ extension LaneSelection {
         return sharesType ? "\(actor.typeName) \(actor.actor)" : actor.typeName
     }
 
-    /// The note under an actor lane's label: the most tasks that waited to enter it at once.
+    /// The note under an actor lane's label: how long the actor was busy (its jobs' time) and the most tasks that
+    /// waited to enter it at once ("busy 96 µs · up to 8 waiting").
     static func actorQueueNote(_ lane: ActorLane) -> String {
         guard let track = lane.track else { return "not in this run" }
         let peak = track.peakQueue
-        return peak == 0 ? "none waited" : "up to \(Format.count(peak)) waiting"
+        return "busy \(DurationFormat.format(track.busy)) · " + (peak == 0 ? "none waited" : "up to \(Format.count(peak)) waiting")
     }
 }

@@ -89,6 +89,10 @@ enum LegendLayout {
             add(.actors, .outlined(fill: fill, stroke: stroke),
                 "actor busy (a job): filled in the colour of the task whose code ran, grey where no task is named")
         }
+        if canvas.drewActorQueue && !canvas.usedStates.contains(.actor) {
+            // No task lane shows the wait (a threads view): the strip gets its own entry beside the box.
+            add(.actors, .hatched(Palette.color(of: .actor), thin: true), "tasks waiting to enter, as tall as how many")
+        }
         let labels: [LaneState: String] = [
             .running: "running", .runnable: "runnable: waits for a pool thread, or for the OS to run its thread",
             .awaitingThread: "runnable: its new thread has not started yet",
@@ -111,11 +115,6 @@ enum LegendLayout {
             states.append(.mutex)
             states.sort { stateOrder.firstIndex(of: $0)! < stateOrder.firstIndex(of: $1)! }
         }
-        // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.
-        if canvas.drewActorQueue && !states.contains(.actor) {
-            states.append(.actor)
-            states.sort { stateOrder.firstIndex(of: $0)! < stateOrder.firstIndex(of: $1)! }
-        }
         for state in states {
             var label = labels[state] ?? state.description
             if state == .waitGroup && canvas.usedStates.contains(.join) { label = "blocked: wait group / join" }
@@ -128,9 +127,8 @@ enum LegendLayout {
                     : "lock lane: tasks waiting"
             }
             if state == .actor && canvas.drewActorQueue {
-                label = canvas.usedStates.contains(.actor)
-                    ? "waiting to enter a busy actor (seen when its code next ran there; on an actor lane: how many wait)"
-                    : "actor lane: tasks waiting to enter, as tall as how many"
+                // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.
+                label = "waiting to enter a busy actor (seen when its code next ran there; on an actor lane: how many wait)"
             }
             let color = Palette.color(of: state)
             add(.tasks, state.isHatched ? .hatched(color, thin: state.isWaiting) : .swatch(color, thin: state.isWaiting), label)

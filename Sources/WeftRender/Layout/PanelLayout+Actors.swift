@@ -90,8 +90,8 @@ extension PanelLayout {
         var text = Format.plural(timeline.actors.count, "actor")
         if lanes.hiddenActors > 0 { text += " (the \(lanes.shownActors.count) busiest drawn)" }
         text += " · an actor runs one task's code at a time; queued tasks wait to enter"
-        text += " · box: the actor busy, in the colour of the task whose code ran (grey: not named)"
-        text += " · hatched strip: tasks waiting to enter, taller = more"
+        text += " · box: the actor busy (a job), in the colour of the task whose code ran (grey: not named)"
+        text += " · hatched strip: tasks waiting to enter, in its queue or for its job to get a thread; taller = more"
         if canvas.actorQueuePeak > 0 { text += " (full height \(Format.count(canvas.actorQueuePeak)))" }
         return text
     }
