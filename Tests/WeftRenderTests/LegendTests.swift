@@ -18,6 +18,8 @@ struct LegendTests {
         canvas.drewRepeatedColor = true
         canvas.drewFreeLine = true
         canvas.drewActorSlices = true
+        canvas.drewActorJob = true
+        canvas.drewActorQueue = true
         canvas.drewHeldThread = true
         canvas.drewDeadlock = true
         canvas.drewCounters = true

@@ -16,6 +16,9 @@ struct LaneSelection {
     /// Mutex lanes, most waited-for first, and how many were left out.
     var shownLocks: [LockTrack] = []
     var hiddenLocks = 0
+    /// Actor lanes, busiest first (a contrast picture: the same actors in both panels), and how many were left out.
+    var shownActors: [ActorLane] = []
+    var hiddenActors = 0
     /// Tasks that match `--tasks` (nil: all match).
     var matching: Set<TaskID>?
     /// The counter tracks' gutter labels.
@@ -26,9 +29,12 @@ struct LaneSelection {
     /// - Parameters:
     ///   - lockOrder: lock labels in the order to draw them (a contrast picture passes one order to both panels, so
     ///     that they show the same locks); nil ranks this run's locks by itself.
+    ///   - actorOrder: actor keys (`actorKeys`) in the order to draw them, one order for both panels of a contrast
+    ///     picture; nil ranks this run's actors by itself.
     ///   - sharedChoice: the tasks to draw one by one, by `TaskChoice.keys` (a contrast picture passes one choice to
     ///     both panels, so that they draw the same tasks in the same colours); nil chooses from this run alone.
-    init(_ timeline: RenderTimeline, options: RenderOptions, lockOrder: [String]? = nil, sharedChoice: TaskChoice? = nil) {
+    init(_ timeline: RenderTimeline, options: RenderOptions, lockOrder: [String]? = nil, actorOrder: [String]? = nil,
+         sharedChoice: TaskChoice? = nil) {
         counterLabels = timeline.counters.map { $0.kind == .residentBytes ? "resident memory" : "scheduler threads" }
         let tasks = Self.matchingTasks(timeline, options: options)
         if options.taskPattern != nil { matching = Set(tasks.map(\.task)) }
@@ -76,6 +82,7 @@ struct LaneSelection {
             shownLocks = Array(ranked.prefix(limit))
             hiddenLocks = ranked.count - shownLocks.count
         }
+        (shownActors, hiddenActors) = Self.actorLanes(timeline, order: actorOrder, limit: options.maxActorLanes)
     }
 
     /// The run's tasks that match `--tasks` (all when none is given).
@@ -150,7 +157,8 @@ struct LaneSelection {
 
     /// Every label the gutter must hold, with its weight and indent.
     var gutterLabels: [(String, FontWeight, Double)] {
-        var labels = (shownThreads.map(\.label) + shownLocks.map { Self.lockLabel($0) } + counterLabels)
+        var labels = (shownThreads.map(\.label) + shownLocks.map { Self.lockLabel($0) } + shownActors.map(\.label)
+            + shownActors.map(Self.actorQueueNote) + counterLabels)
             .map { ($0, FontWeight.regular, 0.0) }
         // A task lane's label follows its colour chip.
         labels += shownTasks.map { ($0.label, FontWeight.regular, Metrics.chipWidth + 2) }

@@ -18,6 +18,11 @@ final class LayoutCanvas {
     var drewActorSlices = false
     var drewThreadDensity = false
     var drewLockWait = false
+    /// An actor lane's busy box (an actor job) and its queue strip (tasks waiting to enter).
+    var drewActorJob = false
+    var drewActorQueue = false
+    /// The most tasks waiting to enter one actor at once, over every actor lane drawn: the queue strips' full height.
+    var actorQueuePeak = 0
     /// What was drawn, so that the legend explains exactly that.
     var usedStates = Set<LaneState>()
     var usedMarks = Set<Mark.Kind>()

@@ -1,5 +1,5 @@
 /// The legend: what each colour, marker and arrow drawn means (nothing that was not drawn), in groups a reader meets
-/// top to bottom (threads, tasks, marks, counters), each flowed into rows that fit the width.
+/// top to bottom (threads, actors, tasks, marks, counters), each flowed into rows that fit the width.
 enum LegendLayout {
     enum Key: Equatable {
         case swatch(Color, thin: Bool)
@@ -20,11 +20,14 @@ enum LegendLayout {
         case columns(Color)
         /// A swatch with a stripe across it: a task colour worn a second time.
         case striped(Color)
+        /// An outlined box (an actor job).
+        case outlined(fill: Color, stroke: Color)
     }
 
     /// The legend's groups, in the order a reader meets them in a panel, top to bottom.
     enum Group: String, CaseIterable {
         case threads = "Threads"
+        case actors = "Actors"
         case tasks = "Tasks"
         case marks = "Marks"
         case counters = "Counters"
@@ -81,6 +84,15 @@ enum LegendLayout {
             add(.threads, .columns(Palette.taskColors[2]),
                 "slices < 2 px: a pixel shows the task that ran most in it, as tall (thread) or as strong (task) as it was busy")
         }
+        if canvas.drewActorJob {
+            let (fill, stroke) = PanelLayout.actorJobColors(theme)
+            add(.actors, .outlined(fill: fill, stroke: stroke),
+                "actor busy (a job): filled in the colour of the task whose code ran, grey where no task is named")
+        }
+        if canvas.drewActorQueue && !canvas.usedStates.contains(.actor) {
+            // No task lane shows the wait (a threads view): the strip gets its own entry beside the box.
+            add(.actors, .hatched(Palette.color(of: .actor), thin: true), "tasks waiting to enter, as tall as how many")
+        }
         let labels: [LaneState: String] = [
             .running: "running", .runnable: "runnable: waits for a pool thread, or for the OS to run its thread",
             .awaitingThread: "runnable: its new thread has not started yet",
@@ -113,6 +125,10 @@ enum LegendLayout {
             if state == .mutex && canvas.drewLockWait {
                 label = canvas.usedStates.contains(.mutex) ? "blocked: mutex (on a lock lane: tasks waiting)"
                     : "lock lane: tasks waiting"
+            }
+            if state == .actor && canvas.drewActorQueue {
+                // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.
+                label = "waiting to enter a busy actor (seen when its code next ran there; on an actor lane: how many wait)"
             }
             let color = Palette.color(of: state)
             add(.tasks, state.isHatched ? .hatched(color, thin: state.isWaiting) : .swatch(color, thin: state.isWaiting), label)
@@ -207,6 +223,9 @@ enum LegendLayout {
             canvas.builder.add(.rect(box, fill: color), to: .legend)
             canvas.builder.add(.rect(Rect(x: box.x, y: mid - 1, width: box.width, height: 2), fill: canvas.theme.background),
                                to: .legend)
+        case let .outlined(fill, stroke):
+            canvas.builder.add(.rect(Rect(x: box.x + 0.5, y: box.y + 0.5, width: box.width - 1, height: box.height - 1),
+                                     fill: fill, stroke: stroke), to: .legend)
         case let .hatched(color, thin):
             let h = thin ? box.height * 0.45 : box.height
             canvas.builder.add(.hatch(Rect(x: box.x, y: mid - h / 2, width: box.width, height: h), color: color), to: .legend)

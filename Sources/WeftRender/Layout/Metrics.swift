@@ -20,6 +20,10 @@ enum Metrics {
     static let threadLane = 22.0
     static let taskLane = 16.0
     static let lockLane = 20.0
+    /// An actor lane: its busy bar over its queue strip.
+    static let actorBar = 18.0
+    static let actorQueue = 11.0
+    static var actorLane: Double { actorBar + actorQueue }
     static let laneGap = 2.0
     static let densityRow = 50.0
     static let threadDensityRow = 66.0

@@ -46,13 +46,17 @@ struct PanelLayout {
             y = section("Locks", detail: lockDetail, top: y)
             y = layoutLocks(top: y)
         }
+        if !lanes.shownActors.isEmpty {
+            y = section("Actors", detail: actorDetail, top: y)
+            y = layoutActors(top: y)
+        }
         if options.view.showsTasks {
             y = section("Tasks", detail: taskDetail, top: y)
             y = layoutTasks(top: y, centers: &taskCenters)
             layoutArrows(centers: taskCenters)
         }
         if lanes.shownThreads.isEmpty && lanes.restThreads.isEmpty && lanes.shownTasks.isEmpty && lanes.restTasks.isEmpty
-            && lanes.shownLocks.isEmpty {
+            && lanes.shownLocks.isEmpty && lanes.shownActors.isEmpty {
             canvas.builder.add(canvas.text("nothing to draw: no threads or tasks in this view and window",
                                            in: canvas.plot(y, Metrics.sectionRow), size: Metrics.factsSize,
                                            color: theme.secondaryText))

@@ -43,6 +43,8 @@ public struct RenderOptions: Sendable {
     public var maxTaskLanes: Int
     /// Most mutex lanes (the most waited-for); 0 hides the locks section.
     public var maxLockLanes: Int
+    /// Most actor lanes (the busiest); 0 hides the actors section.
+    public var maxActorLanes = 6
     /// Folded (the default) or plain linear time.
     public var time: TimeAxisMode
 
@@ -66,6 +68,7 @@ public struct RenderOptions: Sendable {
     public static let contrastThreadLanes = 12
     public static let contrastTaskLanes = 12
     public static let contrastLockLanes = 3
+    public static let contrastActorLanes = 3
 
     /// Narrowest picture that still has room for labels and a plot.
     public static let minimumWidth = 400

@@ -29,14 +29,17 @@ public enum TimelineLayout {
         options.maxThreadLanes = min(options.maxThreadLanes, RenderOptions.contrastThreadLanes)
         options.maxTaskLanes = min(options.maxTaskLanes, RenderOptions.contrastTaskLanes)
         options.maxLockLanes = min(options.maxLockLanes, RenderOptions.contrastLockLanes)
+        options.maxActorLanes = min(options.maxActorLanes, RenderOptions.contrastActorLanes)
         // Both panels draw the same locks, in one order: those of a deadlock's cycle first.
         let lockOrder = LaneSelection.lockOrder([a, b])
         // Every lock of either run's deadlock cycle in both panels, even where the other run did not deadlock.
         if options.maxLockLanes > 0 { options.maxLockLanes = max(options.maxLockLanes, LaneSelection.cycleLocks([a, b]).count) }
         // … and the same tasks, in the same colours.
         let taskChoice = LaneSelection.sharedTaskChoice([a, b], options: options)
-        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder, sharedChoice: taskChoice)
-        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder, sharedChoice: taskChoice)
+        // … and the same actors, in one order.
+        let actorOrder = LaneSelection.actorOrder([a, b])
+        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder, actorOrder: actorOrder, sharedChoice: taskChoice)
+        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder, actorOrder: actorOrder, sharedChoice: taskChoice)
         let canvas = try makeCanvas(options, [lanesA, lanesB], [a, b], start: start, end: end, measurer: measurer)
         var y = Metrics.margin
         if let title = options.title {
@@ -149,6 +152,8 @@ public enum TimelineLayout {
         let folds = options.time == .folded ? TimeFolding.folds(runs, start: start, end: end, plotWidth: plotWidth) : []
         let canvas = LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width), gutterWidth: gutter,
                                   start: start, end: end, folds: folds)
+        // One height scale for every actor lane's queue strip, so that lanes and panels compare.
+        canvas.actorQueuePeak = selections.flatMap { $0.shownActors.compactMap { $0.track?.peakQueue } }.max() ?? 0
         for counter in runs.flatMap(\.counters) {
             let old = canvas.counterRanges[counter.kind] ?? (counter.low, counter.peak)
             canvas.counterRanges[counter.kind] = (min(old.0, counter.low), max(old.1, counter.peak))

@@ -200,8 +200,8 @@ extension RenderTimeline {
         if run.counter(.threadsAlive) != nil, let alive = CounterTrack.threadsAlive(threads) {
             counters.append(alive)
         }
-        self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks, deadlock: deadlock,
-                  counters: counters)
+        self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks,
+                  actors: ActorTrack.tracks(timeline, origin: origin), deadlock: deadlock, counters: counters)
     }
 
     /// A pool thread idle for less than this (ns) is handing over from one task to the next, not idle.

@@ -15,6 +15,8 @@ public struct RenderTimeline: Sendable {
     public var links: [Link]
     /// One lane per mutex that was ever held.
     public var locks: [LockTrack]
+    /// One lane per Swift actor the run saw, in id order.
+    public var actors: [ActorTrack]
     /// The deadlock the run ended in, if it did: when it was detected and its cycle.
     public var deadlock: DeadlockDrawing?
     /// Resident memory over time (the runtime's periodic samples) and the scheduler's threads alive (from the trace's
@@ -22,12 +24,14 @@ public struct RenderTimeline: Sendable {
     public var counters: [CounterTrack]
 
     public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = [],
-                locks: [LockTrack] = [], deadlock: DeadlockDrawing? = nil, counters: [CounterTrack] = []) {
+                locks: [LockTrack] = [], actors: [ActorTrack] = [], deadlock: DeadlockDrawing? = nil,
+                counters: [CounterTrack] = []) {
         self.facts = facts
         self.threads = threads
         self.tasks = tasks
         self.links = links
         self.locks = locks
+        self.actors = actors
         self.deadlock = deadlock
         self.counters = counters
     }
