@@ -17,6 +17,8 @@ final class RunCore: @unchecked Sendable {
     let swiftTasks = SwiftTaskTable()
     /// The default actors whose jobs the run has seen (see `actorJobArrived`).
     let actors = ActorTable()
+    /// The unstructured Swift tasks that may complete on an actor, and the jobs of no task running now.
+    let actorEnds = ActorEndWatch()
     /// Swift tasks with this runtime id or a lower one were made before the run (the caller of `Weft.run` among
     /// them): the global executor's hooks never adopt them. Set before the main task is spawned.
     var swiftTaskIDFloor: UInt64 = .max

@@ -30,6 +30,10 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     var swiftTaskID: UInt64
     /// A plain Swift task whose object must be retained around each run, so that its end can be read afterwards.
     let retainsJob: Bool
+    /// An unstructured plain Swift task's object (its first job), retained from then until its end is recorded: it
+    /// may complete on an actor, where its end is read after the actor's job (`ActorEndWatch`, whose lock guards
+    /// this once the task has run).
+    var heldTask: UnownedJob?
     /// An `async let` child: its memory belongs to its parent, which frees it once it has seen the child end, so jobs
     /// the child's run enqueues (the parent's wake-up) are held until the end has been read (`deferredJobs`).
     let defersEnqueues: Bool
@@ -138,23 +142,29 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     /// Whether the task is suspended outside Weft and not enqueued since.
     var isSuspendedOutside: Bool { suspendedOutside.load(ordering: .sequentiallyConsistent) }
 
+    /// Jobs of this task enqueued so far.
+    var enqueueCount: UInt64 { enqueued.load(ordering: .sequentiallyConsistent) }
+
     /// Runs one job of this task as one run slice, recording `runBegin`/`runEnd` on the calling thread; then runs the
     /// deadlock check a wait in the slice asked for. Schedulers run every job through it. Traced slices of one task
     /// never overlap in time, even when the task is resumed on another thread before this one recorded its end.
     @inline(__always)
     func runSlice(_ job: UnownedJob) {
         if origin == .helper {
+            core.actorEnds.helperJobBegan()
             if drainedActor != nil, let tracer = core.tracer {
                 runActorJob(job, tracer)
             } else {
                 job.runSynchronously(on: asUnownedTaskExecutor())
             }
+            core.endTasksCompletedOnActors(core.actorEnds.helperJobEnded())
             core.untrackedJobRan()
             return
         }
         ThreadLocals.setCurrentTask(self)
         if retainsJob { SwiftJob.retain(job) }
         var ended = false
+        var suspended = false
         if let tracer = core.tracer {
             // A task suspends inside `runSynchronously`, before the thread that ran it records `runEnd`: a waker may
             // resume it at once on another thread. That thread waits here (for as long as the first one takes to
@@ -174,7 +184,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
             } else if enqueued.load(ordering: .sequentiallyConsistent) != enqueuedBefore {
                 tracer.record(RunEndEvent(task: id, reason: .yielded))  // already resumed: it only hopped
             } else {
-                endSuspended(tracer, enqueuedBefore: enqueuedBefore)
+                suspended = endSuspended(tracer, enqueuedBefore: enqueuedBefore)
             }
             sliceOpen.store(false, ordering: .releasing)
         } else {
@@ -183,13 +193,17 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
             if ThreadLocals.endReasonIfSet == nil {
                 ended = origin == .swift && SwiftJob.hasFinished(job)
                 if !ended && enqueued.load(ordering: .sequentiallyConsistent) == enqueuedBefore {
-                    endSuspended(nil, enqueuedBefore: enqueuedBefore)
+                    suspended = endSuspended(nil, enqueuedBefore: enqueuedBefore)
                 }
             }
         }
         ThreadLocals.clearEndReason()
         ThreadLocals.setCurrentTask(nil)
-        if ended { core.swiftTaskEnded(self) }
+        if ended {
+            core.swiftTaskEnded(self)
+        } else if suspended && heldTask != nil {
+            core.watchForEndOnActor(self)  // it may be on an actor, and complete there
+        }
         if defersEnqueues { flushDeferredJobs() }
         if retainsJob { SwiftJob.release(job) }
         core.checkAfterSlice()
@@ -211,7 +225,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     /// `block(suspended)` and `runEnd(blocked)`; then publishes the suspension so that whoever enqueues the task next
     /// ends it (and records its `unblock`); if that enqueue came in between, ends it here (one of the two sides sees
     /// the other). While it lasts, the task counts as suspended for the deadlock check, which runs after the slice.
-    private func endSuspended(_ tracer: TraceRecorder?, enqueuedBefore: UInt64) {
+    /// Returns true when the task stays suspended (no enqueue came in between).
+    private func endSuspended(_ tracer: TraceRecorder?, enqueuedBefore: UInt64) -> Bool {
         tracer?.record(BlockEvent(reason: .suspended, object: .none))
         tracer?.record(RunEndEvent(task: id, reason: .blocked))
         core.suspensionBegan()
@@ -220,9 +235,10 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
            suspendedOutside.exchange(false, ordering: .sequentiallyConsistent) {
             core.suspensionEnded()
             tracer?.record(UnblockEvent(task: id))
-        } else {
-            ThreadLocals.deadlockCheckPending = true
+            return false
         }
+        ThreadLocals.deadlockCheckPending = true
+        return true
     }
 
     /// Hands the jobs held back during an `async let` child's slice to the scheduler, now that its end has been read.

@@ -38,7 +38,7 @@ extension RunCore {
         let (record, isNew) = swiftTasks.record(for: swiftID) {
             makeSwiftRecord(job, swiftID: swiftID, parent: parent, preferred: arrivedAt.executorRecord)
         }
-        if isNew && !admitSwiftTask(record, parent: parent) {
+        if isNew && !admitSwiftTask(record, firstJob: job, parent: parent) {
             runUntracked(job, arrivedAt: parent)
             return
         }
@@ -63,7 +63,7 @@ extension RunCore {
         let (record, isNew) = swiftTasks.record(for: swiftID) {
             makeSwiftRecord(job, swiftID: swiftID, parent: current, preferred: nil)
         }
-        if isNew && !admitSwiftTask(record, parent: current) {
+        if isNew && !admitSwiftTask(record, firstJob: job, parent: current) {
             runUntracked(job, arrivedAt: current)
             return true
         }
@@ -85,13 +85,14 @@ extension RunCore {
         let what = flags.isGroupChild ? "group child" : flags.isAsyncLet ? "async let" : "task"
         return TaskRecord(id: newTaskID(), name: "\(what) \(parent.swiftChildren) of \(parent.id)", core: self,
                           origin: .swift, preferred: preferred, swiftTaskID: swiftID,
-                          retainsJob: !flags.isAsyncLet, defersEnqueues: flags.isAsyncLet,
+                          retainsJob: flags.isGroupChild, defersEnqueues: flags.isAsyncLet,
                           structuredChild: flags.isGroupChild || flags.isAsyncLet)
     }
 
     /// Starts a plain Swift task's life in the run: its thread under thread-per-task, its place among the live
-    /// tasks, its `taskCreate`. Returns false (and fails the run) when its thread cannot be created.
-    private func admitSwiftTask(_ record: TaskRecord, parent: TaskRecord) -> Bool {
+    /// tasks, its `taskCreate`, and for an unstructured task the hold on its object (`TaskRecord.heldTask`). Returns
+    /// false (and fails the run) when its thread cannot be created.
+    private func admitSwiftTask(_ record: TaskRecord, firstJob: UnownedJob, parent: TaskRecord) -> Bool {
         if let failure = scheduler.admit(record, core: self) {
             swiftTasks.remove(record.swiftTaskID)
             fail(RuntimeError(kind: .threadLimit, message:
@@ -99,6 +100,10 @@ extension RunCore {
                 + "\(failure.explanation) (errno \(failure.errno)); \(registry.count) tasks alive; \(Limits.describe()). "
                 + "Use the multiplexed scheduler, keep fewer tasks alive at once, or raise the limit (ulimit -u)."))
             return false
+        }
+        if !record.structuredChild {
+            SwiftJob.retain(firstJob)  // a task's first job is the task object itself
+            record.heldTask = firstJob
         }
         record.swiftParent = parent
         parent.liveSwiftChildren.wrappingAdd(1, ordering: .sequentiallyConsistent)
@@ -159,7 +164,25 @@ extension RunCore {
         }
         record.swiftParent?.liveSwiftChildren.wrappingSubtract(1, ordering: .sequentiallyConsistent)
         record.swiftParent = nil
+        if record.heldTask != nil { actorEnds.forget(record) }
         taskEnded(record, isMain: false)
+    }
+
+    /// `record` (an unstructured task holding its object) has ended a slice suspended outside Weft: it may be on an
+    /// actor and complete there, so it is watched from now on (`ActorEndWatch`), and ended at once if it already has.
+    func watchForEndOnActor(_ record: TaskRecord) {
+        if actorEnds.watch(record) { endTasksCompletedOnActors([record]) }
+    }
+
+    /// Ends tasks found completed inside a job of no task (an actor's job): each was claimed from its suspension
+    /// outside Weft, so its `taskEnd` is recorded here, on this thread, after the job that ran it; under
+    /// thread-per-task its thread stops.
+    func endTasksCompletedOnActors(_ records: [TaskRecord]) {
+        for record in records {
+            suspensionEnded()
+            tracer?.record(TaskEndEvent(task: record.id, outcome: .returned, message: .empty))
+            swiftTaskEnded(record, outside: true)
+        }
     }
 
     /// `parent` is ending: its task-group children and `async let`s have all completed, as Swift guarantees. One whose
