@@ -11,8 +11,10 @@ struct StatsCommand: ParsableCommand {
             Per task: time running, runnable (ready, waiting for a thread), blocked (by reason) and sleeping, each \
             with its share of the task's lifetime. Per thread: busy share, tasks run, migrations in. Per channel: \
             messages, capacity, peak occupancy, time senders and receivers spent blocked. Per mutex: acquisitions, \
-            contended share, wait and hold percentiles. Scheduler latency: runnable → running. Exit status 2 when \
-            the trace cannot be read.
+            contended share, wait and hold percentiles. Scheduler latency: runnable → running. Counts, totals and \
+            maxima are exact; percentiles (p50, p90, p99) are at most 0.8 % below the exact nearest-rank value (exact \
+            below 128 ns), so that memory stays small on traces of any length. Exit status 2 when the trace cannot be \
+            read.
             """
     )
 
@@ -42,20 +44,27 @@ struct StatsCommand: ParsableCommand {
     /// What `run` prints: the tables, or JSON.
     /// - Throws: `ExitCode(2)` when the trace cannot be read (the error is on standard error).
     func report() throws -> String {
-        let timeline = try TraceLoader.timeline(file, command: "stats")
-        var stats = RunStats(timeline)
-        let path = criticalPath ? CriticalPath(timeline) : nil
+        // The critical path needs the whole model; the tables alone are counted as the trace is read.
+        var stats: RunStats
+        var path: (path: CriticalPath, timeline: Timeline)?
+        if criticalPath {
+            let timeline = try TraceLoader.timeline(file, command: "stats")
+            stats = RunStats(timeline)
+            path = (CriticalPath(timeline), timeline)
+        } else {
+            stats = try TraceLoader.summary(file, command: "stats").stats
+        }
         if json {
             if let filter = task {
                 let pattern = TaskPattern(filter)
                 stats.tasks = stats.tasks.filter { pattern.matches(name: $0.name, id: TaskID($0.id).description) }
             }
             let output = StatsJSON(file: file, stats: stats,
-                                   criticalPath: path.map { $0.segments.map { CriticalSegmentRecord($0, in: timeline) } })
+                                   criticalPath: path.map { p in p.path.segments.map { CriticalSegmentRecord($0, in: p.timeline) } })
             return try JSONText.encode(output) + "\n"
         }
         var text = StatsReport(top: top, taskFilter: task).render(stats)
-        if let path { text += "\n" + CriticalPathReport.render(path, timeline, limit: max(top, 40)) }
+        if let path { text += "\n" + CriticalPathReport.render(path.path, path.timeline, limit: max(top, 40)) }
         return text
     }
 }

@@ -6,7 +6,13 @@ struct TaskBuild {
     /// The state the task is in since `stateStart` (not yet in `intervals`).
     var state: TaskState
     var stateStart: UInt64
+    /// Its finished intervals not yet handed on (`TimelineState.settleIntervals`), or all of them when the model
+    /// keeps them.
     var intervals: [StateInterval] = []
+    /// How many of `intervals` were handed on already.
+    var settled = 0
+    /// Whether any interval of it ever finished.
+    var hasIntervals = false
     /// The `block` recorded during the current slice, waiting for its `runEnd(blocked)`.
     var pendingBlock: (reason: BlockReason, object: ObjectID)?
     /// Set when an `unblock` arrived before the task's `runEnd(blocked)`: the waker.
@@ -41,6 +47,8 @@ struct TaskBuild {
     var lastWait: AnnouncedWait?
     /// The channels of each select this task blocked in, in order (from `selectWait`).
     var selectWaits: [SelectWaitBuild] = []
+    /// The select of `selectWaits` that the task's last blocked interval belonged to.
+    var selectEpisode = 0
 
     init(id: TaskID, created: UInt64) {
         self.id = id
@@ -60,7 +68,10 @@ struct TaskBuild {
     /// Ends the open state at `time` (never before it began) and enters `next`. Zero-length intervals are dropped.
     mutating func transition(to next: TaskState, at time: UInt64) {
         let end = max(time, stateStart)
-        if end > stateStart { intervals.append(StateInterval(start: stateStart, end: end, state: state)) }
+        if end > stateStart {
+            intervals.append(StateInterval(start: stateStart, end: end, state: state))
+            hasIntervals = true
+        }
         state = next
         stateStart = end
     }
@@ -84,9 +95,12 @@ struct ThreadBuild {
     var index: UInt64 = 0
     var started: UInt64
     var stopped: UInt64?
+    /// Its run slices (none when the builder only summarises).
     var slices: [RunSlice] = []
-    /// Its wake-ups from parking, in order (`threadWake`).
+    /// Its wake-ups from parking, in order (`threadWake`; none when the builder only summarises).
     var wakes: [SignalledWake] = []
+    /// When its last wake-up ended.
+    var lastWakeEnd: UInt64 = 0
     /// The slice open on this thread (task, start, migrated).
     var open: (task: TaskID, start: UInt64, migrated: Bool)?
     /// The actor job open on this thread: its actor's position, its start, and where its current stretch began.
@@ -96,9 +110,10 @@ struct ThreadBuild {
 /// A mutex while the builder reads the trace.
 struct MutexBuild {
     var timeline: MutexTimeline
+    /// Its finished holds, in order (none when the builder only summarises).
     var holds: [LockHold] = []
-    /// Position in `holds` of the hold still open.
-    var openHold: Int?
+    /// The hold still open.
+    var openHold: LockHold?
 }
 
 /// A wait group while the builder reads the trace.

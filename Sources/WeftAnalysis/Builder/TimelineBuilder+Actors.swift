@@ -63,8 +63,9 @@ extension TimelineState {
         tasks[t].transition(to: .runnable(.yielded), at: e.time)
         tasks[t].lastThread = e.thread
         tasks[t].leftActor = true
-        threads[th].slices.append(RunSlice(start: start, end: max(e.time, start), task: v.task, endReason: .yielded,
-                                           migrated: migrated, actor: v.actor))
+        settleIntervals(t)
+        keep(RunSlice(start: start, end: max(e.time, start), task: v.task, endReason: .yielded, migrated: migrated,
+                      actor: v.actor), thread: th)
     }
 
     /// Closes the actor job open on a thread.

@@ -13,13 +13,13 @@ extension TimelineState {
             if let wait = tasks[t].openWait {
                 closeWait(t, at: end, waker: .none, completed: !wait.blocked)
             }
-            var task = tasks[t]
-            if task.ended == nil {
+            if tasks[t].ended == nil {
                 // Still alive: its open state lasts to the end of the trace (kept as the last interval).
-                let state = task.state
-                task.transition(to: state, at: end)
+                let state = tasks[t].state
+                tasks[t].transition(to: state, at: end)
             }
-            countChannelWaits(task)
+            settleIntervals(t)
+            let task = tasks[t]
             var regions = task.regions
             for (depth, open) in task.openRegions.enumerated() {
                 regions.append(Region(start: open.start, end: max(end, open.start), name: open.name, depth: depth, closed: false))
@@ -50,7 +50,12 @@ extension TimelineState {
         var mutexTimelines: [MutexTimeline] = []
         for m in mutexes.indices {
             var build = mutexes[m]
-            if let open = build.openHold { build.holds[open].end = max(end, build.holds[open].start) }
+            if var open = build.openHold {
+                // Still held: the hold lasts to the end of the trace, unreleased.
+                open.end = max(end, open.start)
+                keep(open, mutex: m)
+                build = mutexes[m]
+            }
             build.timeline.holds = IntervalList(sorted: build.holds)
             mutexTimelines.append(build.timeline)
         }
@@ -73,7 +78,7 @@ extension TimelineState {
 
         var timeline = Timeline(run: run, tasks: taskTimelines, threads: threadTimelines, channels: channels,
                                 mutexes: [], waitGroups: waitGroupTimelines, conditions: conditionTimelines,
-                                flows: IntervalList(unsorted: flows), wakes: wakes, logs: logs)
+                                flows: IntervalList(unsorted: summary == nil ? flows : []), wakes: wakes, logs: logs)
         finishPrimitives(into: &timeline, mutexes: &mutexTimelines, at: end)
         timeline.setMutexes(mutexTimelines)
         timeline.actors = actors.sorted { $0.id < $1.id }.map { actor in

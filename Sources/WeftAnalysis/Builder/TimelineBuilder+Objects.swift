@@ -40,11 +40,12 @@ extension TimelineState {
                 flows[f].sent = e.time
                 flows[f].senderBlocked = blocked
                 flows[f].handedOver = handedOver
+                paired(f)
             } else {
                 if !handedOver { buffer(c, e) }
-                unpaired[c].put(v.seq, flows.count)
-                flows.append(MessageFlow(channel: v.channel, seq: v.seq, sender: e.task, senderThread: e.thread,
-                                         sent: e.time, senderBlocked: blocked, handedOver: handedOver))
+                unpaired[c].put(v.seq, newFlow(MessageFlow(channel: v.channel, seq: v.seq, sender: e.task,
+                                                           senderThread: e.thread, sent: e.time, senderBlocked: blocked,
+                                                           handedOver: handedOver)))
             }
         case .receive(let v):
             let c = channelPosition(v.channel.rawValue, at: e.time)
@@ -60,11 +61,12 @@ extension TimelineState {
                 flows[f].receiverThread = e.thread
                 flows[f].received = e.time
                 flows[f].receiverBlocked = blocked
+                paired(f)
             } else {
                 // Received before its send was seen: the send will not count it as buffered either.
-                unpaired[c].put(v.seq, flows.count)
-                flows.append(MessageFlow(channel: v.channel, seq: v.seq, receiver: e.task, receiverThread: e.thread,
-                                         received: e.time, receiverBlocked: blocked))
+                unpaired[c].put(v.seq, newFlow(MessageFlow(channel: v.channel, seq: v.seq, receiver: e.task,
+                                                           receiverThread: e.thread, received: e.time,
+                                                           receiverBlocked: blocked)))
             }
         case .close(let v):
             channels[channelPosition(v.channel.rawValue, at: e.time)].closed = e.time
@@ -74,6 +76,24 @@ extension TimelineState {
         default:
             break
         }
+    }
+
+    /// Stores a message still waiting for its partner and returns its position in `flows`.
+    private mutating func newFlow(_ flow: MessageFlow) -> Int {
+        if let free = freeFlows.popLast() {
+            flows[free] = flow
+            return free
+        }
+        flows.append(flow)
+        return flows.count - 1
+    }
+
+    /// The message at position `f` has both its send and its receive: when summarising, it is handed on and its
+    /// place freed; otherwise it stays in the model.
+    private mutating func paired(_ f: Int) {
+        guard summary != nil else { return }
+        summary?.add(flows[f])
+        freeFlows.append(f)
     }
 
     /// A message of channel position `c` goes into its buffer (`e` is its send): counts it toward the peak, and
@@ -110,29 +130,29 @@ extension TimelineState {
         if !side.send, let c = channelIndex.position(side.channel) { waitingReceivers[c] += 1 }
     }
 
-    /// Adds each blocked interval of a task to the waits of the channel (or the select's channels) it waited on.
-    mutating func countChannelWaits(_ task: TaskBuild) {
-        var episode = 0
-        let selects = task.selectWaits
-        for interval in task.intervals {
-            guard case .blocked(let object, let reason) = interval.state else { continue }
-            switch reason {
-            case .channelReceive?, .channelSend?:
-                guard let c = channelIndex.position(object.rawValue) else { continue }
-                if reason == .channelReceive { channels[c].receiverWaits.add(interval.duration, inSelect: false) }
-                else { channels[c].senderWaits.add(interval.duration, inSelect: false) }
-            case .select?:
-                // The select this interval belongs to: the last one blocked at or before it began.
-                while episode + 1 < selects.count && selects[episode + 1].blocked <= interval.start { episode += 1 }
-                guard episode < selects.count, selects[episode].blocked <= interval.start else { continue }
-                for side in selects[episode].channels {
-                    guard let c = channelIndex.position(side.channel) else { continue }
-                    if side.send { channels[c].senderWaits.add(interval.duration, inSelect: true) }
-                    else { channels[c].receiverWaits.add(interval.duration, inSelect: true) }
-                }
-            default:
-                continue
+    /// Adds a blocked interval of task position `t` to the waits of the channel (or the select's channels) it
+    /// waited on. The task's intervals come in order.
+    mutating func countChannelWait(_ interval: StateInterval, task t: Int) {
+        guard case .blocked(let object, let reason) = interval.state else { return }
+        switch reason {
+        case .channelReceive?, .channelSend?:
+            guard let c = channelIndex.position(object.rawValue) else { return }
+            if reason == .channelReceive { channels[c].receiverWaits.add(interval.duration, inSelect: false) }
+            else { channels[c].senderWaits.add(interval.duration, inSelect: false) }
+        case .select?:
+            // The select this interval belongs to: the last one blocked at or before it began.
+            var episode = tasks[t].selectEpisode
+            let selects = tasks[t].selectWaits
+            while episode + 1 < selects.count && selects[episode + 1].blocked <= interval.start { episode += 1 }
+            tasks[t].selectEpisode = episode
+            guard episode < selects.count, selects[episode].blocked <= interval.start else { return }
+            for side in selects[episode].channels {
+                guard let c = channelIndex.position(side.channel) else { continue }
+                if side.send { channels[c].senderWaits.add(interval.duration, inSelect: true) }
+                else { channels[c].receiverWaits.add(interval.duration, inSelect: true) }
             }
+        default:
+            return
         }
     }
 
@@ -167,11 +187,11 @@ extension TimelineState {
         guard let t = runningTask(e) else { return }
         switch e.kind {
         case .lockRequest:
-            let held = mutexes[m].openHold.map { mutexes[m].holds[$0].task != e.task } ?? false
+            let held = mutexes[m].openHold.map { $0.task != e.task } ?? false
             tasks[t].lockRequest = (mutex, e.time, held)
         case .lockAcquire:
             if let open = mutexes[m].openHold {
-                anomaly(e, "\(e.task) acquired \(mutex) held by \(mutexes[m].holds[open].task)")
+                anomaly(e, "\(e.task) acquired \(mutex) held by \(open.task)")
                 releaseHold(m, at: e.time)
             }
             var requested = e.time, contended = false
@@ -180,23 +200,29 @@ extension TimelineState {
                 contended = request.contended
                 tasks[t].lockRequest = nil
             }
-            mutexes[m].openHold = mutexes[m].holds.count
-            mutexes[m].holds.append(LockHold(start: e.time, end: e.time, task: e.task, requested: requested,
-                                             contended: contended, released: false))
+            mutexes[m].openHold = LockHold(start: e.time, end: e.time, task: e.task, requested: requested,
+                                           contended: contended, released: false)
         default: // lockRelease
             guard let open = mutexes[m].openHold else { return } // already released by a condition wait
-            if mutexes[m].holds[open].task != e.task {
-                anomaly(e, "\(e.task) released \(mutex) held by \(mutexes[m].holds[open].task)")
+            if open.task != e.task {
+                anomaly(e, "\(e.task) released \(mutex) held by \(open.task)")
             }
             releaseHold(m, at: e.time)
         }
     }
 
     mutating func releaseHold(_ m: Int, at time: UInt64) {
-        guard let open = mutexes[m].openHold else { return }
-        mutexes[m].holds[open].end = max(time, mutexes[m].holds[open].start)
-        mutexes[m].holds[open].released = true
+        guard var hold = mutexes[m].openHold else { return }
+        hold.end = max(time, hold.start)
+        hold.released = true
+        keep(hold, mutex: m)
         mutexes[m].openHold = nil
+    }
+
+    /// A finished hold of mutex position `m` (released, or still held at the end): kept in the model, or only
+    /// summarised.
+    mutating func keep(_ hold: LockHold, mutex m: Int) {
+        if summary == nil { mutexes[m].holds.append(hold) } else { summary?.add(hold, of: mutexes[m].timeline.id) }
     }
 
     // MARK: Wait groups
@@ -249,7 +275,7 @@ extension TimelineState {
             closeUnblockedWait(t)
             // Waiting releases the condition's mutex.
             let mutex = conditions[c].timeline.mutex
-            if let m = mutexIndex.position(mutex.rawValue), let open = mutexes[m].openHold, mutexes[m].holds[open].task == e.task {
+            if let m = mutexIndex.position(mutex.rawValue), let open = mutexes[m].openHold, open.task == e.task {
                 releaseHold(m, at: e.time)
             }
             tasks[t].openWait = OpenWait(isCondition: true, objectPosition: c, episode: conditions[c].waits.count)

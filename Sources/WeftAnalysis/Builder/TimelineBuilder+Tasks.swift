@@ -9,7 +9,7 @@ extension TimelineState {
         tasks[t].parent = v.parent
         tasks[t].name = strings(v.name)
         tasks[t].site = strings(v.site)
-        if isNew == false && tasks[t].intervals.isEmpty && !tasks[t].isRunning { tasks[t].created = min(tasks[t].created, e.time) }
+        if isNew == false && !tasks[t].hasIntervals && !tasks[t].isRunning { tasks[t].created = min(tasks[t].created, e.time) }
         if tasks[t].parent != .none {
             let p = taskPosition(tasks[t].parent, at: e.time)
             tasks[p].children.append(id)
@@ -24,6 +24,7 @@ extension TimelineState {
             endSlice(thread: th, reason: nil, at: e.time)
             let other = taskPosition(open.task, at: e.time)
             if tasks[other].isRunning { tasks[other].transition(to: .runnable(.yielded), at: e.time) }
+            settleIntervals(other)
         }
         let t = taskPosition(id, at: e.time)
         let (migrated, complaint) = tasks[t].begin(on: e.thread, at: e.time)
@@ -35,6 +36,7 @@ extension TimelineState {
             }
         }
         threads[th].open = (id, e.time, migrated)
+        settleIntervals(t)
     }
 
     mutating func runEnd(_ v: RunEndEvent, _ e: Event) {
@@ -52,6 +54,7 @@ extension TimelineState {
         } else if let complaint = tasks[t].end(reason, at: e.time) {
             anomaly(e, complaint)
         }
+        settleIntervals(t)
     }
 
     mutating func block(_ v: BlockEvent, _ e: Event) {
@@ -79,8 +82,11 @@ extension TimelineState {
                 if let c = channelIndex.position(side.channel), waitingReceivers[c] > 0 { waitingReceivers[c] -= 1 }
             }
         }
-        wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
+        if summary == nil {
+            wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
+        }
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
+        settleIntervals(t)
     }
 
     mutating func taskEnd(_ v: TaskEndEvent, _ e: Event) {
@@ -96,14 +102,39 @@ extension TimelineState {
         tasks[t].transition(to: .finished, at: time)
         tasks[t].ended = tasks[t].stateStart
         closeUnblockedWait(t)
+        settleIntervals(t)
     }
 
     /// Ends the slice open on a thread.
     mutating func endSlice(thread th: Int, reason: RunEndReason?, at time: UInt64) {
         guard let open = threads[th].open else { return }
-        threads[th].slices.append(RunSlice(start: open.start, end: max(time, open.start), task: open.task,
-                                           endReason: reason, migrated: open.migrated))
+        keep(RunSlice(start: open.start, end: max(time, open.start), task: open.task, endReason: reason,
+                      migrated: open.migrated), thread: th)
         threads[th].open = nil
+    }
+
+    /// A finished run slice of thread position `th`: kept in the model, or only summarised.
+    mutating func keep(_ slice: RunSlice, thread th: Int) {
+        if summary == nil { threads[th].slices.append(slice) } else { summary?.add(slice, on: threads[th].id) }
+    }
+
+    /// Hands the intervals task position `t` finished since the last call to its channels' wait counts and, when
+    /// summarising, to the summary, which keeps them instead of the task. Called after each event that may end one;
+    /// one it misses waits for the next call (or `finish`), still in order.
+    mutating func settleIntervals(_ t: Int) {
+        let count = tasks[t].intervals.count
+        guard tasks[t].settled < count else { return }
+        for i in tasks[t].settled ..< count {
+            let interval = tasks[t].intervals[i]
+            countChannelWait(interval, task: t)
+            summary?.add(interval, of: tasks[t].id)
+        }
+        if summary == nil {
+            tasks[t].settled = count
+        } else {
+            tasks[t].intervals.removeAll(keepingCapacity: true)
+            tasks[t].settled = 0
+        }
     }
 
     mutating func regionEvent(name nameID: StringID, begins: Bool, _ e: Event) {

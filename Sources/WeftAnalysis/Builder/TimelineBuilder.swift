@@ -27,6 +27,18 @@ public final class TimelineBuilder {
     /// Closes everything still open at the last event and returns the model. Call once, after the last `add`.
     public func finish() -> Timeline { state.finish() }
 
+    /// Reads every event of `stream` for its figures only: the run's tasks, threads and objects, with each state
+    /// interval, run slice, message and mutex hold counted into the summary and forgotten. Its memory grows with
+    /// the tasks, threads and objects, never with the events (`weft stats`).
+    /// - Throws: the stream's `TraceError` when the trace is damaged.
+    public static func summarize(from stream: some EventStream) throws(TraceError) -> SummarizedTrace {
+        var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
+        state.summary = RunStatsAccumulator()
+        while let event = try stream.next() { state.add(event) }
+        let skeleton = state.finish()
+        return SummarizedTrace(skeleton: skeleton, accumulator: state.summary ?? RunStatsAccumulator())
+    }
+
     /// Builds the timeline of every event in `stream`.
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
@@ -65,12 +77,17 @@ struct TimelineState {
     var actors: [ActorTimeline] = []
     var actorIndex = DenseIndex()
     var flows: [MessageFlow] = []
+    /// Positions in `flows` free for a new message (only when summarising: a paired message is handed on).
+    var freeFlows: [Int] = []
     /// Per channel (same positions as `channels`), the messages still waiting for their partner.
     var unpaired: [SeqWindow] = []
     var wakes: [WakeEdge] = []
     var logs: [LogEntry] = []
     var primitives = PrimitiveBuild()
     var run = RunInfo()
+    /// When set, the builder only summarises: it hands each finished interval, slice, message and hold to it and
+    /// forgets them (its `finish` returns a model without them), so its memory does not grow with the events.
+    var summary: RunStatsAccumulator?
     var eventCount = 0
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
@@ -127,8 +144,9 @@ struct TimelineState {
             run.samples.append(Sample(time: e.time, name: strings(v.name), value: v.value))
         case .threadWake(let v):
             let t = threadPosition(e.thread, at: e.time)
-            let signalled = max(e.time &- min(v.delay, e.time), threads[t].wakes.last?.end ?? 0)
-            threads[t].wakes.append(SignalledWake(start: signalled, end: e.time))
+            let signalled = max(e.time &- min(v.delay, e.time), threads[t].lastWakeEnd)
+            threads[t].lastWakeEnd = e.time
+            if summary == nil { threads[t].wakes.append(SignalledWake(start: signalled, end: e.time)) }
         case .taskCreate(let v): taskCreate(v, e)
         case .runBegin(let v): runBegin(v, e)
         case .runEnd(let v): runEnd(v, e)

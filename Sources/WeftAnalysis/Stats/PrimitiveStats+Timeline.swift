@@ -1,23 +1,12 @@
 import WeftTrace
 
 extension PrimitiveStats {
-    /// One row per read-write mutex (its readers), semaphore, once, ticker and timer of the run, in that order.
-    static func all(in timeline: Timeline) -> [PrimitiveStats] {
-        // Blocked episodes per (reason, object), from the tasks' intervals.
-        var waits: [BlockReason: [UInt64: (count: Int, time: UInt64)]] = [:]
-        for task in timeline.tasks {
-            for interval in task.intervals {
-                guard case .blocked(let object, let reason?) = interval.state,
-                      reason == .readLock || reason == .semaphore || reason == .once || reason == .timer else { continue }
-                var entry = waits[reason, default: [:]][object.rawValue, default: (0, 0)]
-                entry.count += 1
-                entry.time += interval.duration
-                waits[reason, default: [:]][object.rawValue] = entry
-            }
-        }
+    /// One row per read-write mutex (its readers), semaphore, once, ticker and timer of the run, in that order;
+    /// `waits` gives the blocked episodes on an object.
+    static func all(in timeline: Timeline, waits: (BlockReason, UInt64) -> (count: Int, time: UInt64)) -> [PrimitiveStats] {
         func row(_ kind: String, _ reason: BlockReason, _ raw: UInt64, _ id: String, _ label: String, _ operations: Int,
                  _ detail: String) -> PrimitiveStats {
-            let w = waits[reason]?[raw] ?? (0, 0)
+            let w = waits(reason, raw)
             return PrimitiveStats(kind: kind, id: id, label: label, operations: operations, detail: detail, waits: w.count,
                                   blocked: w.time)
         }

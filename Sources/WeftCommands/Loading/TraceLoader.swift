@@ -20,6 +20,14 @@ enum TraceLoader {
         try load(paths, command: command, run: \.run) { stream throws(TraceError) in try TimelineBuilder.build(from: stream) }
     }
 
+    /// The figures of `path`, read without building the whole model (memory that does not grow with the events).
+    /// - Throws: `ExitCode(2)` when the trace cannot be read.
+    static func summary(_ path: String, command: String) throws -> SummarizedTrace {
+        try load([path], command: command, run: \.run) { stream throws(TraceError) in
+            try TimelineBuilder.summarize(from: stream)
+        }[0]
+    }
+
     /// The runs of `paths`, ready to compare, read at the same time, one thread each.
     /// - Throws: `ExitCode(2)` when a trace cannot be read.
     static func tracedRuns(_ paths: [String], command: String) throws -> [TracedRun] {
