@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace", "WeftRuntime", "WeftTestSupport"]),
         .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace", "WeftTestSupport"]),
         .testTarget(name: "WeftTestSupportTests", dependencies: ["WeftTestSupport"]),
-        .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftTrace", "WeftTestSupport"]),
+        .testTarget(name: "WeftCommandsTests", dependencies: ["WeftCommands", "WeftAnalysis", "WeftRender", "WeftTrace",
+                                                             "WeftTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

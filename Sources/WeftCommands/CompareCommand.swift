@@ -160,7 +160,7 @@ public struct CompareCommand: AsyncParsableCommand {
                 let title = "weft compare \((shown + arguments).joined(separator: " "))"
                     + (repeats == 1 ? "" : " --repeat \(repeats)")
                 let pictures = try ContrastPicture.draw(timelines[0], timelines[1], from: traces, to: base, title: title,
-                                                        description: description, verdict: verdict)
+                                                        description: description, verdict: verdict, runs: models)
                 print("\nTraces: \(traces.joined(separator: ", "))\nPictures: \(pictures.joined(separator: ", "))")
             } catch {
                 failures.append("could not draw the contrast picture \(base).png: \(error)")

@@ -40,6 +40,13 @@ public struct Spread<Value: Comparable & Sendable>: Sendable, Equatable {
     /// Whether the two ranges, lowest to highest, share at least one value.
     public func overlaps(_ other: Spread) -> Bool { low <= other.high && other.low <= high }
 
+    /// The spread as the compare table and the contrast picture's runs strip write it: "2.36 ms (2.15 ms – 3.52 ms)",
+    /// the median with the lowest – highest in brackets, or the one value alone when they do not differ.
+    public func text(_ format: (Value) -> String) -> String {
+        guard count > 1, low != high else { return format(median) }
+        return "\(format(median)) (\(format(low)) – \(format(high)))"
+    }
+
     /// The position of the median among `count` sorted values: the middle one, or the lower of the two middle ones.
     public static func medianRank(_ count: Int) -> Int { max(count - 1, 0) / 2 }
 

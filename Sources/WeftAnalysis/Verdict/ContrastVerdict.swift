@@ -38,14 +38,21 @@ public enum ContrastVerdict {
     }
 
     /// The tie rule, the one place it is defined. With several runs of each (`RunFigures.wallSpread`), the wall
-    /// times are a tie when their ranges, lowest to highest, overlap. With a single run of either, when they are
-    /// closer than `noiseFloor` or than `noiseShare` of the shorter.
+    /// times are a tie when their ranges, lowest to highest, overlap (`isTie(repeated:_:)`, which the contrast
+    /// picture's runs strip asks too). With a single run of either, when they are closer than `noiseFloor` or than
+    /// `noiseShare` of the shorter.
     public static func isTie(_ a: RunFigures, _ b: RunFigures) -> Bool {
-        let (wa, wb) = (a.walls, b.walls)
-        if wa.count > 1 && wb.count > 1 { return wa.overlaps(wb) }
+        if let tie = isTie(repeated: a.walls, b.walls) { return tie }
         let shorter = min(a.wallTime, b.wallTime)
         let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
         return gap < noiseFloor || Double(gap) < noiseShare * Double(shorter)
+    }
+
+    /// The tie rule over repeated runs: with several runs of each, the wall times are a tie when their ranges,
+    /// lowest to highest, overlap. Nil when either was run once: the single-run rule (`isTie(_:_:)`) applies then.
+    public static func isTie(repeated a: Spread<UInt64>, _ b: Spread<UInt64>) -> Bool? {
+        guard a.count > 1 && b.count > 1 else { return nil }
+        return a.overlaps(b)
     }
 
     /// "On 2 cores, ", or "" when the cores are unknown.

@@ -50,12 +50,10 @@ enum CompareTable {
 
     static func rows(_ models: [RepeatedRuns]) -> [Row] {
         func row(_ name: String, _ value: (RunMeasurement) -> Double?, _ format: (Double) -> String) -> Row {
-            let spreads = models.map { $0.spread(value) }
-            let cells = spreads.map { spread -> String in
-                guard let spread else { return "—" }
-                guard spread.count > 1, spread.low != spread.high else { return format(spread.median) }
-                return "\(format(spread.median)) (\(format(spread.low)) – \(format(spread.high)))"
-            }
+            spreadRow(name, models.map { $0.spread(value) }, format)
+        }
+        func spreadRow(_ name: String, _ spreads: [Spread<Double>?], _ format: (Double) -> String) -> Row {
+            let cells = spreads.map { $0?.text(format) ?? "—" }
             let numbers = spreads.allSatisfy { $0 != nil } ? spreads.map { $0!.median } : nil
             return Row(name: name, cells: cells, values: numbers)
         }
@@ -64,7 +62,8 @@ enum CompareTable {
         let bytes = { (v: Double) in ByteFormat.format(bytes: v) }
         return [
             Row(name: "outcome", cells: models.map(\.outcome), values: nil),
-            row("wall time", { Double($0.wallNanoseconds) }, time),
+            // The wall times the verdict and the picture's runs strip show too (`RepeatedRuns.wallTimes`).
+            spreadRow("wall time", models.map { Self.doubles($0.walls) }, time),
             row("CPU time (user + system)", { Double($0.cpuNanoseconds) }, time),
             row("tasks created", { Double($0.tasksCreated) }, count),
             row("OS threads created", { Double($0.threadsCreated) }, count),
@@ -80,6 +79,11 @@ enum CompareTable {
             row("events dropped", { Double($0.eventsDropped) }, count),
             row("trace size", { Double($0.traceBytes) }, bytes),
         ]
+    }
+
+    /// A spread of nanoseconds as the table's numbers.
+    static func doubles(_ spread: Spread<UInt64>) -> Spread<Double> {
+        Spread(median: Double(spread.median), low: Double(spread.low), high: Double(spread.high), count: spread.count)
     }
 
     /// The blog's words next to what was measured (medians), when both schedulers' runs are there.

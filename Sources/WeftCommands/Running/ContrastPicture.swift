@@ -20,11 +20,11 @@ enum ContrastPicture {
     /// - Parameters:
     ///   - description: the line under the title that says what the program does.
     ///   - verdict: the sentences under it (`ContrastVerdict`); nil: the renderer's own from the two runs alone.
+    ///   - runs: each scheduler's runs, multiplexed first (`weft compare`); nil when drawn from saved traces alone.
     static func draw(_ multiplexed: Timeline, _ threadPerTask: Timeline, from inputs: [String], to base: String,
-                     title: String, description: String? = nil, verdict: String? = nil) throws -> [String] {
-        var options = RenderOptions(title: title)
-        options.description = description
-        options.verdict = verdict
+                     title: String, description: String? = nil, verdict: String? = nil,
+                     runs: [RepeatedRuns]? = nil) throws -> [String] {
+        let options = self.options(title: title, description: description, verdict: verdict, runs: runs)
         var written: [String] = []
         for format in formats {
             let target = try OutputFile("\(base).\(format)", inputs: inputs, what: "picture", createFolder: true)
@@ -33,5 +33,16 @@ enum ContrastPicture {
             written.append(target.path)
         }
         return written
+    }
+
+    /// The picture's options: its title, description and verdict, and every run's wall time under each scheduler
+    /// when there were several (the runs strip under the verdict), taken from the runs the table's wall-time row and
+    /// the verdict's ranges read (`RepeatedRuns.wallTimes`).
+    static func options(title: String, description: String?, verdict: String?, runs: [RepeatedRuns]?) -> RenderOptions {
+        var options = RenderOptions(title: title)
+        options.description = description
+        options.verdict = verdict
+        if let runs, runs.count == 2 { options.wallTimeRuns = runs.map(\.wallTimes) }
+        return options
     }
 }

@@ -17,7 +17,7 @@ struct RepeatedRuns {
 
     /// The position in `runs` of the run whose wall time is the median (`Spread`'s median: for an even count, the
     /// lower of the two middle ones).
-    var medianIndex: Int { Spread.medianIndex(runs.map(\.wallNanoseconds)) ?? 0 }
+    var medianIndex: Int { wallTimes.drawn }
 
     /// The run whose wall time is the median.
     var medianRun: RunMeasurement { runs[medianIndex] }
@@ -32,8 +32,12 @@ struct RepeatedRuns {
     /// The median of a measure over every run; nil when any run lacks it.
     func median(_ value: (RunMeasurement) -> Double?) -> Double? { spread(value)?.median }
 
-    /// The wall times of every run.
-    var walls: Spread<UInt64> { Spread(runs.map(\.wallNanoseconds)) ?? Spread(single: 0) }
+    /// Every run's wall time and which run is drawn: the one source of the table's wall-time row, the verdict's
+    /// ranges and the contrast picture's runs strip.
+    var wallTimes: WallTimeRuns { WallTimeRuns(runs.map(\.wallNanoseconds)) ?? WallTimeRuns([0])! }
+
+    /// The wall times of every run: their median, lowest and highest.
+    var walls: Spread<UInt64> { wallTimes.spread }
 
     /// "completed", or with runs that ended differently, how many ended each way: "deadlocked 3, completed 2".
     var outcome: String {

@@ -1,3 +1,5 @@
+import WeftAnalysis
+
 /// Which lanes a picture shows.
 public enum TimelineView: String, Sendable, CaseIterable {
     /// One lane per OS thread: which task ran when (the resources view).
@@ -37,6 +39,10 @@ public struct RenderOptions: Sendable {
     public var description: String?
     /// The sentences atop a contrast picture; nil: `ContrastVerdict`'s, from the two runs' facts alone.
     public var verdict: String?
+    /// Every run's wall time under each panel's scheduler, in panel order (`a` then `b`), when a contrast picture's
+    /// runs were repeated (`weft compare --repeat N`): the runs strip under the verdict draws them. Nil, or a single
+    /// run of either, draws no strip.
+    public var wallTimeRuns: [WallTimeRuns]?
     /// Most thread lanes drawn one by one; the rest become one density row.
     public var maxThreadLanes: Int
     /// Most task lanes drawn one by one; the rest become one density row.

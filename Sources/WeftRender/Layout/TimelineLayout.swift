@@ -57,6 +57,9 @@ public enum TimelineLayout {
             y += 4
         }
         y = layoutVerdict(options.verdict ?? ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
+        // Every run's wall time when there were several: why the verdict calls it a tie or not.
+        y = RunsStripLayout.layout(names: [a.facts.scheduler, b.facts.scheduler], runs: options.wallTimeRuns,
+                                   canvas: canvas, top: y)
         var panels = [(a, lanesA), (b, lanesB)].map { timeline, lanes in
             PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
                         title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)

@@ -1,0 +1,153 @@
+import WeftAnalysis
+
+/// The runs strip of a contrast picture whose runs were repeated: under the verdict, one row per scheduler (named and
+/// ordered as the panels) on one shared wall-time scale, every run's wall time a dot, the lowest – highest a bar, the
+/// median marked and labelled and the drawn (median) run ringed, the overlap of the two ranges shaded. It shows why
+/// the verdict calls the times a tie or not: the panels below draw one run each, the strip all of them.
+enum RunsStripLayout {
+    /// One row's scheduler and runs.
+    struct Row {
+        var name: String
+        var runs: WallTimeRuns
+    }
+
+    /// The horizontal scale: `start...end` ns over `x0...x1` pixels; `zoomed` when it does not start at 0.
+    struct Scale {
+        var start: Double
+        var end: Double
+        var x0: Double
+        var x1: Double
+
+        var zoomed: Bool { start > 0 }
+
+        func x(_ nanoseconds: UInt64) -> Double {
+            x0 + (Double(nanoseconds) - start) / max(end - start, 1) * (x1 - x0)
+        }
+    }
+
+    /// Below this share of the longest run, the runs' whole spread is too narrow to read on a scale from 0: the
+    /// strip zooms in (and says so).
+    static let zoomShare = 0.1
+    /// Row height, the range bar's thickness, a run's dot and the ring around the drawn run.
+    static let rowHeight = 20.0
+    static let barHeight = 6.0
+    static let dotSize = 7.0
+    static let ringSize = 15.0
+    /// The shading where the two ranges overlap.
+    static let overlapFill = Color(hex: 0x009E73, alpha: 0.18)
+
+    /// The rows to draw: the panels' schedulers with their runs, when both were run more than once; else none.
+    static func rows(names: [String], runs: [WallTimeRuns]?) -> [Row]? {
+        guard let runs, runs.count == 2, names.count == 2, runs.allSatisfy({ $0.count > 1 }) else { return nil }
+        return zip(names, runs).map { Row(name: $0, runs: $1) }
+    }
+
+    /// "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · the ranges
+    /// overlap (shaded): a tie". Whether it is a tie is `ContrastVerdict`'s rule over repeated runs.
+    static func caption(_ rows: [Row], scale: Scale) -> String {
+        let counts = rows.map(\.runs.count)
+        let each = counts[0] == counts[1] ? Format.count(counts[0]) : "\(Format.count(counts[0])) and \(Format.count(counts[1]))"
+        let scaleNote = scale.zoomed
+            ? "zoomed scale \(DurationFormat.format(UInt64(scale.start))) – \(DurationFormat.format(UInt64(scale.end))), not from 0"
+            : "scale from 0"
+        var parts = ["Wall time of each of \(each) runs (\(scaleNote))", "ringed: the median run, drawn in the panels below"]
+        let (a, b) = (rows[0].runs.spread, rows[1].runs.spread)
+        if ContrastVerdict.isTie(repeated: a, b) == true {
+            parts.append("the ranges overlap (shaded): a tie")
+        } else {
+            let fast = a.high < b.low ? rows[0] : rows[1]
+            parts.append("the ranges do not overlap: \(fast.name) finished sooner in every run")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// "median 2.36 ms (2.15 ms – 3.52 ms)": the compare table's wall-time cell after the word median.
+    static func label(_ runs: WallTimeRuns) -> String {
+        "median " + runs.spread.text(DurationFormat.format)
+    }
+
+    /// The scale over the plot's width less room for the labels: from 0 to the longest run, or zoomed in on the runs
+    /// when their whole spread is under `zoomShare` of the longest.
+    static func scale(_ rows: [Row], canvas: LayoutCanvas, labelRoom: Double) -> Scale {
+        let low = Double(rows.map(\.runs.spread.low).min() ?? 0)
+        let high = Double(max(rows.map(\.runs.spread.high).max() ?? 1, 1))
+        let x0 = canvas.scale.x0, x1 = max(canvas.scale.x1 - labelRoom, x0 + 100)
+        guard high - low < zoomShare * high else { return Scale(start: 0, end: high * 1.02, x0: x0, x1: x1) }
+        let pad = max((high - low) * 0.15, high * 0.005)
+        return Scale(start: max(low - pad, 0), end: high + pad, x0: x0, x1: x1)
+    }
+
+    /// Draws the strip from `top` when `runs` holds several runs of both schedulers; returns the y below it (`top`
+    /// when nothing was drawn).
+    static func layout(names: [String], runs: [WallTimeRuns]?, canvas: LayoutCanvas, top: Double) -> Double {
+        guard let rows = rows(names: names, runs: runs) else { return top }
+        let theme = canvas.theme
+        let labels = rows.map { label($0.runs) }
+        let labelRoom = (labels.map { canvas.measurer.width($0, size: Metrics.laneLabelSize) }.max() ?? 0) + 20
+        let scale = scale(rows, canvas: canvas, labelRoom: labelRoom)
+        var y = top
+        for line in canvas.measurer.wrap(caption(rows, scale: scale), maxWidth: canvas.row(y, Metrics.factsRow).width,
+                                         size: Metrics.factsSize) {
+            canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
+                                           color: theme.secondaryText))
+            y += Metrics.factsRow
+        }
+        y += 2
+        let rowsTop = y
+        // The first row banded, as lanes are, to guide the eye along it.
+        canvas.builder.add(.rect(Rect(x: canvas.gutterX, y: y, width: scale.x1 + labelRoom - canvas.gutterX,
+                                      height: rowHeight), fill: theme.laneBand), to: .background)
+        // Where both ranges reach, shaded across both rows: the reason for a tie.
+        let (a, b) = (rows[0].runs.spread, rows[1].runs.spread)
+        if a.overlaps(b) {
+            let from = scale.x(max(a.low, b.low)), to = scale.x(min(a.high, b.high))
+            let width = max(to - from, 2)
+            canvas.builder.add(.rect(Rect(x: (from + to) / 2 - width / 2, y: rowsTop, width: width,
+                                          height: rowHeight * Double(rows.count)), fill: overlapFill), to: .background)
+        }
+        for (row, label) in zip(rows, labels) {
+            canvas.builder.add(canvas.text(row.name, in: canvas.gutter(y, rowHeight), size: Metrics.laneLabelSize,
+                                           color: theme.text))
+            let middle = y + rowHeight / 2
+            let spread = row.runs.spread
+            let (low, high) = (scale.x(spread.low), scale.x(spread.high))
+            canvas.builder.add(.rect(Rect(x: low, y: middle - barHeight / 2, width: max(high - low, 1), height: barHeight),
+                                     fill: theme.rule.withAlpha(0.45)), to: .lanes)
+            for wall in row.runs.walls {
+                canvas.builder.add(.marker(.circle, center: Point(scale.x(wall), middle), size: dotSize,
+                                           color: theme.text.withAlpha(0.6)), to: .markers)
+            }
+            let median = scale.x(spread.median)
+            canvas.builder.add(.marker(.bar, center: Point(median, middle), size: rowHeight - 4, color: theme.text),
+                               to: .markers)
+            let drawn = scale.x(row.runs.walls[row.runs.drawn])
+            canvas.builder.add(.marker(.ring, center: Point(drawn, middle), size: ringSize, color: theme.text),
+                               to: .markers)
+            canvas.builder.add(canvas.text(label, in: Rect(x: high + 10, y: y, width: canvas.width - Metrics.margin - high - 10,
+                                                           height: rowHeight),
+                                           size: Metrics.laneLabelSize, color: theme.text))
+            y += rowHeight
+        }
+        y = layoutAxis(scale, canvas: canvas, top: y)
+        return y + 10
+    }
+
+    /// The strip's own time axis under its rows: a rule with round ticks; returns the y below it.
+    static func layoutAxis(_ scale: Scale, canvas: LayoutCanvas, top: Double) -> Double {
+        let theme = canvas.theme
+        canvas.builder.add(.line(from: Point(scale.x0, top), to: Point(scale.x1, top), color: theme.rule, width: 1),
+                           to: .grid)
+        let ticks = AxisLayout.ticks(start: scale.start, end: scale.end, width: scale.x1 - scale.x0,
+                                     measurer: canvas.measurer)
+        for tick in ticks.ticks where tick.time >= scale.start && tick.time <= scale.end {
+            let x = scale.x(UInt64(tick.time))
+            canvas.builder.add(.line(from: Point(x, top), to: Point(x, top + 4), color: theme.rule, width: 1), to: .grid)
+            let width = canvas.measurer.width(tick.label, size: Metrics.axisSize)
+            canvas.builder.add(canvas.text(tick.label, in: Rect(x: x - width / 2 - 1, y: top + 3, width: width + 2,
+                                                                height: Metrics.axisRow - 4),
+                                           size: Metrics.axisSize, color: theme.secondaryText,
+                                           minimumCharacters: tick.label.count))
+        }
+        return top + Metrics.axisRow
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import WeftAnalysis
+@testable import WeftRender
+import WeftTestSupport
+
+/// The runs strip atop a contrast picture of repeated runs: every run's wall time per scheduler, so that a tie is
+/// drawn as a tie (golden scenes in `Golden/runs-strip-*.scene.txt`).
+@Suite("Contrast: the runs strip")
+struct RunsStripTests {
+    let measurer: TextMeasurer
+    init() throws { measurer = try TextMeasurer() }
+
+    static let names = ["multiplexed", "thread-per-task"]
+    /// Five runs each, as task-group-map-reduce's: the medians 2.36 ms and 2.91 ms, the ranges overlapping.
+    static let tie = [WallTimeRuns([2_360_000, 2_150_000, 3_520_000, 2_200_000, 2_400_000])!,
+                      WallTimeRuns([2_910_000, 2_590_000, 2_980_000, 2_700_000, 2_950_000])!]
+    /// Five runs each, thread-per-task's all slower: the ranges apart.
+    static let apart = [WallTimeRuns([1_050_000, 1_000_000, 1_100_000, 1_080_000, 1_020_000])!,
+                        WallTimeRuns([1_350_000, 1_300_000, 1_400_000, 1_320_000, 1_380_000])!]
+
+    /// The strip alone, laid out on a canvas 1200 pixels wide with the gutter a contrast picture would have.
+    func strip(_ runs: [WallTimeRuns]?, names: [String] = Self.names) -> (Scene, Double) {
+        let canvas = LayoutCanvas(measurer: measurer, theme: .light, width: 1200, gutterWidth: 110, start: 0, end: 1)
+        let bottom = RunsStripLayout.layout(names: names, runs: runs, canvas: canvas, top: 10)
+        return (canvas.builder.scene(width: 1200, height: bottom, background: Theme.light.background), bottom)
+    }
+
+    @Test("a tie: every run a dot, the ranges shaded where they overlap, the caption says a tie (golden)")
+    func tieStrip() throws {
+        let (scene, _) = strip(Self.tie)
+        try GoldenFile.compare(scene.dump(), with: "runs-strip-tie.scene.txt", in: URL(fileURLWithPath: LayoutTests.goldenFolder))
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let texts = scene.texts.map(\.text)
+        #expect(texts[0] == "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · "
+            + "the ranges overlap (shaded): a tie")
+        #expect(texts.contains("median 2.36 ms (2.15 ms – 3.52 ms)"))
+        #expect(texts.contains("median 2.91 ms (2.59 ms – 2.98 ms)"))
+        // Five dots a row, one ring a row on the median run.
+        let markers = scene.layers.flatMap(\.items).compactMap { item -> (MarkerShape, Point)? in
+            if case let .marker(shape, center, _, _) = item { (shape, center) } else { nil }
+        }
+        #expect(markers.filter { $0.0 == .circle }.count == 10)
+        let rings = markers.filter { $0.0 == .ring }
+        #expect(rings.count == 2)
+        // The scale starts at 0 at the plot's left edge: the ring's x is in proportion to the median's time.
+        let scale = RunsStripLayout.scale(RunsStripLayout.rows(names: Self.names, runs: Self.tie)!,
+                                          canvas: LayoutCanvas(measurer: measurer, theme: .light, width: 1200,
+                                                               gutterWidth: 110, start: 0, end: 1),
+                                          labelRoom: 0)
+        #expect(!scale.zoomed)
+        let x0 = 14.0 + 110 + 8
+        let ratio = (rings[1].1.x - x0) / (rings[0].1.x - x0)
+        #expect(abs(ratio - 2.91 / 2.36) < 0.01)
+        // The overlap, 2.59 ms – 2.98 ms, shaded behind both rows.
+        let shades = scene.layer("background")!.items.compactMap { item -> Rect? in
+            if case let .rect(r, fill, _) = item, fill == RunsStripLayout.overlapFill { r } else { nil }
+        }
+        #expect(shades.count == 1)
+        #expect(shades[0].height == 2 * RunsStripLayout.rowHeight)
+    }
+
+    @Test("ranges apart: no shading, the caption names which scheduler finished sooner in every run (golden)")
+    func apartStrip() throws {
+        let (scene, _) = strip(Self.apart)
+        try GoldenFile.compare(scene.dump(), with: "runs-strip-apart.scene.txt", in: URL(fileURLWithPath: LayoutTests.goldenFolder))
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let caption = scene.texts.map(\.text).filter { !$0.hasPrefix("median") }.joined(separator: " ")
+        #expect(caption.contains("the ranges do not overlap: multiplexed finished sooner in every run"))
+        #expect(!caption.contains("a tie"))
+        #expect(!scene.layers.flatMap(\.items).contains { if case let .rect(_, fill, _) = $0 { fill == RunsStripLayout.overlapFill } else { false } })
+        // Reversed, the other scheduler is named sooner.
+        let (reversed, _) = strip([Self.apart[1], Self.apart[0]])
+        #expect(reversed.texts.map(\.text).joined(separator: " ").contains("the ranges do not overlap: thread-per-task finished sooner in every run"))
+    }
+
+    @Test("runs close together compared with their length are drawn on a zoomed scale, and the caption says so")
+    func zoomed() {
+        let runs = [WallTimeRuns([100_000_000, 101_000_000, 102_000_000])!, WallTimeRuns([103_000_000, 104_000_000, 105_000_000])!]
+        let (scene, _) = strip(runs)
+        let text = scene.texts.map(\.text).joined(separator: " ")
+        #expect(text.contains("zoomed scale") && text.contains("not from 0"))
+        #expect(!text.contains("scale from 0"))
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+    }
+
+    @Test("no strip without repeated runs of both: saved traces, a single run, one scheduler repeated alone")
+    func noStrip() {
+        for runs in [nil, [WallTimeRuns([2_000_000])!, WallTimeRuns([3_000_000])!],
+                     [Self.tie[0], WallTimeRuns([3_000_000])!], [Self.tie[0]]] as [[WallTimeRuns]?] {
+            let (scene, bottom) = strip(runs)
+            #expect(scene.itemCount == 0 && bottom == 10)
+        }
+    }
+
+    @Test("in the contrast picture the strip sits under the verdict and above the panels, rows named as the panels")
+    func inContrast() throws {
+        var a = Fixtures.small()
+        var b = Fixtures.small()
+        a.facts.scheduler = "multiplexed"
+        b.facts.scheduler = "thread-per-task"
+        var options = RenderOptions(width: 1200)
+        options.verdict = "A tie."
+        options.wallTimeRuns = Self.tie
+        let scene = try TimelineLayout.contrast(a, b, options: options, measurer: measurer)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let verdict = try #require(scene.texts.first { $0.text == "A tie." })
+        let caption = try #require(scene.texts.first { $0.text.hasPrefix("Wall time of each of 5 runs") })
+        let firstPanel = try #require(scene.texts.first { $0.text.hasPrefix("multiplexed:") })
+        let rowNames = scene.texts.filter { Self.names.contains($0.text) }
+        #expect(rowNames.map(\.text) == Self.names)
+        #expect(verdict.box.maxY <= caption.box.y)
+        #expect(rowNames.allSatisfy { $0.box.maxY <= firstPanel.box.y })
+        // Without repeat data, the same picture has no strip.
+        options.wallTimeRuns = nil
+        let plain = try TimelineLayout.contrast(a, b, options: options, measurer: measurer)
+        #expect(!plain.texts.contains { $0.text.hasPrefix("Wall time of each") || $0.text.hasPrefix("median ") })
+        #expect(plain.height < scene.height)
+    }
+}
