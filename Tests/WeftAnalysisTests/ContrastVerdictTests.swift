@@ -215,4 +215,17 @@ struct StalledRunTests {
         let small = RunFigures(scheduler: "multiplexed", wallTime: 24 * ms, threads: 3, tasks: 9, workers: 2, stalled: 4 * ms)
         #expect(ContrastVerdict.wall(small, b).hasPrefix("finished 12.0 ms sooner"))
     }
+
+    @Test("over repeated runs whose ranges stay apart, a stall in the drawn run does not turn the difference into noise")
+    func repeatedRunsIgnoreTheDrawnRunsStall() {
+        let slow = Spread<UInt64>([18 * ms, 24 * ms, 30 * ms])!, fast = Spread<UInt64>([12 * ms, 13 * ms, 17 * ms])!
+        let a = RunFigures(scheduler: "multiplexed", wallTime: slow.median, threads: 3, tasks: 9, workers: 2, cores: 2,
+                           stalled: 11 * ms, wallSpread: slow)
+        let b = RunFigures(scheduler: "thread-per-task", wallTime: fast.median, threads: 10, tasks: 9, cores: 2,
+                           wallSpread: fast)
+        #expect(!ContrastVerdict.isTie(a, b))
+        let wall = ContrastVerdict.wall(a, b)
+        #expect(wall.hasPrefix("finished 11.0 ms sooner than a multiplexed pool of 2 threads (median of 3 runs"), "\(wall)")
+        #expect(!wall.contains("stood still"))
+    }
 }

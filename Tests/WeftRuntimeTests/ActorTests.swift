@@ -25,6 +25,11 @@ import WeftTestSupport
         #expect(ActorLayout.isRecognized)
     }
 
+    @Test("the runtime's future-status layout of a Task {} is recognised on this toolchain")
+    func taskCompletionLayoutIsRecognised() {
+        #expect(TaskCompletionLayout.statusOffset != nil)
+    }
+
     @Test(arguments: schedulers)
     func everyCallIsASliceOnTheNamedActor(_ scheduler: SchedulerKind) async throws {
         let trace = try await RecordedTrace.record(scheduler, name: "actors") { _ in

@@ -45,10 +45,9 @@ struct TaskBuild {
     var regions: [Region] = []
     /// The last `block` and its wake-up.
     var lastWait: AnnouncedWait?
-    /// The channels of each select this task blocked in, in order (from `selectWait`).
+    /// The channels of each select this task blocked in, in order (from `selectWait`), from the one its last
+    /// blocked interval belonged to.
     var selectWaits: [SelectWaitBuild] = []
-    /// The select of `selectWaits` that the task's last blocked interval belonged to.
-    var selectEpisode = 0
 
     init(id: TaskID, created: UInt64) {
         self.id = id

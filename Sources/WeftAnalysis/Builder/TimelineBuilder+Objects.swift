@@ -140,13 +140,15 @@ extension TimelineState {
             if reason == .channelReceive { channels[c].receiverWaits.add(interval.duration, inSelect: false) }
             else { channels[c].senderWaits.add(interval.duration, inSelect: false) }
         case .select?:
-            // The select this interval belongs to: the last one blocked at or before it began.
-            var episode = tasks[t].selectEpisode
-            let selects = tasks[t].selectWaits
-            while episode + 1 < selects.count && selects[episode + 1].blocked <= interval.start { episode += 1 }
-            tasks[t].selectEpisode = episode
-            guard episode < selects.count, selects[episode].blocked <= interval.start else { return }
-            for side in selects[episode].channels {
+            // The select this interval belongs to: the last one blocked at or before it began. The selects before
+            // it are over: forget them, so that a task's selects take no memory per select.
+            var episode = 0
+            while episode + 1 < tasks[t].selectWaits.count && tasks[t].selectWaits[episode + 1].blocked <= interval.start {
+                episode += 1
+            }
+            if episode > 0 { tasks[t].selectWaits.removeFirst(episode) }
+            guard let selected = tasks[t].selectWaits.first, selected.blocked <= interval.start else { return }
+            for side in selected.channels {
                 guard let c = channelIndex.position(side.channel) else { continue }
                 if side.send { channels[c].senderWaits.add(interval.duration, inSelect: true) }
                 else { channels[c].receiverWaits.add(interval.duration, inSelect: true) }

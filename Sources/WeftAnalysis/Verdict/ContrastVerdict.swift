@@ -78,8 +78,11 @@ public enum ContrastVerdict {
         }
         let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
         // The slower run stood still, paused by the machine, for at least half the gap: not the scheduler's doing.
+        // Only for single runs: over repeated runs whose ranges stay apart, every run of one scheduler was slower,
+        // and a stall measured in the drawn run alone does not make that noise.
         let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
-        if slow.stalled > fast.stalled, slow.stalled - fast.stalled >= gap / 2 {
+        let repeated = a.walls.count > 1 && b.walls.count > 1
+        if !repeated, slow.stalled > fast.stalled, slow.stalled - fast.stalled >= gap / 2 {
             return "finished in about the same time as \(name(a)) \(times(a, b)): \(slow.scheduler)'s run stood still for "
                 + "\(DurationFormat.format(slow.stalled)) (no task ran or changed state and its 1 ms sampler was silent: "
                 + "the whole process paused, most likely by the machine), so the difference is noise"

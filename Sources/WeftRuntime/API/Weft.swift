@@ -65,6 +65,7 @@ public enum Weft {
         var main: TaskHandle<T>?
         var caller: DetachedThread?
         _ = ActorLayout.isRecognized  // checked once per process, before any task of the run exists
+        _ = TaskCompletionLayout.statusOffset  // the same
         core.swiftTaskIDFloor = SwiftJob.currentTaskID()
         GlobalExecutorHooks.runBegan(core)
         if startFailure == nil {

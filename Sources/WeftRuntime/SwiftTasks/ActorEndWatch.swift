@@ -4,10 +4,11 @@ import Synchronization
 /// actor's job), where Weft runs no slice of theirs and so never reads their end after a slice.
 ///
 /// A task whose last statement is an actor call completes inside the actor's job: the runtime runs the task's code
-/// there and never hands the task back to an executor. Its end is still in its job's voucher slot (the dead voucher
-/// marker, `SwiftJob.hasFinished`), but that slot holds the same marker while the task's code runs, so it is read
-/// only when no job of no task is running anywhere in the run: a task suspended outside Weft and not enqueued since
-/// can run only inside such a job. Every job of no task is counted while it runs (`helperJobBegan`/`helperJobEnded`);
+/// there and never hands the task back to an executor. Its end is read from its future status
+/// (`TaskCompletionLayout`), or where that layout is not recognised from its job's voucher slot (the dead voucher
+/// marker, `SwiftJob.hasFinished`), which holds the same marker while the task's code runs. So it is read only when
+/// no job of no task is running anywhere in the run: a task suspended outside Weft and not enqueued since can run
+/// only inside such a job (or on an executor Weft does not see, which only the future status tells apart). Every job of no task is counted while it runs (`helperJobBegan`/`helperJobEnded`);
 /// the last one to end reads the watched tasks, and a task that suspends outside Weft after that is read at once
 /// (`watch`), so one of the two always sees a completion. The reading is valid only if no job of no task began while
 /// it went on (the count's high half counts the jobs begun), else the job that began reads again when it ends.
@@ -94,7 +95,7 @@ final class ActorEndWatch: @unchecked Sendable {
         guard let held = record.heldTask else { return .notSuspended }
         let enqueuedBefore = record.enqueueCount
         guard record.isSuspendedOutside else { return .notSuspended }
-        guard SwiftJob.hasFinished(held) else { return .suspended }
+        guard TaskCompletionLayout.hasCompleted(held) ?? SwiftJob.hasFinished(held) else { return .suspended }
         guard helperJobs.load(ordering: .sequentiallyConsistent) == quiet else { return .helperJobBegan }
         guard record.enqueueCount == enqueuedBefore, record.claimCompletionOutside() else { return .notSuspended }
         return .ended
