@@ -68,11 +68,13 @@ public enum ContrastVerdict {
     }
 
     /// What follows `b`'s name: "finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): the
-    /// reason", or "finished in about the same time as … (…): a tie within run-to-run noise".
+    /// reason", or "finished in about the same time as … (…): a tie within run-to-run noise", or over repeated runs "tied
+    /// with … (…): the ranges overlap, …".
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
         if isTie(a, b) {
             if a.walls.count > 1 && b.walls.count > 1 {
-                return "finished neither reliably sooner nor later than \(name(a)) \(times(a, b)): a tie, as the ranges overlap"
+                return "tied with \(name(a)) \(times(a, b)): the ranges overlap, so neither scheduler's runs were all "
+                    + "faster than the other's"
             }
             return "finished in about the same time as \(name(a)) \(times(a, b)): a tie within run-to-run noise"
         }

@@ -122,6 +122,9 @@ struct PanelLayout {
         } else {
             text = Format.plural(timeline.threads.count, "OS thread")
         }
+        if let census = timeline.facts.census, census.taskThreads > 0, !timeline.actors.isEmpty {
+            text += " · an actor's job runs the queued tasks' code on the thread of the task that found the actor idle"
+        }
         if !lanes.restThreads.isEmpty {
             text += " (\(Format.count(lanes.shownThreads.count)) drawn one by one" + (lanes.threadChoice.map { ": \($0)" } ?? "") + ")"
         }
@@ -159,7 +162,7 @@ struct PanelLayout {
                 + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
         if timeline.facts.ownThreadWait > 0 {
-            text += " · ready, waiting for the OS to run their own threads, summed over the tasks: "
+            text += " · once their threads had started, ready but waiting for the OS to run them, summed over the tasks: "
                 + DurationFormat.format(timeline.facts.ownThreadWait)
         }
         if timeline.facts.wakeLatency > 0 {
