@@ -70,4 +70,16 @@ struct RunsStripFiguresTests {
         let texts = try picture([m, t]).texts.map(\.text)
         #expect(!texts.contains { $0.hasPrefix("Wall time of each") || $0.hasPrefix("median ") })
     }
+
+    @Test("a deadlocked run is not a race: its contrast picture gets no runs strip, a completed pair does")
+    func noStripAfterADeadlock() async throws {
+        let runs = [RepeatedRuns(try [2_000_000, 2_100_000].map { try measurement("multiplexed(2 workers)", wall: $0) }),
+                    RepeatedRuns(try [3_000_000, 3_100_000].map { try measurement("thread-per-task", wall: $0) })]
+        let stuck = try await RecordedRun.of("philosophers", [], scheduler: "multiplexed").timeline
+        let done = try await RecordedRun.of("pipeline", [], scheduler: "multiplexed").timeline
+        #expect(stuck.run.outcome != .completed && done.run.outcome == .completed)
+        #expect(ContrastPicture.racedRuns(stuck, done, runs) == nil)
+        #expect(ContrastPicture.racedRuns(done, stuck, runs) == nil)
+        #expect(ContrastPicture.racedRuns(done, done, runs)?.count == 2)
+    }
 }

@@ -21,10 +21,12 @@ enum ContrastPicture {
     ///   - description: the line under the title that says what the program does.
     ///   - verdict: the sentences under it (`ContrastVerdict`); nil: the renderer's own from the two runs alone.
     ///   - runs: each scheduler's runs, multiplexed first (`weft compare`); nil when drawn from saved traces alone.
+    ///     Drawn as the runs strip only when both drawn runs completed.
     static func draw(_ multiplexed: Timeline, _ threadPerTask: Timeline, from inputs: [String], to base: String,
                      title: String, description: String? = nil, verdict: String? = nil,
                      runs: [RepeatedRuns]? = nil) throws -> [String] {
-        let options = self.options(title: title, description: description, verdict: verdict, runs: runs)
+        let options = self.options(title: title, description: description, verdict: verdict,
+                                   runs: racedRuns(multiplexed, threadPerTask, runs))
         var written: [String] = []
         for format in formats {
             let target = try OutputFile("\(base).\(format)", inputs: inputs, what: "picture", createFolder: true)
@@ -33,6 +35,13 @@ enum ContrastPicture {
             written.append(target.path)
         }
         return written
+    }
+
+    /// `runs` when both drawn runs completed, else nil: a run that ended badly (a deadlock, a failure) is not a race,
+    /// as the verdict says, so its picture gets no runs strip.
+    static func racedRuns(_ multiplexed: Timeline, _ threadPerTask: Timeline, _ runs: [RepeatedRuns]?) -> [RepeatedRuns]? {
+        let completed = [multiplexed, threadPerTask].allSatisfy { ($0.run.outcome ?? .completed) == .completed }
+        return completed ? runs : nil
     }
 
     /// The picture's options: its title, description and verdict, and every run's wall time under each scheduler
