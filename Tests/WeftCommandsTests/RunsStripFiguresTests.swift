@@ -75,7 +75,9 @@ struct RunsStripFiguresTests {
     func noStripAfterADeadlock() async throws {
         let runs = [RepeatedRuns(try [2_000_000, 2_100_000].map { try measurement("multiplexed(2 workers)", wall: $0) }),
                     RepeatedRuns(try [3_000_000, 3_100_000].map { try measurement("thread-per-task", wall: $0) })]
-        let stuck = try await RecordedRun.of("philosophers", [], scheduler: "multiplexed").timeline
+        // No thinking and a 10 ms hold, in virtual time: every philosopher holds its left fork before any reaches for its
+        // right, whatever the machine's load.
+        let stuck = try await RecordedRun.of("philosophers", ["--think-ms", "0", "--hold-ms", "10"], scheduler: "deterministic").timeline
         let done = try await RecordedRun.of("pipeline", [], scheduler: "multiplexed").timeline
         #expect(stuck.run.outcome != .completed && done.run.outcome == .completed)
         #expect(ContrastPicture.racedRuns(stuck, done, runs) == nil)
