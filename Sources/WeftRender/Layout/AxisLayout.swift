@@ -3,14 +3,7 @@
 enum AxisLayout {
     /// Ticks over `start...end` of a plain axis `width` pixels wide, whose labels do not crowd each other.
     static func ticks(start: Double, end: Double, width: Double, measurer: TextMeasurer) -> TimeTicks {
-        var maxTicks = max(Int(width / 70), 1)
-        while true {
-            let ticks = TimeTicks(start: start, end: end, maxTicks: maxTicks)
-            let widest = ticks.ticks.map { measurer.width($0.label, size: Metrics.axisSize) }.max() ?? 0
-            let spacing = width * ticks.step / max(end - start, 1)
-            if spacing >= widest + 14 || maxTicks <= 1 { return ticks }
-            maxTicks -= 1
-        }
+        AxisTickChoice.fitting(start: start, end: end, pixels: width) { measurer.width($0, size: Metrics.axisSize) }.ticks
     }
 
     static func layout(canvas: LayoutCanvas, labelRow: Double, gridTop: Double, gridBottom: Double) {

@@ -44,16 +44,21 @@ struct AxisTickChoice {
     /// Round ticks over `segment`, as many as its width allows without their labels crowding, and whether even the
     /// fewest leave room between their labels.
     func ticks(_ segment: TimeScale.Segment) -> (ticks: [TimeTicks.Tick], spaced: Bool) {
-        let span = max(segment.t1 - segment.t0, 1)
-        let pixels = segment.x1 - segment.x0
+        let (ticks, spaced) = Self.fitting(start: segment.t0, end: segment.t1, pixels: segment.x1 - segment.x0, width: width)
+        return (ticks.ticks.filter { $0.time >= segment.t0 && $0.time <= segment.t1 }, spaced)
+    }
+
+    /// The most round ticks over `start...end`, drawn `pixels` wide, whose labels (of the given `width`) keep room
+    /// between them, and whether even the fewest (one step) do; the one tick rule of every time axis.
+    static func fitting(start: Double, end: Double, pixels: Double,
+                        width: (String) -> Double) -> (ticks: TimeTicks, spaced: Bool) {
+        let span = max(end - start, 1)
         var maxTicks = max(Int(pixels / 70), 1)
         while true {
-            let ticks = TimeTicks(start: segment.t0, end: segment.t1, maxTicks: maxTicks)
+            let ticks = TimeTicks(start: start, end: end, maxTicks: maxTicks)
             let widest = ticks.ticks.map { width($0.label) }.max() ?? 0
             let spaced = pixels * ticks.step / span >= widest + 14
-            if spaced || maxTicks <= 1 {
-                return (ticks.ticks.filter { $0.time >= segment.t0 && $0.time <= segment.t1 }, spaced)
-            }
+            if spaced || maxTicks <= 1 { return (ticks, spaced) }
             maxTicks -= 1
         }
     }

@@ -7,8 +7,7 @@ extension PanelLayout {
     func layoutActors(top: Double) -> Double {
         var y = top
         var lod = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
-        var names: [TaskID: String] = [:]
-        for task in timeline.tasks { names[task.task] = task.label }
+        let names = taskLabels
         for (index, lane) in lanes.shownActors.enumerated() {
             laneFrame(index: index, label: lane.label, top: y, height: Metrics.actorBar)
             if index % 2 == 1 {

@@ -7,8 +7,7 @@ extension PanelLayout {
         var y = top
         var holdLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
         var waitLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
-        var names: [TaskID: String] = [:]
-        for task in timeline.tasks { names[task.task] = task.label }
+        let names = taskLabels
         let height = Metrics.lockLane
         for (index, lock) in lanes.shownLocks.enumerated() {
             laneFrame(index: index, label: LaneSelection.lockLabel(lock), top: y, height: height)

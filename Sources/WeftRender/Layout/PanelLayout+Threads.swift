@@ -5,8 +5,7 @@ extension PanelLayout {
     func layoutThreads(top: Double) -> Double {
         var y = top
         var lod = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
-        var names: [TaskID: String] = [:]
-        for task in timeline.tasks { names[task.task] = task.label }
+        let names = taskLabels
         for (index, thread) in lanes.shownThreads.enumerated() {
             laneFrame(index: index, label: thread.label, top: y, height: Metrics.threadLane)
             if let life = thread.lifetime, scale.overlaps(life.start, life.end) {

@@ -108,6 +108,13 @@ struct PanelLayout {
         return y
     }
 
+    /// Each task's lane label by id, for the thread, lock and actor lanes that write whose slice or hold a bar is.
+    var taskLabels: [TaskID: String] {
+        var labels: [TaskID: String] = [:]
+        for task in timeline.tasks { labels[task.task] = task.label }
+        return labels
+    }
+
     /// "3 scheduler threads: 2 pool threads + timer thread · caller of Weft.run drawn apart": the count `weft stats`
     /// gives, by role.
     private var threadDetail: String {
