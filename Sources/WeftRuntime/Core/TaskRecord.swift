@@ -46,6 +46,9 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     /// both touch them.
     private var deferredJobs: [(UnownedJob, TaskRecord)] = []
     private let deferredLock: PThreadLock?
+    /// The continuation job of a `Task.yield` made in the running slice, held until the slice has ended
+    /// (`RunCore.runUntracked`): only the thread running the slice touches it.
+    var heldYieldJob: UnownedJob?
     /// Plain Swift children found so far, to number them; guarded by the run's Swift task table lock.
     var swiftChildren = 0
     /// The Weft task whose slice made this plain Swift task (nil for a spawned task); set before the task can run.
@@ -205,6 +208,10 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
             core.watchForEndOnActor(self)  // it may be on an actor, and complete there
         }
         if defersEnqueues { flushDeferredJobs() }
+        if let yieldJob = heldYieldJob {
+            heldYieldJob = nil
+            core.enqueueUntrackedJob(yieldJob, near: self)
+        }
         if retainsJob { SwiftJob.release(job) }
         core.checkAfterSlice()
     }
