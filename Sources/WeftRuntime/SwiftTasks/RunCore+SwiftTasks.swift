@@ -126,11 +126,10 @@ extension RunCore {
                                 helper: actors.helper(for: job, core: self))
             return
         }
-        if let current, flags.kind == 0xC3, current.heldYieldJob == nil {
+        if let current, flags.kind == 0xC3, current.holdYieldJob(job) {
             // Held until the slice has ended, so that the yield always gives up the thread: run at once on another
             // thread, the job could resume the task before it suspended, and the task would go on in the same slice.
             if ThreadLocals.endReasonIfSet == nil { ThreadLocals.endReason = .yielded }
-            current.heldYieldJob = job
             return
         }
         enqueueUntrackedJob(job, near: current ?? arrivedAt)
