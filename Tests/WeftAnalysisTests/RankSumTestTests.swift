@@ -88,6 +88,29 @@ struct RankSumTestTests {
         #expect(RankSumTest([1, 2], [2, 3]).firstLowerPairs == 3.5)
     }
 
+    @Test("without ties, the U recurrence gives the subset count's distribution")
+    func untiedCounts() {
+        for (m, n) in [(1, 1), (2, 3), (3, 2), (5, 5), (4, 9), (12, 12), (1, 6), (6, 1)] {
+            let ranks = (1...(m + n)).map { 2 * $0 }
+            let bySum = RankSumTest.rankSumCounts(ranks, size: m).filter { $0 > 0 }
+            #expect(RankSumTest.untiedCounts(m, n) == bySum, "\(m) and \(n)")
+        }
+        // 5 and 5: the coefficients of [10 choose 5] in q, 1 1 2 3 5 7 9 11 14 16 18 19 20 20 19 …
+        #expect(Array(RankSumTest.untiedCounts(5, 5).prefix(13)) == [1, 1, 2, 3, 5, 7, 9, 11, 14, 16, 18, 19, 20])
+    }
+
+    @Test("100 runs each, weft compare --repeat's limit, untied: far apart and interleaved, counted at once")
+    func hundredEach() {
+        let low = (0..<100).map { Double($0) }, high = (0..<100).map { Double(1_000 + $0) }
+        // 2 / C(200, 100) = 2.2e-59.
+        let apart = RankSumTest(low, high).p
+        #expect(apart > 2.2e-59 && apart < 2.3e-59, "\(apart)")
+        let counts = RankSumTest.untiedCounts(100, 100)
+        #expect(counts.first == 1 && counts.last == 1 && counts[1] == 1 && counts[counts.count - 2] == 1)
+        let odd = (0..<100).map { Double(2 * $0 + 1) }, even = (0..<100).map { Double(2 * $0) }
+        #expect(RankSumTest(odd, even).p > 0.8)
+    }
+
     @Test("30 runs each: counted exactly and quickly, far apart and interleaved")
     func thirtyEach() {
         let low = (0..<30).map { Double($0) }, high = (0..<30).map { Double(100 + $0) }
@@ -99,6 +122,11 @@ struct RankSumTestTests {
         let odd = (0..<30).map { Double(2 * $0 + 1) }, even = (0..<30).map { Double(2 * $0) }
         let interleaved = RankSumTest(odd, even).p
         #expect(interleaved > 0.8 && interleaved < 0.86, "\(interleaved)")
+        // The same with one tie across the samples, counted over mid-ranks: about the same.
+        var tied = odd
+        tied[0] = 0
+        let withTie = RankSumTest(tied, even).p
+        #expect(withTie > 0.8 && withTie < 0.9, "\(withTie)")
     }
 
     @Test("the p-value for people: two significant digits, never rounded across 0.05")
