@@ -101,10 +101,15 @@ extension TimelineState {
             channels[channelPosition(v.channel.rawValue, at: e.time)].tryReceiveMisses += 1
         case .receiveTimeout(let v):
             channels[channelPosition(v.channel.rawValue, at: e.time)].receiveTimeouts += 1
-            primitives.timeouts.append(FiredTimeout(time: e.time, task: e.task, channel: v.channel))
+            keep(FiredTimeout(time: e.time, task: e.task, channel: v.channel))
         default:
             break
         }
+    }
+
+    /// Keeps a fired timeout for the model (a summary, which keeps no instants, drops it).
+    mutating func keep(_ timeout: FiredTimeout) {
+        if summary == nil { primitives.timeouts.append(timeout) }
     }
 
     private mutating func makeTimer(_ id: TimerID, name: StringID, isTicker: Bool, interval: UInt64, _ e: Event) {

@@ -19,14 +19,11 @@ struct MarkCrowds {
 
     /// Marks drawn as one summary.
     struct Crowd: Equatable {
-        /// The x of its first mark and of its last.
+        /// The x of its first mark.
         var firstX: Double
-        var lastX: Double
         var items: [Item]
         /// Where its summary ends on the right.
         var right: Double
-        /// How many marks it holds.
-        var count: Int { items.reduce(0) { $0 + $1.count } }
     }
 
     /// Width of a marker.
@@ -40,7 +37,6 @@ struct MarkCrowds {
     private var kinds: [Mark.Kind] = []
     private var counts: [Int] = []
     private var firstX = 0.0
-    private var lastX = 0.0
     private var right = -Double.infinity
 
     init(markerSize: Double, gap: Double, countWidth: @escaping (Int) -> Double) {
@@ -58,7 +54,6 @@ struct MarkCrowds {
                 kinds.append(kind)
                 counts.append(1)
             }
-            lastX = max(lastX, x)
             right = summaryRight()
             return
         }
@@ -66,7 +61,6 @@ struct MarkCrowds {
         kinds = [kind]
         counts = [1]
         firstX = x
-        lastX = x
         right = summaryRight()
     }
 
@@ -102,7 +96,7 @@ struct MarkCrowds {
             }
             items.append(Item(kind: kind, count: counts[i], x: center, countX: countX))
         }
-        crowds.append(Crowd(firstX: firstX, lastX: lastX, items: items, right: x))
+        crowds.append(Crowd(firstX: firstX, items: items, right: x))
         kinds = []
         counts = []
     }
