@@ -36,6 +36,7 @@ extension TimelineState {
             }
         }
         threads[th].open = (id, e.time, migrated)
+        openSlices += 1
         settleIntervals(t)
     }
 
@@ -60,6 +61,7 @@ extension TimelineState {
     mutating func block(_ v: BlockEvent, _ e: Event) {
         guard let t = runningTask(e) else { return }
         tasks[t].noteBlock(v.reason, v.object, at: e.time)
+        lints?.blocked(t)
         if v.reason == .channelReceive, let c = channelIndex.position(v.object.rawValue) { waitingReceivers[c] += 1 }
     }
 
@@ -111,11 +113,17 @@ extension TimelineState {
         keep(RunSlice(start: open.start, end: max(time, open.start), task: open.task, endReason: reason,
                       migrated: open.migrated), thread: th)
         threads[th].open = nil
+        openSlices -= 1
     }
 
     /// A finished run slice of thread position `th`: kept in the model, or only summarised.
     mutating func keep(_ slice: RunSlice, thread th: Int) {
-        if summary == nil { threads[th].slices.append(slice) } else { summary?.add(slice, on: threads[th].id) }
+        if summary == nil {
+            threads[th].slices.append(slice)
+        } else {
+            summary?.add(slice, on: threads[th].id)
+            lints?.add(slice, on: threads[th].id)
+        }
     }
 
     /// Hands the intervals task position `t` finished since the last call to its channels' wait counts and, when
@@ -123,11 +131,13 @@ extension TimelineState {
     /// one it misses waits for the next call (or `finish`), still in order.
     mutating func settleIntervals(_ t: Int) {
         let count = tasks[t].intervals.count
+        defer { lints?.taskState(t, tasks[t].state, since: tasks[t].stateStart) }
         guard tasks[t].settled < count else { return }
         for i in tasks[t].settled ..< count {
             let interval = tasks[t].intervals[i]
             countChannelWait(interval, task: t)
             summary?.add(interval, of: tasks[t].id)
+            lints?.add(interval, of: t, id: tasks[t].id, running: tasks[t].isRunning, openSlices: openSlices)
         }
         if summary == nil {
             tasks[t].settled = count
