@@ -20,8 +20,8 @@ final class ActorEndWatch: @unchecked Sendable {
     private let lock = PThreadLock()
     /// Unstructured tasks that suspended outside Weft and may have completed on an actor since; guarded by `lock`.
     private var watched: [ObjectIdentifier: TaskRecord] = [:]
-    /// Watched tasks the last poll saw completed (`pollCompleted`); guarded by `lock`.
-    private var completedAtLastPoll: Set<ObjectIdentifier> = []
+    /// Watched tasks the polls saw completed, with when they first did (`pollCompleted`); guarded by `lock`.
+    private var completedSince: [ObjectIdentifier: UInt64] = [:]
     /// How many tasks `watched` holds, read without the lock to skip an empty reading.
     private let watchedCount = Atomic<Int>(0)
     /// Jobs of no task running now (low 32 bits) and begun so far (high 32 bits).
@@ -81,24 +81,26 @@ final class ActorEndWatch: @unchecked Sendable {
     /// The watched tasks whose future status says they have completed, each claimed and no longer watched: the timer
     /// thread's poll for tasks that completed where no job of the run ends, on the main actor, whose jobs the main
     /// thread runs without Weft. Only the future status is trusted here (complete is final); where its layout is not
-    /// recognised, nothing is read. A task is claimed only when two polls in a row saw it completed, so that one that
-    /// completed in an actor's job is ended, as usual, by that job's thread (`helperJobEnded`), right after the job.
-    func pollCompleted() -> [TaskRecord] {
+    /// recognised, nothing is read. A task is claimed only once polls have seen it completed for `claimAfter`
+    /// nanoseconds (`now` is the monotonic clock), so that one that completed in an actor's job is ended, as usual,
+    /// by that job's thread (`helperJobEnded`), right after the job, even when a loaded machine delays that thread.
+    func pollCompleted(now: UInt64, claimAfter: UInt64) -> [TaskRecord] {
         guard isWatching, TaskCompletionLayout.statusOffset != nil else { return [] }
         return lock.withLock {
             var ended: [TaskRecord] = []
-            var completed: Set<ObjectIdentifier> = []
+            var completed: [ObjectIdentifier: UInt64] = [:]
             for (key, record) in watched {
                 guard let held = record.heldTask, record.isSuspendedOutside,
                       TaskCompletionLayout.hasCompleted(held) == true else { continue }
-                guard completedAtLastPoll.contains(key) else {
-                    completed.insert(key)
+                let since = completedSince[key] ?? now
+                guard now &- since >= claimAfter else {
+                    completed[key] = since
                     continue
                 }
                 watched.removeValue(forKey: key)
                 if record.claimCompletionOutside() { ended.append(record) }
             }
-            completedAtLastPoll = completed
+            completedSince = completed
             watchedCount.store(watched.count, ordering: .sequentiallyConsistent)
             return ended
         }

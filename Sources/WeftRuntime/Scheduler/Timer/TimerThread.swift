@@ -39,6 +39,8 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
     private var polling = false
     /// How often the poll runs while tasks are watched.
     private static let pollInterval: UInt64 = 1_000_000
+    /// How long the polls must have seen a task completed before the timer ends it (see `pollCompleted`).
+    private static let claimAfter: UInt64 = 10_000_000
 
     func pollForEndsOutside() {
         lock.lock()
@@ -73,7 +75,8 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
             }
             if polling, monotonicNanoseconds() >= nextPoll {
                 lock.unlock()
-                core.endTasksCompletedOnActors(core.actorEnds.pollCompleted())
+                core.endTasksCompletedOnActors(core.actorEnds.pollCompleted(now: monotonicNanoseconds(),
+                                                                            claimAfter: Self.claimAfter))
                 lock.lock()
                 // Read under the lock: a task watched after this reading finds `polling` false and sets it again.
                 polling = core.actorEnds.isWatching
