@@ -14,6 +14,7 @@ extension TimelineState {
             let p = taskPosition(tasks[t].parent, at: e.time)
             tasks[p].children.append(id)
         }
+        if sink != nil { settleIntervals(t) } // a streaming export counts the new task's state from here
     }
 
     mutating func runBegin(_ v: RunBeginEvent, _ e: Event) {
@@ -82,7 +83,7 @@ extension TimelineState {
                 if let c = channelIndex.position(side.channel), waitingReceivers[c] > 0 { waitingReceivers[c] -= 1 }
             }
         }
-        if summary == nil {
+        if keepsDetail {
             wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
         }
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
@@ -115,21 +116,28 @@ extension TimelineState {
 
     /// A finished run slice of thread position `th`: kept in the model, or only summarised.
     mutating func keep(_ slice: RunSlice, thread th: Int) {
-        if summary == nil { threads[th].slices.append(slice) } else { summary?.add(slice, on: threads[th].id) }
+        if keepsDetail {
+            threads[th].slices.append(slice)
+        } else {
+            summary?.add(slice, on: threads[th].id)
+            sink?.slice(slice, on: threads[th].id)
+        }
     }
 
     /// Hands the intervals task position `t` finished since the last call to its channels' wait counts and, when
     /// summarising, to the summary, which keeps them instead of the task. Called after each event that may end one;
     /// one it misses waits for the next call (or `finish`), still in order.
     mutating func settleIntervals(_ t: Int) {
+        defer { sink?.state(of: tasks[t].id, tasks[t].state, since: tasks[t].stateStart) }
         let count = tasks[t].intervals.count
         guard tasks[t].settled < count else { return }
         for i in tasks[t].settled ..< count {
             let interval = tasks[t].intervals[i]
             countChannelWait(interval, task: t)
             summary?.add(interval, of: tasks[t].id)
+            sink?.interval(interval, of: tasks[t].id)
         }
-        if summary == nil {
+        if keepsDetail {
             tasks[t].settled = count
         } else {
             tasks[t].intervals.removeAll(keepingCapacity: true)

@@ -88,12 +88,23 @@ struct TimelineState {
     /// When set, the builder only summarises: it hands each finished interval, slice, message and hold to it and
     /// forgets them (its `finish` returns a model without them), so its memory does not grow with the events.
     var summary: RunStatsAccumulator?
+    /// When set, the builder streams: it hands each finished slice and interval, and each task's open state after
+    /// an event, to the sink and keeps none of them (nor messages, holds or wake-ups), as when summarising.
+    var sink: (any TimelineStreamSink)?
+    /// Whether the model keeps every interval, slice, message, hold and wake-up (neither summarising nor streaming).
+    var keepsDetail: Bool { summary == nil && sink == nil }
     var eventCount = 0
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
 
     init(strings: @escaping (StringID) -> String) {
         self.strings = strings
+    }
+
+    /// How many intervals, slices, messages, holds and wake-ups the builder holds now (flat when it streams).
+    var retainedDetail: Int {
+        tasks.reduce(0) { $0 + $1.intervals.count } + threads.reduce(0) { $0 + $1.slices.count + $1.wakes.count }
+            + flows.count - freeFlows.count + wakes.count + mutexes.reduce(0) { $0 + $1.holds.count }
     }
 
     /// Adds the next event, in stream order.
@@ -146,7 +157,7 @@ struct TimelineState {
             let t = threadPosition(e.thread, at: e.time)
             let signalled = max(e.time &- min(v.delay, e.time), threads[t].lastWakeEnd)
             threads[t].lastWakeEnd = e.time
-            if summary == nil { threads[t].wakes.append(SignalledWake(start: signalled, end: e.time)) }
+            if keepsDetail { threads[t].wakes.append(SignalledWake(start: signalled, end: e.time)) }
         case .taskCreate(let v): taskCreate(v, e)
         case .runBegin(let v): runBegin(v, e)
         case .runEnd(let v): runEnd(v, e)
