@@ -16,6 +16,7 @@ enum FlowEnd: Equatable {
     /// No slice of its track encloses it: the flow is left out (a viewer could not draw it).
     case unbound
 
+    /// Whether the end is bound or known to bind nowhere (the flow can be written, or counted left out).
     var isDecided: Bool {
         switch self {
         case .bound, .unbound: true
