@@ -26,8 +26,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Report a run slice longer than this: the task held its thread without awaiting.")
     var neverYields = DurationOption(nanoseconds: LintThresholds().longSlice)
 
-    @Option(name: .long, help: "Print at most this many findings per lint (JSON always has them all).")
+    @Option(name: .long, help: "Print at most this many findings per lint (JSON: at most this many or 1000, whichever is more; the counts are always exact).")
     var limit = 10
+
+    /// How many findings of a lint JSON lists at the least.
+    static let jsonFindings = 1000
 
     @Flag(name: .long, help: "Treat warnings as errors: any finding makes the exit status 1.")
     var strict = false
@@ -70,21 +73,16 @@ struct CheckCommand: ParsableCommand {
     /// What `run` prints, and the exit status: 1 when an error-level lint fired, else 0.
     /// - Throws: `ExitCode(2)` when the trace cannot be read (the error is on standard error).
     func report() throws -> (text: String, status: Int32) {
-        let timeline = try TraceLoader.timeline(file, command: "check")
-        let lints = allLints(LintThresholds(starvation: starvation.nanoseconds, longSlice: neverYields.nanoseconds))
-            .filter { level(of: $0) != .allow }
+        let thresholds = LintThresholds(starvation: starvation.nanoseconds, longSlice: neverYields.nanoseconds)
+        // Each lint keeps and words only the findings that are printed; the counts are exact.
+        let shown = json ? max(limit, Self.jsonFindings) : limit
+        let trace = try TraceLoader.checked(file, command: "check", thresholds: thresholds, detailLimit: shown)
+        let lints = allLints(thresholds).filter { level(of: $0) != .allow }
         var findings: [CheckJSON.Finding] = []
         var counts: [(lint: any Lint, level: LintLevel, count: Int)] = []
         for lint in lints {
             let level = level(of: lint)
-            // JSON has every finding; text words only the ones it prints.
-            let found: (results: [LintResult], count: Int)
-            if json {
-                let all = lint.run(timeline)
-                found = (all, all.count)
-            } else {
-                found = lint.run(timeline, wording: limit)
-            }
+            let found = lint.run(trace, wording: shown)
             findings += found.results.map { CheckJSON.Finding($0, level: level) }
             counts.append((lint, level, found.count))
         }
@@ -93,14 +91,17 @@ struct CheckCommand: ParsableCommand {
         let status: Int32 = errors > 0 ? ExitStatus.flagged : 0
         if json {
             let output = CheckJSON(file: file, clean: errors + warnings == 0, errors: errors, warnings: warnings, findings: findings,
-                                   lints: counts.map { .init(name: $0.lint.name, summary: $0.lint.summary, level: $0.level, findings: $0.count) })
+                                   lints: counts.map { count in
+                                       .init(name: count.lint.name, summary: count.lint.summary, level: count.level, findings: count.count,
+                                             shown: findings.filter { $0.lint == count.lint.name }.count)
+                                   })
             return (try JSONText.encode(output) + "\n", status)
         }
         var text = ""
         for (lint, level, count) in counts where count > 0 {
             let mine = findings.filter { $0.lint == lint.name }
             text += mine.prefix(limit).map { "\(level == .error ? "error" : "warning"): \($0.message)\n" }.joined()
-            if count > limit { text += "… \(count - limit) more \(lint.name) findings (use --limit or --json)\n" }
+            if count > limit { text += "… first \(limit) of \(count) \(lint.name) findings shown (use --limit or --json for more)\n" }
         }
         if errors + warnings == 0 {
             text += "\(file): clean (\(lints.map(\.name).joined(separator: ", ")))\n"
@@ -137,11 +138,14 @@ struct CheckJSON: Encodable {
             time = result.time
         }
     }
+    /// One lint: its level and how many findings it had.
     struct LintCount: Encodable {
         var name: String
         var summary: String
         var level: LintLevel
+        /// How many findings the lint had, and how many of them are listed (the first, in time order).
         var findings: Int
+        var shown: Int
     }
     var file: String
     /// No finding at all.

@@ -23,7 +23,9 @@ public struct CompareCommand: AsyncParsableCommand {
             --repeat N runs each scheduler N times, taken in turn (multiplexed, thread-per-task, multiplexed, …) so that
             the machine's drift reaches both; the table then shows each measure's median with its lowest – highest,
             ratios of the medians, and the traces and picture kept are of each scheduler's run with the median wall
-            time. The verdict calls the wall times a tie when the two ranges overlap.
+            time. The verdict calls the wall times different when an exact rank test (Mann–Whitney U) on every run gives
+            p < 0.05 and the medians are more than 15% apart (with 2 or 3 runs each, too few for the test: every run of
+            one faster than every run of the other); anything else is a tie.
             """)
 
     @Argument(help: "The demo to compare (see `weft demos`); with --exec, the program's first argument.")
@@ -206,7 +208,7 @@ public struct CompareCommand: AsyncParsableCommand {
     func figures(_ timeline: Timeline, _ model: RepeatedRuns) -> RunFigures {
         var figures = RunFigures(timeline)
         guard model.runs.count > 1 else { return figures }
-        figures.wallSpread = model.walls
+        figures.wallRuns = model.wallTimes
         if let peak = model.median({ Double($0.usage.peakResidentBytes) }), peak > 0 { figures.peakMemory = UInt64(peak) }
         return figures
     }

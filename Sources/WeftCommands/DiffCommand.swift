@@ -131,6 +131,10 @@ struct DiffCommand: ParsableCommand {
                 let target = try OutputFile(output, inputs: [a, b], what: "picture")
                 var options = DiffPictureOptions(width: width, theme: Theme.named(theme) ?? .light, top: top)
                 options.timelines = timelines
+                // One program under both: say once what it does. Two programs: each run's line names its own.
+                if runA.timeline.run.program == runB.timeline.run.program {
+                    options.description = ProgramDescription.traced(runA.timeline.run)
+                }
                 try DiffRenderer.render(diff, a: runA.timeline, b: runB.timeline, to: target.partialPath, options: options)
                 try target.commit()
             } catch let error as OutputError {

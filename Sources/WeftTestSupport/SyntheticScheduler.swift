@@ -292,11 +292,13 @@ struct ReadyHeap {
     }
 }
 
-/// A small deterministic random generator (SplitMix64).
-struct SplitMix {
+/// A small deterministic random generator (SplitMix64): the synthetic scheduler's choices, and tests' random data.
+public struct SplitMix: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    /// A generator whose sequence is fixed by `seed`.
+    public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

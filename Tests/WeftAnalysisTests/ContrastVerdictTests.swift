@@ -38,28 +38,76 @@ struct ContrastVerdictTests {
         #expect(ContrastVerdict.threads(ten, twelve) == "used as many OS threads (3)")
     }
 
-    @Test("repeated runs: a tie exactly when the two ranges of wall times overlap, whatever the medians")
+    @Test("repeated runs: a difference when the runs differ in rank (p < 0.05) and the medians by more than 15%")
     func repeatedTie() {
         func run(_ scheduler: String, _ walls: [UInt64]) -> RunFigures {
-            let spread = Spread(walls)!
-            return RunFigures(scheduler: scheduler, wallTime: spread.median, threads: 3, tasks: 4, wallSpread: spread)
+            let runs = WallTimeRuns(walls)!
+            return RunFigures(scheduler: scheduler, wallTime: runs.spread.median, threads: 3, tasks: 4, wallRuns: runs)
         }
-        // Medians 3× apart, but one slow multiplexed run reaches into thread-per-task's range: a tie.
+        // Medians 3× apart and one slow multiplexed run reaching past every thread-per-task run: the ranges overlap,
+        // yet 4 of 5 multiplexed runs beat every thread-per-task run. Its one outlier above all five leaves 20 of 25
+        // pairs, p = 42/252 = 0.17 (counted over the mid-ranks of the tied runs): a tie, and the verdict says why in the
+        // pairs a reader can count on the strip.
         let a = run("multiplexed", [2 * ms, 2 * ms, 3 * ms, 9 * ms, 2 * ms])
         let b = run("thread-per-task", [6 * ms, 7 * ms, 6 * ms, 8 * ms, 6 * ms])
         #expect(ContrastVerdict.isTie(a, b))
-        #expect(ContrastVerdict.wall(a, b) == "tied with multiplexed (median of 5 runs: 6.00 ms vs 2.00 ms, ranges "
-            + "6.00 ms – 8.00 ms and 2.00 ms – 9.00 ms): the ranges overlap, so neither scheduler's runs were all faster "
-            + "than the other's")
-        // Ranges that touch overlap.
-        #expect(ContrastVerdict.isTie(run("multiplexed", [1 * ms, 2 * ms, 3 * ms]), run("thread-per-task", [3 * ms, 4 * ms, 5 * ms])))
-        // Apart by 200 µs, under the single-run floor of 1 ms, yet every run of one is sooner than every run of the
-        // other: a difference.
+        #expect(ContrastVerdict.wall(a, b) == "tied with multiplexed (median of 5 runs each: 6.00 ms vs 2.00 ms): the "
+            + "medians differ by a factor of 3.00, but multiplexed was faster in only 20 of the 25 pairs of runs (rank "
+            + "test p = 0.17)")
+        // The outlier landing among thread-per-task's runs instead: 23 of 25 pairs, p = 8/252 = 0.032, a difference
+        // though the ranges overlap.
+        let c = run("multiplexed", [2 * ms, 2 * ms, 3 * ms, 6_500_000, 2 * ms])
+        let b2 = run("thread-per-task", [6 * ms, 7 * ms, 7_500_000, 8 * ms, 6 * ms])
+        #expect(!ContrastVerdict.isTie(c, b2))
+        #expect(ContrastVerdict.wall(c, b2) == "finished 5.00 ms later than multiplexed (median of 5 runs each: 7.00 ms "
+            + "vs 2.00 ms; rank test p = 0.032)")
+        // Every run apart but the medians 4% apart: under the margin, a tie however clear the ranks.
+        let d = run("multiplexed", [100 * ms, 101 * ms, 102 * ms, 103 * ms, 104 * ms])
+        let e = run("thread-per-task", [105 * ms, 106 * ms, 106 * ms, 107 * ms, 108 * ms])
+        #expect(ContrastVerdict.isTie(d, e))
+        #expect(ContrastVerdict.wall(d, e).hasSuffix("the medians differ by only 3.9%, under the 15% that counts as a "
+            + "difference (rank test p = 0.0079)"))
+        // Interleaved runs: the medians close and the ranks mixed.
+        let f = run("thread-per-task", [101 * ms, 103 * ms, 105 * ms, 102 * ms, 100 * ms])
+        #expect(ContrastVerdict.wall(d, f).hasSuffix("the medians differ by 0.0% and the runs interleave (rank test p = 0.97)"))
+    }
+
+    @Test("2 or 3 runs each are too few for the rank test to reach 0.05: every run of one must beat every run of the other")
+    func fewRuns() {
+        func run(_ scheduler: String, _ walls: [UInt64]) -> RunFigures {
+            let runs = WallTimeRuns(walls)!
+            return RunFigures(scheduler: scheduler, wallTime: runs.spread.median, threads: 3, tasks: 4, wallRuns: runs)
+        }
+        // Apart by 300 µs, under the single-run floor of 1 ms, yet every run of one is sooner than every run of the
+        // other and the medians 29% apart: a difference.
         let c = run("multiplexed", [1_000 * µs, 1_050 * µs, 1_100 * µs])
         let d = run("thread-per-task", [1_300 * µs, 1_350 * µs, 1_400 * µs])
         #expect(!ContrastVerdict.isTie(c, d))
-        #expect(ContrastVerdict.wall(c, d) == "finished 300 µs later than multiplexed (median of 3 runs: 1.35 ms vs "
-            + "1.05 ms, ranges 1.30 ms – 1.40 ms and 1.00 ms – 1.10 ms)")
+        #expect(ContrastVerdict.wall(c, d) == "finished 300 µs later than multiplexed (median of 3 runs each: 1.35 ms vs "
+            + "1.05 ms; every run slower than every run of the other, the rule when 3 runs each are too few for a rank test)")
+        #expect(ContrastVerdict.wall(d, c).contains("sooner than thread-per-task (median of 3 runs each: 1.05 ms vs "
+            + "1.35 ms; every run faster than every run of the other"))
+        // Ranges that touch overlap: a tie, whatever the medians.
+        let e = run("multiplexed", [1 * ms, 2 * ms, 3 * ms]), f = run("thread-per-task", [3 * ms, 4 * ms, 5 * ms])
+        #expect(ContrastVerdict.isTie(e, f))
+        #expect(ContrastVerdict.wall(e, f).hasSuffix("the medians differ by a factor of 2.00, but the runs overlap and "
+            + "3 runs each are too few for a rank test"))
+        // 2 runs each, apart.
+        #expect(!ContrastVerdict.isTie(run("multiplexed", [1 * ms, 2 * ms]), run("thread-per-task", [3 * ms, 4 * ms])))
+        // 4 runs each can reach 0.05 (2/70 = 0.029): the rank test decides.
+        let g = run("multiplexed", [1 * ms, 2 * ms, 3 * ms, 4 * ms]), h = run("thread-per-task", [5 * ms, 6 * ms, 7 * ms, 8 * ms])
+        #expect(ContrastVerdict.wall(g, h).hasSuffix("rank test p = 0.029)"))
+    }
+
+    @Test("the runs strip and the verdict ask the same rule: isTie(repeated:) is the comparison's, nil for single runs")
+    func repeatedRule() {
+        let five = WallTimeRuns([1, 2, 3, 4, 5])!, later = WallTimeRuns([10, 11, 12, 13, 14])!
+        #expect(ContrastVerdict.isTie(repeated: five, later) == false)
+        #expect(ContrastVerdict.isTie(repeated: five, five) == true)
+        #expect(ContrastVerdict.isTie(repeated: five, WallTimeRuns([3])!) == nil)
+        #expect(ContrastVerdict.isTie(repeated: nil, later) == nil)
+        #expect(WallTimeComparison(five, later)?.outcome == .firstSooner)
+        #expect(WallTimeComparison(later, five)?.outcome == .secondSooner)
     }
 
     @Test("a run that did not complete is not raced")
@@ -217,13 +265,13 @@ struct StalledRunTests {
         #expect(ContrastVerdict.wall(small, b).hasPrefix("finished 12.0 ms sooner"))
     }
 
-    @Test("over repeated runs whose ranges stay apart, a stall in the drawn run does not turn the difference into noise")
+    @Test("over repeated runs that differ, a stall in the drawn run does not turn the difference into noise")
     func repeatedRunsIgnoreTheDrawnRunsStall() {
-        let slow = Spread<UInt64>([18 * ms, 24 * ms, 30 * ms])!, fast = Spread<UInt64>([12 * ms, 13 * ms, 17 * ms])!
-        let a = RunFigures(scheduler: "multiplexed", wallTime: slow.median, threads: 3, tasks: 9, workers: 2, cores: 2,
-                           stalled: 11 * ms, wallSpread: slow)
-        let b = RunFigures(scheduler: "thread-per-task", wallTime: fast.median, threads: 10, tasks: 9, cores: 2,
-                           wallSpread: fast)
+        let slow = WallTimeRuns([18 * ms, 24 * ms, 30 * ms])!, fast = WallTimeRuns([12 * ms, 13 * ms, 17 * ms])!
+        let a = RunFigures(scheduler: "multiplexed", wallTime: slow.spread.median, threads: 3, tasks: 9, workers: 2,
+                           cores: 2, stalled: 11 * ms, wallRuns: slow)
+        let b = RunFigures(scheduler: "thread-per-task", wallTime: fast.spread.median, threads: 10, tasks: 9, cores: 2,
+                           wallRuns: fast)
         #expect(!ContrastVerdict.isTie(a, b))
         let wall = ContrastVerdict.wall(a, b)
         #expect(wall.hasPrefix("finished 11.0 ms sooner than a multiplexed pool of 2 threads (median of 3 runs"), "\(wall)")

@@ -71,3 +71,15 @@ struct FormatTests {
         #expect(CountFormat.ratio(.infinity) == "inf")
     }
 }
+
+@Suite("TaskSum")
+struct TaskSumTests {
+    @Test("a sum over tasks says over how many and what it makes per task, so that it never reads as a wall time")
+    func wording() {
+        var sum = TaskSum()
+        for _ in 0 ..< 10_000 { sum.add(69_600_000) }
+        #expect(sum.description == "summed over 10,000 tasks: 696 s, 69.6 ms per task on average")
+        #expect(TaskSum(total: 3_000_000, tasks: 1).description == "for its one task: 3.00 ms")
+        #expect(TaskSum().perTask == 0)
+    }
+}

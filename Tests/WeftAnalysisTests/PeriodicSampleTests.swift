@@ -7,28 +7,41 @@ import WeftTestSupport
 
 @Suite("Periodic memory and thread samples", .serialized)
 struct PeriodicSampleTests {
-    /// 40 tasks that sleep 20 ms: under thread-per-task 40 threads are alive at once.
-    static func sleepers(_ rt: Runtime) async throws {
-        let tasks = (0..<40).map { i in rt.spawn("sleeper \(i)") { try await rt.sleep(for: .milliseconds(20)) } }
+    /// 40 tasks that all wait until main, once every one has started, has slept 30 ms: under thread-per-task 40
+    /// threads are alive at once for 30 ms, however slowly a loaded machine creates them.
+    static func waiters(_ rt: Runtime) async throws {
+        let started = rt.waitGroup("started"), gate = rt.waitGroup("gate")
+        started.add(40)
+        gate.add(1)
+        let tasks = (0..<40).map { i in
+            rt.spawn("waiter \(i)") {
+                started.done()
+                try await gate.wait()
+            }
+        }
+        try await started.wait()
+        try await rt.sleep(for: .milliseconds(30))
+        gate.done()
         for task in tasks { try await task.value }
     }
 
     @Test("a traced run samples resident memory and threads alive every few ms, on the timer thread",
           arguments: [SchedulerKind.multiplexed(workers: 2), .threadPerTask])
     func samplesRecorded(_ scheduler: SchedulerKind) async throws {
-        let trace = try await RecordedTrace.record(scheduler, name: "samples", Self.sleepers)
+        let trace = try await RecordedTrace.record(scheduler, name: "samples", Self.waiters)
         let timeline = trace.timeline
         let resident = try #require(timeline.run.counter(.residentBytes))
         let threads = try #require(timeline.run.counter(.threadsAlive))
-        // 20 ms at one sample per millisecond: well above 5 even on a loaded machine.
-        #expect(resident.points.count >= 5 && threads.points.count >= 5)
+        // 30 ms at one sample per millisecond: 25 to 35 here, and at least 3 even when a loaded machine leaves the
+        // timer thread unscheduled for most of the run.
+        #expect(resident.points.count >= 3 && threads.points.count >= 3)
         #expect(resident.points.allSatisfy { $0.value > 1_000_000 })
         let timer = try #require(timeline.threads.first { $0.role == .timer })
         let samplers = Set(trace.of(.sample).filter { trace.strings(StringID($0.args.a0)) == "threads_alive" }.map(\.thread))
         #expect(samplers == [timer.id])
         let peak = try #require(threads.peak)
         switch scheduler {
-        case .threadPerTask: #expect(peak >= 40)  // the sleepers' threads and the timer
+        case .threadPerTask: #expect(peak >= 40)  // the waiters' threads and the timer
         default: #expect(peak == 3)               // two workers and the timer, however many tasks
         }
         #expect(peak <= UInt64(timeline.run.sample("peak_threads_alive") ?? 0))

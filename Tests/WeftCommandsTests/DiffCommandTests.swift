@@ -119,4 +119,28 @@ struct DiffCommandTests {
             #expect(pixel == ChangeColor.slower)
         }
     }
+
+    @Test("the picture's description line comes from the demo registry for weft run DEMO, else from the recorded summary")
+    func tracedDescription() {
+        func run(_ program: String, summary: String = "") -> RunInfo {
+            var metadata = [MetadataEntry(key: "program", value: program)]
+            if !summary.isEmpty { metadata.append(MetadataEntry(key: "summary", value: summary)) }
+            return RunInfo(metadata: metadata)
+        }
+        let ioBound = ProgramDescription.traced(run("weft run io-bound"))
+        #expect(ioBound?.hasPrefix("io-bound: ") == true && (ioBound?.count ?? 0) > 20)
+        #expect(ProgramDescription.traced(run("shop", summary: "orders flow through a pipeline")) == "shop: orders flow through a pipeline")
+        #expect(ProgramDescription.traced(run("shop")) == nil)
+        #expect(ProgramDescription.traced(run("weft run no-such-demo")) == nil)
+    }
+
+    @Test("the run table says why its sums over tasks can exceed the wall time, and what they make per task")
+    func sumsExplained() throws {
+        let t = try Self.traces()
+        defer { try? FileManager.default.removeItem(atPath: t.folder) }
+        let runs = try TraceLoader.tracedRuns([t.multiplexed, t.perTask], command: "diff")
+        let text = DiffReport().runTable(TraceDiff(a: runs[0], b: runs[1])).render()
+        #expect(text.contains("tasks runnable (sum)"))
+        #expect(text.contains("(sum): each task's time added up; \(TaskSum.sideBySide) (runnable per task on average: A "))
+    }
 }

@@ -51,8 +51,8 @@ struct RunsStripFiguresTests {
             // The caption's tie is the verdict's, over the spreads the verdict reads.
             var a = RunFigures(scheduler: "multiplexed", wallTime: m.medianRun.wallNanoseconds, threads: 3, tasks: 4)
             var b = RunFigures(scheduler: "thread-per-task", wallTime: t.medianRun.wallNanoseconds, threads: 3, tasks: 4)
-            a.wallSpread = m.walls
-            b.wallSpread = t.walls
+            a.wallRuns = m.wallTimes
+            b.wallRuns = t.wallTimes
             #expect(ContrastVerdict.isTie(a, b) == tie)
             let caption = scene.texts.map(\.text).filter { !$0.hasPrefix("median ") }.joined(separator: " ")
             #expect(caption.contains("a tie") == tie)

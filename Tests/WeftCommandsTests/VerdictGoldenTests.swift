@@ -38,16 +38,12 @@ struct VerdictGoldenTests {
              b: RunFigures(scheduler: "thread-per-task", wallTime: 7 * ms, threads: 6, peakMemory: 25 * mib, tasks: 5,
                            cores: 2, coreUse: CoreUse(busy: [[0 ..< 6_000_000], [0 ..< 6_000_000], [0 ..< 3_000_000]], cores: 2),
                            cpuTime: 8 * ms, busy: 12 * ms)),
-        Case(name: "median of 5 runs: the medians 3× apart, but the ranges overlap: a tie",
-             a: RunFigures(scheduler: "multiplexed", wallTime: 2 * ms, threads: 3, peakMemory: 25 * mib, tasks: 5,
-                           workers: 2, cores: 2, wallSpread: Spread([2 * ms, 2 * ms, 3 * ms, 9 * ms, 2 * ms])),
-             b: RunFigures(scheduler: "thread-per-task", wallTime: 6 * ms, threads: 6, peakMemory: 25 * mib, tasks: 5,
-                           cores: 2, wallSpread: Spread([6 * ms, 7 * ms, 6 * ms, 8 * ms, 6 * ms]))),
-        Case(name: "median of 5 runs: 300 µs apart and the ranges apart: a difference, though under the single-run floor",
-             a: RunFigures(scheduler: "multiplexed", wallTime: 1_050_000, threads: 3, peakMemory: 25 * mib, tasks: 5,
-                           workers: 2, cores: 2, wallSpread: Spread([1_000_000, 1_050_000, 1_100_000, 1_080_000, 1_020_000])),
-             b: RunFigures(scheduler: "thread-per-task", wallTime: 1_350_000, threads: 6, peakMemory: 25 * mib, tasks: 5,
-                           cores: 2, wallSpread: Spread([1_300_000, 1_350_000, 1_400_000, 1_320_000, 1_380_000]))),
+        Case(name: "median of 5 runs: the medians 3× apart, but one multiplexed run slower than all of thread-per-task's: a tie (rank test p = 0.17)",
+             a: repeated(.a, [2 * ms, 2 * ms, 3 * ms, 9 * ms, 2 * ms]),
+             b: repeated(.b, [6 * ms, 7 * ms, 6 * ms, 8 * ms, 6 * ms])),
+        Case(name: "median of 5 runs: 300 µs apart and every run apart: a difference, though under the single-run floor",
+             a: repeated(.a, [1_000_000, 1_050_000, 1_100_000, 1_080_000, 1_020_000]),
+             b: repeated(.b, [1_300_000, 1_350_000, 1_400_000, 1_320_000, 1_380_000])),
         Case(name: "later, but task creation explains less than half the gap: no reason is claimed",
              a: RunFigures(scheduler: "multiplexed", wallTime: 105 * ms, threads: 3, peakMemory: 25 * mib, tasks: 1_001,
                            workers: 2, cores: 2, spawning: 3_300_000),
@@ -93,8 +89,35 @@ struct VerdictGoldenTests {
                            workers: 2, cores: 2, spawning: 27 * ms, spawner: "main", cpuTime: 181 * ms, busy: 190 * ms),
              b: RunFigures(scheduler: "thread-per-task", wallTime: 2_580 * ms, threads: 10_002, peakMemory: 172 * mib,
                            tasks: 10_001, cores: 2, spawning: 393 * ms, spawner: "main", cpuTime: 2_120 * ms,
-                           busy: 39_000 * ms))
+                           busy: 39_000 * ms)),
+        Case(name: "median of 5 runs: one multiplexed run among thread-per-task's, the rest apart: a difference though the ranges overlap (rank test p = 0.032)",
+             a: repeated(.a, [2 * ms, 2 * ms, 3 * ms, 6_500_000, 2 * ms]),
+             b: repeated(.b, [6 * ms, 7 * ms, 7_500_000, 8 * ms, 6 * ms])),
+        Case(name: "median of 5 runs: every run apart but the medians 3.9% apart: a tie, under the 15% margin",
+             a: repeated(.a, [100 * ms, 101 * ms, 102 * ms, 103 * ms, 104 * ms]),
+             b: repeated(.b, [105 * ms, 106 * ms, 106 * ms, 107 * ms, 108 * ms])),
+        Case(name: "median of 5 runs: the runs interleave: a tie",
+             a: repeated(.a, [100 * ms, 104 * ms, 101 * ms, 109 * ms, 103 * ms]),
+             b: repeated(.b, [102 * ms, 106 * ms, 99 * ms, 105 * ms, 101 * ms])),
+        Case(name: "median of 3 runs: too few for the rank test; every run apart is a difference",
+             a: repeated(.a, [1_040_000, 980_000, 1_200_000]),
+             b: repeated(.b, [3_120_000, 2_900_000, 3_400_000])),
+        Case(name: "median of 3 runs: too few for the rank test; overlapping runs are a tie",
+             a: repeated(.a, [1_040_000, 980_000, 3_000_000]),
+             b: repeated(.b, [3_120_000, 2_900_000, 3_400_000]))
     ]
+
+    /// Which scheduler a repeated case's figures are of.
+    enum Side { case a, b }
+
+    /// Figures over repeated runs with these wall times: multiplexed with 2 workers (`a`) or thread-per-task (`b`),
+    /// on 2 cores, the drawn run the median one.
+    static func repeated(_ side: Side, _ walls: [UInt64]) -> RunFigures {
+        let runs = WallTimeRuns(walls)!
+        return RunFigures(scheduler: side == .a ? "multiplexed" : "thread-per-task",
+                          wallTime: runs.walls[runs.drawn], threads: side == .a ? 3 : 6, peakMemory: 25 * mib, tasks: 5,
+                          workers: side == .a ? 2 : nil, cores: 2, wallRuns: runs)
+    }
 
     /// One run's figures on one line: "thread-per-task · wall 1.02 s · 10,002 OS threads · peak 612 MiB · …".
     static func describe(_ run: RunFigures) -> String {
@@ -109,8 +132,8 @@ struct VerdictGoldenTests {
         }
         if let cpu = run.cpuTime { parts.append("CPU \(DurationFormat.format(cpu)), running \(DurationFormat.format(run.busy))") }
         if let use = run.coreUse, use.peak > 0 { parts.append("up to \(use.peak) threads running") }
-        if let walls = run.wallSpread {
-            parts.append("\(walls.count) runs, \(DurationFormat.format(walls.low)) – \(DurationFormat.format(walls.high))")
+        if let runs = run.wallRuns {
+            parts.append("\(runs.count) runs: " + runs.walls.map(DurationFormat.format).joined(separator: ", "))
         }
         if let problem = run.problem { parts.append(problem) }
         return parts.joined(separator: " · ")
@@ -131,12 +154,19 @@ struct VerdictGoldenTests {
         #expect(verdicts[0].contains("main spent 430 ms creating 10,000 tasks and their OS threads"))
         #expect(verdicts[1].contains("each of its 92 hand-offs woke another OS thread"))
         #expect(verdicts[2].contains("waiting for one of the 2 cores, with up to 3 threads running at once"))
-        #expect(verdicts[3].contains("tied with a multiplexed pool") && verdicts[3].contains("the ranges overlap")
+        #expect(verdicts[3].contains("tied with a multiplexed pool") && verdicts[3].contains("20 of the 25 pairs")
             && !verdicts[4].contains("a tie") && !verdicts[4].contains("tied"))
-        #expect(verdicts[4].contains("300 µs later") && verdicts[4].contains("median of 5 runs"))
+        #expect(verdicts[4].contains("300 µs later") && verdicts[4].contains("median of 5 runs each")
+            && verdicts[4].contains("rank test p = 0.0079"))
+        // Over repeated runs: a difference needs the ranks and the margin; with 3 runs each, every run apart.
+        #expect(verdicts[15].contains("later") && verdicts[15].contains("rank test p = 0.032"))
+        #expect(verdicts[16].contains("tied") && verdicts[16].contains("under the 15% that counts as a difference"))
+        #expect(verdicts[17].contains("tied") && verdicts[17].contains("the runs interleave"))
+        #expect(verdicts[18].contains("later") && verdicts[18].contains("every run slower than every run of the other"))
+        #expect(verdicts[19].contains("tied") && verdicts[19].contains("too few for a rank test"))
         #expect(verdicts.filter { $0.contains("creating") }.count == 2)
         // Where both qualify, creation (on the path that set the wall time) is named before the looser CPU bound.
-        #expect(verdicts.last!.contains("main spent 393 ms creating") && !verdicts.last!.contains("waiting for one of"))
+        #expect(verdicts[14].contains("main spent 393 ms creating") && !verdicts[14].contains("waiting for one of"))
         #expect(verdicts[6].contains("a tie within run-to-run noise") && verdicts[7].contains("a tie within run-to-run noise"))
         #expect(!verdicts[8].contains("a tie") && verdicts[9].contains("sooner"))
     }

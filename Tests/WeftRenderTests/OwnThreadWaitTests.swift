@@ -33,7 +33,7 @@ import WeftTrace
         let child = try #require(render.tasks.first { $0.name.hasSuffix("child") })
         let ready = child.spans.filter { $0.state.isReady }.map { "\($0.state) \($0.start)-\($0.end)" }
         #expect(ready == ["waiting for its new thread to start 1000-5000", "runnable 5000-6000", "runnable 8000-11000"])
-        #expect(render.facts.ownThreadWait == 4_000)
-        #expect(render.facts.wakeLatency == 0)
+        #expect(render.facts.ownThreadWait == TaskSum(total: 4_000, tasks: 2))
+        #expect(render.facts.wakeLatency.total == 0)
     }
 }

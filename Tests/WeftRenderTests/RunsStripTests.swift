@@ -12,12 +12,29 @@ struct RunsStripTests {
     init() throws { measurer = try TextMeasurer() }
 
     static let names = ["multiplexed", "thread-per-task"]
-    /// Five runs each, as task-group-map-reduce's: the medians 2.36 ms and 2.91 ms, the ranges overlapping.
+    /// Five runs each, as task-group-map-reduce's: the medians 2.36 ms and 2.91 ms, one multiplexed run above every
+    /// thread-per-task run, so only 20 of the 25 pairs favour multiplexed (rank test p = 0.15): a tie.
     static let tie = [WallTimeRuns([2_360_000, 2_150_000, 3_520_000, 2_200_000, 2_400_000])!,
                       WallTimeRuns([2_910_000, 2_590_000, 2_980_000, 2_700_000, 2_950_000])!]
     /// Five runs each, thread-per-task's all slower: the ranges apart.
     static let apart = [WallTimeRuns([1_050_000, 1_000_000, 1_100_000, 1_080_000, 1_020_000])!,
                         WallTimeRuns([1_350_000, 1_300_000, 1_400_000, 1_320_000, 1_380_000])!]
+    /// Five runs each, one multiplexed run among thread-per-task's: the ranges overlap, yet 24 of the 25 pairs favour
+    /// multiplexed (rank test p = 4/252 = 0.016): a difference.
+    static let stray = [WallTimeRuns([2_360_000, 2_150_000, 2_650_000, 2_200_000, 2_400_000])!,
+                        WallTimeRuns([2_910_000, 2_590_000, 2_980_000, 2_700_000, 2_950_000])!]
+
+    /// The strip's caption: its wrapped lines, the texts before the first row's name, joined.
+    static func caption(_ scene: Scene) -> String {
+        scene.texts.map(\.text).prefix { !Self.names.contains($0) }.joined(separator: " ")
+    }
+
+    /// The rectangles shading the ranges' overlap.
+    static func shades(_ scene: Scene) -> [Rect] {
+        scene.layers.flatMap(\.items).compactMap { item -> Rect? in
+            if case let .rect(r, fill, _) = item, fill == RunsStripLayout.overlapFill { r } else { nil }
+        }
+    }
 
     /// The strip alone, laid out on a canvas 1200 pixels wide with the gutter a contrast picture would have.
     func strip(_ runs: [WallTimeRuns]?, names: [String] = Self.names) -> (Scene, Double) {
@@ -26,14 +43,15 @@ struct RunsStripTests {
         return (canvas.builder.scene(width: 1200, height: bottom, background: Theme.light.background), bottom)
     }
 
-    @Test("a tie: every run a dot, the ranges shaded where they overlap, the caption says a tie (golden)")
+    @Test("a tie: every run a dot, the ranges shaded where they overlap, the caption says the verdict's tie (golden)")
     func tieStrip() throws {
         let (scene, _) = strip(Self.tie)
         try GoldenFile.compare(scene.dump(), with: "runs-strip-tie.scene.txt", in: URL(fileURLWithPath: LayoutTests.goldenFolder))
         #expect(SceneChecks.textProblems(scene).isEmpty)
         let texts = scene.texts.map(\.text)
-        #expect(texts[0] == "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · "
-            + "the ranges overlap (shaded): a tie")
+        #expect(Self.caption(scene) == "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the "
+            + "panels below · a tie: the medians differ by 23.3%, but multiplexed was faster in only 20 of the 25 pairs of "
+            + "runs (rank test p = 0.15) · shaded: where the ranges overlap")
         #expect(texts.contains("median 2.36 ms (2.15 ms – 3.52 ms)"))
         #expect(texts.contains("median 2.91 ms (2.59 ms – 2.98 ms)"))
         // Five dots a row, one ring a row on the median run.
@@ -53,25 +71,45 @@ struct RunsStripTests {
         let ratio = (rings[1].1.x - x0) / (rings[0].1.x - x0)
         #expect(abs(ratio - 2.91 / 2.36) < 0.01)
         // The overlap, 2.59 ms – 2.98 ms, shaded behind both rows.
-        let shades = scene.layer("background")!.items.compactMap { item -> Rect? in
-            if case let .rect(r, fill, _) = item, fill == RunsStripLayout.overlapFill { r } else { nil }
-        }
+        let shades = Self.shades(scene)
         #expect(shades.count == 1)
         #expect(shades[0].height == 2 * RunsStripLayout.rowHeight)
     }
 
-    @Test("ranges apart: no shading, the caption names which scheduler finished sooner in every run (golden)")
+    @Test("ranges apart: no shading, the caption names which scheduler finished sooner and the rank test (golden)")
     func apartStrip() throws {
         let (scene, _) = strip(Self.apart)
         try GoldenFile.compare(scene.dump(), with: "runs-strip-apart.scene.txt", in: URL(fileURLWithPath: LayoutTests.goldenFolder))
         #expect(SceneChecks.textProblems(scene).isEmpty)
-        let caption = scene.texts.map(\.text).filter { !$0.hasPrefix("median") }.joined(separator: " ")
-        #expect(caption.contains("the ranges do not overlap: multiplexed finished sooner in every run"))
+        let caption = Self.caption(scene)
+        #expect(caption.hasSuffix(" · multiplexed finished sooner (rank test p = 0.0079)"))
         #expect(!caption.contains("a tie"))
-        #expect(!scene.layers.flatMap(\.items).contains { if case let .rect(_, fill, _) = $0 { fill == RunsStripLayout.overlapFill } else { false } })
+        #expect(Self.shades(scene).isEmpty)
         // Reversed, the other scheduler is named sooner.
         let (reversed, _) = strip([Self.apart[1], Self.apart[0]])
-        #expect(reversed.texts.map(\.text).joined(separator: " ").contains("the ranges do not overlap: thread-per-task finished sooner in every run"))
+        #expect(Self.caption(reversed).hasSuffix(" · thread-per-task finished sooner (rank test p = 0.0079)"))
+    }
+
+    @Test("one stray run makes the ranges overlap, the ranks still differ: a difference, not shaded, as the verdict says")
+    func strayRun() {
+        let (scene, _) = strip(Self.stray)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        #expect(Self.caption(scene).hasSuffix(" · multiplexed finished sooner (rank test p = 0.016)"))
+        #expect(Self.stray[0].spread.overlaps(Self.stray[1].spread))
+        #expect(Self.shades(scene).isEmpty)
+        #expect(ContrastVerdict.isTie(repeated: Self.stray[0], Self.stray[1]) == false)
+    }
+
+    @Test("3 runs each, too few for the rank test: every run apart is a difference, and the caption says by which rule")
+    func fewRuns() {
+        let runs = [WallTimeRuns([1_040_000, 980_000, 1_200_000])!, WallTimeRuns([3_120_000, 2_900_000, 3_400_000])!]
+        #expect(Self.caption(strip(runs).0).hasSuffix(" · multiplexed finished sooner (every run faster than every run of "
+            + "the other, the rule when 3 runs each are too few for a rank test)"))
+        let overlapping = [WallTimeRuns([1_040_000, 980_000, 3_000_000])!, runs[1]]
+        let (scene, _) = strip(overlapping)
+        #expect(Self.caption(scene).hasSuffix(" · a tie: the medians differ by a factor of 3.00, but the runs overlap and "
+            + "3 runs each are too few for a rank test · shaded: where the ranges overlap"))
+        #expect(Self.shades(scene).count == 1)
     }
 
     @Test("runs close together compared with their length are drawn on a zoomed scale, and the caption says so")

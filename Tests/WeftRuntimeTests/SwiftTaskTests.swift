@@ -134,10 +134,11 @@ import WeftTestSupport
     @Test(arguments: schedulers)
     func taskYieldIsAYield(_ scheduler: SchedulerKind) async throws {
         let trace = try await RecordedTrace.record(scheduler, name: "yield") { _ in
-            for _ in 0..<3 { await Task.yield() }
+            for _ in 0..<20 { await Task.yield() }
         }
+        // Every yield gives up the thread, even when another worker is free to run the yield's continuation at once.
         let yields = trace.of(.runEnd).filter { RunEndReason(rawValue: $0.args.a1) == .yielded }
-        #expect(yields.count >= 3)
+        #expect(yields.count >= 20)
         #expect(trace.of(.block).isEmpty)
     }
 }

@@ -116,6 +116,42 @@ import WeftTestSupport
         #expect(ended == true, "the run did not end within \(Self.hangSeconds) s")
     }
 
+    /// A call that runs on the main thread, whose jobs Weft does not run.
+    @MainActor static func onTheMainActor(_ value: Int) -> Int { value + 1 }
+
+    /// A `Task {}` whose last statement is a `@MainActor` call completes on the main thread, where no job of the run
+    /// ends: the timer thread reads its future status, so the run ends, with the task's end recorded once.
+    @Test(arguments: [SchedulerKind.multiplexed(workers: 1), .multiplexed(workers: 2), .threadPerTask],
+          [true, false])
+    func aTaskEndingOnTheMainActorEnds(_ scheduler: SchedulerKind, _ awaited: Bool) async throws {
+        let recorded = try await finishing(within: Self.hangSeconds) {
+            Handed(try await RecordedTrace.record(scheduler, name: "main-actor-end") { _ in
+                let task = Task { _ = await Self.onTheMainActor(1) }
+                if awaited { await task.value }
+            })
+        }
+        guard let trace = recorded?.value else {
+            Issue.record("the run did not end within \(Self.hangSeconds) s: it waits for a task that ended on the main actor")
+            return
+        }
+        #expect(trace.failure == nil, "\(String(describing: trace.failure))")
+        let tasks = SwiftTaskTests.tasks(trace)
+        #expect(tasks.count == 2, "\(tasks.values.map(\.name))")
+        let ends = trace.of(.taskEnd).map { TaskID($0.args.a0) }
+        #expect(ends.count == tasks.count && Set(ends) == Set(tasks.keys), "each task ends exactly once: \(ends)")
+        #expect(SwiftTaskTests.slicesNeverOverlap(trace))
+        #expect(trace.timeline.run.anomalyCount == 0, "\(trace.timeline.run.anomalies)")
+
+        let untraced = try await finishing(within: Self.hangSeconds) {
+            try await runProgram(scheduler) { _ in
+                let task = Task { _ = await Self.onTheMainActor(2) }
+                if awaited { await task.value }
+            }
+            return true
+        }
+        #expect(untraced == true, "the untraced run did not end within \(Self.hangSeconds) s")
+    }
+
     /// Whether `task`'s `taskEnd` sits right next to where it ended, on the thread that recorded it: just before its
     /// slice's `runEnd(finished)`, just after its own `runEnd`, or just after an `actorJobEnd`.
     static func endIsCloseToItsRealEnd(_ task: TaskID, in trace: RecordedTrace) -> Bool {

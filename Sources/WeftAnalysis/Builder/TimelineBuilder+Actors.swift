@@ -16,6 +16,7 @@ extension TimelineState {
             closeActorJob(thread: th, at: e.time)
         }
         threads[th].actorJob = (actorPosition(v.actor), e.time, e.time)
+        lints?.actorStretch(on: threads[th].id, from: e.time)
     }
 
     mutating func actorJobEnd(_ v: ActorJobEndEvent, _ e: Event) {
@@ -35,6 +36,8 @@ extension TimelineState {
         }
         var start = job.stretch
         threads[th].actorJob?.stretch = e.time
+        // After the stretch's slice (if any) is kept below: the waits it overlaps count it first.
+        defer { lints?.actorStretch(on: threads[th].id, from: e.time) }
         guard v.task != .none else {
             actors[job.actor].visits.append(ActorVisit(start: start, end: e.time, task: v.task, thread: e.thread))
             return
@@ -73,5 +76,6 @@ extension TimelineState {
         guard let job = threads[th].actorJob else { return }
         actors[job.actor].jobs.append(ActorJob(start: job.start, end: max(time, job.start), thread: threads[th].id))
         threads[th].actorJob = nil
+        lints?.actorStretch(on: threads[th].id, from: nil)
     }
 }

@@ -32,6 +32,12 @@ extension TimelineState {
             // A receiver already waiting takes the message at once; otherwise it goes into the buffer.
             let handedOver = waitingReceivers[c] > 0
             let blocked = consumeBlock(e, on: v.channel.rawValue, reason: .channelSend)
+            if lints != nil {
+                lints?.sent(on: v.channel.rawValue, by: e.task)
+                if e.task != .none, let t = taskIndex.position(e.task.rawValue) {
+                    noteAction(t, .channelSend, on: v.channel.rawValue, at: e.time)
+                }
+            }
             if let f = unpaired[c].take(v.seq) {
                 // Its receive is in already (a list out of causal order; the reader never yields one): the message
                 // never waited in the buffer.
@@ -55,6 +61,12 @@ extension TimelineState {
                 return
             }
             channels[c].receives += 1
+            if lints != nil {
+                lints?.received(from: v.channel.rawValue, by: e.task)
+                if e.task != .none, let t = taskIndex.position(e.task.rawValue) {
+                    noteAction(t, .channelReceive, on: v.channel.rawValue, at: e.time)
+                }
+            }
             if let f = unpaired[c].take(v.seq) {
                 if !flows[f].handedOver { occupancy[c] = max(occupancy[c] - 1, 0) }
                 flows[f].receiver = e.task
@@ -204,6 +216,10 @@ extension TimelineState {
             }
             mutexes[m].openHold = LockHold(start: e.time, end: e.time, task: e.task, requested: requested,
                                            contended: contended, released: false)
+            if lints != nil {
+                lints?.acquired(mutex, by: e.task, at: e.time)
+                noteAction(t, .mutex, on: mutex.rawValue, at: e.time)
+            }
         default: // lockRelease
             guard let open = mutexes[m].openHold else { return } // already released by a condition wait
             if open.task != e.task {
@@ -217,6 +233,7 @@ extension TimelineState {
         guard var hold = mutexes[m].openHold else { return }
         hold.end = max(time, hold.start)
         hold.released = true
+        lints?.released(mutexes[m].timeline.id, by: hold.task)
         keep(hold, mutex: m)
         mutexes[m].openHold = nil
     }

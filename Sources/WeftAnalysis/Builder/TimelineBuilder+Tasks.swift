@@ -37,6 +37,7 @@ extension TimelineState {
             }
         }
         threads[th].open = (id, e.time, migrated)
+        openSlices += 1
         settleIntervals(t)
     }
 
@@ -61,6 +62,7 @@ extension TimelineState {
     mutating func block(_ v: BlockEvent, _ e: Event) {
         guard let t = runningTask(e) else { return }
         tasks[t].noteBlock(v.reason, v.object, at: e.time)
+        lints?.blocked(t)
         if v.reason == .channelReceive, let c = channelIndex.position(v.object.rawValue) { waitingReceivers[c] += 1 }
     }
 
@@ -112,6 +114,7 @@ extension TimelineState {
         keep(RunSlice(start: open.start, end: max(time, open.start), task: open.task, endReason: reason,
                       migrated: open.migrated), thread: th)
         threads[th].open = nil
+        openSlices -= 1
     }
 
     /// A finished run slice of thread position `th`: kept in the model, or only summarised.
@@ -120,6 +123,7 @@ extension TimelineState {
             threads[th].slices.append(slice)
         } else {
             summary?.add(slice, on: threads[th].id)
+            lints?.add(slice, on: threads[th].id)
             sink?.slice(slice, on: threads[th].id)
         }
     }
@@ -130,11 +134,13 @@ extension TimelineState {
     mutating func settleIntervals(_ t: Int) {
         defer { sink?.state(of: tasks[t].id, tasks[t].state, since: tasks[t].stateStart) }
         let count = tasks[t].intervals.count
+        defer { lints?.taskState(t, tasks[t].state, since: tasks[t].stateStart) }
         guard tasks[t].settled < count else { return }
         for i in tasks[t].settled ..< count {
             let interval = tasks[t].intervals[i]
             countChannelWait(interval, task: t)
             summary?.add(interval, of: tasks[t].id)
+            lints?.add(interval, of: t, id: tasks[t].id, running: tasks[t].isRunning, openSlices: openSlices)
             sink?.interval(interval, of: tasks[t].id)
         }
         if keepsDetail {

@@ -39,6 +39,25 @@ public final class TimelineBuilder {
         return SummarizedTrace(skeleton: skeleton, accumulator: state.summary ?? RunStatsAccumulator())
     }
 
+    /// Reads every event of `stream` for the lints only, as `summarize` does for the figures: each interval, slice,
+    /// hold and message updates the lints' per-task and per-object state and is forgotten, so memory does not grow
+    /// with the events (`weft check`). Starvation and never-yields keep the earliest `detailLimit` findings worded.
+    /// - Throws: the stream's `TraceError` when the trace is damaged.
+    public static func check(from stream: some EventStream, thresholds: LintThresholds = LintThresholds(),
+                             detailLimit: Int) throws(TraceError) -> CheckedTrace {
+        var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
+        state.summary = RunStatsAccumulator()
+        state.lints = LintAccumulator(thresholds: thresholds, detailLimit: detailLimit)
+        while let event = try stream.next() { state.add(event) }
+        let skeleton = state.finish()
+        state.lints?.settlePending()
+        let lints = state.lints!
+        var heldAtEnd: [UInt64: TaskID] = [:]
+        for mutex in state.mutexes { if let hold = mutex.openHold { heldAtEnd[mutex.timeline.id.rawValue] = hold.task } }
+        let evidence = lints.waitEvidence(tasks: state.tasks.map { ($0.id, $0.ended == nil) }, heldAtEnd: heldAtEnd)
+        return CheckedTrace(skeleton: skeleton, lints: lints, evidence: evidence, builderRecords: state.retainedRecords)
+    }
+
     /// Builds the timeline of every event in `stream`.
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
@@ -88,6 +107,10 @@ struct TimelineState {
     /// When set, the builder only summarises: it hands each finished interval, slice, message and hold to it and
     /// forgets them (its `finish` returns a model without them), so its memory does not grow with the events.
     var summary: RunStatsAccumulator?
+    /// When set (with `summary`), the lints' state, fed the same pieces before they are forgotten (`weft check`).
+    var lints: LintAccumulator?
+    /// How many run slices are open now, over every thread.
+    var openSlices = 0
     /// When set, the builder streams: it hands each finished slice and interval, and each task's open state after
     /// an event, to the sink and keeps none of them (nor messages, holds or wake-ups), as when summarising.
     var sink: (any TimelineStreamSink)?
@@ -99,12 +122,6 @@ struct TimelineState {
 
     init(strings: @escaping (StringID) -> String) {
         self.strings = strings
-    }
-
-    /// How many intervals, slices, messages, holds and wake-ups the builder holds now (flat when it streams).
-    var retainedDetail: Int {
-        tasks.reduce(0) { $0 + $1.intervals.count } + threads.reduce(0) { $0 + $1.slices.count + $1.wakes.count }
-            + flows.count - freeFlows.count + wakes.count + mutexes.reduce(0) { $0 + $1.holds.count }
     }
 
     /// Adds the next event, in stream order.
@@ -192,7 +209,10 @@ struct TimelineState {
 
     /// The position of a task, created (as first seen at `time`) when new.
     mutating func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
-        taskIndex.position(id.rawValue, in: &tasks) { TaskBuild(id: id, created: time) }
+        let known = tasks.count
+        let t = taskIndex.position(id.rawValue, in: &tasks) { TaskBuild(id: id, created: time) }
+        if t >= known { lints?.taskState(t, tasks[t].state, since: tasks[t].stateStart) }
+        return t
     }
 
     /// The position of a thread, created (as first seen at `time`) when new.

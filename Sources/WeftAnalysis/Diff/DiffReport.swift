@@ -42,6 +42,15 @@ public struct DiffReport: Sendable {
         var table = TextTable(title: "run" + (diff.ignoresTiming ? " (timing ignored)" : ""), ["", "A", "B", "Δ", "Δ%"])
         // Parts of a figure (cpu.user under cpu) are indented under it.
         for m in diff.run { table.append([(m.key.contains(".") ? "  " : "") + m.name] + DiffText.cells(m)) }
+        // The sums over tasks can dwarf the wall time: say why, and what they make per task.
+        if let runnable = diff.runMetric("runnable"), let tasks = diff.runMetric("tasks") {
+            func perTask(_ total: UInt64?, _ count: UInt64?) -> String {
+                guard let total, let count else { return "-" }
+                return DurationFormat.format(TaskSum(total: total, tasks: Int(count)).perTask)
+            }
+            table.footer = "(sum): each task's time added up; \(TaskSum.sideBySide) (runnable per task on average: "
+                + "A \(perTask(runnable.a, tasks.a)), B \(perTask(runnable.b, tasks.b)))"
+        }
         return table
     }
 

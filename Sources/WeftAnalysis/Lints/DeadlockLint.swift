@@ -10,6 +10,10 @@ public struct DeadlockLint: Lint {
         WaitForGraph(timeline).cycles()
     }
 
+    public func findings(in trace: CheckedTrace) -> (first: [[WaitForGraph.Wait]], count: Int) {
+        (trace.cycles, trace.cycles.count)
+    }
+
     public func message(_ cycle: [WaitForGraph.Wait], in timeline: Timeline) -> String {
         var lines = ["deadlock: \(cycle.count) tasks wait on one another"]
         for (i, wait) in cycle.enumerated() {

@@ -10,6 +10,9 @@ public protocol Lint: Sendable {
     var summary: String { get }
     /// Every finding in `timeline`, in time order.
     func check(_ timeline: Timeline) -> [Finding]
+    /// The findings of a trace read in one pass, in the order `check` gives them: all of them, or the earliest
+    /// `trace.detailLimit` when the lint can have one per event; and how many there are in all.
+    func findings(in trace: CheckedTrace) -> (first: [Finding], count: Int)
     /// The finding for a person, in one or a few lines.
     func message(_ finding: Finding, in timeline: Timeline) -> String
     /// The tasks a finding is about (for JSON and for the renderer to highlight).

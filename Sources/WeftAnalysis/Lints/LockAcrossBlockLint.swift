@@ -51,7 +51,17 @@ public struct LockAcrossBlockLint: Lint {
             }
             findings += byTask.values
         }
-        return findings.sorted { $0.time != $1.time ? $0.time < $1.time : $0.task < $1.task }
+        return findings.sorted(by: Self.precedes)
+    }
+
+    public func findings(in trace: CheckedTrace) -> (first: [Finding], count: Int) {
+        let all = trace.lints.lockAcross.values.sorted(by: Self.precedes)
+        return (all, all.count)
+    }
+
+    /// Time order, then task, then mutex.
+    static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        a.time != b.time ? a.time < b.time : a.task != b.task ? a.task < b.task : a.mutex < b.mutex
     }
 
     public func message(_ f: Finding, in timeline: Timeline) -> String {

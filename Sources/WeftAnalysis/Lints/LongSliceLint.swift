@@ -16,6 +16,11 @@ public struct LongSliceLint: Lint {
         return findings.sorted { $0.slice.start != $1.slice.start ? $0.slice.start < $1.slice.start : $0.thread < $1.thread }
     }
 
+    public func findings(in trace: CheckedTrace) -> (first: [(thread: ThreadID, slice: RunSlice)], count: Int) {
+        precondition(trace.lints.thresholds.longSlice == threshold, "the trace was read with another never-yields threshold")
+        return (trace.lints.longSlices.first, trace.lints.longSlices.count)
+    }
+
     public func message(_ f: (thread: ThreadID, slice: RunSlice), in timeline: Timeline) -> String {
         let label = timeline.thread(f.thread)?.label ?? f.thread.description
         return "never yields: \(LintText.task(f.slice.task, timeline)) ran \(DurationFormat.format(f.slice.duration)) "

@@ -15,8 +15,15 @@ public struct RunOutcomeLint: Lint {
     public var name: String { "outcome" }
     public var summary: String { "the run did not complete: the program failed, hit the thread limit, was stopped (Ctrl-C), or the trace ends without the run's end (crashed, killed or cut)" }
 
-    public func check(_ timeline: Timeline) -> [Finding] {
-        let run = timeline.run
+    public func check(_ timeline: Timeline) -> [Finding] { findings(of: timeline.run) }
+
+    public func findings(in trace: CheckedTrace) -> (first: [Finding], count: Int) {
+        let all = findings(of: trace.run)
+        return (all, all.count)
+    }
+
+    /// What kept a run that ended as `run` says from completing.
+    func findings(of run: RunInfo) -> [Finding] {
         switch run.outcome {
         case nil: return [.incomplete(end: run.end)]
         case .failed?, .threadLimit?, .stopped?: return [.failed(run.outcome!, message: run.message, at: run.finished ?? run.end)]

@@ -39,6 +39,11 @@ public struct StarvationLint: Lint {
         return findings.sorted { $0.start != $1.start ? $0.start < $1.start : $0.task < $1.task }
     }
 
+    public func findings(in trace: CheckedTrace) -> (first: [Finding], count: Int) {
+        precondition(trace.lints.thresholds.starvation == threshold, "the trace was read with another starvation threshold")
+        return (trace.lints.starved.first, trace.lints.starved.count)
+    }
+
     public func message(_ f: Finding, in timeline: Timeline) -> String {
         "starvation: \(LintText.task(f.task, timeline)) was runnable for \(DurationFormat.format(f.duration)) "
             + "from \(DurationFormat.format(f.start)) while \(f.othersRan) slices of other tasks ran "

@@ -27,14 +27,15 @@ public struct WaitForGraph: Sendable {
 
     /// The graph of `timeline` at its end.
     public init(_ timeline: Timeline) {
-        var users: [ObjectID: (senders: Set<TaskID>, receivers: Set<TaskID>)] = [:]
-        for flow in timeline.flows {
-            if flow.sender != .none { users[flow.channel.object, default: ([], [])].senders.insert(flow.sender) }
-            if flow.receiver != .none { users[flow.channel.object, default: ([], [])].receivers.insert(flow.receiver) }
-        }
+        self.init(timeline, evidence: WaitEvidence(timeline))
+    }
+
+    /// The graph at the end of a trace whose objects are in `timeline` and whose per-event facts are in `evidence`
+    /// (the timeline may lack its intervals, holds and messages, as a trace read in one pass does).
+    public init(_ timeline: Timeline, evidence: WaitEvidence) {
         var found: [Wait] = []
         for task in timeline.tasks {
-            if let wait = WaitForGraph.finalWait(of: task, in: timeline) { found.append(wait) }
+            if let wait = WaitForGraph.finalWait(of: task, in: timeline, evidence: evidence) { found.append(wait) }
         }
         // Tasks that could still act: alive at the end, or themselves stuck in a wait.
         let stuck = Set(found.map(\.task))
@@ -45,12 +46,12 @@ public struct WaitForGraph: Sendable {
             switch wait.reason {
             case .mutex?:
                 if let m = timeline.mutex(MutexID(object.rawValue)) {
-                    if let hold = m.holds.last, !hold.released { wait.holders = [hold.task] }
+                    if let holder = evidence.heldAtEnd[object.rawValue] { wait.holders = [holder] }
                     wait.holders += m.readHolds.filter { !$0.released }.map(\.task)
                 }
             case .readLock?:
-                if let m = timeline.mutex(MutexID(object.rawValue)), let hold = m.holds.last, !hold.released {
-                    wait.holders = [hold.task]
+                if timeline.mutex(MutexID(object.rawValue)) != nil, let holder = evidence.heldAtEnd[object.rawValue] {
+                    wait.holders = [holder]
                 }
             case .once?:
                 if let o = timeline.onces.first(where: { $0.id.rawValue == object.rawValue }), o.ended == nil {
@@ -67,17 +68,17 @@ public struct WaitForGraph: Sendable {
             case .join?:
                 wait.holders = [TaskID(object.rawValue)]
             case .channelReceive?:
-                wait.holders = Array(users[object]?.senders ?? [])
+                wait.holders = Array(evidence.senders[object.rawValue] ?? [])
                 if let c = timeline.channel(ChannelID(object.rawValue)) { wait.holders.append(c.creator) }
             case .channelSend?:
-                wait.holders = Array(users[object]?.receivers ?? [])
+                wait.holders = Array(evidence.receivers[object.rawValue] ?? [])
                 if let c = timeline.channel(ChannelID(object.rawValue)) { wait.holders.append(c.creator) }
             case .waitGroup?:
                 if let g = timeline.waitGroup(WaitGroupID(object.rawValue)) { wait.holders = g.changes.map(\.task) }
             case .condition?:
                 if let c = timeline.condition(ConditionID(object.rawValue)) {
                     wait.holders = c.signals.map(\.task)
-                    if let m = timeline.mutex(c.mutex) { wait.holders += m.holds.map(\.task) }
+                    if timeline.mutex(c.mutex) != nil { wait.holders += evidence.holders[c.mutex.rawValue] ?? [] }
                 }
             case .select?, .sleep?, nil:
                 break
@@ -88,9 +89,9 @@ public struct WaitForGraph: Sendable {
     }
 
     /// The task's unfinished wait at the end: still waiting, or cut short by the runtime; nil otherwise.
-    static func finalWait(of task: TaskTimeline, in timeline: Timeline) -> Wait? {
+    static func finalWait(of task: TaskTimeline, in timeline: Timeline, evidence: WaitEvidence) -> Wait? {
         if task.ended == nil {
-            guard let last = task.intervals.last else { return nil }
+            guard let last = evidence.lastStates[task.id] else { return nil }
             switch last.state {
             case .sleeping: return Wait(task: task.id, reason: .sleep, object: .none, since: last.start, holders: [])
             case .blocked(let object, let reason): return Wait(task: task.id, reason: reason, object: object, since: last.start, holders: [])
@@ -106,15 +107,13 @@ public struct WaitForGraph: Sendable {
         let satisfied: Bool
         switch reason {
         case .mutex?:
-            let holds = timeline.mutex(MutexID(object.rawValue))?.holds
-            satisfied = holds.map { h in h[h.firstIndex(startingAtOrAfter: woken)...].contains { $0.task == task.id } } ?? true
+            // It acquired the mutex once woken (a mutex never seen satisfies, as no hold of it can be told).
+            satisfied = timeline.mutex(MutexID(object.rawValue)) == nil || (evidence.acted[task.id].map { $0 >= woken } ?? false)
         case .channelReceive?:
             let closed = timeline.channel(ChannelID(object.rawValue))?.closed.map { $0 <= woken } ?? false
-            satisfied = closed || timeline.flows.contains {
-                $0.channel.object == object && $0.receiver == task.id && ($0.received ?? 0) >= woken
-            }
+            satisfied = closed || (evidence.acted[task.id].map { $0 >= woken } ?? false)
         case .channelSend?:
-            satisfied = timeline.flows.contains { $0.channel.object == object && $0.sender == task.id && ($0.sent ?? 0) >= woken }
+            satisfied = evidence.acted[task.id].map { $0 >= woken } ?? false
         case .join?:
             satisfied = timeline.index(of: TaskID(object.rawValue)).map { timeline.tasks[$0].ended.map { $0 <= woken } ?? true } ?? true
         case .waitGroup?:

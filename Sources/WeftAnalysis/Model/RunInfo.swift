@@ -38,6 +38,10 @@ public struct RunInfo: Sendable, Equatable {
     public var hasVirtualTime: Bool { metadata(MetadataKey.virtualTime.rawValue) == "true" }
     /// The traced program's name ("" when unknown).
     public var program: String { metadata("program") ?? "" }
+    /// The program's arguments, joined by spaces ("" when none or unknown).
+    public var arguments: String { metadata(MetadataKey.arguments.rawValue) ?? "" }
+    /// What the program does, as it said itself in one line ("" when it said nothing).
+    public var summary: String { metadata(MetadataKey.summary.rawValue) ?? "" }
     /// The last value of a sample name (e.g. `peak_rss_bytes`).
     public func sample(_ name: String) -> UInt64? { samples.last { $0.name == name }?.value }
     /// The run's wall time, the one definition every figure uses (stats, diff, compare, pictures, `RunReport`):

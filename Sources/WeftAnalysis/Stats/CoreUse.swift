@@ -8,6 +8,30 @@ public struct CoreUse: Sendable, Equatable {
 
     /// The use of `cores` by threads whose busy times are `busy` (one list of [start, end) per thread).
     public init(busy: [[Range<UInt64>]], cores: Int) {
+        Self.sweep(busy: busy, cores: cores) { running, span in
+            if running > cores { oversubscribed += UInt64(span.count) }
+            peak = max(peak, running)
+        }
+    }
+
+    /// The stretches in which more of the threads whose busy times are `busy` ran than there are `cores`, in time
+    /// order, touching stretches joined: there, what the trace records as running may have been waiting for a CPU.
+    public static func oversubscribedSpans(busy: [[Range<UInt64>]], cores: Int) -> [Range<UInt64>] {
+        var spans: [Range<UInt64>] = []
+        sweep(busy: busy, cores: cores) { running, span in
+            guard running > cores, !span.isEmpty else { return }
+            if let last = spans.last, last.upperBound == span.lowerBound {
+                spans[spans.count - 1] = last.lowerBound ..< span.upperBound
+            } else {
+                spans.append(span)
+            }
+        }
+        return spans
+    }
+
+    /// Calls `body` with how many threads were running and for which stretch, from one edge of a busy time to the
+    /// next, in time order; nothing when fewer threads ever ran than there are cores.
+    private static func sweep(busy: [[Range<UInt64>]], cores: Int, _ body: (Int, Range<UInt64>) -> Void) {
         // Fewer threads that ever ran than cores: nothing to count.
         guard busy.filter({ !$0.isEmpty }).count > cores else { return }
         var edges: [(time: UInt64, delta: Int)] = []
@@ -22,10 +46,9 @@ public struct CoreUse: Sendable, Equatable {
         var running = 0
         var since: UInt64 = 0
         for edge in edges {
-            if running > cores { oversubscribed += edge.time - since }
+            if running > 0 { body(running, since ..< edge.time) }
             running += edge.delta
             since = edge.time
-            peak = max(peak, running)
         }
     }
 

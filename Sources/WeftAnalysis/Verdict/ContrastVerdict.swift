@@ -1,5 +1,6 @@
 /// One or two sentences that state what a comparison of two runs shows, computed from their figures and claiming only
-/// what the numbers support: a difference within run-to-run noise is called a tie (`isTie`), and a reason is given
+/// what the numbers support: a difference within run-to-run noise is called a tie (`isTie`; over repeated runs
+/// `WallTimeComparison`, a rank test with a margin), and a reason is given
 /// only when the trace measures one that accounts for at least half the difference (`VerdictCause`).
 ///
 /// `weft compare` prints it under its table; the contrast picture opens with it.
@@ -37,22 +38,23 @@ public enum ContrastVerdict {
         }
     }
 
-    /// The tie rule, the one place it is defined. With several runs of each (`RunFigures.wallSpread`), the wall
-    /// times are a tie when their ranges, lowest to highest, overlap (`isTie(repeated:_:)`, which the contrast
-    /// picture's runs strip asks too). With a single run of either, when they are closer than `noiseFloor` or than
-    /// `noiseShare` of the shorter.
+    /// The tie rule, the one place it is defined. With several runs of each (`RunFigures.wallRuns`), the rank test
+    /// and margin of `WallTimeComparison` (`isTie(repeated:_:)`, which the contrast picture's runs strip asks too).
+    /// With a single run of either, when they are closer than `noiseFloor` or than `noiseShare` of the shorter.
     public static func isTie(_ a: RunFigures, _ b: RunFigures) -> Bool {
-        if let tie = isTie(repeated: a.walls, b.walls) { return tie }
+        if let tie = isTie(repeated: a.wallRuns, b.wallRuns) { return tie }
         let shorter = min(a.wallTime, b.wallTime)
         let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
         return gap < noiseFloor || Double(gap) < noiseShare * Double(shorter)
     }
 
-    /// The tie rule over repeated runs: with several runs of each, the wall times are a tie when their ranges,
-    /// lowest to highest, overlap. Nil when either was run once: the single-run rule (`isTie(_:_:)`) applies then.
-    public static func isTie(repeated a: Spread<UInt64>, _ b: Spread<UInt64>) -> Bool? {
-        guard a.count > 1 && b.count > 1 else { return nil }
-        return a.overlaps(b)
+    /// The tie rule over repeated runs (`WallTimeComparison`): a difference when the runs differ in rank (exact
+    /// rank-sum test, p < 0.05; with 2 or 3 runs each, every run of one faster than every run of the other) and the
+    /// medians are more than `noiseShare` apart. Nil when either was run once: the single-run rule (`isTie(_:_:)`)
+    /// applies then.
+    public static func isTie(repeated a: WallTimeRuns?, _ b: WallTimeRuns?) -> Bool? {
+        guard let a, let b else { return nil }
+        return WallTimeComparison(a, b)?.isTie
     }
 
     /// "On 2 cores, ", or "" when the cores are unknown.
@@ -68,23 +70,24 @@ public enum ContrastVerdict {
     }
 
     /// What follows `b`'s name: "finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): the
-    /// reason", or "finished in about the same time as … (…): a tie within run-to-run noise", or over repeated runs "tied
-    /// with … (…): the ranges overlap, …".
+    /// reason", or "finished in about the same time as … (…): a tie within run-to-run noise", or over repeated runs
+    /// "finished 300 µs later than … (median of 5 runs each: 1.35 ms vs 1.05 ms; rank test p = 0.0079)" and "tied
+    /// with … (median of 5 runs each: …): the medians differ by 4.0% and the runs interleave (rank test p = 0.42)".
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
-        if isTie(a, b) {
-            if a.walls.count > 1 && b.walls.count > 1 {
-                return "tied with \(name(a)) \(times(a, b)): the ranges overlap, so neither scheduler's runs were all "
-                    + "faster than the other's"
-            }
+        let repeated = a.wallRuns.flatMap { a in b.wallRuns.flatMap { WallTimeComparison(a, $0) } }
+        if let repeated, repeated.isTie {
+            let sooner = a.walls.median <= b.walls.median ? a.scheduler : b.scheduler
+            return "tied with \(name(a)) \(times(a, b)): " + repeated.tieReason(sooner: sooner)
+        }
+        if repeated == nil && isTie(a, b) {
             return "finished in about the same time as \(name(a)) \(times(a, b)): a tie within run-to-run noise"
         }
         let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
         // The slower run stood still, paused by the machine, for at least half the gap: not the scheduler's doing.
-        // Only for single runs: over repeated runs whose ranges stay apart, every run of one scheduler was slower,
-        // and a stall measured in the drawn run alone does not make that noise.
+        // Only for single runs: over repeated runs that differ in rank, most runs of one scheduler were slower, and a
+        // stall measured in the drawn run alone does not make that noise.
         let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
-        let repeated = a.walls.count > 1 && b.walls.count > 1
-        if !repeated, slow.stalled > fast.stalled, slow.stalled - fast.stalled >= gap / 2 {
+        if repeated == nil, slow.stalled > fast.stalled, slow.stalled - fast.stalled >= gap / 2 {
             return "finished in about the same time as \(name(a)) \(times(a, b)): \(slow.scheduler)'s run stood still for "
                 + "\(DurationFormat.format(slow.stalled)) (no task ran or changed state and its 1 ms sampler was silent: "
                 + "the whole process paused, most likely by the machine), so the difference is noise"
@@ -97,19 +100,17 @@ public enum ContrastVerdict {
         return text
     }
 
-    /// "(1.02 s vs 608 ms)", or over repeated runs "(median of 5 runs: 1.02 s vs 608 ms, ranges 1.00 s – 1.10 s and
-    /// 600 ms – 640 ms)"; `b` first.
+    /// "(1.02 s vs 608 ms)", or over repeated runs "(median of 5 runs each: 1.02 s vs 608 ms)", with what makes a
+    /// difference one after a semicolon ("; rank test p = 0.0079"); `b` first.
     static func times(_ a: RunFigures, _ b: RunFigures) -> String {
         let pair = "\(DurationFormat.format(b.wallTime)) vs \(DurationFormat.format(a.wallTime))"
         let (wa, wb) = (a.walls, b.walls)
         guard wa.count > 1 || wb.count > 1 else { return "(\(pair))" }
-        let runs = wa.count == wb.count ? "\(count(wa.count)) runs" : "\(count(wb.count)) and \(count(wa.count)) runs"
-        return "(median of \(runs): \(pair), ranges \(range(wb)) and \(range(wa)))"
-    }
-
-    /// "2.90 ms – 3.40 ms".
-    static func range(_ spread: Spread<UInt64>) -> String {
-        "\(DurationFormat.format(spread.low)) – \(DurationFormat.format(spread.high))"
+        guard let ra = a.wallRuns, let rb = b.wallRuns, let comparison = WallTimeComparison(ra, rb) else {
+            return "(median of \(count(wb.count)) and \(count(wa.count)) runs: \(pair))"
+        }
+        let evidence = comparison.isTie ? "" : "; " + comparison.evidence(slower: comparison.outcome == .firstSooner)
+        return "(median of \(comparison.runsEach): \(pair)\(evidence))"
     }
 
     /// What follows `b`'s name in the sentence on resources: "used 7 OS threads to 3 (×2.33) and 3.70× the peak

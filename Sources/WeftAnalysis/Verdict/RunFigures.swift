@@ -27,7 +27,7 @@ public struct RunFigures: Sendable, Equatable {
     public var stalled: UInt64
     /// The wall times of every run when this one was the median of several runs of the same program under the same
     /// scheduler (`weft compare --repeat`); nil for a single run.
-    public var wallSpread: Spread<UInt64>?
+    public var wallRuns: WallTimeRuns?
     /// The task that created every other task ("main"), when one did; nil when several did or there are none.
     public var spawner: String?
     /// Task-to-task wake-ups and how long the woken waited to run; nil when none was seen.
@@ -41,7 +41,7 @@ public struct RunFigures: Sendable, Equatable {
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
-                stalled: UInt64 = 0, wallSpread: Spread<UInt64>? = nil, spawner: String? = nil,
+                stalled: UInt64 = 0, wallRuns: WallTimeRuns? = nil, spawner: String? = nil,
                 handoffs: Handoffs? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil, busy: UInt64 = 0) {
         self.scheduler = scheduler
         self.wallTime = wallTime
@@ -53,7 +53,7 @@ public struct RunFigures: Sendable, Equatable {
         self.problem = problem
         self.spawning = spawning
         self.stalled = stalled
-        self.wallSpread = wallSpread
+        self.wallRuns = wallRuns
         self.spawner = spawner
         self.handoffs = handoffs
         self.coreUse = coreUse
@@ -69,7 +69,7 @@ public struct RunFigures: Sendable, Equatable {
     }
 
     /// The wall time as a spread: every run's when there were several, else this run's alone.
-    public var walls: Spread<UInt64> { wallSpread ?? Spread(single: wallTime) }
+    public var walls: Spread<UInt64> { wallRuns?.spread ?? Spread(single: wallTime) }
 
     /// The process's CPU time during the run (user + system), from the run's closing samples.
     public static func cpuTime(_ run: RunInfo) -> UInt64? {

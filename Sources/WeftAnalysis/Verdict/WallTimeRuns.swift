@@ -1,5 +1,5 @@
 /// Every run's wall time under one scheduler when a program was run several times (`weft compare --repeat N`), and
-/// which run is the one kept and drawn: the figures behind the compare table's wall-time row, the verdict's ranges
+/// which run is the one kept and drawn: the figures behind the compare table's wall-time row, the verdict's rank test
 /// and the contrast picture's runs strip, so that all three show the same numbers.
 public struct WallTimeRuns: Sendable, Equatable {
     /// Each run's wall time (ns), in the order the runs ran; never empty.

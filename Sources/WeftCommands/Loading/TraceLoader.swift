@@ -28,6 +28,15 @@ enum TraceLoader {
         }[0]
     }
 
+    /// `path` read for `weft check`'s lints without building the whole model (memory that does not grow with the
+    /// events): starvation and never-yields keep their earliest `detailLimit` findings.
+    /// - Throws: `ExitCode(2)` when the trace cannot be read.
+    static func checked(_ path: String, command: String, thresholds: LintThresholds, detailLimit: Int) throws -> CheckedTrace {
+        try load([path], command: command, run: \.run) { stream throws(TraceError) in
+            try TimelineBuilder.check(from: stream, thresholds: thresholds, detailLimit: detailLimit)
+        }[0]
+    }
+
     /// The runs of `paths`, ready to compare, read at the same time, one thread each.
     /// - Throws: `ExitCode(2)` when a trace cannot be read.
     static func tracedRuns(_ paths: [String], command: String) throws -> [TracedRun] {

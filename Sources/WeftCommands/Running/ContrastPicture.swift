@@ -46,7 +46,7 @@ enum ContrastPicture {
 
     /// The picture's options: its title, description and verdict, and every run's wall time under each scheduler
     /// when there were several (the runs strip under the verdict), taken from the runs the table's wall-time row and
-    /// the verdict's ranges read (`RepeatedRuns.wallTimes`).
+    /// the verdict's rank test read (`RepeatedRuns.wallTimes`).
     static func options(title: String, description: String?, verdict: String?, runs: [RepeatedRuns]?) -> RenderOptions {
         var options = RenderOptions(title: title)
         options.description = description

@@ -26,4 +26,15 @@ enum ProgramDescription {
         if summary.isEmpty { return "\(program.name): a program that is not one of Weft's demos, run \(run)" }
         return "\(program.name): \(summary) — run \(run)"
     }
+
+    /// What a traced program does, from what its trace recorded: a demo run by `weft run DEMO …` is described by the
+    /// registry ("io-bound: 10,000 tasks that mostly sleep, …"), another program by the summary it recorded
+    /// ("actor-cache: 8 clients ask …"); nil when neither says anything.
+    static func traced(_ run: RunInfo) -> String? {
+        let prefix = "weft run "
+        if run.program.hasPrefix(prefix), let demo = try? DemoRegistry.named(String(run.program.dropFirst(prefix.count))) {
+            return "\(demo.name): \(demo.summary)"
+        }
+        return run.summary.isEmpty ? nil : "\(run.program): \(run.summary)"
+    }
 }

@@ -33,7 +33,7 @@ struct RepeatedRuns {
     func median(_ value: (RunMeasurement) -> Double?) -> Double? { spread(value)?.median }
 
     /// Every run's wall time and which run is drawn: the one source of the table's wall-time row, the verdict's
-    /// ranges and the contrast picture's runs strip.
+    /// rank test and the contrast picture's runs strip.
     var wallTimes: WallTimeRuns { WallTimeRuns(runs.map(\.wallNanoseconds)) ?? WallTimeRuns([0])! }
 
     /// The wall times of every run: their median, lowest and highest.

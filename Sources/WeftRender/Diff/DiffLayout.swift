@@ -1,9 +1,10 @@
 import WeftAnalysis
 import WeftTrace
 
-/// Lays out the diff picture: a title with the run's figures, a legend, then one row per task (largest change
-/// first) with A's and B's time by state as paired bars on one duration scale, and the change in lifetime as a
-/// bar left (faster) or right (slower) of a centre line, coloured like a differential flame graph.
+/// Lays out the diff picture: a title, what each run ran (program, arguments, scheduler, cores) and the run's figures,
+/// a legend, then one row per task (largest change first) with the share of A's and B's time in each state as paired
+/// bars, each 100% of its own lifetime (written at its right), and the change in lifetime as a bar left (faster) or
+/// right (slower) of a centre line, coloured like a differential flame graph.
 struct DiffLayout {
     let diff: TraceDiff
     let a: Timeline
@@ -11,19 +12,24 @@ struct DiffLayout {
     let options: DiffPictureOptions
     let canvas: LayoutCanvas
 
-    static let barHeight = 10.0
-    static let barGap = 2.0
+    static let barHeight = 13.0
+    static let barGap = 3.0
     static let rowGap = 12.0
     static var rowHeight: Double { 2 * barHeight + barGap + rowGap }
     static let deltaBarWidth = 120.0
     static let deltaTextWidth = 310.0
+    /// The column right of the bars that gives each bar's 100%: the lifetime, or the wall time of the whole run.
+    static let lifetimeWidth = 92.0
+    /// The size of the percentages written on the bars.
+    static let shareSize = 9.0
+    static let wholeRunLabel = "whole run"
 
     init(diff: TraceDiff, a: Timeline, b: Timeline, options: DiffPictureOptions, measurer: TextMeasurer) {
         self.diff = diff
         self.a = a
         self.b = b
         self.options = options
-        let labels = [("whole run (wall time)", FontWeight.bold, 0.0)]
+        let labels = [(Self.wholeRunLabel, FontWeight.bold, 0.0)]
             + diff.tasks.prefix(options.top).map { ($0.identity, FontWeight.regular, 0.0) }
         let gutter = min(max(LayoutCanvas.gutterWidth(for: labels, measurer: measurer) + 24, 150), 320)
         canvas = LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width),
@@ -36,32 +42,33 @@ struct DiffLayout {
     func scene() -> Scene {
         let theme = options.theme
         var y = Metrics.margin
-        let title = "weft diff — A: \(diff.a.name) (\(diff.a.schedulerText))  vs  B: \(diff.b.name) (\(diff.b.schedulerText))"
+        let title = "weft diff — A: \(diff.a.name)  vs  B: \(diff.b.name)"
         canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize, weight: .bold,
                                        color: theme.text))
         y += Metrics.titleRow
+        y = workload(top: y)
         canvas.builder.add(canvas.text(factsLine(), in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                        color: theme.secondaryText))
         y += Metrics.factsRow + 4
         y = legend(top: y)
         y += 6
 
-        // Columns: labels | bars (shared duration scale) | change.
+        // Columns: labels | share bars | lifetime (each bar's 100%) | change.
         let barsX0 = canvas.gutterX + canvas.gutterWidth + 8
         let deltaX0 = canvas.width - Metrics.margin - Self.deltaTextWidth - Self.deltaBarWidth
-        let barsX1 = deltaX0 - 24
+        let lifetimeX0 = deltaX0 - 24 - Self.lifetimeWidth
+        let barsX1 = lifetimeX0 - 8
         let shown = Array(diff.tasks.prefix(options.top))
-        let maxDuration = max(([a.run.wallTime, b.run.wallTime] + shown.flatMap { [$0.metric("lifetime")?.a ?? 0,
-                                                                                  $0.metric("lifetime")?.b ?? 0] }).max() ?? 1, 1)
-        let scale = TimeScale(start: 0, end: maxDuration, x0: barsX0, x1: barsX1)
         let maxDelta = max(([wallDelta()] + shown.map { $0.metric("lifetime")?.delta?.magnitude ?? 0 }).max() ?? 1, 1)
 
-        // Column headings and the duration axis.
+        // Column headings, and under them what a bar's length means: no time axis, a share.
         let heading = Metrics.sectionSize
         canvas.builder.add(canvas.text("task", in: canvas.gutter(y, Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
-        canvas.builder.add(canvas.text("time by state: A upper bar, B lower bar (one scale)",
+        canvas.builder.add(canvas.text("share of task time in each state: A upper bar, B lower bar",
                                        in: Rect(x: barsX0, y: y, width: barsX1 - barsX0, height: Metrics.sectionRow),
+                                       size: heading, weight: .bold, color: theme.text))
+        canvas.builder.add(canvas.text("lifetime", in: Rect(x: lifetimeX0, y: y, width: Self.lifetimeWidth, height: Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
         canvas.builder.add(canvas.text("change in lifetime (B − A), largest first",
                                        in: Rect(x: deltaX0, y: y, width: canvas.width - Metrics.margin - deltaX0,
@@ -70,6 +77,12 @@ struct DiffLayout {
         y += Metrics.sectionRow
         let axisTop = y
         y += Metrics.axisRow
+        canvas.builder.add(canvas.text("each bar is one task's whole lifetime; whole run: the matched tasks' time added up",
+                                       in: Rect(x: barsX0, y: axisTop, width: barsX1 - barsX0, height: Metrics.axisRow),
+                                       size: Metrics.axisSize, color: theme.secondaryText))
+        canvas.builder.add(canvas.text("= a bar's 100%", in: Rect(x: lifetimeX0, y: axisTop, width: Self.lifetimeWidth,
+                                                            height: Metrics.axisRow),
+                                       size: Metrics.axisSize, color: theme.secondaryText))
         let deltaCentre = deltaX0 + Self.deltaBarWidth / 2
         canvas.builder.add(canvas.text("faster", in: Rect(x: deltaX0, y: axisTop, width: Self.deltaBarWidth / 2 - 4,
                                                           height: Metrics.axisRow),
@@ -79,28 +92,19 @@ struct DiffLayout {
                                        size: Metrics.axisSize, color: ChangeColor.slower))
 
         // The whole run first, then each task.
+        let columns = Columns(barsX0: barsX0, barsX1: barsX1, lifetimeX0: lifetimeX0, deltaX0: deltaX0, maxDelta: maxDelta)
         let rowsTop = y
-        let wallA: Pieces = [(.running, a.run.wallTime)], wallB: Pieces = [(.running, b.run.wallTime)]
-        y = row(label: "whole run (wall time)", bold: true, piecesA: wallA, piecesB: wallB, plain: true,
-                a: a.run.wallTime, b: b.run.wallTime, note: wallNote(), top: y, scale: scale,
-                deltaX0: deltaX0, maxDelta: maxDelta, index: 0)
+        y = row(label: Self.wholeRunLabel, bold: true, piecesA: allTasks(a: true), piecesB: allTasks(a: false),
+                a: a.run.wallTime, b: b.run.wallTime, lengthWord: "wall ", note: wallNote(), top: y, columns: columns, index: 0)
         for (i, task) in shown.enumerated() {
             let lifetime = task.metric("lifetime")
             y = row(label: task.identity, bold: false, piecesA: pieces(task, a: true), piecesB: pieces(task, a: false),
-                    plain: false, a: lifetime?.a ?? 0, b: lifetime?.b ?? 0, note: note(task), top: y, scale: scale,
-                    deltaX0: deltaX0, maxDelta: maxDelta, index: i + 1)
+                    a: lifetime?.a ?? 0, b: lifetime?.b ?? 0, lengthWord: "", note: note(task), top: y, columns: columns,
+                    index: i + 1)
         }
         let rowsBottom = y
 
-        // Grid lines and tick labels over the bar column; the centre line of the change column.
-        let ticks = TimeTicks(start: 0, end: Double(maxDuration), maxTicks: max(Int((barsX1 - barsX0) / 90), 2))
-        for tick in ticks.ticks {
-            let x = scale.x(tick.time)
-            canvas.builder.add(.line(from: Point(x, rowsTop - 2), to: Point(x, rowsBottom - Self.rowGap / 2),
-                                     color: theme.grid, width: 1), to: .grid)
-            canvas.builder.add(canvas.text(tick.label, in: Rect(x: x - 40, y: axisTop, width: 80, height: Metrics.axisRow),
-                                           size: Metrics.axisSize, alignment: .center, color: theme.secondaryText))
-        }
+        // The centre line of the change column.
         canvas.builder.add(.line(from: Point(deltaCentre, rowsTop - 2), to: Point(deltaCentre, rowsBottom - Self.rowGap / 2),
                                  color: theme.rule, width: 1), to: .grid)
 
@@ -108,9 +112,20 @@ struct DiffLayout {
         return canvas.builder.scene(width: canvas.width, height: (y + Metrics.margin).rounded(.up), background: theme.background)
     }
 
-    /// One row: a label, A's bar above B's, and the change bar with its text. Returns the y below it.
-    private func row(label: String, bold: Bool, piecesA: Pieces, piecesB: Pieces, plain: Bool, a: UInt64, b: UInt64,
-                     note: String, top: Double, scale: TimeScale, deltaX0: Double, maxDelta: UInt64, index: Int) -> Double {
+    /// Where a row's parts go across the picture.
+    struct Columns {
+        var barsX0: Double
+        var barsX1: Double
+        var lifetimeX0: Double
+        var deltaX0: Double
+        /// The largest change drawn: the change bars' full length.
+        var maxDelta: UInt64
+    }
+
+    /// One row: a label, A's share bar above B's with what 100% of each is, and the change bar with its text.
+    /// Returns the y below it.
+    private func row(label: String, bold: Bool, piecesA: Pieces, piecesB: Pieces, a: UInt64, b: UInt64, lengthWord: String,
+                     note: String, top: Double, columns: Columns, index: Int) -> Double {
         let theme = options.theme
         let height = Self.rowHeight
         if index % 2 == 1 {
@@ -125,45 +140,81 @@ struct DiffLayout {
         canvas.builder.add(canvas.text(label, in: Rect(x: chip.maxX + 6, y: barsTop, width: canvas.gutterWidth - 16 - 14,
                                                        height: 2 * Self.barHeight + Self.barGap),
                                        size: Metrics.laneLabelSize, weight: bold ? .bold : .regular, color: theme.text))
-        // "A" and "B" beside the bars.
-        for (mark, y) in [("A", barsTop), ("B", barsTop + Self.barHeight + Self.barGap)] {
-            canvas.builder.add(canvas.text(mark, in: Rect(x: scale.x0 - 14, y: y - 1, width: 12, height: Self.barHeight + 2),
+        for (mark, pieces, length, y) in [("A", piecesA, a, barsTop), ("B", piecesB, b, barsTop + Self.barHeight + Self.barGap)] {
+            canvas.builder.add(canvas.text(mark, in: Rect(x: columns.barsX0 - 14, y: y, width: 12, height: Self.barHeight),
                                            size: Metrics.axisSize - 1, alignment: .right, color: theme.secondaryText))
-        }
-        for (pieces, y) in [(piecesA, barsTop), (piecesB, barsTop + Self.barHeight + Self.barGap)] {
-            var t: UInt64 = 0
-            for piece in pieces where piece.duration > 0 {
-                let x0 = scale.x(t), x1 = scale.x(t + piece.duration)
-                let fill = plain ? theme.rule : Palette.color(of: piece.state)
-                canvas.builder.add(.rect(Rect(x: x0, y: y, width: max(x1 - x0, 0.5), height: Self.barHeight), fill: fill),
-                                   to: .lanes)
-                if !plain { canvas.usedStates.insert(piece.state) }
-                t += piece.duration
-            }
-        }
-        // The part of the longer bar beyond the shorter one, outlined in the change colour.
-        if a != b && change != ChangeColor.neutral {
-            let x0 = scale.x(min(a, b)), x1 = scale.x(max(a, b))
-            let y = a > b ? barsTop : barsTop + Self.barHeight + Self.barGap
-            canvas.builder.add(.rect(Rect(x: x0, y: y - 1, width: max(x1 - x0, 1), height: Self.barHeight + 2),
-                                     fill: change.withAlpha(0.12), stroke: change), to: .holds)
+            shareBar(pieces, in: Rect(x: columns.barsX0, y: y, width: columns.barsX1 - columns.barsX0, height: Self.barHeight))
+            canvas.builder.add(canvas.text(lengthWord + DurationFormat.format(length),
+                                           in: Rect(x: columns.lifetimeX0, y: y, width: Self.lifetimeWidth, height: Self.barHeight),
+                                           size: Metrics.axisSize, color: theme.secondaryText))
         }
         // The change bar, from the centre line, and its text.
-        let centre = deltaX0 + Self.deltaBarWidth / 2
+        let centre = columns.deltaX0 + Self.deltaBarWidth / 2
         let delta = Double(b) - Double(a)
-        let length = (Self.deltaBarWidth / 2 - 4) * min(abs(delta) / Double(maxDelta), 1)
+        let length = (Self.deltaBarWidth / 2 - 4) * min(abs(delta) / Double(columns.maxDelta), 1)
         let barY = barsTop + Self.barHeight / 2 + Self.barGap / 2
         if length > 0 {
             let x = delta > 0 ? centre : centre - max(length, 1)
             canvas.builder.add(.rect(Rect(x: x, y: barY, width: max(length, 1), height: Self.barHeight), fill: change),
                                to: .lanes)
         }
-        let textX = deltaX0 + Self.deltaBarWidth + 8
+        let textX = columns.deltaX0 + Self.deltaBarWidth + 8
         canvas.builder.add(canvas.text(note, in: Rect(x: textX, y: barsTop, width: canvas.width - Metrics.margin - textX,
                                                       height: 2 * Self.barHeight + Self.barGap),
                                        size: Metrics.laneLabelSize, weight: change == ChangeColor.neutral ? .regular : .bold,
                                        color: change == ChangeColor.neutral ? theme.secondaryText : change))
         return top + height
+    }
+
+    /// A bar that is 100% of its pieces, not a time axis: framed, each state's share its width with a gap between
+    /// shares, and its percentage written on it where it fits.
+    private func shareBar(_ pieces: Pieces, in box: Rect) {
+        let theme = options.theme
+        canvas.builder.add(.rect(Rect(x: box.x - 1, y: box.y - 1, width: box.width + 2, height: box.height + 2),
+                                 fill: theme.background, stroke: theme.rule), to: .lanes)
+        let total = pieces.reduce(UInt64(0)) { $0 &+ $1.duration }
+        guard total > 0 else { return }
+        var done: UInt64 = 0
+        for piece in pieces where piece.duration > 0 {
+            let x0 = box.x + box.width * Double(done) / Double(total)
+            done &+= piece.duration
+            let x1 = box.x + box.width * Double(done) / Double(total)
+            // A hairline of background between shares, so that neighbours read as parts of one whole.
+            let right = done == total ? x1 : max(x1 - 1, x0 + 0.5)
+            let fill = Palette.color(of: piece.state)
+            canvas.builder.add(.rect(Rect(x: x0, y: box.y, width: max(right - x0, 0.5), height: box.height), fill: fill),
+                               to: .lanes)
+            canvas.usedStates.insert(piece.state)
+            let text = Self.shareText(piece.duration, of: total)
+            if canvas.measurer.width(text, size: Self.shareSize) + 4 <= right - x0 {
+                canvas.builder.add(canvas.text(text, in: Rect(x: x0, y: box.y, width: right - x0, height: box.height),
+                                               size: Self.shareSize, alignment: .center, color: theme.textColor(on: fill)),
+                                   to: .labels)
+            }
+        }
+    }
+
+    /// "42%", "<1%", ">99%", "100%": a share as written on a bar (a share beside others is never "100%").
+    static func shareText(_ part: UInt64, of total: UInt64) -> String {
+        let percent = Double(part) * 100 / Double(max(total, 1))
+        if percent > 0 && percent < 0.5 { return "<1%" }
+        if part < total && percent >= 99.5 { return ">99%" }
+        return DurationFormat.fixed(percent, decimals: 0) + "%"
+    }
+
+    /// The matched tasks' time by state added up, in A or B, in the order of a task's bar.
+    private func allTasks(a: Bool) -> Pieces {
+        var order: [LaneState] = []
+        var sums: [LaneState: UInt64] = [:]
+        for task in diff.tasks {
+            for piece in pieces(task, a: a) {
+                if sums[piece.state] == nil { order.append(piece.state) }
+                sums[piece.state, default: 0] &+= piece.duration
+            }
+        }
+        // Sleeping last, as in a task's bar.
+        order = order.filter { $0 != .sleeping } + order.filter { $0 == .sleeping }
+        return order.map { ($0, sums[$0] ?? 0) }
     }
 
     /// A task's time by state in A or B: running, runnable, each block reason, sleeping.
@@ -216,7 +267,7 @@ struct DiffLayout {
             guard let m = diff.runMetric(key), m.a != nil || m.b != nil else { continue }
             parts.append("\(m.name) \(DiffText.value(m.a, m.unit)) → \(DiffText.value(m.b, m.unit))")
         }
-        parts.append("\(diff.tasks.count) tasks matched, \(diff.addedTasks.count) added, \(diff.removedTasks.count) removed")
+        parts.append("\(Format.plural(diff.tasks.count, "task")) matched, \(Format.count(diff.addedTasks.count)) added, \(Format.count(diff.removedTasks.count)) removed")
         return parts.joined(separator: " · ")
     }
 
@@ -256,10 +307,10 @@ struct DiffLayout {
     private func footer(top: Double) -> Double {
         var lines: [String] = []
         let hidden = diff.tasks.count - min(diff.tasks.count, options.top)
-        if hidden > 0 { lines.append("\(hidden) more matched task\(hidden == 1 ? "" : "s") changed less (use --top)") }
+        if hidden > 0 { lines.append("\(Format.count(hidden)) more matched task\(hidden == 1 ? "" : "s") changed less (use --top)") }
         if !diff.addedTasks.isEmpty { lines.append("only in B: " + list(diff.addedTasks)) }
         if !diff.removedTasks.isEmpty { lines.append("only in A: " + list(diff.removedTasks)) }
-        var behaviour = "behaviour: \(diff.sameBehaviour) task\(diff.sameBehaviour == 1 ? "" : "s") did the same operations, \(diff.divergences.count) differ"
+        var behaviour = "behaviour: \(Format.plural(diff.sameBehaviour, "task")) did the same operations, \(Format.count(diff.divergences.count)) differ"
         if let first = diff.divergences.first { behaviour += " (first: \(first.identity) at operation \(first.index + 1))" }
         behaviour += " · message order: \(diff.reorderedChannels.count) channel\(diff.reorderedChannels.count == 1 ? "" : "s") differ"
         lines.append(behaviour)

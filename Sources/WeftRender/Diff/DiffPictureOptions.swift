@@ -9,6 +9,8 @@ public struct DiffPictureOptions: Sendable {
     public var neutralShare: Double
     /// Whether to draw both runs' timelines below the bars, on one time scale.
     public var timelines: Bool
+    /// What the compared program does, in a line under the title (as the contrast picture's); nil for none.
+    public var description: String?
 
     public init(width: Int = 1400, theme: Theme = .light, top: Int = 10, neutralShare: Double = 0.05,
                 timelines: Bool = false) {

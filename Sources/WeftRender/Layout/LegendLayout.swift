@@ -42,7 +42,7 @@ enum LegendLayout {
     /// Task states in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep and
     /// cancelled.
     static let stateOrder: [LaneState] = [
-        .running, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .actor, .waitGroup, .join, .suspended,
+        .running, .runningOrWaitingForCPU, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .actor, .waitGroup, .join, .suspended,
         .condition, .unknown, .sleeping, .cancelled,
     ]
 
@@ -94,7 +94,9 @@ enum LegendLayout {
             add(.actors, .hatched(Palette.color(of: .actor), thin: true), "tasks waiting to enter, as tall as how many")
         }
         let labels: [LaneState: String] = [
-            .running: "running", .runnable: "runnable: waits for a pool thread, or for the OS to run its thread",
+            .running: "running",
+            .runningOrWaitingForCPU: "running or waiting for a CPU: more threads ran tasks than there are cores",
+            .runnable: "runnable: waits for a pool thread, or for the OS to run its thread",
             .awaitingThread: "runnable: its new thread has not started yet",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",
             .osWakeDelay: "runnable, a pool thread woken: the OS has yet to run it",

@@ -138,8 +138,12 @@ struct PanelLayout {
         if let cores = timeline.facts.cores {
             let use = CoreUse(timeline.threads, cores: cores)
             if use.peak > cores {
-                text += " · up to \(use.peak) running on \(Format.plural(cores, "core")) (for \(DurationFormat.format(use.oversubscribed)),"
-                    + " part of “running” was waiting for a CPU)"
+                // Said by the lanes too where a task's running falls in those stretches (hatched blue).
+                let hatched = options.view.showsTasks
+                    && timeline.tasks.contains { $0.spans.contains { $0.state == .runningOrWaitingForCPU } }
+                text += " · up to \(use.peak) running on \(Format.plural(cores, "core")): for \(DurationFormat.format(use.oversubscribed))"
+                    + " more ran than cores, " + (hatched ? "and “running” then (hatched blue) includes waiting for a CPU"
+                                                          : "so part of “running” was waiting for a CPU")
             }
         }
         return text
@@ -168,12 +172,12 @@ struct PanelLayout {
             text += " (\(Format.count(total)) drawn one by one" + (lanes.sameInEveryPanel ? ", the same in both panels" : "")
                 + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
-        if timeline.facts.ownThreadWait > 0 {
-            text += " · once their threads had started, ready but waiting for the OS to run them, summed over the tasks: "
-                + DurationFormat.format(timeline.facts.ownThreadWait)
+        if timeline.facts.ownThreadWait.total > 0 {
+            text += " · once their threads had started, ready but waiting for the OS to run them, "
+                + timeline.facts.ownThreadWait.description
         }
-        if timeline.facts.wakeLatency > 0 {
-            text += " · wake-up latency, summed over the tasks: \(DurationFormat.format(timeline.facts.wakeLatency)) (ready while a pool thread idled"
+        if timeline.facts.wakeLatency.total > 0 {
+            text += " · wake-up latency, \(timeline.facts.wakeLatency.description) (ready while a pool thread idled"
             if timeline.facts.osWakeDelay > 0 {
                 text += "; \(DurationFormat.format(timeline.facts.osWakeDelay)) of it after the pool woke a thread, until the OS ran it"
             }

@@ -2,8 +2,9 @@ import WeftAnalysis
 
 /// The runs strip of a contrast picture whose runs were repeated: under the verdict, one row per scheduler (named and
 /// ordered as the panels) on one shared wall-time scale, every run's wall time a dot, the lowest – highest a bar, the
-/// median marked and labelled and the drawn (median) run ringed, the overlap of the two ranges shaded. It shows why
-/// the verdict calls the times a tie or not: the panels below draw one run each, the strip all of them.
+/// median marked and labelled and the drawn (median) run ringed, and for a tie the overlap of the two ranges shaded.
+/// Its caption ends with the verdict's finding over the runs (`WallTimeComparison`): the panels below draw one run
+/// each, the strip all of them.
 enum RunsStripLayout {
     /// One row's scheduler and runs.
     struct Row {
@@ -33,7 +34,7 @@ enum RunsStripLayout {
     static let barHeight = 6.0
     static let dotSize = 7.0
     static let ringSize = 15.0
-    /// The shading where the two ranges overlap.
+    /// The shading where the two ranges overlap (for a tie).
     static let overlapFill = Color(hex: 0x009E73, alpha: 0.18)
 
     /// The rows to draw: the panels' schedulers with their runs, when both were run more than once; else none.
@@ -42,8 +43,10 @@ enum RunsStripLayout {
         return zip(names, runs).map { Row(name: $0, runs: $1) }
     }
 
-    /// "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · the ranges
-    /// overlap (shaded): a tie". Whether it is a tie is `ContrastVerdict`'s rule over repeated runs.
+    /// "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · a tie: the
+    /// medians differ by 4.0% and the runs interleave (rank test p = 0.42) · shaded: where the ranges overlap", or
+    /// "… · multiplexed finished sooner (rank test p = 0.0079)". The tie and its reason are `WallTimeComparison`'s, the
+    /// verdict's rule and words over repeated runs.
     static func caption(_ rows: [Row], scale: Scale) -> String {
         let counts = rows.map(\.runs.count)
         let each = counts[0] == counts[1] ? Format.count(counts[0]) : "\(Format.count(counts[0])) and \(Format.count(counts[1]))"
@@ -51,15 +54,21 @@ enum RunsStripLayout {
             ? "zoomed scale \(DurationFormat.format(UInt64(scale.start))) – \(DurationFormat.format(UInt64(scale.end))), not from 0"
             : "scale from 0"
         var parts = ["Wall time of each of \(each) runs (\(scaleNote))", "ringed: the median run, drawn in the panels below"]
-        let (a, b) = (rows[0].runs.spread, rows[1].runs.spread)
-        if ContrastVerdict.isTie(repeated: a, b) == true {
-            parts.append("the ranges overlap (shaded): a tie")
-        } else {
-            let fast = a.high < b.low ? rows[0] : rows[1]
-            parts.append("the ranges do not overlap: \(fast.name) finished sooner in every run")
+        guard let comparison = WallTimeComparison(rows[0].runs, rows[1].runs) else { return parts.joined(separator: " · ") }
+        let sooner = rows[0].runs.spread.median <= rows[1].runs.spread.median ? rows[0] : rows[1]
+        switch comparison.outcome {
+        case .tie:
+            parts.append("a tie: " + comparison.tieReason(sooner: sooner.name))
+            if shadesOverlap(comparison) { parts.append("shaded: where the ranges overlap") }
+        case .firstSooner, .secondSooner:
+            parts.append("\(sooner.name) finished sooner (\(comparison.evidence(slower: false)))")
         }
         return parts.joined(separator: " · ")
     }
+
+    /// Whether the strip shades where the two ranges overlap: for a tie whose runs interleave, the picture of why.
+    /// A difference is not shaded, even when one stray run makes the ranges overlap.
+    static func shadesOverlap(_ comparison: WallTimeComparison) -> Bool { comparison.isTie && comparison.rangesOverlap }
 
     /// "median 2.36 ms (2.15 ms – 3.52 ms)": the compare table's wall-time cell after the word median.
     static func label(_ runs: WallTimeRuns) -> String {
@@ -97,9 +106,9 @@ enum RunsStripLayout {
         // The first row banded, as lanes are, to guide the eye along it.
         canvas.builder.add(.rect(Rect(x: canvas.gutterX, y: y, width: scale.x1 + labelRoom - canvas.gutterX,
                                       height: rowHeight), fill: theme.laneBand), to: .background)
-        // Where both ranges reach, shaded across both rows: the reason for a tie.
+        // Where both ranges reach, shaded across both rows, when the runs are a tie.
         let (a, b) = (rows[0].runs.spread, rows[1].runs.spread)
-        if a.overlaps(b) {
+        if let comparison = WallTimeComparison(rows[0].runs, rows[1].runs), shadesOverlap(comparison) {
             let from = scale.x(max(a.low, b.low)), to = scale.x(min(a.high, b.high))
             let width = max(to - from, 2)
             canvas.builder.add(.rect(Rect(x: (from + to) / 2 - width / 2, y: rowsTop, width: width,

@@ -85,7 +85,7 @@ enum TimeFolding {
         }
         for task in run.tasks {
             for span in task.spans where span.end >= start && span.start <= end {
-                if span.state == .running || span.state.isReady || span.state == .cancelled {
+                if span.state.isRunning || span.state.isReady || span.state == .cancelled {
                     bins.busy(span.start, span.end)
                 } else {
                     bins.instant(span.start)
@@ -147,6 +147,7 @@ enum TimeFolding {
     static func phrase(_ state: LaneState) -> String {
         switch state {
         case .running: "running"
+        case .runningOrWaitingForCPU: "running or waiting for a CPU"
         case .runnable: "runnable"
         case .channel: "blocked on a channel"
         case .mutex: "blocked on a mutex"

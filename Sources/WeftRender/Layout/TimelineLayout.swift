@@ -121,8 +121,10 @@ public enum TimelineLayout {
         return text
     }
 
-    /// "program weft-demo · scheduler multiplexed · 2 workers · 10,000 tasks · 3 threads · wall 1.2 s · 45,678 events".
-    static func factsLine(_ facts: RunFacts) -> String {
+    /// "program weft-demo · scheduler multiplexed · 2 workers · 10,000 tasks · 3 threads · wall 1.2 s · 45,678 events";
+    /// with `arguments`, the program's arguments follow its name ("program weft run io-bound --tasks 1000 · …"), for
+    /// pictures whose title does not already give the command.
+    static func factsLine(_ facts: RunFacts, arguments: Bool = false) -> String {
         var parts = ["scheduler \(facts.scheduler)"]
         if let cores = facts.cores { parts.append(Format.plural(cores, "core")) }
         if let workers = facts.workers { parts.append(Format.plural(workers, "pool thread")) }
@@ -133,7 +135,7 @@ public enum TimelineLayout {
         parts.append(Format.plural(facts.eventCount, "event"))
         if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
         if let problem = facts.problemSummary { parts.insert("ended \(problem)", at: 0) }
-        return "program \(facts.program) · " + parts.joined(separator: " · ")
+        return "program \(arguments ? facts.command : facts.program) · " + parts.joined(separator: " · ")
     }
 
     private static func window(_ options: RenderOptions, wall: UInt64) throws(RenderError) -> (UInt64, UInt64) {

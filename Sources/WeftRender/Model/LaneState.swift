@@ -34,13 +34,20 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Ready to run while a pool thread idled, after the pool had signalled that thread to take work: the time the OS
     /// took to run the woken thread (the trace's `threadWake`), not the scheduler's. Hatched in wake-up latency's colour.
     case osWakeDelay
+    /// Running on its thread while more threads ran tasks than the machine has cores: the OS can have left its thread
+    /// waiting for a CPU for part of it, so the trace's "running" is "running or waiting for a CPU" here. Hatched in
+    /// running's colour.
+    case runningOrWaitingForCPU
 
+    /// Whether the task is on its thread (running, or there while waiting for a CPU).
+    public var isRunning: Bool { self == .running || self == .runningOrWaitingForCPU }
     /// Whether the task is blocked or asleep (drawn as a thinner bar than running or runnable).
-    public var isWaiting: Bool { !isReady && self != .running }
+    public var isWaiting: Bool { !isReady && !isRunning }
     /// Whether the state is drawn hatched rather than flat (it shares a colour with another state, or is not the
     /// program's own doing).
     public var isHatched: Bool {
         self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor || self == .osWakeDelay
+            || self == .runningOrWaitingForCPU
     }
     /// Whether the task is ready to run and waits only for a thread or a CPU (the runnable family).
     public var isReady: Bool { self == .runnable || self == .awaitingThread || self == .wakeLatency || self == .osWakeDelay }
@@ -62,6 +69,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .suspended: "suspended on Swift work"
         case .actor: "waiting for an actor"
         case .osWakeDelay: "waiting for the OS to run a woken pool thread"
+        case .runningOrWaitingForCPU: "running or waiting for a CPU"
         }
     }
 }

@@ -16,30 +16,11 @@ extension RenderTimeline {
         let run = timeline.run
         let origin = run.start
         func t(_ time: UInt64) -> UInt64 { time > origin ? time - origin : 0 }
-        let lastTask = timeline.tasks.map { max($0.ended ?? run.end, $0.intervals.last?.end ?? 0) }.max()
-        let activityEnd = min(lastTask ?? run.end, run.end)
-        let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
-        let program = run.program.isEmpty ? "program" : run.program
-        var facts = RunFacts(program: program, scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler,
-                             workers: run.workers, taskCount: timeline.tasks.count, threadCount: timeline.threadCensus.schedulerThreads,
-                             wallTime: run.wallTime, traceEnd: t(activityEnd), eventCount: run.totalEvents, peakRSS: peak)
-        if facts.workers == 0 || run.scheduler == "thread-per-task" { facts.workers = nil }
-        facts.cores = run.cores
-        facts.virtualTime = run.hasVirtualTime
-        facts.census = timeline.threadCensus
+        var facts = RunFacts(header: timeline)
         let figures = RunFigures(timeline)
         facts.spawning = figures.spawning
         facts.stalled = figures.stalled
         facts.measured = figures
-        if run.traceSpan > run.wallTime + run.wallTime / 10 { facts.traceWallTime = run.traceSpan }
-        if let outcome = run.outcome, outcome != .completed {
-            // The runtime's message usually opens with the outcome ("deadlock: all 6 live tasks…"): say it once.
-            let word = outcome.description
-            facts.outcome = word
-            let message = run.message
-            facts.problem = message.isEmpty ? word
-                : message.hasPrefix(word) || message.hasPrefix(String(word.dropLast(2))) ? message : "\(word): \(message)"
-        }
         // Threads that ran tasks first (the caller of Weft.run only waits; it goes last).
         let sortedThreads = timeline.threads.sorted { a, b in
             if a.slices.isEmpty != b.slices.isEmpty { return !a.slices.isEmpty }
@@ -162,15 +143,26 @@ extension RenderTimeline {
                 }
             }
             if pool.isEmpty && threadStart[tasks[i].task] != nil {
-                for span in tasks[i].spans where span.state == .runnable { facts.ownThreadWait += span.end - span.start }
+                facts.ownThreadWait.add(tasks[i].spans.reduce(0) { $0 + ($1.state == .runnable ? $1.end - $1.start : 0) })
             }
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: signalled, as: .osWakeDelay) { $0 == .wakeLatency }
+                var latency: UInt64 = 0
                 for span in tasks[i].spans where span.state == .wakeLatency || span.state == .osWakeDelay {
-                    facts.wakeLatency += span.end - span.start
+                    latency += span.end - span.start
                     if span.state == .osWakeDelay { facts.osWakeDelay += span.end - span.start }
                 }
+                facts.wakeLatency.add(latency)
+            }
+        }
+        // Running while more threads ran tasks than there are cores: the OS may have kept the task's thread waiting
+        // for a CPU, which the trace cannot tell from running.
+        if let cores = run.cores, !run.hasVirtualTime {
+            let crowded = CoreUse.oversubscribedSpans(busy: threads.map { $0.slices.map { $0.start ..< $0.end } }, cores: cores)
+                .map { TimeSpan($0.lowerBound, $0.upperBound) }
+            for i in tasks.indices {
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: crowded, as: .runningOrWaitingForCPU) { $0 == .running }
             }
         }
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)

@@ -40,6 +40,12 @@ public struct RenderTimeline: Sendable {
 /// Facts about a run, shown in the header.
 public struct RunFacts: Sendable, Equatable {
     public var program: String
+    /// The program's arguments as the trace recorded them, joined by spaces ("" when none or unknown).
+    public var arguments = ""
+    /// What the program does in one line, as it said itself (`RunOptions.summary`); "" when it said nothing.
+    public var summary = ""
+    /// The command that ran: "weft run io-bound --tasks 1000".
+    public var command: String { arguments.isEmpty ? program : program + " " + arguments }
     public var scheduler: String
     /// Worker threads of the multiplexed scheduler (nil when not set, e.g. thread-per-task).
     public var workers: Int?
@@ -61,13 +67,13 @@ public struct RunFacts: Sendable, Equatable {
     /// The run's threads by role (the same count as `weft stats`), when known.
     public var census: ThreadCensus?
     /// Time tasks spent ready while a pool thread sat idle (multiplexed: the pool's wake-up latency), summed over
-    /// tasks, in ns.
-    public var wakeLatency: UInt64 = 0
+    /// the run's tasks.
+    public var wakeLatency = TaskSum()
     /// The part of `wakeLatency` after the pool had signalled an idle thread to take work: the OS's share, in ns.
     public var osWakeDelay: UInt64 = 0
-    /// Under thread-per-task, the time tasks were ready to run on their own started threads, summed over the tasks,
-    /// in ns: each such task's thread was woken (or yielded) and waited for the OS to run it.
-    public var ownThreadWait: UInt64 = 0
+    /// Under thread-per-task, the time tasks were ready to run on their own started threads, summed over the tasks
+    /// that had one: each such task's thread was woken (or yielded) and waited for the OS to run it.
+    public var ownThreadWait = TaskSum()
     /// From the first task's creation to the last's, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.

@@ -41,11 +41,12 @@ public enum Palette {
     public static let actorMark = Color(hex: 0x993300)
 
     /// The colour of a task state, the same in every theme. Waiting for its new thread to start shares runnable's
-    /// orange and is told apart by its hatching, as suspended on Swift work shares join's and waiting for an actor
-    /// shares mutex's; a cancellation is hatched black.
+    /// orange and is told apart by its hatching, as suspended on Swift work shares join's, waiting for an actor
+    /// shares mutex's and running while more threads ran than cores (perhaps waiting for a CPU) shares running's; a
+    /// cancellation is hatched black.
     public static func color(of state: LaneState) -> Color {
         switch state {
-        case .running: Color(hex: 0x0072B2)
+        case .running, .runningOrWaitingForCPU: Color(hex: 0x0072B2)
         case .runnable, .awaitingThread: Color(hex: 0xE69F00)
         case .wakeLatency, .osWakeDelay: Color(hex: 0xF0E442)
         case .cancelled: Color(hex: 0x000000)

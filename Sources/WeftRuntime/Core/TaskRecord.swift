@@ -46,6 +46,20 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     /// both touch them.
     private var deferredJobs: [(UnownedJob, TaskRecord)] = []
     private let deferredLock: PThreadLock?
+    /// The continuation job of a `Task.yield` made in the running slice (its address; 0 for none), held until the
+    /// slice has ended (`RunCore.runUntracked`). Only the thread running the slice touches it, but the task's slices
+    /// move between threads through the work-stealing deques, whose fences ThreadSanitizer does not follow: an atomic,
+    /// relaxed, costs nothing and keeps it quiet.
+    private let heldYieldJobAddress = Atomic<UInt>(0)
+
+    /// Holds `job`, the continuation job of a `Task.yield` made in the running slice, until the slice has ended;
+    /// false when one is already held.
+    func holdYieldJob(_ job: UnownedJob) -> Bool {
+        guard heldYieldJobAddress.load(ordering: .relaxed) == 0 else { return false }
+        heldYieldJobAddress.store(UInt(bitPattern: unsafeBitCast(job, to: UnsafeRawPointer.self)),
+                                  ordering: .relaxed)
+        return true
+    }
     /// Plain Swift children found so far, to number them; guarded by the run's Swift task table lock.
     var swiftChildren = 0
     /// The Weft task whose slice made this plain Swift task (nil for a spawned task); set before the task can run.
@@ -205,6 +219,12 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
             core.watchForEndOnActor(self)  // it may be on an actor, and complete there
         }
         if defersEnqueues { flushDeferredJobs() }
+        let yieldJob = heldYieldJobAddress.load(ordering: .relaxed)
+        if yieldJob != 0 {
+            heldYieldJobAddress.store(0, ordering: .relaxed)
+            core.enqueueUntrackedJob(unsafeBitCast(UnsafeRawPointer(bitPattern: yieldJob), to: UnownedJob.self),
+                                     near: self)
+        }
         if retainsJob { SwiftJob.release(job) }
         core.checkAfterSlice()
     }

@@ -20,6 +20,8 @@ final class ActorEndWatch: @unchecked Sendable {
     private let lock = PThreadLock()
     /// Unstructured tasks that suspended outside Weft and may have completed on an actor since; guarded by `lock`.
     private var watched: [ObjectIdentifier: TaskRecord] = [:]
+    /// Watched tasks the last poll saw completed (`pollCompleted`); guarded by `lock`.
+    private var completedAtLastPoll: Set<ObjectIdentifier> = []
     /// How many tasks `watched` holds, read without the lock to skip an empty reading.
     private let watchedCount = Atomic<Int>(0)
     /// Jobs of no task running now (low 32 bits) and begun so far (high 32 bits).
@@ -70,6 +72,35 @@ final class ActorEndWatch: @unchecked Sendable {
             watched.removeValue(forKey: ObjectIdentifier(record))
             watchedCount.store(watched.count, ordering: .sequentiallyConsistent)
             return true
+        }
+    }
+
+    /// Whether any task is watched (read without the lock: a hint for the timer's polling).
+    var isWatching: Bool { watchedCount.load(ordering: .sequentiallyConsistent) > 0 }
+
+    /// The watched tasks whose future status says they have completed, each claimed and no longer watched: the timer
+    /// thread's poll for tasks that completed where no job of the run ends, on the main actor, whose jobs the main
+    /// thread runs without Weft. Only the future status is trusted here (complete is final); where its layout is not
+    /// recognised, nothing is read. A task is claimed only when two polls in a row saw it completed, so that one that
+    /// completed in an actor's job is ended, as usual, by that job's thread (`helperJobEnded`), right after the job.
+    func pollCompleted() -> [TaskRecord] {
+        guard isWatching, TaskCompletionLayout.statusOffset != nil else { return [] }
+        return lock.withLock {
+            var ended: [TaskRecord] = []
+            var completed: Set<ObjectIdentifier> = []
+            for (key, record) in watched {
+                guard let held = record.heldTask, record.isSuspendedOutside,
+                      TaskCompletionLayout.hasCompleted(held) == true else { continue }
+                guard completedAtLastPoll.contains(key) else {
+                    completed.insert(key)
+                    continue
+                }
+                watched.removeValue(forKey: key)
+                if record.claimCompletionOutside() { ended.append(record) }
+            }
+            completedAtLastPoll = completed
+            watchedCount.store(watched.count, ordering: .sequentiallyConsistent)
+            return ended
         }
     }
 

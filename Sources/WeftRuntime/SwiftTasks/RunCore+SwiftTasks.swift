@@ -117,7 +117,7 @@ extension RunCore {
 
     /// Runs a job that belongs to no task (an actor job, `Task.yield`'s continuation job) near the task that
     /// enqueued it: under thread-per-task on that task's thread. A continuation job enqueued by a running task is its
-    /// `Task.yield`: its slice ends as yielded. An actor job runs under its actor's record (`ActorTable`).
+    /// `Task.yield`: its slice ends as yielded, and the job is enqueued once the slice has ended. An actor job runs under its actor's record (`ActorTable`).
     private func runUntracked(_ job: UnownedJob, arrivedAt: TaskRecord) {
         let current = ThreadLocals.currentTask
         let flags = SwiftJob.flags(job)
@@ -126,8 +126,11 @@ extension RunCore {
                                 helper: actors.helper(for: job, core: self))
             return
         }
-        if current != nil, flags.kind == 0xC3, ThreadLocals.endReasonIfSet == nil {
-            ThreadLocals.endReason = .yielded
+        if let current, flags.kind == 0xC3, current.holdYieldJob(job) {
+            // Held until the slice has ended, so that the yield always gives up the thread: run at once on another
+            // thread, the job could resume the task before it suspended, and the task would go on in the same slice.
+            if ThreadLocals.endReasonIfSet == nil { ThreadLocals.endReason = .yielded }
+            return
         }
         enqueueUntrackedJob(job, near: current ?? arrivedAt)
     }
@@ -171,7 +174,11 @@ extension RunCore {
     /// `record` (an unstructured task holding its object) has ended a slice suspended outside Weft: it may be on an
     /// actor and complete there, so it is watched from now on (`ActorEndWatch`), and ended at once if it already has.
     func watchForEndOnActor(_ record: TaskRecord) {
-        if actorEnds.watch(record) { endTasksCompletedOnActors([record]) }
+        if actorEnds.watch(record) {
+            endTasksCompletedOnActors([record])
+        } else {
+            timer.pollForEndsOutside()  // it may complete on the main actor, where no job of the run ends
+        }
     }
 
     /// Ends tasks found completed inside a job of no task (an actor's job): each was claimed from its suspension

@@ -19,7 +19,7 @@ struct ChromeTraceHeldTests {
         while let event = try list.next() {
             writer.add(event)
             n += 1
-            if n % 64 == 0 { builderPeak = max(builderPeak, writer.builder.retainedDetail) }
+            if n % 64 == 0 { builderPeak = max(builderPeak, writer.builder.retainedRecords) }
         }
         writer.finish()
         try writer.out.close()

@@ -23,6 +23,8 @@ final class VirtualTimer: DeadlineTimer, @unchecked Sendable {
     func start(core: RunCore) throws(ThreadStartFailure) {}
     func requestStop() {}
     func join() {}
+    /// No thread to poll from: the deterministic scheduler's single thread reads completions after actor jobs only.
+    func pollForEndsOutside() {}
 
     /// Removes every wait due at the earliest pending deadline (skipping those already resumed), with that deadline.
     func popEarliest() -> (deadline: UInt64, due: [VirtualTimers.Entry])? { timers.popEarliest() }

@@ -15,4 +15,8 @@ protocol DeadlineTimer: AnyObject, Sendable {
 
     /// Waits for the timer's thread to end (after `requestStop`).
     func join()
+
+    /// Makes sure the timer reads, about every millisecond while any are watched, the unstructured tasks that may
+    /// complete where Weft runs no job (`ActorEndWatch.pollCompleted`), and ends those that have.
+    func pollForEndsOutside()
 }

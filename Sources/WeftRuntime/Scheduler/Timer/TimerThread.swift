@@ -35,6 +35,20 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Whether the timer thread is polling for tasks completed outside Weft (`pollForEndsOutside`); under its lock.
+    private var polling = false
+    /// How often the poll runs while tasks are watched.
+    private static let pollInterval: UInt64 = 1_000_000
+
+    func pollForEndsOutside() {
+        lock.lock()
+        if !polling {
+            polling = true
+            condition.signal()
+        }
+        lock.unlock()
+    }
+
     /// Tells the timer thread to stop now, waking it; `join` waits for it.
     func requestStop() { loop.requestStop() }
 
@@ -48,6 +62,7 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
         let sampler = core.tracer.map { ProcessSampler(tracer: $0, now: monotonicNanoseconds()) }
         core.startGate.arrive()
         var due: [Entry] = []
+        var nextPoll: UInt64 = 0
         lock.lock()
         while !loop.stopping {
             if let sampler, let tracer = core.tracer, monotonicNanoseconds() >= sampler.next {
@@ -56,13 +71,23 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
                 lock.lock()
                 continue
             }
+            if polling, monotonicNanoseconds() >= nextPoll {
+                lock.unlock()
+                core.endTasksCompletedOnActors(core.actorEnds.pollCompleted())
+                lock.lock()
+                // Read under the lock: a task watched after this reading finds `polling` false and sets it again.
+                polling = core.actorEnds.isWatching
+                nextPoll = monotonicNanoseconds() &+ Self.pollInterval
+                continue
+            }
+            let wakeForOthers = min(sampler?.next ?? .max, polling ? nextPoll : .max)
             guard let first = heap.first else {
-                if let sampler { condition.wait(lock, until: sampler.next) } else { condition.wait(lock) }
+                if wakeForOthers == .max { condition.wait(lock) } else { condition.wait(lock, until: wakeForOthers) }
                 continue
             }
             let now = monotonicNanoseconds()
             if first.deadline > now {
-                condition.wait(lock, until: min(first.deadline, sampler?.next ?? .max))
+                condition.wait(lock, until: min(first.deadline, wakeForOthers))
                 continue
             }
             while let top = heap.first, top.deadline <= now { due.append(pop()) }

@@ -1,0 +1,82 @@
+import Testing
+import WeftAnalysis
+@testable import WeftRender
+import WeftTestSupport
+import WeftTrace
+
+/// Where more threads ran tasks than the machine has cores, a task's "running" may have been waiting for a CPU: the
+/// lanes draw it apart (hatched running blue) and the legend names it.
+@Suite struct CPUWaitTests {
+    /// Thread-per-task on one core: main's thread runs main 0–10 µs; t2's thread runs t2 4–14 µs. From 4 to 10 µs two
+    /// threads run on the one core.
+    static func trace(cores: Int = 1) -> ScriptedTrace {
+        let s = ScriptedTrace()
+        s.meta(0, "scheduler", "thread-per-task")
+        s.meta(0, "cores", "\(cores)")
+        s.thread(0, 1, tid: 101, role: .taskThread, index: 1)
+        s.create(0, on: 1, 1, name: "main")
+        s.begin(0, on: 1, 1)
+        s.create(1_000, on: 1, 2, parent: 1, name: "child")
+        s.thread(3_000, 2, tid: 102, role: .taskThread, index: 2)
+        s.begin(4_000, on: 2, 2)
+        s.finish(10_000, on: 1)
+        s.finish(14_000, on: 2)
+        s.runFinish(15_000, .completed)
+        return s
+    }
+
+    /// A task's running spans as "state start-end".
+    static func running(_ render: RenderTimeline, _ name: String) throws -> [String] {
+        let task = try #require(render.tasks.first { $0.name.hasSuffix(name) })
+        return task.spans.filter { $0.state.isRunning }.map { "\($0.state) \($0.start)-\($0.end)" }
+    }
+
+    @Test func runningWhileMoreThreadsRanThanCoresIsItsOwnState() throws {
+        let render = RenderTimeline(timeline: Self.trace().timeline())
+        #expect(try Self.running(render, "main") == ["running 0-4000", "running or waiting for a CPU 4000-10000"])
+        #expect(try Self.running(render, "child") == ["running or waiting for a CPU 4000-10000", "running 10000-14000"])
+        // Two cores for two threads: all of it is running.
+        let roomy = RenderTimeline(timeline: Self.trace(cores: 2).timeline())
+        #expect(try Self.running(roomy, "main") == ["running 0-10000"])
+    }
+
+    @Test func theSweepGivesTheCrowdedStretchesJoined() {
+        let busy: [[Range<UInt64>]] = [[0 ..< 10], [4 ..< 14], [6 ..< 8, 12 ..< 20]]
+        #expect(CoreUse.oversubscribedSpans(busy: busy, cores: 1) == [4 ..< 10, 12 ..< 14])
+        #expect(CoreUse.oversubscribedSpans(busy: busy, cores: 2) == [6 ..< 8])
+        #expect(CoreUse.oversubscribedSpans(busy: busy, cores: 3).isEmpty)
+        let use = CoreUse(busy: busy, cores: 1)
+        #expect(use.peak == 3 && use.oversubscribed == 8)
+    }
+
+    @Test func theLaneHatchesItAndTheLegendAndHeaderNameIt() throws {
+        let render = RenderTimeline(timeline: Self.trace().timeline())
+        let scene = try TimelineLayout.scene(render, options: RenderOptions(width: 900), measurer: TextMeasurer())
+        let blue = Palette.color(of: .running)
+        let hatches = scene.layer("lanes")?.items.filter {
+            if case let .hatch(_, color) = $0 { color.withAlpha(1) == blue } else { false }
+        } ?? []
+        #expect(!hatches.isEmpty)
+        let entries = try LegendTests().fullLegend()
+        let entry = try #require(entries.first { $0.label.hasPrefix("running or waiting for a CPU") })
+        #expect(entry.key == .hatched(blue, thin: false))
+        let legend = scene.layer("legend")?.items.compactMap { item -> String? in
+            if case let .text(t) = item { t.text } else { nil }
+        } ?? []
+        #expect(legend.contains { $0.hasPrefix("running or waiting for a CPU") })
+        // The Threads header, wrapped over lines, says it too.
+        let words = scene.texts.map(\.text).joined(separator: " ")
+        #expect(words.contains("more ran than cores, and “running” then (hatched blue) includes waiting for a CPU"))
+        // The hatching really reaches the picture: some pixel of a hatched stretch is running's blue.
+        let image = try ScenePainter.image(scene)
+        let hatch = try #require(hatches.first)
+        guard case let .hatch(rect, _) = hatch else { return }
+        var found = false
+        for x in Int(rect.x) ..< Int(rect.maxX) {
+            for y in Int(rect.y) ..< Int(rect.maxY) where image.color(x: x, y: y).map({ ColorVision.normal.distance($0, blue) < 12 }) == true {
+                found = true
+            }
+        }
+        #expect(found)
+    }
+}
