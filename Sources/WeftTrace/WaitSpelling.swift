@@ -18,7 +18,7 @@ extension BlockReason {
         }
     }
 
-    /// What a task waits on, in words: `mutex mu4 "fork 1"`, `receive on ch2 "jobs"`, `wait group wg3`,
+    /// What a task waits on, in words: `mutex mu2 "fork 2"`, `receive on ch2 "jobs"`, `wait group wg3`,
     /// `join of t5 "worker"`, `select`, `sleep`.
     /// - Parameter label: the object's name (for a join, the awaited task's); "" or the id itself when it has none.
     public func describeWait(on object: ObjectID, label: String) -> String {

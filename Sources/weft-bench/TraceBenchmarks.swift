@@ -10,6 +10,18 @@ let traceBenchmarks = BenchmarkSuite(name: "trace") {
     let folder = NSTemporaryDirectory() + "weft-bench-\(getpid())-"
     // WEFT_BENCH_TRACE=record|bytes|read runs one part (for profiling).
     let only = ProcessInfo.processInfo.environment["WEFT_BENCH_TRACE"]
+    // WEFT_BENCH_READ=FILE only reads that trace, `runs` times (read throughput on a shape of one's choosing).
+    if let file = ProcessInfo.processInfo.environment["WEFT_BENCH_READ"] {
+        var rates: [Double] = []
+        var events = 0
+        for _ in 0..<runs {
+            let (rate, _, n) = try TraceBench.readCount(file)
+            rates.append(rate)
+            events = n
+        }
+        TraceBench.report("read \(file) (\(events) events; validating, causal order, thread CPU time)", rates, unit: "M events/s", target: ">= 30")
+        return
+    }
     if only == nil || only == "record" {
 
     // 1. Recording one event while another thread records too.

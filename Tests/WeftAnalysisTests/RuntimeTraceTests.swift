@@ -137,7 +137,7 @@ struct RuntimeTraceTests {
         }
         // The main task's join is spelled with the awaited task's id, as the lints spell it.
         let main = try #require(error.deadlock?.blocked.first { $0.name == "main" })
-        #expect(main.description.hasPrefix("t1 \"main\" waits on join of t2 \"philosopher 0\""), "\(main)")
+        #expect(main.description.hasPrefix("t1 \"main\" waits on join of t2 \"philosopher 1\""), "\(main)")
         #expect(error.message.range(of: #"\bo[0-9]+\b"#, options: .regularExpression) == nil, "\(error.message)")
     }
 

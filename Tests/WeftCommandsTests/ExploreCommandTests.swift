@@ -11,7 +11,7 @@ struct ExploreCommandTests {
         #expect(result.status == 1, "\(result.standardError)")
         let out = result.standardOutput
         #expect(out.contains("100 runs, strategy random, seeds 0 to 99"))
-        #expect(out.contains("wait-for cycle of 5: \"philosopher 0\" -> \"philosopher 1\""))
+        #expect(out.contains("wait-for cycle of 5: \"philosopher 1\" -> \"philosopher 2\""))
         let replayLine = try #require(out.split(separator: "\n").first { $0.contains("replay: ") })
         let traceLine = try #require(out.split(separator: "\n").first { $0.contains("trace: ") })
         let trace = String(traceLine.split(separator: " ").last!)

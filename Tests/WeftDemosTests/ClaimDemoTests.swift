@@ -80,7 +80,7 @@ struct ClaimDemoTests {
         #expect(error.kind == .deadlock)
         let cycle = try #require(error.deadlock).cycle
         #expect(cycle.count == 5, "the five philosophers wait for each other in a ring")
-        #expect(Set(cycle.map(\.name)) == Set((0..<5).map { "philosopher \($0)" }))
+        #expect(Set(cycle.map(\.name)) == Set((1...5).map { "philosopher \($0)" }))
         #expect(run.report?.outcome == .deadlocked)
         #expect(run.lines.isEmpty)
         let philosophers = run.tasks(named: "philosopher")

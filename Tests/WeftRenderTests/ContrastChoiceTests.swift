@@ -67,6 +67,6 @@ struct ContrastChoiceTests {
         options.maxLockLanes = 1
         let scene = try TimelineLayout.contrast(fine, DeadlockFixture.run(), options: options, measurer: TextMeasurer())
         let texts = scene.texts.map(\.text)
-        #expect(texts.filter { $0 == "lock mu1 fork 0" }.count == 2 && texts.filter { $0 == "lock mu2 fork 1" }.count == 2)
+        #expect(texts.filter { $0 == "lock mu1 fork 1" }.count == 2 && texts.filter { $0 == "lock mu2 fork 2" }.count == 2)
     }
 }

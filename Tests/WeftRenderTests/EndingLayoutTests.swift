@@ -54,7 +54,7 @@ struct EndingLayoutTests {
         #expect(titles.map(\.text).sorted() == ["multiplexed: wait-for graph (2 tasks)", "thread-per-task: wait-for graph (2 tasks)"])
         // Side by side: one row, two columns.
         #expect(titles.count == 2 && titles[0].box.y == titles[1].box.y && titles[0].box.x != titles[1].box.x)
-        #expect(texts.contains("ch4 forks") && texts.contains("mu1 fork 0"))
+        #expect(texts.contains("ch4 forks") && texts.contains("mu1 fork 1"))
     }
 
     @Test("a run that ended well beside one that did not keeps its message in its own panel")

@@ -214,7 +214,7 @@ struct EdgeCaseTests {
     @Test("a long problem message is drawn line by line, wrapped at word boundaries, never cut off")
     func problemLines() throws {
         var run = Fixtures.small()
-        let cycle = (0..<6).map { "t\($0 + 2) \"philosopher \($0)\" waits on mutex mu\($0 + 2) \"fork \($0)\", held by t\($0 + 3)" }
+        let cycle = (0..<6).map { "t\($0 + 2) \"philosopher \($0 + 1)\" waits on mutex mu\($0 + 2) \"fork \($0 + 2)\", held by t\($0 + 3)" }
         run.facts.problem = "deadlocked: deadlock: all 6 live tasks are blocked and no timer is pending.\n"
             + cycle.joined(separator: "\n") + "\n" + String(repeating: "a rather long line of words ", count: 12)
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 900), measurer: TextMeasurer())

@@ -43,14 +43,14 @@ enum DeadlockFixture {
                 StateSpan(start: 10 * us, end: 60 * us, state: .join),
                 StateSpan(start: 60 * us, end: 70 * us, state: .cancelled),
             ], marks: [Mark(time: 4 * us, kind: .spawn), Mark(time: 4 * us, kind: .spawn), Mark(time: 4 * us, kind: .spawn)]),
-            TaskTrack(task: TaskID(2), name: "philosopher 0", spans: [
+            TaskTrack(task: TaskID(2), name: "philosopher 1", spans: [
                 StateSpan(start: 4 * us, end: 11 * us, state: .awaitingThread),
                 StateSpan(start: 11 * us, end: 12 * us, state: .runnable),
                 StateSpan(start: 12 * us, end: 30 * us, state: .running),
                 StateSpan(start: 30 * us, end: 60 * us, state: .mutex),
                 StateSpan(start: 60 * us, end: 66 * us, state: .cancelled),
             ], marks: [Mark(time: 20 * us, kind: .lock)], holds: [TimeSpan(20 * us, 60 * us)]),
-            TaskTrack(task: TaskID(3), name: "philosopher 1", spans: [
+            TaskTrack(task: TaskID(3), name: "philosopher 2", spans: [
                 StateSpan(start: 4 * us, end: 13 * us, state: .awaitingThread),
                 StateSpan(start: 13 * us, end: 14 * us, state: .runnable),
                 StateSpan(start: 14 * us, end: 32 * us, state: .running),
@@ -59,14 +59,14 @@ enum DeadlockFixture {
             ], marks: [Mark(time: 22 * us, kind: .lock)], holds: [TimeSpan(22 * us, 60 * us)]),
         ]
         let locks = [
-            LockTrack(mutex: MutexID(1), label: "fork 0", holds: [ThreadSlice(start: 20 * us, end: 60 * us, task: TaskID(2))],
+            LockTrack(mutex: MutexID(1), label: "fork 1", holds: [ThreadSlice(start: 20 * us, end: 60 * us, task: TaskID(2))],
                       waits: [TimeSpan(32 * us, 60 * us)]),
-            LockTrack(mutex: MutexID(2), label: "fork 1", holds: [ThreadSlice(start: 22 * us, end: 60 * us, task: TaskID(3))],
+            LockTrack(mutex: MutexID(2), label: "fork 2", holds: [ThreadSlice(start: 22 * us, end: 60 * us, task: TaskID(3))],
                       waits: [TimeSpan(30 * us, 60 * us)]),
         ]
         let deadlock = DeadlockDrawing(detected: 60 * us, cycle: [
-            .init(task: TaskID(2), taskLabel: "t2 philosopher 0", objectLabel: "mu2 fork 1", mutex: MutexID(2), relation: "held by"),
-            .init(task: TaskID(3), taskLabel: "t3 philosopher 1", objectLabel: "mu1 fork 0", mutex: MutexID(1), relation: "held by"),
+            .init(task: TaskID(2), taskLabel: "t2 philosopher 1", objectLabel: "mu2 fork 2", mutex: MutexID(2), relation: "held by"),
+            .init(task: TaskID(3), taskLabel: "t3 philosopher 2", objectLabel: "mu1 fork 1", mutex: MutexID(1), relation: "held by"),
         ])
         let counters = [
             CounterTrack(kind: .residentBytes, points: [(0, 16_000_000), (10 * us, 17_000_000), (20 * us, 20_000_000)]),
@@ -88,12 +88,12 @@ struct TeachingPictureTests {
         #expect(SceneChecks.textProblems(scene).isEmpty)
         let texts = scene.texts.map(\.text)
         // Every member of the cycle is a node of the graph, and the instant is labelled.
-        for node in ["t2 philosopher 0", "t3 philosopher 1", "mu2 fork 1", "mu1 fork 0"] {
+        for node in ["t2 philosopher 1", "t3 philosopher 2", "mu2 fork 2", "mu1 fork 1"] {
             #expect(texts.contains(node), "no graph node \(node)")
         }
         #expect(texts.contains { $0.hasPrefix("▼ deadlock detected at 60.0 µs") })
         // Both forks have a lane, the threads are counted as stats counts them, and the header says it once.
-        #expect(texts.contains("lock mu1 fork 0") && texts.contains("lock mu2 fork 1"))
+        #expect(texts.contains("lock mu1 fork 1") && texts.contains("lock mu2 fork 2"))
         #expect(texts.contains { $0.hasPrefix("4 scheduler threads: 3 (one per task) + timer thread") })
         #expect(!texts.contains { $0.contains("deadlocked: deadlock") })
         // Held threads and the two hatched states are drawn; the legend names them.

@@ -7,11 +7,11 @@ import WeftTrace
     func diningPhilosophersDeadlockIsReportedWithItsCycle(_ scheduler: SchedulerKind) async throws {
         do {
             _ = try await Weft.run(RunOptions(scheduler: scheduler)) { rt in
-                let forks = (0..<5).map { rt.mutex("fork \($0)") }
+                let forks = (0..<5).map { rt.mutex("fork \($0 + 1)") }
                 let seated = rt.waitGroup("seated")
                 seated.add(5)
                 let philosophers = (0..<5).map { i in
-                    rt.spawn("philosopher \(i)") {
+                    rt.spawn("philosopher \(i + 1)") {
                         try await forks[i].lock()
                         seated.done()
                         try await seated.wait()

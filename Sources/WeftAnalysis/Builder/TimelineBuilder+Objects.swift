@@ -19,6 +19,8 @@ extension TimelineState {
         case .select(let v):
             // The channel of the case taken (0 for the default case or a timeout).
             _ = consumeBlock(e, on: v.channel.rawValue, reason: .select)
+            // No channel and not the default case (-1): the select's `.after` case fired.
+            if v.channel.rawValue == 0 && v.chosen >= 0 { keep(FiredTimeout(time: e.time, task: e.task)) }
         case .channelMake(let v):
             let c = channelPosition(v.channel.rawValue, at: e.time)
             channels[c].capacity = v.capacity

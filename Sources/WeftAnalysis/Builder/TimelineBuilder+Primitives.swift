@@ -10,6 +10,8 @@ struct PrimitiveBuild {
     var timers: [TimerTimeline] = []
     var timerIndex: [UInt64: Int] = [:]
     var cancellations: [Cancellation] = []
+    /// Timeouts that fired, in order.
+    var timeouts: [FiredTimeout] = []
     /// Per task: its read request not yet granted (mutex raw id, time).
     var readRequests: [TaskID: (mutex: UInt64, time: UInt64)] = [:]
     /// Per read-write mutex position: the open read hold of each reading task (index into `readHolds`).
@@ -99,9 +101,15 @@ extension TimelineState {
             channels[channelPosition(v.channel.rawValue, at: e.time)].tryReceiveMisses += 1
         case .receiveTimeout(let v):
             channels[channelPosition(v.channel.rawValue, at: e.time)].receiveTimeouts += 1
+            keep(FiredTimeout(time: e.time, task: e.task, channel: v.channel))
         default:
             break
         }
+    }
+
+    /// Keeps a fired timeout for the model (a summary, which keeps no instants, drops it).
+    mutating func keep(_ timeout: FiredTimeout) {
+        if summary == nil { primitives.timeouts.append(timeout) }
     }
 
     private mutating func makeTimer(_ id: TimerID, name: StringID, isTicker: Bool, interval: UInt64, _ e: Event) {
@@ -142,6 +150,6 @@ extension TimelineState {
             }
         }
         timeline.addPrimitives(semaphores: primitives.semaphores, onces: primitives.onces, timers: primitives.timers,
-                               cancellations: primitives.cancellations)
+                               cancellations: primitives.cancellations, timeouts: primitives.timeouts)
     }
 }

@@ -27,6 +27,8 @@ public struct Timeline: Sendable {
     public var timers: [TimerTimeline] = []
     /// Every task cancellation, in order.
     public var cancellations: [Cancellation] = []
+    /// Every timeout that fired (a select's `.after` case taken, a `receive(timeout:)` given up), in order.
+    public var timeouts: [FiredTimeout] = []
     /// Every actor whose jobs the run traced, sorted by id.
     public var actors: [ActorTimeline] = []
     /// Every message, send paired with receive, sorted by start (send time).
@@ -82,13 +84,15 @@ public struct Timeline: Sendable {
         for (i, m) in self.mutexes.enumerated() { objectIndex[m.id.object] = (.mutex, i) }
     }
 
-    /// Adds the objects of the later primitives (semaphores, onces, tickers and timers) and the cancellations.
+    /// Adds the objects of the later primitives (semaphores, onces, tickers and timers), the cancellations and the
+    /// timeouts that fired.
     mutating func addPrimitives(semaphores: [SemaphoreTimeline], onces: [OnceTimeline], timers: [TimerTimeline],
-                                cancellations: [Cancellation]) {
+                                cancellations: [Cancellation], timeouts: [FiredTimeout] = []) {
         self.semaphores = semaphores.sorted { $0.id < $1.id }
         self.onces = onces.sorted { $0.id < $1.id }
         self.timers = timers.sorted { $0.id < $1.id }
         self.cancellations = cancellations
+        self.timeouts = timeouts
         for (i, s) in self.semaphores.enumerated() { objectIndex[s.id.object] = (.semaphore, i) }
         for (i, o) in self.onces.enumerated() { objectIndex[o.id.object] = (.once, i) }
         for (i, t) in self.timers.enumerated() { objectIndex[t.id.object] = (.timer, i) }

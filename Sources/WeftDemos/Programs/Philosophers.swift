@@ -4,7 +4,9 @@ extension Demo {
     /// Five philosophers, five forks (mutexes). Before each meal a philosopher thinks for a random time (from the run's
     /// seed under the deterministic scheduler), takes the left fork, holds it a moment, then takes the right: when all
     /// hold their left fork at once, all wait forever. With `--fixed`, each takes the lower-numbered fork first, which
-    /// breaks the cycle, and all eat. `--think-ms 0` seats them all at once: a deadlock on every run.
+    /// breaks the cycle, and all eat. `--think-ms 0` seats them all at once: a deadlock on every run. Philosophers and
+    /// forks are numbered from 1, as Weft numbers mutexes: fork k is mutex `muk`, and philosopher k takes forks k
+    /// and k + 1 (the last takes fork 1 for its right).
     public static let philosophers = Demo(
         name: "philosophers",
         summary: "five philosophers think a while, take their left fork, then their right: a deadlock whenever all hold their left at once (--fixed orders the forks)",
@@ -24,20 +26,20 @@ extension Demo {
         let thinkMicroseconds = context["think-ms"] * 1_000
         let hold = Duration.milliseconds(context["hold-ms"])
         let fixed = context.options.flag("fixed")
-        let forks = (0..<seats).map { runtime.mutex("fork \($0)") }
+        let forks = (1...seats).map { runtime.mutex("fork \($0)") }
         var handles: [TaskHandle<Void>] = []
         for seat in 0..<seats {
             let left = seat
             let right = (seat + 1) % seats
             let (first, second) = fixed ? (min(left, right), max(left, right)) : (left, right)
-            handles.append(runtime.spawn("philosopher \(seat)") {
+            handles.append(runtime.spawn("philosopher \(seat + 1)") {
                 for meal in 1...meals {
                     let think = runtime.random(in: 0...thinkMicroseconds)
                     if think > 0 { try await runtime.sleep(for: .microseconds(think)) }
                     try await forks[first].lock()
                     try await runtime.sleep(for: hold)
                     try await forks[second].lock()
-                    context.say("Philosopher \(seat) eats meal \(meal) with forks \(first) and \(second)")
+                    context.say("Philosopher \(seat + 1) eats meal \(meal) with forks \(first + 1) and \(second + 1)")
                     forks[second].unlock()
                     forks[first].unlock()
                 }

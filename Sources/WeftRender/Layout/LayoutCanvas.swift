@@ -26,6 +26,8 @@ final class LayoutCanvas {
     /// What was drawn, so that the legend explains exactly that.
     var usedStates = Set<LaneState>()
     var usedMarks = Set<Mark.Kind>()
+    /// The kind of the first marker that stood for several marks of one kind, with its count ("×5"), if any did.
+    var countedMark: Mark.Kind?
     var usedLinks = Set<Link.Kind>()
     var drewHolds = false
     var drewTaskSlices = false

@@ -11,6 +11,8 @@ enum LegendLayout {
         case counter(Color)
         case strip(Color)
         case marker(MarkerShape)
+        /// A marker with a count beside it ("×3"): marks of one kind too close to draw apart.
+        case countedMarker(MarkerShape)
         case arrow(Color, dash: [Double])
         /// A dashed line: long dashes for a free pool thread, short for an idle caller or timer thread.
         case dashed(long: Bool)
@@ -55,9 +57,10 @@ enum LegendLayout {
             let colors = Array(Palette.taskColors.prefix(canvas.usedTaskColors))
             add(.threads, .stripes(colors), "runs a task: the colour of the chip beside the task's lane")
         }
-        if canvas.drewRepeatedColor {
+        if canvas.drewRepeatedColor || canvas.usedTaskColors > Palette.taskColors.count {
             add(.threads, .striped(Palette.taskColors[2]),
-                "past \(Palette.taskColors.count) tasks colours repeat: a stripe and a numbered chip mark the second use")
+                "colours repeat every \(Palette.taskColors.count) tasks: a numbered chip and a stripe across the slices mark a repeat;"
+                    + " slices wide enough name their task")
         }
         if canvas.drewOtherTask {
             add(.threads, .swatch(Palette.otherTask, thin: false), "runs a task without a lane of its own")
@@ -139,6 +142,10 @@ enum LegendLayout {
         for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
             add(.marks, .marker(PanelLayout.shape(of: kind)), kind.description)
         }
+        if let kind = canvas.countedMark {
+            add(.marks, .countedMarker(PanelLayout.shape(of: kind)),
+                "×N: N marks of one kind within a few pixels, drawn once at the first (other kinds beside it)")
+        }
         if canvas.drewDeadlock {
             add(.marks, .instant(Palette.color(of: .mutex)), "deadlock detected (wait-for graph above the lanes)")
         }
@@ -203,6 +210,13 @@ enum LegendLayout {
         case let .marker(shape):
             canvas.builder.add(.marker(shape, center: Point(box.x + box.width / 2, mid), size: 7, color: canvas.theme.marker),
                                to: .legend)
+        case let .countedMarker(shape):
+            canvas.builder.add(.marker(shape, center: Point(box.x + 2.5, mid), size: 5, color: canvas.theme.marker), to: .legend)
+            // The count may run a little past the key, into the gap before the entry's words.
+            let clip = Rect(x: box.x + 6, y: box.y - 3, width: box.width - 2, height: box.height + 6)
+            if let text = canvas.text("×2", in: clip, size: Metrics.markCountSize, color: canvas.theme.marker) {
+                canvas.builder.add(text, to: .legend)
+            }
         case let .arrow(color, dash):
             canvas.builder.add(.arrow(from: Point(box.x, mid), to: Point(box.maxX, mid), color: color, width: 1, head: 4,
                                       dash: dash), to: .legend)

@@ -64,8 +64,9 @@ enum Metrics {
     static let actorMark = 3.0
     /// Pixels per arrow at most: beyond this, arrows are thinned.
     static let pixelsPerArrow = 4.0
-    /// Markers of one kind closer than this on one lane are drawn once, with a count beside them.
-    static let markerSpacing = 3.0
+    /// A task lane's mark (spawn, send, …), and the room between two marks of a crowd (`MarkCrowds`).
+    static let markerSize = 5.0
+    static let markerGap = 1.5
     static let markCountSize = 8.0
     /// Pixel columns per density bin.
     static let densityBin = 2.0

@@ -68,46 +68,44 @@ extension PanelLayout {
         case .wait: .diamond
         case .wake: .bar
         case .tick: .circle
+        case .timeout: .hourglass
         case .cancel: .cross
         }
     }
 
-    /// The lane's marks; marks of one kind closer than `Metrics.markerSpacing` are one marker, labelled with how many
-    /// it stands for ("×5") when it stands for more than one.
+    /// The lane's marks, gathered by `MarkCrowds` so that no marker or count overlaps another: a crowd of marks
+    /// within a few pixels is one marker per kind, labelled with how many it stands for ("×5") when more than one.
     private func drawMarks(_ marks: [Mark], laneTop: Double) {
         guard !marks.isEmpty else { return }
-        let kinds = Mark.Kind.allCases.count
-        var groupX = [Double](repeating: -.infinity, count: kinds)
-        var groupCount = [Int](repeating: 0, count: kinds)
-        let y = laneTop + 4
-        // A count is drawn where it does not run into the lane's previous count or out of the plot.
-        var labelRight = -Double.infinity
-        func close(_ k: Int) {
-            guard groupCount[k] > 1 else { return }
-            let x = groupX[k] + 4
-            guard x >= labelRight + 2 else { return }
-            let clip = Rect(x: x, y: laneTop - 2, width: scale.x1 - x, height: 10)
-            guard clip.width > 0,
-                  let item = canvas.text("×\(groupCount[k])", in: clip, size: Metrics.markCountSize, color: theme.marker,
-                                         minimumCharacters: 8) else { return }
-            canvas.builder.add(item, to: .markers)
-            labelRight = item.box.maxX
+        let size = Metrics.markerSize
+        var crowds = MarkCrowds(markerSize: size, gap: Metrics.markerGap) { [canvas] count in
+            canvas.measurer.width("×\(count)", size: Metrics.markCountSize)
         }
         for mark in marks where scale.overlaps(mark.time, mark.time) {
-            let x = scale.clampedX(mark.time)
-            let k = Int(mark.kind.rawValue)
-            if x - groupX[k] < Metrics.markerSpacing {
-                groupCount[k] += 1
-                continue
-            }
-            close(k)
-            groupX[k] = x
-            groupCount[k] = 1
-            canvas.usedMarks.insert(mark.kind)
-            canvas.builder.add(.marker(Self.shape(of: mark.kind), center: Point(x, y), size: 5, color: theme.marker),
-                               to: .markers)
+            crowds.add(x: scale.clampedX(mark.time), kind: mark.kind)
         }
-        for k in 0..<kinds { close(k) }
+        let y = laneTop + 4
+        var previousRight = -Double.infinity
+        for crowd in crowds.finish() {
+            // A summary that would run out of the plot moves left, as far as the crowd before it allows.
+            let shift = max(min(crowd.right - scale.x1, crowd.firstX - size / 2 - previousRight - Metrics.markerGap), 0)
+            previousRight = crowd.right - shift
+            for item in crowd.items {
+                canvas.usedMarks.insert(item.kind)
+                canvas.builder.add(.marker(Self.shape(of: item.kind), center: Point(item.x - shift, y), size: size,
+                                           color: theme.marker), to: .markers)
+                guard let countX = item.countX.map({ $0 - shift }) else { continue }
+                if canvas.countedMark == nil { canvas.countedMark = item.kind }
+                let clip = Rect(x: countX, y: laneTop - 2, width: scale.x1 - countX, height: 10)
+                guard clip.width > 0,
+                      let text = canvas.text("×\(item.count)", in: clip, size: Metrics.markCountSize, color: theme.marker,
+                                             minimumCharacters: 8) else { continue }
+                // A halo of the background behind the count, so that arrows passing under it do not cross its digits.
+                canvas.builder.add(.rect(Rect(x: text.box.x - 0.5, y: text.box.y, width: text.box.width + 1, height: text.box.height),
+                                         fill: theme.background.withAlpha(0.75)), to: .markers)
+                canvas.builder.add(text, to: .markers)
+            }
+        }
     }
 
     /// One row for the tasks not drawn one by one: the share of them in each state, per pixel column.

@@ -24,8 +24,9 @@ extension PanelLayout {
                     let x0 = scale.clampedX(held.start), x1 = scale.clampedX(held.end)
                     guard x1 - x0 >= 0.5 else { continue }
                     canvas.drewHeldThread = true
-                    canvas.builder.add(.hatch(Rect(x: x0, y: y + 6, width: x1 - x0, height: Metrics.threadLane - 12),
-                                              color: color.withAlpha(dimmed ? 0.25 : 0.8)), to: .lanes)
+                    let rect = Rect(x: x0, y: y + 6, width: x1 - x0, height: Metrics.threadLane - 12)
+                    canvas.builder.add(.hatch(rect, color: color.withAlpha(dimmed ? 0.25 : 0.8)), to: .lanes)
+                    stripeRepeat(lanes.coloring.swatch(owner), across: rect)
                 }
             }
             lod.reset()
@@ -77,25 +78,44 @@ extension PanelLayout {
             rect.y += rect.height - height
             rect.height = height
             canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
+            if height >= 6 { stripeRepeat(swatch, across: rect) }
             return
         }
         canvas.builder.add(.rect(rect, fill: fill), to: .lanes)
-        if swatch.round > 0 {
-            // A colour worn a second time: a stripe across the slice tells it from the first wearer.
-            canvas.drewRepeatedColor = true
-            canvas.builder.add(.rect(Rect(x: rect.x, y: rect.y + rect.height / 2 - 1, width: rect.width, height: 2),
-                                     fill: theme.background), to: .lanes)
+        let item = sliceLabel(task, in: rect, fill: fill, names: names, dimmed: dimmed)
+        // The stripe stops short of the label, so that it never runs through the words.
+        if let box = item?.box {
+            stripeRepeat(swatch, across: Rect(x: rect.x, y: rect.y, width: box.x - 2 - rect.x, height: rect.height))
+            stripeRepeat(swatch, across: Rect(x: box.maxX + 2, y: rect.y, width: rect.maxX - box.maxX - 2, height: rect.height))
+        } else {
+            stripeRepeat(swatch, across: rect)
         }
-        guard rect.width >= Metrics.minLabelledSlice, !dimmed else { return }
+        canvas.builder.add(item)
+    }
+
+    /// The label of a task's slice (its lane label, else its id) when the slice is wide enough. Where colours repeat,
+    /// the colour alone does not name the task: such a slice labels itself as soon as the id fits.
+    private func sliceLabel(_ task: TaskID, in rect: Rect, fill: Color, names: [TaskID: String], dimmed: Bool) -> TextItem? {
+        let minimum = lanes.coloring.repeats
+            ? min(Metrics.minLabelledSlice, canvas.measurer.width(task.description, size: Metrics.sliceLabelSize) + 4)
+            : Metrics.minLabelledSlice
+        guard rect.width >= minimum, !dimmed else { return nil }
         let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height)
         let label = names[task] ?? task.description
         let color = theme.textColor(on: fill)
         // A shortened label keeps at least the whole task id ("t3076 s…", never "t3…").
-        let item = canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color,
-                               minimumCharacters: task.description.count + 1)
+        return canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color,
+                           minimumCharacters: task.description.count + 1)
             ?? canvas.text(task.description, in: cell, size: Metrics.sliceLabelSize, color: color,
                            minimumCharacters: task.description.count)
-        canvas.builder.add(item)
+    }
+
+    /// A stripe across `rect` when the task wears a colour worn before (`TaskColoring`): tells it from the first wearer.
+    func stripeRepeat(_ swatch: TaskColoring.Swatch, across rect: Rect) {
+        guard swatch.round > 0, rect.width > 0 else { return }
+        canvas.drewRepeatedColor = true
+        canvas.builder.add(.rect(Rect(x: rect.x, y: rect.y + rect.height / 2 - 1, width: rect.width, height: 2),
+                                 fill: theme.background), to: .lanes)
     }
 
     /// A task's code running on an actor inside the actor's job: the task's colour over the actor mark (a strip along

@@ -8,9 +8,9 @@ public struct DeadlockDrawing: Sendable, Equatable {
     /// step's task.
     public struct Step: Sendable, Equatable {
         public var task: TaskID
-        /// "t2 philosopher 0".
+        /// "t2 philosopher 1".
         public var taskLabel: String
-        /// "mu2 fork 1" (the lock lane's spelling), "join of t3".
+        /// "mu2 fork 2" (the lock lane's spelling), "join of t3".
         public var objectLabel: String
         /// The mutex waited on, when it is one (its lane must be drawn).
         public var mutex: MutexID?

@@ -99,6 +99,7 @@ extension RenderTimeline {
             }
         }
         for cancellation in timeline.cancellations { mark(cancellation.task, cancellation.time, .cancel) }
+        for timeout in timeline.timeouts { mark(timeout.task, timeout.time, .timeout) }
         for timer in timeline.timers {
             for tick in timer.ticks { mark(tick.task, tick.time, .tick) }
         }

@@ -208,11 +208,12 @@ public struct StateSpan: Sendable, Equatable {
 /// Something a task did at an instant.
 public struct Mark: Sendable, Equatable {
     public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
-        case spawn, send, receive, lock, unlock, wait, wake, tick, cancel
+        case spawn, send, receive, lock, unlock, wait, wake, tick, timeout, cancel
 
         public var description: String {
             switch self {
             case .tick: "tick / timer fired"
+            case .timeout: "timeout: went on without a message"
             case .cancel: "cancelled"
             case .spawn: "spawn"
             case .send: "send"

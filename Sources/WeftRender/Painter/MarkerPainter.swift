@@ -36,6 +36,9 @@ enum MarkerPainter {
             cr.move(to: Point(c.x + r, c.y - r))
             cr.line(to: Point(c.x - r, c.y + r))
             cr.stroke()
+        case .hourglass:
+            polygon([Point(c.x - r, c.y - r), Point(c.x + r, c.y - r), Point(c.x - r, c.y + r), Point(c.x + r, c.y + r)], cr)
+            cr.fill()
         }
     }
 

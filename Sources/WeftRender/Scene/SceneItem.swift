@@ -53,6 +53,8 @@ public enum MarkerShape: String, Sendable, Equatable, CaseIterable {
     case diamond
     case bar
     case cross
+    /// Two triangles tip to tip: a timeout that fired.
+    case hourglass
 }
 
 /// One thing to paint. Coordinates are picture pixels.

@@ -23,7 +23,7 @@ struct ReaderEngine {
 
     let input: ByteInput
     var table = HeaderTable()
-    private var exactUnits = true
+    private(set) var exactUnits = true
     var strings: [String] = [""]
     /// The bytes of `strings`, together (at most `TraceFormat.maxStringBytes`).
     private var stringBytes = 0
@@ -41,6 +41,9 @@ struct ReaderEngine {
     private var truncated = false
     private var lenient = false
     private var finished = false
+    /// A lane's decoding error met while refilling it after an event was emitted: thrown by the next call, so that
+    /// the event before the damage is still returned.
+    private var deferredFailure: TraceError?
     private var sawTrailer = false
     private var rounds = 0
     /// Some of a writer round has been read but not its end: batches of one round are not in time order across
@@ -49,37 +52,19 @@ struct ReaderEngine {
     private var awaitRound = 1
     private var awaitOffset = ReaderEngine.waitBytes
     private var buffered = 0
-    private var countsByCode = [UInt64](repeating: 0, count: 256)
     private var unknownSeen = Set<UInt8>()
 
-    /// Per kind code: the number of arguments (-1: not in the header), and the kind when known.
-    private var argumentCounts = [Int](repeating: -1, count: 256)
-    private var kinds = [EventKind?](repeating: nil, count: 256)
-    /// Per kind code and argument (code * 16 + argument): the delta slot, or -1.
-    private var deltaSlots = [Int](repeating: -1, count: 256 * 16)
-    /// Per known kind code and argument (code * 4 + argument): the largest value accepted (`ArgumentType.maximum`).
-    private var argumentLimits = [UInt64](repeating: .max, count: 256 * EventSpec.maxArguments)
-    /// Per known kind code: whether an argument is an enumeration whose raw value must be checked.
-    private var hasEnumeration = [Bool](repeating: false, count: 256)
+    /// What decoding looks up per kind code, and the events decoded per kind code (set once the header is read).
+    private(set) var kindTables = KindTables(HeaderTable())
     /// The latest time accepted, in the file's units (`TraceFormat.maxTime` converted).
-    private var maxUnits: UInt64 = TraceFormat.maxTime
+    private(set) var maxUnits: UInt64 = TraceFormat.maxTime
 
     init(input: ByteInput, path: String?, maxThreads: Int = TraceFormat.maxThreads) throws(TraceError) {
         self.input = input
         self.path = path
         self.maxThreads = maxThreads
         try readPreamble()
-        for code in 0..<256 {
-            guard let row = table.rows[code] else { continue }
-            argumentCounts[code] = row.arguments.count
-            kinds[code] = row.kind
-            for (i, slot) in row.deltaSlots.enumerated() { deltaSlots[code * 16 + i] = slot }
-            guard let kind = row.kind else { continue }
-            for (i, argument) in kind.spec.arguments.enumerated() {
-                argumentLimits[code * EventSpec.maxArguments + i] = argument.type.maximum
-                if argument.type.admittedValues != nil { hasEnumeration[code] = true }
-            }
-        }
+        kindTables = KindTables(table)
         // At most 2^62, so that a time and a gap, each at most this, add without overflow.
         maxUnits = exactUnits ? TraceFormat.maxTime : UInt64(min(Double(TraceFormat.maxTime) / nanosecondsPerUnit, 0x1p62))
     }
@@ -313,7 +298,7 @@ struct ReaderEngine {
     // MARK: - Events
 
     @inline(__always)
-    private func nanoseconds(_ units: UInt64) -> UInt64 {
+    func nanoseconds(_ units: UInt64) -> UInt64 {
         exactUnits ? units : UInt64(min(Double(units) * nanosecondsPerUnit, Double(TraceFormat.maxTime)))
     }
 
@@ -353,7 +338,12 @@ struct ReaderEngine {
             }
             do {
                 while c.remaining > 0 && buffer.count < Self.sliceSize {
-                    if let pending = try decode(&c, thread: thread) { buffer.append(pending) }
+                    decodeRun(&c, into: &buffer, limit: Self.sliceSize, thread: thread)
+                    // What the fast run left (a skipped kind, a damaged event) takes the careful path, which throws
+                    // the error that names what is wrong.
+                    if c.remaining > 0 && buffer.count < Self.sliceSize, let pending = try decode(&c, thread: thread) {
+                        buffer.append(pending)
+                    }
                 }
             } catch {
                 failure = error
@@ -370,7 +360,8 @@ struct ReaderEngine {
         }
     }
 
-    /// Decodes one event of a batch; nil when it was of a kind this reader skips.
+    /// Decodes one event of a batch; nil when it was of a kind this reader skips. The careful path: `decodeRun`
+    /// decodes most events, and leaves to this one those it skips and those with something wrong.
     mutating func decode(_ c: inout BatchCursor, thread: ThreadID) throws(TraceError) -> PendingEvent? {
         let start = c.position
         let end = c.bytes.count
@@ -378,20 +369,21 @@ struct ReaderEngine {
             throw error(.corrupt, "a batch ends after \(c.bytes.count) bytes with \(c.remaining) of its events missing", at: c.fileOffset + start)
         }
         let code = c.bytes[start]
-        let argc = argumentCounts[Int(code)]
+        let tables = kindTables
+        let argc = tables.argumentCounts[Int(code)]
         guard argc >= 0 else {
             throw error(.corrupt, "event kind code \(code) is not in the header's event table; the batch is damaged", at: c.fileOffset + start)
         }
         var o = start + 1
         var args = EventArguments()
         var time = c.time
-        let slotBase = Int(code) * 16
+        let slotBase = Int(code) * KindTables.slotsPerCode
         let ok: Bool = c.bytes.withUnsafeBytes { b in
             guard let dt = Varint.read(b, &o, end: end) else { return false }
             time = time &+ min(dt, maxUnits &+ 1)  // at most 2^62 + 2^62 + 1: no overflow, and beyond maxUnits when dt is
             for i in 0..<argc {
                 guard var v = Varint.read(b, &o, end: end) else { return false }
-                let slot = deltaSlots[slotBase + i]
+                let slot = tables.deltaSlots[slotBase + i]
                 if slot >= 0 {
                     v = c.deltas[slot] &+ UInt64(bitPattern: Event.unzigzag(v))
                     c.deltas[slot] = v
@@ -409,11 +401,11 @@ struct ReaderEngine {
         c.time = time
         c.position = o
         c.remaining -= 1
-        countsByCode[Int(code)] &+= 1
-        guard let kind = kinds[Int(code)] else { return nil }
-        let limits = Int(code) * EventSpec.maxArguments
-        if args.a0 > argumentLimits[limits] || args.a1 > argumentLimits[limits + 1] || args.a2 > argumentLimits[limits + 2]
-            || args.a3 > argumentLimits[limits + 3] || (hasEnumeration[Int(code)] && TypedEvent(Event(kind: kind, time: 0, thread: thread, args: args)) == nil) {
+        tables.counts[Int(code)] &+= 1
+        guard let kind = tables.kinds[Int(code)] else { return nil }
+        let limits = tables.argumentLimits + Int(code) * EventSpec.maxArguments
+        if args.a0 > limits[0] || args.a1 > limits[1] || args.a2 > limits[2]
+            || args.a3 > limits[3] || (tables.hasEnumeration[Int(code)] && TypedEvent(Event(kind: kind, time: 0, thread: thread, args: args)) == nil) {
             throw error(.corrupt, "\(kind.spec.outOfRange(args) ?? "\(kind) has an argument out of range"); the batch is damaged", at: c.fileOffset + start)
         }
         return PendingEvent(event: Event(kind: kind, time: nanoseconds(time), thread: thread, args: args), offset: c.fileOffset + start)
@@ -464,6 +456,10 @@ struct ReaderEngine {
     @inline(__always)
     mutating func next() throws(TraceError) -> Event? {
         if finished { return nil }
+        if let failure = deferredFailure {
+            deferredFailure = nil
+            throw failure
+        }
         while true {
             while needMore {
                 if try !readRecord() { break }
@@ -490,7 +486,13 @@ struct ReaderEngine {
                 if lanes[li].emitted(running: running, stops: event.kind == .threadStop) {
                     current = li  // most often the next event is this lane's again: no heap work then
                 } else {
-                    try fill(li)
+                    do {
+                        try fill(li)
+                    } catch {
+                        deferredFailure = error
+                        eventsRead += 1
+                        return event
+                    }
                     if hasFrontier(li) {
                         current = li
                         lanes[li].queued = true
@@ -543,7 +545,7 @@ struct ReaderEngine {
         guard let trailer else { return }
         var total: UInt64 = 0
         for code in 0..<256 {
-            let have = countsByCode[code]
+            let have = kindTables.counts[code]
             total += have
             let said = trailer.countsByCode[UInt8(code)] ?? 0
             if have != said {

@@ -10,8 +10,8 @@
 /// ends first). Waits begin in time order in a time-ordered stream, so the queue is served from the front, and it
 /// holds at most one entry per task that became runnable since the last slice finished.
 ///
-/// Bounded detail: a slice on another thread that starts at exactly `e`, or an actor's stretch still in progress at
-/// `e` (its slice is recorded only when the stretch ends), is not counted.
+/// An actor's stretch still in progress at `e` becomes a slice only when it ends: `LintAccumulator` keeps such a wait
+/// pending and adds it then. Bounded detail: a slice on another thread that starts at exactly `e` is not counted.
 struct SliceOverlapCounter: Sendable {
     /// Per task position: the start of its current (or last) runnable wait, and the total of slices finished by
     /// then once known.

@@ -1,0 +1,103 @@
+/// A lane's marks gathered so that nothing drawn for them overlaps: marks that would fall on or beside the marks
+/// already drawn become one crowd, drawn as one marker per kind with how many it stands for ("▲×14 ▼×14").
+///
+/// Marks are taken in time order. A crowd starts at its first mark's x; its summary is laid out rightward from there:
+/// for each kind in the order it first appears, a marker and, when it stands for more than one mark, its count. A mark
+/// whose marker would touch the summary joins the crowd (its kind's count grows, or its kind is added); the next
+/// mark past the summary's right edge starts a new crowd. So every crowd's markers and counts stand clear of every
+/// other's, and a lone mark is drawn exactly at its time.
+struct MarkCrowds {
+    /// One marker of a crowd's summary: a kind, how many marks of it the crowd holds, and where it is drawn.
+    struct Item: Equatable {
+        var kind: Mark.Kind
+        var count: Int
+        /// The marker's centre.
+        var x: Double
+        /// The left edge of its count's text, when it has one (count > 1).
+        var countX: Double?
+    }
+
+    /// Marks drawn as one summary.
+    struct Crowd: Equatable {
+        /// The x of its first mark.
+        var firstX: Double
+        var items: [Item]
+        /// Where its summary ends on the right.
+        var right: Double
+    }
+
+    /// Width of a marker.
+    let markerSize: Double
+    /// Room between a marker and its count, and between one item and the next.
+    let gap: Double
+    /// The width of a count's text ("×14").
+    let countWidth: (Int) -> Double
+
+    private(set) var crowds: [Crowd] = []
+    private var kinds: [Mark.Kind] = []
+    private var counts: [Int] = []
+    private var firstX = 0.0
+    private var right = -Double.infinity
+
+    init(markerSize: Double, gap: Double, countWidth: @escaping (Int) -> Double) {
+        self.markerSize = markerSize
+        self.gap = gap
+        self.countWidth = countWidth
+    }
+
+    /// Takes the next mark, at or after the previous one's x.
+    mutating func add(x: Double, kind: Mark.Kind) {
+        if !kinds.isEmpty && x - markerSize / 2 < right + gap {
+            if let i = kinds.firstIndex(of: kind) {
+                counts[i] += 1
+            } else {
+                kinds.append(kind)
+                counts.append(1)
+            }
+            right = summaryRight()
+            return
+        }
+        close()
+        kinds = [kind]
+        counts = [1]
+        firstX = x
+        right = summaryRight()
+    }
+
+    /// Ends the open crowd; returns every crowd, left to right.
+    mutating func finish() -> [Crowd] {
+        close()
+        return crowds
+    }
+
+    /// The right edge of the open crowd's summary.
+    private func summaryRight() -> Double {
+        var x = firstX - markerSize / 2
+        for (i, count) in counts.enumerated() {
+            if i > 0 { x += gap }
+            x += markerSize
+            if count > 1 { x += 1 + countWidth(count) }
+        }
+        return x
+    }
+
+    private mutating func close() {
+        guard !kinds.isEmpty else { return }
+        var items: [Item] = []
+        var x = firstX - markerSize / 2
+        for (i, kind) in kinds.enumerated() {
+            if i > 0 { x += gap }
+            let center = x + markerSize / 2
+            x += markerSize
+            var countX: Double?
+            if counts[i] > 1 {
+                countX = x + 1
+                x += 1 + countWidth(counts[i])
+            }
+            items.append(Item(kind: kind, count: counts[i], x: center, countX: countX))
+        }
+        crowds.append(Crowd(firstX: firstX, items: items, right: x))
+        kinds = []
+        counts = []
+    }
+}
