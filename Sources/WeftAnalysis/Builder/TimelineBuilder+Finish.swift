@@ -78,7 +78,7 @@ extension TimelineState {
 
         var timeline = Timeline(run: run, tasks: taskTimelines, threads: threadTimelines, channels: channels,
                                 mutexes: [], waitGroups: waitGroupTimelines, conditions: conditionTimelines,
-                                flows: IntervalList(unsorted: summary == nil ? flows : []), wakes: wakes, logs: logs)
+                                flows: IntervalList(unsorted: keepsDetail ? flows : []), wakes: wakes, logs: logs)
         finishPrimitives(into: &timeline, mutexes: &mutexTimelines, at: end)
         timeline.setMutexes(mutexTimelines)
         timeline.actors = actors.sorted { $0.id < $1.id }.map { actor in

@@ -105,7 +105,7 @@ extension TimelineState {
     /// The message at position `f` has both its send and its receive: when summarising, it is handed on and its
     /// place freed; otherwise it stays in the model.
     private mutating func paired(_ f: Int) {
-        guard summary != nil else { return }
+        guard !keepsDetail else { return }
         summary?.add(flows[f])
         freeFlows.append(f)
     }
@@ -243,7 +243,7 @@ extension TimelineState {
     /// A finished hold of mutex position `m` (released, or still held at the end): kept in the model, or only
     /// summarised.
     mutating func keep(_ hold: LockHold, mutex m: Int) {
-        if summary == nil { mutexes[m].holds.append(hold) } else { summary?.add(hold, of: mutexes[m].timeline.id) }
+        if keepsDetail { mutexes[m].holds.append(hold) } else { summary?.add(hold, of: mutexes[m].timeline.id) }
     }
 
     // MARK: Wait groups

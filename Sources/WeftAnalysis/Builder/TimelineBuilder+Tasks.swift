@@ -14,6 +14,7 @@ extension TimelineState {
             let p = taskPosition(tasks[t].parent, at: e.time)
             tasks[p].children.append(id)
         }
+        if sink != nil { settleIntervals(t) } // a streaming export counts the new task's state from here
     }
 
     mutating func runBegin(_ v: RunBeginEvent, _ e: Event) {
@@ -84,7 +85,7 @@ extension TimelineState {
                 if let c = channelIndex.position(side.channel), waitingReceivers[c] > 0 { waitingReceivers[c] -= 1 }
             }
         }
-        if summary == nil {
+        if keepsDetail {
             wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
         }
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
@@ -118,11 +119,12 @@ extension TimelineState {
 
     /// A finished run slice of thread position `th`: kept in the model, or only summarised.
     mutating func keep(_ slice: RunSlice, thread th: Int) {
-        if summary == nil {
+        if keepsDetail {
             threads[th].slices.append(slice)
         } else {
             summary?.add(slice, on: threads[th].id)
             lints?.add(slice, on: threads[th].id)
+            sink?.slice(slice, on: threads[th].id)
         }
     }
 
@@ -130,6 +132,7 @@ extension TimelineState {
     /// summarising, to the summary, which keeps them instead of the task. Called after each event that may end one;
     /// one it misses waits for the next call (or `finish`), still in order.
     mutating func settleIntervals(_ t: Int) {
+        defer { sink?.state(of: tasks[t].id, tasks[t].state, since: tasks[t].stateStart) }
         let count = tasks[t].intervals.count
         defer { lints?.taskState(t, tasks[t].state, since: tasks[t].stateStart) }
         guard tasks[t].settled < count else { return }
@@ -138,8 +141,9 @@ extension TimelineState {
             countChannelWait(interval, task: t)
             summary?.add(interval, of: tasks[t].id)
             lints?.add(interval, of: t, id: tasks[t].id, running: tasks[t].isRunning, openSlices: openSlices)
+            sink?.interval(interval, of: tasks[t].id)
         }
-        if summary == nil {
+        if keepsDetail {
             tasks[t].settled = count
         } else {
             tasks[t].intervals.removeAll(keepingCapacity: true)

@@ -111,6 +111,11 @@ struct TimelineState {
     var lints: LintAccumulator?
     /// How many run slices are open now, over every thread.
     var openSlices = 0
+    /// When set, the builder streams: it hands each finished slice and interval, and each task's open state after
+    /// an event, to the sink and keeps none of them (nor messages, holds or wake-ups), as when summarising.
+    var sink: (any TimelineStreamSink)?
+    /// Whether the model keeps every interval, slice, message, hold and wake-up (neither summarising nor streaming).
+    var keepsDetail: Bool { summary == nil && sink == nil }
     var eventCount = 0
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
@@ -169,7 +174,7 @@ struct TimelineState {
             let t = threadPosition(e.thread, at: e.time)
             let signalled = max(e.time &- min(v.delay, e.time), threads[t].lastWakeEnd)
             threads[t].lastWakeEnd = e.time
-            if summary == nil { threads[t].wakes.append(SignalledWake(start: signalled, end: e.time)) }
+            if keepsDetail { threads[t].wakes.append(SignalledWake(start: signalled, end: e.time)) }
         case .taskCreate(let v): taskCreate(v, e)
         case .runBegin(let v): runBegin(v, e)
         case .runEnd(let v): runEnd(v, e)

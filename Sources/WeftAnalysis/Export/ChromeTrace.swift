@@ -10,6 +10,12 @@ import WeftTrace
 /// slice) link each send to its receive and each spawn to the child's first run; counters (`ph:"C"`) show runnable
 /// and waiting tasks, each channel's occupancy and the run's samples. Times are microseconds with nanosecond decimals.
 ///
+/// Streaming: the trace is read once and each trace event is written as soon as it is known, in that order, not
+/// in time order (viewers sort by `ts`): instants and samples at once, a slice when it ends, a counter value once
+/// its time has passed, a flow once both its ends are read and the slices around them have ended. What is held is
+/// per live task, thread and channel, plus the flows begun and not yet written (at most
+/// `ChromeTraceOptions.heldFlowCap`), never the events.
+///
 /// ```swift
 /// let out = try JSONOutput(path: "run.json")
 /// let summary = try ChromeTrace.export(TraceReader(path: "run.weft"), to: out)
@@ -18,12 +24,9 @@ import WeftTrace
 public enum ChromeTrace {
     /// Reads the trace once and writes it as one JSON object
     /// (`{"displayTimeUnit":"ns","traceEvents":[…],"otherData":{…}}`).
-    ///
-    /// Each event is written as an instant as it is read, and fed to a `TimelineBuilder`; the slices, flows and
-    /// counters follow from the finished model. Memory grows with the model only, never with the raw events.
     /// - Parameters:
     ///   - events: the trace, from its first event.
-    ///   - options: which tracks, which process id, whether to write instants.
+    ///   - options: which tracks, which process id, whether to write instants, how many flows to hold.
     ///   - out: where the JSON goes; the caller closes it.
     /// - Returns: how many trace events of each kind were written.
     /// - Throws: `ExportError` when the trace cannot be read to its end: the document is still completed, from
@@ -31,40 +34,14 @@ public enum ChromeTrace {
     @discardableResult
     public static func export(_ events: some EventStream, options: ChromeTraceOptions = .init(),
                               to out: JSONOutput) throws(ExportError) -> ChromeTraceSummary {
-        let writer = ChromeTraceWriter(options: options, out: out)
-        let builder = TimelineBuilder(strings: { [unowned events] in events.string($0) })
-        // Nanosecond display: without it Catapult nests events by times rounded to whole microseconds, and
-        // instants under 1 µs apart swallow run slices (and the flows bound to them).
-        out.raw("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n")
+        let writer = ChromeTraceWriter(options: options, out: out, strings: { [unowned events] in events.string($0) })
         var failure: TraceError?
         do {
-            if options.instants {
-                while let event = try events.next() {
-                    builder.add(event)
-                    if event.kind == .threadStart { writer.noteThreadStart(event) }
-                    writer.writeInstant(event, strings: events.string)
-                }
-            } else {
-                while let event = try events.next() {
-                    builder.add(event)
-                    if event.kind == .threadStart { writer.noteThreadStart(event) }
-                }
-            }
+            while let event = try events.next() { writer.add(event) }
         } catch {
             failure = error
         }
-        writer.timeline = builder.finish()
-        writer.writeMetadata()
-        switch options.lanes {
-        case .threads: writer.writeThreadSlices()
-        case .tasks: writer.writeTaskSlices()
-        }
-        writer.writeMessageFlows()
-        writer.writeSpawnFlows()
-        writer.writeCounters()
-        out.raw("\n],\n\"otherData\":")
-        writer.writeOtherData()
-        out.raw("}\n")
+        writer.finish()
         // The document is complete (and valid JSON) up to the damage; say so.
         if let failure { throw ExportError(reading: failure) }
         return writer.summary

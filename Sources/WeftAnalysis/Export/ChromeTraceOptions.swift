@@ -16,11 +16,16 @@ public struct ChromeTraceOptions: Sendable, Equatable {
     public var pid: UInt64
     /// Whether to write an instant event for each send, receive, lock, wake and other synchronisation event.
     public var instants: Bool
+    /// The most flows held at once (begun, not yet written: a message sent and not yet received, a task spawned and
+    /// not yet run, or an end whose slice has not ended); past it a send or spawn gets no flow (counted in
+    /// `ChromeTraceSummary.flowsPastCap`), so memory stays bounded on a trace of messages never received.
+    public var heldFlowCap: Int
 
-    public init(lanes: ExportLanes = .threads, pid: UInt64 = 1, instants: Bool = true) {
+    public init(lanes: ExportLanes = .threads, pid: UInt64 = 1, instants: Bool = true, heldFlowCap: Int = 1 << 20) {
         self.lanes = lanes
         self.pid = pid
         self.instants = instants
+        self.heldFlowCap = heldFlowCap
     }
 }
 
@@ -36,6 +41,11 @@ public struct ChromeTraceSummary: Sendable, Equatable, CustomStringConvertible {
     public var spawnFlows = 0
     /// Flows left out because one end lay outside any slice of its track (a viewer could not draw them).
     public var unboundFlows = 0
+    /// Sends and spawns given no flow because `ChromeTraceOptions.heldFlowCap` flows were held already.
+    public var flowsPastCap = 0
+    /// The most records held at once while streaming: flows not yet written, flow ends waiting for the slice
+    /// around them to end, blocked slices waiting for their wait (flat however long the trace).
+    public var heldPeak = 0
     /// Counter events (`ph:"C"`).
     public var counters = 0
     /// Metadata events (`ph:"M"`): process and track names and sort indexes.
@@ -50,5 +60,6 @@ public struct ChromeTraceSummary: Sendable, Equatable, CustomStringConvertible {
         "\(total) trace events: \(slices) slices, \(instants) instants, \(messageFlows) message flows, "
             + "\(spawnFlows) spawn flows, \(counters) counter values, \(metadata) metadata"
             + (unboundFlows > 0 ? " (\(unboundFlows) flows left out: an end lay outside any slice)" : "")
+            + (flowsPastCap > 0 ? " (\(flowsPastCap) sends or spawns past the cap of held flows got no flow)" : "")
     }
 }

@@ -5,7 +5,7 @@ extension ChromeTraceWriter {
     ///
     /// Run slices, thread starts and stops, metadata and samples are shown otherwise (slices, track names,
     /// `otherData`, counters) and are skipped; `runFinish` is a global instant; `unblock` is named `wake`.
-    func writeInstant(_ e: Event, strings: (StringID) -> String) {
+    func writeInstant(_ e: Event) {
         switch e.kind {
         case .runBegin, .runEnd, .metadata, .threadStart, .threadStop, .sample: return
         default: break
@@ -24,7 +24,6 @@ extension ChromeTraceWriter {
                 outsideTrackUsed = true
             }
         }
-        noteLabels(e, strings: strings)
         let spec = InstantSpec.of(e.kind)
         begin("i", name: spec.name, cat: spec.category, ts: e.time, tid: tid)
         out.raw(e.kind == .runFinish ? ",\"s\":\"g\"" : ",\"s\":\"t\"")
@@ -56,31 +55,6 @@ extension ChromeTraceWriter {
         endArguments()
         end()
         summary.instants += 1
-    }
-
-    /// Remembers the names that objects and tasks are given as they are made.
-    private func noteLabels(_ e: Event, strings: (StringID) -> String) {
-        guard let typed = e.typed else { return }
-        switch typed {
-        case .taskCreate(let v):
-            let name = strings(v.name)
-            if !name.isEmpty { taskNames[v.task.rawValue] = name }
-        case .channelMake(let v): objectLabels[v.channel.rawValue] = Self.label(strings(v.name), v.channel)
-        case .mutexMake(let v): objectLabels[v.mutex.rawValue] = Self.label(strings(v.name), v.mutex)
-        case .waitGroupMake(let v): objectLabels[v.group.rawValue] = Self.label(strings(v.name), v.group)
-        case .conditionMake(let v): objectLabels[v.condition.rawValue] = Self.label(strings(v.name), v.condition)
-        case .rwMutexMake(let v): objectLabels[v.mutex.rawValue] = Self.label(strings(v.name), v.mutex)
-        case .onceMake(let v): objectLabels[v.once.rawValue] = Self.label(strings(v.name), v.once)
-        case .semaphoreMake(let v): objectLabels[v.semaphore.rawValue] = Self.label(strings(v.name), v.semaphore)
-        case .tickerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
-        case .timerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
-        case .actorMake(let v): objectLabels[v.actor.rawValue] = Self.label(strings(v.type), v.actor)
-        default: break
-        }
-    }
-
-    private static func label(_ name: String, _ id: some CustomStringConvertible) -> String {
-        name.isEmpty ? id.description : name
     }
 
     /// The label of an object (or, for a join, of the awaited task), as the model's `Timeline.label` gives it.

@@ -1,30 +1,104 @@
 import WeftTrace
 
-/// The state of one Chrome trace export: the model, the output, and the tracks.
+/// The state of one Chrome trace export: the builder it streams through, the output, the tracks, and what is held
+/// until it can be written (flows whose ends are not both known, blocked slices waiting for their wait, the
+/// counters' current values).
+///
+/// Used by one thread at a time, so its hot stored properties skip the runtime's exclusivity checks.
 final class ChromeTraceWriter {
-    /// The model; empty while the instants are written, the run's once it is built.
-    var timeline = Timeline(run: RunInfo(), tasks: [], threads: [])
     let options: ChromeTraceOptions
     let out: JSONOutput
+    let strings: (StringID) -> String
+    /// The model builder, streaming: it hands each slice, interval and task state to this writer and keeps none.
+    @exclusivity(unchecked) var builder: TimelineState
+    /// The model's skeleton (tasks, threads, run facts; no slices or intervals), once the trace is read.
+    var timeline = Timeline(run: RunInfo(), tasks: [], threads: [])
     @exclusivity(unchecked) var summary = ChromeTraceSummary()
     @exclusivity(unchecked) private var firstEvent = true
     @exclusivity(unchecked) private var firstArgument = true
     /// Task lanes: the track of events recorded outside any task (a tid no task has), and whether anything went on it.
     static let outsideTrack = UInt64(Int32.max)
     var outsideTrackUsed = false
-    /// Labels of objects and named tasks seen so far, for instants' `…_name` arguments (the model is not built yet).
-    var objectLabels: [UInt64: String] = [:]
-    var taskNames: [UInt64: String] = [:]
+    /// Labels of objects, names of tasks and types of actors seen so far.
+    @exclusivity(unchecked) var objectLabels: [UInt64: String] = [:]
+    @exclusivity(unchecked) var taskNames: [UInt64: String] = [:]
+    @exclusivity(unchecked) var actorTypes: [UInt64: String] = [:]
 
     /// Weft threads that are an OS thread seen before (the same kernel tid, recorded again after its stop), and the
     /// track of the first: one OS thread is one track.
-    private var trackOfThread: [ThreadID: UInt64] = [:]
+    @exclusivity(unchecked) private var trackOfThread: [ThreadID: UInt64] = [:]
     private var trackOfKernelThread: [UInt64: UInt64] = [:]
     private var callerTrack: UInt64?
+    /// A caller of `Weft.run` recorded again, and the first record, whose model thread it continues.
+    @exclusivity(unchecked) var callerAgain: [ThreadID: ThreadID] = [:]
+    /// The name of each thread's track as known so far (task lanes' `thread_name`), and how many tracks share each.
+    @exclusivity(unchecked) var threadNames: [UInt64: (name: String, tid: UInt64)] = [:]
+    var threadNameUses: [String: Int] = [:]
+    /// The track counters go on, fixed by the first thread (or task) seen.
+    @exclusivity(unchecked) var firstThread: ThreadID?
+    @exclusivity(unchecked) var firstTask: TaskID?
 
-    init(options: ChromeTraceOptions, out: JSONOutput) {
+    // MARK: Held until written
+
+    /// Flows begun and not yet written, in slots reused once written; by message (channel, seq) or spawned child.
+    @exclusivity(unchecked) var flows: [PendingFlow] = []
+    @exclusivity(unchecked) var freeFlows: [Int32] = []
+    @exclusivity(unchecked) var flowOfMessage: [MessageKey: Int32] = [:]
+    @exclusivity(unchecked) var flowOfSpawn: [UInt64: Int32] = [:]
+    /// Flow ends waiting for the slice (thread lanes, by thread) or running interval (task lanes, by task) around
+    /// them to end, and the last one that ended on each.
+    @exclusivity(unchecked) var waitingEnds: [UInt64: [WaitingFlowEnd]] = [:]
+    @exclusivity(unchecked) var waitingEndCount = 0
+    @exclusivity(unchecked) var lastEnclosing: [UInt64: (start: UInt64, end: UInt64)] = [:]
+    /// When the slice (or running interval) open on each lane began, until it ends.
+    @exclusivity(unchecked) var openSince: [UInt64: UInt64] = [:]
+    /// The thread each running task runs on (thread lanes: where its spawns' flows start).
+    @exclusivity(unchecked) var runningThread: [UInt64: ThreadID] = [:]
+    @exclusivity(unchecked) var nextMessageFlowID: UInt64 = 0
+    /// Thread lanes: a blocked slice waits for its task's next interval, which says what it waits for.
+    @exclusivity(unchecked) var slicesAwaitingWait: [UInt64: (slice: RunSlice, thread: ThreadID)] = [:]
+    /// Counters: each task's counted state (runnable 0, waiting 1, else none) and since when; the task counts;
+    /// the time whose changes are being summed, and how many changes it has.
+    @exclusivity(unchecked) var countedState: [UInt64: (category: Int8, since: UInt64)] = [:]
+    @exclusivity(unchecked) var runnable = 0, waiting = 0
+    /// The tasks counter's changes not yet written, by time (oldest first).
+    @exclusivity(unchecked) var countBuckets: [TaskCountBucket] = []
+    /// Where the current stretch of each open actor job began (by thread): the task states of a stretch are filed
+    /// when it ends, back to its start, so the counter is not written past it.
+    @exclusivity(unchecked) var openActorStretch: [UInt64: UInt64] = [:]
+    /// Counter values read before the counters' track is known (the first thread or task), written once it is.
+    var earlyCounters: [EarlyCounter] = []
+    static let earlyCounterCap = 4096
+    /// Each channel's messages sent and not received, and its value not yet written (time, value).
+    @exclusivity(unchecked) var channels: [UInt64: ChannelCount] = [:]
+    /// Set while the builder closes what is still open at the end of the trace.
+    var finishing = false
+
+    struct MessageKey: Hashable {
+        var channel: UInt64
+        var seq: UInt64
+    }
+
+    init(options: ChromeTraceOptions, out: JSONOutput, strings: @escaping (StringID) -> String) {
         self.options = options
         self.out = out
+        self.strings = strings
+        builder = TimelineState(strings: strings)
+        builder.sink = self
+        // Nanosecond display: without it Catapult nests events by times rounded to whole microseconds, and
+        // instants under 1 µs apart swallow run slices (and the flows bound to them).
+        out.raw("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n")
+    }
+
+    /// How many records are held now: flows not yet written, flow ends waiting for their slice, blocked slices
+    /// waiting for their wait.
+    var held: Int { flows.count - freeFlows.count + waitingEndCount + slicesAwaitingWait.count }
+
+    /// Notes the number held, for `ChromeTraceSummary.heldPeak`.
+    @inline(__always)
+    func noteHeld() {
+        let now = held
+        if now > summary.heldPeak { summary.heldPeak = now }
     }
 
     // MARK: Tracks
@@ -33,10 +107,12 @@ final class ChromeTraceWriter {
     /// does the caller of `Weft.run` recorded again (as the model keeps it: one caller record).
     func noteThreadStart(_ e: Event) {
         guard let start = ThreadStartEvent(e) else { return }
+        defer { nameThread(e.thread, start) }
         let kernelTid = start.tid
         if start.role == .main {
             if let caller = callerTrack, caller != e.thread.rawValue {
                 trackOfThread[e.thread] = caller
+                callerAgain[e.thread] = ThreadID(caller)
                 return
             }
             callerTrack = e.thread.rawValue
@@ -49,11 +125,52 @@ final class ChromeTraceWriter {
         }
     }
 
+    /// Remembers the name of a thread's own track (`worker 2`, `thread of t7 fetch`) for task lanes' arguments.
+    private func nameThread(_ thread: ThreadID, _ start: ThreadStartEvent) {
+        guard ownsTrack(thread), threadNames[thread.rawValue] == nil else { return }
+        let name = start.role == .taskThread ? "thread of \(taskName(TaskID(start.index)))"
+            : ThreadTimeline(id: thread, role: start.role, index: start.index, started: 0, slices: IntervalList(sorted: [])).label
+        threadNames[thread.rawValue] = (name, start.tid)
+        threadNameUses[name, default: 0] += 1
+    }
+
+    /// A thread's track name as known now, told apart by its kernel tid from another thread of that name.
+    func threadName(_ thread: ThreadID) -> String {
+        let own = ThreadID(track(of: thread))
+        guard let known = threadNames[own.rawValue] else { return "thread \(own)" }
+        guard threadNameUses[known.name, default: 0] > 1 else { return known.name }
+        return known.tid != 0 ? "\(known.name) (tid \(known.tid))" : "\(known.name) (\(own))"
+    }
+
     /// The track (the `tid`) of a thread's events: its own, or that of the same OS thread's first appearance.
-    func track(of thread: ThreadID) -> UInt64 { trackOfThread[thread] ?? thread.rawValue }
+    @inline(__always)
+    func track(of thread: ThreadID) -> UInt64 {
+        if trackOfThread.isEmpty { return thread.rawValue }
+        return trackOfThread[thread] ?? thread.rawValue
+    }
 
     /// Whether the thread has a track of its own (it is not an OS thread already shown).
     func ownsTrack(_ thread: ThreadID) -> Bool { trackOfThread[thread] == nil }
+
+    /// The thread the model files a thread's slices under: the first caller record for a caller recorded again.
+    @inline(__always)
+    func modelThread(_ thread: ThreadID) -> ThreadID {
+        if callerAgain.isEmpty { return thread }
+        return callerAgain[thread] ?? thread
+    }
+
+    /// The track that counters and the process's metadata are attached to (a viewer needs a thread for them): the
+    /// first thread (thread lanes) or task (task lanes) the trace names.
+    var firstTrackID: UInt64 {
+        switch options.lanes {
+        case .threads:
+            return (firstThread ?? timeline.threads.first?.id)?.rawValue ?? 1
+        case .tasks:
+            if let task = firstTask ?? timeline.tasks.first?.id { return task.rawValue }
+            outsideTrackUsed = true
+            return Self.outsideTrack
+        }
+    }
 
     // MARK: Trace events
 
@@ -134,7 +251,6 @@ final class ChromeTraceWriter {
         }
     }
 
-
     /// The run as one process: `weft run pingpong (multiplexed)`; a program name that does not already say
     /// `weft` gets it in front (`weft pipeline`), so the word is never doubled.
     static func processName(_ run: RunInfo) -> String { processName(program: run.program, scheduler: run.scheduler) }
@@ -155,14 +271,6 @@ final class ChromeTraceWriter {
         endArguments()
         end()
         summary.metadata += 1
-    }
-
-    /// The track that counters and the process's metadata are attached to (a viewer needs a thread for them).
-    var firstTrackID: UInt64 {
-        switch options.lanes {
-        case .threads: timeline.threads.first?.id.rawValue ?? 1
-        case .tasks: timeline.tasks.first?.id.rawValue ?? Self.outsideTrack
-        }
     }
 
     static func roleRank(_ role: ThreadRole) -> Int {
@@ -198,8 +306,14 @@ final class ChromeTraceWriter {
 
     /// A task's id and name: `t7 fetch`, or `t7`.
     func taskName(_ id: TaskID) -> String {
-        let name = timeline.task(id)?.name ?? ""
+        let name = taskNames[id.rawValue] ?? ""
         return name.isEmpty ? id.description : "\(id) \(name)"
+    }
+
+    /// A task's label: its name, or its id.
+    func taskLabel(_ id: TaskID) -> String {
+        let name = taskNames[id.rawValue] ?? ""
+        return name.isEmpty ? id.description : name
     }
 
     // MARK: Other data
