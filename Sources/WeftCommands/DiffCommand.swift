@@ -133,7 +133,7 @@ struct DiffCommand: ParsableCommand {
                 options.timelines = timelines
                 // One program under both: say once what it does. Two programs: each run's line names its own.
                 if runA.timeline.run.program == runB.timeline.run.program {
-                    options.description = ProgramDescription.traced(runA.timeline.run)
+                    options.description = ProgramDescription.traced(runA.timeline.run, runB.timeline.run)
                 }
                 try DiffRenderer.render(diff, a: runA.timeline, b: runB.timeline, to: target.partialPath, options: options)
                 try target.commit()

@@ -122,16 +122,35 @@ struct DiffCommandTests {
 
     @Test("the picture's description line comes from the demo registry for weft run DEMO, else from the recorded summary")
     func tracedDescription() {
-        func run(_ program: String, summary: String = "") -> RunInfo {
+        func run(_ program: String, summary: String = "", arguments: String = "") -> RunInfo {
             var metadata = [MetadataEntry(key: "program", value: program)]
             if !summary.isEmpty { metadata.append(MetadataEntry(key: "summary", value: summary)) }
+            if !arguments.isEmpty { metadata.append(MetadataEntry(key: "arguments", value: arguments)) }
             return RunInfo(metadata: metadata)
         }
-        let ioBound = ProgramDescription.traced(run("weft run io-bound"))
+        func traced(_ run: RunInfo) -> String? { ProgramDescription.traced(run, run) }
+        let ioBound = traced(run("weft run io-bound"))
         #expect(ioBound?.hasPrefix("io-bound: ") == true && (ioBound?.count ?? 0) > 20)
-        #expect(ProgramDescription.traced(run("shop", summary: "orders flow through a pipeline")) == "shop: orders flow through a pipeline")
-        #expect(ProgramDescription.traced(run("shop")) == nil)
-        #expect(ProgramDescription.traced(run("weft run no-such-demo")) == nil)
+        #expect(ioBound?.contains(" — ") == false)
+        #expect(traced(run("shop", summary: "orders flow through a pipeline")) == "shop: orders flow through a pipeline")
+        #expect(traced(run("shop")) == nil)
+        #expect(traced(run("weft run no-such-demo")) == nil)
+    }
+
+    @Test("the description says which options the runs set away from the demo's defaults, so its summary's counts never contradict them")
+    func tracedDescriptionOptions() throws {
+        func run(_ arguments: String) -> RunInfo {
+            RunInfo(metadata: [MetadataEntry(key: "program", value: "weft run io-bound"),
+                               MetadataEntry(key: "arguments", value: arguments)])
+        }
+        let defaults = run("--tasks 10000 --sleep-ms 2000 --rounds 1")
+        let thousand = run("--tasks 1000 --sleep-ms 2000 --rounds 1")
+        let both = try #require(ProgramDescription.traced(thousand, thousand))
+        #expect(both.hasPrefix("io-bound: "))
+        #expect(both.hasSuffix(" — both runs: --tasks 1,000 (default 10,000)"))
+        #expect(ProgramDescription.traced(defaults, defaults)?.contains(" — ") == false)
+        let differ = try #require(ProgramDescription.traced(defaults, thousand))
+        #expect(differ.hasSuffix(" — A: the defaults; B: --tasks 1,000 (default 10,000)"))
     }
 
     @Test("the run table says why its sums over tasks can exceed the wall time, and what they make per task")

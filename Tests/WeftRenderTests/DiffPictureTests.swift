@@ -62,6 +62,19 @@ import WeftTrace
         #expect(!b.contains("pool thread"))
     }
 
+    @Test("under the title, why B's wall time differs; the headings name each side's scheduler and how the rows were chosen")
+    func verdictAndSides() throws {
+        let texts = try Self.scene().texts.map(\.text)
+        let verdict = try #require(texts.first { $0.hasPrefix("B, thread-per-task, finished") })
+        // Microseconds apart: within run-to-run noise, and said so.
+        #expect(verdict.hasSuffix("as A, multiplexed (30.0 µs vs 22.0 µs): a tie within run-to-run noise."))
+        #expect(texts.contains { $0.hasPrefix("In each row, A (multiplexed) is the upper bar and B (thread-per-task) the "
+            + "lower. Rows: the whole run, then all 2 matched tasks") })
+        // Every task drawn: main, which waited for the worker, and the worker, B's longer run first.
+        #expect(texts.contains("main") && texts.contains("worker"))
+        #expect(!texts.contains("median"))
+    }
+
     @Test("bars are shares, not time: A's and B's bars are equally long whatever their lifetimes, no grid, percentages on them")
     func barsAreShares() throws {
         let scene = try Self.scene()

@@ -87,7 +87,7 @@ public enum ContrastVerdict {
         // Only for single runs: over repeated runs that differ in rank, most runs of one scheduler were slower, and a
         // stall measured in the drawn run alone does not make that noise.
         let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
-        if repeated == nil, slow.stalled > fast.stalled, slow.stalled - fast.stalled >= gap / 2 {
+        if repeated == nil, stallExplains(slow: slow, fast: fast, gap: gap) {
             return "finished in about the same time as \(name(a)) \(times(a, b)): \(slow.scheduler)'s run stood still for "
                 + "\(DurationFormat.format(slow.stalled)) (no task ran or changed state and its 1 ms sampler was silent: "
                 + "the whole process paused, most likely by the machine), so the difference is noise"
@@ -98,6 +98,12 @@ public enum ContrastVerdict {
             text += ": " + (b.wallTime > a.wallTime ? "" : "under \(slow.scheduler), ") + reason
         }
         return text
+    }
+
+    /// Whether the slower run stood still, paused by the machine, for at least half of `gap` more than the faster
+    /// one did: the difference is then noise, not the scheduler's doing.
+    static func stallExplains(slow: RunFigures, fast: RunFigures, gap: UInt64) -> Bool {
+        slow.stalled > fast.stalled && slow.stalled - fast.stalled >= gap / 2
     }
 
     /// "(1.02 s vs 608 ms)", or over repeated runs "(median of 5 runs each: 1.02 s vs 608 ms)", with what makes a

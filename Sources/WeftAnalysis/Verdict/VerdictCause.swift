@@ -17,9 +17,11 @@ enum VerdictCause {
     }
 
     /// The reason `slow` took `gap` longer than `fast`, in words; nil when no measure accounts for half the gap.
-    static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64) -> String? {
+    /// - Parameter fastName: what to call the faster run where its figure is given in brackets ("A" in the diff
+    ///   picture); nil names it by its scheduler ("multiplexed").
+    static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64, fastName: String? = nil) -> String? {
         guard gap > 0 else { return nil }
-        for candidates in [[creation(slow, fast), handoffs(slow, fast)], [cpu(slow, fast)]] {
+        for candidates in [[creation(slow, fast, fastName), handoffs(slow, fast, fastName)], [cpu(slow, fast, fastName)]] {
             if let best = candidates.compactMap({ $0 }).max(by: { $0.explains < $1.explains }), best.explains >= gap / 2 {
                 return best.text
             }
@@ -28,18 +30,18 @@ enum VerdictCause {
     }
 
     /// "main spent 430 ms creating 10,000 tasks and their OS threads (multiplexed: 20.0 ms)".
-    static func creation(_ slow: RunFigures, _ fast: RunFigures) -> Candidate? {
+    static func creation(_ slow: RunFigures, _ fast: RunFigures, _ fastName: String? = nil) -> Candidate? {
         guard let s = slow.spawning, let f = fast.spawning, s > f else { return nil }
         let tasks = slow.tasks - 1
         let what = "\(count(tasks)) task\(tasks == 1 ? "" : "s")"
             + (ownThreads(slow) ? (tasks == 1 ? " and its OS thread" : " and their OS threads") : "")
         let text = slow.spawner.map { "\($0) spent \(time(s)) creating \(what)" } ?? "creating \(what) took \(time(s))"
-        return Candidate(explains: s - f, text: text + " (\(fast.scheduler): \(time(f)))")
+        return Candidate(explains: s - f, text: text + " (\(fastName ?? fast.scheduler): \(time(f)))")
     }
 
     /// "each of its 2,000 hand-offs woke another OS thread (a median 38.0 µs until the woken task ran; 1.60 ms of the
     /// wall time in all), where the pool handed the task on in a median 2.10 µs".
-    static func handoffs(_ slow: RunFigures, _ fast: RunFigures) -> Candidate? {
+    static func handoffs(_ slow: RunFigures, _ fast: RunFigures, _ fastName: String? = nil) -> Candidate? {
         guard let s = slow.handoffs else { return nil }
         let f = fast.handoffs
         let fastOnPath = f?.waitOnPath ?? 0
@@ -51,16 +53,16 @@ enum VerdictCause {
             : "\(many) waited a median \(time(s.medianWait)) until the woken task ran, "
                 + "\(time(s.waitOnPath)) of the wall time in all"
         if let f {
-            text += fast.workers != nil
+            text += fast.workers != nil && fastName == nil
                 ? ", where the pool handed the task on in a median \(time(f.medianWait))"
-                : " (\(fast.scheduler): a median \(time(f.medianWait)))"
+                : " (\(fastName ?? fast.scheduler): a median \(time(f.medianWait)))"
         }
         return Candidate(explains: s.waitOnPath - fastOnPath, text: text)
     }
 
     /// "its threads were running for 12.0 ms in all but got 6.00 ms of CPU, so 6.00 ms went on waiting for one of the
     /// 2 cores, with up to 5 threads running at once (multiplexed: 100 µs)".
-    static func cpu(_ slow: RunFigures, _ fast: RunFigures) -> Candidate? {
+    static func cpu(_ slow: RunFigures, _ fast: RunFigures, _ fastName: String? = nil) -> Candidate? {
         guard let s = slow.cpuWait, let f = fast.cpuWait, s > f, let cpu = slow.cpuTime else { return nil }
         var text = "its threads were running for \(time(slow.busy)) in all but got \(time(cpu)) of CPU, so \(time(s)) went "
             + "on waiting for "
@@ -71,7 +73,7 @@ enum VerdictCause {
             text += "a CPU"
         }
         // Summed over threads that ran side by side: at most a core's share of it can have lengthened the run.
-        return Candidate(explains: (s - f) / UInt64(max(slow.cores ?? 1, 1)), text: text + " (\(fast.scheduler): \(time(f)))")
+        return Candidate(explains: (s - f) / UInt64(max(slow.cores ?? 1, 1)), text: text + " (\(fastName ?? fast.scheduler): \(time(f)))")
     }
 
     /// Whether each task of the run had its own OS thread.

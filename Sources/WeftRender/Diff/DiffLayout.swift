@@ -1,16 +1,19 @@
 import WeftAnalysis
 import WeftTrace
 
-/// Lays out the diff picture: a title, what each run ran (program, arguments, scheduler, cores) and the run's figures,
-/// a legend, then one row per task (largest change first) with the share of A's and B's time in each state as paired
-/// bars, each 100% of its own lifetime (written at its right), and the change in lifetime as a bar left (faster) or
-/// right (slower) of a centre line, coloured like a differential flame graph.
+/// Lays out the diff picture: a title, a sentence on how B's wall time compares with A's and why (`DiffVerdict`), what
+/// each run ran (program, arguments, scheduler, cores) and the run's figures, a legend, then a row for the whole run
+/// and rows for tasks chosen to stand for the distribution of their changes (`DiffRowChoice`), each with the share of
+/// A's and B's time in each state as paired bars, each 100% of its own lifetime (written at its right), and the change
+/// in lifetime as a bar left (faster) or right (slower) of a centre line, coloured like a differential flame graph.
 struct DiffLayout {
     let diff: TraceDiff
     let a: Timeline
     let b: Timeline
     let options: DiffPictureOptions
     let canvas: LayoutCanvas
+    /// The tasks that get a row.
+    let choice: DiffRowChoice
 
     static let barHeight = 13.0
     static let barGap = 3.0
@@ -29,8 +32,9 @@ struct DiffLayout {
         self.a = a
         self.b = b
         self.options = options
+        choice = DiffRowChoice(tasks: diff.tasks, top: options.top)
         let labels = [(Self.wholeRunLabel, FontWeight.bold, 0.0)]
-            + diff.tasks.prefix(options.top).map { ($0.identity, FontWeight.regular, 0.0) }
+            + choice.rows.flatMap { [($0.task.identity, FontWeight.regular, 0.0), ($0.rank ?? "", FontWeight.regular, 0.0)] }
         let gutter = min(max(LayoutCanvas.gutterWidth(for: labels, measurer: measurer) + 24, 150), 320)
         canvas = LayoutCanvas(measurer: measurer, theme: options.theme, width: Double(options.width),
                               gutterWidth: gutter, start: 0, end: 1)
@@ -46,11 +50,18 @@ struct DiffLayout {
         canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize, weight: .bold,
                                        color: theme.text))
         y += Metrics.titleRow
+        y = TimelineLayout.layoutVerdict(DiffVerdict.sentence(RunFigures(a), RunFigures(b)), canvas: canvas, top: y)
         y = workload(top: y)
         canvas.builder.add(canvas.text(factsLine(), in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                        color: theme.secondaryText))
         y += Metrics.factsRow + 4
         y = legend(top: y)
+        y += 2
+        let rowsLine = "In each row, \(side("A", diff.a)) is the upper bar and \(side("B", diff.b)) the lower. " + choice.heading
+        for line in canvas.measurer.wrap(rowsLine, maxWidth: canvas.row(y, Metrics.factsRow).width, size: Metrics.factsSize) {
+            canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize, color: theme.text))
+            y += Metrics.factsRow
+        }
         y += 6
 
         // Columns: labels | share bars | lifetime (each bar's 100%) | change.
@@ -58,7 +69,7 @@ struct DiffLayout {
         let deltaX0 = canvas.width - Metrics.margin - Self.deltaTextWidth - Self.deltaBarWidth
         let lifetimeX0 = deltaX0 - 24 - Self.lifetimeWidth
         let barsX1 = lifetimeX0 - 8
-        let shown = Array(diff.tasks.prefix(options.top))
+        let shown = choice.rows.map(\.task)
         let maxDelta = max(([wallDelta()] + shown.map { $0.metric("lifetime")?.delta?.magnitude ?? 0 }).max() ?? 1, 1)
 
         // Column headings, and under them what a bar's length means: no time axis, a share.
@@ -70,7 +81,7 @@ struct DiffLayout {
                                        size: heading, weight: .bold, color: theme.text))
         canvas.builder.add(canvas.text("lifetime", in: Rect(x: lifetimeX0, y: y, width: Self.lifetimeWidth, height: Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
-        canvas.builder.add(canvas.text("change in lifetime (B − A), largest first",
+        canvas.builder.add(canvas.text("change in lifetime (B − A)",
                                        in: Rect(x: deltaX0, y: y, width: canvas.width - Metrics.margin - deltaX0,
                                                 height: Metrics.sectionRow),
                                        size: heading, weight: .bold, color: theme.text))
@@ -96,9 +107,10 @@ struct DiffLayout {
         let rowsTop = y
         y = row(label: Self.wholeRunLabel, bold: true, piecesA: allTasks(a: true), piecesB: allTasks(a: false),
                 a: a.run.wallTime, b: b.run.wallTime, lengthWord: "wall ", note: wallNote(), top: y, columns: columns, index: 0)
-        for (i, task) in shown.enumerated() {
+        for (i, chosen) in choice.rows.enumerated() {
+            let task = chosen.task
             let lifetime = task.metric("lifetime")
-            y = row(label: task.identity, bold: false, piecesA: pieces(task, a: true), piecesB: pieces(task, a: false),
+            y = row(label: task.identity, rank: chosen.rank, bold: false, piecesA: pieces(task, a: true), piecesB: pieces(task, a: false),
                     a: lifetime?.a ?? 0, b: lifetime?.b ?? 0, lengthWord: "", note: note(task), top: y, columns: columns,
                     index: i + 1)
         }
@@ -122,9 +134,14 @@ struct DiffLayout {
         var maxDelta: UInt64
     }
 
-    /// One row: a label, A's share bar above B's with what 100% of each is, and the change bar with its text.
-    /// Returns the y below it.
-    private func row(label: String, bold: Bool, piecesA: Pieces, piecesB: Pieces, a: UInt64, b: UInt64, lengthWord: String,
+    /// "A (multiplexed)", or "A" when the run did not record its scheduler.
+    private func side(_ mark: String, _ run: RunLabel) -> String {
+        run.scheduler.isEmpty ? mark : "\(mark) (\(run.scheduler))"
+    }
+
+    /// One row: a label (under what the row stands for, when it is one of a sample: "median"), A's share bar above
+    /// B's with what 100% of each is, and the change bar with its text. Returns the y below it.
+    private func row(label: String, rank: String? = nil, bold: Bool, piecesA: Pieces, piecesB: Pieces, a: UInt64, b: UInt64, lengthWord: String,
                      note: String, top: Double, columns: Columns, index: Int) -> Double {
         let theme = options.theme
         let height = Self.rowHeight
@@ -137,9 +154,18 @@ struct DiffLayout {
         let barsTop = top
         let chip = Rect(x: canvas.gutterX, y: barsTop + Self.barHeight - 5, width: 10, height: 10)
         canvas.builder.add(.rect(chip, fill: change), to: .lanes)
-        canvas.builder.add(canvas.text(label, in: Rect(x: chip.maxX + 6, y: barsTop, width: canvas.gutterWidth - 16 - 14,
-                                                       height: 2 * Self.barHeight + Self.barGap),
-                                       size: Metrics.laneLabelSize, weight: bold ? .bold : .regular, color: theme.text))
+        let labelWidth = canvas.gutterWidth - 16 - 14
+        if let rank {
+            // Two lines in the height of the two bars: what the row stands for, small, above the task's name.
+            canvas.builder.add(canvas.text(rank, in: Rect(x: chip.maxX + 6, y: barsTop - 1, width: labelWidth, height: 14),
+                                           size: Metrics.axisSize, color: theme.secondaryText))
+            canvas.builder.add(canvas.text(label, in: Rect(x: chip.maxX + 6, y: barsTop + 13, width: labelWidth, height: 17),
+                                           size: Metrics.laneLabelSize, weight: bold ? .bold : .regular, color: theme.text))
+        } else {
+            canvas.builder.add(canvas.text(label, in: Rect(x: chip.maxX + 6, y: barsTop, width: labelWidth,
+                                                           height: 2 * Self.barHeight + Self.barGap),
+                                           size: Metrics.laneLabelSize, weight: bold ? .bold : .regular, color: theme.text))
+        }
         for (mark, pieces, length, y) in [("A", piecesA, a, barsTop), ("B", piecesB, b, barsTop + Self.barHeight + Self.barGap)] {
             canvas.builder.add(canvas.text(mark, in: Rect(x: columns.barsX0 - 14, y: y, width: 12, height: Self.barHeight),
                                            size: Metrics.axisSize - 1, alignment: .right, color: theme.secondaryText))
@@ -274,7 +300,7 @@ struct DiffLayout {
     /// The legend: states that were drawn, then the change colours. Returns the y below it.
     private func legend(top: Double) -> Double {
         var entries: [(Color, String)] = []
-        let shown = diff.tasks.prefix(options.top)
+        let shown = choice.rows.map(\.task)
         var states: [LaneState] = [.running, .runnable]
         let reasons = Set(shown.flatMap { $0.blockedByReason.filter { ($0.a ?? 0) + ($0.b ?? 0) > 0 }.map { Self.laneState(reason: $0.name) } })
         states += [.channel, .mutex, .waitGroup, .join, .condition, .unknown].filter { reasons.contains($0) }
@@ -306,8 +332,7 @@ struct DiffLayout {
     /// What the bars leave out: more tasks, added and removed ones, behaviour. Returns the y below it.
     private func footer(top: Double) -> Double {
         var lines: [String] = []
-        let hidden = diff.tasks.count - min(diff.tasks.count, options.top)
-        if hidden > 0 { lines.append("\(Format.count(hidden)) more matched task\(hidden == 1 ? "" : "s") changed less (use --top)") }
+        if let hidden = choice.hiddenLine { lines.append(hidden) }
         if !diff.addedTasks.isEmpty { lines.append("only in B: " + list(diff.addedTasks)) }
         if !diff.removedTasks.isEmpty { lines.append("only in A: " + list(diff.removedTasks)) }
         var behaviour = "behaviour: \(Format.plural(diff.sameBehaviour, "task")) did the same operations, \(Format.count(diff.divergences.count)) differ"

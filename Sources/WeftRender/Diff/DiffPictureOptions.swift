@@ -3,7 +3,8 @@ public struct DiffPictureOptions: Sendable {
     /// Picture width in pixels.
     public var width: Int
     public var theme: Theme
-    /// How many tasks get a pair of bars (largest change first).
+    /// At most how many tasks get a pair of bars: every task when they fit, else tasks chosen to stand for the
+    /// distribution of their changes (`DiffRowChoice`).
     public var top: Int
     /// Changes smaller than this share of A's value are drawn neutral (as in differential flame graphs).
     public var neutralShare: Double
