@@ -22,7 +22,7 @@ public struct BlockedTask: Sendable, Equatable, CustomStringConvertible {
         self.heldBy = heldBy
     }
 
-    /// `t2 "philosopher 0" waits on mutex mu4 "fork 1", held by t3`: objects spelled as the lints spell them.
+    /// `t2 "philosopher 1" waits on mutex mu2 "fork 2", held by t3`: objects spelled as the lints spell them.
     public var description: String {
         var text = "\(task) \"\(name)\" waits on \(reason.describeWait(on: object, label: objectName))"
         if let heldBy { text += ", held by \(heldBy)" }

@@ -11,7 +11,7 @@ public struct ExploreFinding: Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    /// What makes two runs the same finding, in words: the cycle (`"philosopher 0" waits on mutex mu2 "fork 1" ->
+    /// What makes two runs the same finding, in words: the cycle (`"philosopher 1" waits on mutex mu2 "fork 2" ->
     /// …`), else every blocked task, else the error's message.
     public var signature: String
     /// The runs that ended this way.
