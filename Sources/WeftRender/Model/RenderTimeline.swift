@@ -74,7 +74,7 @@ public struct RunFacts: Sendable, Equatable {
     /// Under thread-per-task, the time tasks were ready to run on their own started threads, summed over the tasks
     /// that had one: each such task's thread was woken (or yielded) and waited for the OS to run it.
     public var ownThreadWait = TaskSum()
-    /// From the first task's creation to the last's, in ns (`RunFigures.spawning`).
+    /// How long creating the tasks took, from the first spawn to the last, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
     public var stalled: UInt64 = 0
