@@ -91,18 +91,21 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let options = try options()
-        let timelines = try TraceLoader.timelines(files, command: "render")
+        var timelines = try TraceLoader.timelines(files, command: "render")
         try Self.checkWindow(options, timelines)
         let target: OutputFile
         do { target = try OutputFile(output, inputs: files, what: "picture") } catch {
             Diagnostics.error("render", error.description)
             throw ExitCode(error.status)
         }
+        // Each model is handed over whole, so that it is let go part by part as the picture's lanes are copied from it.
+        var drawables: [RenderTimeline] = []
+        while !timelines.isEmpty { drawables.append(RenderTimeline(timeline: timelines.removeFirst())) }
         do {
-            if timelines.count == 2 {
-                try ContrastRenderer.render(a: timelines[0], b: timelines[1], to: target.partialPath, options: options)
+            if drawables.count == 2 {
+                try ContrastRenderer.render(a: drawables[0], b: drawables[1], to: target.partialPath, options: options)
             } else {
-                try TimelineRenderer.render(timelines[0], to: target.partialPath, options: options)
+                try TimelineRenderer.render(drawables[0], to: target.partialPath, options: options)
             }
             try target.commit()
         } catch let error as OutputError {

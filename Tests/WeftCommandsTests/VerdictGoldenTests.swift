@@ -104,7 +104,25 @@ struct VerdictGoldenTests {
              b: repeated(.b, [3_120_000, 2_900_000, 3_400_000])),
         Case(name: "median of 3 runs: too few for the rank test; overlapping runs are a tie",
              a: repeated(.a, [1_040_000, 980_000, 3_000_000]),
-             b: repeated(.b, [3_120_000, 2_900_000, 3_400_000]))
+             b: repeated(.b, [3_120_000, 2_900_000, 3_400_000])),
+        Case(name: "a pipeline whose main waited for its own new thread: creating the tasks took 0.3 ms of a 5.3 ms gap, the tasks' waits to start explain it",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 1_290_000, threads: 3, peakMemory: 26 * mib, tasks: 4,
+                           workers: 2, cores: 2, spawning: 120_000, spawner: "main",
+                           handoffs: Handoffs(count: 90, medianWait: 2_100, waitOnPath: 150_000),
+                           startUps: StartUps(waitOnPath: 90_000, longest: "main", longestWait: 40_000)),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 6_630_000, threads: 5, peakMemory: 26 * mib, tasks: 4,
+                           cores: 2, spawning: 300_000, spawner: "main",
+                           handoffs: Handoffs(count: 91, medianWait: 9_000, waitOnPath: 900_000),
+                           startUps: StartUps(waitOnPath: 4_400_000, longest: "main", longestWait: 3_780_000))),
+        Case(name: "later, with creation, start-up and hand-offs each under half the gap: no reason is claimed",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 1_290_000, threads: 3, tasks: 4, workers: 2, cores: 2,
+                           spawning: 120_000, spawner: "main",
+                           handoffs: Handoffs(count: 90, medianWait: 2_100, waitOnPath: 150_000),
+                           startUps: StartUps(waitOnPath: 90_000, longest: "main", longestWait: 40_000)),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 6_630_000, threads: 5, tasks: 4, cores: 2,
+                           spawning: 300_000, spawner: "main",
+                           handoffs: Handoffs(count: 91, medianWait: 9_000, waitOnPath: 900_000),
+                           startUps: StartUps(waitOnPath: 1_400_000, longest: "main", longestWait: 800_000)))
     ]
 
     /// Which scheduler a repeated case's figures are of.
@@ -127,6 +145,10 @@ struct VerdictGoldenTests {
         if let workers = run.workers { parts.append(workers == 1 ? "1 worker" : "\(workers) workers") }
         if let cores = run.cores { parts.append(cores == 1 ? "1 core" : "\(cores) cores") }
         if let spawning = run.spawning { parts.append("creating tasks \(DurationFormat.format(spawning))" + (run.spawner.map { " by \($0)" } ?? "")) }
+        if let s = run.startUps {
+            parts.append("\(DurationFormat.format(s.waitOnPath)) waiting to start on the critical path, \(s.longest) "
+                + DurationFormat.format(s.longestWait))
+        }
         if let h = run.handoffs {
             parts.append("\(h.count) hand-offs, median wait \(DurationFormat.format(h.medianWait)), \(DurationFormat.format(h.waitOnPath)) on the critical path")
         }
@@ -160,11 +182,15 @@ struct VerdictGoldenTests {
             && verdicts[4].contains("rank test p = 0.0079"))
         // Over repeated runs: a difference needs the ranks and the margin; with 3 runs each, every run apart.
         #expect(verdicts[15].contains("later") && verdicts[15].contains("rank test p = 0.032"))
-        #expect(verdicts[16].contains("tied") && verdicts[16].contains("under the 15% that counts as a difference"))
+        #expect(verdicts[16].contains("tied") && verdicts[16].contains("thread-per-task was steadily slower (rank test p = 0.0079), but by only 3.9% at the median, too little to matter (Weft calls a difference under 15% a tie)"))
         #expect(verdicts[17].contains("tied") && verdicts[17].contains("the runs interleave"))
         #expect(verdicts[18].contains("later") && verdicts[18].contains("every run slower than every run of the other"))
         #expect(verdicts[19].contains("tied") && verdicts[19].contains("too few for a rank test"))
         #expect(verdicts.filter { $0.contains("creating") }.count == 2)
+        // Creation counts from the first spawn: main's own wait for its thread is a start-up, named as one.
+        #expect(verdicts[20].contains("its tasks waited 4.40 ms of the wall time for their new OS threads to start (main alone 3.78 ms)")
+            && !verdicts[20].contains("creating"))
+        #expect(verdicts[21].contains("(6.63 ms vs 1.29 ms). Thread-per-task used"))
         // Where both qualify, creation (on the path that set the wall time) is named before the looser CPU bound.
         #expect(verdicts[14].contains("main spent 393 ms creating") && !verdicts[14].contains("waiting for one of"))
         #expect(verdicts[6].contains("a tie within run-to-run noise") && verdicts[7].contains("a tie within run-to-run noise"))

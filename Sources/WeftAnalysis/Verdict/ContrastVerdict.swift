@@ -76,8 +76,8 @@ public enum ContrastVerdict {
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
         let repeated = a.wallRuns.flatMap { a in b.wallRuns.flatMap { WallTimeComparison(a, $0) } }
         if let repeated, repeated.isTie {
-            let sooner = a.walls.median <= b.walls.median ? a.scheduler : b.scheduler
-            return "tied with \(name(a)) \(times(a, b)): " + repeated.tieReason(sooner: sooner)
+            let (sooner, slower) = a.walls.median <= b.walls.median ? (a.scheduler, b.scheduler) : (b.scheduler, a.scheduler)
+            return "tied with \(name(a)) \(times(a, b)): " + repeated.tieReason(sooner: sooner, slower: slower)
         }
         if repeated == nil && isTie(a, b) {
             return "finished in about the same time as \(name(a)) \(times(a, b)): a tie within run-to-run noise"

@@ -18,8 +18,9 @@ public struct RunFigures: Sendable, Equatable {
     public var cores: Int?
     /// How it ended when it did not complete ("deadlocked"), else nil.
     public var problem: String?
-    /// From the first task's creation to the last's (ns): how long creating the tasks took; nil with fewer than
-    /// two tasks besides main.
+    /// How long creating the tasks took (ns): from the first task another task created to the last, less the time
+    /// a lone creator spent blocked or asleep in between (`spawning(_:)`); nil with fewer than two such tasks. The
+    /// creator's own wait to start is not in it.
     public var spawning: UInt64?
     /// Time (ns) in which the run made no progress while none of its tasks ran and its periodic sampler, due every
     /// interval, was silent too: the process was paused by the machine (another process, the hypervisor), not by
@@ -32,6 +33,9 @@ public struct RunFigures: Sendable, Equatable {
     public var spawner: String?
     /// Task-to-task wake-ups and how long the woken waited to run; nil when none was seen.
     public var handoffs: Handoffs?
+    /// New tasks' waits to start, from creation to first running, on the critical path (ns), and the part of it that
+    /// was the first task's (main's) own; nil when none was on it.
+    public var startUps: StartUps?
     /// How the run's threads shared the machine's cores; nil when the cores are unknown.
     public var coreUse: CoreUse?
     /// CPU time (user + system, ns) the process used during the run, when recorded.
@@ -42,7 +46,8 @@ public struct RunFigures: Sendable, Equatable {
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
                 stalled: UInt64 = 0, wallRuns: WallTimeRuns? = nil, spawner: String? = nil,
-                handoffs: Handoffs? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil, busy: UInt64 = 0) {
+                handoffs: Handoffs? = nil, startUps: StartUps? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil,
+                busy: UInt64 = 0) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -56,6 +61,7 @@ public struct RunFigures: Sendable, Equatable {
         self.wallRuns = wallRuns
         self.spawner = spawner
         self.handoffs = handoffs
+        self.startUps = startUps
         self.coreUse = coreUse
         self.cpuTime = cpuTime
         self.busy = busy
@@ -86,15 +92,31 @@ public struct RunFigures: Sendable, Equatable {
         return task.name.isEmpty ? task.label : task.name
     }
 
-    /// From the first task's creation to the last's, when there are at least two tasks besides main.
+    /// How long creating the tasks took: from the creation of the first task that another task created to the last
+    /// one's, when there are at least two. With one creator, the time it spent blocked or asleep in that window is
+    /// left out, as it created nothing then. The window starts at the first spawn, not at the creator's own creation:
+    /// a creator whose thread was slow to start (main under thread-per-task) had not begun creating anything.
     public static func spawning(_ timeline: Timeline) -> UInt64? {
-        guard timeline.tasks.count >= 3 else { return nil }
-        var first = UInt64.max, last: UInt64 = 0
-        for task in timeline.tasks {
+        var first = UInt64.max, last: UInt64 = 0, created = 0
+        var parents = Set<TaskID>()
+        for task in timeline.tasks where task.parent != .none {
             first = min(first, task.created)
             last = max(last, task.created)
+            created += 1
+            parents.insert(task.parent)
         }
-        return last - first
+        guard created >= 2, last > first else { return created >= 2 ? 0 : nil }
+        guard parents.count == 1, let parent = parents.first, let creator = timeline.task(parent) else { return last - first }
+        var idle: UInt64 = 0
+        for interval in creator.intervals.overlapping(first ..< last) {
+            switch interval.state.category {
+            case .blocked, .sleeping:
+                idle += min(interval.end, last) - max(interval.start, first)
+            default:
+                break
+            }
+        }
+        return last - first - min(idle, last - first)
     }
 
     /// How long the run stood still (`stalled`). Where the sampler's memory samples are further apart than three of
@@ -134,9 +156,11 @@ public struct RunFigures: Sendable, Equatable {
 
 extension RunFigures {
     /// The figures of a modelled run: wall time, scheduler threads, peak RSS sample, tasks, workers, cores, outcome,
-    /// time spent creating tasks and by whom, hand-offs and their waits, the cores' sharing.
+    /// time spent creating tasks and by whom, hand-offs and their waits, new tasks' waits to start, the cores'
+    /// sharing.
     public init(_ timeline: Timeline) {
         let run = timeline.run
+        let path = CriticalPath(timeline)
         let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
         var problem: String?
         if let outcome = run.outcome, outcome != .completed { problem = outcome.description }
@@ -144,7 +168,7 @@ extension RunFigures {
                   threads: timeline.threadCensus.schedulerThreads, peakMemory: peak, tasks: timeline.tasks.count,
                   workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem,
                   spawning: Self.spawning(timeline), stalled: Self.stalled(timeline), spawner: Self.spawner(timeline),
-                  handoffs: Handoffs(timeline, path: CriticalPath(timeline)),
+                  handoffs: Handoffs(timeline, path: path), startUps: StartUps(timeline, path: path),
                   coreUse: run.cores.map { CoreUse(timeline.threads, cores: $0) }, cpuTime: Self.cpuTime(run),
                   busy: timeline.threads.reduce(0) { $0 &+ $1.busy })
     }

@@ -1,10 +1,13 @@
 /// Why the slower of two runs finished later, as measured in its trace: the one reason among those Weft can measure
-/// that accounts for the most of the difference, and only when it accounts for at least half of it. Task creation and
-/// hand-offs are measured on the path that set the wall time; waiting for a CPU is only a bound (a core's share of
-/// waits summed over threads, which can exceed the whole run), so it is named only when neither of the others is.
+/// that accounts for the most of the difference, and only when it accounts for at least half of it. Task creation,
+/// start-up and hand-offs are measured on the path that set the wall time; waiting for a CPU is only a bound (a
+/// core's share of waits summed over threads, which can exceed the whole run), so it is named only when none of the
+/// others is.
 ///
-/// - Task creation: the time from the first task's creation to the last's (under thread-per-task each creation
-///   starts an OS thread).
+/// - Task creation: the time from the first spawn to the last, without the creator's own wait to start or its blocked
+///   time (`RunFigures.spawning`; under thread-per-task each creation starts an OS thread).
+/// - Start-up: the time new tasks waited on the run's critical path from their creation to their first run (under
+///   thread-per-task, a new OS thread starting, main's own included).
 /// - Hand-offs: the time woken tasks waited to run on the run's critical path, which is part of the wall time
 ///   (under thread-per-task each wake-up is an OS thread being woken).
 /// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got, divided by the
@@ -19,7 +22,7 @@ enum VerdictCause {
     /// The reason `slow` took `gap` longer than `fast`, in words; nil when no measure accounts for half the gap.
     static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64) -> String? {
         guard gap > 0 else { return nil }
-        for candidates in [[creation(slow, fast), handoffs(slow, fast)], [cpu(slow, fast)]] {
+        for candidates in [[creation(slow, fast), startUps(slow, fast), handoffs(slow, fast)], [cpu(slow, fast)]] {
             if let best = candidates.compactMap({ $0 }).max(by: { $0.explains < $1.explains }), best.explains >= gap / 2 {
                 return best.text
             }
@@ -35,6 +38,25 @@ enum VerdictCause {
             + (ownThreads(slow) ? (tasks == 1 ? " and its OS thread" : " and their OS threads") : "")
         let text = slow.spawner.map { "\($0) spent \(time(s)) creating \(what)" } ?? "creating \(what) took \(time(s))"
         return Candidate(explains: s - f, text: text + " (\(fast.scheduler): \(time(f)))")
+    }
+
+    /// "its tasks waited 4.40 ms of the wall time for their new OS threads to start (main alone 3.78 ms), where the
+    /// pool's new tasks waited 120 µs", or with one task on the path "main waited 3.78 ms of the wall time for its
+    /// new OS thread to start, …".
+    static func startUps(_ slow: RunFigures, _ fast: RunFigures) -> Candidate? {
+        guard let s = slow.startUps else { return nil }
+        let f = fast.startUps?.waitOnPath ?? 0
+        guard s.waitOnPath > f else { return nil }
+        let own = ownThreads(slow)
+        var text: String
+        if s.longestWait == s.waitOnPath {
+            text = "\(s.longest) waited \(time(s.waitOnPath)) of the wall time " + (own ? "for its new OS thread to start" : "to start")
+        } else {
+            text = "its tasks waited \(time(s.waitOnPath)) of the wall time " + (own ? "for their new OS threads to start" : "to start")
+                + " (\(s.longest) alone \(time(s.longestWait)))"
+        }
+        text += fast.workers != nil ? ", where the pool's new tasks waited \(time(f))" : " (\(fast.scheduler): \(time(f)))"
+        return Candidate(explains: s.waitOnPath - f, text: text)
     }
 
     /// "each of its 2,000 hand-offs woke another OS thread (a median 38.0 µs until the woken task ran; 1.60 ms of the

@@ -55,10 +55,10 @@ enum RunsStripLayout {
             : "scale from 0"
         var parts = ["Wall time of each of \(each) runs (\(scaleNote))", "ringed: the median run, drawn in the panels below"]
         guard let comparison = WallTimeComparison(rows[0].runs, rows[1].runs) else { return parts.joined(separator: " · ") }
-        let sooner = rows[0].runs.spread.median <= rows[1].runs.spread.median ? rows[0] : rows[1]
+        let (sooner, slower) = rows[0].runs.spread.median <= rows[1].runs.spread.median ? (rows[0], rows[1]) : (rows[1], rows[0])
         switch comparison.outcome {
         case .tie:
-            parts.append("a tie: " + comparison.tieReason(sooner: sooner.name))
+            parts.append("a tie: " + comparison.tieReason(sooner: sooner.name, slower: slower.name))
             if shadesOverlap(comparison) { parts.append("shaded: where the ranges overlap") }
         case .firstSooner, .secondSooner:
             parts.append("\(sooner.name) finished sooner (\(comparison.evidence(slower: false)))")

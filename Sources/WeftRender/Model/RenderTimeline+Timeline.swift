@@ -12,7 +12,12 @@ extension RenderTimeline {
     /// Times are counted from the run's first event, so that two runs drawn together start together. The picture
     /// ends when the last task does (threads may take longer to shut down); `wallTime` is the run's one wall time
     /// (`RunInfo.wallTime`), the figure stats and diff print.
-    public init(timeline: Timeline) {
+    ///
+    /// The model is consumed: each part is let go once it has been copied (messages once they are links and marks,
+    /// each task's states once they are its spans), so that a caller who hands over its only copy never holds the
+    /// model and the whole picture's copy of it at once. A caller who keeps its copy pays nothing more than before.
+    public init(timeline given: consuming Timeline) {
+        var timeline = given
         let run = timeline.run
         let origin = run.start
         func t(_ time: UInt64) -> UInt64 { time > origin ? time - origin : 0 }
@@ -21,8 +26,11 @@ extension RenderTimeline {
         facts.spawning = figures.spawning
         facts.stalled = figures.stalled
         facts.measured = figures
+        // Read from the tasks' states, which are let go below.
+        let actorTracks = ActorTrack.tracks(timeline, origin: origin)
+        let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
         // Threads that ran tasks first (the caller of Weft.run only waits; it goes last).
-        let sortedThreads = timeline.threads.sorted { a, b in
+        var sortedThreads = timeline.threads.sorted { a, b in
             if a.slices.isEmpty != b.slices.isEmpty { return !a.slices.isEmpty }
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
@@ -42,6 +50,8 @@ extension RenderTimeline {
                                lifetime: TimeSpan(t(thread.started), t(thread.stopped ?? run.end)), role: thread.role,
                                owner: thread.role == .taskThread ? TaskID(thread.index) : nil)
         }
+        sortedThreads = []
+        for i in timeline.threads.indices { timeline.threads[i].slices = IntervalList(sorted: []) }
         for i in threads.indices {
             guard let owner = threads[i].owner, let task = timeline.task(owner), let life = threads[i].lifetime else { continue }
             threads[i].held = Self.held(threads[i].slices, from: life.start, to: min(t(task.ended ?? run.end), life.end))
@@ -67,6 +77,7 @@ extension RenderTimeline {
                 links.append(Link(kind: .message, from: flow.sender, at: t(sent), to: flow.receiver, at: t(received)))
             }
         }
+        timeline.flows = IntervalList(sorted: [])
         var locks: [LockTrack] = []
         for mutex in timeline.mutexes where mutex.isReadWrite {
             for read in mutex.readHolds {
@@ -122,11 +133,20 @@ extension RenderTimeline {
                 break
             }
         }
+        timeline.wakes = []
 
-        var tasks = timeline.tasks.enumerated().map { i, task in
-            TaskTrack(task: task.id, name: task.name,
-                      spans: task.intervals.elements.map { StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state)) },
-                      marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start })
+        var tasks: [TaskTrack] = []
+        tasks.reserveCapacity(timeline.tasks.count)
+        for i in timeline.tasks.indices {
+            let task = timeline.tasks[i]
+            tasks.append(TaskTrack(task: task.id, name: task.name,
+                                   spans: task.intervals.elements.map {
+                                       StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state))
+                                   },
+                                   marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start }))
+            marks[i] = []
+            holds[i] = []
+            timeline.tasks[i].intervals = IntervalList(sorted: [])
         }
         // Ready to run, told apart by what the task waits for: its new thread to start running (thread-per-task: the
         // thread exists, since `taskCreate` is recorded after pthread_create returned, but the OS has not run it yet), an
@@ -165,7 +185,6 @@ extension RenderTimeline {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: crowded, as: .runningOrWaitingForCPU) { $0 == .running }
             }
         }
-        let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
         if let deadlock {
             // After the deadlock is detected, what tasks do is the runtime cancelling them, and no lock is held any
             // more in any sense that matters: draw it so.
@@ -193,7 +212,7 @@ extension RenderTimeline {
             counters.append(alive)
         }
         self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks,
-                  actors: ActorTrack.tracks(timeline, origin: origin), deadlock: deadlock, counters: counters)
+                  actors: actorTracks, deadlock: deadlock, counters: counters)
     }
 
     /// A pool thread idle for less than this (ns) is handing over from one task to the next, not idle.

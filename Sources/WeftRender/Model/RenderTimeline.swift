@@ -77,7 +77,7 @@ public struct RunFacts: Sendable, Equatable {
     public var runnable = TaskSum()
     /// The part of `runnable` before a task's new thread had started (thread-per-task), in ns.
     public var awaitingThread: UInt64 = 0
-    /// From the first task's creation to the last's, in ns (`RunFigures.spawning`).
+    /// How long creating the tasks took, from the first spawn to the last, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
     public var stalled: UInt64 = 0
