@@ -144,13 +144,28 @@ struct LayoutTests {
         let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1000), measurer: measurer)
         let titles = scene.texts.filter { $0.size == 16 }.map(\.text)
         #expect(titles.count == 2)
-        #expect(titles[0].hasPrefix("multiplexed: 51 tasks + main on 2 pool threads (+ timer thread) · peak RSS"), "\(titles[0])")
-        #expect(titles[1].hasPrefix("thread-per-task: 51 tasks + main on 52 threads, one each (+ timer thread) · peak RSS"),
+        #expect(titles[0].hasPrefix("multiplexed: 51 tasks + main on 3 OS threads (2 pool threads + timer) · peak RSS"), "\(titles[0])")
+        #expect(titles[1].hasPrefix("thread-per-task: 51 tasks + main on 53 OS threads (one per task + timer) · peak RSS"),
                 "\(titles[1])")
         // The picture opens with the verdict computed from both runs' figures.
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
         let drawn = scene.texts.filter { $0.size == 13 && $0.weight == .bold }.map(\.text).joined(separator: " ")
         #expect(drawn == verdict && verdict.contains("Thread-per-task used 53 OS threads to 3"))
+        // The subtitles leave the thread count and peak RSS to the titles, which give the verdict's count.
+        let subtitles = scene.texts.filter { $0.text.hasPrefix("program ") }.map(\.text)
+        #expect(subtitles.count == 2 && subtitles.allSatisfy { !$0.contains("OS thread") && !$0.contains("pool thread") && !$0.contains("peak RSS") },
+                "\(subtitles)")
+        // Both Tasks headers open with all runnable time summed over the tasks, defined alike.
+        // (A header wraps at words onto further rows: joined, the rows give it back.)
+        let all = scene.texts.map(\.text).joined(separator: " ")
+        #expect(all.components(separatedBy: " · runnable (ready, waiting for a thread or a CPU), summed over 52 tasks: ").count == 3)
+        // Repeated runs: the verdict gives medians, so each panel's peak RSS says it is that run's.
+        var repeated = RenderOptions(width: 1600)
+        repeated.wallTimeRuns = [WallTimeRuns([1_000_000, 2_000_000, 3_000_000])!, WallTimeRuns([1_500_000, 2_500_000, 3_500_000])!]
+        let repeatedTitles = try TimelineLayout.contrast(a, b, options: repeated, measurer: measurer).texts
+            .filter { $0.size == 16 }.map(\.text)
+        #expect(repeatedTitles.count == 2 && repeatedTitles.allSatisfy { $0.contains(" in this run · ") }, "\(repeatedTitles)")
+        #expect(!titles.contains { $0.contains("in this run") })
         // Given a description and a verdict (weft compare's, over repeated runs), the picture draws those, in that
         // order, under the title.
         var told = RenderOptions(width: 1000, title: "weft compare demo")

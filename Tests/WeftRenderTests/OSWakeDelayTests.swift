@@ -41,6 +41,9 @@ import WeftTrace
                           "waiting for an idle pool thread to wake 49000-50000"])
         #expect(render.facts.wakeLatency.total == 49_000)
         #expect(render.facts.osWakeDelay == 40_000)
+        // All of the child's runnable time was while a pool thread idled; main never waited.
+        #expect(render.facts.runnable == TaskSum(total: 49_000, tasks: 2))
+        #expect(render.facts.awaitingThread == 0)
     }
 
     /// A delay longer than the time since the trace began cannot put the signal before the start.

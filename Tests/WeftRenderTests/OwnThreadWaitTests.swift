@@ -4,8 +4,8 @@ import WeftRender
 import WeftTestSupport
 import WeftTrace
 
-/// Under thread-per-task a ready task waits for the OS to run its own thread; the panel header sums that wait, apart
-/// from the wait for a new thread's first run.
+/// Under thread-per-task a ready task waits for its new thread's first run, then for the OS to run its own thread; the
+/// panel header sums every runnable stretch, and says how much of it was before the new thread started.
 @Suite struct OwnThreadWaitTests {
     /// Main on its thread spawns a child at 1 µs; the child's thread starts at 5 µs and runs it at 6 µs; the child
     /// sleeps at 7 µs, is woken at 8 µs, and its thread runs it again at 11 µs.
@@ -28,12 +28,13 @@ import WeftTrace
         return s
     }
 
-    @Test func theWaitForTheOSIsSummedApartFromANewThreadsFirstRun() throws {
+    @Test func everyRunnableStretchIsSummedWithTheNewThreadsShareApart() throws {
         let render = RenderTimeline(timeline: Self.trace().timeline())
         let child = try #require(render.tasks.first { $0.name.hasSuffix("child") })
         let ready = child.spans.filter { $0.state.isReady }.map { "\($0.state) \($0.start)-\($0.end)" }
         #expect(ready == ["waiting for its new thread to start 1000-5000", "runnable 5000-6000", "runnable 8000-11000"])
-        #expect(render.facts.ownThreadWait == TaskSum(total: 4_000, tasks: 2))
+        #expect(render.facts.runnable == TaskSum(total: 8_000, tasks: 2))
+        #expect(render.facts.awaitingThread == 4_000)
         #expect(render.facts.wakeLatency.total == 0)
     }
 }

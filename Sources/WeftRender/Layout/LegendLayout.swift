@@ -41,11 +41,11 @@ enum LegendLayout {
         var group: Group
     }
 
-    /// Task states in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep and
-    /// cancelled.
+    /// Every task state in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep
+    /// and cancelled. A state missing here would be drawn without a legend entry (a test checks every case is here).
     static let stateOrder: [LaneState] = [
-        .running, .runningOrWaitingForCPU, .runnable, .awaitingThread, .wakeLatency, .channel, .mutex, .actor, .waitGroup, .join, .suspended,
-        .condition, .unknown, .sleeping, .cancelled,
+        .running, .runningOrWaitingForCPU, .runnable, .awaitingThread, .wakeLatency, .osWakeDelay, .channel, .mutex, .actor,
+        .waitGroup, .join, .suspended, .condition, .unknown, .sleeping, .cancelled,
     ]
 
     /// Every entry for what `canvas` drew (in every panel), grouped, each group in reading order.

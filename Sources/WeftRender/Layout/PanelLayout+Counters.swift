@@ -42,7 +42,7 @@ extension PanelLayout {
             let peak = counter.kind == .residentBytes ? ByteFormat.format(counter.peak) : Format.count(Int(counter.peak))
             func spell(_ v: UInt64) -> String { counter.kind == .residentBytes ? ByteFormat.format(v) : Format.count(Int(v)) }
             // "Highest sample": the panel's header gives the process's peak RSS from the OS, which also counts the
-            // moments between samples and so can be a little higher.
+            // moments between samples and so can be a little higher; the scale reaches that peak.
             let note = (counter.kind == .residentBytes ? "highest sample \(peak)" : "most at once \(peak)")
                 + " · scale 0 – \(spell(highest))"
             let width = canvas.measurer.width(note, size: Metrics.axisSize)

@@ -123,7 +123,7 @@ struct PanelLayout {
             var parts: [String] = []
             if census.workers > 0 { parts.append(Format.plural(census.workers, "pool thread")) }
             if census.taskThreads > 0 { parts.append("\(Format.count(census.taskThreads)) (one per task)") }
-            parts += census.helperThreadWords
+            parts += census.helperThreadWords()
             text = Format.plural(census.schedulerThreads, "scheduler thread") + (parts.isEmpty ? "" : ": " + parts.joined(separator: " + "))
             if census.caller { text += " · caller of Weft.run apart, not counted" }
         } else {
@@ -172,16 +172,26 @@ struct PanelLayout {
             text += " (\(Format.count(total)) drawn one by one" + (lanes.sameInEveryPanel ? ", the same in both panels" : "")
                 + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
-        if timeline.facts.ownThreadWait.total > 0 {
-            text += " · once their threads had started, ready but waiting for the OS to run them, "
-                + timeline.facts.ownThreadWait.description
-        }
-        if timeline.facts.wakeLatency.total > 0 {
-            text += " · wake-up latency, \(timeline.facts.wakeLatency.description) (ready while a pool thread idled"
-            if timeline.facts.osWakeDelay > 0 {
-                text += "; \(DurationFormat.format(timeline.facts.osWakeDelay)) of it after the pool woke a thread, until the OS ran it"
+        text += runnableDetail
+        return text
+    }
+
+    /// " · runnable, summed over 5 tasks: 12.4 ms, 2.48 ms per task on average; of it, …": every kind of ready-to-run
+    /// time, defined alike in both panels of a contrast picture so that they compare, then the part particular to the
+    /// scheduler (multiplexed: while a pool thread idled; thread-per-task: before a task's new thread started).
+    private var runnableDetail: String {
+        let facts = timeline.facts
+        guard facts.runnable.total > 0 else { return "" }
+        var text = " · runnable (ready, waiting for a thread or a CPU), \(facts.runnable.description)"
+        if facts.wakeLatency.total > 0 {
+            text += "; of it, \(DurationFormat.format(facts.wakeLatency.total)) while a pool thread idled (wake-up latency"
+            if facts.osWakeDelay > 0 {
+                text += "; \(DurationFormat.format(facts.osWakeDelay)) of that after the pool woke a thread, until the OS ran it"
             }
             text += ")"
+        }
+        if facts.awaitingThread > 0 {
+            text += "; of it, \(DurationFormat.format(facts.awaitingThread)) before the task's new thread started"
         }
         return text
     }

@@ -60,9 +60,12 @@ public enum TimelineLayout {
         // Every run's wall time when there were several: why the verdict calls it a tie or not.
         y = RunsStripLayout.layout(names: [a.facts.scheduler, b.facts.scheduler], runs: options.wallTimeRuns,
                                    canvas: canvas, top: y)
+        // Repeated runs: the verdict gives medians, each panel its own run's figures.
+        let repeated = options.wallTimeRuns?.contains { $0.count >= 2 } ?? false
         var panels = [(a, lanesA), (b, lanesB)].map { timeline, lanes in
             PanelLayout(timeline: timeline, options: options, canvas: canvas, lanes: lanes,
-                        title: contrastTitle(timeline.facts), subtitle: factsLine(timeline.facts)
+                        title: contrastTitle(timeline.facts, repeated: repeated),
+                        subtitle: factsLine(timeline.facts, underTitle: true)
                             + " · shared time scale \(start == 0 ? "0" : DurationFormat.format(start)) – \(DurationFormat.format(end))")
         }
         // How the runs ended: once above both panels, not again in each.
@@ -98,42 +101,42 @@ public enum TimelineLayout {
         count >= 1 ? "\(Format.plural(count - 1, "task")) + main" : "no tasks"
     }
 
-    /// "multiplexed: 10,000 tasks + main on 2 pool threads (+ timer thread) · peak RSS 14 MiB · wall 120 ms": the
-    /// threads that run tasks, then the others the scheduler made (together the count `weft stats` and the table give).
-    static func contrastTitle(_ facts: RunFacts) -> String {
+    /// "multiplexed: 10,000 tasks + main on 3 OS threads (2 pool threads + timer) · peak RSS 14 MiB · wall
+    /// 120 ms": the scheduler's OS threads (the verdict's count, and `weft stats`'s) with what each was for. When the
+    /// runs were repeated, the verdict gives medians: `repeated` says the peak RSS is this run's.
+    static func contrastTitle(_ facts: RunFacts, repeated: Bool = false) -> String {
         var parts = ["\(facts.scheduler): \(tasksText(facts.taskCount)) on \(threadsText(facts))"]
-        if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
+        if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))" + (repeated ? " in this run" : "")) }
         parts.append(facts.wallTimeText)
         if let problem = facts.problemSummary { parts.append("ended \(problem)") }
         return parts.joined(separator: " · ")
     }
 
-    /// "2 pool threads (+ timer thread)", "5 threads, one each (+ timer thread)"; without the roles of the threads,
-    /// "3 threads".
+    /// "3 OS threads (2 pool threads + timer)", "6 OS threads (one per task + timer)": the verdict's
+    /// count, then its breakdown by role; without the roles of the threads, "3 OS threads".
     static func threadsText(_ facts: RunFacts) -> String {
-        guard let census = facts.census, census.workers + census.taskThreads > 0 else {
-            return Format.plural(facts.threadCount, "thread")
-        }
-        var text = census.workers > 0 ? Format.plural(census.workers, "pool thread")
-            : Format.plural(census.taskThreads, "thread") + (census.taskThreads == 1 ? "" : ", one each")
-        let rest = census.helperThreadWords
-        if !rest.isEmpty { text += " (+ " + rest.joined(separator: " + ") + ")" }
-        return text
+        let total = Format.plural(facts.figures.threads, "OS thread")
+        guard let census = facts.census, census.workers + census.taskThreads > 0 else { return total }
+        // "One per task" only where every task had one (a capped or deadlocked run may have started fewer).
+        let runners = census.workers > 0 ? Format.plural(census.workers, "pool thread")
+            : census.taskThreads == facts.taskCount ? "one per task" : Format.plural(census.taskThreads, "task thread")
+        return total + " (" + ([runners] + census.helperThreadWords(bare: true)).joined(separator: " + ") + ")"
     }
 
-    /// "program weft-demo · scheduler multiplexed · 2 workers · 10,000 tasks · 3 threads · wall 1.2 s · 45,678 events";
-    /// with `arguments`, the program's arguments follow its name ("program weft run io-bound --tasks 1000 · …"), for
-    /// pictures whose title does not already give the command.
-    static func factsLine(_ facts: RunFacts, arguments: Bool = false) -> String {
+    /// "program weft-demo · scheduler multiplexed · 2 cores · 2 pool threads · 10,000 tasks + main · 3 OS threads · wall
+    /// 1.2 s · 45,678 events · peak RSS 14 MiB"; with `arguments`, the program's arguments follow its name ("program
+    /// weft run io-bound --tasks 1000 · …"), for pictures whose title does not already give the command. Under a
+    /// contrast panel's title (`underTitle`), the threads and peak RSS the title gives are not said again.
+    static func factsLine(_ facts: RunFacts, arguments: Bool = false, underTitle: Bool = false) -> String {
         var parts = ["scheduler \(facts.scheduler)"]
         if let cores = facts.cores { parts.append(Format.plural(cores, "core")) }
-        if let workers = facts.workers { parts.append(Format.plural(workers, "pool thread")) }
+        if let workers = facts.workers, !underTitle { parts.append(Format.plural(workers, "pool thread")) }
         parts.append(tasksText(facts.taskCount))
-        parts.append(Format.plural(facts.threadCount, "thread"))
+        if !underTitle { parts.append(Format.plural(facts.threadCount, "OS thread")) }
         parts.append(facts.wallTimeText)
         if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
-        if let rss = facts.peakRSS { parts.append("peak RSS \(ByteFormat.format(rss))") }
+        if let rss = facts.peakRSS, !underTitle { parts.append("peak RSS \(ByteFormat.format(rss))") }
         if let problem = facts.problemSummary { parts.insert("ended \(problem)", at: 0) }
         return "program \(arguments ? facts.command : facts.program) · " + parts.joined(separator: " · ")
     }
@@ -159,9 +162,14 @@ public enum TimelineLayout {
                                   start: start, end: end, folds: folds)
         // One height scale for every actor lane's queue strip, so that lanes and panels compare.
         canvas.actorQueuePeak = selections.flatMap { $0.shownActors.compactMap { $0.track?.peakQueue } }.max() ?? 0
-        for counter in runs.flatMap(\.counters) {
-            let old = canvas.counterRanges[counter.kind] ?? (counter.low, counter.peak)
-            canvas.counterRanges[counter.kind] = (min(old.0, counter.low), max(old.1, counter.peak))
+        for run in runs {
+            for counter in run.counters {
+                // The memory scale reaches the panel's peak RSS (the OS's, which counts the moments between samples):
+                // a scale topping below the peak the title states read as a contradiction.
+                let top = counter.kind == .residentBytes ? max(counter.peak, run.facts.peakRSS ?? 0) : counter.peak
+                let old = canvas.counterRanges[counter.kind] ?? (counter.low, top)
+                canvas.counterRanges[counter.kind] = (min(old.0, counter.low), max(old.1, top))
+            }
         }
         return canvas
     }

@@ -163,9 +163,6 @@ extension RenderTimeline {
                     $0 == .runnable
                 }
             }
-            if pool.isEmpty && threadStart[tasks[i].task] != nil {
-                facts.ownThreadWait.add(tasks[i].spans.reduce(0) { $0 + ($1.state == .runnable ? $1.end - $1.start : 0) })
-            }
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: signalled, as: .osWakeDelay) { $0 == .wakeLatency }
@@ -176,6 +173,8 @@ extension RenderTimeline {
                 }
                 facts.wakeLatency.add(latency)
             }
+            facts.runnable.add(tasks[i].spans.reduce(0) { $0 + ($1.state.isReady ? $1.end - $1.start : 0) })
+            facts.awaitingThread += tasks[i].spans.reduce(0) { $0 + ($1.state == .awaitingThread ? $1.end - $1.start : 0) }
         }
         // Running while more threads ran tasks than there are cores: the OS may have kept the task's thread waiting
         // for a CPU, which the trace cannot tell from running.

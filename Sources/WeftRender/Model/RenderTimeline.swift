@@ -71,9 +71,12 @@ public struct RunFacts: Sendable, Equatable {
     public var wakeLatency = TaskSum()
     /// The part of `wakeLatency` after the pool had signalled an idle thread to take work: the OS's share, in ns.
     public var osWakeDelay: UInt64 = 0
-    /// Under thread-per-task, the time tasks were ready to run on their own started threads, summed over the tasks
-    /// that had one: each such task's thread was woken (or yielded) and waited for the OS to run it.
-    public var ownThreadWait = TaskSum()
+    /// Every kind of runnable time (waiting for a pool thread, for the OS or a CPU, for its new thread to start, for
+    /// an idle pool thread to wake), summed over the run's tasks: the one waiting figure both panels of a contrast
+    /// picture open their Tasks header with, defined alike whatever the scheduler.
+    public var runnable = TaskSum()
+    /// The part of `runnable` before a task's new thread had started (thread-per-task), in ns.
+    public var awaitingThread: UInt64 = 0
     /// How long creating the tasks took, from the first spawn to the last, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
