@@ -38,6 +38,11 @@ extension TimelineState {
         }
         threads[th].open = (id, e.time, migrated)
         openSlices += 1
+        if openSlicesLatestStart.time == e.time {
+            openSlicesLatestStart.count += 1
+        } else {
+            openSlicesLatestStart = (e.time, 1)
+        }
         settleIntervals(t)
     }
 
@@ -115,6 +120,9 @@ extension TimelineState {
                       migrated: open.migrated), thread: th)
         threads[th].open = nil
         openSlices -= 1
+        if open.start == openSlicesLatestStart.time && openSlicesLatestStart.count > 0 {
+            openSlicesLatestStart.count -= 1
+        }
     }
 
     /// A finished run slice of thread position `th`: kept in the model, or only summarised.
@@ -140,7 +148,13 @@ extension TimelineState {
             let interval = tasks[t].intervals[i]
             countChannelWait(interval, task: t)
             summary?.add(interval, of: tasks[t].id)
-            lints?.add(interval, of: t, id: tasks[t].id, running: tasks[t].isRunning, openSlices: openSlices)
+            if lints != nil {
+                // Slices that began at the wait's very end did not share its time: not counted, the task's own
+                // (begun then, when it ends the wait by running) among them.
+                let startedAtEnd = openSlicesLatestStart.time == interval.end ? openSlicesLatestStart.count : 0
+                let ownCounted = tasks[t].isRunning && !(startedAtEnd > 0 && tasks[t].stateStart == interval.end)
+                lints?.add(interval, of: t, id: tasks[t].id, running: ownCounted, openSlices: openSlices - startedAtEnd)
+            }
             sink?.interval(interval, of: tasks[t].id)
         }
         if keepsDetail {

@@ -111,6 +111,9 @@ struct TimelineState {
     var lints: LintAccumulator?
     /// How many run slices are open now, over every thread.
     var openSlices = 0
+    /// The latest start among the open slices and how many open slices began then: a runnable wait ending at that
+    /// instant did not share time with them (a slice shares a wait `s ..< e` only when it starts before `e`).
+    var openSlicesLatestStart: (time: UInt64, count: Int) = (0, 0)
     /// When set, the builder streams: it hands each finished slice and interval, and each task's open state after
     /// an event, to the sink and keeps none of them (nor messages, holds or wake-ups), as when summarising.
     var sink: (any TimelineStreamSink)?

@@ -59,8 +59,8 @@ struct LintAccumulator: Sendable {
         if case .runnable = state { overlaps.began(task: t, at: since) }
     }
 
-    /// A finished interval of task position `t` (id `task`), in order; `openSlices` is how many run slices are open
-    /// now on every thread (the task's own included when it is running).
+    /// A finished interval of task position `t` (id `task`), in order; `openSlices` is how many run slices that began
+    /// before the interval's end are open now on every thread (`running`: the task's own is among them).
     mutating func add(_ interval: StateInterval, of t: Int, id task: TaskID, running: Bool, openSlices: Int) {
         if t >= lastStates.count { lastStates.append(contentsOf: repeatElement(nil, count: t + 1 - lastStates.count)) }
         lastStates[t] = (interval.state, interval.start)

@@ -11,7 +11,7 @@
 /// holds at most one entry per task that became runnable since the last slice finished.
 ///
 /// An actor's stretch still in progress at `e` becomes a slice only when it ends: `LintAccumulator` keeps such a wait
-/// pending and adds it then. Bounded detail: a slice on another thread that starts at exactly `e` is not counted.
+/// pending and adds it then. Open slices that began at exactly `e` are left out by the builder, as the model does.
 struct SliceOverlapCounter: Sendable {
     /// Per task position: the start of its current (or last) runnable wait, and the total of slices finished by
     /// then once known.
