@@ -72,12 +72,15 @@ public enum ContrastVerdict {
     /// What follows `b`'s name: "finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): the
     /// reason", or "finished in about the same time as … (…): a tie within run-to-run noise", or over repeated runs
     /// "finished 300 µs later than … (median of 5 runs each: 1.35 ms vs 1.05 ms; rank test p = 0.0079)" and "tied
-    /// with … (median of 5 runs each: …): the medians differ by 4.0% and the runs interleave (rank test p = 0.42)".
+    /// with … (median of 5 runs each: …): the medians differ by 4.0% and the runs interleave (rank test p = 0.42)", or,
+    /// one steadily slower by less than the margin, "finished within 15% of … : … steadily slower …".
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
         let repeated = a.wallRuns.flatMap { a in b.wallRuns.flatMap { WallTimeComparison(a, $0) } }
         if let repeated, repeated.isTie {
             let (sooner, slower) = a.walls.median <= b.walls.median ? (a.scheduler, b.scheduler) : (b.scheduler, a.scheduler)
-            return "tied with \(name(a)) \(times(a, b)): " + repeated.tieReason(sooner: sooner, slower: slower)
+            let opening = repeated.isSteadyButSmall
+                ? "finished within \(DurationFormat.fixed(noiseShare * 100, decimals: 0))% of" : "tied with"
+            return "\(opening) \(name(a)) \(times(a, b)): " + repeated.tieReason(sooner: sooner, slower: slower)
         }
         if repeated == nil && isTie(a, b) {
             return "finished in about the same time as \(name(a)) \(times(a, b)): a tie within run-to-run noise"

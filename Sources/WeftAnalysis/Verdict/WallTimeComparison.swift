@@ -91,6 +91,13 @@ public struct WallTimeComparison: Sendable, Equatable {
     /// faster in only 20 of the 25 pairs of runs (rank test p = 0.15)", or when the runs differ in rank but the
     /// medians are close, "thread-per-task was steadily slower (rank test p = 0.032), but by only 0.6% at the median,
     /// too little to matter (Weft calls a difference under 15% a tie)".
+    /// A tie only by the margin: the runs are ranked apart (or, too few for the test, all apart), but the medians
+    /// are within `ContrastVerdict.noiseShare` of each other. The verdict then says "finished within 15% of", not
+    /// "tied with", since one scheduler was steadily the slower.
+    public var isSteadyButSmall: Bool {
+        medianShare <= ContrastVerdict.noiseShare && (test.map { $0.p < Self.significance } ?? !rangesOverlap)
+    }
+
     public func tieReason(sooner: String, slower: String) -> String {
         let medians = "the medians differ by \(Self.shareText(medianShare))"
         let rankedApart = test.map { $0.p < Self.significance } ?? !rangesOverlap
