@@ -112,6 +112,8 @@ final class ActorEndWatch: @unchecked Sendable {
             if watched.removeValue(forKey: ObjectIdentifier(record)) != nil {
                 watchedCount.store(watched.count, ordering: .sequentiallyConsistent)
             }
+            // A record allocated later at the same address must not inherit this one's first sighting.
+            completedSince.removeValue(forKey: ObjectIdentifier(record))
             if let held = record.heldTask {
                 record.heldTask = nil
                 SwiftJob.release(held)

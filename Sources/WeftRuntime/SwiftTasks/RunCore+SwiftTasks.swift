@@ -117,7 +117,8 @@ extension RunCore {
 
     /// Runs a job that belongs to no task (an actor job, `Task.yield`'s continuation job) near the task that
     /// enqueued it: under thread-per-task on that task's thread. A continuation job enqueued by a running task is its
-    /// `Task.yield`: its slice ends as yielded, and the job is enqueued once the slice has ended. An actor job runs under its actor's record (`ActorTable`).
+    /// `Task.yield`: its slice ends as yielded, and the job is enqueued once the slice has ended. An actor job runs
+    /// under its actor's record (`ActorTable`).
     private func runUntracked(_ job: UnownedJob, arrivedAt: TaskRecord) {
         let current = ThreadLocals.currentTask
         let flags = SwiftJob.flags(job)
