@@ -45,21 +45,21 @@ struct MarkCrowds {
         self.countWidth = countWidth
     }
 
-    /// Takes the next mark, at or after the previous one's x.
-    mutating func add(x: Double, kind: Mark.Kind) {
+    /// Takes the next mark, at or after the previous one's x, standing for `count` marks of its kind.
+    mutating func add(x: Double, kind: Mark.Kind, count: Int = 1) {
         if !kinds.isEmpty && x - markerSize / 2 < right + gap {
             if let i = kinds.firstIndex(of: kind) {
-                counts[i] += 1
+                counts[i] += count
             } else {
                 kinds.append(kind)
-                counts.append(1)
+                counts.append(count)
             }
             right = summaryRight()
             return
         }
         close()
         kinds = [kind]
-        counts = [1]
+        counts = [count]
         firstX = x
         right = summaryRight()
     }
