@@ -45,21 +45,21 @@ struct MarkCrowds {
         self.countWidth = countWidth
     }
 
-    /// Takes the next mark, at or after the previous one's x, standing for `count` marks of its kind.
-    mutating func add(x: Double, kind: Mark.Kind, count: Int = 1) {
+    /// Takes the next mark, at or after the previous one's x.
+    mutating func add(x: Double, kind: Mark.Kind) {
         if !kinds.isEmpty && x - markerSize / 2 < right + gap {
             if let i = kinds.firstIndex(of: kind) {
-                counts[i] += count
+                counts[i] += 1
             } else {
                 kinds.append(kind)
-                counts.append(count)
+                counts.append(1)
             }
             right = summaryRight()
             return
         }
         close()
         kinds = [kind]
-        counts = [count]
+        counts = [1]
         firstX = x
         right = summaryRight()
     }
@@ -99,5 +99,16 @@ struct MarkCrowds {
         crowds.append(Crowd(firstX: firstX, items: items, right: x))
         kinds = []
         counts = []
+    }
+}
+
+extension MarkCrowds {
+    /// Takes the next mark, at or after the previous one's x, standing for `count` marks of its kind (a model built
+    /// for a picture counts a pair's repeated messages and wake-ups in one time cell into one `Mark`).
+    mutating func add(x: Double, kind: Mark.Kind, count: Int) {
+        add(x: x, kind: kind)
+        guard count > 1, let i = kinds.firstIndex(of: kind) else { return }
+        counts[i] += count - 1
+        right = summaryRight()
     }
 }
