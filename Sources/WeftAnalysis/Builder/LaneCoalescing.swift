@@ -123,6 +123,10 @@ struct CoalescingState {
     var resolution: UInt64 = 0
     /// Pieces appended since the lanes were last counted.
     var appended = 0
+    /// Pieces to append before the lanes are counted again: a quarter of the budget, or as many as they held when
+    /// the cell could not bring them under it (lanes of pieces apart, too many to join), so that counting and
+    /// joining again cost a bounded share of the reading.
+    var nextCount = 0
     /// The cell in which each (waker, wakee) pair's last kept wake-up fell, and its position in `wakes`.
     var wakeCells: [PairKey: Kept] = [:]
     /// The cell in which each (sender, receiver) pair's last kept message was sent, and its position in `flows`.
@@ -163,7 +167,7 @@ extension TimelineState {
     mutating func notePiecesKept(_ count: Int) {
         guard var state = coalescing, count > 0 else { return }
         state.appended += count
-        guard state.appended >= max(state.detail.budget / 4, 1) else {
+        guard state.appended >= max(state.nextCount, state.detail.budget / 4, 1) else {
             coalescing = state
             return
         }
@@ -229,6 +233,7 @@ extension TimelineState {
             recoalesceAll(resolution: resolution)
             kept = piecesKept()
         }
+        coalescing?.nextCount = kept > state.detail.budget ? kept : 0
     }
 
     /// Joins every lane again at `resolution`.
