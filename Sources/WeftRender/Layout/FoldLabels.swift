@@ -122,8 +122,11 @@ extension PanelLayout {
         let labels = FoldLabels(row: row, describe: { TimeFolding.describe($0, in: timeline) },
                                 width: { canvas.measurer.width($0, size: Metrics.axisSize) })
         for label in labels.place(scale.segments) {
-            canvas.builder.add(canvas.text(label.text, in: row, x: label.x, size: Metrics.axisSize, color: theme.text,
-                                           minimumCharacters: label.text.count))
+            guard let text = canvas.text(label.text, in: row, x: label.x, size: Metrics.axisSize, color: theme.text,
+                                         minimumCharacters: label.text.count) else { continue }
+            // On a halo of the background, so that the grid lines and fold edges under it do not cross its words.
+            canvas.builder.add(.rect(text.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
+            canvas.builder.add(text)
         }
     }
 }
