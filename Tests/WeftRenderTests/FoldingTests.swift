@@ -177,6 +177,13 @@ struct FoldingTests {
         let alike = labels.place([segment(100, 0), segment(300, 2e6), segment(500, 4e6), segment(700, 6e6)])
         #expect(alike.map(\.text) == ["4 folds of 1.00 ms each: every task asleep"])
         #expect(alike[0].x >= 100 && alike[0].x + alike[0].width <= 714)
+        // Alike but far apart (the start-up's folds and the shutdown's): named apart, each label over its own folds.
+        let apart = labels.place([segment(0, 0), segment(20, 2e6), segment(960, 9e6)])
+        #expect(apart.map(\.text) == ["2 folds of 1.00 ms each: every task asleep", "1.00 ms folded: every task asleep"])
+        #expect(apart[0].x <= 34 && apart[1].x + apart[1].width >= 960)
+        // A fold too crowded to say how long is merged only with a near neighbour, never with one far apart.
+        let crowded = labels.place([segment(0, 0), segment(18, 2e6, lasting: 5_000_000), segment(960, 9e6)])
+        #expect(crowded.count == 2 && crowded[0].text.hasPrefix("2 folds of 1.00–5.00 ms each"), "\(crowded)")
         // Unlike the rest (three times as long), a fold keeps its own label.
         let placed = labels.place([segment(100, 0), segment(120, 2e6), segment(140, 4e6),
                                    segment(700, 6e6, lasting: 3_000_000)])
