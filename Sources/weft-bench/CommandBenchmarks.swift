@@ -50,6 +50,7 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             // render did before lanes were joined past a budget (`PictureDetail`). The same picture, for comparison.
             ("render every-piece", ["render", trace, "--from", "0ns", "-o", "\(folder)/picture.png"]),
             ("diff (self)", ["diff", trace, trace]),
+            ("diff png (self)", ["diff", trace, trace, "-o", "\(folder)/diff.png"]),
             ("export chrome", ["export", trace, "--format", "chrome", "-o", "\(folder)/export.json"]),
             ("export perfetto", ["export", trace, "--format", "perfetto", "-o", "\(folder)/export.pftrace"]),
         ]

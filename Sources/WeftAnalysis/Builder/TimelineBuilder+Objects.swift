@@ -111,6 +111,7 @@ extension TimelineState {
             return
         }
         summary?.add(flows[f])
+        messageOrder?.add(flows[f])
         freeFlows.append(f)
     }
 
