@@ -123,40 +123,37 @@ struct CoalescingState {
     var resolution: UInt64 = 0
     /// Pieces appended since the lanes were last counted.
     var appended = 0
-    /// Pieces to append before the lanes are counted again: a quarter of the budget, or as many as they held when
-    /// the cell could not bring them under it (lanes of pieces apart, too many to join), so that counting and
+    /// Pieces to append before the lanes are counted again: a quarter of the budget, or a quarter of what they held
+    /// when the cell could not bring them under it (lanes of pieces apart, too many to join), so that counting and
     /// joining again cost a bounded share of the reading.
     var nextCount = 0
-    /// The cell in which each (waker, wakee) pair's last kept wake-up fell, and its position in `wakes`.
-    var wakeCells: [PairKey: Kept] = [:]
-    /// The cell in which each (sender, receiver) pair's last kept message was sent, and its position in `flows`.
-    var flowCells: [PairKey: Kept] = [:]
+    /// Per task position of the woken task: its last kept wake-up's cell, position in `wakes` and waker.
+    var wakeCells: [Kept?] = []
+    /// Per task position of the receiver: its last kept message's send cell, position in `flows` and sender.
+    var flowCells: [Kept?] = []
     /// Per position in `flows`: whether it is free (a message counted into another and dropped).
     var freeFlow: [Bool] = []
 
-    struct PairKey: Hashable {
-        var from: TaskID
-        var to: TaskID
-    }
-
-    /// A pair's last kept message or wake-up: its cell and its position.
+    /// A task's last kept message or wake-up: its cell, its position, and the task it came from.
     struct Kept {
         var cell: UInt64
         var position: Int
+        var from: TaskID
     }
 
     init(_ detail: PictureDetail) {
         self.detail = detail
     }
 
-    /// The kept message or wake-up of the pair in the cell of `time`, when there is one; otherwise `position`
-    /// becomes the pair's kept one and nil is returned.
-    static func kept(_ key: PairKey, at time: UInt64, position: Int, in cells: inout [PairKey: Kept],
+    /// The kept message or wake-up from `from` to the task at position `slot` in the cell of `time`, when there is
+    /// one; otherwise `position` becomes that task's kept one and nil is returned.
+    static func kept(from: TaskID, to slot: Int, at time: UInt64, position: Int, in cells: inout [Kept?],
                      resolution: UInt64) -> Int? {
         guard resolution > 0 else { return nil }
+        if slot >= cells.count { cells += [Kept?](repeating: nil, count: max(slot + 1 - cells.count, cells.count)) }
         let cell = time / resolution
-        if let kept = cells[key], kept.cell == cell { return kept.position }
-        cells[key] = Kept(cell: cell, position: position)
+        if let kept = cells[slot], kept.cell == cell, kept.from == from { return kept.position }
+        cells[slot] = Kept(cell: cell, position: position, from: from)
         return nil
     }
 }
@@ -165,21 +162,17 @@ extension TimelineState {
     /// Counts `count` more pieces kept; every quarter budget, counts the lanes and coarsens the cell while they hold
     /// more than the budget.
     mutating func notePiecesKept(_ count: Int) {
-        guard var state = coalescing, count > 0 else { return }
-        state.appended += count
-        guard state.appended >= max(state.nextCount, state.detail.budget / 4, 1) else {
-            coalescing = state
-            return
-        }
-        state.appended = 0
-        coalescing = state
+        guard coalescing != nil, count > 0 else { return }
+        coalescing!.appended += count
+        guard coalescing!.appended >= max(coalescing!.nextCount, coalescing!.detail.budget / 4, 1) else { return }
+        coalescing!.appended = 0
         coarsenWhileOverBudget()
     }
 
     /// Keeps a wake-up, or counts it into the one its pair already has in its cell (a model for a picture).
-    mutating func keep(_ wake: WakeEdge) {
+    mutating func keep(_ wake: WakeEdge, wakee t: Int) {
         if let resolution = coalescing?.resolution, resolution > 0,
-           let kept = CoalescingState.kept(.init(from: wake.waker, to: wake.wakee), at: wake.time, position: wakes.count,
+           let kept = CoalescingState.kept(from: wake.waker, to: t, at: wake.time, position: wakes.count,
                                            in: &coalescing!.wakeCells, resolution: resolution) {
             wakes[kept].count &+= wake.count
             return
@@ -191,11 +184,12 @@ extension TimelineState {
     /// Message position `f` has both ends: a model for a picture counts it into the message its pair already has
     /// in the send's cell and frees its place.
     mutating func thinPairedFlow(_ f: Int) {
-        guard let resolution = coalescing?.resolution, resolution > 0, let sent = flows[f].sent else { return }
+        guard let resolution = coalescing?.resolution, resolution > 0, let sent = flows[f].sent,
+              let receiver = taskIndex.position(flows[f].receiver.rawValue) else { return }
         if coalescing!.freeFlow.count < flows.count {
             coalescing!.freeFlow += [Bool](repeating: false, count: flows.count - coalescing!.freeFlow.count)
         }
-        if let kept = CoalescingState.kept(.init(from: flows[f].sender, to: flows[f].receiver), at: sent, position: f,
+        if let kept = CoalescingState.kept(from: flows[f].sender, to: receiver, at: sent, position: f,
                                            in: &coalescing!.flowCells, resolution: resolution) {
             flows[kept].count &+= flows[f].count
             coalescing!.freeFlow[f] = true
@@ -233,13 +227,17 @@ extension TimelineState {
             recoalesceAll(resolution: resolution)
             kept = piecesKept()
         }
-        coalescing?.nextCount = kept > state.detail.budget ? kept : 0
+        coalescing?.nextCount = kept > state.detail.budget ? kept / 4 : 0
     }
 
     /// Joins every lane again at `resolution`.
     private mutating func recoalesceAll(resolution: UInt64) {
         coalescing?.resolution = resolution
         for t in tasks.indices {
+            if tasks[t].settled == tasks[t].intervals.count {
+                tasks[t].recoalesce(resolution: resolution)
+                continue
+            }
             // Only the settled intervals: the rest are joined when they are settled.
             var settledPart = Array(tasks[t].intervals[..<tasks[t].settled])
             let pending = tasks[t].intervals[tasks[t].settled...]
@@ -250,12 +248,13 @@ extension TimelineState {
         for th in threads.indices {
             threads[th].recoalesce(resolution: resolution)
         }
-        var cells: [CoalescingState.PairKey: CoalescingState.Kept] = [:]
+        var cells: [CoalescingState.Kept?] = []
         var kept = 0
         for i in wakes.indices {
             let wake = wakes[i]
-            if let into = CoalescingState.kept(.init(from: wake.waker, to: wake.wakee), at: wake.time, position: kept,
-                                               in: &cells, resolution: resolution) {
+            if let slot = taskIndex.position(wake.wakee.rawValue),
+               let into = CoalescingState.kept(from: wake.waker, to: slot, at: wake.time, position: kept, in: &cells,
+                                               resolution: resolution) {
                 wakes[into].count &+= wake.count
             } else {
                 wakes[kept] = wake
@@ -269,13 +268,14 @@ extension TimelineState {
 
     /// Counts every paired message into the one its pair keeps in its cell at `resolution`, freeing the others' places.
     private mutating func rethinFlows(resolution: UInt64) {
-        var cells: [CoalescingState.PairKey: CoalescingState.Kept] = [:]
+        var cells: [CoalescingState.Kept?] = []
         var free = coalescing?.freeFlow ?? []
         if free.count < flows.count { free += [Bool](repeating: false, count: flows.count - free.count) }
         for f in flows.indices where !free[f] {
-            guard let sent = flows[f].sent, flows[f].received != nil else { continue }
-            if let into = CoalescingState.kept(.init(from: flows[f].sender, to: flows[f].receiver), at: sent, position: f,
-                                               in: &cells, resolution: resolution) {
+            guard let sent = flows[f].sent, flows[f].received != nil,
+                  let slot = taskIndex.position(flows[f].receiver.rawValue) else { continue }
+            if let into = CoalescingState.kept(from: flows[f].sender, to: slot, at: sent, position: f, in: &cells,
+                                               resolution: resolution) {
                 flows[into].count &+= flows[f].count
                 free[f] = true
                 freeFlows.append(f)
@@ -287,6 +287,12 @@ extension TimelineState {
 }
 
 extension TaskBuild {
+    /// Joins all its intervals again at a coarser `resolution` (every one settled).
+    mutating func recoalesce(resolution: UInt64) {
+        cellGroup = LaneCoalescing.recoalesce(&intervals, resolution: resolution)
+        settled = intervals.count
+    }
+
     /// Joins the intervals from position `from` on into the lane at `resolution`.
     mutating func coalesceIntervals(from: Int, resolution: UInt64) {
         LaneCoalescing.coalesceTail(&intervals, from: from, group: &cellGroup, resolution: resolution)

@@ -91,7 +91,8 @@ extension TimelineState {
             }
         }
         if keepsDetail {
-            keep(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
+            keep(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object),
+                 wakee: t)
         }
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
         settleIntervals(t)
