@@ -123,7 +123,9 @@ public final class JSONOutput {
         s.withUTF8Buffer { append($0) }
     }
 
-    /// Appends text as is (no escaping), e.g. a line already formatted as JSON.
+    /// Appends text as is (no escaping), e.g. a line already formatted as JSON. Disfavoured, so that a literal
+    /// (`out.raw(",\n")`) takes `raw(_: StaticString)`: no `String` made, retained and released per piece.
+    @_disfavoredOverload
     public func raw(_ s: String) {
         var s = s
         s.withUTF8 { append($0) }
