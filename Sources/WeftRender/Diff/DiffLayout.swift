@@ -8,8 +8,8 @@ import WeftTrace
 /// in lifetime as a bar left (faster) or right (slower) of a centre line, coloured like a differential flame graph.
 struct DiffLayout {
     let diff: TraceDiff
-    let a: Timeline
-    let b: Timeline
+    let a: DiffSide
+    let b: DiffSide
     let options: DiffPictureOptions
     let canvas: LayoutCanvas
     /// The tasks that get a row.
@@ -27,7 +27,7 @@ struct DiffLayout {
     static let shareSize = 9.0
     static let wholeRunLabel = "whole run"
 
-    init(diff: TraceDiff, a: Timeline, b: Timeline, options: DiffPictureOptions, measurer: TextMeasurer) {
+    init(diff: TraceDiff, a: DiffSide, b: DiffSide, options: DiffPictureOptions, measurer: TextMeasurer) {
         self.diff = diff
         self.a = a
         self.b = b
@@ -50,7 +50,7 @@ struct DiffLayout {
         canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize, weight: .bold,
                                        color: theme.text))
         y += Metrics.titleRow
-        y = TimelineLayout.layoutVerdict(DiffVerdict.sentence(RunFigures(a), RunFigures(b)), canvas: canvas, top: y)
+        y = TimelineLayout.layoutVerdict(DiffVerdict.sentence(a.figures, b.figures), canvas: canvas, top: y)
         y = workload(top: y)
         canvas.builder.add(canvas.text(factsLine(), in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                        color: theme.secondaryText))
@@ -106,7 +106,7 @@ struct DiffLayout {
         let columns = Columns(barsX0: barsX0, barsX1: barsX1, lifetimeX0: lifetimeX0, deltaX0: deltaX0, maxDelta: maxDelta)
         let rowsTop = y
         y = row(label: Self.wholeRunLabel, bold: true, piecesA: allTasks(a: true), piecesB: allTasks(a: false),
-                a: a.run.wallTime, b: b.run.wallTime, lengthWord: "wall ", note: wallNote(), top: y, columns: columns, index: 0)
+                a: a.figures.wallTime, b: b.figures.wallTime, lengthWord: "wall ", note: wallNote(), top: y, columns: columns, index: 0)
         for (i, chosen) in choice.rows.enumerated() {
             let task = chosen.task
             let lifetime = task.metric("lifetime")
@@ -279,7 +279,7 @@ struct DiffLayout {
         return text
     }
 
-    private func wallDelta() -> UInt64 { (Int64(clamping: b.run.wallTime) - Int64(clamping: a.run.wallTime)).magnitude }
+    private func wallDelta() -> UInt64 { (Int64(clamping: b.figures.wallTime) - Int64(clamping: a.figures.wallTime)).magnitude }
 
     private func wallNote() -> String {
         guard let wall = diff.runMetric("wall") else { return "" }

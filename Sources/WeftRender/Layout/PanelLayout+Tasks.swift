@@ -78,7 +78,7 @@ extension PanelLayout {
     private func drawMarks(_ marks: [Mark], laneTop: Double) {
         guard !marks.isEmpty else { return }
         let size = Metrics.markerSize
-        var crowds = MarkCrowds(markerSize: size, gap: Metrics.markerGap) { [canvas] count in
+        var crowds = MarkCrowds(markerSize: size, gap: Metrics.markerGap, spacing: Metrics.crowdSpacing) { [canvas] count in
             canvas.measurer.width("×\(count)", size: Metrics.markCountSize)
         }
         for mark in marks where scale.overlaps(mark.time, mark.time) {
@@ -88,7 +88,7 @@ extension PanelLayout {
         var previousRight = -Double.infinity
         for crowd in crowds.finish() {
             // A summary that would run out of the plot moves left, as far as the crowd before it allows.
-            let shift = max(min(crowd.right - scale.x1, crowd.firstX - size / 2 - previousRight - Metrics.markerGap), 0)
+            let shift = max(min(crowd.right - scale.x1, crowd.firstX - size / 2 - previousRight - Metrics.crowdSpacing), 0)
             previousRight = crowd.right - shift
             for item in crowd.items {
                 canvas.usedMarks.insert(item.kind)
@@ -96,7 +96,7 @@ extension PanelLayout {
                                            color: theme.marker), to: .markers)
                 guard let countX = item.countX.map({ $0 - shift }) else { continue }
                 if canvas.countedMark == nil { canvas.countedMark = item.kind }
-                let clip = Rect(x: countX, y: laneTop - 2, width: scale.x1 - countX, height: 10)
+                let clip = Rect(x: countX, y: laneTop - 2, width: scale.x1 - countX, height: Metrics.markCountSize + 3)
                 guard clip.width > 0,
                       let text = canvas.text("×\(item.count)", in: clip, size: Metrics.markCountSize, color: theme.marker,
                                              minimumCharacters: 8) else { continue }
