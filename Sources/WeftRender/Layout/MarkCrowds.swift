@@ -28,6 +28,8 @@ struct MarkCrowds {
 
     /// Width of a marker.
     let markerSize: Double
+    /// Width of a marker of each kind: `markerSize`, or larger for a kind drawn to be found at a glance (a timeout).
+    let sizeOf: (Mark.Kind) -> Double
     /// Room between a marker and its count, and between one item and the next.
     let gap: Double
     /// The width of a count's text ("×14").
@@ -39,15 +41,16 @@ struct MarkCrowds {
     private var firstX = 0.0
     private var right = -Double.infinity
 
-    init(markerSize: Double, gap: Double, countWidth: @escaping (Int) -> Double) {
+    init(markerSize: Double, gap: Double, sizeOf: ((Mark.Kind) -> Double)? = nil, countWidth: @escaping (Int) -> Double) {
         self.markerSize = markerSize
+        self.sizeOf = sizeOf ?? { _ in markerSize }
         self.gap = gap
         self.countWidth = countWidth
     }
 
     /// Takes the next mark, at or after the previous one's x.
     mutating func add(x: Double, kind: Mark.Kind) {
-        if !kinds.isEmpty && x - markerSize / 2 < right + gap {
+        if !kinds.isEmpty && x - sizeOf(kind) / 2 < right + gap {
             if let i = kinds.firstIndex(of: kind) {
                 counts[i] += 1
             } else {
@@ -72,10 +75,10 @@ struct MarkCrowds {
 
     /// The right edge of the open crowd's summary.
     private func summaryRight() -> Double {
-        var x = firstX - markerSize / 2
+        var x = firstX - sizeOf(kinds[0]) / 2
         for (i, count) in counts.enumerated() {
             if i > 0 { x += gap }
-            x += markerSize
+            x += sizeOf(kinds[i])
             if count > 1 { x += 1 + countWidth(count) }
         }
         return x
@@ -84,11 +87,11 @@ struct MarkCrowds {
     private mutating func close() {
         guard !kinds.isEmpty else { return }
         var items: [Item] = []
-        var x = firstX - markerSize / 2
+        var x = firstX - sizeOf(kinds[0]) / 2
         for (i, kind) in kinds.enumerated() {
             if i > 0 { x += gap }
-            let center = x + markerSize / 2
-            x += markerSize
+            let center = x + sizeOf(kind) / 2
+            x += sizeOf(kind)
             var countX: Double?
             if counts[i] > 1 {
                 countX = x + 1
