@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "WeftTraceTests", dependencies: ["WeftTrace", "WeftTestSupport"], resources: [.copy("Golden"), .copy("Damaged")]),
         .testTarget(name: "WeftRuntimeTests", dependencies: ["WeftRuntime", "WeftTrace", "WeftTestSupport"]),
         .testTarget(name: "WeftAnalysisTests", dependencies: ["WeftAnalysis", "WeftTrace", "WeftRuntime", "WeftTestSupport"],
-                    resources: [.copy("Traces"), .copy("Export/Golden")]),
+                    resources: [.copy("Traces"), .copy("Export/Golden"), .copy("DiffGolden")]),
         .testTarget(name: "WeftRenderTests", dependencies: ["WeftRender", "WeftAnalysis", "WeftTrace", "WeftRuntime", "WeftTestSupport"]),
         .testTarget(name: "WeftDemosTests", dependencies: ["WeftDemos", "WeftRuntime", "WeftAnalysis", "WeftTrace", "WeftTestSupport"]),
         .testTarget(name: "WeftTestSupportTests", dependencies: ["WeftTestSupport"]),

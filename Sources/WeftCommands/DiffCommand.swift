@@ -99,7 +99,11 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let gates = try gates()
-        let runs = try TraceLoader.tracedRuns([a, b], command: "diff")
+        // The timelines draw both whole models; standard input cannot be read twice. Otherwise each trace is read
+        // once for the diff keeping no per-event lists, and the picture takes what it says of each run from one
+        // whole model at a time.
+        let whole = timelines || (output != nil && (a == "-" || b == "-"))
+        let runs = whole ? try TraceLoader.tracedRuns([a, b], command: "diff") : try TraceLoader.digests([a, b], command: "diff")
         let (runA, runB) = (runs[0], runs[1])
         let diff = TraceDiff(a: runA, b: runB, nameA: a, nameB: b, ignoreTiming: ignoreTiming)
 
@@ -135,7 +139,13 @@ struct DiffCommand: ParsableCommand {
                 if runA.timeline.run.program == runB.timeline.run.program {
                     options.description = ProgramDescription.traced(runA.timeline.run, runB.timeline.run)
                 }
-                try DiffRenderer.render(diff, a: runA.timeline, b: runB.timeline, to: target.partialPath, options: options)
+                if whole {
+                    try DiffRenderer.render(diff, a: runA.timeline, b: runB.timeline, to: target.partialPath, options: options)
+                } else {
+                    let sideA = DiffSide(try TraceLoader.timeline(a, command: "diff", warns: false))
+                    let sideB = DiffSide(try TraceLoader.timeline(b, command: "diff", warns: false))
+                    try DiffRenderer.render(diff, a: sideA, b: sideB, to: target.partialPath, options: options)
+                }
                 try target.commit()
             } catch let error as OutputError {
                 Diagnostics.error("diff", error.description)

@@ -46,6 +46,7 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             ("check", ["check", trace]),
             ("render png", ["render", trace, "-o", "\(folder)/picture.png"]),
             ("diff (self)", ["diff", trace, trace]),
+            ("diff png (self)", ["diff", trace, trace, "-o", "\(folder)/diff.png"]),
             ("export chrome", ["export", trace, "--format", "chrome", "-o", "\(folder)/export.json"]),
             ("export perfetto", ["export", trace, "--format", "perfetto", "-o", "\(folder)/export.pftrace"]),
         ]

@@ -107,6 +107,7 @@ extension TimelineState {
     private mutating func paired(_ f: Int) {
         guard !keepsDetail else { return }
         summary?.add(flows[f])
+        messageOrder?.add(flows[f])
         freeFlows.append(f)
     }
 

@@ -107,6 +107,9 @@ struct TimelineState {
     /// When set, the builder only summarises: it hands each finished interval, slice, message and hold to it and
     /// forgets them (its `finish` returns a model without them), so its memory does not grow with the events.
     var summary: RunStatsAccumulator?
+    /// When set (with `summary`), each channel's messages in sequence order, fed each message as it pairs (`weft
+    /// diff`); the messages still unpaired at the end are the caller's to add.
+    var messageOrder: MessageOrderCollector?
     /// When set (with `summary`), the lints' state, fed the same pieces before they are forgotten (`weft check`).
     var lints: LintAccumulator?
     /// How many run slices are open now, over every thread.

@@ -1,9 +1,9 @@
 import WeftTrace
 
-/// The items from `context` before `index` to `context` after it (as far as `items` goes), described.
-func contextWindow<T>(_ items: [T], around index: Int, _ context: Int, _ describe: (T) -> String) -> [String] {
-    let start = max(index - context, 0), end = min(index + context + 1, items.count)
-    return start < end ? items[start..<end].map(describe) : []
+/// The positions from `context` before `index` to `context` after it (as far as `count` goes), described.
+func contextWindow(count: Int, around index: Int, _ context: Int, _ describe: (Int) -> String) -> [String] {
+    let start = max(index - context, 0), end = min(index + context + 1, count)
+    return start < end ? (start..<end).map(describe) : []
 }
 
 /// Compares each matched task's sequence of operations and finds where the first difference lies.
@@ -22,20 +22,15 @@ struct BehaviourComparison {
             let start = max(index - context, 0)
             divergences.append(BehaviourDivergence(
                 identity: a.identities.task(idA), index: index, countA: opsA.count, countB: opsB.count, contextStart: start,
-                contextA: contextWindow(opsA, around: index, context) { Self.describe($0, in: a) },
-                contextB: contextWindow(opsB, around: index, context) { Self.describe($0, in: b) }))
+                contextA: contextWindow(count: opsA.count, around: index, context) { Self.describe(opsA[$0], in: a) },
+                contextB: contextWindow(count: opsB.count, around: index, context) { Self.describe(opsB[$0], in: b) }))
         }
     }
 
     /// The index of the first operation that differs (one sequence ending early counts), or nil when they are the same.
-    static func firstDifference(_ a: [TaskOperation], _ b: [TaskOperation], _ matching: RunMatching) -> Int? {
-        let n = min(a.count, b.count)
-        var i = 0
-        while i < n {
-            if !same(a[i], b[i], matching) { return i }
-            i += 1
-        }
-        return a.count == b.count ? nil : n
+    static func firstDifference(_ a: PeriodicSequence<TaskOperation>, _ b: PeriodicSequence<TaskOperation>,
+                                _ matching: RunMatching) -> Int? {
+        a.firstDifference(b) { _, x, y in same(x, y, matching) }
     }
 
     /// Whether two operations are the same: same kind, on matched targets.
@@ -64,46 +59,33 @@ struct MessageOrderComparison {
     var same = 0
 
     init(_ a: TracedRun, _ b: TracedRun, _ matching: RunMatching, context: Int) {
-        let flowsA = Self.byChannel(a.timeline), flowsB = Self.byChannel(b.timeline)
         for pair in matching.channels {
             let ca = a.timeline.channels[pair.a].id, cb = b.timeline.channels[pair.b].id
-            let ma = flowsA[ca] ?? [], mb = flowsB[cb] ?? []
+            let ma = a.messages[ca] ?? ChannelMessages(), mb = b.messages[cb] ?? ChannelMessages()
             guard let index = Self.firstDifference(ma, mb, matching) else {
                 same += 1
                 continue
             }
-            func window(_ flows: [MessageFlow], _ run: TracedRun) -> [String] {
-                contextWindow(flows, around: index, context) { f in
-                    "#\(f.seq) \(f.sender == .none ? "?" : run.identities.task(f.sender)) → "
-                        + (f.receiver == .none ? "(not received)" : run.identities.task(f.receiver))
+            func window(_ messages: ChannelMessages, _ run: TracedRun) -> [String] {
+                contextWindow(count: messages.count, around: index, context) { i in
+                    let (seq, ends) = messages[i]
+                    return "#\(seq) \(ends.sender == .none ? "?" : run.identities.task(ends.sender)) → "
+                        + (ends.receiver == .none ? "(not received)" : run.identities.task(ends.receiver))
                 }
             }
-            let seq = index < ma.count ? ma[index].seq : index < mb.count ? mb[index].seq : UInt64(index + 1)
+            let seq = index < ma.count ? ma.seq(at: index) : index < mb.count ? mb.seq(at: index) : UInt64(index + 1)
             divergences.append(OrderDivergence(identity: a.identities.object(ca.object), seq: seq, messagesA: ma.count,
                                                messagesB: mb.count, contextA: window(ma, a), contextB: window(mb, b)))
         }
     }
 
-    /// Each channel's messages, by seq.
-    static func byChannel(_ t: Timeline) -> [ChannelID: [MessageFlow]] {
-        var result: [ChannelID: [MessageFlow]] = [:]
-        for f in t.flows { result[f.channel, default: []].append(f) }
-        for key in result.keys { result[key]!.sort { $0.seq < $1.seq } }
-        return result
-    }
-
-    static func firstDifference(_ a: [MessageFlow], _ b: [MessageFlow], _ matching: RunMatching) -> Int? {
-        let n = min(a.count, b.count)
-        for i in 0..<n {
-            let x = a[i], y = b[i]
-            if x.seq != y.seq || matching.taskAtoB[x.sender] != y.sender || matching.taskAtoB[x.receiver] != y.receiver {
-                // Tasks unknown on both sides (none) count as the same.
-                if x.seq == y.seq && (x.sender == .none) == (y.sender == .none) && (x.receiver == .none) == (y.receiver == .none)
-                    && (x.sender == .none || matching.taskAtoB[x.sender] == y.sender)
-                    && (x.receiver == .none || matching.taskAtoB[x.receiver] == y.receiver) { continue }
-                return i
-            }
+    /// The index of the first message that differs: another seq, or another sender or receiver (a task unknown on
+    /// both sides counts as the same); one channel's messages ending early counts. Nil when they are the same.
+    static func firstDifference(_ a: ChannelMessages, _ b: ChannelMessages, _ matching: RunMatching) -> Int? {
+        func same(_ x: TaskID, _ y: TaskID) -> Bool { x == .none ? y == .none : matching.taskAtoB[x] == y }
+        // Within a stretch of consecutive numbers on both sides, equal numbers at its start stay equal.
+        return a.ends.firstDifference(b.ends, boundary: { min(a.seqRunEnd(containing: $0), b.seqRunEnd(containing: $0)) }) { i, x, y in
+            a.seq(at: i) == b.seq(at: i) && same(x.sender, y.sender) && same(x.receiver, y.receiver)
         }
-        return a.count == b.count ? nil : n
     }
 }

@@ -9,7 +9,7 @@ extension TraceDiff {
     public init(a: TracedRun, b: TracedRun, nameA: String = "A", nameB: String = "B", ignoreTiming: Bool = false,
                 context: Int = 3) {
         let matching = RunMatching(a, b)
-        let statsA = RunStats(a.timeline), statsB = RunStats(b.timeline)
+        let statsA = a.stats, statsB = b.stats
         self.a = RunLabel(name: nameA, program: a.timeline.run.program, scheduler: a.timeline.run.scheduler,
                           workers: a.timeline.run.workers)
         self.b = RunLabel(name: nameB, program: b.timeline.run.program, scheduler: b.timeline.run.scheduler,
@@ -32,8 +32,9 @@ extension TraceDiff {
                               statsA.channels[pair.a], statsB.channels[pair.b], ignoreTiming)
         }
         mutexes = matching.mutexes.map { pair in
-            Self.mutexDelta(a.identities.object(a.timeline.mutexes[pair.a].id.object), a.timeline.mutexes[pair.a],
-                            statsA.mutexes[pair.a], b.timeline.mutexes[pair.b], statsB.mutexes[pair.b], ignoreTiming)
+            let ma = a.timeline.mutexes[pair.a], mb = b.timeline.mutexes[pair.b]
+            return Self.mutexDelta(a.identities.object(ma.id.object), ma, statsA.mutexes[pair.a], a.held[ma.id.rawValue] ?? 0,
+                                   mb, statsB.mutexes[pair.b], b.held[mb.id.rawValue] ?? 0, ignoreTiming)
         }
         addedObjects = matching.addedObjects
         removedObjects = matching.removedObjects
@@ -134,8 +135,9 @@ extension TraceDiff {
         return ObjectDelta(identity: identity, idA: sa.id, idB: sb.id, metrics: metrics)
     }
 
-    static func mutexDelta(_ identity: String, _ ma: MutexTimeline, _ sa: MutexStats, _ mb: MutexTimeline,
-                           _ sb: MutexStats, _ ignoreTiming: Bool) -> ObjectDelta {
+    /// A mutex's figures side by side; `heldA` and `heldB` are its time held over every hold (`TracedRun.held`).
+    static func mutexDelta(_ identity: String, _ ma: MutexTimeline, _ sa: MutexStats, _ heldA: UInt64, _ mb: MutexTimeline,
+                           _ sb: MutexStats, _ heldB: UInt64, _ ignoreTiming: Bool) -> ObjectDelta {
         var metrics = [
             MetricDelta(key: "acquisitions", name: "acquisitions", unit: .count,
                         a: UInt64(sa.acquisitions), b: UInt64(sb.acquisitions)),
@@ -148,7 +150,7 @@ extension TraceDiff {
         if !ignoreTiming {
             metrics.append(MetricDelta(key: "wait", name: "wait", unit: .nanoseconds, a: sa.wait.total, b: sb.wait.total))
             metrics.append(MetricDelta(key: "hold", name: "held", unit: .nanoseconds,
-                                       a: ma.holds.saturatingSum(\.duration), b: mb.holds.saturatingSum(\.duration)))
+                                       a: heldA, b: heldB))
         }
         return ObjectDelta(identity: identity, idA: sa.id, idB: sb.id, metrics: metrics)
     }

@@ -60,15 +60,35 @@ public struct TaskOperation: Sendable, Equatable, Hashable {
     }
 }
 
-/// Every task's operations in order, recorded from the events alongside the timeline model.
+/// Every task's operations in order, recorded from the events alongside the timeline model. Each task's sequence is
+/// a `PeriodicSequence`: the same few operations repeated cost one pattern and a count, not an entry each.
 public struct TaskOperations: Sendable {
-    /// The operations of each task, by id.
-    public private(set) var byTask: [TaskID: [TaskOperation]] = [:]
+    /// The tasks that did operations, in the order first seen, and their sequences (same positions).
+    private var tasks: [TaskID] = []
+    private var sequences: [PeriodicSequence<TaskOperation>] = []
+    private var index = DenseIndex()
 
-    public init(byTask: [TaskID: [TaskOperation]] = [:]) { self.byTask = byTask }
+    public init() {}
+
+    /// Operations given task by task.
+    public init(byTask: [TaskID: [TaskOperation]]) {
+        for (task, operations) in byTask.sorted(by: { $0.key < $1.key }) {
+            for operation in operations { append(operation, of: task) }
+        }
+    }
 
     /// The operations of one task (empty when it did none).
-    public subscript(task: TaskID) -> [TaskOperation] { byTask[task] ?? [] }
+    public subscript(task: TaskID) -> PeriodicSequence<TaskOperation> {
+        index.position(task.rawValue).map { sequences[$0] } ?? PeriodicSequence()
+    }
+
+    /// Each task's operations, by id.
+    public var byTask: [TaskID: PeriodicSequence<TaskOperation>] {
+        Dictionary(uniqueKeysWithValues: zip(tasks, sequences))
+    }
+
+    /// How many operations are stored over every task: the patterns and irregular stretches, not their repeats.
+    public var storedCount: Int { sequences.reduce(0) { $0 + $1.storedCount } }
 
     /// The operation an event stands for, and the task that did it; nil for events that are not operations.
     public static func operation(of e: Event) -> (task: TaskID, operation: TaskOperation)? {
@@ -115,6 +135,14 @@ public struct TaskOperations: Sendable {
     /// Adds the operation `e` stands for, if any. Events recorded outside any task are skipped.
     public mutating func add(_ e: Event) {
         guard let (task, operation) = Self.operation(of: e), task != .none else { return }
-        byTask[task, default: []].append(operation)
+        append(operation, of: task)
+    }
+
+    /// Adds `operation` at the end of `task`'s sequence.
+    @inline(__always)
+    mutating func append(_ operation: TaskOperation, of task: TaskID) {
+        let t = index.position(task.rawValue, in: &tasks) { task }
+        if t == sequences.count { sequences.append(PeriodicSequence()) }
+        sequences[t].append(operation)
     }
 }

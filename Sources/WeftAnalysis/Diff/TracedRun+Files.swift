@@ -3,14 +3,14 @@ import WeftTrace
 
 extension TracedRun {
     /// Reads several `.weft` traces at once, one thread each, and returns their runs in the order of `paths`,
-    /// each with the reader's warnings.
+    /// each with the reader's warnings: whole models (`build`), or with `whole: false` digests (`digest`).
     /// - Throws: the first `TraceError` (in the order of `paths`) when a trace cannot be read.
-    public static func read(_ paths: [String]) throws(TraceError) -> [(run: TracedRun, warnings: [String])] {
+    public static func read(_ paths: [String], whole: Bool = true) throws(TraceError) -> [(run: TracedRun, warnings: [String])] {
         let results = ResultSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             do throws(TraceError) {
                 let reader = try TraceReader(path: paths[i])
-                var run = try TracedRun.build(from: reader)
+                var run = whole ? try TracedRun.build(from: reader) : try TracedRun.digest(from: reader)
                 if let trailer = reader.trailer { run.timeline.run.dropped = max(run.timeline.run.dropped, trailer.dropped) }
                 results.set(i, .success((run, reader.warnings.map { "\($0)" })))
             } catch {

@@ -37,6 +37,8 @@ struct RunStatsAccumulator {
         var contended = 0
         var wait = DurationHistogram()
         var hold = DurationHistogram()
+        /// Time held over every hold, released or still held at the end (saturating).
+        var held: UInt64 = 0
     }
 
     private(set) var tasks: [TaskTally] = []
@@ -116,6 +118,7 @@ struct RunStatsAccumulator {
         if hold.contended { tally.contended += 1 }
         tally.wait.add(hold.wait)
         if hold.released { tally.hold.add(hold.duration) }
+        tally.held = tally.held.addingSaturated(hold.duration)
         mutexes[mutex.rawValue] = tally
     }
 

@@ -8,10 +8,13 @@ import WeftTrace
 /// recorder's dropped events and the model's anomalies printed the same way; an unreadable trace named on standard
 /// error with what to do about it, and exit status 2.
 enum TraceLoader {
-    /// The timeline of `path`.
+    /// The timeline of `path`; `warns: false` leaves out the reader's and the model's warnings (for a trace whose
+    /// warnings were printed when it was read before).
     /// - Throws: `ExitCode(2)` when the trace cannot be read (the error and advice are on standard error).
-    static func timeline(_ path: String, command: String) throws -> Timeline {
-        try timelines([path], command: command)[0]
+    static func timeline(_ path: String, command: String, warns: Bool = true) throws -> Timeline {
+        try load([path], command: command, warns: warns, run: \.run) { stream throws(TraceError) in
+            try TimelineBuilder.build(from: stream)
+        }[0]
     }
 
     /// The timelines of `paths`, read at the same time, one thread each.
@@ -41,6 +44,13 @@ enum TraceLoader {
     /// - Throws: `ExitCode(2)` when a trace cannot be read.
     static func tracedRuns(_ paths: [String], command: String) throws -> [TracedRun] {
         try load(paths, command: command, run: \.timeline.run) { stream throws(TraceError) in try TracedRun.build(from: stream) }
+    }
+
+    /// The runs of `paths`, ready to compare, each read once without keeping its per-event lists (memory that does
+    /// not grow with the events: `TracedRun.digest`), at the same time, one thread each.
+    /// - Throws: `ExitCode(2)` when a trace cannot be read.
+    static func digests(_ paths: [String], command: String) throws -> [TracedRun] {
+        try load(paths, command: command, run: \.timeline.run) { stream throws(TraceError) in try TracedRun.digest(from: stream) }
     }
 
     /// Opens `path` for a command that streams the events itself (dump, export).
@@ -81,9 +91,9 @@ enum TraceLoader {
     }
 
     /// Opens and builds every trace of `paths` at once (one thread each), fills in the trailer's dropped count,
-    /// and prints each trace's warnings in the order of `paths`.
+    /// and prints each trace's warnings in the order of `paths` (unless `warns` is false).
     private static func load<Model: Sendable>(
-        _ paths: [String], command: String, run: WritableKeyPath<Model, RunInfo> & Sendable,
+        _ paths: [String], command: String, warns: Bool = true, run: WritableKeyPath<Model, RunInfo> & Sendable,
         build: @escaping @Sendable (any EventStream) throws(TraceError) -> Model
     ) throws -> [Model] {
         let slots = Slots<(Model, OpenedTraceBox)>(count: paths.count)
@@ -101,7 +111,7 @@ enum TraceLoader {
         for result in slots.values {
             switch result {
             case .success(let (model, box))?:
-                warn(box.trace, run: model[keyPath: run], command: command)
+                if warns { warn(box.trace, run: model[keyPath: run], command: command) }
                 models.append(model)
             case .failure(let error)?:
                 throw failure(error, command: command)

@@ -15,8 +15,8 @@ extension DiffLayout {
                 y += Metrics.factsRow
             }
         }
-        for (mark, timeline) in [("A", a), ("B", b)] {
-            let facts = RunFacts(header: timeline)
+        for (mark, side) in [("A", a), ("B", b)] {
+            let facts = side.facts
             let lines = canvas.measurer.wrap("\(mark): " + TimelineLayout.factsLine(facts, arguments: true),
                                              maxWidth: width - 16, size: Metrics.factsSize)
             for (i, line) in lines.enumerated() {

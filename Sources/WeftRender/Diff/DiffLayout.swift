@@ -8,8 +8,8 @@ import WeftTrace
 /// in lifetime as a bar left (faster) or right (slower) of a centre line, coloured like a differential flame graph.
 struct DiffLayout {
     let diff: TraceDiff
-    let a: Timeline
-    let b: Timeline
+    let a: DiffSide
+    let b: DiffSide
     let options: DiffPictureOptions
     let canvas: LayoutCanvas
     /// The tasks that get a row.
@@ -27,7 +27,7 @@ struct DiffLayout {
     static let shareSize = 9.0
     static let wholeRunLabel = "whole run"
 
-    init(diff: TraceDiff, a: Timeline, b: Timeline, options: DiffPictureOptions, measurer: TextMeasurer) {
+    init(diff: TraceDiff, a: DiffSide, b: DiffSide, options: DiffPictureOptions, measurer: TextMeasurer) {
         self.diff = diff
         self.a = a
         self.b = b
@@ -50,7 +50,7 @@ struct DiffLayout {
         canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize, weight: .bold,
                                        color: theme.text))
         y += Metrics.titleRow
-        y = TimelineLayout.layoutVerdict(DiffVerdict.sentence(RunFigures(a), RunFigures(b)), canvas: canvas, top: y)
+        y = TimelineLayout.layoutVerdict(DiffVerdict.sentence(a.figures, b.figures), canvas: canvas, top: y)
         y = workload(top: y)
         canvas.builder.add(canvas.text(factsLine(), in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                        color: theme.secondaryText))
@@ -106,7 +106,7 @@ struct DiffLayout {
         let columns = Columns(barsX0: barsX0, barsX1: barsX1, lifetimeX0: lifetimeX0, deltaX0: deltaX0, maxDelta: maxDelta)
         let rowsTop = y
         y = row(label: Self.wholeRunLabel, bold: true, piecesA: allTasks(a: true), piecesB: allTasks(a: false),
-                a: a.run.wallTime, b: b.run.wallTime, lengthWord: "wall ", note: wallNote(), top: y, columns: columns, index: 0)
+                a: a.figures.wallTime, b: b.figures.wallTime, lengthWord: "wall ", note: wallNote(), top: y, columns: columns, index: 0)
         if let parts = wallPartsLine() {
             // What the wall time holds besides main's lifetime (the next rows' main), said under the whole run's row.
             for line in canvas.measurer.wrap(parts, maxWidth: canvas.width - Metrics.margin - barsX0, size: Metrics.axisSize) {
@@ -292,7 +292,7 @@ struct DiffLayout {
     /// The kinds of change the rows draw (whole run first, then each chosen task), each colour once: what the
     /// legend lists, and nothing else.
     func drawnChanges() -> [Color] {
-        var lifetimes = [(a.run.wallTime, b.run.wallTime)]
+        var lifetimes = [(a.figures.wallTime, b.figures.wallTime)]
         lifetimes += choice.rows.map { ($0.task.metric("lifetime")?.a ?? 0, $0.task.metric("lifetime")?.b ?? 0) }
         let drawn = Set(lifetimes.map { ChangeColor.of(a: $0.0, b: $0.1, neutralShare: options.neutralShare) })
         return [ChangeColor.slower, ChangeColor.faster, ChangeColor.neutral].filter { drawn.contains($0) }
@@ -302,7 +302,7 @@ struct DiffLayout {
     /// 0.41 ms · B: 1.90 ms + 141 ms + 6.75 ms": what each run's wall time holds besides its main task
     /// (`WallTimeParts`); nil when a run has no main task that ended.
     func wallPartsLine() -> String? {
-        guard let pa = WallTimeParts(a), let pb = WallTimeParts(b) else { return nil }
+        guard let pa = a.wallParts, let pb = b.wallParts else { return nil }
         func parts(_ p: WallTimeParts) -> String {
             [p.beforeMain, p.main, p.afterMain].map { DurationFormat.format($0) }.joined(separator: " + ")
         }
@@ -310,7 +310,7 @@ struct DiffLayout {
             + "joined, the timer stopped) · A: \(parts(pa)) · B: \(parts(pb))"
     }
 
-    private func wallDelta() -> UInt64 { (Int64(clamping: b.run.wallTime) - Int64(clamping: a.run.wallTime)).magnitude }
+    private func wallDelta() -> UInt64 { (Int64(clamping: b.figures.wallTime) - Int64(clamping: a.figures.wallTime)).magnitude }
 
     private func wallNote() -> String {
         guard let wall = diff.runMetric("wall") else { return "" }
