@@ -30,7 +30,7 @@ struct EndingLayoutTests {
         #expect(texts.filter { $0.hasPrefix("deadlock: all 3 live tasks") }.count == 1)
         #expect(texts.filter { $0.hasPrefix("wait-for graph of the deadlock") }.count == 1)
         // Each panel still marks its own instant of detection.
-        #expect(texts.filter { $0.hasPrefix("▼ deadlock detected at 60.0 µs") }.count == 2)
+        #expect(texts.filter { $0.hasPrefix("deadlock detected at 60.0 µs") }.count == 2)
         // The ending sits above the first panel's title.
         let ending = try #require(scene.texts.first { $0.text == "Both runs ended the same way:" })
         let firstPanel = try #require(scene.texts.first { $0.text.hasPrefix("multiplexed:") })

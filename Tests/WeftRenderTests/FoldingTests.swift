@@ -1,7 +1,7 @@
 import Testing
 import WeftAnalysis
 @testable import WeftRender
-import WeftAnalysis
+import WeftTrace
 
 @Suite("Folded time axis")
 struct FoldingTests {
@@ -42,34 +42,24 @@ struct FoldingTests {
         }
     }
 
-    @Test("folds are drawn in proportion to what they hide, at one compressed scale: 150 ms 15 times as wide as 10 ms")
-    func unequalFoldsLookUnequal() throws {
+    @Test("every fold is a narrow break of one width, whatever it hides; the stretches between keep one scale")
+    func foldsAreNarrowBreaks() throws {
         let ms: UInt64 = 1_000_000
         let short = TimeFold(start: 10 * ms, end: 20 * ms), long = TimeFold(start: 100 * ms, end: 250 * ms)
         let alike = TimeFold(start: 300 * ms, end: 310 * ms + 40_000)
         let scale = TimeScale(start: 0, end: 400 * ms, x0: 0, x1: 1000, folds: [short, long, alike])
         let folded = scale.segments.filter(\.folded)
-        let widths = folded.map { $0.x1 - $0.x0 }
-        #expect(widths.count == 3)
-        #expect(abs(widths[1] / widths[0] - 15) < 1e-6, "\(widths)")
-        #expect(abs(widths[2] / widths[0] - 1.004) < 1e-6, "\(widths)")
-        #expect(widths.allSatisfy { $0 >= Metrics.minimumFoldWidth - 1e-9 })
-        // One compressed scale inside every fold, and time inside a fold is linear: its middle is drawn in its middle.
-        #expect(folded.allSatisfy { abs($0.factor - folded[0].factor) < 1e-15 })
+        #expect(folded.map { $0.x1 - $0.x0 } == [Metrics.foldWidth, Metrics.foldWidth, Metrics.foldWidth])
+        // Time inside a fold is linear: its middle is drawn in its middle.
         #expect(abs(scale.x(UInt64(175 * ms)) - (folded[1].x0 + folded[1].x1) / 2) < 1e-6)
-        // The ticks on either side stay true: 1 ms is as wide before the folds as after them, and wider than in them.
+        // The ticks on either side stay true: 1 ms is as wide before the folds as between them and after them.
         let before = scale.x(UInt64(5 * ms)) - scale.x(UInt64(4 * ms))
+        let between = scale.x(UInt64(60 * ms)) - scale.x(UInt64(59 * ms))
         let after = scale.x(UInt64(350 * ms)) - scale.x(UInt64(349 * ms))
-        #expect(abs(before - after) < 1e-6 && before > 2 * folded[0].factor * Double(ms))
-        // Too unlike to draw all in proportion within their share of the plot: the shortest are drawn at the
-        // narrowest, the rest in proportion among themselves, all within the share.
-        let many = FoldWidths.widths([1_000, 1_000_000_000, 500_000_000] + Array(repeating: 2_000, count: 20),
-                                     plotWidth: 1000)
-        #expect(many.allSatisfy { $0 >= Metrics.minimumFoldWidth - 1e-9 })
-        #expect(abs(many[1] / many[2] - 2) < 1e-6 && many[0] == Metrics.minimumFoldWidth && many[3] == many[0])
-        #expect(abs(many.reduce(0, +) - 350) < 1e-6)
-        // A single fold keeps the width of a few.
-        #expect(FoldWidths.widths([100_000_000], plotWidth: 1000) == [Metrics.foldWidth])
+        #expect(abs(before - after) < 1e-6 && abs(before - between) < 1e-6)
+        // The open stretches (400 − 170.04 ms) share all the plot but the three breaks.
+        #expect(abs(before * 229.96 - (1000 - 3 * Metrics.foldWidth)) < 1e-6)
+        #expect(FoldWidths.widths([1_000, 1_000_000_000]) == [Metrics.foldWidth, Metrics.foldWidth])
     }
 
     @Test("the picture labels the fold with what it hides, and --time linear keeps the plain axis")
@@ -122,6 +112,30 @@ struct FoldingTests {
         #expect(folded <= 250 + 1e-9)
     }
 
+    @Test("a stretch with no task alive in any run is folded once it is as long as the burst beside it")
+    func tasklessStretchFolds() {
+        let ms: UInt64 = 1_000_000
+        // Main runs 1 ms and ends; the pool thread stops 1.5 ms later: a shutdown as long as 1.5 bursts.
+        func run(sleeperUntil: UInt64?) -> RenderTimeline {
+            let facts = RunFacts(program: "tail", scheduler: "multiplexed", workers: 1, taskCount: 1, threadCount: 1,
+                                 wallTime: 2_500_000, eventCount: 10)
+            var tasks = [TaskTrack(task: TaskID(1), name: "main", spans: [StateSpan(start: 0, end: ms, state: .running)])]
+            if let until = sleeperUntil {
+                tasks.append(TaskTrack(task: TaskID(2), name: "sleeper", spans: [
+                    StateSpan(start: 0, end: ms, state: .running), StateSpan(start: ms, end: until, state: .sleeping),
+                ]))
+            }
+            let threads = [ThreadTrack(thread: ThreadID(1), label: "pool thread 0",
+                                       slices: [ThreadSlice(start: 0, end: ms, task: TaskID(1))],
+                                       lifetime: TimeSpan(0, 2_500_000), role: .worker)]
+            return RenderTimeline(facts: facts, threads: threads, tasks: tasks)
+        }
+        #expect(TimeFolding.folds([run(sleeperUntil: nil)], start: 0, end: 2_500_000, plotWidth: 1000)
+            == [TimeFold(start: ms, end: 2_500_000)])
+        // A task asleep through it: the stretch is a wait, folded only at three times the burst.
+        #expect(TimeFolding.folds([run(sleeperUntil: 2_500_000)], start: 0, end: 2_500_000, plotWidth: 1000).isEmpty)
+    }
+
     @Test("quiet stretches no longer than the bursts beside them stay on the axis")
     func keepsStretchesLikeTheirBursts() {
         // Bursts of 3 ms between 2 ms gaps: the gaps are shorter than the bursts.
@@ -163,6 +177,13 @@ struct FoldingTests {
         let alike = labels.place([segment(100, 0), segment(300, 2e6), segment(500, 4e6), segment(700, 6e6)])
         #expect(alike.map(\.text) == ["4 folds of 1.00 ms each: every task asleep"])
         #expect(alike[0].x >= 100 && alike[0].x + alike[0].width <= 714)
+        // Alike but far apart (the start-up's folds and the shutdown's): named apart, each label over its own folds.
+        let apart = labels.place([segment(0, 0), segment(20, 2e6), segment(960, 9e6)])
+        #expect(apart.map(\.text) == ["2 folds of 1.00 ms each: every task asleep", "1.00 ms folded: every task asleep"])
+        #expect(apart[0].x <= 34 && apart[1].x + apart[1].width >= 960)
+        // A fold too crowded to say how long is merged only with a near neighbour, never with one far apart.
+        let crowded = labels.place([segment(0, 0), segment(18, 2e6, lasting: 5_000_000), segment(960, 9e6)])
+        #expect(crowded.count == 2 && crowded[0].text.hasPrefix("2 folds of 1.00–5.00 ms each"), "\(crowded)")
         // Unlike the rest (three times as long), a fold keeps its own label.
         let placed = labels.place([segment(100, 0), segment(120, 2e6), segment(140, 4e6),
                                    segment(700, 6e6, lasting: 3_000_000)])
@@ -172,6 +193,29 @@ struct FoldingTests {
         #expect(placed[0].x <= 100 + 14 && placed[0].x + placed[0].width >= 140)
         #expect(FoldLabels.range("9.70 ms", "11.7 ms") == "9.70–11.7 ms")
         #expect(FoldLabels.range("980 µs", "1.20 ms") == "980 µs–1.20 ms")
+    }
+
+    @Test("the fold breaks leave a gap where a section heading runs across them")
+    func breaksSpareTheHeadings() throws {
+        let a = Fixtures.periodic(peakRSS: 20 << 20)
+        let b = Fixtures.periodic(burst: 30_000, scheduler: "thread-per-task", peakRSS: 23 << 20)
+        let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1000), measurer: measurer)
+        let bands: [Rect] = scene.layers.flatMap(\.items).compactMap {
+            if case let .rect(rect, fill, _) = $0, fill == Theme.light.foldBand { rect } else { nil }
+        }
+        let zigzags: [(Double, Double)] = scene.layer("grid")!.items.compactMap {
+            guard case let .polyline(points, _, _, _) = $0, points.count > 2 else { return nil }
+            return (points.map(\.y).min()!, points.map(\.y).max()!)
+        }
+        #expect(!bands.isEmpty && !zigzags.isEmpty)
+        let headings = scene.texts.filter { ["Threads", "Tasks", "Counters"].contains($0.text) }
+        #expect(headings.count >= 4)
+        for heading in headings {
+            // The heading's row reaches across the plot: its words (and its detail's) must not meet a break.
+            let top = heading.box.y, bottom = heading.box.maxY
+            #expect(!bands.contains { $0.y < bottom && $0.maxY > top }, "a fold band crosses \(heading.text)")
+            #expect(!zigzags.contains { $0.0 < bottom && $0.1 > top }, "a fold edge crosses \(heading.text)")
+        }
     }
 
     @Test("the periodic run's folded scene matches its golden text")
@@ -191,12 +235,13 @@ struct FoldingTests {
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
         #expect(verdict.contains("Thread-per-task used 4 OS threads to 1 (×4.00)"))
         #expect(scene.texts.map(\.text).joined(separator: " ").contains(verdict.prefix(40)))
-        // Both panels' fold bands sit at the same x.
+        // Both panels' fold bands sit at the same x: each fold's band is cut alike in both (at the same headings).
         let bands = scene.layers.flatMap(\.items).compactMap { item -> Double? in
             if case let .rect(rect, fill, _) = item, fill == Theme.light.foldBand { return rect.x }
             return nil
         }
-        #expect(!bands.isEmpty && Set(bands).count * 2 == bands.count)
+        let pieces = Dictionary(grouping: bands, by: { $0 }).values.map(\.count)
+        #expect(!bands.isEmpty && Set(pieces).count == 1 && pieces[0] % 2 == 0)
     }
 
     @Test("the folded scene matches its golden text")

@@ -1,12 +1,15 @@
 /// The time axis: round tick labels above the lanes (`AxisTickChoice`) and grid lines through them; folded stretches
-/// drawn as shaded breaks with a jagged edge on each side.
+/// drawn as narrow shaded breaks with a jagged edge on each side, interrupted where a section's heading runs across.
 enum AxisLayout {
     /// Ticks over `start...end` of a plain axis `width` pixels wide, whose labels do not crowd each other.
     static func ticks(start: Double, end: Double, width: Double, measurer: TextMeasurer) -> TimeTicks {
         AxisTickChoice.fitting(start: start, end: end, pixels: width) { measurer.width($0, size: Metrics.axisSize) }.ticks
     }
 
-    static func layout(canvas: LayoutCanvas, labelRow: Double, gridTop: Double, gridBottom: Double) {
+    /// Lays the axis out over the lanes from `gridTop` to `gridBottom`; the fold breaks leave out the rows in `gaps`
+    /// (the section headings), so that their words stay readable.
+    static func layout(canvas: LayoutCanvas, labelRow: Double, gridTop: Double, gridBottom: Double,
+                       gaps: [ClosedRange<Double>] = []) {
         let scale = canvas.scale
         // Labels may reach half their width past the plot's edges, but never into the gutter or the margin.
         let cell = Rect(x: scale.x0 - 30, y: labelRow, width: canvas.width - 1 - (scale.x0 - 30), height: Metrics.axisRow)
@@ -28,9 +31,23 @@ enum AxisLayout {
         }
         canvas.builder.add(.line(from: Point(scale.x0, gridTop), to: Point(scale.x1, gridTop), color: canvas.theme.rule,
                                  width: 1), to: .grid)
+        let pieces = uncovered(from: labelRow + Metrics.axisRow - 6, to: gridBottom, gaps: gaps)
         for segment in scale.segments where segment.folded {
-            drawBreak(segment, canvas: canvas, top: labelRow + Metrics.axisRow - 6, bottom: gridBottom)
+            for piece in pieces { drawBreak(segment, canvas: canvas, top: piece.lowerBound, bottom: piece.upperBound) }
         }
+    }
+
+    /// The stretches of `top...bottom` outside every gap, top to bottom.
+    static func uncovered(from top: Double, to bottom: Double, gaps: [ClosedRange<Double>]) -> [ClosedRange<Double>] {
+        var pieces: [ClosedRange<Double>] = []
+        var y = top
+        for gap in gaps.sorted(by: { $0.lowerBound < $1.lowerBound }) where gap.upperBound > y {
+            if gap.lowerBound > y { pieces.append(y...min(gap.lowerBound, bottom)) }
+            y = max(y, gap.upperBound)
+            if y >= bottom { break }
+        }
+        if y < bottom { pieces.append(y...bottom) }
+        return pieces.filter { $0.upperBound - $0.lowerBound >= 1 }
     }
 
     /// The shaded band of a fold and its two jagged edges, from `top` to `bottom`.

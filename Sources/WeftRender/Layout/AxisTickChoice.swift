@@ -3,8 +3,8 @@
 ///
 /// In order, while there is room: the round ticks of each stretch between folds wide enough for two or more (chosen
 /// for that stretch's width); then, for each other stretch (a burst too narrow for its own round ticks), the roundest
-/// time inside it, so that every burst where there is room says when it happened; then the round ticks inside the folds wide
-/// enough to hold their labels (a fold is linear at the folds' compressed scale, so they are true too).
+/// time inside it, so that every burst where there is room says when it happened. A fold is a break in the axis: no
+/// tick falls inside it (one on its edge names the stretch beside it).
 struct AxisTickChoice {
     /// One tick and its label's box.
     struct Placed: Equatable {
@@ -34,9 +34,6 @@ struct AxisTickChoice {
         }
         for segment in narrow where !placed.contains(where: { $0.time >= segment.t0 && $0.time <= segment.t1 }) {
             if let tick = Self.roundest(from: segment.t0, to: segment.t1) { add(tick, to: &placed) }
-        }
-        for segment in scale.segments where segment.folded {
-            for tick in ticks(segment).ticks { add(tick, to: &placed, within: (segment.x0, segment.x1)) }
         }
         return placed.sorted { $0.time < $1.time }
     }
@@ -84,16 +81,13 @@ struct AxisTickChoice {
     }
 
     /// Places `tick`'s label centred on it (shifted, still over it, near the row's ends) unless it would crowd one
-    /// already placed or reach outside `within`: a fold's own ticks stay over the fold and take at most half of it,
-    /// so that only a long fold (a pause) carries round times, never a beat of a rhythm between its bursts' ticks.
-    private func add(_ tick: TimeTicks.Tick, to placed: inout [Placed],
-                     within: (left: Double, right: Double) = (-.infinity, .infinity)) {
+    /// already placed.
+    private func add(_ tick: TimeTicks.Tick, to placed: inout [Placed]) {
         guard !placed.contains(where: { $0.time == tick.time }) else { return }
         let x = scale.x(tick.time)
         let w = width(tick.label)
-        let left = min(max(x - w / 2, row.left, within.left), row.right - w, within.right - w)
-        guard left <= x, left + w >= x, left >= within.left, left + w <= within.right,
-              within.right == .infinity || 2 * w <= within.right - within.left else { return }
+        let left = min(max(x - w / 2, row.left), row.right - w)
+        guard left <= x, left + w >= x else { return }
         let crowded = placed.contains { left < $0.right + Self.spacing && left + w > $0.left - Self.spacing }
         if !crowded { placed.append(Placed(time: tick.time, label: tick.label, left: left, width: w)) }
     }

@@ -2,8 +2,8 @@ import WeftAnalysis
 
 /// The labels under a folded axis: one for each run of neighbouring folds alike ("10 folds of 4.98–5.02 ms each:
 /// every task asleep"), one for a fold unlike its neighbours ("150 ms folded: every task asleep"), and where even
-/// those crowd, one for each run of neighbouring groups, so that no label crowds another or sits over a fold it does
-/// not name.
+/// those crowd, one for each run of neighbouring groups (never of folds far apart), so that no label crowds another
+/// or sits far from the folds it names.
 struct FoldLabels {
     /// A run of neighbouring folds sharing one label.
     struct Group: Equatable {
@@ -22,6 +22,9 @@ struct FoldLabels {
 
     /// Pixels kept free between two labels.
     static let spacing = 8.0
+    /// Folds farther apart than this share of the row never share a label (a label between them would sit over
+    /// neither): the start-up's folds and the shutdown's are named apart, a rhythm's beats together.
+    static let farApart = 0.25
 
     let row: Rect
     /// What a fold hides, e.g. "every task asleep".
@@ -32,11 +35,17 @@ struct FoldLabels {
     /// The labels for `segments` (the folded pieces of the axis, in order).
     func place(_ segments: [TimeScale.Segment]) -> [Placed] {
         var groups = alikeRuns(segments.filter(\.folded))
-        // Merge a group whose label cannot say at least how long its folds are with its nearer neighbour, until all can.
-        while groups.count > 1, let i = groups.indices.first(where: { !fits(variants(groups[$0])[1], groups, $0) }) {
+        // Merge a group whose label cannot say at least how long its folds are with its nearer neighbour, until all can
+        // (or the nearer neighbour is far apart: then the label says less, or nothing).
+        func nearer(_ i: Int) -> (other: Int, gap: Double) {
             let gapLeft = i > 0 ? groups[i].left - groups[i - 1].right : .infinity
             let gapRight = i + 1 < groups.count ? groups[i + 1].left - groups[i].right : .infinity
-            let other = gapLeft <= gapRight ? i - 1 : i + 1
+            return gapLeft <= gapRight ? (i - 1, gapLeft) : (i + 1, gapRight)
+        }
+        while groups.count > 1, let i = groups.indices.first(where: {
+            !fits(variants(groups[$0])[1], groups, $0) && nearer($0).gap <= row.width * Self.farApart
+        }) {
+            let other = nearer(i).other
             let (a, b) = (min(i, other), max(i, other))
             groups[a].segments += groups[b].segments
             groups.remove(at: b)
@@ -57,14 +66,14 @@ struct FoldLabels {
     }
 
     /// The folds in groups of neighbours alike (the same description, the longest within 1/`TimeFolding.alikeRatio`
-    /// of the shortest): a program's rhythm is named once ("10 folds of 9.78–9.86 ms each: 2 asleep, 1 blocked on a
-    /// channel"), not once a beat.
+    /// of the shortest, not `farApart`): a program's rhythm is named once ("10 folds of 9.78–9.86 ms each: 2 asleep, 1
+    /// blocked on a channel"), not once a beat.
     func alikeRuns(_ folds: [TimeScale.Segment]) -> [Group] {
         var groups: [Group] = []
         var descriptions: [String] = []
         for segment in folds {
             let description = describe(TimeFold(start: UInt64(segment.t0), end: UInt64(segment.t1)))
-            if let last = groups.last, descriptions.last == description {
+            if let last = groups.last, descriptions.last == description, segment.x0 - last.right <= row.width * Self.farApart {
                 let durations = (last.segments + [segment]).map { $0.t1 - $0.t0 }
                 if durations.min()! >= durations.max()! * TimeFolding.alikeRatio {
                     groups[groups.count - 1].segments.append(segment)
@@ -122,8 +131,11 @@ extension PanelLayout {
         let labels = FoldLabels(row: row, describe: { TimeFolding.describe($0, in: timeline) },
                                 width: { canvas.measurer.width($0, size: Metrics.axisSize) })
         for label in labels.place(scale.segments) {
-            canvas.builder.add(canvas.text(label.text, in: row, x: label.x, size: Metrics.axisSize, color: theme.text,
-                                           minimumCharacters: label.text.count))
+            guard let text = canvas.text(label.text, in: row, x: label.x, size: Metrics.axisSize, color: theme.text,
+                                         minimumCharacters: label.text.count) else { continue }
+            // On a halo of the background, so that the grid lines and fold edges under it do not cross its words.
+            canvas.builder.add(.rect(text.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
+            canvas.builder.add(text)
         }
     }
 }

@@ -50,6 +50,9 @@ final class LayoutCanvas {
     var drewDeadlock = false
     /// Counter tracks were drawn.
     var drewCounters = false
+    /// The rows of the section headings laid out so far ("Threads 3 scheduler threads: …"), top to bottom: the fold
+    /// breaks leave a gap there, so that no zigzag crosses their words.
+    var headingRows: [ClosedRange<Double>] = []
     /// Each counter's vertical scale (its lowest and highest value over every run drawn), so that panels compare.
     var counterRanges: [CounterTrack.Kind: (UInt64, UInt64)] = [:]
 

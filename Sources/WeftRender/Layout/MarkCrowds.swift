@@ -3,9 +3,10 @@
 ///
 /// Marks are taken in time order. A crowd starts at its first mark's x; its summary is laid out rightward from there:
 /// for each kind in the order it first appears, a marker and, when it stands for more than one mark, its count. A mark
-/// whose marker would touch the summary joins the crowd (its kind's count grows, or its kind is added); the next
-/// mark past the summary's right edge starts a new crowd. So every crowd's markers and counts stand clear of every
-/// other's, and a lone mark is drawn exactly at its time.
+/// whose marker would come within `spacing` of the summary joins the crowd (its kind's count grows, or its kind is
+/// added); the next mark farther right starts a new crowd. So every crowd's markers and counts stand at least
+/// `spacing` clear of every other's (more than the `gap` inside a summary, so that two summaries never read as one),
+/// and a lone mark is drawn exactly at its time.
 struct MarkCrowds {
     /// One marker of a crowd's summary: a kind, how many marks of it the crowd holds, and where it is drawn.
     struct Item: Equatable {
@@ -30,8 +31,10 @@ struct MarkCrowds {
     let markerSize: Double
     /// Width of a marker of each kind: `markerSize`, or larger for a kind drawn to be found at a glance (a timeout).
     let sizeOf: (Mark.Kind) -> Double
-    /// Room between a marker and its count, and between one item and the next.
+    /// Room between one item of a summary and the next.
     let gap: Double
+    /// Room kept free between two crowds' summaries.
+    let spacing: Double
     /// The width of a count's text ("×14").
     let countWidth: (Int) -> Double
 
@@ -41,16 +44,18 @@ struct MarkCrowds {
     private var firstX = 0.0
     private var right = -Double.infinity
 
-    init(markerSize: Double, gap: Double, sizeOf: ((Mark.Kind) -> Double)? = nil, countWidth: @escaping (Int) -> Double) {
+    init(markerSize: Double, gap: Double, spacing: Double, sizeOf: ((Mark.Kind) -> Double)? = nil,
+         countWidth: @escaping (Int) -> Double) {
         self.markerSize = markerSize
         self.sizeOf = sizeOf ?? { _ in markerSize }
         self.gap = gap
+        self.spacing = max(spacing, gap)
         self.countWidth = countWidth
     }
 
     /// Takes the next mark, at or after the previous one's x.
     mutating func add(x: Double, kind: Mark.Kind) {
-        if !kinds.isEmpty && x - sizeOf(kind) / 2 < right + gap {
+        if !kinds.isEmpty && x - sizeOf(kind) / 2 < right + spacing {
             if let i = kinds.firstIndex(of: kind) {
                 counts[i] += 1
             } else {

@@ -29,18 +29,12 @@ enum Metrics {
     static let threadDensityRow = 66.0
     static let panelGap = 18.0
     static let legendRow = 18.0
-    /// Width of a folded stretch of the time axis when there are few folds (`FoldWidths` draws them in proportion to
-    /// their durations within `foldWidth` each, at most a share of the plot), and the row under the axis that says
-    /// what was folded.
-    static let foldWidth = 40.0
-    /// The narrowest a fold is drawn.
-    static let minimumFoldWidth = 14.0
-    /// Width of each of `count` alike folds on a plot `plotWidth` pixels wide: together about a quarter of it at
-    /// most, each between `minimumFoldWidth` and `foldWidth`.
-    static func foldWidth(count: Int, plotWidth: Double) -> Double {
-        min(foldWidth, max(minimumFoldWidth, plotWidth * 0.25 / Double(max(count, 1))))
-    }
+    /// Width of every folded stretch of the time axis: a narrow break, whatever it hides (`FoldWidths`).
+    static let foldWidth = 14.0
+    /// The row under the axis that says what was folded.
     static let foldRow = 15.0
+    /// The triangle over the instant a deadlock was detected.
+    static let deadlockMarker = 9.0
     /// Lines of a run's problem message under its header.
     static let problemRow = 16.0
     static let maxProblemLines = 12
@@ -73,7 +67,9 @@ enum Metrics {
     static let timeoutMarkerSize = 10.0
     static let markerHalo = 3.0
     static let markerGap = 1.5
-    static let markCountSize = 8.0
+    /// Room kept free between two crowds of marks on a lane, so that their summaries never run together.
+    static let crowdSpacing = 5.0
+    static let markCountSize = 9.0
     /// Pixel columns per density bin.
     static let densityBin = 2.0
 }

@@ -3,17 +3,25 @@ import WeftAnalysis
 import WeftTrace
 
 extension PanelLayout {
-    /// Under the axis: where the deadlock was detected, and what is drawn after it.
+    /// Under the axis: where the deadlock was detected, and what is drawn after it. A triangle points down at the
+    /// instant, exactly over the line `layoutDeadlockLine` draws through the lanes; the words run right of it, or end
+    /// left of it when there is no room on the right.
     func layoutDeadlockLabel(top: Double) {
         guard let deadlock = timeline.deadlock, scale.overlaps(deadlock.detected, deadlock.detected) else { return }
         let x = scale.clampedX(deadlock.detected)
-        let text = "▼ deadlock detected at \(DurationFormat.format(deadlock.detected)): after it, only the runtime cancelling the tasks (hatched black)"
+        let color = Palette.color(of: .mutex)
         let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
+        let size = Metrics.deadlockMarker
+        canvas.builder.add(.marker(.triangleDown, center: Point(x, row.y + row.height / 2), size: size, color: color),
+                           to: .markers)
+        let text = "deadlock detected at \(DurationFormat.format(deadlock.detected)): after it, only the runtime cancelling the tasks (hatched black)"
         let width = canvas.measurer.width(text, size: Metrics.axisSize, weight: .bold)
-        // The triangle sits over the instant; the text runs right of it, or ends there when there is no room.
-        let left = x + width <= row.maxX ? x - 4 : max(row.x, x + 4 - width)
-        canvas.builder.add(canvas.text(text, in: row, x: left, size: Metrics.axisSize, weight: .bold,
-                                       color: Palette.color(of: .mutex)))
+        let left = x + size / 2 + 3 + width <= row.maxX ? x + size / 2 + 3 : max(row.x, x - size / 2 - 3 - width)
+        let cell = Rect(x: row.x, y: row.y, width: left < x ? x - size / 2 - 2 - row.x : row.width, height: row.height)
+        guard let label = canvas.text(text, in: cell, x: left, size: Metrics.axisSize, weight: .bold, color: color) else { return }
+        // On a halo of the background, as the fold labels above it.
+        canvas.builder.add(.rect(label.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
+        canvas.builder.add(label)
     }
 
     /// A vertical line through every lane at the instant the deadlock was detected.

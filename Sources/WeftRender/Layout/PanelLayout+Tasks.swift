@@ -92,7 +92,8 @@ extension PanelLayout {
     private func drawMarks(_ marks: [Mark], laneTop: Double) {
         guard !marks.isEmpty else { return }
         let size = Metrics.markerSize
-        var crowds = MarkCrowds(markerSize: size, gap: Metrics.markerGap, sizeOf: Self.markerSize(of:)) { [canvas] count in
+        var crowds = MarkCrowds(markerSize: size, gap: Metrics.markerGap, spacing: Metrics.crowdSpacing,
+                                sizeOf: Self.markerSize(of:)) { [canvas] count in
             canvas.measurer.width("×\(count)", size: Metrics.markCountSize)
         }
         for mark in marks where scale.overlaps(mark.time, mark.time) {
@@ -104,11 +105,11 @@ extension PanelLayout {
         for (index, crowd) in all.enumerated() {
             // A summary that would run out of the plot moves left, as far as the crowd before it allows.
             let firstSize = crowd.items.first.map { Self.markerSize(of: $0.kind) } ?? size
-            let shift = max(min(crowd.right - scale.x1, crowd.firstX - firstSize / 2 - previousRight - Metrics.markerGap), 0)
+            let shift = max(min(crowd.right - scale.x1, crowd.firstX - firstSize / 2 - previousRight - Metrics.crowdSpacing), 0)
             previousRight = crowd.right - shift
             if crowd.items.contains(where: { $0.kind == .timeout }) {
                 let next = index + 1 < all.count ? all[index + 1].firstX - Metrics.timeoutMarkerSize / 2 : scale.x1
-                previousRight = max(previousRight, labelTimeout(from: crowd.right - shift + 2, to: next - Metrics.markerGap,
+                previousRight = max(previousRight, labelTimeout(from: crowd.right - shift + 2, to: next - Metrics.crowdSpacing,
                                                                laneTop: laneTop))
             }
             for item in crowd.items {
@@ -119,7 +120,7 @@ extension PanelLayout {
                 }
                 guard let countX = item.countX.map({ $0 - shift }) else { continue }
                 if canvas.countedMark == nil { canvas.countedMark = item.kind }
-                let clip = Rect(x: countX, y: laneTop - 2, width: scale.x1 - countX, height: 10)
+                let clip = Rect(x: countX, y: laneTop - 2, width: scale.x1 - countX, height: Metrics.markCountSize + 3)
                 guard clip.width > 0,
                       let text = canvas.text("×\(item.count)", in: clip, size: Metrics.markCountSize, color: theme.marker,
                                              minimumCharacters: 8) else { continue }
@@ -135,10 +136,11 @@ extension PanelLayout {
     /// right edge of what was drawn (`x0` when nothing was).
     private func labelTimeout(from x0: Double, to x1: Double, laneTop: Double) -> Double {
         let word = "timeout"
-        let width = canvas.measurer.width(word, size: Metrics.markCountSize + 1, weight: .bold)
+        let size = Metrics.markCountSize
+        let width = canvas.measurer.width(word, size: size, weight: .bold)
         guard x1 - x0 >= width + 2,
-              let text = canvas.text(word, in: Rect(x: x0, y: laneTop - 2, width: width + 2, height: 12),
-                                     size: Metrics.markCountSize + 1, weight: .bold, color: theme.marker,
+              let text = canvas.text(word, in: Rect(x: x0, y: laneTop - 2, width: width + 2, height: size + 4),
+                                     size: size, weight: .bold, color: theme.marker,
                                      minimumCharacters: word.count) else { return x0 - 2 }
         canvas.drewTimeoutLabel = true
         canvas.builder.add(.rect(Rect(x: text.box.x - 1, y: text.box.y, width: text.box.width + 2, height: text.box.height),

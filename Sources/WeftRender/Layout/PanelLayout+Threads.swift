@@ -33,7 +33,13 @@ extension PanelLayout {
             let cancelledFrom = timeline.deadlock?.detected ?? .max
             for slice in thread.slices where scale.overlaps(slice.start, slice.end) && slice.actor == nil {
                 let key = Int(truncatingIfNeeded: slice.task.rawValue)
-                if slice.end <= cancelledFrom {
+                if thread.owner != nil, slice.start >= cancelledFrom {
+                    // A task's own thread after the deadlock: held by its task to the end (drawn above), like every
+                    // other thread of a deadlocked task, whatever of the cancellation ran on it.
+                    continue
+                } else if thread.owner != nil, slice.end > cancelledFrom {
+                    lod.add(scale.clampedX(slice.start), scale.clampedX(cancelledFrom), key: key)
+                } else if slice.end <= cancelledFrom {
                     lod.add(scale.clampedX(slice.start), scale.clampedX(slice.end), key: key)
                 } else {
                     // After the deadlock: the runtime cancelling the task, drawn as such.

@@ -65,7 +65,8 @@ struct PanelLayout {
         if !timeline.counters.isEmpty {
             y = layoutCounters(top: y)
         }
-        AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y)
+        AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y,
+                          gaps: canvas.headingRows.filter { $0.lowerBound >= lanesTop && $0.upperBound <= y })
         layoutDeadlockLine(top: lanesTop, bottom: y)
         return y
     }
@@ -221,6 +222,7 @@ struct PanelLayout {
         let row = canvas.row(top, height)
         canvas.builder.add(.line(from: Point(row.x, row.maxY - 1), to: Point(row.maxX, row.maxY - 1),
                                  color: theme.rule, width: 0.5), to: .grid)
+        canvas.headingRows.append(top...row.maxY)
         return top + height + Metrics.laneGap
     }
 

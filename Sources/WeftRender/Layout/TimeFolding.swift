@@ -1,19 +1,20 @@
 /// Chooses the stretches of a window to fold: quiet stretches in which nothing drawn changes (no task runs, wakes or
 /// changes state, no thread starts or stops, no mutex changes hands) in any of the runs drawn together, and which last
-/// much longer than the bursts of activity on either side of them: where a reader would say "nothing happens".
+/// much longer than the bursts of activity on either side of them (or, with no task alive, as long): where a reader
+/// would say "nothing happens".
 enum TimeFolding {
     /// A folded stretch lasts at least this many times as long as the longer burst beside it.
     static let quietFactor = 3.0
     /// Stretches shorter than this share of the window are never folded.
     static let minimumShare = 0.01
-    /// Folds may take at most this share of the plot, at `Metrics.minimumFoldWidth` each; that caps their number.
+    /// Folds may take at most this share of the plot, at `Metrics.foldWidth` each; that caps their number.
     static let maximumFoldShare = 0.3
     /// Two stretches this close in length are alike: when the cap allows only some of them, none is folded.
     static let alikeRatio = 0.8
 
     /// At most this many folds on a plot `plotWidth` pixels wide (never fewer than 6).
     static func maximumFolds(plotWidth: Double) -> Int {
-        max(6, Int(plotWidth * maximumFoldShare / Metrics.minimumFoldWidth))
+        max(6, Int(plotWidth * maximumFoldShare / Metrics.foldWidth))
     }
 
     /// The folds for `runs` drawn together over [start, end] on a plot `plotWidth` pixels wide.
@@ -21,24 +22,57 @@ enum TimeFolding {
         guard end > start else { return [] }
         var bins = ActivityBins(start: start, end: end)
         for run in runs { collect(run, into: &bins, start: start, end: end) }
-        return choose(bins.gaps(), start: start, end: end, plotWidth: plotWidth)
+        let alive = aliveStretches(runs)
+        return choose(bins.gaps(), start: start, end: end, plotWidth: plotWidth) { gap in
+            !overlaps(alive, gap.start, gap.end)
+        }
+    }
+
+    /// When any task of `runs` was alive (from its first state to its last), as disjoint stretches in time order.
+    static func aliveStretches(_ runs: [RenderTimeline]) -> [TimeSpan] {
+        var lives = runs.flatMap { run in
+            run.tasks.compactMap { task in task.spans.first.map { TimeSpan($0.start, task.spans.last!.end) } }
+        }
+        lives.sort { $0.start < $1.start }
+        var merged: [TimeSpan] = []
+        for life in lives {
+            if let last = merged.last, life.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, life.end)
+            } else {
+                merged.append(life)
+            }
+        }
+        return merged
+    }
+
+    /// Whether (a, b) meets one of the disjoint, sorted `stretches`.
+    static func overlaps(_ stretches: [TimeSpan], _ a: UInt64, _ b: UInt64) -> Bool {
+        var low = 0
+        var high = stretches.count
+        while low < high {
+            let mid = (low + high) / 2
+            if stretches[mid].end <= a { low = mid + 1 } else { high = mid }
+        }
+        return low < stretches.count && stretches[low].start < b
     }
 
     /// The quiet stretches to fold. A stretch of at least `minimumShare` of the window is folded when it lasts at
-    /// least `quietFactor` times the longer burst beside it, and folding it frees at least as many pixels as the fold
-    /// takes. A burst reaches to the next pause that is either `minimumShare` of the window or 1/`quietFactor` of the
+    /// least `quietFactor` times the longer burst beside it (only as long as it when no task of any run is alive in
+    /// it, `taskless`: threads starting or stopping before the first task or after the last are never the action),
+    /// and folding it frees at least as many pixels as the fold takes. A burst reaches to the next pause that is either `minimumShare` of the window or 1/`quietFactor` of the
     /// stretch (shorter pauses belong to the burst). Past the cap the longest are kept, and when the cut falls among stretches of about one
     /// length, it falls before them all, so that alike stretches are drawn alike.
-    static func choose(_ gaps: [TimeFold], start: UInt64, end: UInt64, plotWidth: Double) -> [TimeFold] {
+    static func choose(_ gaps: [TimeFold], start: UInt64, end: UInt64, plotWidth: Double,
+                       taskless: (TimeFold) -> Bool = { _ in false }) -> [TimeFold] {
         let total = Double(end - start)
         guard total > 0, plotWidth > 0 else { return [] }
         let gaps = gaps.sorted { $0.start < $1.start }
         var quiet: [TimeFold] = []
         for (i, gap) in gaps.enumerated() where Double(gap.duration) >= minimumShare * total {
-            let longest = Double(gap.duration) / quietFactor
+            let longest = Double(gap.duration) / (taskless(gap) ? 1 : quietFactor)
             let pause = min(longest, minimumShare * total)
-            if burst(before: i, in: gaps, from: start, pause: pause) <= longest,
-               burst(after: i, in: gaps, to: end, pause: pause) <= longest {
+            if burst(before: i, in: gaps, from: start, pause: pause, longest: longest) <= longest,
+               burst(after: i, in: gaps, to: end, pause: pause, longest: longest) <= longest {
                 quiet.append(gap)
             }
         }
@@ -50,7 +84,7 @@ enum TimeFolding {
         }
         // Folding must free at least as many pixels as the fold takes, on the axis drawn with all these folds (judged
         // once, so that dropping one does not drop the next in turn).
-        let widths = FoldWidths.widths(quiet[..<count].map(\.duration), plotWidth: plotWidth)
+        let widths = FoldWidths.widths(quiet[..<count].map(\.duration))
         let open = total - quiet[..<count].reduce(0.0) { $0 + Double($1.duration) }
         let pixelsPerNanosecond = (plotWidth - widths.reduce(0, +)) / max(open, 1)
         while count > 0, Double(quiet[count - 1].duration) * pixelsPerNanosecond < 2 * widths[count - 1] { count -= 1 }
@@ -58,18 +92,16 @@ enum TimeFolding {
     }
 
     /// How long the burst before `gaps[i]` lasts: back to the end of the last stretch at least `pause` long (or to
-    /// `start`); the search stops once the burst is 1/`quietFactor` of the stretch.
-    static func burst(before i: Int, in gaps: [TimeFold], from start: UInt64, pause: Double) -> Double {
-        let longest = Double(gaps[i].duration) / quietFactor
+    /// `start`); the search stops once the burst is `longest`.
+    static func burst(before i: Int, in gaps: [TimeFold], from start: UInt64, pause: Double, longest: Double) -> Double {
         var j = i - 1
         while j >= 0, Double(gaps[j].duration) < pause, Double(gaps[i].start - gaps[j].end) <= longest { j -= 1 }
         return Double(gaps[i].start - (j >= 0 ? gaps[j].end : start))
     }
 
     /// How long the burst after `gaps[i]` lasts: up to the start of the next stretch at least `pause` long (or to
-    /// `end`); the search stops once the burst is 1/`quietFactor` of the stretch.
-    static func burst(after i: Int, in gaps: [TimeFold], to end: UInt64, pause: Double) -> Double {
-        let longest = Double(gaps[i].duration) / quietFactor
+    /// `end`); the search stops once the burst is `longest`.
+    static func burst(after i: Int, in gaps: [TimeFold], to end: UInt64, pause: Double, longest: Double) -> Double {
         var j = i + 1
         while j < gaps.count, Double(gaps[j].duration) < pause, Double(gaps[j].start - gaps[i].end) <= longest { j += 1 }
         return Double((j < gaps.count ? gaps[j].start : end) - gaps[i].end)

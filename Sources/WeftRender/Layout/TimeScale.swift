@@ -16,9 +16,8 @@ public struct TimeFold: Sendable, Equatable {
 
 /// Maps times (ns since trace start) in a window to x pixels in the plot area.
 ///
-/// Piecewise linear: each fold is drawn narrow, in proportion to how long it lasts at one compressed scale
-/// (`FoldWidths`), and the stretches between folds share the rest of the plot in proportion to their durations, so
-/// that ticks stay true on both sides of a fold and inside it.
+/// Piecewise linear: each fold is drawn as a narrow break (`FoldWidths`), and the stretches between folds share the
+/// rest of the plot in proportion to their durations, at one scale, so that ticks stay true on both sides of a fold.
 struct TimeScale {
     /// One linear piece of the axis.
     struct Segment: Equatable {
@@ -51,7 +50,7 @@ struct TimeScale {
         self.x1 = x1
         let inside = folds.filter { $0.start >= start && $0.end <= end && $0.end > $0.start }.sorted { $0.start < $1.start }
         let folded = inside.reduce(0.0) { $0 + Double($1.duration) }
-        let foldWidths = FoldWidths.widths(inside.map(\.duration), plotWidth: x1 - x0)
+        let foldWidths = FoldWidths.widths(inside.map(\.duration))
         let room = (x1 - x0) - foldWidths.reduce(0, +)
         let open = self.end - self.start - folded
         guard !inside.isEmpty, room > 0, open > 0 else {

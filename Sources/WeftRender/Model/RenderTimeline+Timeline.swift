@@ -54,7 +54,8 @@ extension RenderTimeline {
         for i in timeline.threads.indices { timeline.threads[i].slices = IntervalList(sorted: []) }
         for i in threads.indices {
             guard let owner = threads[i].owner, let task = timeline.task(owner), let life = threads[i].lifetime else { continue }
-            threads[i].held = Self.held(threads[i].slices, from: life.start, to: min(t(task.ended ?? run.end), life.end))
+            let end = min(t(task.ended ?? run.end), life.end)
+            threads[i].held = Self.held(threads[i].slices, from: life.start, to: end, deadlock: deadlock?.detected)
         }
 
         let position = TaskPositions(timeline.tasks.map(\.id))
@@ -218,8 +219,17 @@ extension RenderTimeline {
     /// A pool thread idle for less than this (ns) is handing over from one task to the next, not idle.
     static let minimumIdle: UInt64 = 20_000
 
-    /// The gaps between `slices` within `from`…`to`.
-    static func held(_ slices: [ThreadSlice], from: UInt64, to: UInt64) -> [TimeSpan] {
+    /// The gaps between `slices` within `from`…`to`. After a `deadlock` was detected the thread is held by its task
+    /// to `to` without a gap: the task is stuck in the deadlock (or being cancelled by the runtime) whether or not the
+    /// cancellation runs on the thread, so that every thread of a deadlocked task reads the same to its end.
+    static func held(_ slices: [ThreadSlice], from: UInt64, to: UInt64, deadlock: UInt64? = nil) -> [TimeSpan] {
+        if let deadlock, deadlock < to {
+            let before = held(slices.filter { $0.start < deadlock }, from: from, to: max(deadlock, from))
+            guard let last = before.last, last.end == max(deadlock, from) else {
+                return before + [TimeSpan(max(deadlock, from), to)]
+            }
+            return before.dropLast() + [TimeSpan(last.start, to)]
+        }
         var out: [TimeSpan] = []
         var cursor = from
         for slice in slices {
