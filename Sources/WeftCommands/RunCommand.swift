@@ -184,7 +184,7 @@ public struct RunCommand: AsyncParsableCommand {
             measurement.meanSpawnNanoseconds = nil  // the program's own runtime measured it, and keeps it
             // The program's own peak, recorded in its trace: the kernel's peak for a child also counts the memory of
             // this process it was spawned from, before its exec.
-            if let peak = timeline.run.sample("peak_rss_bytes") { measurement.usage.peakResidentBytes = peak }
+            if let peak = timeline.run.peakResidentBytes { measurement.usage.peakResidentBytes = peak }
             try RunMeasurement.print(measurement)
         } else {
             print(RunSummary.text(demo: program.name, report: report))

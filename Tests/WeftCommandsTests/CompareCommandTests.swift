@@ -11,7 +11,7 @@ struct CompareCommandTests {
         let table = result.standardOutput
         #expect(table.contains("weft compare workers --tasks 3 --capacity 3 --sleep-ms 2"))
         for row in ["wall time", "CPU time", "OS threads created", "peak threads alive", "peak RSS", "RSS per task",
-                    "time to create a task", "context switches, voluntary", "context switches, involuntary",
+                    "CPU time to create a task", "context switches, voluntary", "context switches, involuntary",
                     "events recorded", "trace size"] {
             #expect(table.contains(row), "missing row \(row)")
         }

@@ -62,7 +62,7 @@ struct ExecCommandTests {
             #expect(table.contains(row), "missing row \(row)")
         }
         #expect(table.contains("Verdict: On "), "\(table)")
-        let spawnRow = table.split(separator: "\n").first { $0.hasPrefix("time to create a task") }
+        let spawnRow = table.split(separator: "\n").first { $0.hasPrefix("CPU time to create a task") }
         #expect(spawnRow?.contains("0 ns") == false && spawnRow?.contains("—") == true,
                 "not measured for a program of one's own: \(spawnRow ?? "")")
         // Memory per task is measured beyond the program's first memory sample, not from zero (which made it the

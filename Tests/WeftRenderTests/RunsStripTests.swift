@@ -122,6 +122,35 @@ struct RunsStripTests {
         #expect(SceneChecks.textProblems(scene).isEmpty)
     }
 
+    @Test("a tie: a line under the strip says the drawn runs differ by less than the runs varied, the verdict's words")
+    func tieDrawnRunsLine() throws {
+        let (scene, _) = strip(Self.tie)
+        let note = try #require(WallTimeComparison(Self.tie[0], Self.tie[1])?
+            .drawnRunsText(firstName: Self.names[0], secondName: Self.names[1]))
+        #expect(note.hasPrefix("The two runs kept and drawn (each scheduler's median run: multiplexed 2.36 ms, "
+            + "thread-per-task 2.91 ms) differ by 550 µs, less than multiplexed's own runs varied (by 1.37 ms)"))
+        // Its wrapped lines are the strip's last texts, under the axis, in the text colour.
+        let texts = scene.texts
+        #expect(texts.map(\.text).joined(separator: " ").hasSuffix(note))
+        let first = try #require(texts.first { note.hasPrefix($0.text) })
+        let rowsBottom = try #require(texts.filter { $0.text.hasPrefix("median ") }.map(\.box.maxY).max())
+        #expect(first.box.y >= rowsBottom + RunsStripLayout.rowHeight / 2)
+        #expect(first.color == Theme.light.text)
+        // A difference has no such line.
+        #expect(!strip(Self.apart).0.texts.contains { $0.text.hasPrefix("The two runs") })
+    }
+
+    @Test("one scheduler's runs in two separate groups: the caption says so and which group the ringed run is in")
+    func twoGroups() {
+        let bimodal = WallTimeRuns([5_740_000, 7_500_000, 5_170_000, 7_880_000, 5_450_000])!
+        let other = WallTimeRuns([5_440_000, 5_020_000, 6_300_000, 7_330_000, 5_300_000])!
+        let (scene, _) = strip([bimodal, other])
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        #expect(Self.caption(scene).hasSuffix(" · multiplexed's runs fell in two separate groups: 3 took 5.17 ms – "
+            + "5.74 ms, 2 took 7.50 ms – 7.88 ms, the drawn run among the 3 faster"))
+        #expect(!Self.caption(scene).contains("thread-per-task's runs fell"))
+    }
+
     @Test("no strip without repeated runs of both: saved traces, a single run, one scheduler repeated alone")
     func noStrip() {
         for runs in [nil, [WallTimeRuns([2_000_000])!, WallTimeRuns([3_000_000])!],

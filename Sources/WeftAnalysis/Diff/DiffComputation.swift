@@ -71,7 +71,7 @@ extension TraceDiff {
                         a: sample(a, "threads_created"), b: sample(b, "threads_created")),
             MetricDelta(key: "threads.peak", name: "threads peak alive", unit: .count,
                         a: sample(a, "peak_threads_alive"), b: sample(b, "peak_threads_alive")),
-            MetricDelta(key: "rss", name: "peak RSS", unit: .bytes, a: sample(a, "peak_rss_bytes"), b: sample(b, "peak_rss_bytes")),
+            MetricDelta(key: "rss", name: "peak RSS", unit: .bytes, a: a.run.peakResidentBytes, b: b.run.peakResidentBytes),
             MetricDelta(key: "switches", name: "context switches", unit: .count, a: switches(a), b: switches(b)),
             MetricDelta(key: "switches.voluntary", name: "voluntary switches", unit: .count,
                         a: sample(a, "voluntary_ctx_switches"), b: sample(b, "voluntary_ctx_switches")),

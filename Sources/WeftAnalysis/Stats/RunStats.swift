@@ -32,7 +32,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var events: Int
     public var dropped: UInt64
     public var anomalies: Int
-    /// Peak RSS in bytes and CPU times, when the trace sampled them.
+    /// Peak RSS in bytes (`RunInfo.peakResidentBytes`: never below a sample) and CPU times, when the trace sampled them.
     public var peakRSSBytes: UInt64?
     public var cpuUser: UInt64?
     public var cpuSystem: UInt64?

@@ -70,7 +70,7 @@ extension RunStats {
                          outcome: r.outcome?.description, tasks: timeline.tasks.count,
                          threads: timeline.threadCensus.schedulerThreads, threadCensus: timeline.threadCensus,
                          events: r.totalEvents, dropped: r.dropped, anomalies: r.anomalyCount,
-                         peakRSSBytes: r.sample("peak_rss_bytes"), cpuUser: r.sample("cpu_user_ns"),
+                         peakRSSBytes: r.peakResidentBytes, cpuUser: r.sample("cpu_user_ns"),
                          cpuSystem: r.sample("cpu_system_ns"), peakThreadsAlive: r.sample("peak_threads_alive"),
                          sampledPeakRSSBytes: resident?.peak, sampledPeakThreads: threadsAlive?.peak,
                          samplesTaken: max(resident?.points.count ?? 0, threadsAlive?.points.count ?? 0),

@@ -8,7 +8,7 @@ public struct RunFigures: Sendable, Equatable {
     public var wallTime: UInt64
     /// OS threads the scheduler used (the caller of `Weft.run` apart).
     public var threads: Int
-    /// Peak resident memory in bytes, when recorded.
+    /// Peak resident memory in bytes (`RunInfo.peakResidentBytes`), when recorded.
     public var peakMemory: UInt64?
     /// Tasks, main included.
     public var tasks: Int
@@ -155,17 +155,17 @@ public struct RunFigures: Sendable, Equatable {
 }
 
 extension RunFigures {
-    /// The figures of a modelled run: wall time, scheduler threads, peak RSS sample, tasks, workers, cores, outcome,
-    /// time spent creating tasks and by whom, hand-offs and their waits, new tasks' waits to start, the cores'
-    /// sharing.
+    /// The figures of a modelled run: wall time, scheduler threads, peak RSS (`RunInfo.peakResidentBytes`), tasks,
+    /// workers, cores, outcome, time spent creating tasks and by whom, hand-offs and their waits, new tasks' waits to
+    /// start, the cores' sharing.
     public init(_ timeline: Timeline) {
         let run = timeline.run
         let path = CriticalPath(timeline)
-        let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
         var problem: String?
         if let outcome = run.outcome, outcome != .completed { problem = outcome.description }
         self.init(scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler, wallTime: run.wallTime,
-                  threads: timeline.threadCensus.schedulerThreads, peakMemory: peak, tasks: timeline.tasks.count,
+                  threads: timeline.threadCensus.schedulerThreads, peakMemory: run.peakResidentBytes,
+                  tasks: timeline.tasks.count,
                   workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem,
                   spawning: Self.spawning(timeline), stalled: Self.stalled(timeline), spawner: Self.spawner(timeline),
                   handoffs: Handoffs(timeline, path: path), startUps: StartUps(timeline, path: path),

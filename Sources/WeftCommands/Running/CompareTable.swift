@@ -74,7 +74,8 @@ enum CompareTable {
             row("RSS per task (peak − baseline)", { $0.residentBytesPerTask }, bytes),
             row("peak address space", { Double($0.usage.peakVirtualBytes) }, bytes),
             row("address space per task", { $0.virtualBytesPerTask }, bytes),
-            row("time to create a task", { $0.meanSpawnNanoseconds }, time),
+            // The creating thread's CPU time in a spawn (`RunReport.meanSpawnNanoseconds`), not its wall time.
+            row("CPU time to create a task", { $0.meanSpawnNanoseconds }, time),
             row("context switches, voluntary", { Double($0.usage.voluntarySwitches) }, count),
             row("context switches, involuntary", { Double($0.usage.involuntarySwitches) }, count),
             row("events recorded", { Double($0.eventsRecorded) }, count),
@@ -111,7 +112,7 @@ enum CompareTable {
             lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(count(tasks)) tasks on \(count(ta)) OS threads vs on \(count(tb))")
         }
         if let (a, b) = both({ $0.meanSpawnNanoseconds }) {
-            lines.append("  \"cheap to create\" → \(time(a)) vs \(time(b)) to create a task")
+            lines.append("  \"cheap to create\" → \(time(a)) vs \(time(b)) of CPU time to create a task")
         }
         if let (wa, wb) = both({ Double($0.wallNanoseconds) }), let (ca, cb) = both({ Double($0.cpuNanoseconds) }) {
             lines.append("  \"runtime adds slight overhead\" vs \"no runtime\" → wall \(time(wa)) vs \(time(wb)), CPU \(time(ca)) vs \(time(cb))")

@@ -85,6 +85,7 @@ struct ExternalProgram {
             tasksCreated: timeline.tasks.count,
             threadsCreated: Int(run.sample("threads_created") ?? 0),
             peakThreadsAlive: Int(run.sample("peak_threads_alive") ?? 0),
+            peakResidentBytes: run.peakResidentBytes ?? 0,
             eventsRecorded: UInt64(run.totalEvents), eventsDropped: run.dropped, traceBytes: bytes ?? 0,
             tracePath: tracePath)
     }

@@ -16,7 +16,8 @@ struct RunMeasurement: Codable, Equatable {
     var tasksCreated: Int
     var threadsCreated: Int
     var peakThreadsAlive: Int
-    /// Mean time for a spawn to return; nil when not measured (a program run with `--exec` keeps its report).
+    /// Mean CPU time the creating thread spends in a spawn (`RunReport.meanSpawnNanoseconds`); nil when not measured
+    /// (a program run with `--exec` keeps its report).
     var meanSpawnNanoseconds: Double?
     var eventsRecorded: UInt64
     var eventsDropped: UInt64
@@ -49,6 +50,8 @@ struct RunMeasurement: Codable, Equatable {
         self.baselineResidentBytes = baselineResidentBytes
         self.baselineVirtualBytes = baselineVirtualBytes
         usage = ProcessUsage.current()
+        // The run's own peak (the one the trace records and every picture states), not getrusage's lifetime one.
+        if report.peakResidentBytes > 0 { usage.peakResidentBytes = report.peakResidentBytes }
     }
 
     /// CPU time, user plus system.

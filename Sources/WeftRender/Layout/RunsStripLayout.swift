@@ -3,8 +3,10 @@ import WeftAnalysis
 /// The runs strip of a contrast picture whose runs were repeated: under the verdict, one row per scheduler (named and
 /// ordered as the panels) on one shared wall-time scale, every run's wall time a dot, the lowest – highest a bar, the
 /// median marked and labelled and the drawn (median) run ringed, and for a tie the overlap of the two ranges shaded.
-/// Its caption ends with the verdict's finding over the runs (`WallTimeComparison`): the panels below draw one run
-/// each, the strip all of them.
+/// Its caption ends with the verdict's finding over the runs (`WallTimeComparison`) and, for a scheduler whose runs
+/// fell in two separate groups, the verdict's words on them (`RunGroups`): the panels below draw one run each, the
+/// strip all of them. For a tie a line under the strip says the two drawn runs differ by less than the runs varied
+/// (`WallTimeComparison.drawnRunsText`).
 enum RunsStripLayout {
     /// One row's scheduler and runs.
     struct Row {
@@ -62,6 +64,10 @@ enum RunsStripLayout {
             if shadesOverlap(comparison) { parts.append("shaded: where the ranges overlap") }
         case .firstSooner, .secondSooner:
             parts.append("\(sooner.name) finished sooner (\(comparison.evidence(slower: false)))")
+        }
+        // A median hides a second group of runs: the verdict's words, with the group the ringed run is in.
+        for row in rows {
+            if let groups = row.runs.groups { parts.append(groups.text(row.name, drawn: row.runs.walls[row.runs.drawn])) }
         }
         return parts.joined(separator: " · ")
     }
@@ -139,6 +145,16 @@ enum RunsStripLayout {
             y += rowHeight
         }
         y = layoutAxis(scale, canvas: canvas, top: y)
+        // A tie: the panels below draw one run each, and say in so many words that their difference is noise.
+        if let comparison = WallTimeComparison(rows[0].runs, rows[1].runs),
+           let note = comparison.drawnRunsText(firstName: rows[0].name, secondName: rows[1].name) {
+            y += 2
+            for line in canvas.measurer.wrap(note, maxWidth: canvas.row(y, Metrics.factsRow).width, size: Metrics.factsSize) {
+                canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
+                                               color: theme.text))
+                y += Metrics.factsRow
+            }
+        }
         return y + 10
     }
 

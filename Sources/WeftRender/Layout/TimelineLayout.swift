@@ -164,8 +164,8 @@ public enum TimelineLayout {
         canvas.actorQueuePeak = selections.flatMap { $0.shownActors.compactMap { $0.track?.peakQueue } }.max() ?? 0
         for run in runs {
             for counter in run.counters {
-                // The memory scale reaches the panel's peak RSS (the OS's, which counts the moments between samples):
-                // a scale topping below the peak the title states read as a contradiction.
+                // The memory scale reaches the panel's peak RSS (`RunInfo.peakResidentBytes`, which counts the moments
+                // between samples): a scale topping below the peak the title states read as a contradiction.
                 let top = counter.kind == .residentBytes ? max(counter.peak, run.facts.peakRSS ?? 0) : counter.peak
                 let old = canvas.counterRanges[counter.kind] ?? (counter.low, top)
                 canvas.counterRanges[counter.kind] = (min(old.0, counter.low), max(old.1, top))

@@ -9,12 +9,11 @@ extension RunFacts {
         let origin = run.start
         let lastTask = timeline.tasks.map { max($0.ended ?? run.end, $0.intervals.last?.end ?? 0) }.max()
         let activityEnd = min(lastTask ?? run.end, run.end)
-        let peak = run.samples.filter { $0.name == "peak_rss_bytes" }.map(\.value).max()
         self.init(program: run.program.isEmpty ? "program" : run.program,
                   scheduler: run.scheduler.isEmpty ? "unknown scheduler" : run.scheduler,
                   workers: run.workers, taskCount: timeline.tasks.count, threadCount: timeline.threadCensus.schedulerThreads,
                   wallTime: run.wallTime, traceEnd: activityEnd > origin ? activityEnd - origin : 0,
-                  eventCount: run.totalEvents, peakRSS: peak)
+                  eventCount: run.totalEvents, peakRSS: run.peakResidentBytes)
         if workers == 0 || run.scheduler == "thread-per-task" { workers = nil }
         arguments = run.arguments
         summary = run.summary

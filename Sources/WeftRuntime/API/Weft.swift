@@ -118,9 +118,11 @@ public enum Weft {
         report.tasksCreated = core.tasksCreated.load(ordering: .relaxed)
         report.threadsCreated = core.threads.created.load(ordering: .relaxed)
         report.peakThreadsAlive = core.threads.peak.load(ordering: .relaxed)
-        report.meanSpawnNanoseconds = report.tasksCreated == 0 ? 0
-            : Double(core.spawnNanoseconds.load(ordering: .relaxed)) / Double(report.tasksCreated)
+        let spawnsMeasured = core.spawnsMeasured.load(ordering: .relaxed)
+        report.meanSpawnNanoseconds = spawnsMeasured == 0 ? 0
+            : Double(core.spawnNanoseconds.load(ordering: .relaxed)) / Double(spawnsMeasured)
         report.tracePath = options.tracePath
+        report.peakResidentBytes = max(ResourceUsage.peakRSSBytes(), core.sampledResidentPeak.load(ordering: .relaxed))
 
         if let tracer {
             let usage = ResourceUsage.now()
@@ -129,7 +131,7 @@ public enum Weft {
             // The same span as the trace's: the caller's `threadStart` to `runFinish`, on the trace's clock.
             if let finished = tracer.lastEventTime() { report.wallNanoseconds = finished &- traceStart }
             var samples: [(String, UInt64)] = [
-                ("peak_rss_bytes", ResourceUsage.peakRSSBytes()),
+                ("peak_rss_bytes", report.peakResidentBytes),
                 ("cpu_user_ns", usage.userNanoseconds &- usageBefore.userNanoseconds),
                 ("cpu_system_ns", usage.systemNanoseconds &- usageBefore.systemNanoseconds),
                 ("voluntary_ctx_switches", usage.voluntarySwitches &- usageBefore.voluntarySwitches),

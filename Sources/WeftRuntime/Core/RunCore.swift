@@ -43,7 +43,14 @@ final class RunCore: @unchecked Sendable {
     private let nextTask = Atomic<UInt64>(1)
     private let nextObject = Atomic<UInt64>(1)
     let tasksCreated = Atomic<Int>(0)
+    /// CPU time the creating threads spent in the spawns measured (ns): every spawn of the first 255 tasks, then
+    /// every 16th (see `spawn`).
     let spawnNanoseconds = Atomic<UInt64>(0)
+    /// How many spawns `spawnNanoseconds` sums.
+    let spawnsMeasured = Atomic<Int>(0)
+    /// The highest resident memory the timer thread's sampler read during the run (bytes; 0 when it took no sample):
+    /// the run's peak is never below it (`RunReport.peakResidentBytes`).
+    let sampledResidentPeak = Atomic<UInt64>(0)
 
     private let endLock = PThreadLock()
     private var failure: RuntimeError?

@@ -15,6 +15,8 @@ final class ProcessSampler {
     static let samplesPerInterval = 1_000
 
     private(set) var interval = firstInterval
+    /// The highest resident memory sampled so far (bytes; 0 before the first sample).
+    private(set) var highestResident: UInt64 = 0
     /// When the next sample is due (monotonic ns).
     private(set) var next: UInt64
     private var takenAtInterval = 0
@@ -35,7 +37,10 @@ final class ProcessSampler {
 
     /// Records one sample of each quantity on the calling thread and schedules the next one after `now`.
     func sample(into tracer: TraceRecorder, threads: ThreadCounters, now: UInt64) {
-        if let resident = residentBytes() { tracer.record(SampleEvent(name: residentName, value: resident)) }
+        if let resident = residentBytes() {
+            tracer.record(SampleEvent(name: residentName, value: resident))
+            highestResident = max(highestResident, resident)
+        }
         tracer.record(SampleEvent(name: threadsName, value: UInt64(max(0, threads.alive.load(ordering: .relaxed)))))
         takenAtInterval += 1
         if takenAtInterval == Self.samplesPerInterval {

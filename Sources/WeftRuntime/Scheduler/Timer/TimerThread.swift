@@ -70,6 +70,7 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
             if let sampler, let tracer = core.tracer, monotonicNanoseconds() >= sampler.next {
                 lock.unlock()
                 sampler.sample(into: tracer, threads: core.threads, now: monotonicNanoseconds())
+                core.sampledResidentPeak.store(sampler.highestResident, ordering: .relaxed)
                 lock.lock()
                 continue
             }
