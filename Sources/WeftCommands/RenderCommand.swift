@@ -91,7 +91,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let options = try options()
-        var timelines = try TraceLoader.timelines(files, command: "render")
+        var timelines = try TraceLoader.timelines(files, command: "render", detail: Self.detail(options))
         try Self.checkWindow(options, timelines)
         let target: OutputFile
         do { target = try OutputFile(output, inputs: files, what: "picture") } catch {
@@ -116,6 +116,16 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(error.isInputProblem ? ExitStatus.badInput : ExitStatus.cannotWrite)
         }
         print("wrote \(output)")
+    }
+
+    /// How much of each trace the picture needs: past a budget, lanes joined per time cell far finer than a pixel of
+    /// the time drawn. With `--from` alone the time drawn is not known before reading, and every piece is kept.
+    static func detail(_ options: RenderOptions) -> PictureDetail? {
+        switch (options.from, options.to) {
+        case (nil, nil): PictureDetail()
+        case let (from, to?): PictureDetail(window: to - (from ?? 0))
+        case (_?, nil): nil
+        }
     }
 
     /// Checks that `--from` lies inside every trace (as docs/render.md says, a window past the end is bad input).

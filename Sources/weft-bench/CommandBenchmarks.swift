@@ -8,7 +8,8 @@ import Foundation
 /// Sizes: WEFT_BENCH_ROUNDS (ping-pong rounds, default 1,000,000: about 12 M events), WEFT_BENCH_TASKS (default
 /// 1,000,000), WEFT_BENCH_THREADS (thread-per-task tasks, default 10,000); WEFT_BENCH_RUNS (default 3, the median is
 /// printed); WEFT_BENCH_SHAPES (a comma list of hot-channel, tasks, threads) picks shapes, WEFT_BENCH_COMMANDS (a comma
-/// list of stats, check, render, diff, export) commands.
+/// list of stats, check, render, diff, export) commands; "render" runs the picture twice, as drawn and from a model
+/// that keeps every piece.
 let commandSuite = BenchmarkSuite(name: "commands") {
     let environment = ProcessInfo.processInfo.environment
     func number(_ name: String, _ fallback: Int) -> Int { Int(environment[name] ?? "") ?? fallback }
@@ -45,6 +46,9 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             ("stats", ["stats", trace]),
             ("check", ["check", trace]),
             ("render png", ["render", trace, "-o", "\(folder)/picture.png"]),
+            // With --from alone the time drawn is not known before reading: the model keeps every piece, as every
+            // render did before lanes were joined past a budget (`PictureDetail`). The same picture, for comparison.
+            ("render every-piece", ["render", trace, "--from", "0ns", "-o", "\(folder)/picture.png"]),
             ("diff (self)", ["diff", trace, trace]),
             ("diff png (self)", ["diff", trace, trace, "-o", "\(folder)/diff.png"]),
             ("export chrome", ["export", trace, "--format", "chrome", "-o", "\(folder)/export.json"]),

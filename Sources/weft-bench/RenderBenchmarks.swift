@@ -9,10 +9,14 @@ import WeftTestSupport
 /// The trace is `SyntheticRun` (10,000 producers on 2 workers), written once to a .weft file in the temporary folder
 /// and reused. Each run times reading + building the model (as `weft render` does), adapting it for drawing, layout,
 /// and painting; peak RSS is measured from a reset high-water mark, so trace generation does not count.
-/// `WEFT_BENCH_EVENTS` scales the trace (default 10,000,000).
+/// `WEFT_BENCH_EVENTS` scales the trace (default 10,000,000); `WEFT_BENCH_DETAIL=every` builds the model keeping every
+/// piece (see `PictureDetail`).
 let renderSuite = BenchmarkSuite(name: "render") {
     let target = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_EVENTS"] ?? "") ?? 10_000_000
     let runs = Int(ProcessInfo.processInfo.environment["WEFT_BENCH_RUNS"] ?? "") ?? 3
+    // As `weft render` builds its model (lanes joined past a budget), or with WEFT_BENCH_DETAIL=every keeping every
+    // piece, as it did before, to compare the two on one build.
+    let detail: PictureDetail? = ProcessInfo.processInfo.environment["WEFT_BENCH_DETAIL"] == "every" ? nil : PictureDetail()
     let tasks = 10_000
     // About 7.5 events per producer burst.
     let bursts = max(target * 2 / (tasks * 15), 1)
@@ -34,7 +38,7 @@ let renderSuite = BenchmarkSuite(name: "render") {
         RenderBench.resetPeakRSS()
         RenderBench.wall.value = 0
         var timeline: Timeline!
-        load.append(try RenderBench.seconds { timeline = try TimelineBuilder.build(from: TraceReader(path: path)) })
+        load.append(try RenderBench.seconds { timeline = try TimelineBuilder.build(from: TraceReader(path: path), detail: detail) })
         events = timeline.run.totalEvents
         if !toSVG { modelRSS.append(RenderBench.peakRSSMegabytes()) }
         var drawable: RenderTimeline!

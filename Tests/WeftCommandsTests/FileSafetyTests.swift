@@ -28,6 +28,32 @@ struct FileSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["x"])
     }
 
+    @Test("an output that is a named pipe (as /dev/null is a device) is written in place, not replaced by a file")
+    func outputIsAPipe() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pipe = "\(folder)/out.jsonl"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        final class Received: @unchecked Sendable { var bytes: [UInt8] = [] }
+        let received = Received(), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let fd = open(pipe, O_RDONLY)
+            if fd >= 0 {
+                var chunk = [UInt8](repeating: 0, count: 1 << 16)
+                while case let n = read(fd, &chunk, chunk.count), n > 0 { received.bytes += chunk[0..<n] }
+                close(fd)
+            }
+            done.signal()
+        }
+        let result = try WeftProcess.run(["export", "run.weft", "--format", "jsonl", "-o", "out.jsonl"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(done.wait(timeout: .now() + 60) == .success)
+        var info = stat()
+        #expect(stat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a file")
+        #expect(String(decoding: received.bytes, as: UTF8.self).hasPrefix("{\"time\":"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["out.jsonl", "run.weft"])
+    }
+
     @Test("an output that is the input is refused and the input is left untouched",
           arguments: [["export", "run.weft", "-o", "run.weft"],
                       ["export", "run.weft", "-o", "./run.weft", "--format", "jsonl"],

@@ -11,6 +11,8 @@ struct TaskBuild {
     var intervals: [StateInterval] = []
     /// How many of `intervals` were handed on already.
     var settled = 0
+    /// The joined pieces at the end of `intervals` (a model built for a picture).
+    var cellGroup = CellGroup()
     /// Whether any interval of it ever finished.
     var hasIntervals = false
     /// The `block` recorded during the current slice, waiting for its `runEnd(blocked)`.
@@ -98,6 +100,9 @@ struct ThreadBuild {
     var slices: [RunSlice] = []
     /// Its wake-ups from parking, in order (`threadWake`; none when the builder only summarises).
     var wakes: [SignalledWake] = []
+    /// The joined pieces at the end of `slices` and of `wakes` (a model built for a picture).
+    var sliceGroup = CellGroup()
+    var wakeGroup = CellGroup()
     /// When its last wake-up ended.
     var lastWakeEnd: UInt64 = 0
     /// The slice open on this thread (task, start, migrated).

@@ -4,6 +4,8 @@ extension TimelineState {
     /// Closes everything still open at the last event and returns the model. Call once, after the last `add`.
     mutating func finish() -> Timeline {
         let end = lastTime
+        // Pieces closed now are joined at the cell reached, never a coarser one (lanes already handed over stay).
+        coalescing?.detail.budget = .max
         run.start = firstTime ?? 0
         run.end = end
 
@@ -78,7 +80,7 @@ extension TimelineState {
 
         var timeline = Timeline(run: run, tasks: taskTimelines, threads: threadTimelines, channels: channels,
                                 mutexes: [], waitGroups: waitGroupTimelines, conditions: conditionTimelines,
-                                flows: IntervalList(unsorted: keepsDetail ? flows : []), wakes: wakes, logs: logs)
+                                flows: IntervalList(unsorted: keepsDetail ? keptFlows() : []), wakes: wakes, logs: logs)
         finishPrimitives(into: &timeline, mutexes: &mutexTimelines, at: end)
         timeline.setMutexes(mutexTimelines)
         timeline.actors = actors.sorted { $0.id < $1.id }.map { actor in
@@ -87,5 +89,11 @@ extension TimelineState {
             return actor
         }
         return timeline
+    }
+
+    /// The messages the model keeps: all of them, less the ones a model for a picture dropped (their places free).
+    private func keptFlows() -> [MessageFlow] {
+        guard !freeFlows.isEmpty else { return flows }
+        return flows.indices.filter { !isFreeFlow($0) }.map { flows[$0] }
     }
 }

@@ -95,6 +95,7 @@ extension TimelineState {
     /// Stores a message still waiting for its partner and returns its position in `flows`.
     private mutating func newFlow(_ flow: MessageFlow) -> Int {
         if let free = freeFlows.popLast() {
+            if coalescing != nil { coalescing!.freeFlow[free] = false }
             flows[free] = flow
             return free
         }
@@ -105,7 +106,10 @@ extension TimelineState {
     /// The message at position `f` has both its send and its receive: when summarising, it is handed on and its
     /// place freed; otherwise it stays in the model.
     private mutating func paired(_ f: Int) {
-        guard !keepsDetail else { return }
+        guard !keepsDetail else {
+            thinPairedFlow(f)
+            return
+        }
         summary?.add(flows[f])
         messageOrder?.add(flows[f])
         freeFlows.append(f)

@@ -91,7 +91,8 @@ extension TimelineState {
             }
         }
         if keepsDetail {
-            wakes.append(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object))
+            keep(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object),
+                 wakee: t)
         }
         if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
         settleIntervals(t)
@@ -129,6 +130,10 @@ extension TimelineState {
     mutating func keep(_ slice: RunSlice, thread th: Int) {
         if keepsDetail {
             threads[th].slices.append(slice)
+            if let resolution = coalescing?.resolution {
+                threads[th].coalesceLastSlice(resolution: resolution)
+                notePiecesKept(1)
+            }
         } else {
             summary?.add(slice, on: threads[th].id)
             lints?.add(slice, on: threads[th].id)
@@ -158,7 +163,14 @@ extension TimelineState {
             sink?.interval(interval, of: tasks[t].id)
         }
         if keepsDetail {
-            tasks[t].settled = count
+            if let resolution = coalescing?.resolution {
+                let before = tasks[t].settled
+                tasks[t].coalesceIntervals(from: before, resolution: resolution)
+                tasks[t].settled = tasks[t].intervals.count
+                notePiecesKept(tasks[t].settled - before)
+            } else {
+                tasks[t].settled = count
+            }
         } else {
             tasks[t].intervals.removeAll(keepingCapacity: true)
             tasks[t].settled = 0

@@ -58,11 +58,14 @@ public final class TimelineBuilder {
         return CheckedTrace(skeleton: skeleton, lints: lints, evidence: evidence, builderRecords: state.retainedRecords)
     }
 
-    /// Builds the timeline of every event in `stream`.
+    /// Builds the timeline of every event in `stream`; with `detail`, a model for a picture, whose memory stops
+    /// growing with the events once its lanes hold `detail.budget` pieces (see `PictureDetail`): below it the model is
+    /// the same as without.
     /// - Throws: the stream's `TraceError` when the trace is damaged.
-    public static func build(from stream: some EventStream) throws(TraceError) -> Timeline {
+    public static func build(from stream: some EventStream, detail: PictureDetail? = nil) throws(TraceError) -> Timeline {
         // A local value, not the class: the per-event state needs no dynamic exclusivity checks.
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
+        state.coalescing = detail.map(CoalescingState.init)
         while let event = try stream.next() { state.add(event) }
         return state.finish()
     }
@@ -120,6 +123,9 @@ struct TimelineState {
     /// When set, the builder streams: it hands each finished slice and interval, and each task's open state after
     /// an event, to the sink and keeps none of them (nor messages, holds or wake-ups), as when summarising.
     var sink: (any TimelineStreamSink)?
+    /// When set (a model built for a picture), the lanes' pieces shorter than a time cell are joined per cell once
+    /// they pass a budget, and repeated messages and wake-ups of one pair in one cell are dropped.
+    var coalescing: CoalescingState?
     /// Whether the model keeps every interval, slice, message, hold and wake-up (neither summarising nor streaming).
     var keepsDetail: Bool { summary == nil && sink == nil }
     var eventCount = 0
@@ -180,7 +186,13 @@ struct TimelineState {
             let t = threadPosition(e.thread, at: e.time)
             let signalled = max(e.time &- min(v.delay, e.time), threads[t].lastWakeEnd)
             threads[t].lastWakeEnd = e.time
-            if keepsDetail { threads[t].wakes.append(SignalledWake(start: signalled, end: e.time)) }
+            if keepsDetail {
+                threads[t].wakes.append(SignalledWake(start: signalled, end: e.time))
+                if let resolution = coalescing?.resolution {
+                    threads[t].coalesceLastWake(resolution: resolution)
+                    notePiecesKept(1)
+                }
+            }
         case .taskCreate(let v): taskCreate(v, e)
         case .runBegin(let v): runBegin(v, e)
         case .runEnd(let v): runEnd(v, e)

@@ -21,9 +21,24 @@ struct EarlyCounter {
 /// A channel's occupancy while it is exported: its counter's name, the messages sent and not yet received, and
 /// the value of the time being summed (written once the time has passed).
 struct ChannelCount {
-    var label: String
+    /// The channel's label, and the opening of its counter's trace events (`channel LABEL`), worked out once.
+    private(set) var label: String
+    private(set) var head: JSONFragment
     var count = 0
     var pending: (time: UInt64, value: Int)?
+    /// `ChromeTraceWriter.labelsSet` when the label was last compared with the objects' labels.
+    var labelsChecked = 0
+
+    init(label: String) {
+        self.label = label
+        head = ChromeTraceWriter.head("C", name: "channel " + label, cat: "channel")
+    }
+
+    /// Renames the channel (a channel made after it was first seen takes its name).
+    mutating func rename(_ label: String) {
+        self.label = label
+        head = ChromeTraceWriter.head("C", name: "channel " + label, cat: "channel")
+    }
 }
 
 extension ChromeTraceWriter {
@@ -95,7 +110,7 @@ extension ChromeTraceWriter {
             runnable += bucket.runnable
             waiting += bucket.waiting
             guard bucket.changes > 0 else { continue }
-            begin("C", name: "tasks", cat: "tasks", ts: bucket.time, tid: firstTrackID)
+            begin(tasksCounterHead, ts: bucket.time, tid: firstTrackID)
             beginArguments()
             key("runnable")
             out.uint(UInt64(max(runnable, 0)))
@@ -112,39 +127,48 @@ extension ChromeTraceWriter {
 
     /// A channel seen for the first time starts its counter at 0 (`channel NAME` with `messages`); a channel made
     /// after it was first seen takes its name.
-    func channelSeen(_ raw: UInt64, at time: UInt64) {
+    func channelSeen(_ raw: UInt64, at time: UInt64) { _ = channelIndex(raw, at: time) }
+
+    /// The channel's place in `channels`, after `channelSeen`'s work. Its label is compared with the objects' labels
+    /// only when one was set since it last was.
+    private func channelIndex(_ raw: UInt64, at time: UInt64) -> Dictionary<UInt64, ChannelCount>.Index {
         if let known = channels.index(forKey: raw) {
-            if let label = objectLabels[raw], channels.values[known].label != label { channels.values[known].label = label }
-            return
+            if channels.values[known].labelsChecked != labelsSet {
+                channels.values[known].labelsChecked = labelsSet
+                if let label = objectLabels[raw], channels.values[known].label != label { channels.values[known].rename(label) }
+            }
+            return known
         }
-        let channel = ChannelCount(label: objectLabels[raw] ?? ChannelID(raw).description)
+        var channel = ChannelCount(label: objectLabels[raw] ?? ChannelID(raw).description)
+        channel.labelsChecked = labelsSet
         channels[raw] = channel
-        writeChannelValue(channel.label, at: time, 0)
+        writeChannelValue(channel, at: time, 0)
+        return channels.index(forKey: raw)!
     }
 
     /// A message more (`delta` 1) or fewer (-1) in a channel at `time`.
     func channelChanged(_ raw: UInt64, by delta: Int, at time: UInt64) {
-        channelSeen(raw, at: time)
-        let i = channels.index(forKey: raw)!
+        let i = channelIndex(raw, at: time)
         if let pending = channels.values[i].pending, pending.time != time {
-            writeChannelValue(channels.values[i].label, at: pending.time, pending.value)
+            writeChannelValue(channels.values[i], at: pending.time, pending.value)
         }
         channels.values[i].count += delta
         channels.values[i].pending = (time, max(channels.values[i].count, 0))
     }
 
-    private func writeChannelValue(_ label: String, at time: UInt64, _ value: Int) {
-        writeCounter("channel " + label, category: "channel", key: "messages", at: time, UInt64(value))
+    private func writeChannelValue(_ channel: ChannelCount, at time: UInt64, _ value: Int) {
+        writeCounter("channel " + channel.label, head: channel.head, category: "channel", key: "messages", at: time, UInt64(value))
     }
 
-    /// Writes a counter of one value on the counters' track, or holds it until that track is known.
-    private func writeCounter(_ name: String, category: StaticString, key argument: StaticString, at time: UInt64,
-                              _ value: UInt64) {
+    /// Writes a counter of one value on the counters' track (through `head` when its opening is prepared), or holds
+    /// it until that track is known.
+    private func writeCounter(_ name: @autoclosure () -> String, head: JSONFragment? = nil, category: StaticString,
+                              key argument: StaticString, at time: UInt64, _ value: UInt64) {
         if !firstTrackKnown && earlyCounters.count < Self.earlyCounterCap {
-            earlyCounters.append(EarlyCounter(name: name, category: category, key: argument, time: time, value: value))
+            earlyCounters.append(EarlyCounter(name: name(), category: category, key: argument, time: time, value: value))
             return
         }
-        begin("C", name: name, cat: category, ts: time, tid: firstTrackID)
+        if let head { begin(head, ts: time, tid: firstTrackID) } else { begin("C", name: name(), cat: category, ts: time, tid: firstTrackID) }
         beginArguments()
         key(argument)
         out.uint(value)
@@ -184,7 +208,7 @@ extension ChromeTraceWriter {
         writeTaskCounts(before: .max)
         for raw in channels.keys.sorted() {
             guard let pending = channels[raw]?.pending else { continue }
-            writeChannelValue(channels[raw]!.label, at: pending.time, pending.value)
+            writeChannelValue(channels[raw]!, at: pending.time, pending.value)
             channels[raw]?.pending = nil
         }
     }

@@ -149,11 +149,11 @@ extension ChromeTraceWriter {
         guard flow.from.isDecided && flow.to.isDecided else { return }
         if case .bound(let from) = flow.from, case .bound(let to) = flow.to {
             if let child = flow.child {
-                writeFlow(name: "spawn", id: Self.spawnFlowBase + child.rawValue, from: from, to: to)
+                writeFlow(spawnFlowHeads, id: Self.spawnFlowBase + child.rawValue, from: from, to: to)
                 summary.spawnFlows += 1
             } else {
                 nextMessageFlowID += 1
-                writeFlow(name: "message", id: nextMessageFlowID, from: from, to: to)
+                writeFlow(messageFlowHeads, id: nextMessageFlowID, from: from, to: to)
                 summary.messageFlows += 1
             }
         } else {
@@ -200,13 +200,12 @@ extension ChromeTraceWriter {
         waitingEndCount = 0
     }
 
-    private func writeFlow(name: StaticString, id: UInt64, from: FlowAnchor, to: FlowAnchor) {
-        let text = name.description
-        begin("s", name: text, cat: name, ts: from.ts, tid: from.tid)
+    private func writeFlow(_ heads: (start: JSONFragment, finish: JSONFragment), id: UInt64, from: FlowAnchor, to: FlowAnchor) {
+        begin(heads.start, ts: from.ts, tid: from.tid)
         out.raw(",\"id\":")
         out.uint(id)
         end()
-        begin("f", name: text, cat: name, ts: to.ts, tid: to.tid)
+        begin(heads.finish, ts: to.ts, tid: to.tid)
         out.raw(",\"id\":")
         out.uint(id)
         out.raw(",\"bp\":\"e\"")

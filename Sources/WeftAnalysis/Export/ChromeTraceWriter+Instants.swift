@@ -25,7 +25,7 @@ extension ChromeTraceWriter {
             }
         }
         let spec = InstantSpec.of(e.kind)
-        begin("i", name: spec.name, cat: spec.category, ts: e.time, tid: tid)
+        begin(spec.head, ts: e.time, tid: tid)
         out.raw(e.kind == .runFinish ? ",\"s\":\"g\"" : ",\"s\":\"t\"")
         beginArguments()
         key("current_task")
@@ -33,7 +33,7 @@ extension ChromeTraceWriter {
         let blockReason = BlockEvent(e)?.reason
         for (i, argument) in spec.arguments.enumerated() {
             let raw = e.args[i]
-            key(argument.name)
+            key(argument.key)
             switch argument.type {
             case .string: out.string(strings(StringID(raw)))
             case .int: out.int(Event.unzigzag(raw))
@@ -68,16 +68,31 @@ extension ChromeTraceWriter {
     }
 }
 
-/// How an event kind is written as an instant: its name, category and arguments, worked out once per kind.
+/// How an event kind is written as an instant: its name, category and arguments, worked out once per kind, with the
+/// JSON text of its opening and of its arguments' keys.
 final class InstantSpec: Sendable {
+    /// One argument: its name and type, and its keys as JSON (`"channel":`, and `"channel_name":` for its label).
+    struct Argument: Sendable {
+        let name: String
+        let type: ArgumentType
+        let key: JSONFragment
+        let nameKey: JSONFragment
+    }
+
     let name: String
     let category: StaticString
-    let arguments: [(name: String, nameKey: String, type: ArgumentType)]
+    let arguments: [Argument]
+    /// `{"name":…,"cat":…,"ph":"i"`.
+    let head: JSONFragment
 
-    init(name: String, category: StaticString, arguments: [(name: String, nameKey: String, type: ArgumentType)]) {
+    init(name: String, category: StaticString, arguments: [(name: String, type: ArgumentType)]) {
         self.name = name
         self.category = category
-        self.arguments = arguments
+        self.arguments = arguments.map {
+            Argument(name: $0.name, type: $0.type, key: ChromeTraceWriter.keyFragment($0.name),
+                     nameKey: ChromeTraceWriter.keyFragment($0.name + "_name"))
+        }
+        head = ChromeTraceWriter.head("i", name: name, cat: category)
     }
 
     private static let table: [InstantSpec?] = {
@@ -86,7 +101,7 @@ final class InstantSpec: Sendable {
             table[Int(spec.kind.rawValue)] = InstantSpec(
                 name: spec.kind == .unblock ? "wake" : spec.name,
                 category: category(of: spec.kind),
-                arguments: spec.arguments.map { ($0.name, $0.name + "_name", $0.type) })
+                arguments: spec.arguments.map { ($0.name, $0.type) })
         }
         return table
     }()

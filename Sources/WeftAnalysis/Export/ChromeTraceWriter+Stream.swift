@@ -13,7 +13,7 @@ extension ChromeTraceWriter: TimelineStreamSink {
         case .runBegin(let v): runBegan(v, e)
         case .runEnd(let v): runEnded(v, e)
         case .channelMake(let v):
-            objectLabels[v.channel.rawValue] = Self.label(strings(v.name), v.channel)
+            setLabel(v.channel.rawValue, Self.label(strings(v.name), v.channel))
             channelSeen(v.channel.rawValue, at: e.time)
         case .send(let v): sent(v, e)
         case .receive(let v): received(v, e)
@@ -21,17 +21,17 @@ extension ChromeTraceWriter: TimelineStreamSink {
         case .sendFailed(let v): channelSeen(v.channel.rawValue, at: e.time)
         case .selectWait(let v): channelSeen(v.channel.rawValue, at: e.time)
         case .sample(let v): writeSample(strings(v.name), v.value, at: e.time)
-        case .mutexMake(let v): objectLabels[v.mutex.rawValue] = Self.label(strings(v.name), v.mutex)
-        case .waitGroupMake(let v): objectLabels[v.group.rawValue] = Self.label(strings(v.name), v.group)
-        case .conditionMake(let v): objectLabels[v.condition.rawValue] = Self.label(strings(v.name), v.condition)
-        case .rwMutexMake(let v): objectLabels[v.mutex.rawValue] = Self.label(strings(v.name), v.mutex)
-        case .onceMake(let v): objectLabels[v.once.rawValue] = Self.label(strings(v.name), v.once)
-        case .semaphoreMake(let v): objectLabels[v.semaphore.rawValue] = Self.label(strings(v.name), v.semaphore)
-        case .tickerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
-        case .timerMake(let v): objectLabels[v.timer.rawValue] = Self.label(strings(v.name), v.timer)
+        case .mutexMake(let v): setLabel(v.mutex.rawValue, Self.label(strings(v.name), v.mutex))
+        case .waitGroupMake(let v): setLabel(v.group.rawValue, Self.label(strings(v.name), v.group))
+        case .conditionMake(let v): setLabel(v.condition.rawValue, Self.label(strings(v.name), v.condition))
+        case .rwMutexMake(let v): setLabel(v.mutex.rawValue, Self.label(strings(v.name), v.mutex))
+        case .onceMake(let v): setLabel(v.once.rawValue, Self.label(strings(v.name), v.once))
+        case .semaphoreMake(let v): setLabel(v.semaphore.rawValue, Self.label(strings(v.name), v.semaphore))
+        case .tickerMake(let v): setLabel(v.timer.rawValue, Self.label(strings(v.name), v.timer))
+        case .timerMake(let v): setLabel(v.timer.rawValue, Self.label(strings(v.name), v.timer))
         case .actorMake(let v):
             let type = strings(v.type)
-            objectLabels[v.actor.rawValue] = Self.label(type, v.actor)
+            setLabel(v.actor.rawValue, Self.label(type, v.actor))
             actorTypes[v.actor.rawValue] = type
         case .actorJobBegin: openActorStretch[e.thread.rawValue] = e.time
         case .actorSlice:
@@ -77,6 +77,12 @@ extension ChromeTraceWriter: TimelineStreamSink {
             else if let begin = RunBeginEvent(e) { firstTask = begin.task }
             else if e.task != .none { firstTask = e.task }
         }
+    }
+
+    /// Sets an object's label (and counts it, so that channels compare their labels only after a change).
+    private func setLabel(_ raw: UInt64, _ label: String) {
+        objectLabels[raw] = label
+        labelsSet += 1
     }
 
     static func label(_ name: String, _ id: some CustomStringConvertible) -> String {

@@ -20,9 +20,11 @@ final class ChromeTraceWriter {
     static let outsideTrack = UInt64(Int32.max)
     var outsideTrackUsed = false
     /// Labels of objects, names of tasks and types of actors seen so far.
-    @exclusivity(unchecked) var objectLabels: [UInt64: String] = [:]
-    @exclusivity(unchecked) var taskNames: [UInt64: String] = [:]
+    @exclusivity(unchecked) var objectLabels = DenseMap<String>()
+    @exclusivity(unchecked) var taskNames = DenseMap<String>()
     @exclusivity(unchecked) var actorTypes: [UInt64: String] = [:]
+    /// How many labels were set so far (see `ChannelCount.labelsChecked`).
+    @exclusivity(unchecked) var labelsSet = 0
 
     /// Weft threads that are an OS thread seen before (the same kernel tid, recorded again after its stop), and the
     /// track of the first: one OS thread is one track.
@@ -44,7 +46,7 @@ final class ChromeTraceWriter {
     @exclusivity(unchecked) var flows: [PendingFlow] = []
     @exclusivity(unchecked) var freeFlows: [Int32] = []
     @exclusivity(unchecked) var flowOfMessage: [MessageKey: Int32] = [:]
-    @exclusivity(unchecked) var flowOfSpawn: [UInt64: Int32] = [:]
+    @exclusivity(unchecked) var flowOfSpawn = DenseMap<Int32>()
     /// Flow ends waiting for the slice (thread lanes, by thread) or running interval (task lanes, by task) around
     /// them to end, and the last one that ended on each.
     @exclusivity(unchecked) var waitingEnds: [UInt64: [WaitingFlowEnd]] = [:]
@@ -53,13 +55,13 @@ final class ChromeTraceWriter {
     /// When the slice (or running interval) open on each lane began, until it ends.
     @exclusivity(unchecked) var openSince: [UInt64: UInt64] = [:]
     /// The thread each running task runs on (thread lanes: where its spawns' flows start).
-    @exclusivity(unchecked) var runningThread: [UInt64: ThreadID] = [:]
+    @exclusivity(unchecked) var runningThread = DenseMap<ThreadID>()
     @exclusivity(unchecked) var nextMessageFlowID: UInt64 = 0
     /// Thread lanes: a blocked slice waits for its task's next interval, which says what it waits for.
     @exclusivity(unchecked) var slicesAwaitingWait: [UInt64: (slice: RunSlice, thread: ThreadID)] = [:]
     /// Counters: each task's counted state (runnable 0, waiting 1, else none) and since when; the task counts;
     /// the time whose changes are being summed, and how many changes it has.
-    @exclusivity(unchecked) var countedState: [UInt64: (category: Int8, since: UInt64)] = [:]
+    @exclusivity(unchecked) var countedState = DenseMap<(category: Int8, since: UInt64)>()
     @exclusivity(unchecked) var runnable = 0, waiting = 0
     /// The tasks counter's changes not yet written, by time (oldest first).
     @exclusivity(unchecked) var countBuckets: [TaskCountBucket] = []
@@ -74,6 +76,15 @@ final class ChromeTraceWriter {
     /// Set while the builder closes what is still open at the end of the trace.
     var finishing = false
 
+    /// `,"pid":N,"tid":`, the same in every trace event.
+    let pidAndTid: JSONFragment
+    /// Openings of the trace events written most (see `head(_:name:cat:)`).
+    let tasksCounterHead = ChromeTraceWriter.head("C", name: "tasks", cat: "tasks")
+    let messageFlowHeads = (start: ChromeTraceWriter.head("s", name: "message", cat: "message"),
+                            finish: ChromeTraceWriter.head("f", name: "message", cat: "message"))
+    let spawnFlowHeads = (start: ChromeTraceWriter.head("s", name: "spawn", cat: "spawn"),
+                          finish: ChromeTraceWriter.head("f", name: "spawn", cat: "spawn"))
+
     struct MessageKey: Hashable {
         var channel: UInt64
         var seq: UInt64
@@ -83,6 +94,11 @@ final class ChromeTraceWriter {
         self.options = options
         self.out = out
         self.strings = strings
+        pidAndTid = JSONFragment { out in
+            out.raw(",\"pid\":")
+            out.uint(options.pid)
+            out.raw(",\"tid\":")
+        }
         builder = TimelineState(strings: strings)
         builder.sink = self
         // Nanosecond display: without it Catapult nests events by times rounded to whole microseconds, and
@@ -177,6 +193,24 @@ final class ChromeTraceWriter {
     /// Starts a trace event: `{"name":…,"cat":…,"ph":…,"ts":…,"pid":…,"tid":…` (the caller adds fields and `end()`s).
     func begin(_ ph: StaticString, name: String, cat: StaticString, ts: UInt64?, tid: UInt64) {
         if firstEvent { firstEvent = false } else { out.raw(",\n") }
+        Self.writeHead(out, ph, name: name, cat: cat)
+        beginRest(ts: ts, tid: tid)
+    }
+
+    /// Starts a trace event whose opening (name, category, phase) was prepared by `head(_:name:cat:)`.
+    @inline(__always)
+    func begin(_ head: JSONFragment, ts: UInt64?, tid: UInt64) {
+        if firstEvent { firstEvent = false } else { out.raw(",\n") }
+        out.fragment(head)
+        beginRest(ts: ts, tid: tid)
+    }
+
+    /// The opening of a trace event, `{"name":…,"cat":…,"ph":…"`, worked out once.
+    static func head(_ ph: StaticString, name: String, cat: StaticString) -> JSONFragment {
+        JSONFragment { writeHead($0, ph, name: name, cat: cat) }
+    }
+
+    private static func writeHead(_ out: JSONOutput, _ ph: StaticString, name: String, cat: StaticString) {
         out.raw("{\"name\":")
         out.string(name)
         out.raw(",\"cat\":\"")
@@ -184,13 +218,16 @@ final class ChromeTraceWriter {
         out.raw("\",\"ph\":\"")
         out.raw(ph)
         out.byte(0x22)
+    }
+
+    /// `,"ts":…,"pid":…,"tid":…`.
+    @inline(__always)
+    private func beginRest(ts: UInt64?, tid: UInt64) {
         if let ts {
             out.raw(",\"ts\":")
             out.micros(ts)
         }
-        out.raw(",\"pid\":")
-        out.uint(options.pid)
-        out.raw(",\"tid\":")
+        out.fragment(pidAndTid)
         out.uint(tid)
     }
 
@@ -209,6 +246,21 @@ final class ChromeTraceWriter {
         out.byte(0x22)
         out.raw(key)
         out.raw("\":")
+    }
+
+    /// Writes a key prepared once (`"key":`, see `keyFragment`).
+    @inline(__always)
+    func key(_ prepared: JSONFragment) {
+        if firstArgument { firstArgument = false } else { out.byte(0x2C) }
+        out.fragment(prepared)
+    }
+
+    /// `"key":` for a key known only at run time, worked out once.
+    static func keyFragment(_ key: String) -> JSONFragment {
+        JSONFragment { out in
+            out.string(key)
+            out.byte(0x3A)
+        }
     }
 
     /// Writes `"key":` for a key known only at run time.

@@ -27,14 +27,19 @@ public final class JSONOutput {
     /// Every byte written so far, the buffered ones included.
     public var totalBytes: Int { bytesWritten + count }
 
-    private static let capacity = 1 << 20
+    /// The buffer's size: 1 MiB (smaller for a scratch output that builds a `JSONFragment`).
+    private let capacity: Int
 
     /// Writes to memory; read the result with `text` or `memory` after `close()`.
-    public init() {
+    public convenience init() { self.init(capacity: 1 << 20) }
+
+    /// Writes to memory through a buffer of `capacity` bytes (at least 64).
+    init(capacity: Int) {
         path = ""
         fd = nil
         ownsFD = false
-        base = .allocate(capacity: Self.capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
     /// Creates (or truncates) the file at `path`; "-" writes to standard output.
@@ -52,7 +57,8 @@ public final class JSONOutput {
             fd = opened
             ownsFD = true
         }
-        base = .allocate(capacity: Self.capacity)
+        capacity = 1 << 20
+        base = .allocate(capacity: capacity)
     }
 
     deinit {
@@ -68,20 +74,39 @@ public final class JSONOutput {
     /// Makes room for `n` more bytes (n ≤ capacity).
     @inline(__always)
     private func reserve(_ n: Int) {
-        if count + n > Self.capacity { drain() }
+        if count + n > capacity { drain() }
     }
 
-    /// Appends bytes as they are.
+    /// Appends bytes as they are. Most pieces are a few bytes (a key, punctuation, a name): those up to 32 bytes
+    /// are copied as overlapping 8-byte words, without a call to `memmove`.
     @inline(__always)
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count <= Self.capacity else {
+        let n = bytes.count
+        guard n <= capacity else {
             drain()
             put(UnsafeRawBufferPointer(bytes))
             return
         }
-        reserve(bytes.count)
-        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
-        count += bytes.count
+        guard let source = bytes.baseAddress else { return }
+        reserve(n)
+        let target = base + count
+        if n >= 8 && n <= 32 {
+            let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            if n > 16 {
+                let second = from.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let third = from.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+                to.storeBytes(of: second, toByteOffset: 8, as: UInt64.self)
+                to.storeBytes(of: third, toByteOffset: n - 16, as: UInt64.self)
+            }
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n < 8 {
+            for i in 0..<n { target[i] = source[i] }
+        } else {
+            target.update(from: source, count: n)
+        }
+        count += n
     }
 
     /// Appends one byte.
@@ -98,7 +123,9 @@ public final class JSONOutput {
         s.withUTF8Buffer { append($0) }
     }
 
-    /// Appends text as is (no escaping), e.g. a line already formatted as JSON.
+    /// Appends text as is (no escaping), e.g. a line already formatted as JSON. Disfavoured, so that a literal
+    /// (`out.raw(",\n")`) takes `raw(_: StaticString)`: no `String` made, retained and released per piece.
+    @_disfavoredOverload
     public func raw(_ s: String) {
         var s = s
         s.withUTF8 { append($0) }
@@ -106,6 +133,10 @@ public final class JSONOutput {
 
     /// Appends bytes as they are (binary output: the Perfetto protobuf export writes through this).
     public func bytes(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
+
+    /// Appends text prepared once (see `JSONFragment`).
+    @inline(__always)
+    public func fragment(_ f: JSONFragment) { f.bytes.withUnsafeBufferPointer { append($0) } }
 
     // MARK: JSON values
 
@@ -223,6 +254,16 @@ public final class JSONOutput {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// What was written to memory so far, taken out (the memory output starts empty again).
+    func takeMemory() -> [UInt8] {
+        drain()
+        defer {
+            memory = []
+            bytesWritten = 0
+        }
+        return memory
     }
 
     private func drain() {

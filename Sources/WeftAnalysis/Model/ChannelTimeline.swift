@@ -102,6 +102,9 @@ public struct MessageFlow: TimedInterval, Sendable, Equatable {
     public var receiverBlocked: Bool
     /// True when the send found a receiver waiting and handed the message over: it never sat in the buffer.
     public var handedOver: Bool
+    /// How many messages it stands for: 1, except in a model built for a picture (`PictureDetail`), where the later
+    /// messages of one sender to one receiver sent in the same time cell are counted into the first and not kept.
+    public var count: UInt32 = 1
 
     /// The send time (or the receive time, for a receive without its send).
     public var start: UInt64 { sent ?? received ?? 0 }

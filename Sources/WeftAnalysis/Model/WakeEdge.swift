@@ -10,9 +10,13 @@ public struct WakeEdge: Sendable, Equatable {
     public var wakerThread: ThreadID
     /// The task woken.
     public var wakee: TaskID
-    /// What the woken task had been waiting for (nil when unknown), and on which object.
-    public var reason: BlockReason?
+    /// The object the woken task had been waiting on.
     public var object: ObjectID
+    /// What the woken task had been waiting for (nil when unknown).
+    public var reason: BlockReason?
+    /// How many wake-ups it stands for: 1, except in a model built for a picture (`PictureDetail`), where the later
+    /// wake-ups of one task by another in the same time cell are counted into the first and not kept.
+    public var count: UInt32 = 1
 
     public init(time: UInt64, waker: TaskID, wakerThread: ThreadID, wakee: TaskID, reason: BlockReason?, object: ObjectID) {
         self.time = time

@@ -17,10 +17,13 @@ enum TraceLoader {
         }[0]
     }
 
-    /// The timelines of `paths`, read at the same time, one thread each.
+    /// The timelines of `paths`, read at the same time, one thread each; with `detail`, models for a picture, whose
+    /// lanes stop growing with the events past its budget.
     /// - Throws: `ExitCode(2)` when a trace cannot be read.
-    static func timelines(_ paths: [String], command: String) throws -> [Timeline] {
-        try load(paths, command: command, run: \.run) { stream throws(TraceError) in try TimelineBuilder.build(from: stream) }
+    static func timelines(_ paths: [String], command: String, detail: PictureDetail? = nil) throws -> [Timeline] {
+        try load(paths, command: command, run: \.run) { stream throws(TraceError) in
+            try TimelineBuilder.build(from: stream, detail: detail)
+        }
     }
 
     /// The figures of `path`, read without building the whole model (memory that does not grow with the events).

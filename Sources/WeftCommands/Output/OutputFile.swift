@@ -3,7 +3,9 @@ import Foundation
 /// A file a command writes whole or not at all: the writer fills a partial file beside it (same folder, same
 /// extension, so that format detection still works), which `commit()` renames into place. While a command writes,
 /// it holds an exclusive lock on the partial file, so a second command writing the same output is told so instead
-/// of interleaving with it. An output that is one of the command's inputs is refused.
+/// of interleaving with it. An output that is one of the command's inputs is refused. An output that exists and is
+/// not a regular file (`/dev/null`, a named pipe, a terminal) is written in place: renaming a file over it would
+/// replace the device or pipe with that file.
 final class OutputFile {
     /// The file asked for.
     let path: String
@@ -11,6 +13,8 @@ final class OutputFile {
     let partialPath: String
     private var lock: Int32
     private var finished = false
+    /// Whether `path` is a device or pipe written in place (`partialPath` is `path`; nothing is renamed or removed).
+    let inPlace: Bool
 
     /// Prepares to write `path`: refuses an input or a folder, makes or checks its folder, takes the lock.
     /// - Parameters:
@@ -30,6 +34,14 @@ final class OutputFile {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw OutputError(path: path, message: "this is a folder; name a file for the \(what), e.g. \(path)/out\(Self.extensionOf(path))", status: ExitStatus.badInput)
         }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            partialPath = path
+            inPlace = true
+            lock = -1
+            return
+        }
+        inPlace = false
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         try Self.makeFolder(folder, for: path, create: createFolder)
@@ -47,6 +59,7 @@ final class OutputFile {
     func commit() throws(OutputError) {
         guard !finished else { return }
         finished = true
+        if inPlace { return }
         defer { releaseLock() }
         if rename(partialPath, path) != 0 {
             let reason = String(cString: strerror(errno))

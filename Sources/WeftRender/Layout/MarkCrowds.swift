@@ -109,3 +109,14 @@ struct MarkCrowds {
         counts = []
     }
 }
+
+extension MarkCrowds {
+    /// Takes the next mark, at or after the previous one's x, standing for `count` marks of its kind (a model built
+    /// for a picture counts a pair's repeated messages and wake-ups in one time cell into one `Mark`).
+    mutating func add(x: Double, kind: Mark.Kind, count: Int) {
+        add(x: x, kind: kind)
+        guard count > 1, let i = kinds.firstIndex(of: kind) else { return }
+        counts[i] += count - 1
+        right = summaryRight()
+    }
+}

@@ -12,7 +12,7 @@ extension PanelLayout {
         for link in timeline.links where link.fromTask != link.toTask {
             guard scale.overlaps(min(link.fromTime, link.toTime), max(link.fromTime, link.toTime)),
                   let y0 = centers[link.fromTask], let y1 = centers[link.toTask] else { continue }
-            total += 1
+            total += Int(link.count)
             let x0 = scale.clampedX(link.fromTime)
             let x1 = scale.clampedX(link.toTime)
             let bucket = min(Int((x0 - scale.x0) / scale.plotWidth * Double(buckets)), buckets - 1)

@@ -97,7 +97,7 @@ extension PanelLayout {
             canvas.measurer.width("×\(count)", size: Metrics.markCountSize)
         }
         for mark in marks where scale.overlaps(mark.time, mark.time) {
-            crowds.add(x: scale.clampedX(mark.time), kind: mark.kind)
+            crowds.add(x: scale.clampedX(mark.time), kind: mark.kind, count: Int(mark.count))
         }
         let y = laneTop + 4
         var previousRight = -Double.infinity

@@ -63,8 +63,8 @@ extension RenderTimeline {
         var holds = [[TimeSpan]](repeating: [], count: timeline.tasks.count)
         var links: [Link] = []
         links.reserveCapacity(timeline.flows.count + timeline.tasks.count)
-        func mark(_ task: TaskID, _ time: UInt64, _ kind: Mark.Kind) {
-            if let p = position[task] { marks[p].append(Mark(time: t(time), kind: kind)) }
+        func mark(_ task: TaskID, _ time: UInt64, _ kind: Mark.Kind, count: UInt32 = 1) {
+            if let p = position[task] { marks[p].append(Mark(time: t(time), kind: kind, count: count)) }
         }
 
         for task in timeline.tasks where task.parent != .none {
@@ -72,10 +72,11 @@ extension RenderTimeline {
             links.append(Link(kind: .spawn, from: task.parent, at: t(task.created), to: task.id, at: t(task.created)))
         }
         for flow in timeline.flows {
-            if let sent = flow.sent { mark(flow.sender, sent, .send) }
-            if let received = flow.received { mark(flow.receiver, received, .receive) }
+            if let sent = flow.sent { mark(flow.sender, sent, .send, count: flow.count) }
+            if let received = flow.received { mark(flow.receiver, received, .receive, count: flow.count) }
             if let sent = flow.sent, let received = flow.received, flow.sender != .none, flow.receiver != .none {
-                links.append(Link(kind: .message, from: flow.sender, at: t(sent), to: flow.receiver, at: t(received)))
+                links.append(Link(kind: .message, from: flow.sender, at: t(sent), to: flow.receiver, at: t(received),
+                                  count: flow.count))
             }
         }
         timeline.flows = IntervalList(sorted: [])
@@ -126,10 +127,11 @@ extension RenderTimeline {
             for wait in condition.waits { mark(wait.task, wait.start, .wait) }
         }
         for wake in timeline.wakes where wake.waker != .none {
-            mark(wake.waker, wake.time, .wake)
+            mark(wake.waker, wake.time, .wake, count: wake.count)
             switch wake.reason {
             case .waitGroup?, .condition?, .join?:
-                links.append(Link(kind: .wake, from: wake.waker, at: t(wake.time), to: wake.wakee, at: t(wake.time)))
+                links.append(Link(kind: .wake, from: wake.waker, at: t(wake.time), to: wake.wakee, at: t(wake.time),
+                                  count: wake.count))
             default:
                 break
             }

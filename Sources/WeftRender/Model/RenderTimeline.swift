@@ -231,9 +231,13 @@ public struct Mark: Sendable, Equatable {
 
     public var time: UInt64
     public var kind: Kind
-    public init(time: UInt64, kind: Kind) {
+    /// How many marks of its kind it stands for: more than 1 when the model joined a pair's repeated messages or
+    /// wake-ups in one time cell (a model built for a picture), counted in its crowd's "×N".
+    public var count: UInt32
+    public init(time: UInt64, kind: Kind, count: UInt32 = 1) {
         self.time = time
         self.kind = kind
+        self.count = count
     }
 }
 
@@ -260,13 +264,17 @@ public struct Link: Sendable, Equatable {
     }
 
     public var kind: Kind
+    /// How many links it stands for (see `Mark.count`), counted in the legend's "N of M arrows shown".
+    public var count: UInt32
     public var fromTask: TaskID
     public var fromTime: UInt64
     public var toTask: TaskID
     public var toTime: UInt64
 
-    public init(kind: Kind, from fromTask: TaskID, at fromTime: UInt64, to toTask: TaskID, at toTime: UInt64) {
+    public init(kind: Kind, from fromTask: TaskID, at fromTime: UInt64, to toTask: TaskID, at toTime: UInt64,
+                count: UInt32 = 1) {
         self.kind = kind
+        self.count = count
         self.fromTask = fromTask
         self.fromTime = fromTime
         self.toTask = toTask

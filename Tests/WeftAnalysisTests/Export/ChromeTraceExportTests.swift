@@ -175,6 +175,19 @@ struct JSONOutputTests {
         }
     }
 
+    @Test("pieces of every length from 0 to 40 bytes, and prepared fragments, are copied whole, in order")
+    func pieceLengths() throws {
+        let pieces = (0...40).map { n in String((0..<n).map { Character(UnicodeScalar(UInt8(0x41 + ($0 + n) % 26))) }) }
+        #expect(try written { out in for piece in pieces { out.raw(piece) } } == pieces.joined())
+        let fragments = pieces.map { piece in JSONFragment { $0.string(piece) } }
+        #expect(try written { out in for f in fragments { out.fragment(f) } } == pieces.map { "\"\($0)\"" }.joined())
+        // A small buffer that fills on the way: what was written before each drain stays in place.
+        let small = JSONOutput(capacity: 64)
+        for _ in 0..<10 { for piece in pieces { small.raw(piece) } }
+        try small.close()
+        #expect(small.text == String(repeating: pieces.joined(), count: 10))
+    }
+
     @Test("integers and escaped strings read back through JSONSerialization")
     func values() throws {
         #expect(try written { $0.uint(0); $0.byte(0x20); $0.uint(UInt64.max); $0.byte(0x20); $0.int(-42) } == "0 18446744073709551615 -42")
