@@ -20,6 +20,16 @@ struct ContrastVerdictTests {
             + "(612 MiB vs 165 MiB).")
     }
 
+    @Test("two wall times or peak memories that three digits would print alike get the digits that tell them apart")
+    func distinctPairs() {
+        let a = RunFigures(scheduler: "multiplexed", wallTime: 242_700_000, threads: 3, peakMemory: 27_293_696, tasks: 4, workers: 2)
+        let b = RunFigures(scheduler: "thread-per-task", wallTime: 243_000_000, threads: 5, peakMemory: 27_303_936, tasks: 4)
+        let text = ContrastVerdict.sentences(a, b)
+        #expect(text.contains("(243.0 ms vs 242.7 ms)"), "\(text)")
+        #expect(text.contains("about the same peak memory (26.04 MiB vs 26.03 MiB)"), "\(text)")
+        #expect(DiffVerdict.sentence(a, b).contains("(243.0 ms vs 242.7 ms)"))
+    }
+
     @Test("single runs: differences within run-to-run noise are called a tie")
     func tie() {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 101 * ms, threads: 3, peakMemory: 24 * mib, tasks: 4, workers: 2)

@@ -20,6 +20,43 @@ struct FormatTests {
         #expect(DurationFormat.format(signed: -1_000_000) == "-1.00 ms")
     }
 
+    @Test("values printed side by side get enough significant digits that different values print differently")
+    func distinctDigits() {
+        // A median and its range that three digits collapse into "243 ms (242 ms – 243 ms)".
+        #expect(DurationFormat.distinct([242_910_000, 242_400_000, 243_400_000]) == ["242.9 ms", "242.4 ms", "243.4 ms"])
+        #expect(DurationFormat.distinct([242_410_000, 242_440_000]) == ["242.41 ms", "242.44 ms"])
+        // Values three digits already tell apart, and equal values, keep three.
+        #expect(DurationFormat.distinct([2_360_000, 2_150_000, 3_520_000]) == ["2.36 ms", "2.15 ms", "3.52 ms"])
+        #expect(DurationFormat.distinct([243_000_000, 243_000_000]) == ["243 ms", "243 ms"])
+        // More digits never roll a value into the wrong unit, and whole nanoseconds need none.
+        #expect(DurationFormat.distinct([999_960, 999_930]) == ["1.000 ms", "999.9 µs"])
+        #expect(DurationFormat.distinct([999_999, 999_900]) == ["1.000 ms", "999.9 µs"])
+        #expect(DurationFormat.distinct([850, 851]) == ["850 ns", "851 ns"])
+        #expect(ByteFormat.distinct(bytes: [27_578_368, 27_525_120]) == ["26.30 MiB", "26.25 MiB"])
+        #expect(DurationFormat.format(nanoseconds: 9_996, digits: 3) == "10.0 µs")
+        #expect(DurationFormat.format(nanoseconds: 9_996, digits: 4) == "9.996 µs")
+        #expect(DurationFormat.significant(99.96, digits: 4) == "99.96")
+        // Every pair of different values, at any scale, prints differently.
+        var value = 1_000.0
+        while value < 5e10 {
+            let values = [value, value * 1.0001, value * 1.001, value * 1.01]
+            let written = DurationFormat.distinct(nanoseconds: values)
+            #expect(Set(written).count == values.count, "\(values) → \(written)")
+            value *= 1.37
+        }
+        // Past six digits, values as good as equal are left alike rather than written ever longer.
+        #expect(DistinctDigits.digits([1_000_000.0, 1_000_000.4]) { DurationFormat.format(nanoseconds: $0, digits: $1) }
+            == DistinctDigits.most)
+    }
+
+    @Test("a median with its range prints each end distinctly, in the compare table's and the runs strip's form")
+    func spreadTexts() {
+        let walls = Spread<UInt64>([242_400_000, 242_910_000, 243_400_000, 242_700_000, 243_100_000])
+        let single = Spread<UInt64>(single: 243_200_000)
+        let texts = Spread.texts([walls, nil, single], DurationFormat.distinct)
+        #expect(texts == ["242.9 ms (242.4 ms – 243.4 ms)", nil, "243.2 ms"])
+    }
+
     @Test("bytes are powers of 1,024 written KiB, MiB, GiB, and roll over at 1024")
     func bytes() {
         #expect(ByteFormat.format(0) == "0 B")
@@ -78,8 +115,8 @@ struct TaskSumTests {
     func wording() {
         var sum = TaskSum()
         for _ in 0 ..< 10_000 { sum.add(69_600_000) }
-        #expect(sum.description == "summed over 10,000 tasks: 696 s, 69.6 ms per task on average")
-        #expect(TaskSum(total: 3_000_000, tasks: 1).description == "for its one task: 3.00 ms")
+        #expect(sum.description == "696 s task-time, summed over 10,000 tasks, not wall time (69.6 ms per task on average)")
+        #expect(TaskSum(total: 3_000_000, tasks: 1).description == "3.00 ms task-time, for its one task")
         #expect(TaskSum().perTask == 0)
     }
 }

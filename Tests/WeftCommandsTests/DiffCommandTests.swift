@@ -159,7 +159,7 @@ struct DiffCommandTests {
         defer { try? FileManager.default.removeItem(atPath: t.folder) }
         let runs = try TraceLoader.tracedRuns([t.multiplexed, t.perTask], command: "diff")
         let text = DiffReport().runTable(TraceDiff(a: runs[0], b: runs[1])).render()
-        #expect(text.contains("tasks runnable (sum)"))
-        #expect(text.contains("(sum): each task's time added up; \(TaskSum.sideBySide) (runnable per task on average: A "))
+        #expect(text.contains("tasks runnable (task-time)"))
+        #expect(text.contains("(task-time): each task's time added up, not wall time; \(TaskSum.sideBySide) (runnable per task on average: A "))
     }
 }

@@ -92,6 +92,30 @@ struct ActorLaneTests {
         #expect(vermillion >= 10, "the queue strip's hatching is painted")
     }
 
+    @Test("an actor's jobs too short to see are drawn at least a few pixels wide, at full strength, in their task's colour")
+    func shortJobsVisible() throws {
+        // A 10 ms run with 5 µs jobs: a fraction of a pixel each at 900 px, as actor-cache's lookups are.
+        var jobs: [TimeSpan] = []
+        for i in 0..<5 {
+            let start = UInt64(1_000_000) + UInt64(i) * 2_000_000
+            jobs.append(TimeSpan(start, start + 5_000))
+        }
+        let visits = jobs.map { ThreadSlice(start: $0.start, end: $0.end, task: TaskID(2)) }
+        let tasks = [TaskTrack(task: TaskID(1), name: "main", spans: [StateSpan(start: 0, end: 10_000_000, state: .running)]),
+                     TaskTrack(task: TaskID(2), name: "client", spans: [StateSpan(start: 0, end: 10_000_000, state: .sleeping)])]
+        let run = RenderTimeline(facts: RunFacts(program: "p", scheduler: "multiplexed", taskCount: 2, threadCount: 1,
+                                                 wallTime: 10_000_000, eventCount: 0),
+                                 tasks: tasks, actors: [ActorTrack(actor: ActorID(1), typeName: "Cache", jobs: jobs, visits: visits)])
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 900, time: .linear), measurer: measurer)
+        let color = LaneSelection(run, options: RenderOptions(width: 900)).coloring.color(TaskID(2))
+        let pieces = try #require(scene.layer("lanes")).items.compactMap { item -> Rect? in
+            if case let .rect(r, fill, _) = item, fill == color { r } else { nil }
+        }
+        #expect(pieces.count == 5)
+        #expect(pieces.allSatisfy { $0.width >= Metrics.minimumActorSlice }, "\(pieces)")
+        #expect(texts(scene).joined(separator: " ").contains("a job too short to see drawn 3 px wide"))
+    }
+
     @Test("both panels of a contrast picture list the same actors in the same order, busiest first")
     func sameActorsInBothPanels() throws {
         func run(_ actors: [ActorTrack]) -> RenderTimeline {

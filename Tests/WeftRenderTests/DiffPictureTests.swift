@@ -62,6 +62,39 @@ import WeftTrace
         #expect(!b.contains("pool thread"))
     }
 
+    @Test("the legend lists exactly the kinds of change the rows draw: no B faster where nothing was faster")
+    func legendListsDrawnChanges() throws {
+        let scene = try Self.scene()
+        let changes = [ChangeColor.slower, ChangeColor.faster, ChangeColor.neutral]
+        func fills(_ layer: String) -> Set<Color> {
+            Set((scene.layer(layer)?.items ?? []).compactMap { item -> Color? in
+                if case let .rect(_, fill, _) = item, changes.contains(fill) { fill } else { nil }
+            })
+        }
+        let drawn = fills("lanes")
+        #expect(!drawn.isEmpty)
+        #expect(fills("legend") == drawn)
+        let labels = (scene.layer("legend")?.items ?? []).compactMap { item -> String? in
+            if case let .text(t) = item { t.text } else { nil }
+        }
+        #expect(labels.contains { $0.hasPrefix("B faster") } == drawn.contains(ChangeColor.faster))
+        #expect(labels.contains { $0.hasPrefix("B slower") } == drawn.contains(ChangeColor.slower))
+        #expect(labels.contains { $0.hasPrefix("within") } == drawn.contains(ChangeColor.neutral))
+    }
+
+    @Test("under the whole run's row, what its wall time holds besides main: start-up, main's lifetime, the run's end")
+    func wallTimeParts() throws {
+        let a = try Self.run("multiplexed", workers: 2, work: 4_000, sleep: 10_000)
+        let parts = try #require(WallTimeParts(a.timeline))
+        // main was created at the first event and ended 1 µs before runFinish.
+        #expect(parts == WallTimeParts(beforeMain: 0, main: 21_000, afterMain: 1_000))
+        #expect(parts.wallTime == a.timeline.run.wallTime)
+        // (The line wraps at words: joined, its rows give it back.)
+        let all = try Self.scene().texts.map(\.text).joined(separator: " ")
+        #expect(all.contains("wall time = start-up before main + main's lifetime + the run's end after main returned"))
+        #expect(all.contains("A: 0 ns + 21.0 µs + 1.00 µs · B: 0 ns + 29.0 µs + 1.00 µs"), "\(all)")
+    }
+
     @Test("under the title, why B's wall time differs; the headings name each side's scheduler and how the rows were chosen")
     func verdictAndSides() throws {
         let texts = try Self.scene().texts.map(\.text)

@@ -174,6 +174,31 @@ struct LegendTests {
         }
     }
 
+    @Test("task colours stand out on both backgrounds, and any two are 21 ΔE apart with normal vision, as promised")
+    func taskColoursApart() {
+        for theme in [Theme.light, Theme.dark] {
+            for task in Palette.taskColors {
+                #expect(ColorVision.minimumDistance(task, theme.background) >= 20, "task colour \(task) on \(theme.name)")
+            }
+        }
+        for (i, a) in Palette.taskColors.enumerated() {
+            for b in Palette.taskColors[(i + 1)...] { #expect(ColorVision.normal.distance(a, b) >= 21, "\(a) vs \(b)") }
+        }
+        // The two newest are apart from the violet of held threads too, which thread lanes draw beside them.
+        for task in Palette.taskColors.suffix(2) {
+            #expect(ColorVision.minimumDistance(task, Palette.heldThreads) >= ColorVision.minimumDistance)
+        }
+    }
+
+    @Test("main and nine tasks (the actor-cache and task-group examples) wear ten colours, none twice, no repeat marked")
+    func tenTasksNeverRepeat() {
+        let tasks = (1...10).map { TaskID(UInt64($0)) }
+        let coloring = TaskColoring(tasks)
+        #expect(!coloring.repeats)
+        #expect(Set(tasks.map { coloring.color($0) }).count == 10)
+        #expect(tasks.allSatisfy { coloring.swatch($0).round == 0 })
+    }
+
     @Test("the tasks drawn one by one wear distinct colours up to the palette's size, then numbered repeats; others one colour")
     func taskColoring() {
         let n = Palette.taskColors.count

@@ -6,20 +6,20 @@ import WeftTestSupport
 import WeftTrace
 @testable import WeftRender
 
-/// A run drawn for its marks: ten tasks (so that two task colours are worn twice), a main task whose sends,
-/// receives and wake-ups fall a fraction of a pixel apart, a select timeout, and a thread lane that runs t1 and t9.
+/// A run drawn for its marks: twelve tasks (so that two task colours are worn twice), a main task whose sends,
+/// receives and wake-ups fall a fraction of a pixel apart, a select timeout, and a thread lane that runs t1 and t11.
 enum MarkFixture {
     static let us: UInt64 = 1_000
 
     static func run() -> RenderTimeline {
         let end = 200 * us
-        let facts = RunFacts(program: "dense", scheduler: "multiplexed", workers: 1, taskCount: 10, threadCount: 1,
+        let facts = RunFacts(program: "dense", scheduler: "multiplexed", workers: 1, taskCount: 12, threadCount: 1,
                              wallTime: end, eventCount: 400)
         let threads = [
             ThreadTrack(thread: ThreadID(1), label: "pool thread 0", slices: [
                 ThreadSlice(start: 0, end: 60 * us, task: TaskID(1)),
-                ThreadSlice(start: 60 * us, end: 120 * us, task: TaskID(9)),
-                ThreadSlice(start: 120 * us, end: 180 * us, task: TaskID(10)),
+                ThreadSlice(start: 60 * us, end: 120 * us, task: TaskID(11)),
+                ThreadSlice(start: 120 * us, end: 180 * us, task: TaskID(12)),
             ], lifetime: TimeSpan(0, end)),
         ]
         // Main: 30 rounds of send, receive and wake 200 ns apart (a fraction of a pixel), then a timeout at 150 µs.
@@ -34,7 +34,7 @@ enum MarkFixture {
             StateSpan(start: 140 * us, end: 150 * us, state: .channel),
             StateSpan(start: 150 * us, end: end, state: .running),
         ], marks: marks)]
-        for id in 2...10 {
+        for id in 2...12 {
             tasks.append(TaskTrack(task: TaskID(UInt64(id)), name: "worker \(id - 1)", spans: [
                 StateSpan(start: 10 * us, end: end, state: .sleeping),
             ]))
@@ -69,11 +69,14 @@ struct MarkCrowdTests {
         var counted = 0
         for item in layer.items {
             switch item {
-            case let .marker(shape, center, size, _):
+            case let .marker(shape, center, size, color):
+                // A timeout's halo is drawn under its own marker: not a marker of its own.
+                if color == Theme.light.background { continue }
                 boxes.append((shape.rawValue, Rect(x: center.x - size / 2, y: center.y - size / 2, width: size, height: size)))
                 counted += 1
             case let .text(text):
                 boxes.append((text.text, text.box))
+                guard text.text.hasPrefix("×") else { continue }  // the word "timeout" beside its marker
                 counted += Int(text.text.dropFirst()) ?? 0
                 counted -= 1  // its marker counted one already
             default:
@@ -100,14 +103,28 @@ struct MarkCrowdTests {
         #expect(scene.texts.contains { $0.text == "\(drawn) of 30 arrows shown" })
     }
 
-    @Test("a fired timeout has its own marker, named in the Marks row of the legend")
+    @Test("a fired timeout has its own marker, larger than the rest on a halo, labelled in the lane and named in the legend")
     func timeoutMark() throws {
         let scene = try MarkFixture.scene()
-        let shapes = scene.layers.flatMap(\.items).compactMap { item -> MarkerShape? in
-            if case let .marker(shape, _, _, _) = item { shape } else { nil }
+        let background = Theme.light.background
+        let markers = scene.layers.flatMap(\.items).compactMap { item -> (MarkerShape, Double, Color)? in
+            if case let .marker(shape, _, size, color) = item { (shape, size, color) } else { nil }
         }
-        #expect(shapes.filter { $0 == .hourglass }.count == 2)  // the lane's and the legend's
-        #expect(scene.texts.contains { $0.text.hasPrefix("timeout") })
+        let hourglasses = markers.filter { $0.0 == .hourglass && $0.2 != background }
+        let halos = markers.filter { $0.0 == .hourglass && $0.2 == background }
+        // The lane's and the legend's, each on its halo, both as large, and larger than every other kind of mark.
+        #expect(hourglasses.count == 2 && halos.count == 2)
+        #expect(hourglasses.allSatisfy { $0.1 == Metrics.timeoutMarkerSize } && halos.allSatisfy { $0.1 > Metrics.timeoutMarkerSize })
+        let others = try #require(scene.layer("markers")).items.compactMap { item -> Double? in
+            if case let .marker(shape, _, size, _) = item, shape != .hourglass { size } else { nil }
+        }
+        #expect(!others.isEmpty && others.allSatisfy { $0 < Metrics.timeoutMarkerSize })
+        // The word in the lane, beside its marker, and the legend's entry saying so.
+        let lane = try #require(scene.layer("markers")).items.compactMap { item -> String? in
+            if case let .text(text) = item { text.text } else { nil }
+        }
+        #expect(lane.contains("timeout"))
+        #expect(scene.texts.contains { $0.text.hasPrefix("timeout: went on without a message (the word \"timeout\" beside it") })
     }
 
     @Test("where task colours repeat, the legend says every how many; the repeat's slice carries a stripe and its label")
@@ -115,8 +132,8 @@ struct MarkCrowdTests {
         let scene = try MarkFixture.scene()
         let texts = scene.texts.map(\.text)
         #expect(texts.contains { $0.hasPrefix("colours repeat every \(Palette.taskColors.count) tasks") })
-        // t9 wears t1's colour: its slice is labelled and striped (a band of the background across it).
-        #expect(texts.contains("t9 worker 8") && texts.contains("t1 main"))
+        // t11 wears t1's colour: its slice is labelled and striped (a band of the background across it).
+        #expect(texts.contains("t11 worker 10") && texts.contains("t1 main"))
         let lanes = try #require(scene.layer("lanes")).items
         let indigo = Palette.taskColors[0]
         let slices = lanes.compactMap { item -> Rect? in
@@ -126,7 +143,7 @@ struct MarkCrowdTests {
         let stripes = lanes.filter { item in
             if case let .rect(rect, fill, _) = item { fill == Theme.light.background && rect.height == 2 } else { false }
         }
-        #expect(stripes.count == 2)  // t9 and t10
+        #expect(stripes.count == 2)  // t11 and t12
     }
 }
 

@@ -24,6 +24,17 @@ struct RunsStripTests {
     static let stray = [WallTimeRuns([2_360_000, 2_150_000, 2_650_000, 2_200_000, 2_400_000])!,
                         WallTimeRuns([2_910_000, 2_590_000, 2_980_000, 2_700_000, 2_950_000])!]
 
+    @Test("median labels print distinct range ends distinctly, with as many digits as both rows need, as the table does")
+    func distinctLabels() {
+        // producer-consumer's runs: three digits wrote "243 ms (242 ms – 243 ms)" for 242.4–243.4 ms.
+        let rows = [RunsStripLayout.Row(name: "multiplexed", runs: WallTimeRuns([242_400_000, 242_910_000, 243_400_000, 242_700_000, 243_100_000])!),
+                    RunsStripLayout.Row(name: "thread-per-task", runs: WallTimeRuns([242_000_000, 243_000_000, 244_000_000])!)]
+        #expect(RunsStripLayout.labels(rows) == ["median 242.9 ms (242.4 ms – 243.4 ms)", "median 243.0 ms (242.0 ms – 244.0 ms)"])
+        // Runs three digits tell apart keep three.
+        let tie = zip(Self.names, Self.tie).map { RunsStripLayout.Row(name: $0, runs: $1) }
+        #expect(RunsStripLayout.labels(tie) == ["median 2.36 ms (2.15 ms – 3.52 ms)", "median 2.91 ms (2.59 ms – 2.98 ms)"])
+    }
+
     /// The strip's caption: its wrapped lines, the texts before the first row's name, joined.
     static func caption(_ scene: Scene) -> String {
         scene.texts.map(\.text).prefix { !Self.names.contains($0) }.joined(separator: " ")

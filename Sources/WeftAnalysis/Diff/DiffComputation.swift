@@ -78,13 +78,13 @@ extension TraceDiff {
             MetricDelta(key: "switches.involuntary", name: "involuntary switches", unit: .count,
                         a: sample(a, "involuntary_ctx_switches"), b: sample(b, "involuntary_ctx_switches")),
             MetricDelta(key: "events", name: "events", unit: .count, a: UInt64(a.run.totalEvents), b: UInt64(b.run.totalEvents)),
-            MetricDelta(key: "running", name: "tasks running (sum)", unit: .nanoseconds,
+            MetricDelta(key: "running", name: "tasks running (\(TaskSum.unit))", unit: .nanoseconds,
                         a: total(sa) { $0.running }, b: total(sb) { $0.running }),
-            MetricDelta(key: "runnable", name: "tasks runnable (sum)", unit: .nanoseconds,
+            MetricDelta(key: "runnable", name: "tasks runnable (\(TaskSum.unit))", unit: .nanoseconds,
                         a: total(sa) { $0.runnable }, b: total(sb) { $0.runnable }),
-            MetricDelta(key: "blocked", name: "tasks blocked (sum)", unit: .nanoseconds,
+            MetricDelta(key: "blocked", name: "tasks blocked (\(TaskSum.unit))", unit: .nanoseconds,
                         a: total(sa) { $0.blockedTotal }, b: total(sb) { $0.blockedTotal }),
-            MetricDelta(key: "sleeping", name: "tasks sleeping (sum)", unit: .nanoseconds,
+            MetricDelta(key: "sleeping", name: "tasks sleeping (\(TaskSum.unit))", unit: .nanoseconds,
                         a: total(sa) { $0.sleeping }, b: total(sb) { $0.sleeping }),
         ]
         // Samples neither run recorded say nothing: leave them out rather than print two dashes.

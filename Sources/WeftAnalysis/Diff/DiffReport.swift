@@ -48,7 +48,7 @@ public struct DiffReport: Sendable {
                 guard let total, let count else { return "-" }
                 return DurationFormat.format(TaskSum(total: total, tasks: Int(count)).perTask)
             }
-            table.footer = "(sum): each task's time added up; \(TaskSum.sideBySide) (runnable per task on average: "
+            table.footer = "(\(TaskSum.unit)): each task's time added up, not wall time; \(TaskSum.sideBySide) (runnable per task on average: "
                 + "A \(perTask(runnable.a, tasks.a)), B \(perTask(runnable.b, tasks.b)))"
         }
         return table

@@ -4,8 +4,8 @@ public enum ByteFormat {
     /// number below 1024 once rounded.
     public static func format(_ count: UInt64) -> String { format(bytes: Double(count)) }
 
-    /// A (possibly fractional) byte count, e.g. bytes per task.
-    public static func format(bytes count: Double) -> String {
+    /// A (possibly fractional) byte count, e.g. bytes per task, with `digits` significant digits (three unless told).
+    public static func format(bytes count: Double, digits: Int = 3) -> String {
         guard count.isFinite else { return "- B" }
         let bytes = max(0, count)
         if bytes.rounded() < 1_024 { return "\(UInt64(bytes.rounded())) B" }
@@ -14,10 +14,17 @@ public enum ByteFormat {
         for (i, unit) in units.enumerated() {
             // 1023.7 KiB rounds to 1024: write it as 1.00 MiB instead.
             if i == units.count - 1 || value < 1_023.5 {
-                return DurationFormat.significant(value) + " " + unit
+                return DurationFormat.significant(value, digits: digits) + " " + unit
             }
             value /= 1_024
         }
-        return DurationFormat.significant(value) + " TiB"
+        return DurationFormat.significant(value, digits: digits) + " TiB"
+    }
+
+    /// Byte counts written with one number of significant digits, the fewest from three on at which any two
+    /// different counts print differently (`DistinctDigits`): "26.31 MiB", "26.34 MiB" rather than "26.3 MiB" twice.
+    public static func distinct(bytes counts: [Double]) -> [String] {
+        let digits = DistinctDigits.digits(counts) { format(bytes: $0, digits: $1) }
+        return counts.map { format(bytes: $0, digits: digits) }
     }
 }

@@ -21,13 +21,18 @@ public struct TaskSum: Sendable, Equatable {
     /// Why such a sum is not a time on the clock, said where a sum stands without its count of tasks.
     public static let sideBySide = "tasks wait side by side, so a sum over them can exceed the wall time"
 
+    /// What such a sum is called wherever it is printed (a panel's Tasks header, `weft diff`'s run table), so that it
+    /// is never read as a stretch of the wall time: "7.61 ms task-time".
+    public static let unit = "task-time"
+
     /// The mean per task (ns); 0 over no tasks.
     public var perTask: UInt64 { tasks == 0 ? 0 : total / UInt64(tasks) }
 
-    /// "summed over 10,000 tasks: 696 s, 69.6 ms per task on average"; over one task, "for its one task: 3.00 ms".
+    /// "696 s task-time, summed over 10,000 tasks, not wall time (69.6 ms per task on average)"; over one task,
+    /// "3.00 ms task-time, for its one task".
     public var description: String {
-        if tasks == 1 { return "for its one task: \(DurationFormat.format(total))" }
-        return "summed over \(CountFormat.counted(tasks, "task")): \(DurationFormat.format(total)), "
-            + "\(DurationFormat.format(perTask)) per task on average"
+        if tasks == 1 { return "\(DurationFormat.format(total)) \(Self.unit), for its one task" }
+        return "\(DurationFormat.format(total)) \(Self.unit), summed over \(CountFormat.counted(tasks, "task")), not wall time "
+            + "(\(DurationFormat.format(perTask)) per task on average)"
     }
 }

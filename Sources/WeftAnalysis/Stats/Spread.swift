@@ -47,6 +47,24 @@ public struct Spread<Value: Comparable & Sendable>: Sendable, Equatable {
         return "\(format(median)) (\(format(low)) – \(format(high)))"
     }
 
+    /// Spreads printed side by side (a row of the compare table, the runs strip's two labels), each as `text` writes
+    /// it, their values all written by one call of `distinct` (`DurationFormat.distinct`, `ByteFormat.distinct`), which
+    /// gives them enough significant digits that values that differ print differently: "242.6 ms (242.4 ms – 243.4
+    /// ms)", never "243 ms (242 ms – 243 ms)". Nil where the spread is nil.
+    public static func texts(_ spreads: [Spread?], _ distinct: ([Value]) -> [String]) -> [String?] {
+        let present = spreads.compactMap { $0 }
+        let written = distinct(present.flatMap { [$0.median, $0.low, $0.high] })
+        guard written.count == present.count * 3 else { return spreads.map { _ in nil } }
+        var next = 0
+        return spreads.map { spread in
+            guard let spread else { return nil }
+            defer { next += 3 }
+            let (median, low, high) = (written[next], written[next + 1], written[next + 2])
+            guard spread.count > 1, spread.low != spread.high else { return median }
+            return "\(median) (\(low) – \(high))"
+        }
+    }
+
     /// The position of the median among `count` sorted values: the middle one, or the lower of the two middle ones.
     public static func medianRank(_ count: Int) -> Int { max(count - 1, 0) / 2 }
 

@@ -122,7 +122,9 @@ public enum ContrastVerdict {
     /// "(1.02 s vs 608 ms)", or over repeated runs "(median of 5 runs each: 1.02 s vs 608 ms)", with what makes a
     /// difference one after a semicolon ("; rank test p = 0.0079"); `b` first.
     static func times(_ a: RunFigures, _ b: RunFigures) -> String {
-        let pair = "\(DurationFormat.format(b.wallTime)) vs \(DurationFormat.format(a.wallTime))"
+        // Written with enough digits that two different times never read alike ("242.9 ms vs 243.1 ms").
+        let walls = DurationFormat.distinct([b.wallTime, a.wallTime])
+        let pair = "\(walls[0]) vs \(walls[1])"
         let (wa, wb) = (a.walls, b.walls)
         guard wa.count > 1 || wb.count > 1 else { return "(\(pair))" }
         guard let ra = a.wallRuns, let rb = b.wallRuns, let comparison = WallTimeComparison(ra, rb) else {
@@ -153,7 +155,8 @@ public enum ContrastVerdict {
         guard let ma = a.peakMemory, let mb = b.peakMemory, ma > 0, mb > 0 else { return nil }
         // Over repeated runs the figures are the table's medians, which need not be the drawn runs' own peaks.
         let medians = a.walls.count > 1 || b.walls.count > 1 ? "medians " : ""
-        let pair = "(\(medians)\(ByteFormat.format(mb)) vs \(ByteFormat.format(ma)))"
+        let peaks = ByteFormat.distinct(bytes: [Double(mb), Double(ma)])
+        let pair = "(\(medians)\(peaks[0]) vs \(peaks[1]))"
         let r = Double(mb) / Double(ma)
         if abs(r - 1) < memoryNoiseShare { return "about the same peak memory \(pair)" }
         return r > 1 ? "\(ratio(r))× the peak memory \(pair)" : "\(ratio(1 / r))× less peak memory \(pair)"

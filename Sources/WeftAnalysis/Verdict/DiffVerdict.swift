@@ -10,7 +10,8 @@ public enum DiffVerdict {
     /// The sentence on B against A.
     public static func sentence(_ a: RunFigures, _ b: RunFigures) -> String {
         let (nameA, nameB) = ("A, \(a.scheduler)", "B, \(b.scheduler),")
-        let times = "(\(DurationFormat.format(b.wallTime)) vs \(DurationFormat.format(a.wallTime)))"
+        let walls = DurationFormat.distinct([b.wallTime, a.wallTime])
+        let times = "(\(walls[0]) vs \(walls[1]))"
         switch (a.problem, b.problem) {
         case let (p?, q?):
             return "A ended \(p) and B ended \(q): their times are not a race."

@@ -48,18 +48,20 @@ enum CompareTable {
         return table + "\n\nVerdict: " + verdict
     }
 
+    /// Each row's values are written together (`Spread.texts`), with enough significant digits that two values that
+    /// differ print differently, in the row's median and range and between its two medians.
     static func rows(_ models: [RepeatedRuns]) -> [Row] {
-        func row(_ name: String, _ value: (RunMeasurement) -> Double?, _ format: (Double) -> String) -> Row {
+        func row(_ name: String, _ value: (RunMeasurement) -> Double?, _ format: ([Double]) -> [String]) -> Row {
             spreadRow(name, models.map { $0.spread(value) }, format)
         }
-        func spreadRow(_ name: String, _ spreads: [Spread<Double>?], _ format: (Double) -> String) -> Row {
-            let cells = spreads.map { $0?.text(format) ?? "—" }
+        func spreadRow(_ name: String, _ spreads: [Spread<Double>?], _ format: ([Double]) -> [String]) -> Row {
+            let cells = Spread.texts(spreads, format).map { $0 ?? "—" }
             let numbers = spreads.allSatisfy { $0 != nil } ? spreads.map { $0!.median } : nil
             return Row(name: name, cells: cells, values: numbers)
         }
-        let time = { (v: Double) in DurationFormat.format(nanoseconds: v) }
-        let count = { (v: Double) in Format.count(Int(v.rounded())) }
-        let bytes = { (v: Double) in ByteFormat.format(bytes: v) }
+        let time = { (v: [Double]) in DurationFormat.distinct(nanoseconds: v) }
+        let count = { (v: [Double]) in v.map { Format.count(Int($0.rounded())) } }
+        let bytes = { (v: [Double]) in ByteFormat.distinct(bytes: v) }
         return [
             Row(name: "outcome", cells: models.map(\.outcome), values: nil),
             // The wall times the verdict and the picture's runs strip show too (`RepeatedRuns.wallTimes`).

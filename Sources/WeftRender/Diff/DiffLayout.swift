@@ -88,7 +88,7 @@ struct DiffLayout {
         y += Metrics.sectionRow
         let axisTop = y
         y += Metrics.axisRow
-        canvas.builder.add(canvas.text("each bar is one task's whole lifetime; whole run: the matched tasks' time added up",
+        canvas.builder.add(canvas.text("each bar is one task's whole lifetime; whole run: the matched tasks' task-time added up",
                                        in: Rect(x: barsX0, y: axisTop, width: barsX1 - barsX0, height: Metrics.axisRow),
                                        size: Metrics.axisSize, color: theme.secondaryText))
         canvas.builder.add(canvas.text("= a bar's 100%", in: Rect(x: lifetimeX0, y: axisTop, width: Self.lifetimeWidth,
@@ -107,6 +107,16 @@ struct DiffLayout {
         let rowsTop = y
         y = row(label: Self.wholeRunLabel, bold: true, piecesA: allTasks(a: true), piecesB: allTasks(a: false),
                 a: a.figures.wallTime, b: b.figures.wallTime, lengthWord: "wall ", note: wallNote(), top: y, columns: columns, index: 0)
+        if let parts = wallPartsLine() {
+            // What the wall time holds besides main's lifetime (the next rows' main), said under the whole run's row.
+            for line in canvas.measurer.wrap(parts, maxWidth: canvas.width - Metrics.margin - barsX0, size: Metrics.axisSize) {
+                canvas.builder.add(canvas.text(line, in: Rect(x: barsX0, y: y - Self.rowGap / 2, width: canvas.width - Metrics.margin - barsX0,
+                                                              height: Metrics.sectionWrapRow),
+                                               size: Metrics.axisSize, color: theme.secondaryText))
+                y += Metrics.sectionWrapRow
+            }
+            y += 2
+        }
         for (i, chosen) in choice.rows.enumerated() {
             let task = chosen.task
             let lifetime = task.metric("lifetime")
@@ -279,6 +289,27 @@ struct DiffLayout {
         return text
     }
 
+    /// The kinds of change the rows draw (whole run first, then each chosen task), each colour once: what the
+    /// legend lists, and nothing else.
+    func drawnChanges() -> [Color] {
+        var lifetimes = [(a.figures.wallTime, b.figures.wallTime)]
+        lifetimes += choice.rows.map { ($0.task.metric("lifetime")?.a ?? 0, $0.task.metric("lifetime")?.b ?? 0) }
+        let drawn = Set(lifetimes.map { ChangeColor.of(a: $0.0, b: $0.1, neutralShare: options.neutralShare) })
+        return [ChangeColor.slower, ChangeColor.faster, ChangeColor.neutral].filter { drawn.contains($0) }
+    }
+
+    /// "wall time = before main + main's lifetime + after main ended (the run's end: …) · A: 0.93 ms + 104 ms +
+    /// 0.41 ms · B: 1.90 ms + 141 ms + 6.75 ms": what each run's wall time holds besides its main task
+    /// (`WallTimeParts`); nil when a run has no main task that ended.
+    func wallPartsLine() -> String? {
+        guard let pa = a.wallParts, let pb = b.wallParts else { return nil }
+        func parts(_ p: WallTimeParts) -> String {
+            [p.beforeMain, p.main, p.afterMain].map { DurationFormat.format($0) }.joined(separator: " + ")
+        }
+        return "wall time = start-up before main + main's lifetime + the run's end after main returned (its threads "
+            + "joined, the timer stopped) · A: \(parts(pa)) · B: \(parts(pb))"
+    }
+
     private func wallDelta() -> UInt64 { (Int64(clamping: b.figures.wallTime) - Int64(clamping: a.figures.wallTime)).magnitude }
 
     private func wallNote() -> String {
@@ -310,9 +341,9 @@ struct DiffLayout {
                                           .condition: "blocked: condition", .unknown: "blocked: unknown", .sleeping: "sleeping"]
         for s in states { entries.append((Palette.color(of: s), names[s] ?? s.description)) }
         let share = DurationFormat.fixed(options.neutralShare * 100, decimals: 0)
-        entries.append((ChangeColor.slower, "B slower (by more than \(share)%)"))
-        entries.append((ChangeColor.faster, "B faster"))
-        entries.append((ChangeColor.neutral, "within \(share)%"))
+        let changeNames = [ChangeColor.slower: "B slower (by more than \(share)%)",
+                           ChangeColor.faster: "B faster (by more than \(share)%)", ChangeColor.neutral: "within \(share)%"]
+        for color in drawnChanges() { entries.append((color, changeNames[color] ?? "")) }
         let left = Metrics.margin, right = canvas.width - Metrics.margin
         var x = left, y = top
         for (color, label) in entries {

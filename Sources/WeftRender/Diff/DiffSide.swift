@@ -8,10 +8,13 @@ public struct DiffSide: Sendable {
     let figures: RunFigures
     /// The header's facts (`RunFacts(header:)`).
     let facts: RunFacts
+    /// The wall time cut at main's start and end (`WallTimeParts`), for the line under the whole run's row.
+    let wallParts: WallTimeParts?
 
     /// The side of the run modelled by `timeline`.
     public init(_ timeline: Timeline) {
         figures = RunFigures(timeline)
         facts = RunFacts(header: timeline)
+        wallParts = WallTimeParts(timeline)
     }
 }

@@ -30,6 +30,8 @@ final class LayoutCanvas {
     var countedMark: Mark.Kind?
     var usedLinks = Set<Link.Kind>()
     var drewHolds = false
+    /// Whether a timeout's mark was followed by the word "timeout" somewhere.
+    var drewTimeoutLabel = false
     var drewTaskSlices = false
     /// How many task colours the thread and lock lanes used (the most any panel gave out).
     var usedTaskColors = 0

@@ -140,7 +140,9 @@ enum LegendLayout {
         }
         if canvas.drewHolds { add(.tasks, .strip(theme.marker), "holds a mutex (strip under the lane)") }
         for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
-            add(.marks, .marker(PanelLayout.shape(of: kind)), kind.description)
+            var label = kind.description
+            if kind == .timeout && canvas.drewTimeoutLabel { label += " (the word \"timeout\" beside it where there is room)" }
+            add(.marks, .marker(PanelLayout.shape(of: kind)), label)
         }
         if let kind = canvas.countedMark {
             add(.marks, .countedMarker(PanelLayout.shape(of: kind)),
@@ -208,8 +210,13 @@ enum LegendLayout {
         case let .strip(color):
             canvas.builder.add(.rect(Rect(x: box.x, y: box.maxY - 2.5, width: box.width, height: 2.5), fill: color), to: .legend)
         case let .marker(shape):
-            canvas.builder.add(.marker(shape, center: Point(box.x + box.width / 2, mid), size: 7, color: canvas.theme.marker),
-                               to: .legend)
+            // A little larger than in the lanes; a timeout as the lanes draw it, larger and haloed.
+            let center = Point(box.x + box.width / 2, mid)
+            let timeout = PanelLayout.shape(of: .timeout)
+            let items = shape == timeout
+                ? PanelLayout.markerItems(.timeout, center: center, size: Metrics.timeoutMarkerSize, theme: canvas.theme)
+                : [.marker(shape, center: center, size: 7, color: canvas.theme.marker)]
+            for item in items { canvas.builder.add(item, to: .legend) }
         case let .countedMarker(shape):
             canvas.builder.add(.marker(shape, center: Point(box.x + 2.5, mid), size: 5, color: canvas.theme.marker), to: .legend)
             // The count may run a little past the key, into the gap before the entry's words.

@@ -29,6 +29,8 @@ struct MarkCrowds {
 
     /// Width of a marker.
     let markerSize: Double
+    /// Width of a marker of each kind: `markerSize`, or larger for a kind drawn to be found at a glance (a timeout).
+    let sizeOf: (Mark.Kind) -> Double
     /// Room between one item of a summary and the next.
     let gap: Double
     /// Room kept free between two crowds' summaries.
@@ -42,8 +44,10 @@ struct MarkCrowds {
     private var firstX = 0.0
     private var right = -Double.infinity
 
-    init(markerSize: Double, gap: Double, spacing: Double, countWidth: @escaping (Int) -> Double) {
+    init(markerSize: Double, gap: Double, spacing: Double, sizeOf: ((Mark.Kind) -> Double)? = nil,
+         countWidth: @escaping (Int) -> Double) {
         self.markerSize = markerSize
+        self.sizeOf = sizeOf ?? { _ in markerSize }
         self.gap = gap
         self.spacing = max(spacing, gap)
         self.countWidth = countWidth
@@ -51,7 +55,7 @@ struct MarkCrowds {
 
     /// Takes the next mark, at or after the previous one's x.
     mutating func add(x: Double, kind: Mark.Kind) {
-        if !kinds.isEmpty && x - markerSize / 2 < right + spacing {
+        if !kinds.isEmpty && x - sizeOf(kind) / 2 < right + spacing {
             if let i = kinds.firstIndex(of: kind) {
                 counts[i] += 1
             } else {
@@ -76,10 +80,10 @@ struct MarkCrowds {
 
     /// The right edge of the open crowd's summary.
     private func summaryRight() -> Double {
-        var x = firstX - markerSize / 2
+        var x = firstX - sizeOf(kinds[0]) / 2
         for (i, count) in counts.enumerated() {
             if i > 0 { x += gap }
-            x += markerSize
+            x += sizeOf(kinds[i])
             if count > 1 { x += 1 + countWidth(count) }
         }
         return x
@@ -88,11 +92,11 @@ struct MarkCrowds {
     private mutating func close() {
         guard !kinds.isEmpty else { return }
         var items: [Item] = []
-        var x = firstX - markerSize / 2
+        var x = firstX - sizeOf(kinds[0]) / 2
         for (i, kind) in kinds.enumerated() {
             if i > 0 { x += gap }
-            let center = x + markerSize / 2
-            x += markerSize
+            let center = x + sizeOf(kind) / 2
+            x += sizeOf(kind)
             var countX: Double?
             if counts[i] > 1 {
                 countX = x + 1

@@ -54,12 +54,18 @@ enum Metrics {
     static let maxGutter = 240.0
     /// Slices narrower than this get no label.
     static let minLabelledSlice = 16.0
+    /// The narrowest an actor lane's job, or a task's stretch on it, is drawn (`PanelLayout.visible`).
+    static let minimumActorSlice = 3.0
     /// The height of the mark along the foot of a slice that ran on an actor.
     static let actorMark = 3.0
     /// Pixels per arrow at most: beyond this, arrows are thinned.
     static let pixelsPerArrow = 4.0
     /// A task lane's mark (spawn, send, …), and the room between two marks of a crowd (`MarkCrowds`).
     static let markerSize = 5.0
+    /// A timeout's mark, drawn larger than the rest on a halo of the background (`markerHalo` wider) to be found at a
+    /// glance.
+    static let timeoutMarkerSize = 10.0
+    static let markerHalo = 3.0
     static let markerGap = 1.5
     /// Room kept free between two crowds of marks on a lane, so that their summaries never run together.
     static let crowdSpacing = 5.0

@@ -23,7 +23,7 @@ extension PanelLayout {
                     lod.add(scale.clampedX(visit.start), scale.clampedX(visit.end), key: Int(truncatingIfNeeded: visit.task.rawValue))
                 }
                 let inside = Rect(x: 0, y: bar.y + 1, width: 0, height: bar.height - 2)
-                for piece in lod.columnPieces() + lod.wide { drawTaskPiece(piece, bar: inside, names: names) }
+                for piece in lod.columnPieces() + lod.wide { drawTaskPiece(Self.visible(piece), bar: inside, names: names) }
                 drawActorQueue(track, strip: Rect(x: scale.x0, y: y + Metrics.actorBar, width: scale.plotWidth,
                                                   height: Metrics.actorQueue - 2))
             }
@@ -40,7 +40,7 @@ extension PanelLayout {
             lod.add(scale.clampedX(job.start), scale.clampedX(job.end), key: 0)
         }
         let (fill, stroke) = Self.actorJobColors(theme)
-        for piece in lod.columnPieces() + lod.wide {
+        for piece in (lod.columnPieces() + lod.wide).map(Self.visible) {
             canvas.drewActorJob = true
             let box = Rect(x: piece.x0, y: bar.y, width: max(piece.x1 - piece.x0, 1), height: bar.height)
             if piece.merged || box.width < 3 {
@@ -49,6 +49,20 @@ extension PanelLayout {
                 canvas.builder.add(.rect(box, fill: fill, stroke: stroke), to: .lanes)
             }
         }
+    }
+
+    /// An actor's job or a task's stretch on it as drawn: at least `Metrics.minimumActorSlice` wide, centred where it
+    /// happened, and at full strength when widened, since an actor's jobs are often microseconds long in a run of
+    /// milliseconds and a pixel column of them, as faint as it was busy, could not be seen. Wider pieces as they are.
+    static func visible(_ piece: ColumnLOD.Piece) -> ColumnLOD.Piece {
+        let width = piece.x1 - piece.x0
+        guard width < Metrics.minimumActorSlice else { return piece }
+        let middle = (piece.x0 + piece.x1) / 2
+        var shown = piece
+        shown.x0 = middle - Metrics.minimumActorSlice / 2
+        shown.x1 = middle + Metrics.minimumActorSlice / 2
+        shown.coverage = 1
+        return shown
     }
 
     /// The fill and outline of an actor job's box.
@@ -89,7 +103,8 @@ extension PanelLayout {
         var text = Format.plural(timeline.actors.count, "actor")
         if lanes.hiddenActors > 0 { text += " (the \(lanes.shownActors.count) busiest drawn)" }
         text += " · an actor runs one task's code at a time; queued tasks wait to enter"
-        text += " · box: the actor busy (a job), in the colour of the task whose code ran (grey: not named)"
+        text += " · box: the actor busy (a job), in the colour of the task whose code ran (grey: not named; "
+            + "a job too short to see drawn \(Format.count(Int(Metrics.minimumActorSlice))) px wide)"
         text += " · hatched strip: tasks waiting to enter, in its queue or for its job to get a thread; taller = more"
         if canvas.actorQueuePeak > 0 { text += " (full height \(Format.count(canvas.actorQueuePeak)))" }
         return text

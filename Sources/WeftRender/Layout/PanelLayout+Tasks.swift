@@ -73,12 +73,27 @@ extension PanelLayout {
         }
     }
 
+    /// How wide a mark of `kind` is drawn: a timeout, often the point of a picture (a select that gave up), larger than
+    /// the rest and haloed, so that it is found at a glance on any bar.
+    static func markerSize(of kind: Mark.Kind) -> Double {
+        kind == .timeout ? Metrics.timeoutMarkerSize : Metrics.markerSize
+    }
+
+    /// A marker of `kind` at `center`: a haloed one (a timeout) over a slightly larger marker of the background.
+    static func markerItems(_ kind: Mark.Kind, center: Point, size: Double, theme: Theme) -> [SceneItem] {
+        let marker = SceneItem.marker(shape(of: kind), center: center, size: size, color: theme.marker)
+        guard kind == .timeout else { return [marker] }
+        return [.marker(shape(of: kind), center: center, size: size + Metrics.markerHalo, color: theme.background), marker]
+    }
+
     /// The lane's marks, gathered by `MarkCrowds` so that no marker or count overlaps another: a crowd of marks
     /// within a few pixels is one marker per kind, labelled with how many it stands for ("×5") when more than one.
+    /// A crowd with a timeout is followed by the word "timeout" where the lane has room for it before the next crowd.
     private func drawMarks(_ marks: [Mark], laneTop: Double) {
         guard !marks.isEmpty else { return }
         let size = Metrics.markerSize
-        var crowds = MarkCrowds(markerSize: size, gap: Metrics.markerGap, spacing: Metrics.crowdSpacing) { [canvas] count in
+        var crowds = MarkCrowds(markerSize: size, gap: Metrics.markerGap, spacing: Metrics.crowdSpacing,
+                                sizeOf: Self.markerSize(of:)) { [canvas] count in
             canvas.measurer.width("×\(count)", size: Metrics.markCountSize)
         }
         for mark in marks where scale.overlaps(mark.time, mark.time) {
@@ -86,14 +101,23 @@ extension PanelLayout {
         }
         let y = laneTop + 4
         var previousRight = -Double.infinity
-        for crowd in crowds.finish() {
+        let all = crowds.finish()
+        for (index, crowd) in all.enumerated() {
             // A summary that would run out of the plot moves left, as far as the crowd before it allows.
-            let shift = max(min(crowd.right - scale.x1, crowd.firstX - size / 2 - previousRight - Metrics.crowdSpacing), 0)
+            let firstSize = crowd.items.first.map { Self.markerSize(of: $0.kind) } ?? size
+            let shift = max(min(crowd.right - scale.x1, crowd.firstX - firstSize / 2 - previousRight - Metrics.crowdSpacing), 0)
             previousRight = crowd.right - shift
+            if crowd.items.contains(where: { $0.kind == .timeout }) {
+                let next = index + 1 < all.count ? all[index + 1].firstX - Metrics.timeoutMarkerSize / 2 : scale.x1
+                previousRight = max(previousRight, labelTimeout(from: crowd.right - shift + 2, to: next - Metrics.crowdSpacing,
+                                                               laneTop: laneTop))
+            }
             for item in crowd.items {
                 canvas.usedMarks.insert(item.kind)
-                canvas.builder.add(.marker(Self.shape(of: item.kind), center: Point(item.x - shift, y), size: size,
-                                           color: theme.marker), to: .markers)
+                for marker in Self.markerItems(item.kind, center: Point(item.x - shift, y), size: Self.markerSize(of: item.kind),
+                                               theme: theme) {
+                    canvas.builder.add(marker, to: .markers)
+                }
                 guard let countX = item.countX.map({ $0 - shift }) else { continue }
                 if canvas.countedMark == nil { canvas.countedMark = item.kind }
                 let clip = Rect(x: countX, y: laneTop - 2, width: scale.x1 - countX, height: Metrics.markCountSize + 3)
@@ -106,6 +130,23 @@ extension PanelLayout {
                 canvas.builder.add(text, to: .markers)
             }
         }
+    }
+
+    /// The word "timeout" from `x0` in the lane, on a halo of the background, when it fits before `x1`; returns the
+    /// right edge of what was drawn (`x0` when nothing was).
+    private func labelTimeout(from x0: Double, to x1: Double, laneTop: Double) -> Double {
+        let word = "timeout"
+        let size = Metrics.markCountSize
+        let width = canvas.measurer.width(word, size: size, weight: .bold)
+        guard x1 - x0 >= width + 2,
+              let text = canvas.text(word, in: Rect(x: x0, y: laneTop - 2, width: width + 2, height: size + 4),
+                                     size: size, weight: .bold, color: theme.marker,
+                                     minimumCharacters: word.count) else { return x0 - 2 }
+        canvas.drewTimeoutLabel = true
+        canvas.builder.add(.rect(Rect(x: text.box.x - 1, y: text.box.y, width: text.box.width + 2, height: text.box.height),
+                                 fill: theme.background.withAlpha(0.8)), to: .markers)
+        canvas.builder.add(text, to: .markers)
+        return text.box.maxX + 1
     }
 
     /// One row for the tasks not drawn one by one: the share of them in each state, per pixel column.

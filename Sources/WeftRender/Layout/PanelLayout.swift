@@ -177,22 +177,24 @@ struct PanelLayout {
         return text
     }
 
-    /// " · runnable, summed over 5 tasks: 12.4 ms, 2.48 ms per task on average; of it, …": every kind of ready-to-run
+    /// " · runnable (…): 12.4 ms task-time, summed over 5 tasks, not wall time (2.48 ms per task on average); of that
+    /// task-time, …": every kind of ready-to-run
     /// time, defined alike in both panels of a contrast picture so that they compare, then the part particular to the
     /// scheduler (multiplexed: while a pool thread idled; thread-per-task: before a task's new thread started).
     private var runnableDetail: String {
         let facts = timeline.facts
         guard facts.runnable.total > 0 else { return "" }
-        var text = " · runnable (ready, waiting for a thread or a CPU), \(facts.runnable.description)"
+        var text = " · runnable (ready, waiting for a thread or a CPU): \(facts.runnable.description)"
+        let part = "; of that \(TaskSum.unit), "
         if facts.wakeLatency.total > 0 {
-            text += "; of it, \(DurationFormat.format(facts.wakeLatency.total)) while a pool thread idled (wake-up latency"
+            text += part + "\(DurationFormat.format(facts.wakeLatency.total)) while a pool thread idled (wake-up latency"
             if facts.osWakeDelay > 0 {
                 text += "; \(DurationFormat.format(facts.osWakeDelay)) of that after the pool woke a thread, until the OS ran it"
             }
             text += ")"
         }
         if facts.awaitingThread > 0 {
-            text += "; of it, \(DurationFormat.format(facts.awaitingThread)) before the task's new thread started"
+            text += part + "\(DurationFormat.format(facts.awaitingThread)) before the task's new thread started"
         }
         return text
     }

@@ -76,9 +76,10 @@ enum RunsStripLayout {
     /// A difference is not shaded, even when one stray run makes the ranges overlap.
     static func shadesOverlap(_ comparison: WallTimeComparison) -> Bool { comparison.isTie && comparison.rangesOverlap }
 
-    /// "median 2.36 ms (2.15 ms – 3.52 ms)": the compare table's wall-time cell after the word median.
-    static func label(_ runs: WallTimeRuns) -> String {
-        "median " + runs.spread.text(DurationFormat.format)
+    /// "median 2.36 ms (2.15 ms – 3.52 ms)" for each row: the compare table's wall-time cells after the word median,
+    /// written as the table writes them (`Spread.texts`), so that values that differ print differently.
+    static func labels(_ rows: [Row]) -> [String] {
+        Spread.texts(rows.map(\.runs.spread), DurationFormat.distinct).map { "median " + ($0 ?? "") }
     }
 
     /// The scale over the plot's width less room for the labels: from 0 to the longest run, or zoomed in on the runs
@@ -97,7 +98,7 @@ enum RunsStripLayout {
     static func layout(names: [String], runs: [WallTimeRuns]?, canvas: LayoutCanvas, top: Double) -> Double {
         guard let rows = rows(names: names, runs: runs) else { return top }
         let theme = canvas.theme
-        let labels = rows.map { label($0.runs) }
+        let labels = Self.labels(rows)
         let labelRoom = (labels.map { canvas.measurer.width($0, size: Metrics.laneLabelSize) }.max() ?? 0) + 20
         let scale = scale(rows, canvas: canvas, labelRoom: labelRoom)
         var y = top

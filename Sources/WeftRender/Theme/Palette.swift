@@ -16,11 +16,14 @@ public enum Palette {
     /// none can be taken for a state colour, with normal vision or with deuteranopia or protanopia (`ColorVision`, at
     /// least `ColorVision.minimumDistance` from every state), and any two are at least 21 ΔE apart with normal vision
     /// and 15 with either deficiency. Indigo and plum from Paul Tol's muted set, sand, lavender, brown, mint, leaf
-    /// green and olive; light and dark alternate, so that neighbouring lanes differ most. Past these, colours repeat
+    /// green, olive, ultramarine and periwinkle (the last two found by searching the colours that keep every one of
+    /// these distances: few are left, all blues); light and dark alternate, so that neighbouring lanes differ most.
+    /// Ten, so that a program of main and up to nine tasks never wears a colour twice; past these, colours repeat
     /// (`TaskColoring`).
     public static let taskColors: [Color] = [
         Color(hex: 0x332288), Color(hex: 0xDDCC77), Color(hex: 0x6F4E7C), Color(hex: 0xBEBADA),
         Color(hex: 0x803000), Color(hex: 0xB0E8B8), Color(hex: 0x68A860), Color(hex: 0x98A848),
+        Color(hex: 0x3322FF), Color(hex: 0x6699FF),
     ]
 
     /// The one colour of every task not drawn one by one (counted in a density row): a taupe at least 18 ΔE from
