@@ -19,7 +19,7 @@ struct SummarizedStatsTests {
     }
 
     static let handWritten = ["leak", "lock-across-sleep", "lock-released-first", "mutex-contention",
-                              "philosophers-deadlock", "philosophers-ordered", "stalled-run", "two-tasks",
+                              "philosophers-deadlock", "philosophers-ordered", "running-stall", "stalled-run", "two-tasks",
                               "woken-before-parking"]
 
     /// The exact nearest-rank value of `p` among `values`.

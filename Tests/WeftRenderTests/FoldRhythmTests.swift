@@ -90,10 +90,10 @@ struct FoldRhythmTests {
         let run = Fixtures.pacedWithPause()
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200), measurer: measurer)
         let labels = scene.texts.map(\.text).filter { $0.contains("fold") }
-        #expect(labels == ["3 folds of 9.96 ms each: 1 asleep, 2 blocked",
+        #expect(labels == ["⋯ 3 folds of 9.96 ms each: 1 asleep, 2 blocked ⋯",
                            // The pause's breaks are as narrow as the beats': its label has room to say how long only.
-                           "3 folds of 50.0 ms each",
-                           "3 folds of 9.96 ms each: 1 asleep, 2 blocked"], "\(labels)")
+                           "⋯ 3 folds of 50.0 ms each ⋯",
+                           "⋯ 3 folds of 9.96 ms each: 1 asleep, 2 blocked ⋯"], "\(labels)")
         #expect(SceneChecks.textProblems(scene).isEmpty)
     }
 

@@ -67,7 +67,7 @@ struct FoldingTests {
         let run = Fixtures.sleepy()
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1000), measurer: measurer)
         let texts = scene.texts.map(\.text)
-        #expect(texts.contains("\(DurationFormat.format(UInt64(99_970_000))) folded: every task asleep"))
+        #expect(texts.contains("⋯ \(DurationFormat.format(UInt64(99_970_000))) folded: every task asleep ⋯"))
         // Ticks name true times on both sides: microseconds before, 100.x ms after.
         #expect(texts.contains("0 µs") && texts.contains { $0.hasPrefix("100.") && $0.hasSuffix(" ms") })
         #expect(SceneChecks.textProblems(scene).isEmpty)
@@ -160,7 +160,7 @@ struct FoldingTests {
         #expect(SceneChecks.textProblems(scene).isEmpty)
         // Each fold is named once: by its own label ("4.94 ms folded") or by its group's ("4 folds of 4.94 ms each").
         let named = labels.reduce(0) { sum, label in
-            sum + (label.text.contains(" folds") ? Int(label.text.prefix { $0.isNumber })! : 1)
+            sum + (label.text.contains(" folds") ? Int(label.text.dropFirst(2).prefix { $0.isNumber })! : 1)
         }
         #expect(named == 10)
         #expect(labels.allSatisfy { $0.text.contains("4.94 ms") })
@@ -175,19 +175,19 @@ struct FoldingTests {
                                 width: { Double($0.count) * 6 })
         // Alike folds share one label even with room for each: a rhythm is named once.
         let alike = labels.place([segment(100, 0), segment(300, 2e6), segment(500, 4e6), segment(700, 6e6)])
-        #expect(alike.map(\.text) == ["4 folds of 1.00 ms each: every task asleep"])
+        #expect(alike.map(\.text) == ["⋯ 4 folds of 1.00 ms each: every task asleep ⋯"])
         #expect(alike[0].x >= 100 && alike[0].x + alike[0].width <= 714)
         // Alike but far apart (the start-up's folds and the shutdown's): named apart, each label over its own folds.
         let apart = labels.place([segment(0, 0), segment(20, 2e6), segment(960, 9e6)])
-        #expect(apart.map(\.text) == ["2 folds of 1.00 ms each: every task asleep", "1.00 ms folded: every task asleep"])
+        #expect(apart.map(\.text) == ["⋯ 2 folds of 1.00 ms each: every task asleep ⋯", "⋯ 1.00 ms folded: every task asleep ⋯"])
         #expect(apart[0].x <= 34 && apart[1].x + apart[1].width >= 960)
         // A fold too crowded to say how long is merged only with a near neighbour, never with one far apart.
         let crowded = labels.place([segment(0, 0), segment(18, 2e6, lasting: 5_000_000), segment(960, 9e6)])
-        #expect(crowded.count == 2 && crowded[0].text.hasPrefix("2 folds of 1.00–5.00 ms each"), "\(crowded)")
+        #expect(crowded.count == 2 && crowded[0].text.hasPrefix("⋯ 2 folds of 1.00–5.00 ms each"), "\(crowded)")
         // Unlike the rest (three times as long), a fold keeps its own label.
         let placed = labels.place([segment(100, 0), segment(120, 2e6), segment(140, 4e6),
                                    segment(700, 6e6, lasting: 3_000_000)])
-        #expect(placed.map(\.text) == ["3 folds of 1.00 ms each: every task asleep", "3.00 ms folded: every task asleep"])
+        #expect(placed.map(\.text) == ["⋯ 3 folds of 1.00 ms each: every task asleep ⋯", "⋯ 3.00 ms folded: every task asleep ⋯"])
         // Neither label leaves the room between the groups, and each stays over its folds.
         #expect(placed[0].x + placed[0].width <= (154 + 700) / 2 && placed[1].x >= (154 + 700) / 2)
         #expect(placed[0].x <= 100 + 14 && placed[0].x + placed[0].width >= 140)

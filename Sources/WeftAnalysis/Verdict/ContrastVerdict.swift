@@ -93,7 +93,7 @@ public enum ContrastVerdict {
         let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
         if repeated == nil, stallExplains(slow: slow, fast: fast, gap: gap) {
             return "finished in about the same time as \(name(a)) \(times(a, b)): \(slow.scheduler)'s run stood still for "
-                + "\(DurationFormat.format(slow.stalled)) (no task ran or changed state and its 1 ms sampler was silent: "
+                + "\(DurationFormat.format(slow.stalled)) (no thread of the process recorded anything, its 1 ms sampler silent: "
                 + "the whole process paused, most likely by the machine), so the difference is noise"
         }
         let direction = b.wallTime > a.wallTime ? "later" : "sooner"

@@ -22,9 +22,10 @@ public struct RunFigures: Sendable, Equatable {
     /// a lone creator spent blocked or asleep in between (`spawning(_:)`); nil with fewer than two such tasks. The
     /// creator's own wait to start is not in it.
     public var spawning: UInt64?
-    /// Time (ns) in which the run made no progress while none of its tasks ran and its periodic sampler, due every
-    /// interval, was silent too: the process was paused by the machine (another process, the hypervisor), not by
-    /// its scheduler. Zero when none was seen or the trace has too few samples to tell.
+    /// Time (ns) in which no thread of the run recorded anything, its periodic sampler (due every interval) silent
+    /// too, while no more of its tasks ran than the machine has cores: the process was paused by the machine (another
+    /// process, the hypervisor), not by its scheduler (`MachineStalls`). Zero when none was seen or the trace has too
+    /// few samples to tell.
     public var stalled: UInt64
     /// The wall times of every run when this one was the median of several runs of the same program under the same
     /// scheduler (`weft compare --repeat`); nil for a single run.
@@ -119,38 +120,9 @@ public struct RunFigures: Sendable, Equatable {
         return last - first - min(idle, last - first)
     }
 
-    /// How long the run stood still (`stalled`). Where the sampler's memory samples are further apart than three of
-    /// its usual intervals (the median gap), the longest stretch inside with no task changing state counts, less the
-    /// one interval that was due, when no task was running through it: nothing of the process moved.
+    /// How long the run stood still (`stalled`): the machine's stalls of the process (`MachineStalls`), summed.
     public static func stalled(_ timeline: Timeline) -> UInt64 {
-        let times = timeline.run.samples.filter { $0.name == SampleName.residentBytes.rawValue }.map(\.time).sorted()
-        guard times.count >= 4 else { return 0 }
-        let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
-        let usual = gaps.sorted()[gaps.count / 2]
-        guard usual > 0 else { return 0 }
-        var total: UInt64 = 0
-        for (i, gap) in gaps.enumerated() where gap > 3 * usual {
-            let window = times[i] ..< times[i + 1]
-            // Every state change inside the window (the longest stretch between two is the silence), and the running
-            // intervals that reach into it.
-            var marks = [window.lowerBound, window.upperBound]
-            var running: [Range<UInt64>] = []
-            for task in timeline.tasks {
-                for interval in task.intervals.overlapping(window) {
-                    if window.contains(interval.start) { marks.append(interval.start) }
-                    if window.contains(interval.end) { marks.append(interval.end) }
-                    if interval.state.category == .running { running.append(interval.start ..< interval.end) }
-                }
-            }
-            marks.sort()
-            var silence = window.lowerBound ..< window.lowerBound
-            for (from, to) in zip(marks, marks.dropFirst()) where to - from > silence.count {
-                silence = from ..< to
-            }
-            guard UInt64(silence.count) > 3 * usual else { continue }
-            if !running.contains(where: { $0.overlaps(silence) }) { total = total &+ (UInt64(silence.count) - usual) }
-        }
-        return total
+        MachineStalls(timeline).total
     }
 }
 

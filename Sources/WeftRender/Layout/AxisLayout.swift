@@ -64,7 +64,7 @@ enum AxisLayout {
                 left.toggle()
             }
             points.append(Point(x + (left ? -2 : 2), bottom))
-            canvas.builder.add(.polyline(points, color: canvas.theme.rule, width: 1), to: .grid)
+            canvas.builder.add(.polyline(points, color: canvas.theme.secondaryText, width: 1.2), to: .grid)
         }
     }
 }

@@ -15,8 +15,8 @@ struct AxisTickChoice {
         var right: Double { left + width }
     }
 
-    /// Pixels kept free between two labels.
-    static let spacing = 6.0
+    /// Pixels kept free between two labels: enough that two never read as one, even across a fold.
+    static let spacing = 10.0
 
     let scale: TimeScale
     /// The stretch of the row labels may use (they may reach past the plot's edges into it).

@@ -21,7 +21,7 @@ struct FoldLabels {
     }
 
     /// Pixels kept free between two labels.
-    static let spacing = 8.0
+    static let spacing = 16.0
     /// Folds farther apart than this share of the row never share a label (a label between them would sit over
     /// neither): the start-up's folds and the shutdown's are named apart, a rhythm's beats together.
     static let farApart = 0.25
@@ -43,7 +43,7 @@ struct FoldLabels {
             return gapLeft <= gapRight ? (i - 1, gapLeft) : (i + 1, gapRight)
         }
         while groups.count > 1, let i = groups.indices.first(where: {
-            !fits(variants(groups[$0])[1], groups, $0) && nearer($0).gap <= row.width * Self.farApart
+            !fits(timed(groups[$0]), groups, $0) && nearer($0).gap <= row.width * Self.farApart
         }) {
             let other = nearer(i).other
             let (a, b) = (min(i, other), max(i, other))
@@ -86,23 +86,38 @@ struct FoldLabels {
         return groups
     }
 
-    /// The labels a group may take, longest first; the second one ("4.94 ms folded", "3 folds of 4.94 ms each") is
-    /// the shortest that still says how long, and the rest are used only when even one group for all folds lacks room.
+    /// The labels a group may take, longest first, each framed by `frame`; the one after the described ones ("4.94 ms
+    /// folded", "3 folds of 4.94 ms each") is the shortest that still says how long, and the rest are used only when
+    /// even one group for all folds lacks room.
     func variants(_ group: Group) -> [String] {
         let folds = group.segments.map { TimeFold(start: UInt64($0.t0), end: UInt64($0.t1)) }
         let descriptions = Set(folds.map(describe))
         let what = descriptions.count == 1 ? ": " + descriptions.first! : ""
+        // A description with a detail after its colon ("start-up before main ran: 3 runtime threads starting") may
+        // also be said without it.
+        let pieces = what.split(separator: ":")
+        let brief = pieces.count > 1 ? ":" + pieces[0] : nil
+        var texts: [String]
         if folds.count == 1 {
             let duration = DurationFormat.format(folds[0].duration)
-            return ["\(duration) folded\(what)", "\(duration) folded", duration]
+            texts = ["\(duration) folded\(what)"] + (brief.map { ["\(duration) folded\($0)"] } ?? [])
+                + ["\(duration) folded", duration]
+        } else {
+            let shortest = DurationFormat.format(folds.map(\.duration).min()!)
+            let longest = DurationFormat.format(folds.map(\.duration).max()!)
+            let range = shortest == longest ? shortest : Self.range(shortest, longest)
+            let each = "\(folds.count) folds of \(range) each"
+            let total = DurationFormat.format(folds.reduce(UInt64(0)) { $0 &+ $1.duration })
+            texts = ["\(each)\(what)"] + (brief.map { ["\(each)\($0)"] } ?? [])
+                + [each, "\(folds.count) folds, \(total) in all", "\(folds.count) folds", "×\(folds.count)"]
         }
-        let shortest = DurationFormat.format(folds.map(\.duration).min()!)
-        let longest = DurationFormat.format(folds.map(\.duration).max()!)
-        let range = shortest == longest ? shortest : Self.range(shortest, longest)
-        let each = "\(folds.count) folds of \(range) each"
-        let total = DurationFormat.format(folds.reduce(UInt64(0)) { $0 &+ $1.duration })
-        return ["\(each)\(what)", each, "\(folds.count) folds, \(total) in all", "\(folds.count) folds", "×\(folds.count)"]
+        // Framed as a break ("⋯ 97.9 ms folded: every task asleep ⋯"), so that two labels side by side never read as
+        // one sentence.
+        return texts.map { "\(Self.frame) \($0) \(Self.frame)" }
     }
+
+    /// The mark on either side of a fold's label: the axis breaks there.
+    static let frame = "⋯"
 
     /// "9.70–11.7 ms" when both ends share a unit, else "980 µs–1.20 ms".
     static func range(_ low: String, _ high: String) -> String {
@@ -116,6 +131,12 @@ struct FoldLabels {
         let left = i > 0 ? (groups[i - 1].right + groups[i].left) / 2 + Self.spacing / 2 : row.x
         let right = i + 1 < groups.count ? (groups[i].right + groups[i + 1].left) / 2 - Self.spacing / 2 : row.maxX
         return (left, right)
+    }
+
+    /// The shortest label of `group` that still says how long its folds are.
+    func timed(_ group: Group) -> String {
+        let texts = variants(group)
+        return group.segments.count == 1 ? texts[texts.count - 2] : texts[texts.count - 4]
     }
 
     private func fits(_ text: String, _ groups: [Group], _ i: Int) -> Bool {

@@ -44,10 +44,14 @@ final class LayoutCanvas {
     var drewFreeLine = false
     /// A thread-per-task thread drawn held by its waiting task.
     var drewHeldThread = false
+    /// A pool thread drawn with work in its queue that the OS did not run (`ThreadTrack.frozen`).
+    var drewFrozenPoolThread = false
     /// A thread density row showed a share of threads held by their waiting tasks.
     var drewHeldDensity = false
     /// A deadlock instant was marked.
     var drewDeadlock = false
+    /// A band over a stall of the whole process (`MachineStalls`) was drawn.
+    var drewStall = false
     /// Counter tracks were drawn.
     var drewCounters = false
     /// The rows of the section headings laid out so far ("Threads 3 scheduler threads: …"), top to bottom: the fold

@@ -28,6 +28,7 @@ enum LegendLayout {
 
     /// The legend's groups, in the order a reader meets them in a panel, top to bottom.
     enum Group: String, CaseIterable {
+        case time = "Time"
         case threads = "Threads"
         case actors = "Actors"
         case tasks = "Tasks"
@@ -53,6 +54,11 @@ enum LegendLayout {
         let theme = canvas.theme
         var out: [Entry] = []
         func add(_ group: Group, _ key: Key, _ label: String) { out.append(Entry(key: key, label: label, group: group)) }
+        if canvas.drewStall {
+            add(.time, .hatched(theme.stallBand, thin: false),
+                "stalled: no thread of the process recorded anything, its 1 ms sampler silent, with no more tasks running than"
+                    + " cores — the machine paused the process (the lanes under it keep their states)")
+        }
         if canvas.usedTaskColors > 0 {
             let colors = Array(Palette.taskColors.prefix(canvas.usedTaskColors))
             add(.threads, .stripes(colors), "runs a task: the colour of the chip beside the task's lane")
@@ -75,6 +81,10 @@ enum LegendLayout {
             // Sand: indigo's hatching vanishes on the dark theme.
             add(.threads, .hatched(Palette.taskColors[1], thin: false),
                 "held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)")
+        }
+        if canvas.drewFrozenPoolThread {
+            add(.threads, .hatched(Palette.taskColors[2], thin: false),
+                "pool thread not run by the OS while a task waited in its queue (multiplexed: the waiting task's colour)")
         }
         if canvas.drewIdleLine { add(.threads, .dashed(long: false), "alive, idle (caller, timer)") }
         if canvas.drewThreadDensity {

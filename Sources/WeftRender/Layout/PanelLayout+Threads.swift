@@ -12,9 +12,28 @@ extension PanelLayout {
                 // Alive and running nothing: free for any task (a pool thread), or only waiting (caller, timer).
                 if thread.role == .worker { canvas.drewFreeLine = true } else { canvas.drewIdleLine = true }
                 let mid = y + Metrics.threadLane / 2
-                canvas.builder.add(.line(from: Point(scale.clampedX(life.start), mid), to: Point(scale.clampedX(life.end), mid),
-                                         color: theme.rule, width: 1, dash: thread.role == .worker ? [6, 3] : [2, 3]),
-                                   to: .grid)
+                // Not through the stretches the OS did not run a pool thread that had work: it was not free then.
+                var from = life.start
+                for piece in thread.frozen.map({ TimeSpan($0.start, $0.end) }) + [TimeSpan(life.end, life.end)] {
+                    if piece.start > from {
+                        canvas.builder.add(.line(from: Point(scale.clampedX(from), mid), to: Point(scale.clampedX(min(piece.start, life.end)), mid),
+                                                 color: theme.rule, width: 1, dash: thread.role == .worker ? [6, 3] : [2, 3]),
+                                           to: .grid)
+                    }
+                    from = max(from, piece.end)
+                }
+            }
+            for frozen in thread.frozen where scale.overlaps(frozen.start, frozen.end) {
+                // A pool thread with a task in its queue that the OS did not run: hatched in the waiting task's
+                // colour, as a thread held by its task is.
+                let x0 = scale.clampedX(frozen.start), x1 = scale.clampedX(frozen.end)
+                guard x1 - x0 >= 0.5 else { continue }
+                canvas.drewFrozenPoolThread = true
+                let dimmed = lanes.matching.map { !$0.contains(frozen.task) } ?? false
+                let rect = Rect(x: x0, y: y + 6, width: x1 - x0, height: Metrics.threadLane - 12)
+                canvas.builder.add(.hatch(rect, color: lanes.coloring.color(frozen.task).withAlpha(dimmed ? 0.25 : 0.8)),
+                                   to: .lanes)
+                stripeRepeat(lanes.coloring.swatch(frozen.task), across: rect)
             }
             if let owner = thread.owner {
                 // A thread-per-task thread its task keeps while not running on it: hatched in the task's colour.

@@ -32,6 +32,11 @@ struct PanelLayout {
             layoutFoldLabels(top: y)
             y += Metrics.foldRow
         }
+        let notes = timeNotes
+        if !notes.isEmpty {
+            layoutTimeNotes(notes, top: y)
+            y += Metrics.foldRow
+        }
         if timeline.deadlock != nil {
             layoutDeadlockLabel(top: y)
             y += Metrics.foldRow
@@ -65,8 +70,11 @@ struct PanelLayout {
         if !timeline.counters.isEmpty {
             y = layoutCounters(top: y)
         }
-        AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y,
-                          gaps: canvas.headingRows.filter { $0.lowerBound >= lanesTop && $0.upperBound <= y })
+        let headings = canvas.headingRows.filter { $0.lowerBound >= lanesTop && $0.upperBound <= y }
+        AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y, gaps: headings)
+        for piece in AxisLayout.uncovered(from: lanesTop, to: y, gaps: headings) {
+            layoutStallBands(top: piece.lowerBound, bottom: piece.upperBound)
+        }
         layoutDeadlockLine(top: lanesTop, bottom: y)
         return y
     }
@@ -195,6 +203,10 @@ struct PanelLayout {
         }
         if facts.awaitingThread > 0 {
             text += part + "\(DurationFormat.format(facts.awaitingThread)) before the task's new thread started"
+        }
+        if facts.frozenPoolThread > 0 {
+            text += part + "\(DurationFormat.format(facts.frozenPoolThread)) waiting for the OS to run the pool thread that"
+                + " held the task (no wake-up latency: the thread had work)"
         }
         return text
     }

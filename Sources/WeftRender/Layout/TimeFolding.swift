@@ -140,7 +140,9 @@ enum TimeFolding {
 
     /// What a run's tasks were doing through `fold`, in the fewest words: "every task asleep", "2 asleep, 1 blocked on
     /// a channel", or "4 asleep, 3 blocked" when the others wait on more than one kind of thing. The sleepers come
-    /// first: they are what the time was spent on.
+    /// first: they are what the time was spent on. With no task alive, before main it is the start-up ("start-up
+    /// before main ran: 3 runtime threads starting"), after main the runtime stopping ("after main: 9 threads
+    /// ending").
     static func describe(_ fold: TimeFold, in run: RenderTimeline) -> String {
         let middle = fold.start / 2 + fold.end / 2 + (fold.start % 2 + fold.end % 2) / 2
         var counts: [LaneState: Int] = [:]
@@ -148,7 +150,12 @@ enum TimeFolding {
             if let state = state(of: task, at: middle) { counts[state, default: 0] += 1 }
         }
         let alive = counts.values.reduce(0, +)
-        if alive == 0 { return run.tasks.isEmpty ? "nothing happens" : "no task alive" }
+        if alive == 0 {
+            let span = TimeSpan(fold.start, fold.end)
+            if run.isBeforeMain(span) { return run.startUpWords }
+            if run.isAfterMain(span) { return run.afterMainWords }
+            return run.tasks.isEmpty ? "nothing happens" : "no task alive"
+        }
         if counts.count == 1, let state = counts.keys.first {
             return alive == 1 ? "the one task \(phrase(state))" : "every task \(phrase(state))"
         }

@@ -124,7 +124,7 @@ public enum TimelineLayout {
     }
 
     /// "program weft-demo · scheduler multiplexed · 2 cores · 2 pool threads · 10,000 tasks + main · 3 OS threads · wall
-    /// 1.2 s · 45,678 events · peak RSS 14 MiB"; with `arguments`, the program's arguments follow its name ("program
+    /// 1.2 s = 1.10 ms before main + 1.19 s main + 8.20 ms after · 45,678 events · peak RSS 14 MiB"; with `arguments`, the program's arguments follow its name ("program
     /// weft run io-bound --tasks 1000 · …"), for pictures whose title does not already give the command. Under a
     /// contrast panel's title (`underTitle`), the threads and peak RSS the title gives are not said again.
     static func factsLine(_ facts: RunFacts, arguments: Bool = false, underTitle: Bool = false) -> String {
@@ -133,12 +133,20 @@ public enum TimelineLayout {
         if let workers = facts.workers, !underTitle { parts.append(Format.plural(workers, "pool thread")) }
         parts.append(tasksText(facts.taskCount))
         if !underTitle { parts.append(Format.plural(facts.threadCount, "OS thread")) }
-        parts.append(facts.wallTimeText)
+        parts.append(facts.wallTimeText + wallPartsText(facts))
         if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
         if let rss = facts.peakRSS, !underTitle { parts.append("peak RSS \(ByteFormat.format(rss))") }
         if let problem = facts.problemSummary { parts.insert("ended \(problem)", at: 0) }
         return "program \(arguments ? facts.command : facts.program) · " + parts.joined(separator: " · ")
+    }
+
+    /// " = 5.20 ms before main + 16.3 ms main + 620 µs after": what the wall time holds beyond main's own time
+    /// (`WallTimeParts`); "" without a main task that ended, or when main's life was the whole wall time.
+    static func wallPartsText(_ facts: RunFacts) -> String {
+        guard let parts = facts.wallParts, parts.beforeMain > 0 || parts.afterMain > 0 else { return "" }
+        func format(_ ns: UInt64) -> String { DurationFormat.format(ns) }
+        return " = \(format(parts.beforeMain)) before main + \(format(parts.main)) main + \(format(parts.afterMain)) after"
     }
 
     private static func window(_ options: RenderOptions, wall: UInt64) throws(RenderError) -> (UInt64, UInt64) {

@@ -26,6 +26,8 @@ extension RenderTimeline {
         facts.spawning = figures.spawning
         facts.stalled = figures.stalled
         facts.measured = figures
+        facts.wallParts = WallTimeParts(timeline)
+        let stalls = MachineStalls(timeline).stretches.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) }
         // Read from the tasks' states, which are let go below.
         let actorTracks = ActorTrack.tracks(timeline, origin: origin)
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
@@ -156,8 +158,25 @@ extension RenderTimeline {
         // idle pool thread to wake (multiplexed), or a CPU or a free thread (the rest).
         var threadStart: [TaskID: UInt64] = [:]
         for thread in threads { if let owner = thread.owner, let life = thread.lifetime { threadStart[owner] = life.start } }
+        if !run.hasVirtualTime {
+            var wakes: [ThreadID: [TimeSpan]] = [:]
+            for thread in timeline.threads where thread.role == .worker {
+                wakes[thread.id] = thread.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) }
+            }
+            let taskPosition = TaskPositions(tasks.map(\.task))
+            for i in threads.indices where threads[i].role == .worker {
+                threads[i].frozen = Self.frozen(threads[i], wakes: wakes[threads[i].thread] ?? []) { task in
+                    taskPosition[task].map { tasks[$0].spans } ?? []
+                }
+            }
+        }
         let pool = threads.filter { $0.role == .worker }
         let idle = pool.isEmpty || run.hasVirtualTime ? [] : SpanRelabel.poolIdle(pool, minimum: Self.minimumIdle)
+        // Each task's waits in the queue of a pool thread the OS did not run: its own, whatever the other threads did.
+        var frozen: [TaskID: [TimeSpan]] = [:]
+        for thread in pool {
+            for stretch in thread.frozen { frozen[stretch.task, default: []].append(TimeSpan(stretch.start, stretch.end)) }
+        }
         let signalled = SpanRelabel.merged(timeline.threads.filter { $0.role == .worker }
             .flatMap { $0.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) } })
         for i in tasks.indices {
@@ -169,12 +188,20 @@ extension RenderTimeline {
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: signalled, as: .osWakeDelay) { $0 == .wakeLatency }
+                if let own = frozen[tasks[i].task] {
+                    tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: SpanRelabel.merged(own), as: .runnable) {
+                        $0 == .wakeLatency || $0 == .osWakeDelay
+                    }
+                }
                 var latency: UInt64 = 0
                 for span in tasks[i].spans where span.state == .wakeLatency || span.state == .osWakeDelay {
                     latency += span.end - span.start
                     if span.state == .osWakeDelay { facts.osWakeDelay += span.end - span.start }
                 }
                 facts.wakeLatency.add(latency)
+            }
+            if let own = frozen[tasks[i].task] {
+                facts.frozenPoolThread += Self.overlap(tasks[i].spans.filter { $0.state == .runnable }, SpanRelabel.merged(own))
             }
             facts.runnable.add(tasks[i].spans.reduce(0) { $0 + ($1.state.isReady ? $1.end - $1.start : 0) })
             facts.awaitingThread += tasks[i].spans.reduce(0) { $0 + ($1.state == .awaitingThread ? $1.end - $1.start : 0) }
@@ -216,10 +243,45 @@ extension RenderTimeline {
         }
         self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks,
                   actors: actorTracks, deadlock: deadlock, counters: counters)
+        self.stalls = stalls
     }
 
     /// A pool thread idle for less than this (ns) is handing over from one task to the next, not idle.
     static let minimumIdle: UInt64 = 20_000
+
+    /// The longest a pool thread that is run by the OS goes without taking work it can see (ns): a worker with no
+    /// work spins and naps for up to 100 µs before it parks (`WorkerPool`), and a parked worker records `threadWake`
+    /// when woken; twice that leaves room for a nap's slack.
+    static let poolThreadLooksWithin: UInt64 = 200_000
+
+    /// The stretches in which the OS did not run `thread`, a pool thread, though it had work: gaps between two of its
+    /// slices longer than `poolThreadLooksWithin`, through which the task it ran next had been ready since the first
+    /// slice ended (spawned or woken by a task running on the thread, or yielded on it: in its own queue) and the
+    /// thread recorded no `threadWake` (it never parked). Each comes with the task that waited.
+    static func frozen(_ thread: ThreadTrack, wakes: [TimeSpan], spans: (TaskID) -> [StateSpan]) -> [ThreadSlice] {
+        var out: [ThreadSlice] = []
+        for (a, b) in zip(thread.slices, thread.slices.dropFirst())
+        where b.start > a.end && b.start - a.end > poolThreadLooksWithin {
+            guard !wakes.contains(where: { $0.end > a.end && $0.end <= b.start }) else { continue }
+            let waiting = spans(b.task)
+            // The task's state just before it ran: ready since the first slice ended (or before).
+            guard let ready = waiting.last(where: { $0.start < b.start }), ready.state == .runnable, ready.end >= b.start,
+                  ready.start <= a.end else { continue }
+            out.append(ThreadSlice(start: a.end, end: b.start, task: b.task))
+        }
+        return out
+    }
+
+    /// How long `spans` overlap the sorted, disjoint `stretches`, in ns.
+    static func overlap(_ spans: [StateSpan], _ stretches: [TimeSpan]) -> UInt64 {
+        var total: UInt64 = 0
+        for span in spans {
+            for stretch in stretches where stretch.start < span.end && stretch.end > span.start {
+                total += min(span.end, stretch.end) - max(span.start, stretch.start)
+            }
+        }
+        return total
+    }
 
     /// The gaps between `slices` within `from`…`to`. After a `deadlock` was detected the thread is held by its task
     /// to `to` without a gap: the task is stuck in the deadlock (or being cancelled by the runtime) whether or not the

@@ -22,6 +22,9 @@ public struct RenderTimeline: Sendable {
     /// Resident memory over time (the runtime's periodic samples) and the scheduler's threads alive (from the trace's
     /// thread starts and stops), when recorded.
     public var counters: [CounterTrack]
+    /// The stretches in which the machine paused the whole process (`MachineStalls`): drawn as a band across the
+    /// lanes, whatever state the lanes under it show.
+    public var stalls: [TimeSpan] = []
 
     public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = [],
                 locks: [LockTrack] = [], actors: [ActorTrack] = [], deadlock: DeadlockDrawing? = nil,
@@ -71,6 +74,9 @@ public struct RunFacts: Sendable, Equatable {
     public var wakeLatency = TaskSum()
     /// The part of `wakeLatency` after the pool had signalled an idle thread to take work: the OS's share, in ns.
     public var osWakeDelay: UInt64 = 0
+    /// Time tasks spent ready while the pool thread that held them was not run by the OS (`ThreadTrack.frozen`),
+    /// summed over the run's tasks: part of `runnable`, not of `wakeLatency`.
+    public var frozenPoolThread: UInt64 = 0
     /// Every kind of runnable time (waiting for a pool thread, for the OS or a CPU, for its new thread to start, for
     /// an idle pool thread to wake), summed over the run's tasks: the one waiting figure both panels of a contrast
     /// picture open their Tasks header with, defined alike whatever the scheduler.
@@ -81,6 +87,9 @@ public struct RunFacts: Sendable, Equatable {
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.
     public var stalled: UInt64 = 0
+    /// The wall time cut where main began and ended (`WallTimeParts`), when the run had a main task that ended:
+    /// before main (times from 0 to `beforeMain`) is the start-up, after main the runtime stopping.
+    public var wallParts: WallTimeParts?
     /// The verdict's figures of the run, when it was built from the analysis model (`RunFigures(timeline)`): with
     /// the hand-offs, CPU and cores that a verdict's reason reads.
     public var measured: RunFigures?
@@ -146,6 +155,9 @@ public struct ThreadTrack: Sendable {
     public var held: [TimeSpan]
     /// The task that owns the thread (thread-per-task), if any.
     public var owner: TaskID?
+    /// Stretches in which a pool thread had work and the OS did not run it (`RenderTimeline.frozen`), each with the
+    /// task that waited for it, sorted. Drawn hatched in that task's colour, not as a free thread.
+    public var frozen: [ThreadSlice] = []
 
     public init(thread: ThreadID, label: String, slices: [ThreadSlice], lifetime: TimeSpan? = nil,
                 role: ThreadRole = .other, held: [TimeSpan] = [], owner: TaskID? = nil) {

@@ -50,14 +50,19 @@ enum SpanRelabel {
     }
 
     /// The times in which at least one of the pool's threads sat idle for at least `minimum` ns (alive, running
-    /// nothing), merged, sorted. Gaps shorter than `minimum` are a thread handing over from one task to the next.
+    /// nothing, and not frozen: `ThreadTrack.frozen`), merged, sorted. Gaps shorter than `minimum` are a thread handing over from one task to the next.
     static func poolIdle(_ pool: [ThreadTrack], minimum: UInt64) -> [TimeSpan] {
         var gaps: [TimeSpan] = []
         for thread in pool {
             guard let life = thread.lifetime else { continue }
             var cursor = life.start
+            var frozen = thread.frozen.makeIterator()
+            var next = frozen.next()
             for slice in thread.slices {
-                if slice.start >= cursor + minimum { gaps.append(TimeSpan(cursor, slice.start)) }
+                // A stretch the OS did not run the thread, work waiting for it, is not idle.
+                while let stretch = next, stretch.end <= cursor { next = frozen.next() }
+                let gapIsFrozen = next.map { $0.start <= cursor && $0.end >= slice.start } ?? false
+                if slice.start >= cursor + minimum && !gapIsFrozen { gaps.append(TimeSpan(cursor, slice.start)) }
                 cursor = max(cursor, slice.end)
             }
             if life.end >= cursor + minimum { gaps.append(TimeSpan(cursor, life.end)) }

@@ -26,6 +26,8 @@ public struct Theme: Sendable, Equatable {
     public var marker: Color
     /// The band over a folded stretch of the time axis.
     public var foldBand: Color
+    /// The hatching over a stretch in which the machine paused the whole process (a stall).
+    public var stallBand: Color
 
     /// Dark text on white.
     public static let light = Theme(
@@ -34,7 +36,7 @@ public struct Theme: Sendable, Equatable {
         dense: Color(hex: 0x4D5566), idleThread: Color(hex: 0xE8EAED), messageArrow: Color(hex: 0x1F2328, alpha: 0.75),
         spawnArrow: Color(hex: 0x6E7781, alpha: 0.8), lockArrow: Color(hex: 0xD55E00, alpha: 0.9),
         wakeArrow: Color(hex: 0x6E7781, alpha: 0.6), marker: Color(hex: 0x1F2328),
-        foldBand: Color(hex: 0x8C959F, alpha: 0.16))
+        foldBand: Color(hex: 0x8C959F, alpha: 0.3), stallBand: Color(hex: 0x6E7781, alpha: 0.45))
 
     /// Light text on near-black.
     public static let dark = Theme(
@@ -43,7 +45,7 @@ public struct Theme: Sendable, Equatable {
         dense: Color(hex: 0xB8C0CC), idleThread: Color(hex: 0x39414D), messageArrow: Color(hex: 0xE6EDF3, alpha: 0.75),
         spawnArrow: Color(hex: 0x9DA7B3, alpha: 0.8), lockArrow: Color(hex: 0xFF8A3D, alpha: 0.9),
         wakeArrow: Color(hex: 0x9DA7B3, alpha: 0.6), marker: Color(hex: 0xE6EDF3),
-        foldBand: Color(hex: 0x9DA7B3, alpha: 0.16))
+        foldBand: Color(hex: 0x9DA7B3, alpha: 0.3), stallBand: Color(hex: 0x9DA7B3, alpha: 0.45))
 
     /// The theme named `name` ("light" or "dark").
     public static func named(_ name: String) -> Theme? {

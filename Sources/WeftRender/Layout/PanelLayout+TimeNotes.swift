@@ -1,0 +1,129 @@
+import WeftAnalysis
+
+/// A note under a panel's axis naming what a stretch of time was: a stall of the whole process, the start-up before
+/// main, the runtime stopping after it.
+struct TimeNote: Equatable {
+    enum Kind: Equatable {
+        /// The machine paused the process (`MachineStalls`): said in the text colour, first.
+        case stall
+        /// Before main was created or after it ended (`WallTimeParts`).
+        case outsideMain
+    }
+
+    let kind: Kind
+    let span: TimeSpan
+    /// The texts it may take, longest first.
+    let variants: [String]
+}
+
+/// Places time notes in one row: each centred over its stretch (moved just enough to stay in the row, still over
+/// it), in the longest words that do not crowd a note already placed; stalls first.
+struct TimeNotePlacement {
+    /// One note placed: its text and its box's left edge.
+    struct Placed: Equatable {
+        let note: TimeNote
+        let text: String
+        let left: Double
+        let width: Double
+        var right: Double { left + width }
+    }
+
+    /// Pixels kept free between two notes.
+    static let spacing = 16.0
+
+    let row: (left: Double, right: Double)
+    /// The x of a time.
+    let x: (UInt64) -> Double
+    /// The width of a text at the note size.
+    let width: (String) -> Double
+
+    func place(_ notes: [TimeNote]) -> [Placed] {
+        var placed: [Placed] = []
+        for note in notes {
+            let x0 = x(note.span.start), x1 = max(x(note.span.end), x(note.span.start) + 1)
+            let centre = (x0 + x1) / 2
+            for text in note.variants {
+                let w = width(text)
+                guard w <= row.right - row.left else { continue }
+                let left = min(max(centre - w / 2, row.left), row.right - w)
+                guard left <= x1, left + w >= x0 else { continue }
+                let crowded = placed.contains { left < $0.right + Self.spacing && left + w > $0.left - Self.spacing }
+                if !crowded {
+                    placed.append(Placed(note: note, text: text, left: left, width: w))
+                    break
+                }
+            }
+        }
+        return placed.sorted { $0.left < $1.left }
+    }
+}
+
+extension PanelLayout {
+    /// The narrowest stretch before or after main (unfolded pixels) that gets a note of its own.
+    static let minimumNotedStretch = 24.0
+
+    /// The notes under this panel's axis: each stall inside the window, then the start-up before main and the
+    /// runtime stopping after it where they are drawn wide enough to name (a fold's label names a folded one).
+    var timeNotes: [TimeNote] {
+        var notes: [TimeNote] = []
+        for stall in timeline.stalls where scale.overlaps(stall.start, stall.end) {
+            let duration = DurationFormat.format(stall.end - stall.start)
+            notes.append(TimeNote(kind: .stall, span: stall, variants: [
+                "stalled \(duration): no thread of the process ran — the machine paused it",
+                "stalled \(duration): the machine paused the process",
+                "stalled \(duration)", "stalled",
+            ]))
+        }
+        guard let main = timeline.mainLife else { return notes }
+        let end = max(timeline.facts.axisEnd, main.end)
+        let before = TimeSpan(0, main.start), after = TimeSpan(main.end, end)
+        if unfoldedPixels(before) >= Self.minimumNotedStretch {
+            notes.append(TimeNote(kind: .outsideMain, span: before,
+                                  variants: [timeline.startUpWords, "before main ran", "start-up"]))
+        }
+        if unfoldedPixels(after) >= Self.minimumNotedStretch {
+            notes.append(TimeNote(kind: .outsideMain, span: after,
+                                  variants: [timeline.afterMainWords, "after main", "end"]))
+        }
+        return notes
+    }
+
+    /// The pixels `span` takes on the axis outside its folds.
+    func unfoldedPixels(_ span: TimeSpan) -> Double {
+        let a = max(Double(span.start), scale.start), b = min(Double(span.end), scale.end)
+        guard b > a else { return 0 }
+        return scale.segments.filter { !$0.folded }.reduce(0.0) { sum, segment in
+            sum + max(0, min(b, segment.t1) - max(a, segment.t0)) * segment.factor
+        }
+    }
+
+    /// The notes in a row at `top`, over the plot: stalls in the text colour, the rest in the secondary one, each on
+    /// a halo of the background; a thin bracket under each spans its stretch.
+    func layoutTimeNotes(_ notes: [TimeNote], top: Double) {
+        let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
+        let placement = TimeNotePlacement(row: (row.x, row.maxX), x: { scale.clampedX($0) },
+                                          width: { canvas.measurer.width($0, size: Metrics.axisSize) })
+        for placed in placement.place(notes) {
+            let stall = placed.note.kind == .stall
+            let color = stall ? theme.text : theme.secondaryText
+            let x0 = scale.clampedX(placed.note.span.start), x1 = scale.clampedX(placed.note.span.end)
+            canvas.builder.add(.line(from: Point(x0, row.maxY - 1), to: Point(max(x1, x0 + 1), row.maxY - 1),
+                                     color: stall ? theme.text : theme.rule, width: 1), to: .grid)
+            guard let text = canvas.text(placed.text, in: row, x: placed.left, size: Metrics.axisSize, color: color,
+                                         minimumCharacters: placed.text.count) else { continue }
+            canvas.builder.add(.rect(text.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
+            canvas.builder.add(text)
+        }
+    }
+
+    /// A hatched grey band over every lane from `top` to `bottom` through each stall: whatever the lanes under it
+    /// show, nothing of the process ran then.
+    func layoutStallBands(top: Double, bottom: Double) {
+        for stall in timeline.stalls where scale.overlaps(stall.start, stall.end) && bottom > top {
+            let x0 = scale.clampedX(stall.start), x1 = max(scale.clampedX(stall.end), x0 + 2)
+            canvas.builder.add(.hatch(Rect(x: x0, y: top, width: x1 - x0, height: bottom - top), color: theme.stallBand),
+                               to: .holds)
+            canvas.drewStall = true
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+import WeftAnalysis
+import WeftTrace
+@testable import WeftRender
+import WeftTestSupport
+
+/// Every stretch of a picture's time axis says where the time went: the machine's stalls, a pool thread the OS did
+/// not run, the start-up before main and the end after it; and its labels never crowd.
+@Suite("Where the time went")
+struct TimeAccountTests {
+    let measurer: TextMeasurer
+    init() throws { measurer = try TextMeasurer() }
+    let us: UInt64 = 1_000
+
+    @Test("a stall is a labelled, hatched band across every lane of its panel, and the legend says what it is")
+    func stallBand() throws {
+        var run = Fixtures.small()
+        run.stalls = [TimeSpan(62 * us, 88 * us)]
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1000), measurer: measurer)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let label = try #require(scene.texts.first { $0.text.hasPrefix("stalled 26.0 µs") })
+        #expect(label.text == "stalled 26.0 µs: no thread of the process ran — the machine paused it")
+        #expect(scene.texts.contains { $0.text.hasPrefix("stalled: no thread of the process recorded anything") })
+        // The band: hatched over the stall's time, from the first lane to the last, in the stall's colour, over the
+        // lanes (not under them).
+        let bands = (scene.layer("holds")?.items ?? []).compactMap { item -> Rect? in
+            if case let .hatch(rect, color) = item, color == Theme.light.stallBand { rect } else { nil }
+        }
+        #expect(!bands.isEmpty)
+        let lanes = scene.texts.filter { ["worker 1", "receiver"].contains($0.text) || $0.text.hasSuffix("receiver") }
+        let top = try #require(bands.map(\.y).min()), bottom = try #require(bands.map(\.maxY).max())
+        #expect(lanes.allSatisfy { $0.box.y >= top - 1 && $0.box.maxY <= bottom + 1 }, "\(lanes.map(\.box)) \(top)…\(bottom)")
+        // The label is over the band.
+        let band = bands[0]
+        #expect(label.box.x <= band.maxX && label.box.maxX >= band.x)
+        // No stall: no band, no legend entry.
+        let plain = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1000), measurer: measurer)
+        #expect(!plain.texts.contains { $0.text.hasPrefix("stalled") })
+    }
+
+    @Test("the stall band is painted: pixels inside it are hatched grey, just outside it not")
+    func stallBandPainted() throws {
+        var run = Fixtures.small()
+        run.stalls = [TimeSpan(62 * us, 88 * us)]
+        let options = RenderOptions(width: 1000)
+        let scene = try TimelineLayout.scene(run, options: options, measurer: measurer)
+        let items = scene.layer("holds")?.items ?? []
+        let hatches = items.compactMap { item -> Rect? in
+            if case let .hatch(rect, _) = item { rect } else { nil }
+        }
+        let band = try #require(hatches.first)
+        let image = try ScenePainter.image(scene)
+        // Along a row of the timer thread's lane (empty but for its idle line), the band darkens some pixels.
+        let timer = try #require(scene.texts.first { $0.text == "timer thread" })
+        let y = Int(timer.box.y + 2)
+        let inside = (Int(band.x) + 1 ..< Int(band.maxX) - 1).compactMap { image.color(x: $0, y: y) }
+        let outside = (Int(band.maxX) + 4 ..< Int(band.maxX) + 20).compactMap { image.color(x: $0, y: y) }
+        #expect(inside.contains { $0.red < 0.8 })
+        #expect(!outside.isEmpty && outside.allSatisfy { $0.red > 0.8 })
+    }
+
+    @Test("a real trace's stall is found and drawn: main 'running' on 2 cores while nothing of the process ran")
+    func stallFromATrace() throws {
+        let timeline = try TimelineBuilder.build(from: TraceText.parse(Self.runningStall))
+        let run = RenderTimeline(timeline: timeline)
+        #expect(run.stalls == [TimeSpan(3_500_000, 10_500_000)])
+        #expect(run.facts.stalled == 7_000_000)
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, time: .linear), measurer: measurer)
+        #expect(scene.texts.contains { $0.text == "stalled 7.00 ms: no thread of the process ran — the machine paused it" })
+        // main keeps its state under the band.
+        #expect(run.tasks[0].spans.contains { $0.state == .running && $0.start <= 3_500_000 && $0.end >= 10_500_000 })
+    }
+
+    @Test("a pool thread that had work in its queue and was not run by the OS is drawn held, and its task's wait is not wake-up latency")
+    func frozenPoolThread() throws {
+        let timeline = try TimelineBuilder.build(from: TraceText.parse(Self.frozenWorker))
+        let run = RenderTimeline(timeline: timeline)
+        let worker0 = try #require(run.threads.first { $0.label == "pool thread 0" })
+        #expect(worker0.frozen == [ThreadSlice(start: 400_000, end: 3_400_000, task: TaskID(2))])
+        let t2 = try #require(run.tasks.first { $0.name == "yielder" })
+        // Ready from its yield (0.4 ms) to its next run (3.4 ms): waiting for the OS to run its pool thread.
+        #expect(t2.spans.contains { $0.state == .runnable && $0.start == 400_000 && $0.end == 3_400_000 }, "\(t2.spans)")
+        #expect(!t2.spans.contains { ($0.state == .wakeLatency || $0.state == .osWakeDelay) && $0.end > 400_000 })
+        #expect(run.facts.frozenPoolThread == 3_000_000)
+        // What wake-up latency remains is the start's, before pool thread 1 first ran a task (at 0.15 ms).
+        #expect(run.facts.wakeLatency.total < 150_000)
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, time: .linear), measurer: measurer)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        #expect(scene.texts.contains { $0.text.hasPrefix("pool thread not run by the OS while a task waited in its queue") })
+        #expect(scene.texts.contains { $0.text.contains("3.00 ms waiting for the OS to run the pool thread") })
+        // The same gap with a recorded wake-up: the thread parked, was woken and ran late; not frozen.
+        let woken = Self.frozenWorker.replacingOccurrences(of: "3390000 T1 - sample", with: "3390000 T1 - threadWake delay=10000ns\n3390001 T1 - sample")
+        let parked = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceText.parse(woken)))
+        #expect(parked.threads.allSatisfy { $0.frozen.isEmpty })
+    }
+
+    @Test("before main and after main are named: in the facts line, in fold labels and in notes under the axis")
+    func startUpAndEnd() throws {
+        let timeline = try TimelineBuilder.build(from: TraceText.parse(Self.lateMain))
+        let run = RenderTimeline(timeline: timeline)
+        #expect(run.facts.wallParts == WallTimeParts(beforeMain: 4_000_000, main: 2_000_000, afterMain: 3_000_000))
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, time: .linear), measurer: measurer)
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains { $0.contains("wall 9.00 ms = 4.00 ms before main + 2.00 ms main + 3.00 ms after") }, "\(texts)")
+        #expect(texts.contains("start-up before main ran: 2 runtime threads starting"), "\(texts)")
+        #expect(texts.contains("after main: 3 threads ending"), "\(texts)")
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        // Folded, each stretch's fold says the same.
+        let folded = try TimelineLayout.scene(run, options: RenderOptions(width: 1200), measurer: measurer)
+        #expect(folded.texts.contains { $0.text.contains("start-up before main ran") })
+        #expect(folded.texts.contains { $0.text.contains("after main: 3 threads ending") })
+        #expect(SceneChecks.textProblems(folded).isEmpty)
+    }
+
+    @Test("no tick label, fold label or note overlaps or comes within a few pixels of another, in any recorded picture")
+    func axisLabelsKeepApart() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("traces")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix("-multiplexed.weft") }.sorted()
+        for name in names {
+            let other = folder.appendingPathComponent(name.replacingOccurrences(of: "-multiplexed", with: "-thread-per-task"))
+            guard FileManager.default.fileExists(atPath: other.path) else { continue }
+            let a = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceReader(path: folder.appendingPathComponent(name).path)))
+            let b = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceReader(path: other.path)))
+            let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1600), measurer: measurer)
+            // Texts in one row (the same baseline) at axis size keep at least 6 px apart.
+            let small = scene.texts.filter { text in
+                text.size == Metrics.axisSize && (text.text.hasPrefix(FoldLabels.frame) || text.text.hasPrefix("stalled")
+                    || text.text.hasPrefix("start-up") || text.text.hasPrefix("after main")
+                    || text.text.range(of: #"^[0-9.]+ (ms|µs|s|ns)$"#, options: .regularExpression) != nil)
+            }
+            let rows = Dictionary(grouping: small) { Int($0.baseline.rounded()) }
+            for (_, row) in rows {
+                let sorted = row.sorted { $0.box.x < $1.box.x }
+                for (left, right) in zip(sorted, sorted.dropFirst()) {
+                    #expect(right.box.x - left.box.maxX >= 6, "\(name): \"\(left.text)\" and \"\(right.text)\" touch")
+                }
+            }
+        }
+    }
+
+    /// main runs on pool thread 0 from 1 ms to 11 ms on 2 cores; the 1 ms sampler records at 0.5 … 3.5 ms, then
+    /// nothing of the process records anything until 10.5 ms.
+    static let runningStall = """
+        0 T1 - metadata key="scheduler" value="multiplexed"
+        0 T1 - metadata key="workers" value="2"
+        0 T1 - metadata key="cores" value="2"
+        0 T1 - threadStart tid=100 role=worker index=0
+        0 T2 - threadStart tid=101 role=worker index=1
+        0 T3 - threadStart tid=102 role=timer index=0
+        500000 T3 - sample name="rss_bytes" value=1000000
+        900000 T1 - taskCreate task=t1 parent=- name="main" site=""
+        1000000 T1 t1 runBegin task=t1
+        1500000 T3 - sample name="rss_bytes" value=1000000
+        2500000 T3 - sample name="rss_bytes" value=1000000
+        3500000 T3 - sample name="rss_bytes" value=1000000
+        10500000 T3 - sample name="rss_bytes" value=1000000
+        11000000 T1 t1 taskEnd task=t1 outcome=returned message=""
+        11000000 T1 t1 runEnd task=t1 reason=finished
+        11500000 T3 - sample name="rss_bytes" value=1000000
+        12000000 T1 - threadStop
+        12000000 T2 - threadStop
+        12000000 T3 - threadStop
+        12000000 T1 - runFinish outcome=completed message=""
+        """
+
+    /// A pool of 2 threads. main (t1) spawns "yielder" (t2) and "busy" (t3). t2 yields on pool thread 0 (T1) at
+    /// 0.4 ms, so it waits in T1's own queue; T1 records nothing (no wake-up) until it runs t2 again at 3.4 ms, while
+    /// T2 runs t3 throughout.
+    static let frozenWorker = """
+        0 T1 - metadata key="scheduler" value="multiplexed"
+        0 T1 - metadata key="workers" value="2"
+        0 T1 - metadata key="cores" value="2"
+        0 T1 - threadStart tid=100 role=worker index=0
+        0 T2 - threadStart tid=101 role=worker index=1
+        100000 T1 - taskCreate task=t1 parent=- name="main" site=""
+        110000 T1 t1 runBegin task=t1
+        120000 T1 t1 taskCreate task=t2 parent=t1 name="yielder" site=""
+        130000 T1 t1 taskCreate task=t3 parent=t1 name="busy" site=""
+        140000 T1 t1 block reason=join object=-
+        140000 T1 t1 runEnd task=t1 reason=blocked
+        150000 T2 t3 runBegin task=t3
+        200000 T1 t2 runBegin task=t2
+        400000 T1 t2 runEnd task=t2 reason=yielded
+        3390000 T1 - sample name="rss_bytes" value=1000000
+        3400000 T1 t2 runBegin task=t2
+        3500000 T1 t2 taskEnd task=t2 outcome=returned message=""
+        3500000 T1 t2 runEnd task=t2 reason=finished
+        3600000 T2 t3 taskEnd task=t3 outcome=returned message=""
+        3600000 T2 t3 runEnd task=t3 reason=finished
+        3600000 T2 - unblock task=t1
+        3610000 T2 t1 runBegin task=t1
+        3620000 T2 t1 taskEnd task=t1 outcome=returned message=""
+        3620000 T2 t1 runEnd task=t1 reason=finished
+        3700000 T1 - threadStop
+        3700000 T2 - threadStop
+        3700000 T1 - runFinish outcome=completed message=""
+        """
+
+    /// Thread-per-task: the caller and the timer start at once; main is created at 4 ms and ends at 6 ms; its thread,
+    /// the timer and a child's thread stop by 9 ms.
+    static let lateMain = """
+        0 T1 - metadata key="scheduler" value="thread-per-task"
+        0 T1 - threadStart tid=100 role=main index=0
+        0 T2 - threadStart tid=101 role=timer index=0
+        4000000 T1 - taskCreate task=t1 parent=- name="main" site=""
+        4000000 T3 - threadStart tid=102 role=task-thread index=1
+        4100000 T3 t1 runBegin task=t1
+        4200000 T3 t1 taskCreate task=t2 parent=t1 name="child" site=""
+        4300000 T4 - threadStart tid=103 role=task-thread index=2
+        4300000 T4 t2 runBegin task=t2
+        4400000 T4 t2 taskEnd task=t2 outcome=returned message=""
+        4400000 T4 t2 runEnd task=t2 reason=finished
+        6000000 T3 t1 taskEnd task=t1 outcome=returned message=""
+        6000000 T3 t1 runEnd task=t1 reason=finished
+        7000000 T3 - threadStop
+        8000000 T4 - threadStop
+        8500000 T2 - threadStop
+        9000000 T1 - runFinish outcome=completed message=""
+        """
+}
