@@ -83,6 +83,7 @@ extension TimelineState {
                                 flows: IntervalList(unsorted: keepsDetail ? keptFlows() : []), wakes: wakes, logs: logs)
         finishPrimitives(into: &timeline, mutexes: &mutexTimelines, at: end)
         timeline.setMutexes(mutexTimelines)
+        timeline.joinedCell = coalescing?.resolution ?? 0
         timeline.actors = actors.sorted { $0.id < $1.id }.map { actor in
             var actor = actor
             actor.jobs.sort { $0.start < $1.start }
