@@ -81,6 +81,22 @@ struct PictureDetailTests {
                 "\(Self.pieces(small)) → \(Self.pieces(large)) (exact \(Self.pieces(exactLarge)))")
     }
 
+    @Test("over the budget, a pair's messages and wake-ups are one per cell, and the model says the cell")
+    func onePerCell() throws {
+        let detail = PictureDetail(budget: 4_000, finestShare: 1 << 10)
+        let exact = try TimelineBuilder.build(from: Self.pingPong(rounds: 20_000))
+        let picture = try TimelineBuilder.build(from: Self.pingPong(rounds: 20_000), detail: detail)
+        #expect(exact.joinedCell == 0)
+        let cell = picture.joinedCell
+        try #require(cell > 0)
+        var flows: [String: Int] = [:]
+        for flow in picture.flows.elements { flows["\(flow.sender)→\(flow.receiver)@\(flow.start / cell)", default: 0] += 1 }
+        #expect(flows.values.allSatisfy { $0 == 1 }, "\(flows.values.filter { $0 > 1 }.count) cells hold a pair's messages apart")
+        var wakes: [String: Int] = [:]
+        for wake in picture.wakes { wakes["\(wake.waker)→\(wake.wakee)@\(wake.time / cell)", default: 0] += 1 }
+        #expect(wakes.values.allSatisfy { $0 == 1 }, "\(wakes.values.filter { $0 > 1 }.count) cells hold a pair's wake-ups apart")
+    }
+
     /// A ping-pong whose pieces are all far shorter than the run, as in `weft run pingpong`.
     static func pingPong(rounds: Int) -> EventList { JitteredPingPong.events(rounds: rounds) }
 
