@@ -129,9 +129,12 @@ enum LegendLayout {
                 label = canvas.usedStates.contains(.running) ? "running (in a thread density row: threads running)"
                     : "thread density row: threads running"
             }
-            if state == .mutex && canvas.drewLockWait {
-                label = canvas.usedStates.contains(.mutex) ? "blocked: mutex (on a lock lane: tasks waiting)"
-                    : "lock lane: tasks waiting"
+            if state == .mutex {
+                label = "blocked: " + lockWaitWords(canvas.lockWaitKinds)
+                if canvas.drewLockWait {
+                    label = canvas.usedStates.contains(.mutex) ? label + " (on a lock lane: tasks waiting)"
+                        : "lock lane: tasks waiting"
+                }
             }
             if state == .actor && canvas.drewActorQueue {
                 // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.
@@ -169,6 +172,14 @@ enum LegendLayout {
             add(.counters, .counter(Palette.counterThreads), "scheduler threads alive")
         }
         return out
+    }
+
+    /// What a lock wait's colour stands for, by the kinds of lock waited for: "mutex", "semaphore", or
+    /// "lock (mutex, semaphore)" when tasks waited for more than one kind (the lock lane says which).
+    static func lockWaitWords(_ kinds: Set<LockKind>) -> String {
+        let sorted = kinds.sorted()
+        guard sorted.count > 1 else { return (sorted.first ?? .mutex).noun }
+        return "lock (" + sorted.map(\.noun).joined(separator: ", ") + ")"
     }
 
     /// Lays the legend out from `top`, one group a row (wrapped under itself when long), each led by its name;

@@ -37,6 +37,7 @@ struct PanelLayout {
             y += Metrics.foldRow
         }
         let lanesTop = y
+        canvas.lockWaitKinds.formUnion(timeline.locks.filter { !$0.waits.isEmpty }.map(\.kind))
         var taskCenters: [TaskID: Double] = [:]
         if options.view.showsThreads {
             y = section("Threads", detail: threadDetail, top: y)
@@ -151,11 +152,23 @@ struct PanelLayout {
     }
 
     private var lockDetail: String {
-        let total = timeline.locks.count
         let contended = timeline.locks.filter { !$0.waits.isEmpty }.count
-        var text = Format.plural(total, "mutex", "mutexes") + ", \(Format.count(contended)) waited for"
-        if lanes.hiddenLocks > 0 { text += " (the \(lanes.shownLocks.count) most waited-for drawn)" }
-        return text + " · bar: held, in the holder's colour · vermillion strip: tasks waiting"
+        var text = Self.lockCounts(timeline.locks) + ", \(Format.count(contended)) waited for"
+        if lanes.hiddenLocks > 0 {
+            text += " (\(Format.count(lanes.shownLocks.count)) drawn: every one a task drawn waited for, then the most"
+                + " waited-for; \(Format.count(lanes.hiddenLocks)) more not drawn)"
+        }
+        let shared = lanes.shownLocks.contains { $0.kind != .mutex }
+        return text + " · bar: held, in the holder's colour" + (shared ? " (readers and permit holders may overlap)" : "")
+            + " · vermillion strip: tasks waiting"
+    }
+
+    /// "5 mutexes" or "1 rw-lock, 1 semaphore": how many locks of each kind, in the order mutex, rw-lock, semaphore.
+    static func lockCounts(_ locks: [LockTrack]) -> String {
+        LockKind.allCases.compactMap { kind in
+            let n = locks.filter { $0.kind == kind }.count
+            return n == 0 ? nil : Format.plural(n, kind.noun, kind.plural)
+        }.joined(separator: ", ")
     }
 
     private var taskDetail: String {
