@@ -54,6 +54,8 @@ final class LayoutCanvas {
     var drewDeadlock = false
     /// A band over a stall of the whole process (`MachineStalls`) was drawn.
     var drewStall = false
+    /// A task's failure (its end by throwing) was marked.
+    var drewFailure = false
     /// Counter tracks were drawn.
     var drewCounters = false
     /// The rows of the section headings laid out so far ("Threads 3 scheduler threads: …"), top to bottom: the fold
