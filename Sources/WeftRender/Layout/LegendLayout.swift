@@ -72,7 +72,7 @@ enum LegendLayout {
             add(.threads, .dashed(long: true), "pool thread free: idle, any task may take it (multiplexed)")
         }
         if canvas.drewHeldThread {
-            // Sand: indigo's hatching vanishes on the dark theme.
+            // Khaki: the first colour's dark purple hatching vanishes on the dark theme.
             add(.threads, .hatched(Palette.taskColors[1], thin: false),
                 "held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)")
         }
