@@ -111,6 +111,10 @@ enum LegendLayout {
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
         ]
         var states = stateOrder.filter { canvas.usedStates.contains($0) }
+        if canvas.drewCrowdedSlice && !states.contains(.runningOrWaitingForCPU) {
+            states.append(.runningOrWaitingForCPU)
+            states.sort { stateOrder.firstIndex(of: $0)! < stateOrder.firstIndex(of: $1)! }
+        }
         // A thread density row's running share is running's blue: the one entry says both.
         if canvas.drewThreadDensity && !states.contains(.running) { states.insert(.running, at: 0) }
         // Wait group and join share a colour: one entry.
@@ -133,6 +137,10 @@ enum LegendLayout {
                     label = canvas.usedStates.contains(.mutex) ? label + " (on a lock lane: tasks waiting)"
                         : "lock lane: tasks waiting"
                 }
+            }
+            if state == .runningOrWaitingForCPU && canvas.drewCrowdedSlice {
+                // Said once for both views: a thread lane's run is hatched in its task's colour there.
+                label += " (on a thread lane: hatched in the task's colour)"
             }
             if state == .actor && canvas.drewActorQueue {
                 // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.

@@ -22,6 +22,9 @@ public struct RenderTimeline: Sendable {
     /// Resident memory over time (the runtime's periodic samples) and the scheduler's threads alive (from the trace's
     /// thread starts and stops), when recorded.
     public var counters: [CounterTrack]
+    /// Where more threads ran tasks than the machine has cores, sorted and apart: a task's running there may include
+    /// waiting for a CPU (`LaneState.runningOrWaitingForCPU`), in its task lane and in its thread's lane alike.
+    public var oversubscribed: [TimeSpan] = []
 
     public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = [],
                 locks: [LockTrack] = [], actors: [ActorTrack] = [], deadlock: DeadlockDrawing? = nil,
