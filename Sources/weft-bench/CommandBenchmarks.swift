@@ -9,7 +9,8 @@ import Foundation
 /// 1,000,000), WEFT_BENCH_THREADS (thread-per-task tasks, default 10,000); WEFT_BENCH_RUNS (default 3, the median is
 /// printed); WEFT_BENCH_SHAPES (a comma list of hot-channel, tasks, threads) picks shapes, WEFT_BENCH_COMMANDS (a comma
 /// list of stats, check, render, diff, export) commands; "render" runs the picture twice, as drawn and from a model
-/// that keeps every piece.
+/// that keeps every piece. `WEFT_BENCH_SHAPES=hot-channel WEFT_BENCH_COMMANDS=diff WEFT_BENCH_ROUNDS=400000` runs the
+/// diff and its picture (whose models are then over the picture's budget) in under a minute.
 let commandSuite = BenchmarkSuite(name: "commands") {
     let environment = ProcessInfo.processInfo.environment
     func number(_ name: String, _ fallback: Int) -> Int { Int(environment[name] ?? "") ?? fallback }
