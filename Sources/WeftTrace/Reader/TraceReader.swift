@@ -16,6 +16,8 @@ public final class TraceReader: EventStream {
     /// Sendable), and a dynamic exclusivity check on every event costs more than decoding it.
     @exclusivity(unchecked) private var engine: ReaderEngine
 
+    deinit { engine.stopReadingAhead() }
+
     /// Opens a file; "-" reads standard input.
     /// - Throws: `TraceError` when the file cannot be opened or does not start like a trace.
     public convenience init(path: String) throws(TraceError) {
