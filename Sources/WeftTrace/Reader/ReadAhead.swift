@@ -43,11 +43,11 @@ struct ReadAheadRecord {
 /// decoded events alive (queued or in the reader's lanes); past that, batches pass undecoded.
 final class ReadAhead: @unchecked Sendable {
     /// The most bytes (payloads or decoded events) waiting in the queue.
-    static let queueBytes = 8 << 20
+    static let queueBytes = 2 << 20
     /// The most records waiting in the queue.
     static let queueRecords = 4096
     /// The most bytes of decoded events alive at once.
-    static let decodedBudget = 48 << 20
+    static let decodedBudget = 6 << 20
     /// The largest batch payload decoded ahead (an event takes at least 2 bytes and 72 decoded: at most 36 MiB).
     static let largestDecodedPayload = 1 << 20
     /// The smallest batch payload decoded ahead: a batch of a few events costs more to hand over (its arrays made on
