@@ -101,7 +101,7 @@ struct DiffCommand: ParsableCommand {
         let gates = try gates()
         // The timelines draw both whole models; standard input cannot be read twice. Otherwise each trace is read
         // once for the diff keeping no per-event lists, and the picture takes what it says of each run from one
-        // whole model at a time.
+        // model at a time, built for a picture: past its budget its lanes stop growing with the events.
         let whole = timelines || (output != nil && (a == "-" || b == "-"))
         let runs = whole ? try TraceLoader.tracedRuns([a, b], command: "diff") : try TraceLoader.digests([a, b], command: "diff")
         let (runA, runB) = (runs[0], runs[1])
@@ -142,8 +142,8 @@ struct DiffCommand: ParsableCommand {
                 if whole {
                     try DiffRenderer.render(diff, a: runA.timeline, b: runB.timeline, to: target.partialPath, options: options)
                 } else {
-                    let sideA = DiffSide(try TraceLoader.timeline(a, command: "diff", warns: false))
-                    let sideB = DiffSide(try TraceLoader.timeline(b, command: "diff", warns: false))
+                    let sideA = DiffSide(try TraceLoader.timeline(a, command: "diff", warns: false, detail: PictureDetail()))
+                    let sideB = DiffSide(try TraceLoader.timeline(b, command: "diff", warns: false, detail: PictureDetail()))
                     try DiffRenderer.render(diff, a: sideA, b: sideB, to: target.partialPath, options: options)
                 }
                 try target.commit()

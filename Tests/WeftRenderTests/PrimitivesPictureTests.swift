@@ -21,7 +21,7 @@ struct PrimitivesPictureTests {
         #expect(picture.tasks.flatMap(\.marks).filter { $0.kind == .tick }.count == 4)  // three ticks and the timer
         let scene = try TimelineLayout.scene(picture, options: RenderOptions(width: 1400), measurer: try TextMeasurer())
         #expect(SceneChecks.textProblems(scene).isEmpty)
-        #expect(scene.texts.contains { $0.text.hasPrefix("rwlock mu") && $0.text.hasSuffix("cache") })
+        #expect(scene.texts.contains { $0.text.hasPrefix("rw-lock mu") && $0.text.hasSuffix("cache") })
         #expect(scene.texts.contains { $0.text == "cancelled" } && scene.texts.contains { $0.text == "tick / timer fired" })
         let markers = scene.layers.flatMap(\.items).compactMap { item -> MarkerShape? in
             if case let .marker(shape, _, _, _) = item { shape } else { nil }

@@ -267,13 +267,16 @@ extension TimelineState {
     }
 
     /// Counts every paired message into the one its pair keeps in its cell at `resolution`, freeing the others' places.
+    /// The messages are taken in the order they were sent: freed places are filled again by later messages, so the
+    /// list is not in time order, and a pair's messages of one cell would otherwise be apart and stay apart.
     private mutating func rethinFlows(resolution: UInt64) {
         var cells: [CoalescingState.Kept?] = []
         var free = coalescing?.freeFlow ?? []
         if free.count < flows.count { free += [Bool](repeating: false, count: flows.count - free.count) }
-        for f in flows.indices where !free[f] {
-            guard let sent = flows[f].sent, flows[f].received != nil,
-                  let slot = taskIndex.position(flows[f].receiver.rawValue) else { continue }
+        var paired = flows.indices.filter { !free[$0] && flows[$0].sent != nil && flows[$0].received != nil }
+        paired.sort { a, b in flows[a].start != flows[b].start ? flows[a].start < flows[b].start : a < b }
+        for f in paired {
+            guard let sent = flows[f].sent, let slot = taskIndex.position(flows[f].receiver.rawValue) else { continue }
             if let into = CoalescingState.kept(from: flows[f].sender, to: slot, at: sent, position: f, in: &cells,
                                                resolution: resolution) {
                 flows[into].count &+= flows[f].count

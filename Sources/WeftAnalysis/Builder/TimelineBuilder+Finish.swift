@@ -78,11 +78,19 @@ extension TimelineState {
             return c
         }
 
+        // The model's messages, and the list that held them (its places freed by joined ones, as large as it ever
+        // was) let go before they are sorted. A summary reads the unpaired ones from it after this.
+        let keptFlows = keepsDetail ? keptFlows() : []
+        if keepsDetail {
+            flows = []
+            freeFlows = []
+        }
         var timeline = Timeline(run: run, tasks: taskTimelines, threads: threadTimelines, channels: channels,
                                 mutexes: [], waitGroups: waitGroupTimelines, conditions: conditionTimelines,
-                                flows: IntervalList(unsorted: keepsDetail ? keptFlows() : []), wakes: wakes, logs: logs)
+                                flows: IntervalList(unsorted: keptFlows), wakes: wakes, logs: logs)
         finishPrimitives(into: &timeline, mutexes: &mutexTimelines, at: end)
         timeline.setMutexes(mutexTimelines)
+        timeline.joinedCell = coalescing?.resolution ?? 0
         timeline.actors = actors.sorted { $0.id < $1.id }.map { actor in
             var actor = actor
             actor.jobs.sort { $0.start < $1.start }

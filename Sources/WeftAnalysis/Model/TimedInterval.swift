@@ -57,10 +57,13 @@ public struct IntervalList<Element: TimedInterval>: RandomAccessCollection, Send
             self.init(sorted: elements)
             return
         }
-        let sorted = elements.enumerated().sorted { a, b in
-            a.element.start != b.element.start ? a.element.start < b.element.start : a.offset < b.offset
-        }.map(\.element)
-        self.init(sorted: sorted)
+        // Sorts the positions, not copies of the elements with their positions: one word per element beside the
+        // list and its sorted copy, where a model's hundreds of thousands of messages would take two more copies.
+        var order = Array(elements.indices)
+        order.sort { a, b in
+            elements[a].start != elements[b].start ? elements[a].start < elements[b].start : a < b
+        }
+        self.init(sorted: order.map { elements[$0] })
     }
 
     public var startIndex: Int { 0 }

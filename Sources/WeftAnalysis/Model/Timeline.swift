@@ -37,6 +37,12 @@ public struct Timeline: Sendable {
     public var wakes: [WakeEdge]
     /// Every logged message, in order.
     public var logs: [LogEntry]
+    /// The time cell (ns) in which a model built for a picture joined its lanes' shorter pieces and a pair's repeated
+    /// messages and wake-ups (`PictureDetail`); 0 when every piece is kept, as in every model not built for a picture
+    /// and in one that stayed under its budget. Past it, what is read from single pieces (a wait's length, a piece's
+    /// place within its cell, the critical path through them) is close, not exact; totals per task, state, thread
+    /// and pair are exact.
+    public var joinedCell: UInt64 = 0
 
     private var taskIndex: [TaskID: Int]
     private var threadIndex: [ThreadID: Int]

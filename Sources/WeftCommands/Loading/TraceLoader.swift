@@ -9,11 +9,12 @@ import WeftTrace
 /// error with what to do about it, and exit status 2.
 enum TraceLoader {
     /// The timeline of `path`; `warns: false` leaves out the reader's and the model's warnings (for a trace whose
-    /// warnings were printed when it was read before).
+    /// warnings were printed when it was read before); with `detail`, a model for a picture, whose lanes stop growing
+    /// with the events past its budget.
     /// - Throws: `ExitCode(2)` when the trace cannot be read (the error and advice are on standard error).
-    static func timeline(_ path: String, command: String, warns: Bool = true) throws -> Timeline {
+    static func timeline(_ path: String, command: String, warns: Bool = true, detail: PictureDetail? = nil) throws -> Timeline {
         try load([path], command: command, warns: warns, run: \.run) { stream throws(TraceError) in
-            try TimelineBuilder.build(from: stream)
+            try TimelineBuilder.build(from: stream, detail: detail)
         }[0]
     }
 

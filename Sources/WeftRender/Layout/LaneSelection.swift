@@ -16,6 +16,11 @@ struct LaneSelection {
     /// Mutex lanes, most waited-for first, and how many were left out.
     var shownLocks: [LockTrack] = []
     var hiddenLocks = 0
+    /// The labels of the locks that must have a lane: those a task drawn one by one waited for (in a contrast picture,
+    /// in either panel).
+    var requiredLocks: Set<String> = []
+    /// The tasks drawn one by one (their lanes, or their colours in thread and lock lanes).
+    var drawnTasks: Set<TaskID> = []
     /// Actor lanes, busiest first (a contrast picture: the same actors in both panels), and how many were left out.
     var shownActors: [ActorLane] = []
     var hiddenActors = 0
@@ -72,17 +77,43 @@ struct LaneSelection {
         if options.view.showsTasks {
             (shownTasks, restTasks, taskChoice) = (representativeTasks, otherTasks, choice)
         }
-        if options.maxLockLanes > 0 {
-            let order = lockOrder ?? Self.lockOrder([timeline])
-            let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
-            let ranked = timeline.locks.sorted { (rank[$0.label] ?? .max, $0.mutex) < (rank[$1.label] ?? .max, $1.mutex) }
-            let cycle = Set(timeline.deadlock?.cycle.compactMap(\.mutex) ?? [])
-            // Every lock of a deadlock's cycle is drawn, however many that is.
-            let limit = max(options.maxLockLanes, ranked.filter { cycle.contains($0.mutex) }.count)
-            shownLocks = Array(ranked.prefix(limit))
-            hiddenLocks = ranked.count - shownLocks.count
-        }
+        drawnTasks = Set(representativeTasks.map(\.task))
+        chooseLocks(timeline, order: lockOrder, limit: options.maxLockLanes,
+                    required: Self.locksWaitedFor(by: drawnTasks, in: timeline))
         (shownActors, hiddenActors) = Self.actorLanes(timeline, order: actorOrder, limit: options.maxActorLanes)
+    }
+
+    /// Chooses the lock lanes: every lock of a deadlock's cycle and every lock in `required` (those a drawn task waited
+    /// for), however many that is, then the most waited-for of the rest up to `limit` lanes in all; the others are only
+    /// counted (`hiddenLocks`).
+    /// - Parameters:
+    ///   - order: lock labels in drawing order (`lockOrder`); nil ranks this run's locks by itself.
+    ///   - required: labels of the locks that must have a lane (a contrast picture passes one set to both panels).
+    mutating func chooseLocks(_ timeline: RenderTimeline, order given: [String]?, limit: Int, required: Set<String>) {
+        guard limit > 0 else { return }
+        let order = given ?? Self.lockOrder([timeline])
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        let ranked = timeline.locks.sorted { (rank[$0.label] ?? .max, $0.mutex) < (rank[$1.label] ?? .max, $1.mutex) }
+        let cycle = Set(timeline.deadlock?.cycle.compactMap(\.mutex) ?? [])
+        let must = { (lock: LockTrack) in
+            required.contains(lock.label) || (lock.kind != .semaphore && cycle.contains(lock.mutex))
+        }
+        // The room left is the same in every panel of a contrast picture (`required` is shared), so that they draw
+        // the same locks.
+        var room = max(limit - max(required.count, ranked.filter(must).count), 0)
+        shownLocks = ranked.filter { lock in
+            if must(lock) { return true }
+            guard room > 0 else { return false }
+            room -= 1
+            return true
+        }
+        hiddenLocks = ranked.count - shownLocks.count
+        requiredLocks = required
+    }
+
+    /// The labels of the locks of `timeline` that any of `tasks` waited for.
+    static func locksWaitedFor(by tasks: Set<TaskID>, in timeline: RenderTimeline) -> Set<String> {
+        Set(timeline.locks.filter { !$0.waiters.isDisjoint(with: tasks) }.map(\.label))
     }
 
     /// The run's tasks that match `--tasks` (all when none is given).
@@ -168,8 +199,9 @@ struct LaneSelection {
     }
 
     static func lockLabel(_ lock: LockTrack) -> String {
-        let noun = lock.isReadWrite ? "rwlock" : "lock"
-        return lock.label == lock.mutex.description ? "\(noun) \(lock.label)" : "\(noun) \(lock.mutex) \(lock.label)"
+        // A mutex's lane says "lock" (its id, mu3, says mutex); the others name their kind.
+        let noun = lock.kind == .mutex ? "lock" : lock.kind.noun
+        return lock.label == lock.idText ? "\(noun) \(lock.label)" : "\(noun) \(lock.idText) \(lock.label)"
     }
 
     static func restLabel(_ count: Int, _ noun: String) -> String { "\(Format.count(count)) more \(noun)\(count == 1 ? "" : "s")" }

@@ -30,6 +30,8 @@ final class LayoutCanvas {
     var countedMark: Mark.Kind?
     var usedLinks = Set<Link.Kind>()
     var drewHolds = false
+    /// The kinds of lock tasks waited for in the runs drawn: the legend names the lock wait's colour after them.
+    var lockWaitKinds = Set<LockKind>()
     /// Whether a timeout's mark was followed by the word "timeout" somewhere.
     var drewTimeoutLabel = false
     var drewTaskSlices = false
@@ -48,6 +50,8 @@ final class LayoutCanvas {
     var drewHeldDensity = false
     /// A deadlock instant was marked.
     var drewDeadlock = false
+    /// A task's failure (its end by throwing) was marked.
+    var drewFailure = false
     /// Counter tracks were drawn.
     var drewCounters = false
     /// The rows of the section headings laid out so far ("Threads 3 scheduler threads: …"), top to bottom: the fold

@@ -20,6 +20,9 @@ enum Metrics {
     static let threadLane = 22.0
     static let taskLane = 16.0
     static let lockLane = 20.0
+    /// Added to a semaphore's lock lane for each permit row past the first, and the most such rows.
+    static let permitRow = 11.0
+    static let maxPermitRows = 4
     /// An actor lane: its busy bar over its queue strip.
     static let actorBar = 18.0
     static let actorQueue = 11.0

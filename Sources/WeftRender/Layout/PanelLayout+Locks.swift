@@ -1,15 +1,18 @@
 import WeftTrace
 
 extension PanelLayout {
-    /// Mutex lanes: the holds in the holder's colour (labelled when wide enough) and a red strip where tasks wait. A
-    /// read-write mutex's writers fill the bar; its readers fill the lower half, each in its own colour.
+    /// Lock lanes: the holds in the holder's colour (labelled when wide enough) and a red strip where tasks wait. A
+    /// read-write mutex's writers fill the bar, its readers the lower half, each in its own colour; a semaphore's
+    /// permit holders fill the bar (labelled when wide enough).
     func layoutLocks(top: Double) -> Double {
         var y = top
         var holdLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
         var waitLOD = ColumnLOD(origin: scale.x0, width: scale.plotWidth)
         let names = taskLabels
-        let height = Metrics.lockLane
         for (index, lock) in lanes.shownLocks.enumerated() {
+            // A semaphore's holders overlap up to its permits: one row for each permit in use at once.
+            let permitRows = lock.kind == .semaphore ? Self.permitRows(lock.readHolds) : []
+            let height = Metrics.lockLane + Metrics.permitRow * Double(max(permitRows.count - 1, 0))
             laneFrame(index: index, label: LaneSelection.lockLabel(lock), top: y, height: height)
             holdLOD.reset()
             for hold in lock.holds where scale.overlaps(hold.start, hold.end) {
@@ -19,7 +22,18 @@ extension PanelLayout {
             for piece in holdLOD.columnPieces() + holdLOD.wide {
                 drawTaskPiece(piece, bar: bar, names: names)
             }
-            if !lock.readHolds.isEmpty {
+            let rowHeight = (height - 7) / Double(max(permitRows.count, 1))
+            for (row, holds) in permitRows.enumerated() {
+                holdLOD.reset()
+                for hold in holds where scale.overlaps(hold.start, hold.end) {
+                    holdLOD.add(scale.clampedX(hold.start), scale.clampedX(hold.end), key: Int(truncatingIfNeeded: hold.task.rawValue))
+                }
+                let rowBar = Rect(x: 0, y: y + 2 + Double(row) * rowHeight, width: 0, height: rowHeight - (row + 1 < permitRows.count ? 1 : 0))
+                for piece in holdLOD.columnPieces() + holdLOD.wide {
+                    drawTaskPiece(piece, bar: rowBar, names: names)
+                }
+            }
+            if lock.kind == .rwLock, !lock.readHolds.isEmpty {
                 holdLOD.reset()
                 for hold in lock.readHolds where scale.overlaps(hold.start, hold.end) {
                     holdLOD.add(scale.clampedX(hold.start), scale.clampedX(hold.end), key: Int(truncatingIfNeeded: hold.task.rawValue))
@@ -43,5 +57,21 @@ extension PanelLayout {
             y += height + Metrics.laneGap
         }
         return y
+    }
+
+    /// A semaphore's holds in rows, each hold in the first row free at its start, so that holds in one row never
+    /// overlap: as many rows as permits were held at once, at most `Metrics.maxPermitRows` (the last takes the rest).
+    static func permitRows(_ holds: [ThreadSlice]) -> [[ThreadSlice]] {
+        var rows: [[ThreadSlice]] = []
+        for hold in holds.sorted(by: { $0.start < $1.start }) {
+            if let free = rows.firstIndex(where: { $0.last.map { $0.end <= hold.start } ?? true }) {
+                rows[free].append(hold)
+            } else if rows.count < Metrics.maxPermitRows {
+                rows.append([hold])
+            } else {
+                rows[rows.count - 1].append(hold)
+            }
+        }
+        return rows
     }
 }

@@ -37,6 +37,7 @@ struct PanelLayout {
             y += Metrics.foldRow
         }
         let lanesTop = y
+        canvas.lockWaitKinds.formUnion(timeline.locks.filter { !$0.waits.isEmpty }.map(\.kind))
         var taskCenters: [TaskID: Double] = [:]
         if options.view.showsThreads {
             y = section("Threads", detail: threadDetail, top: y)
@@ -151,11 +152,23 @@ struct PanelLayout {
     }
 
     private var lockDetail: String {
-        let total = timeline.locks.count
         let contended = timeline.locks.filter { !$0.waits.isEmpty }.count
-        var text = Format.plural(total, "mutex", "mutexes") + ", \(Format.count(contended)) waited for"
-        if lanes.hiddenLocks > 0 { text += " (the \(lanes.shownLocks.count) most waited-for drawn)" }
-        return text + " · bar: held, in the holder's colour · vermillion strip: tasks waiting"
+        var text = Self.lockCounts(timeline.locks) + ", \(Format.count(contended)) waited for"
+        if lanes.hiddenLocks > 0 {
+            text += " (\(Format.count(lanes.shownLocks.count)) drawn: every one a task drawn waited for, then the most"
+                + " waited-for; \(Format.count(lanes.hiddenLocks)) more not drawn)"
+        }
+        let shared = lanes.shownLocks.contains { $0.kind != .mutex }
+        return text + " · bar: held, in the holder's colour" + (shared ? " (readers and permit holders may overlap)" : "")
+            + " · vermillion strip: tasks waiting"
+    }
+
+    /// "5 mutexes" or "1 rw-lock, 1 semaphore": how many locks of each kind, in the order mutex, rw-lock, semaphore.
+    static func lockCounts(_ locks: [LockTrack]) -> String {
+        LockKind.allCases.compactMap { kind in
+            let n = locks.filter { $0.kind == kind }.count
+            return n == 0 ? nil : Format.plural(n, kind.noun, kind.plural)
+        }.joined(separator: ", ")
     }
 
     private var taskDetail: String {
@@ -177,25 +190,29 @@ struct PanelLayout {
         return text
     }
 
-    /// " · runnable (…): 12.4 ms task-time, summed over 5 tasks, not wall time (2.48 ms per task on average); of that
-    /// task-time, …": every kind of ready-to-run
-    /// time, defined alike in both panels of a contrast picture so that they compare, then the part particular to the
-    /// scheduler (multiplexed: while a pool thread idled; thread-per-task: before a task's new thread started).
+    /// " · runnable (ready, waiting for a thread or a CPU): 34.4 ms per task on average (310 ms task-time over 9 tasks);
+    /// of that, 1.36 ms per task while a pool thread idled, 23.3 µs per task until the OS ran the woken thread": every
+    /// kind of ready-to-run time, defined alike in both panels of a contrast picture so that they compare, led by its
+    /// mean per task (a sum over thousands of tasks would read as alarming), then the part particular to the scheduler
+    /// (multiplexed: while a pool thread idled, and of that the OS's share; thread-per-task: before a task's new thread
+    /// started), per task too. One idea a clause.
     private var runnableDetail: String {
         let facts = timeline.facts
-        guard facts.runnable.total > 0 else { return "" }
-        var text = " · runnable (ready, waiting for a thread or a CPU): \(facts.runnable.description)"
-        let part = "; of that \(TaskSum.unit), "
+        let runnable = facts.runnable
+        guard runnable.total > 0 else { return "" }
+        let tasks = UInt64(max(runnable.tasks, 1))
+        func perTask(_ total: UInt64) -> String { DurationFormat.format(total / tasks) + (runnable.tasks == 1 ? "" : " per task") }
+        var text = " · runnable (ready, waiting for a thread or a CPU): "
+            + (runnable.tasks == 1 ? runnable.description
+                : "\(perTask(runnable.total)) on average (\(DurationFormat.format(runnable.total)) \(TaskSum.unit) over "
+                    + "\(Format.plural(runnable.tasks, "task")))")
+        var parts: [String] = []
         if facts.wakeLatency.total > 0 {
-            text += part + "\(DurationFormat.format(facts.wakeLatency.total)) while a pool thread idled (wake-up latency"
-            if facts.osWakeDelay > 0 {
-                text += "; \(DurationFormat.format(facts.osWakeDelay)) of that after the pool woke a thread, until the OS ran it"
-            }
-            text += ")"
+            parts.append("\(perTask(facts.wakeLatency.total)) while a pool thread idled")
+            if facts.osWakeDelay > 0 { parts.append("\(perTask(facts.osWakeDelay)) until the OS ran the woken thread") }
         }
-        if facts.awaitingThread > 0 {
-            text += part + "\(DurationFormat.format(facts.awaitingThread)) before the task's new thread started"
-        }
+        if facts.awaitingThread > 0 { parts.append("\(perTask(facts.awaitingThread)) before the task's new thread started") }
+        if !parts.isEmpty { text += "; of that, " + parts.joined(separator: ", ") }
         return text
     }
 

@@ -38,8 +38,12 @@ public enum TimelineLayout {
         let taskChoice = LaneSelection.sharedTaskChoice([a, b], options: options)
         // … and the same actors, in one order.
         let actorOrder = LaneSelection.actorOrder([a, b])
-        let lanesA = LaneSelection(a, options: options, lockOrder: lockOrder, actorOrder: actorOrder, sharedChoice: taskChoice)
-        let lanesB = LaneSelection(b, options: options, lockOrder: lockOrder, actorOrder: actorOrder, sharedChoice: taskChoice)
+        var lanesA = LaneSelection(a, options: options, lockOrder: lockOrder, actorOrder: actorOrder, sharedChoice: taskChoice)
+        var lanesB = LaneSelection(b, options: options, lockOrder: lockOrder, actorOrder: actorOrder, sharedChoice: taskChoice)
+        // … and every lock a drawn task waited for in either run, in both panels.
+        let required = lanesA.requiredLocks.union(lanesB.requiredLocks)
+        lanesA.chooseLocks(a, order: lockOrder, limit: options.maxLockLanes, required: required)
+        lanesB.chooseLocks(b, order: lockOrder, limit: options.maxLockLanes, required: required)
         let canvas = try makeCanvas(options, [lanesA, lanesB], [a, b], start: start, end: end, measurer: measurer)
         var y = Metrics.margin
         if let title = options.title {

@@ -99,6 +99,8 @@ extension RenderTimeline {
             track.readHolds = mutex.readHolds.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) }
             track.waits += mutex.readHolds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
             track.waits.sort { $0.start < $1.start }
+            track.waiters = Set(mutex.holds.filter { $0.requested < $0.start }.map(\.task) + mutex.pending.map(\.task)
+                + mutex.readHolds.filter { $0.requested < $0.start }.map(\.task))
             locks.append(track)
             var previous: LockHold?
             for hold in mutex.holds {
@@ -119,6 +121,7 @@ extension RenderTimeline {
         for semaphore in timeline.semaphores {
             for change in semaphore.changes { mark(change.task, change.time, change.weight > 0 ? .lock : .unlock) }
         }
+        locks += SemaphoreLanes.tracks(timeline, end: run.end, time: t)
         for once in timeline.onces where once.began != nil { mark(once.runner, once.began!, .wait) }
         for group in timeline.waitGroups {
             for wait in group.waits { mark(wait.task, wait.start, .wait) }
@@ -142,11 +145,16 @@ extension RenderTimeline {
         tasks.reserveCapacity(timeline.tasks.count)
         for i in timeline.tasks.indices {
             let task = timeline.tasks[i]
+            var failure: TaskFailure?
+            if let message = task.failure(in: timeline.run), let ended = task.ended {
+                failure = TaskFailure(time: t(ended), message: message)
+            }
             tasks.append(TaskTrack(task: task.id, name: task.name,
                                    spans: task.intervals.elements.map {
                                        StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state))
                                    },
                                    marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start }))
+            tasks[tasks.count - 1].failure = failure
             marks[i] = []
             holds[i] = []
             timeline.tasks[i].intervals = IntervalList(sorted: [])
