@@ -35,10 +35,10 @@ let commandSuite = BenchmarkSuite(name: "commands") {
         let record = try ChildRun.measure(weft, shape.run + ["-o", trace])
         guard record.status == 0 else { throw BenchError.failed("weft " + shape.run.joined(separator: " "), record.status) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: trace)[.size] as? Int) ?? 0
-        // Reading alone, in this process: validating, causal order, on one thread's CPU clock. It also counts the
+        // Reading alone, in this process: validating, causal order, on the process's CPU clock. It also counts the
         // events (`weft stats --json` would, but its per-task rows on a million tasks cost this process gigabytes,
         // which every child then reports as its own peak: see `ChildRun`).
-        let (rate, growth, events) = try TraceBench.readCount(trace)
+        let (rate, _, growth, events) = try TraceBench.readCount(trace)
         print("\(shape.name): \(shape.run.dropFirst().joined(separator: " ")): \(events) events, \(bytes / 1_000_000) MB file, "
             + "recorded in \(format(record.wall)) s")
         print("  \(pad("read", 15)) \(format(rate)) M events/s (target >= 30), resident memory growth while reading "

@@ -139,6 +139,11 @@ struct RuntimeTraceTests {
         let main = try #require(error.deadlock?.blocked.first { $0.name == "main" })
         #expect(main.description.hasPrefix("t1 \"main\" waits on join of t2 \"philosopher 1\""), "\(main)")
         #expect(error.message.range(of: #"\bo[0-9]+\b"#, options: .regularExpression) == nil, "\(error.message)")
+        // A cycle of locks gets the advice for locks, in the same words from the runtime and from `weft check`.
+        let advice = DeadlockAdvice.fix(cycle.compactMap(\.reason))
+        #expect(advice.contains("take the locks in one global order"))
+        #expect(error.message.hasSuffix("\n" + advice), "\(error.message)")
+        #expect(DeadlockLint().message(cycle, in: timeline).hasSuffix("\n  " + advice))
     }
 
     @Test("a task left waiting on a channel when main returns is a leak, though the runtime cancels it", arguments: schedulers)

@@ -42,7 +42,8 @@ struct CompareCommandTests {
         let table = result.standardOutput
         #expect(table.hasPrefix("weft compare workers --tasks 3 --capacity 3 --sleep-ms 2 --repeat 3\n"))
         #expect(table.contains("Median of 3 runs of each scheduler, taken in turn; in brackets the lowest – highest"))
-        #expect(table.contains("(median of 3 runs each: "), "\(table)")
+        // "(median of 3 runs each: …)", or with no clear winner "…, and 3 runs each are too few for a rank test".
+        #expect(table.contains("(median of 3 runs each: ") || table.contains("3 runs each are too few"), "\(table)")
         // Only the kept traces remain, one per scheduler, besides the pictures.
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/weft-out").sorted()
         #expect(files == ["workers-compare.png", "workers-compare.svg", "workers-multiplexed.weft",

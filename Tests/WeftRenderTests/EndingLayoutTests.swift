@@ -50,8 +50,9 @@ struct EndingLayoutTests {
         #expect(texts.contains("The runs ended differently:"))
         #expect(texts.filter { $0.hasPrefix("deadlock: all 3 live tasks are blocked and no timer") }.count == 1)
         #expect(texts.filter { $0.hasPrefix("deadlock: all 3 live tasks are blocked; one waits") }.count == 1)
-        let titles = scene.texts.filter { $0.text.contains("wait-for graph (") }
-        #expect(titles.map(\.text).sorted() == ["multiplexed: wait-for graph (2 tasks)", "thread-per-task: wait-for graph (2 tasks)"])
+        let titles = scene.texts.filter { $0.text.contains("wait-for graph: ") }
+        #expect(titles.map(\.text).sorted() == ["multiplexed: wait-for graph: a cycle of 2 tasks",
+                                                "thread-per-task: wait-for graph: a cycle of 2 tasks"])
         // Side by side: one row, two columns.
         #expect(titles.count == 2 && titles[0].box.y == titles[1].box.y && titles[0].box.x != titles[1].box.x)
         #expect(texts.contains("ch4 forks") && texts.contains("mu1 fork 1"))

@@ -150,7 +150,7 @@ struct LayoutTests {
         // The picture opens with the verdict computed from both runs' figures.
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
         let drawn = scene.texts.filter { $0.size == 13 && $0.weight == .bold }.map(\.text).joined(separator: " ")
-        #expect(drawn == verdict && verdict.contains("Thread-per-task used 53 OS threads to 3"))
+        #expect(drawn == verdict && verdict.contains("Thread-per-task used 53 OS threads instead of 3"))
         // The subtitles leave the thread count and peak RSS to the titles, which give the verdict's count.
         let subtitles = scene.texts.filter { $0.text.hasPrefix("program ") }.map(\.text)
         #expect(subtitles.count == 2 && subtitles.allSatisfy { !$0.contains("OS thread") && !$0.contains("pool thread") && !$0.contains("peak RSS") },
@@ -161,7 +161,8 @@ struct LayoutTests {
         // Said to be task-time summed over the tasks, never to be taken for a stretch of the wall time.
         let headers = all.components(separatedBy: " · runnable (ready, waiting for a thread or a CPU): ").dropFirst()
         #expect(headers.count == 2)
-        #expect(headers.allSatisfy { $0.contains(" task-time, summed over 52 tasks, not wall time (") }, "\(headers)")
+        #expect(headers.allSatisfy { $0.contains(" per task on average (") && $0.contains(" task-time over 52 tasks)") },
+                "\(headers)")
         #expect(all.components(separatedBy: "; of it,").count == 1)
         // Repeated runs: the verdict gives medians, so each panel's peak RSS says it is that run's.
         var repeated = RenderOptions(width: 1600)

@@ -21,6 +21,7 @@ public struct DeadlockLint: Lint {
             lines.append("  \(LintText.task(wait.task, timeline)) waits on \(LintText.object(wait, timeline)) "
                 + "(since \(DurationFormat.format(wait.since))), \(LintText.holderVerb(wait.reason)) \(LintText.task(next, timeline))")
         }
+        lines.append("  " + DeadlockAdvice.fix(cycle.compactMap(\.reason)))
         return lines.joined(separator: "\n")
     }
 

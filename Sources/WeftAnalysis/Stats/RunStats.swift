@@ -60,6 +60,9 @@ public struct TaskStats: Sendable, Equatable, Codable {
     public var sleeping: UInt64
     public var slices: Int
     public var finished: Bool
+    /// The error it failed with when it ended by throwing one of its own (`TaskTimeline.failure(in:)`), and when.
+    public var failure: String?
+    public var failedAt: UInt64?
 
     /// All blocked time.
     public var blockedTotal: UInt64 { blocked.values.saturatingSum() }

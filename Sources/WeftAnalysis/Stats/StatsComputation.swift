@@ -28,6 +28,10 @@ extension RunStats {
         for task in timeline.tasks {
             var s = TaskStats(id: task.id.rawValue, name: task.name, lifetime: task.lifetime(traceEnd: end), running: 0,
                               runnable: 0, blocked: [:], sleeping: 0, slices: 0, finished: task.ended != nil)
+            if let failure = task.failure(in: timeline.run), let ended = task.ended {
+                s.failure = failure
+                s.failedAt = ended &- timeline.run.start
+            }
             if let tally = accumulator.task(task.id) {
                 s.running = tally.running
                 s.runnable = tally.runnable

@@ -18,6 +18,7 @@ public struct StatsReport: Sendable {
         var out = runTable(stats.run).render()
         out += "\n" + latencyTable(stats.schedulerLatency).render()
         out += "\n" + taskTable(stats.tasks).render()
+        if stats.tasks.contains(where: { $0.failure != nil }) { out += "\n" + failureTable(stats.tasks).render() }
         out += "\n" + threadTable(stats.threads).render()
         if !stats.channels.isEmpty { out += "\n" + channelTable(stats.channels).render() }
         if !stats.mutexes.isEmpty { out += "\n" + mutexTable(stats.mutexes).render() }
@@ -89,6 +90,19 @@ public struct StatsReport: Sendable {
         }
         table.footer = footer(shown: min(top, selected.count), of: selected.count,
                               filtered: taskFilter.map { "matching \"\($0)\"" })
+        return table
+    }
+
+    /// The tasks that failed (ended by throwing), in the order they failed: when, and the error.
+    public func failureTable(_ tasks: [TaskStats]) -> TextTable {
+        var table = TextTable(title: "failed tasks (ended by throwing)", ["task", "failed at", "error"])
+        table.alignments[2] = .left
+        let failed = tasks.filter { $0.failure != nil }.sorted { ($0.failedAt ?? 0, $0.id) < ($1.failedAt ?? 0, $1.id) }
+        for t in failed.prefix(top) {
+            let name = TaskID(t.id).description + (t.name.isEmpty ? "" : " \(t.name)")
+            table.append([name, DurationFormat.format(t.failedAt ?? 0), t.failure.map { $0.isEmpty ? "(no message)" : $0 } ?? ""])
+        }
+        table.footer = footer(shown: min(top, failed.count), of: failed.count, filtered: nil)
         return table
     }
 

@@ -16,7 +16,8 @@ public enum ContrastVerdict {
     /// The verdict on run `a` against run `b` (for Weft: multiplexed, then thread-per-task), e.g. "On 2 cores,
     /// thread-per-task finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): main spent
     /// 430 ms creating 10,000 tasks and their OS threads (multiplexed: 20.0 ms). Thread-per-task used 10,002 OS
-    /// threads to 3 (×3,334) and 3.71× the peak memory (612 MiB vs 165 MiB)."
+    /// threads instead of 3 and 3.71× the peak memory (612 MiB vs 165 MiB)." Over repeated runs with no winner,
+    /// runs that fell in two groups (`RunGroups`) come first.
     public static func sentences(_ a: RunFigures, _ b: RunFigures) -> String {
         capitalized(unCapitalizedSentences(a, b))
     }
@@ -25,8 +26,12 @@ public enum ContrastVerdict {
         let lead = self.lead(a, b)
         switch (a.problem, b.problem) {
         case (nil, nil):
-            return lead + b.scheduler + " " + wall(a, b) + ". " + groups(a, b)
-                + capitalized(b.scheduler) + " " + resources(a, b) + "."
+            // Where neither finished sooner, runs that fell in two groups are the first thing to know: a median then
+            // stands for one group. After a difference, they qualify it.
+            let groups = self.groups(a, b)
+            let clauses = repeated(a, b)?.isTie == true ? groups + [headline(a, b)] : [headline(a, b)] + groups
+            return lead + clauses.enumerated().map { $0.offset == 0 ? $0.element : capitalized($0.element) }
+                .joined(separator: ". ") + ". " + capitalized(b.scheduler) + " " + resources(a, b) + "."
         case let (p?, q?):
             return lead + b.scheduler + " " + resources(a, b)
                 + ". Both runs ended \(p == q ? p : "badly (\(a.scheduler) \(p), \(b.scheduler) \(q))"): their times are not a race."
@@ -76,7 +81,7 @@ public enum ContrastVerdict {
     /// with … (median of 5 runs each: …): the medians differ by 4.0% and the runs interleave (rank test p = 0.42)", or,
     /// one steadily slower by less than the margin, "finished within 15% of … : … steadily slower …".
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
-        let repeated = a.wallRuns.flatMap { a in b.wallRuns.flatMap { WallTimeComparison(a, $0) } }
+        let repeated = repeated(a, b)
         if let repeated, repeated.isTie {
             let (sooner, slower) = a.walls.median <= b.walls.median ? (a.scheduler, b.scheduler) : (b.scheduler, a.scheduler)
             let opening = repeated.isSteadyButSmall
@@ -104,13 +109,28 @@ public enum ContrastVerdict {
         return text
     }
 
-    /// Over repeated runs, a sentence for each scheduler whose runs fell in two clearly separated groups (`RunGroups`),
-    /// which its median would hide: "Multiplexed's runs fell in two separate groups: 3 took 5.17 ms – 5.74 ms, 2 took
-    /// 7.50 ms – 7.88 ms. "; "" when neither did.
-    static func groups(_ a: RunFigures, _ b: RunFigures) -> String {
-        [a, b].compactMap { run in
-            run.wallRuns?.groups.map { capitalized($0.text(run.scheduler)) + ". " }
-        }.joined()
+    /// The comparison over repeated runs (`WallTimeComparison`); nil unless both were run more than once.
+    static func repeated(_ a: RunFigures, _ b: RunFigures) -> WallTimeComparison? {
+        a.wallRuns.flatMap { a in b.wallRuns.flatMap { WallTimeComparison(a, $0) } }
+    }
+
+    /// The clause on wall time: `b`'s name and what follows it (`wall`), or over repeated runs whose medians are
+    /// further apart than the tie margin though the runs bear no winner out, "no clear winner between
+    /// thread-per-task and a multiplexed pool of 2 threads: multiplexed's median was 19.8% lower (57.6 ms vs
+    /// 71.8 ms), but the runs overlap — multiplexed was faster in 20 of 25 pairings, which 5 runs each cannot tell
+    /// from chance (p = 0.15)".
+    static func headline(_ a: RunFigures, _ b: RunFigures) -> String {
+        guard let repeated = repeated(a, b), repeated.isUndecided else { return b.scheduler + " " + wall(a, b) }
+        let (sooner, slower) = a.walls.median <= b.walls.median ? (a.scheduler, b.scheduler) : (b.scheduler, a.scheduler)
+        return "no clear winner between \(b.scheduler) and \(name(a)): "
+            + repeated.undecidedText(sooner: sooner, slower: slower)
+    }
+
+    /// Over repeated runs, a clause for each scheduler whose runs fell in two clearly separated groups (`RunGroups`),
+    /// which its median would hide: "multiplexed's runs fell in two separate groups: 3 took 5.17 ms – 5.74 ms, 2 took
+    /// 7.50 ms – 7.88 ms"; none when neither did.
+    static func groups(_ a: RunFigures, _ b: RunFigures) -> [String] {
+        [a, b].compactMap { run in run.wallRuns?.groups.map { $0.text(run.scheduler) } }
     }
 
     /// Whether the slower run stood still, paused by the machine, for at least half of `gap` more than the faster
@@ -134,7 +154,7 @@ public enum ContrastVerdict {
         return "(median of \(comparison.runsEach): \(pair)\(evidence))"
     }
 
-    /// What follows `b`'s name in the sentence on resources: "used 7 OS threads to 3 (×2.33) and 3.70× the peak
+    /// What follows `b`'s name in the sentence on resources: "used 7 OS threads instead of 3 and 3.70× the peak
     /// memory (612 MiB vs 165 MiB)".
     static func resources(_ a: RunFigures, _ b: RunFigures) -> String {
         var claims: [String] = [threads(a, b)]
@@ -142,12 +162,11 @@ public enum ContrastVerdict {
         return claims.joined(separator: " and ")
     }
 
-    /// "used 7 OS threads to 3 (×2.3)" or "used as many OS threads (3)".
+    /// "used 7 OS threads instead of 3" or "used as many OS threads (3)".
     static func threads(_ a: RunFigures, _ b: RunFigures) -> String {
         if a.threads == b.threads { return "used as many OS threads (\(count(a.threads)))" }
         let word = b.threads == 1 ? "OS thread" : "OS threads"
-        guard a.threads > 0 else { return "used \(count(b.threads)) \(word) to none" }
-        return "used \(count(b.threads)) \(word) to \(count(a.threads)) (×\(ratio(Double(b.threads) / Double(a.threads))))"
+        return "used \(count(b.threads)) \(word) instead of \(a.threads > 0 ? count(a.threads) : "none")"
     }
 
     /// "3.70× the peak memory (612 MiB vs 165 MiB)", or "about the same peak memory (…)"; nil without figures.

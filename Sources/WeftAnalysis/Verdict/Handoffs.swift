@@ -8,12 +8,16 @@ public struct Handoffs: Sendable, Equatable {
     public var count: Int
     /// The median wait from a wake-up to the woken task running (ns).
     public var medianWait: UInt64
+    /// The longest wait from a wake-up to the woken task running (ns): a few long waits can make most of
+    /// `waitOnPath`, which the median alone would not explain.
+    public var longestWait: UInt64
     /// The time (ns) woken tasks waited to run on the run's critical path: the part of the wall time these waits made.
     public var waitOnPath: UInt64
 
-    public init(count: Int, medianWait: UInt64, waitOnPath: UInt64) {
+    public init(count: Int, medianWait: UInt64, longestWait: UInt64? = nil, waitOnPath: UInt64) {
         self.count = count
         self.medianWait = medianWait
+        self.longestWait = longestWait ?? medianWait
         self.waitOnPath = waitOnPath
     }
 
@@ -32,6 +36,6 @@ public struct Handoffs: Sendable, Equatable {
         for segment in path.segments {
             if case .runnable(.woken(let waker)) = segment.state, waker != .none { onPath += segment.duration }
         }
-        self.init(count: waits.count, medianWait: Percentiles(waits).p50, waitOnPath: onPath)
+        self.init(count: waits.count, medianWait: Percentiles(waits).p50, longestWait: waits.max(), waitOnPath: onPath)
     }
 }

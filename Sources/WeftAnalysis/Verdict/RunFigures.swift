@@ -40,6 +40,9 @@ public struct RunFigures: Sendable, Equatable {
     public var coreUse: CoreUse?
     /// CPU time (user + system, ns) the process used during the run, when recorded.
     public var cpuTime: UInt64?
+    /// The part of `cpuTime` spent in the kernel (ns), when recorded: under thread-per-task, mostly OS threads being
+    /// put to sleep and woken.
+    public var systemTime: UInt64?
     /// Time (ns) the run's threads spent running tasks, summed over threads: what the trace counts as running.
     public var busy: UInt64
 
@@ -47,7 +50,7 @@ public struct RunFigures: Sendable, Equatable {
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
                 stalled: UInt64 = 0, wallRuns: WallTimeRuns? = nil, spawner: String? = nil,
                 handoffs: Handoffs? = nil, startUps: StartUps? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil,
-                busy: UInt64 = 0) {
+                systemTime: UInt64? = nil, busy: UInt64 = 0) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -64,6 +67,7 @@ public struct RunFigures: Sendable, Equatable {
         self.startUps = startUps
         self.coreUse = coreUse
         self.cpuTime = cpuTime
+        self.systemTime = systemTime
         self.busy = busy
     }
 
@@ -170,6 +174,7 @@ extension RunFigures {
                   spawning: Self.spawning(timeline), stalled: Self.stalled(timeline), spawner: Self.spawner(timeline),
                   handoffs: Handoffs(timeline, path: path), startUps: StartUps(timeline, path: path),
                   coreUse: run.cores.map { CoreUse(timeline.threads, cores: $0) }, cpuTime: Self.cpuTime(run),
+                  systemTime: run.sample(SampleName.cpuSystemNanoseconds.rawValue),
                   busy: timeline.threads.reduce(0) { $0 &+ $1.busy })
     }
 }

@@ -9,7 +9,9 @@
 /// - Start-up: the time new tasks waited on the run's critical path from their creation to their first run (under
 ///   thread-per-task, a new OS thread starting, main's own included).
 /// - Hand-offs: the time woken tasks waited to run on the run's critical path, which is part of the wall time
-///   (under thread-per-task each wake-up is an OS thread being woken).
+///   (under thread-per-task each wake-up is an OS thread being woken); under thread-per-task, when those waits fall
+///   short, also a core's share of the system CPU it spent beyond the faster run's, the kernel's work of putting
+///   threads to sleep and waking them.
 /// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got, divided by the
 ///   cores (it is summed over threads that ran side by side).
 enum VerdictCause {
@@ -24,7 +26,8 @@ enum VerdictCause {
     ///   picture); nil names it by its scheduler ("multiplexed").
     static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64, fastName: String? = nil) -> String? {
         guard gap > 0 else { return nil }
-        for candidates in [[creation(slow, fast, fastName), startUps(slow, fast, fastName), handoffs(slow, fast, fastName)],
+        for candidates in [[creation(slow, fast, fastName), startUps(slow, fast, fastName),
+                            handoffs(slow, fast, fastName, gap: gap)],
                            [cpu(slow, fast, fastName)]] {
             if let best = candidates.compactMap({ $0 }).max(by: { $0.explains < $1.explains }), best.explains >= gap / 2 {
                 return best.text
@@ -63,25 +66,41 @@ enum VerdictCause {
         return Candidate(explains: s.waitOnPath - f, text: text)
     }
 
-    /// "each of its 2,000 hand-offs woke another OS thread (a median 38.0 µs until the woken task ran; 1.60 ms of the
-    /// wall time in all), where the pool handed the task on in a median 2.10 µs".
-    static func handoffs(_ slow: RunFigures, _ fast: RunFigures, _ fastName: String? = nil) -> Candidate? {
+    /// "each of its 2,000 hand-offs woke another OS thread, and the woken tasks waited a median 38.0 µs to run (the
+    /// longest 3.10 ms; 1.60 ms of the wall time in all), where the pool handed the task on in a median 2.10 µs".
+    /// Under thread-per-task, when those waits alone account for less than half of `gap` and the run spent more
+    /// system CPU than the faster one, the kernel's work of putting threads to sleep and waking them is named too and
+    /// counted at a core's share (it is summed over threads that ran side by side): "each of its 98 hand-offs woke
+    /// another OS thread, which cost 19.0 ms of system CPU putting threads to sleep and waking them (multiplexed:
+    /// 109 µs), and the woken tasks waited …".
+    static func handoffs(_ slow: RunFigures, _ fast: RunFigures, _ fastName: String? = nil, gap: UInt64 = 0) -> Candidate? {
         guard let s = slow.handoffs else { return nil }
         let f = fast.handoffs
         let fastOnPath = f?.waitOnPath ?? 0
-        guard s.waitOnPath > fastOnPath else { return nil }
+        let waits = s.waitOnPath > fastOnPath ? s.waitOnPath - fastOnPath : 0
+        var kernel: (share: UInt64, slow: UInt64, fast: UInt64)?
+        if ownThreads(slow), waits < gap / 2, let ks = slow.systemTime, let kf = fast.systemTime, ks > kf {
+            kernel = ((ks - kf) / UInt64(max(slow.cores ?? 1, 1)), ks, kf)
+        }
+        guard waits > 0 || kernel != nil else { return nil }
         let many = s.count == 1 ? "its one hand-off" : "each of its \(count(s.count)) hand-offs"
-        var text = ownThreads(slow)
-            ? "\(many) woke another OS thread (a median \(time(s.medianWait)) until the woken task ran; "
-                + "\(time(s.waitOnPath)) of the wall time in all)"
-            : "\(many) waited a median \(time(s.medianWait)) until the woken task ran, "
-                + "\(time(s.waitOnPath)) of the wall time in all"
+        let longest = s.longestWait > s.medianWait ? "the longest \(time(s.longestWait)); " : ""
+        let woken = (s.count == 1 ? "the woken task waited " : "the woken tasks waited a median ")
+            + "\(time(s.medianWait)) to run (\(longest)\(time(s.waitOnPath)) of the wall time in all)"
+        var text: String
+        if let kernel {
+            text = "\(many) woke another OS thread, which cost \(time(kernel.slow)) of system CPU putting threads to "
+                + "sleep and waking them (\(fastName ?? fast.scheduler): \(time(kernel.fast))), and " + woken
+        } else {
+            text = ownThreads(slow) ? "\(many) woke another OS thread, and " + woken
+                : (s.count == 1 ? "at its one hand-off, " : "over its \(count(s.count)) hand-offs, ") + woken
+        }
         if let f {
             text += fast.workers != nil && fastName == nil
                 ? ", where the pool handed the task on in a median \(time(f.medianWait))"
                 : " (\(fastName ?? fast.scheduler): a median \(time(f.medianWait)))"
         }
-        return Candidate(explains: s.waitOnPath - fastOnPath, text: text)
+        return Candidate(explains: waits + (kernel?.share ?? 0), text: text)
     }
 
     /// "its threads were running for 12.0 ms in all but got 6.00 ms of CPU, so 6.00 ms went on waiting for one of the

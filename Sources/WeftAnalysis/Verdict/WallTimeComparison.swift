@@ -86,11 +86,6 @@ public struct WallTimeComparison: Sendable, Equatable {
         return "every run \(slower ? "slower" : "faster") than every run of the other, the rule when \(testText)"
     }
 
-    /// Why a tie is one, naming the scheduler with the shorter median `sooner` and the other `slower`: "the medians
-    /// differ by 4.0% and the runs interleave (rank test p = 0.42)", "the medians differ by 66.7%, but multiplexed was
-    /// faster in only 20 of the 25 pairs of runs (rank test p = 0.15)", or when the runs differ in rank but the
-    /// medians are close, "thread-per-task was steadily slower (rank test p = 0.032), but by only 0.6% at the median,
-    /// too little to matter (Weft calls a difference under 15% a tie)".
     /// A tie only by the margin: the runs are ranked apart (or, too few for the test, all apart), but the medians
     /// are within `ContrastVerdict.noiseShare` of each other. The verdict then says "finished within 15% of", not
     /// "tied with", since one scheduler was steadily the slower.
@@ -98,6 +93,11 @@ public struct WallTimeComparison: Sendable, Equatable {
         medianShare <= ContrastVerdict.noiseShare && (test.map { $0.p < Self.significance } ?? !rangesOverlap)
     }
 
+    /// Why neither finished sooner, naming the scheduler with the shorter median `sooner` and the other `slower`:
+    /// "the medians differ by 4.0% and the runs interleave (rank test p = 0.42)", or when the runs differ in rank
+    /// but the medians are close, "thread-per-task was steadily slower (rank test p = 0.032), but by only 0.6% at
+    /// the median, too little to matter (Weft calls a difference under 15% a tie)", or with the medians further
+    /// apart than that, why there is no clear winner (`undecidedText`).
     public func tieReason(sooner: String, slower: String) -> String {
         let medians = "the medians differ by \(Self.shareText(medianShare))"
         let rankedApart = test.map { $0.p < Self.significance } ?? !rangesOverlap
@@ -110,12 +110,29 @@ public struct WallTimeComparison: Sendable, Equatable {
             return steadily + ", but by only \(Self.shareText(medianShare)) at the median, too little to matter "
                 + "(Weft calls a difference under \(margin)% a tie)"
         }
-        guard let test else { return "\(medians), but the runs overlap and \(testText)" }
+        return undecidedText(sooner: sooner, slower: slower)
+    }
+
+    /// Whether the medians are further apart than the tie margin but the runs do not bear a winner out: neither
+    /// finished sooner, yet it is no tie either. The verdict then says "no clear winner", never "tied".
+    public var isUndecided: Bool { isTie && medianShare > ContrastVerdict.noiseShare }
+
+    /// Why there is no clear winner (`isUndecided`), naming the scheduler with the shorter median `sooner`:
+    /// "multiplexed's median was 19.8% lower (57.6 ms vs 71.8 ms), but the runs overlap — multiplexed was faster in
+    /// 20 of 25 pairings, which 5 runs each cannot tell from chance (p = 0.15)", or with too few runs for the test
+    /// "…, but the runs overlap, and 3 runs each are too few for a rank test".
+    public func undecidedText(sooner: String, slower: String) -> String {
         let firstSooner = first.spread.median < second.spread.median
+        let (low, high) = firstSooner ? (first.spread.median, second.spread.median) : (second.spread.median, first.spread.median)
+        let lower = high == 0 ? 0 : Double(high - low) / Double(high)
+        let medians = DurationFormat.distinct([low, high])
+        let opening = "\(sooner)'s median was \(DurationFormat.fixed(lower * 100, decimals: 1))% lower "
+            + "(\(medians[0]) vs \(medians[1])), but the runs overlap"
+        guard let test else { return opening + ", and " + testText }
         let wins = firstSooner ? test.firstLowerPairs : Double(test.pairs) - test.firstLowerPairs
         // Not ranked apart, or (rarely) ranked apart the other way round from the medians: the pairs say which.
-        return "\(medians), but \(sooner) was faster in only \(Self.pairsText(wins)) of the "
-            + "\(CountFormat.grouped(test.pairs)) pairs of runs (\(testText))"
+        return opening + " — \(sooner) was faster in \(Self.pairsText(wins)) of \(CountFormat.grouped(test.pairs)) "
+            + "pairings, which \(runsEach) cannot tell from chance (\(RankSumTest.text(test.p)))"
     }
 
     /// "4.0%", "66.7%", or from twice on "a factor of 3.00".

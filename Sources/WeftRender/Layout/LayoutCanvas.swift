@@ -50,6 +50,8 @@ final class LayoutCanvas {
     var drewHeldDensity = false
     /// A deadlock instant was marked.
     var drewDeadlock = false
+    /// A task's failure (its end by throwing) was marked.
+    var drewFailure = false
     /// Counter tracks were drawn.
     var drewCounters = false
     /// The rows of the section headings laid out so far ("Threads 3 scheduler threads: …"), top to bottom: the fold

@@ -24,6 +24,8 @@ enum LegendLayout {
         case striped(Color)
         /// An outlined box (an actor job).
         case outlined(fill: Color, stroke: Color)
+        /// The mark of a task that failed.
+        case failure
     }
 
     /// The legend's groups, in the order a reader meets them in a panel, top to bottom.
@@ -154,6 +156,9 @@ enum LegendLayout {
         if canvas.drewDeadlock {
             add(.marks, .instant(Palette.color(of: .mutex)), "deadlock detected (wait-for graph above the lanes)")
         }
+        if canvas.drewFailure {
+            add(.marks, .failure, "failed: the task ended by throwing (its error beside the mark)")
+        }
         for kind in Link.Kind.allCases where canvas.usedLinks.contains(kind) {
             let style = PanelLayout.arrowStyle(kind, theme: theme)
             add(.marks, .arrow(style.color, dash: style.dash), kind.description)
@@ -228,6 +233,10 @@ enum LegendLayout {
                 ? PanelLayout.markerItems(.timeout, center: center, size: Metrics.timeoutMarkerSize, theme: canvas.theme)
                 : [.marker(shape, center: center, size: 7, color: canvas.theme.marker)]
             for item in items { canvas.builder.add(item, to: .legend) }
+        case .failure:
+            for item in PanelLayout.failureItems(center: Point(box.x + box.width / 2, mid), theme: canvas.theme) {
+                canvas.builder.add(item, to: .legend)
+            }
         case let .countedMarker(shape):
             canvas.builder.add(.marker(shape, center: Point(box.x + 2.5, mid), size: 5, color: canvas.theme.marker), to: .legend)
             // The count may run a little past the key, into the gap before the entry's words.

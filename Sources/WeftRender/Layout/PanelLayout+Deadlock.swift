@@ -44,8 +44,9 @@ extension PanelLayout {
     /// object to the task that holds it. Returns the height used.
     @discardableResult
     func layoutWaitForGraph(in box: Rect, title: String = "wait-for graph of the deadlock") -> Double {
-        guard let cycle = timeline.deadlock?.cycle, !cycle.isEmpty else { return 0 }
-        let title = canvas.text("\(title) (\(Format.plural(cycle.count, "task")))",
+        guard let deadlock = timeline.deadlock, !deadlock.cycle.isEmpty else { return 0 }
+        let cycle = deadlock.cycle
+        let title = canvas.text(title + deadlock.summary,
                                 in: Rect(x: box.x, y: box.y, width: box.width, height: Metrics.problemRow),
                                 size: Metrics.axisSize, weight: .bold, color: theme.text)
         canvas.builder.add(title, to: .labels)

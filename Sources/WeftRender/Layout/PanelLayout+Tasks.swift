@@ -18,6 +18,7 @@ extension PanelLayout {
             for piece in lod.wide { drawStatePiece(piece, laneTop: y) }
             drawHolds(task.holds, laneTop: y, lod: &holdLOD)
             drawMarks(task.marks, laneTop: y)
+            if let failure = task.failure { drawFailure(failure, laneTop: y) }
             y += Metrics.taskLane + Metrics.laneGap
         }
         if !lanes.restTasks.isEmpty {
@@ -130,6 +131,34 @@ extension PanelLayout {
                 canvas.builder.add(text, to: .markers)
             }
         }
+    }
+
+    /// The failure mark drawn at `center`: a large cross in the deadlock's vermillion on a halo of the background,
+    /// larger than a cancel mark, so that a task that failed is found at a glance (the legend draws the same).
+    static func failureItems(center: Point, theme: Theme) -> [SceneItem] {
+        let size = Metrics.timeoutMarkerSize
+        return [.marker(.cross, center: center, size: size + Metrics.markerHalo, color: theme.background),
+                .marker(.cross, center: center, size: size, color: Palette.color(of: .mutex))]
+    }
+
+    /// A task's failure: the cross at its end, mid-lane, and "failed: <message>" beside it, right of the cross where
+    /// it fits in the plot, else left of it, on a halo of the background.
+    private func drawFailure(_ failure: TaskFailure, laneTop: Double) {
+        guard scale.overlaps(failure.time, failure.time) else { return }
+        let x = scale.clampedX(failure.time)
+        let mid = laneTop + Metrics.taskLane / 2
+        canvas.drewFailure = true
+        for item in Self.failureItems(center: Point(x, mid), theme: theme) { canvas.builder.add(item, to: .markers) }
+        let size = Metrics.markCountSize + 1
+        let gap = Metrics.timeoutMarkerSize / 2 + 3
+        let width = canvas.measurer.width(failure.label, size: size, weight: .bold)
+        let right = x + gap + width <= scale.x1
+        let left = right ? x + gap : max(scale.x0, x - gap - width)
+        let cell = Rect(x: left, y: mid - size / 2 - 2, width: right ? scale.x1 - left : x - gap - left, height: size + 4)
+        guard cell.width > 0, let text = canvas.text(failure.label, in: cell, size: size, weight: .bold,
+                                                     color: Palette.color(of: .mutex), minimumCharacters: 6) else { return }
+        canvas.builder.add(.rect(text.box.insetBy(dx: -1, dy: 0), fill: theme.background.withAlpha(0.85)), to: .markers)
+        canvas.builder.add(text, to: .markers)
     }
 
     /// The word "timeout" from `x0` in the lane, on a halo of the background, when it fits before `x1`; returns the

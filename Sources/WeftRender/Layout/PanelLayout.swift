@@ -190,25 +190,29 @@ struct PanelLayout {
         return text
     }
 
-    /// " · runnable (…): 12.4 ms task-time, summed over 5 tasks, not wall time (2.48 ms per task on average); of that
-    /// task-time, …": every kind of ready-to-run
-    /// time, defined alike in both panels of a contrast picture so that they compare, then the part particular to the
-    /// scheduler (multiplexed: while a pool thread idled; thread-per-task: before a task's new thread started).
+    /// " · runnable (ready, waiting for a thread or a CPU): 34.4 ms per task on average (310 ms task-time over 9 tasks);
+    /// of that, 1.36 ms per task while a pool thread idled, 23.3 µs per task until the OS ran the woken thread": every
+    /// kind of ready-to-run time, defined alike in both panels of a contrast picture so that they compare, led by its
+    /// mean per task (a sum over thousands of tasks would read as alarming), then the part particular to the scheduler
+    /// (multiplexed: while a pool thread idled, and of that the OS's share; thread-per-task: before a task's new thread
+    /// started), per task too. One idea a clause.
     private var runnableDetail: String {
         let facts = timeline.facts
-        guard facts.runnable.total > 0 else { return "" }
-        var text = " · runnable (ready, waiting for a thread or a CPU): \(facts.runnable.description)"
-        let part = "; of that \(TaskSum.unit), "
+        let runnable = facts.runnable
+        guard runnable.total > 0 else { return "" }
+        let tasks = UInt64(max(runnable.tasks, 1))
+        func perTask(_ total: UInt64) -> String { DurationFormat.format(total / tasks) + (runnable.tasks == 1 ? "" : " per task") }
+        var text = " · runnable (ready, waiting for a thread or a CPU): "
+            + (runnable.tasks == 1 ? runnable.description
+                : "\(perTask(runnable.total)) on average (\(DurationFormat.format(runnable.total)) \(TaskSum.unit) over "
+                    + "\(Format.plural(runnable.tasks, "task")))")
+        var parts: [String] = []
         if facts.wakeLatency.total > 0 {
-            text += part + "\(DurationFormat.format(facts.wakeLatency.total)) while a pool thread idled (wake-up latency"
-            if facts.osWakeDelay > 0 {
-                text += "; \(DurationFormat.format(facts.osWakeDelay)) of that after the pool woke a thread, until the OS ran it"
-            }
-            text += ")"
+            parts.append("\(perTask(facts.wakeLatency.total)) while a pool thread idled")
+            if facts.osWakeDelay > 0 { parts.append("\(perTask(facts.osWakeDelay)) until the OS ran the woken thread") }
         }
-        if facts.awaitingThread > 0 {
-            text += part + "\(DurationFormat.format(facts.awaitingThread)) before the task's new thread started"
-        }
+        if facts.awaitingThread > 0 { parts.append("\(perTask(facts.awaitingThread)) before the task's new thread started") }
+        if !parts.isEmpty { text += "; of that, " + parts.joined(separator: ", ") }
         return text
     }
 

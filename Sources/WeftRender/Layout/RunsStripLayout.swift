@@ -46,7 +46,8 @@ enum RunsStripLayout {
     }
 
     /// "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · a tie: the
-    /// medians differ by 4.0% and the runs interleave (rank test p = 0.42) · shaded: where the ranges overlap", or
+    /// medians differ by 4.0% and the runs interleave (rank test p = 0.42) · shaded: where the ranges overlap", "… · no
+    /// clear winner: multiplexed's median was 19.8% lower (…), but the runs overlap — …", or
     /// "… · multiplexed finished sooner (rank test p = 0.0079)". The tie and its reason are `WallTimeComparison`'s, the
     /// verdict's rule and words over repeated runs.
     static func caption(_ rows: [Row], scale: Scale) -> String {
@@ -60,7 +61,8 @@ enum RunsStripLayout {
         let (sooner, slower) = rows[0].runs.spread.median <= rows[1].runs.spread.median ? (rows[0], rows[1]) : (rows[1], rows[0])
         switch comparison.outcome {
         case .tie:
-            parts.append("a tie: " + comparison.tieReason(sooner: sooner.name, slower: slower.name))
+            parts.append((comparison.isUndecided ? "no clear winner: " : "a tie: ")
+                         + comparison.tieReason(sooner: sooner.name, slower: slower.name))
             if shadesOverlap(comparison) { parts.append("shaded: where the ranges overlap") }
         case .firstSooner, .secondSooner:
             parts.append("\(sooner.name) finished sooner (\(comparison.evidence(slower: false)))")

@@ -31,10 +31,26 @@ public struct DeadlockDrawing: Sendable, Equatable {
     public var detected: UInt64
     /// The first cycle of the wait-for graph, in wait-for order (empty when the trace shows none).
     public var cycle: [Step]
+    /// The other tasks still waiting when the deadlock was detected, each with what it waits on: "main waits on t2"
+    /// (the deadlock message counts them among the blocked tasks; the graph draws only the cycle).
+    public var outside: [String]
 
-    public init(detected: UInt64, cycle: [Step]) {
+    public init(detected: UInt64, cycle: [Step], outside: [String] = []) {
         self.detected = detected
         self.cycle = cycle
+        self.outside = outside
+    }
+
+    /// What the wait-for graph's title says of it: ": a cycle of 5 tasks; main waits on t2, outside the cycle", or
+    /// with several tasks outside, "…; 2 more tasks wait outside the cycle".
+    public var summary: String {
+        var text = ": a cycle of \(cycle.count == 1 ? "1 task" : "\(cycle.count) tasks")"
+        if outside.count == 1 {
+            text += "; \(outside[0]), outside the cycle"
+        } else if outside.count > 1 {
+            text += "; \(outside.count) more tasks wait outside the cycle"
+        }
+        return text
     }
 
     /// The deadlock of a run that ended deadlocked; nil for any other run.
@@ -45,6 +61,14 @@ public struct DeadlockDrawing: Sendable, Equatable {
         let at = cancelled ?? timeline.run.finished ?? timeline.run.end
         detected = at > origin ? at - origin : 0
         let first = graph.cycles().first ?? []
+        let inCycle = Set(first.map(\.task))
+        outside = graph.waits.values.filter { !inCycle.contains($0.task) && $0.reason != nil }
+            .sorted { $0.task.rawValue < $1.task.rawValue }
+            .map { wait in
+                let name = timeline.name(of: wait.task)
+                let who = name.isEmpty ? wait.task.description : name
+                return "\(who) waits on \(wait.reason.map { $0.spell(wait.object) } ?? "something unrecorded")"
+            }
         cycle = first.map { wait in
             let name = timeline.name(of: wait.task)
             let taskLabel = name.isEmpty || name == wait.task.description ? wait.task.description : "\(wait.task) \(name)"

@@ -145,11 +145,16 @@ extension RenderTimeline {
         tasks.reserveCapacity(timeline.tasks.count)
         for i in timeline.tasks.indices {
             let task = timeline.tasks[i]
+            var failure: TaskFailure?
+            if let message = task.failure(in: timeline.run), let ended = task.ended {
+                failure = TaskFailure(time: t(ended), message: message)
+            }
             tasks.append(TaskTrack(task: task.id, name: task.name,
                                    spans: task.intervals.elements.map {
                                        StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state))
                                    },
                                    marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start }))
+            tasks[tasks.count - 1].failure = failure
             marks[i] = []
             holds[i] = []
             timeline.tasks[i].intervals = IntervalList(sorted: [])

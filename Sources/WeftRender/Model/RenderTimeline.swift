@@ -183,13 +183,17 @@ public struct TaskTrack: Sendable {
     public var marks: [Mark]
     /// Times it held a mutex (drawn under the lane, as Tracy draws locks).
     public var holds: [TimeSpan]
+    /// How it failed, when it ended by throwing an error of its own (not the runtime cancelling its wait).
+    public var failure: TaskFailure?
 
-    public init(task: TaskID, name: String, spans: [StateSpan], marks: [Mark] = [], holds: [TimeSpan] = []) {
+    public init(task: TaskID, name: String, spans: [StateSpan], marks: [Mark] = [], holds: [TimeSpan] = [],
+                failure: TaskFailure? = nil) {
         self.task = task
         self.name = name
         self.spans = spans
         self.marks = marks
         self.holds = holds
+        self.failure = failure
     }
 
     /// "t12 name" (or just "t12" without a name).

@@ -67,6 +67,10 @@ public struct DeadlockReport: Sendable, CustomStringConvertible {
         return []
     }
 
+    /// The advice that ends the deadlock message, fitted to the waits of the cycle (of every blocked task when there
+    /// is none): `DeadlockAdvice.fix`.
+    public var advice: String { DeadlockAdvice.fix((cycle.isEmpty ? blocked : cycle).map(\.reason)) }
+
     public var description: String {
         var lines = blocked.map { "  \($0)" }
         if !cycle.isEmpty {

@@ -292,8 +292,7 @@ final class RunCore: @unchecked Sendable {
         guard report.blocked.count == Int(live) else { return }  // a wait is being resumed right now
         var message = "deadlock: all \(live) live task\(live == 1 ? " is" : "s are") blocked and no timer is pending.\n"
         message += report.description
-        message += "\nFix: make sure every wait has a task that will wake it (send/receive pairs, unlock after lock, "
-        message += "done() for every add()), or take locks in one global order."
+        message += "\n" + report.advice
         var error = RuntimeError(kind: .deadlock, message: message)
         error.deadlock = report
         tearDown(because: error)
@@ -317,8 +316,7 @@ final class RunCore: @unchecked Sendable {
             message += "\n  \(parent.id) \"\(parent.name)\" is suspended awaiting its \(children) live Swift "
             message += "task\(children == 1 ? "" : "s")"
         }
-        message += "\nFix: make sure every wait has a task that will wake it (send/receive pairs, unlock after lock, "
-        message += "done() for every add()), or take locks in one global order."
+        message += "\n" + report.advice
         var error = RuntimeError(kind: .deadlock, message: message)
         error.deadlock = report
         tearDown(because: error)
