@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 import WeftRuntime
 import WeftTrace
@@ -9,6 +10,11 @@ import WeftTestSupport
 private func spin(nanoseconds: UInt64) {
     let end = DispatchTime.now().uptimeNanoseconds &+ nanoseconds
     while DispatchTime.now().uptimeNanoseconds < end {}
+}
+
+/// How many tasks of a burst have begun.
+private final class StartCount: Sendable {
+    let value = Atomic<Int>(0)
 }
 
 /// Idle workers of the multiplexed scheduler are woken when work appears, and a finished run lets its threads go.
@@ -36,6 +42,41 @@ private func spin(nanoseconds: UInt64) {
             // A worker left parked runs none. How many the woken one steals depends on how much CPU the OS gives its
             // thread: on a loaded 2-core machine it ran as few as 6 of 60, so the bound is "some", not a share.
             #expect(ranOn[thread, default: 0] >= 2, "worker \(workerOf[thread]!.index) ran \(ranOn[thread, default: 0]) of \(count) tasks: \(ranOn)")
+        }
+    }
+
+    /// Main spawns a burst of tasks onto its own worker: the first spawn wakes the parked worker, which counts as
+    /// spinning from then on, so the others wake nobody (Go's `wakep`). Main then keeps its worker until a task of the
+    /// burst has begun, which only the other worker can do: a spinner that gave up and parked without seeing the burst,
+    /// with nobody left to wake it, would leave main waiting out its bound and the first task of the burst running on
+    /// main's worker. Repeated, as the spinner's moment of giving up falls differently each time.
+    @Test func aSpinningWorkerTakesTheTasksSpawnedBesideIt() async throws {
+        for round in 0..<12 {
+            let path = temporaryTracePath("burst")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let ran = try await finishing(within: 60) { try await runProgram(.multiplexed(workers: 2), tracePath: path) { rt in
+                // Both workers go idle and park; the timer's wake-up of main then wakes one of them.
+                try await rt.sleep(for: .milliseconds(2 + round % 3))
+                let started = StartCount()
+                let tasks = (0..<6).map { i in
+                    rt.spawn("burst \(i)") { started.value.wrappingAdd(1, ordering: .sequentiallyConsistent) }
+                }
+                // A bound, not a timing: only a worker that is never woken again lets it pass.
+                let giveUp = DispatchTime.now().uptimeNanoseconds &+ 10_000_000_000
+                while started.value.load(ordering: .sequentiallyConsistent) == 0
+                        && DispatchTime.now().uptimeNanoseconds < giveUp {}
+                for task in tasks { try await task.value }
+            } }
+            try #require(ran != nil, "round \(round): the run hung, a worker left parked with work queued")
+            let trace = try RecordedTrace(path: path)
+            let creates = trace.of(.taskCreate).filter { trace.string($0.args.a2).hasPrefix("burst ") }
+            #expect(creates.count == 6)
+            let mainThread = try #require(creates.first).thread
+            let burst = Set(creates.map(\.args.a0))
+            let first = try #require(trace.of(.runBegin).first { burst.contains($0.args.a0) })
+            #expect(trace.roles[first.thread]?.role == .worker)
+            #expect(first.thread != mainThread,
+                    "round \(round): the first task of the burst ran on main's worker, after main let it go")
         }
     }
 
