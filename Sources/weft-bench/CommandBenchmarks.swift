@@ -9,7 +9,8 @@ import Foundation
 /// 1,000,000), WEFT_BENCH_THREADS (thread-per-task tasks, default 10,000); WEFT_BENCH_RUNS (default 3, the median is
 /// printed); WEFT_BENCH_SHAPES (a comma list of hot-channel, tasks, threads) picks shapes, WEFT_BENCH_COMMANDS (a comma
 /// list of stats, check, render, diff, export) commands; "render" runs the picture twice, as drawn and from a model
-/// that keeps every piece.
+/// that keeps every piece. `WEFT_BENCH_SHAPES=hot-channel WEFT_BENCH_COMMANDS=diff WEFT_BENCH_ROUNDS=400000` runs the
+/// diff and its picture (whose models are then over the picture's budget) in under a minute.
 let commandSuite = BenchmarkSuite(name: "commands") {
     let environment = ProcessInfo.processInfo.environment
     func number(_ name: String, _ fallback: Int) -> Int { Int(environment[name] ?? "") ?? fallback }
@@ -34,10 +35,10 @@ let commandSuite = BenchmarkSuite(name: "commands") {
         let record = try ChildRun.measure(weft, shape.run + ["-o", trace])
         guard record.status == 0 else { throw BenchError.failed("weft " + shape.run.joined(separator: " "), record.status) }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: trace)[.size] as? Int) ?? 0
-        // Reading alone, in this process: validating, causal order, on one thread's CPU clock. It also counts the
+        // Reading alone, in this process: validating, causal order, on the process's CPU clock. It also counts the
         // events (`weft stats --json` would, but its per-task rows on a million tasks cost this process gigabytes,
         // which every child then reports as its own peak: see `ChildRun`).
-        let (rate, growth, events) = try TraceBench.readCount(trace)
+        let (rate, _, growth, events) = try TraceBench.readCount(trace)
         print("\(shape.name): \(shape.run.dropFirst().joined(separator: " ")): \(events) events, \(bytes / 1_000_000) MB file, "
             + "recorded in \(format(record.wall)) s")
         print("  \(pad("read", 15)) \(format(rate)) M events/s (target >= 30), resident memory growth while reading "

@@ -79,4 +79,37 @@ import WeftTrace
         }
         #expect(found)
     }
+
+    @Test func theThreadLanesHatchTheCrowdedStretchInTheTasksColoursAndTheLegendSaysItOnce() throws {
+        let render = RenderTimeline(timeline: Self.trace().timeline())
+        #expect(render.oversubscribed == [TimeSpan(4_000, 10_000)])
+        let lanes = LaneSelection(render, options: RenderOptions(width: 900))
+        let scene = try TimelineLayout.scene(render, options: RenderOptions(width: 900), measurer: TextMeasurer())
+        let hatched = scene.layer("lanes")?.items.compactMap { item -> (Rect, Color)? in
+            if case let .hatch(rect, color) = item { (rect, color) } else { nil }
+        } ?? []
+        // Both threads' runs from 4 to 10 µs, each in its task's colour, full lane height (a held thread's is thinner).
+        for name in ["main", "child"] {
+            let task = try #require(render.tasks.first { $0.name == name }).task
+            let color = lanes.coloring.color(task)
+            #expect(hatched.contains { $0.1 == color && $0.0.height == Metrics.threadLane - 4 }, "\(name)")
+        }
+        // The one legend entry for running or waiting for a CPU says how a thread lane draws it.
+        let legend = scene.layer("legend")?.items.compactMap { item -> String? in
+            if case let .text(t) = item { t.text } else { nil }
+        } ?? []
+        #expect(legend.filter { $0.hasPrefix("running or waiting for a CPU") }.count == 1)
+        #expect(legend.contains { $0.hasSuffix("(on a thread lane: hatched in the task's colour)") })
+        // Two cores: nothing crowded, the runs are flat.
+        let roomy = RenderTimeline(timeline: Self.trace(cores: 2).timeline())
+        #expect(roomy.oversubscribed.isEmpty)
+    }
+
+    @Test func aRunSplitsAtTheCrowdedStretches() {
+        let crowded = [TimeSpan(10, 20), TimeSpan(30, 40)]
+        let parts = PanelLayout.splitByCrowding(5, 35, crowded: crowded).map { "\($0.start)-\($0.end)\($0.crowded ? "*" : "")" }
+        #expect(parts == ["5-10", "10-20*", "20-30", "30-35*"])
+        #expect(PanelLayout.splitByCrowding(41, 50, crowded: crowded).map(\.crowded) == [false])
+        #expect(PanelLayout.splitByCrowding(12, 18, crowded: crowded).map(\.crowded) == [true])
+    }
 }

@@ -174,12 +174,32 @@ struct LegendTests {
         }
     }
 
+    @Test("no task colour is a blue: each hue stays stateHueGap from running's and blocked on a channel's")
+    func taskColoursAreNotBlue() {
+        let blues = [LaneState.running, .runningOrWaitingForCPU, .channel].map { ColorVision.normal.lch(Palette.color(of: $0)) }
+        for task in Palette.taskColors {
+            let seen = ColorVision.normal.lch(task)
+            for blue in blues {
+                let gap = ColorVision.hueDifference(seen.h, blue.h)
+                #expect(seen.c < 15 || gap >= Palette.stateHueGap, "task colour \(task): hue \(seen.h)° is \(gap)° from a blue state's")
+            }
+        }
+        // The blues this rule keeps out, which thread lanes once wore beside running's blue.
+        for old in [Color(hex: 0x3322FF), Color(hex: 0x6699FF), Color(hex: 0x332288)] {
+            let seen = ColorVision.normal.lch(old)
+            #expect(ColorVision.hueDifference(seen.h, blues[0].h) < Palette.stateHueGap)
+        }
+    }
+
     @Test("task colours stand out on both backgrounds, and any two are 21 ΔE apart with normal vision, as promised")
     func taskColoursApart() {
-        for theme in [Theme.light, Theme.dark] {
-            for task in Palette.taskColors {
-                #expect(ColorVision.minimumDistance(task, theme.background) >= 20, "task colour \(task) on \(theme.name)")
-            }
+        for task in Palette.taskColors {
+            #expect(ColorVision.minimumDistance(task, Theme.light.background) >= Palette.minimumOnLight, "task colour \(task) on white")
+            #expect(ColorVision.minimumDistance(task, Theme.dark.background) >= Palette.minimumOnDark, "task colour \(task) on dark")
+        }
+        // The pale lavender and mint that vanished as thin slices on white are kept out.
+        for pale in [Color(hex: 0xBEBADA), Color(hex: 0xB0E8B8)] {
+            #expect(ColorVision.minimumDistance(pale, Theme.light.background) < Palette.minimumOnLight)
         }
         for (i, a) in Palette.taskColors.enumerated() {
             for b in Palette.taskColors[(i + 1)...] { #expect(ColorVision.normal.distance(a, b) >= 21, "\(a) vs \(b)") }

@@ -44,6 +44,8 @@ final class LayoutCanvas {
     var drewIdleLine = false
     /// A pool thread drawn free (alive, running nothing: any task may take it).
     var drewFreeLine = false
+    /// A thread lane's run drawn hatched: more threads ran tasks than cores (running or waiting for a CPU).
+    var drewCrowdedSlice = false
     /// A thread-per-task thread drawn held by its waiting task.
     var drewHeldThread = false
     /// A pool thread drawn with work in its queue that the OS did not run (`ThreadTrack.frozen`).

@@ -80,7 +80,7 @@ enum LegendLayout {
             add(.threads, .dashed(long: true), "pool thread free: idle, any task may take it (multiplexed)")
         }
         if canvas.drewHeldThread {
-            // Sand: indigo's hatching vanishes on the dark theme.
+            // Khaki: the first colour's dark purple hatching vanishes on the dark theme.
             add(.threads, .hatched(Palette.taskColors[1], thin: false),
                 "held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)")
         }
@@ -123,6 +123,10 @@ enum LegendLayout {
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
         ]
         var states = stateOrder.filter { canvas.usedStates.contains($0) }
+        if canvas.drewCrowdedSlice && !states.contains(.runningOrWaitingForCPU) {
+            states.append(.runningOrWaitingForCPU)
+            states.sort { stateOrder.firstIndex(of: $0)! < stateOrder.firstIndex(of: $1)! }
+        }
         // A thread density row's running share is running's blue: the one entry says both.
         if canvas.drewThreadDensity && !states.contains(.running) { states.insert(.running, at: 0) }
         // Wait group and join share a colour: one entry.
@@ -145,6 +149,10 @@ enum LegendLayout {
                     label = canvas.usedStates.contains(.mutex) ? label + " (on a lock lane: tasks waiting)"
                         : "lock lane: tasks waiting"
                 }
+            }
+            if state == .runningOrWaitingForCPU && canvas.drewCrowdedSlice {
+                // Said once for both views: a thread lane's run is hatched in its task's colour there.
+                label += " (on a thread lane: hatched in the task's colour)"
             }
             if state == .actor && canvas.drewActorQueue {
                 // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.

@@ -49,25 +49,38 @@ extension PanelLayout {
                 }
             }
             lod.reset()
+            var crowdedPieces: [(x0: Double, x1: Double, task: TaskID)] = []
+            // A task's run: flat, but hatched where more threads ran tasks than cores (as its task lane's running is).
+            func addRun(_ start: UInt64, _ end: UInt64, _ task: TaskID) {
+                let key = Int(truncatingIfNeeded: task.rawValue)
+                for part in Self.splitByCrowding(start, end, crowded: timeline.oversubscribed) {
+                    let x0 = scale.clampedX(part.start), x1 = scale.clampedX(part.end)
+                    if part.crowded && x1 - x0 >= Metrics.minHatchedSlice {
+                        crowdedPieces.append((x0, x1, task))
+                    } else {
+                        lod.add(x0, x1, key: key)
+                    }
+                }
+            }
             let cancelledFrom = timeline.deadlock?.detected ?? .max
             for slice in thread.slices where scale.overlaps(slice.start, slice.end) && slice.actor == nil {
-                let key = Int(truncatingIfNeeded: slice.task.rawValue)
                 if thread.owner != nil, slice.start >= cancelledFrom {
                     // A task's own thread after the deadlock: held by its task to the end (drawn above), like every
                     // other thread of a deadlocked task, whatever of the cancellation ran on it.
                     continue
                 } else if thread.owner != nil, slice.end > cancelledFrom {
-                    lod.add(scale.clampedX(slice.start), scale.clampedX(cancelledFrom), key: key)
+                    addRun(slice.start, cancelledFrom, slice.task)
                 } else if slice.end <= cancelledFrom {
-                    lod.add(scale.clampedX(slice.start), scale.clampedX(slice.end), key: key)
+                    addRun(slice.start, slice.end, slice.task)
                 } else {
                     // After the deadlock: the runtime cancelling the task, drawn as such.
-                    if slice.start < cancelledFrom { lod.add(scale.clampedX(slice.start), scale.clampedX(cancelledFrom), key: key) }
+                    if slice.start < cancelledFrom { addRun(slice.start, cancelledFrom, slice.task) }
                     lod.add(scale.clampedX(max(slice.start, cancelledFrom)), scale.clampedX(slice.end), key: Self.cancellationKey)
                 }
             }
             let bar = Rect(x: 0, y: y + 2, width: 0, height: Metrics.threadLane - 4)
             for piece in lod.columnPieces() + lod.wide { drawTaskPiece(piece, bar: bar, names: names) }
+            for piece in crowdedPieces { drawCrowdedPiece(piece.x0, piece.x1, task: piece.task, bar: bar, names: names) }
             for slice in thread.slices where slice.actor != nil && scale.overlaps(slice.start, slice.end) {
                 drawActorSlice(slice, bar: bar, names: names)
             }
@@ -133,6 +146,44 @@ extension PanelLayout {
                            minimumCharacters: task.description.count + 1)
             ?? canvas.text(task.description, in: cell, size: Metrics.sliceLabelSize, color: color,
                            minimumCharacters: task.description.count)
+    }
+
+    /// A stretch of a task's run while more threads ran tasks than cores: hatched in the task's colour, as its task
+    /// lane's running is hatched blue then (running or waiting for a CPU), labelled with the task when it fits.
+    private func drawCrowdedPiece(_ x0: Double, _ x1: Double, task: TaskID, bar: Rect, names: [TaskID: String]) {
+        let dimmed = lanes.matching.map { !$0.contains(task) } ?? false
+        let rect = Rect(x: x0, y: bar.y, width: x1 - x0, height: bar.height)
+        let swatch = lanes.coloring.swatch(task)
+        if swatch.drawn { canvas.usedTaskColors = max(canvas.usedTaskColors, lanes.coloring.count) } else { canvas.drewOtherTask = true }
+        canvas.drewTaskSlices = true
+        canvas.drewCrowdedSlice = true
+        canvas.builder.add(.hatch(rect, color: swatch.color.withAlpha(dimmed ? 0.25 : 1)), to: .lanes)
+        stripeRepeat(swatch, across: rect)
+        // The words sit on the background, over the hatching's pale tint.
+        canvas.builder.add(sliceLabel(task, in: rect, fill: theme.background, names: names, dimmed: dimmed))
+    }
+
+    /// The parts of `start`…`end` outside and inside the sorted, disjoint `crowded` stretches, in time order.
+    static func splitByCrowding(_ start: UInt64, _ end: UInt64, crowded: [TimeSpan]) -> [(start: UInt64, end: UInt64, crowded: Bool)] {
+        guard !crowded.isEmpty, end > start else { return [(start, end, false)] }
+        // The first stretch that ends after `start`.
+        var low = 0, high = crowded.count
+        while low < high {
+            let mid = (low + high) / 2
+            if crowded[mid].end <= start { low = mid + 1 } else { high = mid }
+        }
+        var parts: [(start: UInt64, end: UInt64, crowded: Bool)] = []
+        var cursor = start
+        var i = low
+        while i < crowded.count && crowded[i].start < end {
+            let from = max(crowded[i].start, cursor), to = min(crowded[i].end, end)
+            if from > cursor { parts.append((cursor, from, false)) }
+            if to > from { parts.append((from, to, true)) }
+            cursor = max(cursor, to)
+            i += 1
+        }
+        if cursor < end { parts.append((cursor, end, false)) }
+        return parts
     }
 
     /// A stripe across `rect` when the task wears a colour worn before (`TaskColoring`): tells it from the first wearer.

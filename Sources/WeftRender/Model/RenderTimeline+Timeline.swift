@@ -216,8 +216,9 @@ extension RenderTimeline {
         }
         // Running while more threads ran tasks than there are cores: the OS may have kept the task's thread waiting
         // for a CPU, which the trace cannot tell from running.
+        var crowded: [TimeSpan] = []
         if let cores = run.cores, !run.hasVirtualTime {
-            let crowded = CoreUse.oversubscribedSpans(busy: threads.map { $0.slices.map { $0.start ..< $0.end } }, cores: cores)
+            crowded = CoreUse.oversubscribedSpans(busy: threads.map { $0.slices.map { $0.start ..< $0.end } }, cores: cores)
                 .map { TimeSpan($0.lowerBound, $0.upperBound) }
             for i in tasks.indices {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: crowded, as: .runningOrWaitingForCPU) { $0 == .running }
@@ -252,6 +253,7 @@ extension RenderTimeline {
         self.init(facts: facts, threads: threads, tasks: tasks, links: links, locks: locks,
                   actors: actorTracks, deadlock: deadlock, counters: counters)
         self.stalls = stalls
+        oversubscribed = crowded
     }
 
     /// A pool thread idle for less than this (ns) is handing over from one task to the next, not idle.

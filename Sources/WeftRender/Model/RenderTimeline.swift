@@ -25,6 +25,9 @@ public struct RenderTimeline: Sendable {
     /// The stretches in which the machine paused the whole process (`MachineStalls`): drawn as a band across the
     /// lanes, whatever state the lanes under it show.
     public var stalls: [TimeSpan] = []
+    /// Where more threads ran tasks than the machine has cores, sorted and apart: a task's running there may include
+    /// waiting for a CPU (`LaneState.runningOrWaitingForCPU`), in its task lane and in its thread's lane alike.
+    public var oversubscribed: [TimeSpan] = []
 
     public init(facts: RunFacts, threads: [ThreadTrack] = [], tasks: [TaskTrack] = [], links: [Link] = [],
                 locks: [LockTrack] = [], actors: [ActorTrack] = [], deadlock: DeadlockDrawing? = nil,

@@ -37,6 +37,19 @@ public enum ColorVision: String, Sendable, CaseIterable {
         return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
     }
 
+    /// `color` as seen with this vision in cylindrical CIELAB: lightness, chroma and hue angle (degrees, 0 ..< 360).
+    public func lch(_ color: Color) -> (l: Double, c: Double, h: Double) {
+        let v = lab(color)
+        let angle = atan2(v.b, v.a) * 180 / .pi
+        return (v.l, (v.a * v.a + v.b * v.b).squareRoot(), angle < 0 ? angle + 360 : angle)
+    }
+
+    /// The angle between two hues (degrees, 0 ... 180).
+    public static func hueDifference(_ a: Double, _ b: Double) -> Double {
+        let d = abs(a - b).truncatingRemainder(dividingBy: 360)
+        return min(d, 360 - d)
+    }
+
     /// How far apart two colours look with this vision (CIE76 ΔE).
     public func distance(_ p: Color, _ q: Color) -> Double {
         let a = lab(p), b = lab(q)

@@ -1,4 +1,4 @@
-/// Colour-blind-safe colours: Okabe–Ito for task states, Paul Tol's "muted" set for telling tasks apart.
+/// Colour-blind-safe colours: Okabe–Ito for task states, and task colours searched to stay clear of them.
 public enum Palette {
     /// Okabe & Ito (2008), safe for the common forms of colour blindness.
     public static let okabeIto: [Color] = [
@@ -14,17 +14,28 @@ public enum Palette {
 
     /// Colours that tell the tasks drawn one by one apart in thread and lock lanes, in the order lanes take them:
     /// none can be taken for a state colour, with normal vision or with deuteranopia or protanopia (`ColorVision`, at
-    /// least `ColorVision.minimumDistance` from every state), and any two are at least 21 ΔE apart with normal vision
-    /// and 15 with either deficiency. Indigo and plum from Paul Tol's muted set, sand, lavender, brown, mint, leaf
-    /// green, olive, ultramarine and periwinkle (the last two found by searching the colours that keep every one of
-    /// these distances: few are left, all blues); light and dark alternate, so that neighbouring lanes differ most.
-    /// Ten, so that a program of main and up to nine tasks never wears a colour twice; past these, colours repeat
-    /// (`TaskColoring`).
+    /// least `ColorVision.minimumDistance` from every state), none is a blue (each hue at least `stateHueGap` from
+    /// running's and blocked on a channel's, which task lanes draw beside them), none is too pale to see on white
+    /// (`minimumOnLight`) or too dark on the dark theme (`minimumOnDark`), and any two are at least 21 ΔE apart with
+    /// normal vision and 15 with either deficiency. Purple, khaki, maroon, spring green, magenta, olive, dark violet,
+    /// leaf green, plum and orchid, found by searching the colours that keep every one of these distances (with blue
+    /// ruled out, purples and greens of several lightnesses are what is left); light and dark alternate, so that
+    /// neighbouring lanes differ most. Ten, so that a program of main and up to nine tasks never wears a colour twice;
+    /// past these, colours repeat (`TaskColoring`), and a repeat is told apart by its numbered chip, the stripe across
+    /// its slices and the id its slices are labelled with.
     public static let taskColors: [Color] = [
-        Color(hex: 0x332288), Color(hex: 0xDDCC77), Color(hex: 0x6F4E7C), Color(hex: 0xBEBADA),
-        Color(hex: 0x803000), Color(hex: 0xB0E8B8), Color(hex: 0x68A860), Color(hex: 0x98A848),
-        Color(hex: 0x3322FF), Color(hex: 0x6699FF),
+        Color(hex: 0x7700AA), Color(hex: 0xBBBB88), Color(hex: 0x770000), Color(hex: 0x77DD55),
+        Color(hex: 0xCC00AA), Color(hex: 0x887744), Color(hex: 0x662277), Color(hex: 0x77AA44),
+        Color(hex: 0x664466), Color(hex: 0xCC66FF),
     ]
+
+    /// The least hue angle (CIELAB, normal vision, degrees) between a task colour and running's or blocked on a
+    /// channel's blue: a task colour of a blue hue reads as "running" in a thread lane, however light or dark.
+    public static let stateHueGap = 50.0
+    /// The least ΔE (with every vision) between a task colour and the light theme's white, and the dark theme's
+    /// background: a paler colour is barely seen as a thin slice.
+    public static let minimumOnLight = 35.0
+    public static let minimumOnDark = 25.0
 
     /// The one colour of every task not drawn one by one (counted in a density row): a taupe at least 18 ΔE from
     /// every state and task colour with each of the three visions, so that no slice of such a task is taken for a

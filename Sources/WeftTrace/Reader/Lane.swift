@@ -7,6 +7,38 @@ struct BatchCursor {
     var remaining: Int
     var time: UInt64
     var deltas: [UInt64]
+    /// The batch's events when the read-ahead thread decoded them (`remaining` then counts those not yet taken).
+    var decoded: [PendingEvent] = []
+    /// Those events by kind code, counted once the batch is used up.
+    var decodedCounts: [(code: UInt8, events: UInt64)] = []
+    var isDecoded = false
+    /// The batch's payload bytes.
+    var size: Int
+
+    /// A batch to decode from its payload `bytes`, from `position` (after its header) on.
+    init(bytes: [UInt8], fileOffset: Int, position: Int, remaining: Int, time: UInt64, deltas: [UInt64]) {
+        self.bytes = bytes
+        self.fileOffset = fileOffset
+        self.position = position
+        self.remaining = remaining
+        self.time = time
+        self.deltas = deltas
+        size = bytes.count
+    }
+
+    /// A batch whose events were decoded ahead.
+    init(decoded batch: DecodedBatch, fileOffset: Int) {
+        bytes = []
+        self.fileOffset = fileOffset
+        position = 0
+        remaining = batch.events.count
+        time = 0
+        deltas = []
+        decoded = batch.events
+        decodedCounts = batch.counts
+        size = batch.size
+        isDecoded = true
+    }
 
     /// What stands in a lane while its cursor is being decoded.
     static let moved = BatchCursor(bytes: [], fileOffset: 0, position: 0, remaining: 0, time: 0, deltas: [])

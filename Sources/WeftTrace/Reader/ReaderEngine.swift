@@ -21,7 +21,19 @@ struct ReaderEngine {
     static let waitRounds = 2
     static let waitBytes = 4 << 20
 
+    /// The input, read by this struct only until the header is in; then by `readAhead`'s thread (or, when none
+    /// could be started, through `framer` here).
     let input: ByteInput
+    let framer: RecordFramer
+    /// The thread that reads and decodes records ahead, or nil.
+    private(set) var readAhead: ReadAhead?
+    /// Records taken from `readAhead` (or framed here), and the next one to use.
+    private var aheadRecords: [ReadAheadRecord] = []
+    private var aheadIndex = 0
+    /// Bytes of decoded events dropped since they were last given back to `readAhead`.
+    private var releasedDecoded = 0
+    /// The file offset up to which records have been used (the end of the last one).
+    private var inputOffset = 0
     var table = HeaderTable()
     private(set) var exactUnits = true
     var strings: [String] = [""]
@@ -56,17 +68,28 @@ struct ReaderEngine {
 
     /// What decoding looks up per kind code, and the events decoded per kind code (set once the header is read).
     private(set) var kindTables = KindTables(HeaderTable())
+    /// Decodes batches with `kindTables` (set once the header is read).
+    private(set) var decoder = BatchDecoder(table: HeaderTable(), maxUnits: TraceFormat.maxTime, exactUnits: true, nanosecondsPerUnit: 1, path: nil)
     /// The latest time accepted, in the file's units (`TraceFormat.maxTime` converted).
     private(set) var maxUnits: UInt64 = TraceFormat.maxTime
 
     init(input: ByteInput, path: String?, maxThreads: Int = TraceFormat.maxThreads) throws(TraceError) {
         self.input = input
+        framer = RecordFramer(input: input)
         self.path = path
         self.maxThreads = maxThreads
         try readPreamble()
-        kindTables = KindTables(table)
         // At most 2^62, so that a time and a gap, each at most this, add without overflow.
         maxUnits = exactUnits ? TraceFormat.maxTime : UInt64(min(Double(TraceFormat.maxTime) / nanosecondsPerUnit, 0x1p62))
+        decoder = BatchDecoder(table: table, maxUnits: maxUnits, exactUnits: exactUnits, nanosecondsPerUnit: nanosecondsPerUnit, path: path)
+        kindTables = decoder.tables
+        inputOffset = input.offset
+        readAhead = ReadAhead.start(framer: framer, decoder: decoder)
+    }
+
+    /// Stops the read-ahead thread (the reader is done with the input).
+    func stopReadingAhead() {
+        readAhead?.cancel()
     }
 
     // MARK: - Records
@@ -96,7 +119,8 @@ struct ReaderEngine {
         guard input.peek() == TraceFormat.Tag.header.rawValue else {
             throw error(.corrupt, "expected the header record (tag H) after the preamble, found tag \(input.peek())", at: at)
         }
-        guard let payload = try readPayload() else {
+        let (framed, _, _) = framer.next()
+        guard let payload = try payload(of: framed) else {
             throw error(.truncated, "the file ends inside its header; nothing usable was recorded", at: at)
         }
         do {
@@ -113,35 +137,27 @@ struct ReaderEngine {
         }
     }
 
-    /// Reads the tag and payload of the next record. Returns nil (after noting the truncation) when the input ends
+    /// The tag and payload of a framed record. Returns nil (after noting the truncation) when the input ends
     /// inside it.
-    mutating func readPayload() throws(TraceError) -> (tag: UInt8, bytes: [UInt8], offset: Int)? {
-        let start = input.offset
-        let tag = input.peek()
-        input.skip(1)
-        let length: UInt64
-        switch input.varint() {
-        case .value(let n): length = n
-        case .truncated:
-            noteTruncation(start: start, tag: tag, needed: nil)
-            return nil
-        case .invalid:
+    /// - Throws: `TraceError` (`.corrupt`) when its length is not a valid number or above the cap.
+    mutating func payload(of framed: FramedRecord) throws(TraceError) -> (tag: UInt8, bytes: [UInt8], offset: Int)? {
+        switch framed {
+        case .record(let tag, let payload, let offset):
+            return (tag, payload, offset)
+        case .invalidLength(let start):
             throw error(.corrupt, "the length of the record at byte \(start) is not a valid number (expected a varint of at most 10 bytes)", at: start + 1)
-        }
-        guard length <= UInt64(TraceFormat.maxRecordLength) else {
+        case .tooLong(let start, let length):
             throw error(.corrupt, "a record claims \(length) bytes (at most \(TraceFormat.maxRecordLength)); the file is damaged here", at: start)
-        }
-        let offset = input.offset
-        guard input.ensure(Int(length)) else {
-            noteTruncation(start: start, tag: tag, needed: Int(length))
+        case .cut(let start, let tag, let needed, let present):
+            noteTruncation(start: start, tag: tag, needed: needed, present: present)
             return nil
+        case .end:
+            return nil  // the callers meet the end before
         }
-        return (tag, input.take(Int(length)), offset)
     }
 
-    mutating func noteTruncation(start: Int, tag: UInt8, needed: Int?) {
-        _ = input.drain()
-        let present = input.offset - start  // from the record's tag to the end of the input
+    /// Notes that the input ends `present` bytes into the record at `start` (from its tag).
+    mutating func noteTruncation(start: Int, tag: UInt8, needed: Int?, present: Int) {
         let what = tag == TraceFormat.Tag.batch.rawValue ? "a batch" : "a record"
         let size = needed.map { " of \($0) bytes" } ?? ""
         warnings.append(TraceWarning(.truncated, "the file is cut \(present) bytes into \(what)\(size); that record is lost, and so is the trailer (the number of events lost after it is unknown)", byteOffset: start, lostBytes: present, lostBatches: tag == TraceFormat.Tag.batch.rawValue ? 1 : 0))
@@ -149,13 +165,33 @@ struct ReaderEngine {
         endOfInput = true
     }
 
+    /// The next record, read ahead by the thread or framed here; `aheadIndex` still points at it.
+    private mutating func peekRecord() -> ReadAheadRecord {
+        if aheadIndex == aheadRecords.count {
+            aheadIndex = 0
+            if let readAhead {
+                readAhead.take(into: &aheadRecords, released: releasedDecoded)
+                releasedDecoded = 0
+            } else {
+                let (framed, start, end) = framer.next()
+                aheadRecords.removeAll(keepingCapacity: true)
+                aheadRecords.append(ReadAheadRecord(framed: framed, start: start, end: end, decoded: nil))
+            }
+        }
+        return aheadRecords[aheadIndex]
+    }
+
     /// Reads one record. Returns false at the end of the input.
     mutating func readRecord() throws(TraceError) -> Bool {
         guard !endOfInput else { return false }
-        let start = input.offset
-        guard input.ensure(1) else {
+        let record = peekRecord()
+        let start = record.start
+        if case .end(_, let failure) = record.framed {
+            aheadRecords[aheadIndex] = .taken
+            aheadIndex += 1
+            inputOffset = record.end
             endOfInput = true
-            if let failure = input.failure {
+            if let failure {
                 throw error(.io, "reading the trace failed: \(failure)", at: start)
             }
             if !sawTrailer {
@@ -167,7 +203,16 @@ struct ReaderEngine {
         if sawTrailer {
             throw error(.corrupt, "data after the trailer (expected the file to end there)", at: start)
         }
-        guard let (tag, p, offset) = try readPayload() else { return false }
+        // Taken only now: after data past the trailer, the reader stays there (as it did reading the input itself).
+        aheadRecords[aheadIndex] = .taken
+        aheadIndex += 1
+        inputOffset = record.end
+        if let decoded = record.decoded, case .record(_, _, let offset) = record.framed {
+            try addBatch(decoded.thread, BatchCursor(decoded: decoded, fileOffset: offset), offset)
+            midRound = true
+            return true
+        }
+        guard let (tag, p, offset) = try payload(of: record.framed) else { return false }
         switch TraceFormat.Tag(rawValue: tag) {
         case .strings: try readStrings(p, offset)
         case .batch:
@@ -247,33 +292,13 @@ struct ReaderEngine {
     }
 
     mutating func readBatch(_ p: [UInt8], _ base: Int) throws(TraceError) {
-        var o = 0
-        let thread = try varint(p, &o, base, "the thread of a batch")
-        guard thread >= 1 && thread <= TraceFormat.maxThread else {
-            throw error(.corrupt, "a batch names thread \(thread) (expected 1 to \(TraceFormat.maxThread))", at: base)
-        }
-        let time = try varint(p, &o, base, "the base time of a batch")
-        guard time <= maxUnits else {
-            throw error(.corrupt, "a batch starts at time \(time) units, beyond the latest time a trace may hold (\(TraceFormat.maxTime) ns, about 417 days); the file is damaged here", at: base)
-        }
-        let count = try varint(p, &o, base, "the event count of a batch")
-        guard count <= UInt64(p.count) else {
-            throw error(.corrupt, "a batch of \(p.count) bytes claims \(count) events (each takes at least 2 bytes)", at: base)
-        }
-        let bases = try varint(p, &o, base, "the number of delta bases of a batch")
-        guard bases <= 256 * 16 else { throw error(.corrupt, "a batch claims \(bases) delta bases", at: base) }
-        var deltas = [UInt64](repeating: 0, count: table.deltaCount)
-        for _ in 0..<bases {
-            guard o + 2 <= p.count else { throw error(.corrupt, "a batch header ends early", at: base + o) }
-            let code = p[o], argument = Int(p[o + 1])
-            o += 2
-            let value = try varint(p, &o, base, "a delta base")
-            guard let slot = table.deltaSlot(code: code, argument: argument) else {
-                throw error(.corrupt, "a batch gives a delta base for argument \(argument) of kind \(code), which the header does not delta-encode", at: base + o)
-            }
-            deltas[slot] = value
-        }
-        let cursor = BatchCursor(bytes: p, fileOffset: base, position: o, remaining: Int(count), time: time, deltas: deltas)
+        let (thread, cursor) = try decoder.batchHeader(p, base)
+        try addBatch(thread, cursor, base)
+    }
+
+    /// Appends a batch to its thread's lane (made on the thread's first batch), and decodes the lane's frontier when
+    /// it had none.
+    mutating func addBatch(_ thread: UInt64, _ cursor: BatchCursor, _ base: Int) throws(TraceError) {
         let li: Int
         if let existing = laneOfThread[thread] {
             li = existing
@@ -288,7 +313,7 @@ struct ReaderEngine {
             laneOfThread[thread] = li
         }
         lanes[li].batches.append(cursor)
-        buffered += p.count
+        buffered += cursor.size
         if !hasFrontier(li) && !lanes[li].queued {
             try fill(li)
             enqueue(li)
@@ -332,13 +357,22 @@ struct ReaderEngine {
                     lanes[li].batches[h] = c
                     break
                 }
-                buffered -= c.bytes.count
+                buffered -= c.size
+                if c.isDecoded {
+                    releasedDecoded += c.decoded.count * MemoryLayout<PendingEvent>.stride
+                    for (code, events) in c.decodedCounts { kindTables.counts[Int(code)] &+= events }
+                }
                 lanes[li].dropConsumedBatch()
+                continue
+            }
+            if c.isDecoded {
+                takeDecoded(&c, into: &buffer)
+                lanes[li].batches[h] = c
                 continue
             }
             do {
                 while c.remaining > 0 && buffer.count < Self.sliceSize {
-                    decodeRun(&c, into: &buffer, limit: Self.sliceSize, thread: thread)
+                    decoder.decodeRun(&c, into: &buffer, limit: Self.sliceSize, thread: thread)
                     // What the fast run left (a skipped kind, a damaged event) takes the careful path, which throws
                     // the error that names what is wrong.
                     if c.remaining > 0 && buffer.count < Self.sliceSize, let pending = try decode(&c, thread: thread) {
@@ -358,6 +392,18 @@ struct ReaderEngine {
             if buffer.isEmpty { throw failure }
             lanes[li].failure = failure
         }
+    }
+
+    /// Moves the next events of a batch decoded ahead into `buffer`, up to a slice (they are counted by kind when
+    /// the batch is used up).
+    @inline(__always)
+    func takeDecoded(_ c: inout BatchCursor, into buffer: inout [PendingEvent]) {
+        let n = min(Self.sliceSize - buffer.count, c.remaining)
+        let first = c.decoded.count - c.remaining
+        c.decoded.withUnsafeBufferPointer { events in
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: events[first..<(first + n)]))
+        }
+        c.remaining -= n
     }
 
     /// Decodes one event of a batch; nil when it was of a kind this reader skips. The careful path: `decodeRun`
@@ -441,7 +487,7 @@ struct ReaderEngine {
             lanes[li].queued = true
         } else if !lanes[li].stopped {
             awaitRound = max(awaitRound, rounds + Self.waitRounds)
-            awaitOffset = max(awaitOffset, input.offset + Self.waitBytes)
+            awaitOffset = max(awaitOffset, inputOffset + Self.waitBytes)
         }
     }
 
@@ -450,7 +496,7 @@ struct ReaderEngine {
         if heap.isEmpty && current < 0 { return parked == 0 || buffered < Self.lookaheadBytes }
         if buffered >= Self.lookaheadBytes { return false }
         if midRound { return true }
-        return rounds < awaitRound && input.offset < awaitOffset
+        return rounds < awaitRound && inputOffset < awaitOffset
     }
 
     @inline(__always)

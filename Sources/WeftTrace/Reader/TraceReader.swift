@@ -9,12 +9,14 @@ import Darwin
 /// Batches of all threads are merged by time, except that an event waits for its causes: a receive for its send,
 /// a runBegin for the unblock (and the runEnd elsewhere) before it, a lockAcquire for the previous release, a use of
 /// an object for its make. Only a bounded window of batches is held (a few writer rounds, at most 64 MiB), so
-/// memory does not grow with the length of the trace. See docs/trace-format.md for what is an error and what a
-/// warning.
+/// memory does not grow with the length of the trace. A second thread reads and decodes records ahead (`ReadAhead`);
+/// it ends when the reader is released. See docs/trace-format.md for what is an error and what a warning.
 public final class TraceReader: EventStream {
     /// Unchecked: the engine is only touched through this object's methods, one at a time (the reader is not
     /// Sendable), and a dynamic exclusivity check on every event costs more than decoding it.
     @exclusivity(unchecked) private var engine: ReaderEngine
+
+    deinit { engine.stopReadingAhead() }
 
     /// Opens a file; "-" reads standard input.
     /// - Throws: `TraceError` when the file cannot be opened or does not start like a trace.
