@@ -133,13 +133,15 @@ public struct StatsReport: Sendable {
         return table
     }
 
-    /// Mutexes, most acquisitions first.
+    /// Mutexes, most acquisitions first (a read-write mutex: its writers, marked "(rw-lock, writers)").
     public func mutexTable(_ mutexes: [MutexStats]) -> TextTable {
         var table = TextTable(title: "mutexes (by acquisitions)",
                               ["mutex", "acquisitions", "contended", "wait p50", "p90", "p99", "max", "hold p50", "p90", "p99", "max"])
         for m in mutexes.sorted(by: { $0.acquisitions != $1.acquisitions ? $0.acquisitions > $1.acquisitions : $0.id < $1.id }).prefix(top) {
             let f: (UInt64) -> String = { DurationFormat.format($0) }
-            table.append([MutexID(m.id).description + (m.label == MutexID(m.id).description ? "" : " \(m.label)"),
+            // A read-write mutex says so, as the picture's lock lane does; its readers are in the next table.
+            table.append([MutexID(m.id).description + (m.label == MutexID(m.id).description ? "" : " \(m.label)")
+                              + (m.readAcquisitions == nil ? "" : " (rw-lock, writers)"),
                           "\(m.acquisitions)", DurationFormat.percent(UInt64(m.contended), of: UInt64(m.acquisitions)),
                           f(m.wait.p50), f(m.wait.p90), f(m.wait.p99), f(m.wait.max),
                           f(m.hold.p50), f(m.hold.p90), f(m.hold.p99), f(m.hold.max)])
