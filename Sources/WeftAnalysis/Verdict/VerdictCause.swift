@@ -10,8 +10,8 @@
 ///   thread-per-task, a new OS thread starting, main's own included).
 /// - Hand-offs: the time woken tasks waited to run on the run's critical path, which is part of the wall time
 ///   (under thread-per-task each wake-up is an OS thread being woken); under thread-per-task, when those waits fall
-///   short, also a core's share of the system CPU it spent beyond the faster run's, the kernel's work of putting
-///   threads to sleep and waking them.
+///   short and the hand-offs outnumber the tasks at least twice, also a core's share of the system CPU it spent
+///   beyond the faster run's, the kernel's work of putting threads to sleep and waking them.
 /// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got, divided by the
 ///   cores (it is summed over threads that ran side by side).
 enum VerdictCause {
@@ -79,7 +79,10 @@ enum VerdictCause {
         let fastOnPath = f?.waitOnPath ?? 0
         let waits = s.waitOnPath > fastOnPath ? s.waitOnPath - fastOnPath : 0
         var kernel: (share: UInt64, slow: UInt64, fast: UInt64)?
-        if ownThreads(slow), waits < gap / 2, let ks = slow.systemTime, let kf = fast.systemTime, ks > kf {
+        // Only where hand-offs outnumber the tasks twice over: the system CPU also pays for creating each task's
+        // thread, which a run of many short-lived tasks and few hand-offs spends it on (`creation` names that).
+        if ownThreads(slow), waits < gap / 2, s.count >= 2 * max(slow.tasks, 1),
+           let ks = slow.systemTime, let kf = fast.systemTime, ks > kf {
             kernel = ((ks - kf) / UInt64(max(slow.cores ?? 1, 1)), ks, kf)
         }
         guard waits > 0 || kernel != nil else { return nil }
