@@ -9,9 +9,7 @@ import WeftTrace
 /// scripted and synthetic traces; and the digest of a run that repeats itself must stay small however long it runs.
 @Suite("Diff while reading")
 struct DiffWhileReadingTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("traces")
+    static let folder = CommittedTraces.folder
 
     /// The recorded traces, as (multiplexed, thread-per-task) pairs of one program.
     static var recordedPairs: [(String, String)] {

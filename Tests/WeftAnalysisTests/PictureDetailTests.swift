@@ -10,13 +10,10 @@ import WeftTrace
 /// task, and every pair's messages and wake-ups must still add up exactly, and what is held must stop growing.
 @Suite("Models built for a picture")
 struct PictureDetailTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("traces")
+    static let folder = CommittedTraces.folder
 
     static var recorded: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".weft") }.sorted()
+        CommittedTraces.names
     }
 
     /// The model of `make()`'s events, exact and with `detail`.

@@ -9,13 +9,10 @@ import WeftTrace
 /// hand-written ones and synthetic ones, and the percentiles must stay within their stated bound of the exact ones.
 @Suite("Stats counted while reading")
 struct SummarizedStatsTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("traces")
+    static let folder = CommittedTraces.folder
 
     static var recorded: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".weft") }.sorted()
+        CommittedTraces.names
     }
 
     static let handWritten = ["leak", "lock-across-sleep", "lock-released-first", "mutex-contention",

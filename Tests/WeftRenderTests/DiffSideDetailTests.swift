@@ -11,9 +11,7 @@ import WeftTrace
 /// must say what is not.
 @Suite("The diff picture's sides from models built for a picture")
 struct DiffSideDetailTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("traces")
+    static let folder = CommittedTraces.folder
 
     /// Every recorded program's two runs (NAME-multiplexed.weft, NAME-thread-per-task.weft), as `weft diff` draws
     /// them in traces/ (io-bound-diff.png) and as anyone would compare them.

@@ -38,4 +38,13 @@ struct FailedTaskTests {
         #expect(RenderTimeline(timeline: trace.timeline).tasks.allSatisfy { $0.failure == nil })
         #expect(!StatsReport().render(RunStats(trace.timeline)).contains("failed tasks"))
     }
+
+    @Test("a task cancelled by the program and ending by CancellationError is not marked failed")
+    func cancellationIsNotAFailure() async throws {
+        let run = try await RecordedRun.of("config-cache", [], scheduler: "deterministic")
+        let straggler = try #require(run.tasks(named: "straggler").first)
+        #expect(run.timeline.tasks.contains { $0.id == straggler && $0.outcome == .threw })
+        #expect(RenderTimeline(timeline: run.timeline).tasks.allSatisfy { $0.failure == nil })
+        #expect(!StatsReport().render(RunStats(run.timeline)).contains("failed tasks"))
+    }
 }

@@ -115,10 +115,8 @@ struct TimeAccountTests {
 
     @Test("no tick label, fold label or note overlaps or comes within a few pixels of another, in any recorded picture")
     func axisLabelsKeepApart() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("traces")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix("-multiplexed.weft") }.sorted()
+        let folder = CommittedTraces.folder
+        let names = CommittedTraces.names.filter { $0.hasSuffix("-multiplexed.weft") }
         for name in names {
             let other = folder.appendingPathComponent(name.replacingOccurrences(of: "-multiplexed", with: "-thread-per-task"))
             guard FileManager.default.fileExists(atPath: other.path) else { continue }

@@ -78,7 +78,8 @@ public enum ContrastVerdict {
     /// What follows `b`'s name: "finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): the
     /// reason", or "finished in about the same time as … (…): a tie within run-to-run noise", or over repeated runs
     /// "finished 300 µs later than … (median of 5 runs each: 1.35 ms vs 1.05 ms; rank test p = 0.0079)" and "tied
-    /// with … (median of 5 runs each: …): the medians differ by 4.0% and the runs interleave (rank test p = 0.42)", or,
+    /// with … (median of 5 runs each: …): the medians are only 4.0% apart (Weft calls under 15% a tie) and the runs
+    /// interleave (rank test p = 0.42)", or,
     /// one steadily slower by less than the margin, "finished within 15% of … : … steadily slower …".
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
         let repeated = repeated(a, b)

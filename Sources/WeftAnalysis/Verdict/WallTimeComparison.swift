@@ -94,16 +94,18 @@ public struct WallTimeComparison: Sendable, Equatable {
     }
 
     /// Why neither finished sooner, naming the scheduler with the shorter median `sooner` and the other `slower`:
-    /// "the medians differ by 4.0% and the runs interleave (rank test p = 0.42)", or when the runs differ in rank
+    /// "the medians are only 4.0% apart (Weft calls under 15% a tie) and the runs interleave (rank test p = 0.42)", or when the runs differ in rank
     /// but the medians are close, "thread-per-task was steadily slower (rank test p = 0.032), but by only 0.6% at
     /// the median, too little to matter (Weft calls a difference under 15% a tie)", or with the medians further
     /// apart than that, why there is no clear winner (`undecidedText`).
     public func tieReason(sooner: String, slower: String) -> String {
-        let medians = "the medians differ by \(Self.shareText(medianShare))"
         let rankedApart = test.map { $0.p < Self.significance } ?? !rangesOverlap
+        let margin = DurationFormat.fixed(ContrastVerdict.noiseShare * 100, decimals: 0)
         guard medianShare > ContrastVerdict.noiseShare else {
-            if !rankedApart { return "\(medians) and the runs interleave (\(testText))" }
-            let margin = DurationFormat.fixed(ContrastVerdict.noiseShare * 100, decimals: 0)
+            if !rankedApart {
+                return "the medians are only \(Self.shareText(medianShare)) apart (Weft calls under \(margin)% a tie) "
+                    + "and the runs interleave (\(testText))"
+            }
             let steadily = test == nil
                 ? "every run of \(slower) was slower than every run of \(sooner)"
                 : "\(slower) was steadily slower (\(testText))"

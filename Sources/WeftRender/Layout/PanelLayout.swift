@@ -199,7 +199,7 @@ struct PanelLayout {
     }
 
     /// " · runnable (ready, waiting for a thread or a CPU): 34.4 ms per task on average (310 ms task-time over 9 tasks);
-    /// of that, 1.36 ms per task while a pool thread idled, 23.3 µs per task until the OS ran the woken thread": every
+    /// of that, 1.36 ms per task while a pool thread idled (23.3 µs per task of it until the OS ran the woken thread)": every
     /// kind of ready-to-run time, defined alike in both panels of a contrast picture so that they compare, led by its
     /// mean per task (a sum over thousands of tasks would read as alarming), then the part particular to the scheduler
     /// (multiplexed: while a pool thread idled, and of that the OS's share; thread-per-task: before a task's new thread
@@ -216,8 +216,9 @@ struct PanelLayout {
                     + "\(Format.plural(runnable.tasks, "task")))")
         var parts: [String] = []
         if facts.wakeLatency.total > 0 {
-            parts.append("\(perTask(facts.wakeLatency.total)) while a pool thread idled")
-            if facts.osWakeDelay > 0 { parts.append("\(perTask(facts.osWakeDelay)) until the OS ran the woken thread") }
+            // The OS's share is part of the idle time, so it is said inside that clause, not beside it as a sum.
+            parts.append("\(perTask(facts.wakeLatency.total)) while a pool thread idled"
+                + (facts.osWakeDelay > 0 ? " (\(perTask(facts.osWakeDelay)) of it until the OS ran the woken thread)" : ""))
         }
         if facts.awaitingThread > 0 { parts.append("\(perTask(facts.awaitingThread)) before the task's new thread started") }
         if facts.frozenPoolThread > 0 {

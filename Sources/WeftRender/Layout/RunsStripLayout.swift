@@ -46,7 +46,7 @@ enum RunsStripLayout {
     }
 
     /// "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · a tie: the
-    /// medians differ by 4.0% and the runs interleave (rank test p = 0.42) · shaded: where the ranges overlap", "… · no
+    /// medians are only 4.0% apart (Weft calls under 15% a tie) and the runs interleave (rank test p = 0.42) · shaded: where the ranges overlap", "… · no
     /// clear winner: multiplexed's median was 19.8% lower (…), but the runs overlap — …", or
     /// "… · multiplexed finished sooner (rank test p = 0.0079)". The tie and its reason are `WallTimeComparison`'s, the
     /// verdict's rule and words over repeated runs.

@@ -71,9 +71,13 @@ struct PerfettoSchemaTests {
                               "instants": stats.run.events - ExportTraces.notInstants.reduce(0) { $0 + timeline.run.count(of: $1) }
                                   - timeline.run.count(of: .block)]
                 // The thread lanes keep the runtime's run slices. weft stats also counts each stretch of a task's code
-                // on an actor (an actorSlice) as a slice of its own; the export marks those with instants instead.
+                // on an actor (an actorSlice that left a task's code) as a slice of its own; the export marks those
+                // with instants instead. An actorSlice of no task's code is no slice in either.
                 if lanes == .threads {
-                    counts["slices"] = stats.threads.reduce(0) { $0 + $1.slices } - timeline.run.count(of: .actorSlice)
+                    let actorStretches = timeline.threads.reduce(0) { sum, thread in
+                        sum + thread.slices.elements.reduce(0) { $0 + ($1.actor == nil ? 0 : 1) }
+                    }
+                    counts["slices"] = stats.threads.reduce(0) { $0 + $1.slices } - actorStretches
                 }
                 expected[file] = counts
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeftTestSupport
 import WeftTrace
 @testable import WeftAnalysis
 
@@ -7,13 +8,10 @@ import WeftTrace
 /// follow the format's rules, in both lane layouts, with every received message and every spawn drawn as a flow.
 @Suite("Export of recorded traces")
 struct RecordedTraceExportTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("traces")
+    static let folder = CommittedTraces.folder
 
     static var traces: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".weft") }.sorted()
+        CommittedTraces.names
     }
 
     @Test("every recorded trace exports cleanly", arguments: [ExportLanes.threads, .tasks])
