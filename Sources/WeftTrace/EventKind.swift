@@ -12,6 +12,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case runFinish = 4
     case sample = 5
     case threadWake = 6
+    case threadCPU = 7
     // Tasks
     case taskCreate = 10
     case runBegin = 11
@@ -126,6 +127,8 @@ public enum ArgumentType: UInt8, Sendable, CaseIterable, CustomStringConvertible
     case timer = 17
     /// An `ActorID`.
     case actor = 18
+    /// A `ThreadID`: a thread as numbered in the trace (`T3`).
+    case thread = 19
 
     public var description: String {
         switch self {
@@ -148,6 +151,7 @@ public enum ArgumentType: UInt8, Sendable, CaseIterable, CustomStringConvertible
         case .once: "once"
         case .timer: "timer"
         case .actor: "actor"
+        case .thread: "thread"
         }
     }
 }

@@ -25,6 +25,7 @@ struct TypedEventTests {
         case .once: OnceID.self
         case .timer: TimerID.self
         case .actor: ActorID.self
+        case .thread: ThreadID.self
         }
     }
 

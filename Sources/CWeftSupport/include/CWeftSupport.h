@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include "CWeftSignals.h"
 #include "CWeftGlobalHooks.h"
+#include "CWeftSliceClocks.h"
 
 /// The calling thread's kernel thread id (gettid(2)); cached per thread after the first call.
 int32_t cweft_gettid(void);

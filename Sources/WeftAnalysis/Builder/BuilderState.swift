@@ -105,6 +105,10 @@ struct ThreadBuild {
     var wakeGroup = CellGroup()
     /// When its last wake-up ended.
     var lastWakeEnd: UInt64 = 0
+    /// The last `threadCPU` sample of this thread inside its open slice: when, its CPU clock, and the slice's start.
+    var lastCPU: (time: UInt64, cpu: UInt64, slice: UInt64)?
+    /// The stretches of its slices without CPU (`CPUStarvation`; none when the builder only summarises).
+    var starved: [CPUStarvation] = []
     /// The slice open on this thread (task, start, migrated).
     var open: (task: TaskID, start: UInt64, migrated: Bool)?
     /// The actor job open on this thread: its actor's position, its start, and where its current stretch began.

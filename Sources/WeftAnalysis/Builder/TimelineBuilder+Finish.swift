@@ -42,10 +42,13 @@ extension TimelineState {
                 threads[th].actorJob = nil
             }
             let t = threads[th]
-            threadTimelines.append(ThreadTimeline(id: t.id, tid: t.tid, role: t.role, index: t.index, started: t.started,
-                                                  stopped: t.stopped, slices: IntervalList(sorted: t.slices),
-                                                  wakes: IntervalList(sorted: t.wakes)))
+            var timeline = ThreadTimeline(id: t.id, tid: t.tid, role: t.role, index: t.index, started: t.started,
+                                          stopped: t.stopped, slices: IntervalList(sorted: t.slices),
+                                          wakes: IntervalList(sorted: t.wakes))
+            timeline.starved = IntervalList(sorted: t.starved)
+            threadTimelines.append(timeline)
             threads[th].slices = []
+            threads[th].starved = []
             threads[th].wakes = []
         }
 

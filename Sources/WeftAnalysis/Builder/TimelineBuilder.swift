@@ -193,6 +193,7 @@ struct TimelineState {
                     notePiecesKept(1)
                 }
             }
+        case .threadCPU(let v): threadCPU(v, e)
         case .taskCreate(let v): taskCreate(v, e)
         case .runBegin(let v): runBegin(v, e)
         case .runEnd(let v): runEnd(v, e)
@@ -234,6 +235,30 @@ struct TimelineState {
     }
 
     /// The position of a thread, created (as first seen at `time`) when new.
+    /// A sample of a thread's CPU clock: with the thread's previous sample in the same slice, a stretch in which its
+    /// clock advanced by less than `CPUStarvation.threshold` of the wall time is kept as starved (joined to the
+    /// previous one when they touch) and added to `RunInfo.cpuStarved`. Samples outside a slice are ignored.
+    mutating func threadCPU(_ v: ThreadCPUEvent, _ e: Event) {
+        guard let t = threadIndex.position(v.thread.rawValue) else { return }
+        guard let open = threads[t].open else {
+            threads[t].lastCPU = nil
+            return
+        }
+        defer { threads[t].lastCPU = (e.time, v.cpu, open.start) }
+        guard let last = threads[t].lastCPU, last.slice == open.start, e.time > last.time, v.cpu >= last.cpu else { return }
+        let cpu = v.cpu - last.cpu
+        guard CPUStarvation.isStarved(cpu: cpu, wall: e.time - last.time) else { return }
+        var stretch = CPUStarvation(start: last.time, end: e.time, cpu: cpu)
+        run.cpuStarved &+= stretch.duration
+        guard keepsDetail else { return }
+        if let previous = threads[t].starved.last, previous.end == stretch.start {
+            stretch = CPUStarvation(start: previous.start, end: stretch.end, cpu: previous.cpu &+ cpu)
+            threads[t].starved[threads[t].starved.count - 1] = stretch
+        } else {
+            threads[t].starved.append(stretch)
+        }
+    }
+
     mutating func threadPosition(_ id: ThreadID, at time: UInt64) -> Int {
         threadIndex.position(id.rawValue, in: &threads) { ThreadBuild(id: id, started: time) }
     }

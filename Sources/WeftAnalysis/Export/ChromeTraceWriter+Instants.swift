@@ -4,10 +4,10 @@ extension ChromeTraceWriter {
     /// Writes one trace event as an instant event on the track that recorded it, with its arguments by name.
     ///
     /// Run slices, thread starts and stops, metadata and samples are shown otherwise (slices, track names,
-    /// `otherData`, counters) and are skipped; `runFinish` is a global instant; `unblock` is named `wake`.
+    /// `otherData`, counters) and are skipped, as are the sampler's readings of threads' CPU clocks (`threadCPU`); `runFinish` is a global instant; `unblock` is named `wake`.
     func writeInstant(_ e: Event) {
         switch e.kind {
-        case .runBegin, .runEnd, .metadata, .threadStart, .threadStop, .sample: return
+        case .runBegin, .runEnd, .metadata, .threadStart, .threadStop, .sample, .threadCPU: return
         default: break
         }
         let tid: UInt64
@@ -49,7 +49,7 @@ extension ChromeTraceWriter {
                     key(argument.nameKey)
                     out.string(label)
                 }
-            case .uint, .task, .duration: out.uint(raw)
+            case .uint, .task, .duration, .thread: out.uint(raw)
             }
         }
         endArguments()
@@ -112,7 +112,7 @@ final class InstantSpec: Sendable {
     /// The category of a kind: run, task, channel, mutex, waitgroup, condition, once, semaphore, time or user.
     static func category(of kind: EventKind) -> StaticString {
         switch kind {
-        case .metadata, .threadStart, .threadStop, .threadWake, .runFinish, .sample: "run"
+        case .metadata, .threadStart, .threadStop, .threadWake, .threadCPU, .runFinish, .sample: "run"
         case .taskCreate, .runBegin, .runEnd, .block, .unblock, .taskEnd: "task"
         case .channelMake, .send, .receive, .close, .select, .selectWait, .sendFailed: "channel"
         case .mutexMake, .lockRequest, .lockAcquire, .lockRelease: "mutex"

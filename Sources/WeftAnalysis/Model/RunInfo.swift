@@ -23,6 +23,9 @@ public struct RunInfo: Sendable, Equatable {
     public var anomalies: [Anomaly]
     /// How many anomalies there were in all.
     public var anomalyCount: Int
+    /// How long threads inside a run slice were given (almost) no CPU, summed over the threads (ns): the wall time of
+    /// every `CPUStarvation` stretch. 0 in traces without `threadCPU` samples.
+    public var cpuStarved: UInt64 = 0
 
     /// The value of a metadata key (the last one, when repeated).
     public func metadata(_ key: String) -> String? { metadata.last { $0.key == key }?.value }

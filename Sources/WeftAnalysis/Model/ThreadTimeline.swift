@@ -19,6 +19,9 @@ public struct ThreadTimeline: Sendable, Equatable {
     /// The times this thread, parked, was signalled to take work, each until it ran again (its `threadWake` events):
     /// the OS's share of a wake-up. Empty for threads that never park, and in traces made before the event existed.
     public var wakes: IntervalList<SignalledWake>
+    /// The stretches of its slices in which the OS gave it no CPU, by its CPU clock as the sampler read it
+    /// (`threadCPU`, `CPUStarvation`), sorted and apart. Empty in traces made before the event existed.
+    public var starved: IntervalList<CPUStarvation> = IntervalList(sorted: [])
 
     /// A name for people, the one spelling of a thread everywhere (stats, lints, pictures, export): `pool thread 2`
     /// (multiplexed), `thread of t7` (thread-per-task), `caller thread` (of `Weft.run`), `timer thread`,

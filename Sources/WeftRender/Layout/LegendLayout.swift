@@ -110,7 +110,7 @@ enum LegendLayout {
         }
         let labels: [LaneState: String] = [
             .running: "running",
-            .runningOrWaitingForCPU: "running or waiting for a CPU: more threads ran tasks than there are cores",
+            .runningOrWaitingForCPU: "running or waiting for a CPU: more threads than cores, or its thread got no CPU",
             .runnable: "runnable: waits for a pool thread, or for the OS to run its thread",
             .awaitingThread: "runnable: its new thread has not started yet",
             .wakeLatency: "runnable while a pool thread idles: wake-up latency",

@@ -50,10 +50,14 @@ extension PanelLayout {
             }
             lod.reset()
             var crowdedPieces: [(x0: Double, x1: Double, task: TaskID)] = []
-            // A task's run: flat, but hatched where more threads ran tasks than cores (as its task lane's running is).
+            // Where more threads ran than cores, and where this thread's CPU clock stood still.
+            let crowded = thread.starved.isEmpty ? timeline.oversubscribed
+                : SpanRelabel.merged(timeline.oversubscribed + thread.starved)
+            // A task's run: flat, but hatched where more threads ran tasks than cores or the thread got no CPU (as its
+            // task lane's running is).
             func addRun(_ start: UInt64, _ end: UInt64, _ task: TaskID) {
                 let key = Int(truncatingIfNeeded: task.rawValue)
-                for part in Self.splitByCrowding(start, end, crowded: timeline.oversubscribed) {
+                for part in Self.splitByCrowding(start, end, crowded: crowded) {
                     let x0 = scale.clampedX(part.start), x1 = scale.clampedX(part.end)
                     if part.crowded && x1 - x0 >= Metrics.minHatchedSlice {
                         crowdedPieces.append((x0, x1, task))

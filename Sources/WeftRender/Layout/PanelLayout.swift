@@ -195,6 +195,11 @@ struct PanelLayout {
                 + (lanes.taskChoice.map { ": \($0)" } ?? "") + ")"
         }
         text += runnableDetail
+        if timeline.facts.cpuStarved > 0 {
+            let tasks = UInt64(max(timeline.facts.runnable.tasks, 1))
+            text += " · “running” while its thread got no CPU (the thread's CPU clock stood still; hatched blue): "
+                + DurationFormat.format(timeline.facts.cpuStarved / tasks) + (tasks == 1 ? "" : " per task")
+        }
         return text
     }
 

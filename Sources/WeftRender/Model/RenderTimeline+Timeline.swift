@@ -44,13 +44,15 @@ extension RenderTimeline {
         var threads = sortedThreads.map { thread in
             // Two threads with one role (the caller recorded twice): tell them apart by their trace number.
             let label = thread.label
-            return ThreadTrack(thread: thread.id, label: labelCount[label, default: 0] > 1 ? "\(label) \(thread.id)" : label,
-                               slices: thread.slices.elements.map {
-                                   ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task,
-                                               actor: $0.actor.map { actorNames[$0] ?? "an actor" })
-                               },
-                               lifetime: TimeSpan(t(thread.started), t(thread.stopped ?? run.end)), role: thread.role,
-                               owner: thread.role == .taskThread ? TaskID(thread.index) : nil)
+            var track = ThreadTrack(thread: thread.id, label: labelCount[label, default: 0] > 1 ? "\(label) \(thread.id)" : label,
+                                    slices: thread.slices.elements.map {
+                                        ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task,
+                                                    actor: $0.actor.map { actorNames[$0] ?? "an actor" })
+                                    },
+                                    lifetime: TimeSpan(t(thread.started), t(thread.stopped ?? run.end)), role: thread.role,
+                                    owner: thread.role == .taskThread ? TaskID(thread.index) : nil)
+            track.starved = thread.starved.map { TimeSpan(t($0.start), t($0.end)) }
+            return track
         }
         sortedThreads = []
         for i in timeline.threads.indices { timeline.threads[i].slices = IntervalList(sorted: []) }
@@ -224,6 +226,18 @@ extension RenderTimeline {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: crowded, as: .runningOrWaitingForCPU) { $0 == .running }
             }
         }
+        // Running while its thread's CPU clock stood still (`CPUStarvation`): the OS gave the thread no CPU.
+        let starved = Self.starvedByTask(threads)
+        if !starved.isEmpty {
+            for i in tasks.indices {
+                guard let own = starved[tasks[i].task] else { continue }
+                let stretches = SpanRelabel.merged(own)
+                facts.cpuStarved += Self.overlap(tasks[i].spans.filter(\.state.isRunning), stretches)
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: stretches, as: .runningOrWaitingForCPU) {
+                    $0 == .running
+                }
+            }
+        }
         if let deadlock {
             // After the deadlock is detected, what tasks do is the runtime cancelling them, and no lock is held any
             // more in any sense that matters: draw it so.
@@ -278,6 +292,30 @@ extension RenderTimeline {
             guard let ready = waiting.last(where: { $0.start < b.start }), ready.state == .runnable, ready.end >= b.start,
                   ready.start <= a.end else { continue }
             out.append(ThreadSlice(start: a.end, end: b.start, task: b.task))
+        }
+        return out
+    }
+
+    /// Each thread's stretches without CPU (`ThreadTrack.starved`) as the tasks whose slices they fall in.
+    static func starvedByTask(_ threads: [ThreadTrack]) -> [TaskID: [TimeSpan]] {
+        var out: [TaskID: [TimeSpan]] = [:]
+        for thread in threads where !thread.starved.isEmpty {
+            for stretch in thread.starved {
+                // The slices it overlaps (one: both samples lay in one slice), found by binary search on their ends.
+                var low = 0, high = thread.slices.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if thread.slices[mid].end <= stretch.start { low = mid + 1 } else { high = mid }
+                }
+                var i = low
+                while i < thread.slices.count && thread.slices[i].start < stretch.end {
+                    let slice = thread.slices[i]
+                    if slice.actor == nil {
+                        out[slice.task, default: []].append(TimeSpan(max(slice.start, stretch.start), min(slice.end, stretch.end)))
+                    }
+                    i += 1
+                }
+            }
         }
         return out
     }

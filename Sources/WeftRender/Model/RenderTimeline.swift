@@ -80,6 +80,9 @@ public struct RunFacts: Sendable, Equatable {
     /// Time tasks spent ready while the pool thread that held them was not run by the OS (`ThreadTrack.frozen`),
     /// summed over the run's tasks: part of `runnable`, not of `wakeLatency`.
     public var frozenPoolThread: UInt64 = 0
+    /// Time tasks were "running" on a thread that the OS gave no CPU (`ThreadTrack.starved`), summed over the run's
+    /// tasks: drawn as running or waiting for a CPU.
+    public var cpuStarved: UInt64 = 0
     /// Every kind of runnable time (waiting for a pool thread, for the OS or a CPU, for its new thread to start, for
     /// an idle pool thread to wake), summed over the run's tasks: the one waiting figure both panels of a contrast
     /// picture open their Tasks header with, defined alike whatever the scheduler.
@@ -161,6 +164,9 @@ public struct ThreadTrack: Sendable {
     /// Stretches in which a pool thread had work and the OS did not run it (`RenderTimeline.frozen`), each with the
     /// task that waited for it, sorted. Drawn hatched in that task's colour, not as a free thread.
     public var frozen: [ThreadSlice] = []
+    /// Stretches of its slices in which the OS gave it no CPU, by its CPU clock (`CPUStarvation`), sorted and apart.
+    /// Its run there is drawn as running or waiting for a CPU, as where more threads ran than cores.
+    public var starved: [TimeSpan] = []
 
     public init(thread: ThreadID, label: String, slices: [ThreadSlice], lifetime: TimeSpan? = nil,
                 role: ThreadRole = .other, held: [TimeSpan] = [], owner: TaskID? = nil) {

@@ -7,6 +7,9 @@ import WeftTrace
 final class RunCore: @unchecked Sendable {
     let kind: SchedulerKind
     let tracer: TraceRecorder?
+    /// The CPU clocks of the threads inside a run slice, which the timer thread's sampler reads (traced runs in real
+    /// time only).
+    let sliceClocks: SliceClocks?
     /// Which task runs when and on which thread (see `Scheduler`).
     let scheduler: any Scheduler
     /// The clock of sleeps and timeouts, and what resumes them.
@@ -63,6 +66,7 @@ final class RunCore: @unchecked Sendable {
     init(scheduler kind: SchedulerKind, tracer: TraceRecorder?, maxThreads: Int?, virtualClock: VirtualTraceClock? = nil) {
         self.kind = kind
         self.tracer = tracer
+        sliceClocks = tracer != nil && virtualClock == nil ? SliceClocks() : nil
         self.maxThreads = maxThreads
         threads = ThreadCounters()
         (scheduler, timer) = kind.makeSchedulerAndTimer(clock: virtualClock)

@@ -188,7 +188,10 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
             sliceOpen.store(true, ordering: .relaxed)
             let enqueuedBefore = enqueued.load(ordering: .sequentiallyConsistent)
             tracer.record(RunBeginEvent(task: id))
+            // The thread's CPU clock is sampled while the slice lasts (`ProcessSampler`): not given a CPU, it shows.
+            let clockSlot = core.sliceClocks.map { clocks in tracer.currentThread().map { clocks.enter($0) } ?? -1 } ?? -1
             job.runSynchronously(on: executorRecord.asUnownedTaskExecutor())
+            core.sliceClocks?.leave(clockSlot)
             if let reason = ThreadLocals.endReasonIfSet {
                 tracer.record(RunEndEvent(task: id, reason: reason))
             } else if origin == .swift && SwiftJob.hasFinished(job) {

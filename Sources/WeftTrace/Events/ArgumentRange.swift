@@ -10,7 +10,7 @@ extension ArgumentType {
         case .blockReason: BlockReason(rawValue: raw) != nil
         case .taskOutcome: TaskOutcome(rawValue: raw) != nil
         case .runOutcome: RunOutcome(rawValue: raw) != nil
-        case .uint, .int, .task, .channel, .mutex, .waitGroup, .condition, .object, .string, .duration, .semaphore, .once, .timer, .actor: true
+        case .uint, .int, .task, .channel, .mutex, .waitGroup, .condition, .object, .string, .duration, .semaphore, .once, .timer, .actor, .thread: true
         }
     }
 
@@ -25,7 +25,7 @@ extension ArgumentType {
         case .blockReason: return list(BlockReason.self)
         case .taskOutcome: return list(TaskOutcome.self)
         case .runOutcome: return list(RunOutcome.self)
-        case .uint, .int, .task, .channel, .mutex, .waitGroup, .condition, .object, .string, .duration, .semaphore, .once, .timer, .actor: return nil
+        case .uint, .int, .task, .channel, .mutex, .waitGroup, .condition, .object, .string, .duration, .semaphore, .once, .timer, .actor, .thread: return nil
         }
     }
 }
@@ -51,7 +51,7 @@ extension ArgumentType {
     /// The largest raw value a reader accepts for this type (see `TraceFormat.maxTime`, `maxID`, `maxUnsigned`).
     public var maximum: UInt64 {
         switch self {
-        case .task, .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer, .actor: TraceFormat.maxID
+        case .task, .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer, .actor, .thread: TraceFormat.maxID
         case .duration: TraceFormat.maxTime
         case .uint: TraceFormat.maxUnsigned
         case .int, .string, .threadRole, .runEndReason, .blockReason, .taskOutcome, .runOutcome: .max

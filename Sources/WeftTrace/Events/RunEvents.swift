@@ -168,3 +168,35 @@ public struct ThreadWakeEvent: EventView {
     @inlinable
     public var arguments: EventArguments { EventArguments(delay) }
 }
+
+/// A `threadCPU` event: the CPU time the OS had given `thread` so far, read by the sampler (on the timer thread)
+/// while `thread` was inside a run slice. Two of them in one slice tell how much of the wall time between them the
+/// thread was given a CPU: the rest it was preempted, or its virtual CPU was not run (the kernel leaves stolen time
+/// out of a thread's CPU clock).
+public struct ThreadCPUEvent: EventView {
+    @inlinable public static var kind: EventKind { .threadCPU }
+    public static let spec = EventSpec(.threadCPU, "threadCPU", [.init("thread", .thread), .init("cpu", .duration)],
+                                       "The CPU time the OS had given thread so far (its CPU clock), sampled while it was inside a run slice.")
+
+    /// The thread whose clock was read (not the recording thread: the sampler's).
+    public var thread: ThreadID
+    /// The thread's CPU clock: nanoseconds of CPU it had been given since it started.
+    public var cpu: UInt64
+
+    @inlinable
+    public init(thread: ThreadID, cpu: UInt64) {
+        self.thread = thread
+        self.cpu = cpu
+    }
+
+    /// Reads the raw arguments; nil when one is outside its type (an enumeration's unknown raw value).
+    @inlinable
+    public init?(arguments raw: EventArguments) {
+        thread = ThreadID(raw.a0)
+        cpu = raw.a1
+    }
+
+    /// The raw arguments, in the table's order.
+    @inlinable
+    public var arguments: EventArguments { EventArguments(thread.rawValue, cpu) }
+}

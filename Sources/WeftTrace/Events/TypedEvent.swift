@@ -9,6 +9,7 @@ public enum TypedEvent: Sendable, Equatable {
     case runFinish(RunFinishEvent)
     case sample(SampleEvent)
     case threadWake(ThreadWakeEvent)
+    case threadCPU(ThreadCPUEvent)
     case taskCreate(TaskCreateEvent)
     case runBegin(RunBeginEvent)
     case runEnd(RunEndEvent)
@@ -71,6 +72,7 @@ public enum TypedEvent: Sendable, Equatable {
         RunFinishEvent.self,
         SampleEvent.self,
         ThreadWakeEvent.self,
+        ThreadCPUEvent.self,
         TaskCreateEvent.self,
         RunBeginEvent.self,
         RunEndEvent.self,
@@ -137,6 +139,7 @@ public enum TypedEvent: Sendable, Equatable {
         case .runFinish: guard let v = RunFinishEvent(arguments: a) else { return nil }; self = .runFinish(v)
         case .sample: guard let v = SampleEvent(arguments: a) else { return nil }; self = .sample(v)
         case .threadWake: guard let v = ThreadWakeEvent(arguments: a) else { return nil }; self = .threadWake(v)
+        case .threadCPU: guard let v = ThreadCPUEvent(arguments: a) else { return nil }; self = .threadCPU(v)
         case .taskCreate: guard let v = TaskCreateEvent(arguments: a) else { return nil }; self = .taskCreate(v)
         case .runBegin: guard let v = RunBeginEvent(arguments: a) else { return nil }; self = .runBegin(v)
         case .runEnd: guard let v = RunEndEvent(arguments: a) else { return nil }; self = .runEnd(v)
@@ -203,6 +206,7 @@ public enum TypedEvent: Sendable, Equatable {
         case .runFinish: .runFinish
         case .sample: .sample
         case .threadWake: .threadWake
+        case .threadCPU: .threadCPU
         case .taskCreate: .taskCreate
         case .runBegin: .runBegin
         case .runEnd: .runEnd
@@ -269,6 +273,7 @@ public enum TypedEvent: Sendable, Equatable {
         case .runFinish(let v): v.arguments
         case .sample(let v): v.arguments
         case .threadWake(let v): v.arguments
+        case .threadCPU(let v): v.arguments
         case .taskCreate(let v): v.arguments
         case .runBegin(let v): v.arguments
         case .runEnd(let v): v.arguments

@@ -13,7 +13,7 @@ public enum EventCoding {
              .regionBegin, .regionEnd, .unblock, .sendFailed, .readRequest, .onceBegin, .onceEnd, .tickerStop, .timerFire,
              .timerStop, .taskCancel, .trySendMiss, .tryReceiveMiss, .actorJobBegin, .actorJobEnd:
             1
-        case .metadata, .runFinish, .sample, .runEnd, .block, .send, .receive, .mutexMake, .waitGroupMake,
+        case .metadata, .runFinish, .sample, .threadCPU, .runEnd, .block, .send, .receive, .mutexMake, .waitGroupMake,
              .waitGroupDone, .conditionSignal, .conditionBroadcast, .log, .selectWait, .rwMutexMake, .readAcquire,
              .readRelease, .onceMake, .receiveTimeout, .actorMake, .actorSlice:
             2

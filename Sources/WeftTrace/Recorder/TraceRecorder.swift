@@ -129,6 +129,13 @@ public final class TraceRecorder: @unchecked Sendable {
         ThreadBinding.bind(detached.writer)
     }
 
+    /// The calling thread as numbered in this trace (what its events carry as `Event.thread`), registering it when
+    /// it is new; nil once the recorder is finished.
+    public func currentThread() -> ThreadID? {
+        if let bound = ThreadBinding.current, bound.hot.pointee.owner == serial { return ThreadID(bound.thread) }
+        return writerForCurrentThread(role: .other, index: 0, bind: false).map { ThreadID($0.thread) }
+    }
+
     /// The time of the last event the calling thread recorded, in nanoseconds since the start of the trace, exactly
     /// as a reader of the file will read it; nil when the thread has recorded nothing in this recorder.
     public func lastEventTime() -> UInt64? {

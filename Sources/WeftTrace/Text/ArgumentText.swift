@@ -14,6 +14,7 @@ enum ArgumentText {
         case .once: return OnceID(raw).description
         case .timer: return TimerID(raw).description
         case .actor: return ActorID(raw).description
+        case .thread: return ThreadID(raw).description
         case .object: return ObjectID(raw).description
         case .string: return quote(strings(StringID(raw)))
         case .duration: return "\(raw)ns"
@@ -48,6 +49,7 @@ enum ArgumentText {
         case .once: return prefixed("on")
         case .timer: return prefixed("tm")
         case .actor: return prefixed("ac")
+        case .thread: return prefixed("T")
         case .object: return prefixed("o")
         case .string: return unquote(text).map { intern($0).rawValue }
         case .duration: return text.hasSuffix("ns") ? UInt64(text.dropLast(2)) : UInt64(text)

@@ -22,6 +22,8 @@ extension PerfettoTraceWriter {
             instant(e)  // on the woken thread, with its delay: the OS's share of a wake-up, as the Chrome export has it
         case .sample(let v):
             sample(v, e)
+        case .threadCPU:
+            return  // the model's reading of it (stretches without a CPU) is the picture's, not an export's
         case .runBegin(let v):
             runBegin(v, e)
         case .runEnd(let v):
@@ -526,7 +528,7 @@ extension PerfettoTraceWriter {
                 else if joinWait {
                     annotate(lane, argument.name, key: key, string: taskLabel(raw, withID: true))
                 } else { annotate(lane, argument.name, key: key, string: objectLabel(raw)) }
-            case .uint, .task, .duration: annotate(lane, argument.name, key: key, uint: raw)
+            case .uint, .task, .duration, .thread: annotate(lane, argument.name, key: key, uint: raw)
             }
         }
         if let flowStart { packet.uint(36, flowStart) } // flow_ids (varint form)

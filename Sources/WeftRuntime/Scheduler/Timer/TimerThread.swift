@@ -69,7 +69,7 @@ final class TimerThread: DeadlineTimer, @unchecked Sendable {
         while !loop.stopping {
             if let sampler, let tracer = core.tracer, monotonicNanoseconds() >= sampler.next {
                 lock.unlock()
-                sampler.sample(into: tracer, threads: core.threads, now: monotonicNanoseconds())
+                sampler.sample(into: tracer, threads: core.threads, clocks: core.sliceClocks, now: monotonicNanoseconds())
                 core.sampledResidentPeak.store(sampler.highestResident, ordering: .relaxed)
                 lock.lock()
                 continue
