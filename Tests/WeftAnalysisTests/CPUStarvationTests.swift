@@ -64,6 +64,10 @@ struct CPUStarvationTests {
         s.list.rewind()
         let summary = try TimelineBuilder.summarize(from: s.list)
         #expect(summary.run.cpuStarved == 4_000_000)
+        // weft stats says it, from either read.
+        #expect(summary.stats.run.cpuStarved == 4_000_000)
+        #expect(RunStats(Self.trace().timeline()).run.cpuStarved == 4_000_000)
+        #expect(StatsReport().runTable(summary.stats.run).render().contains("4.00 ms “running” while the thread's CPU clock stood still"))
     }
 
     /// The calling thread's CPU time (ns).

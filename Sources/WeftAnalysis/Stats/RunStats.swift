@@ -46,6 +46,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var virtualTime: Bool? = nil
     /// How many tasks were cancelled (`TaskHandle.cancel()`); nil when none was.
     public var cancellations: Int? = nil
+    /// How long threads inside a run slice were given (almost) no CPU, by their CPU clocks (`RunInfo.cpuStarved`,
+    /// `CPUStarvation`), in ns; nil when the trace shows none.
+    public var cpuStarved: UInt64? = nil
 }
 
 /// Where one task's lifetime went.

@@ -90,6 +90,7 @@ extension RunStats {
                                            accumulator.samplesTaken[SampleName.threadsAlive.rawValue] ?? 0),
                          virtualTime: r.hasVirtualTime ? true : nil)
         run.cancellations = timeline.cancellations.isEmpty ? nil : Set(timeline.cancellations.map(\.task)).count
+        run.cpuStarved = r.cpuStarved == 0 ? nil : r.cpuStarved
         let primitiveStats = PrimitiveStats.all(in: timeline, tallies: accumulator)
         primitives = primitiveStats.isEmpty ? nil : primitiveStats
         let actorStats = ActorStats.all(in: timeline, waits: accumulator.waits)

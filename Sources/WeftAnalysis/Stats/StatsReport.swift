@@ -53,6 +53,10 @@ public struct StatsReport: Sendable {
         if let user = run.cpuUser, let system = run.cpuSystem {
             table.append(["CPU", "\(DurationFormat.format(user)) user, \(DurationFormat.format(system)) system"])
         }
+        if let starved = run.cpuStarved {
+            table.append(["no CPU", "\(DurationFormat.format(starved)) “running” while the thread's CPU clock stood still"
+                + " (summed over threads; drawn as waiting for a CPU)"])
+        }
         if let cancelled = run.cancellations { table.append(["cancelled", "\(cancelled) task\(cancelled == 1 ? "" : "s")"]) }
         if run.anomalies > 0 { table.append(["anomalies", "\(run.anomalies) (events that did not add up)"]) }
         return table
