@@ -47,7 +47,7 @@ final class ReadAhead: @unchecked Sendable {
     /// The most records waiting in the queue.
     static let queueRecords = 4096
     /// The most bytes of decoded events alive at once.
-    static let decodedBudget = 6 << 20
+    static let decodedBudget = 16 << 20
     /// The largest batch payload decoded ahead (an event takes at least 2 bytes and 72 decoded: at most 36 MiB).
     static let largestDecodedPayload = 1 << 20
     /// The smallest batch payload decoded ahead: a batch of a few events costs more to hand over (its arrays made on
