@@ -60,7 +60,8 @@ struct Lane {
     var thread: ThreadID
     var batches: [BatchCursor] = []
     var head = 0
-    /// Events decoded ahead (a slice of the head batch), and the next one to emit.
+    /// Events decoded ahead (a slice of the head batch, or the whole of it when the read-ahead thread decoded it),
+    /// and the next one to emit.
     var ready: [PendingEvent] = []
     var readyIndex = 0
     /// A decoding error met while decoding ahead: thrown when the lane reaches it.
