@@ -101,7 +101,7 @@ let traceBenchmarks = BenchmarkSuite(name: "trace") {
         rates.append(rate)
         rss.append(growth)
     }
-    TraceBench.report("read (validating, causal order, thread CPU time)", rates, unit: "M events/s", target: ">= 30")
+    TraceBench.report("read (validating, causal order, process CPU time: both threads)", rates, unit: "M events/s", target: ">= 30")
     TraceBench.report("resident memory growth from 1 M to \(rounds * 12 / 1_000_000) M events read", rss, unit: "MiB", target: "flat")
     unlink(path)
 
@@ -119,7 +119,7 @@ let traceBenchmarks = BenchmarkSuite(name: "trace") {
         let s = try recorder.finish()
         var rate: [Double] = []
         for _ in 0..<runs { rate.append(try TraceBench.readRate(path).rate) }
-        TraceBench.report("read \(tasks / 1000) k short tasks (\(s.events / 1_000_000) M events; thread CPU time)", rate, unit: "M events/s", target: ">= 30")
+        TraceBench.report("read \(tasks / 1000) k short tasks (\(s.events / 1_000_000) M events; process CPU time: both threads)", rate, unit: "M events/s", target: ">= 30")
         unlink(path)
     }
 }

@@ -196,8 +196,9 @@ struct CausalState {
         if mask == 0 { return }
         for i in 0..<EventSpec.maxArguments where mask & (1 << i) != 0 {
             let id = e.args[i]
-            let arguments = e.kind.spec.arguments
             if id >= UInt64(stringCount) {
+                // Looked up only for the message: `spec` hashes the kind into a dictionary.
+                let arguments = e.kind.spec.arguments
                 throw ValidationProblem(message: "\(e.kind) argument \(arguments[i].name) is string s\(id), but only \(stringCount) strings were defined before it (expected strings to be written before the batches that use them)")
             }
         }
