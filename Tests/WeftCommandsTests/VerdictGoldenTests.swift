@@ -281,7 +281,7 @@ struct VerdictGoldenTests {
         #expect(verdicts[27].contains("Both drawn runs lost time to machine stalls"))
         #expect(verdicts[28].contains("Multiplexed's drawn run had a pool thread that the OS did not run while a task "
             + "waited in its queue, for 3.56 ms in all") && verdicts[28].contains("may account for the whole gap"))
-        #expect(verdicts[29].hasSuffix("Outside main, the drawn runs spent more than the 340 µs between them: before it "
+        #expect(verdicts[29].hasSuffix("Outside main, the drawn runs took longer than the 340 µs between them: before it "
             + "started 1.05 ms (multiplexed) and 1.01 ms (thread-per-task), after it ended 392 µs and 383 µs — the "
             + "runtime starting and stopping its threads, not the program, which ran 313 µs under multiplexed and "
             + "707 µs under thread-per-task."))

@@ -63,7 +63,7 @@ enum DrawnRuns {
                 : "the drawn runs' lengths do not compare the schedulers.")
     }
 
-    /// "Outside main, the drawn runs spent more than the 340 µs between them: before it started 1.05 ms
+    /// "Outside main, the drawn runs took longer than the 340 µs between them: before it started 1.05 ms
     /// (multiplexed) and 1.01 ms (thread-per-task), after it ended 392 µs and 383 µs — the runtime starting and
     /// stopping its threads, not the program, which ran 313 µs under multiplexed and 707 µs under thread-per-task."
     /// Only the parts of which either run spent more than the gap and at least `notableShare` of its wall time (a
@@ -88,7 +88,7 @@ enum DrawnRuns {
         if after { parts.append("after it ended " + pair(pa.afterMain, pb.afterMain)) }
         let what = before && after ? "the runtime starting and stopping its threads"
             : before ? "the runtime starting its threads" : "the runtime stopping its threads"
-        return "Outside main, the drawn runs spent more than the \(time(gap)) between them: "
+        return "Outside main, the drawn runs took longer than the \(time(gap)) between them: "
             + parts.joined(separator: ", ") + " — \(what), not the program, which ran \(time(pa.main)) under "
             + "\(a.scheduler) and \(time(pb.main)) under \(b.scheduler)."
     }
