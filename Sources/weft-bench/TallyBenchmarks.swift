@@ -37,15 +37,17 @@ let tallySuite = BenchmarkSuite(name: "tallies") {
                 let wall = measures.map(\.wall).sorted()[runs / 2], cpu = measures.map(\.cpu).sorted()[runs / 2]
                 let peak = measures.map(\.peakMB).max() ?? 0
                 let trusted = peak > ChildRun.ownPeakMB() ? "" : " (not above this process's own peak: unknown)"
-                print(String(format: "%-12@ %12d   %-7@ %9.2f s   %8.2f s   %5d MB%@", kind.rawValue as NSString, size,
-                             command as NSString, wall, cpu, peak, trusted as NSString))
+                let name = kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                print(name + String(format: " %12d   ", size) + command.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    + String(format: " %9.2f s   %8.2f s   %5d MB", wall, cpu, peak) + trusted)
             }
             if keep == nil { try? FileManager.default.removeItem(atPath: trace) }
         }
     }
 }
 
-/// Synthetic traces of two tasks on two threads doing one kind of thing over and over.
+/// Synthetic traces of two tasks taking turns on one thread, doing one kind of thing over and over. One thread, so
+/// that the events come in long batches as a recorder writes them (a batch per event would measure the reader).
 enum TallyTrace {
     enum Kind: String, CaseIterable {
         case logs, samples, waitGroups = "wait-groups", conditions, readLocks = "read-locks", semaphores
@@ -56,17 +58,20 @@ enum TallyTrace {
         let s = ScriptedTrace()
         s.meta(0, "program", "tallies-\(kind.rawValue)")
         s.thread(0, 1, tid: 100, role: .worker, index: 0)
-        s.thread(0, 2, tid: 101, role: .worker, index: 1)
         s.create(1, on: 1, 1, name: "first")
         s.create(1, on: 1, 2, name: "second")
         s.begin(2, on: 1, 1)
-        s.begin(2, on: 2, 2)
         let (object, lock) = (UInt64(10), UInt64(11))
         var time: UInt64 = 10
+        /// The running task yields the thread to the other one at `at`.
+        func turn(_ at: UInt64, to task: UInt64) {
+            s.end(at, on: 1, .yielded)
+            s.begin(at, on: 1, task)
+        }
         switch kind {
         case .logs:
             let category = s.list.intern("app").rawValue, line = s.list.intern("a line").rawValue
-            for i in 0 ..< UInt64(count) { s.raw(.log, time + i, on: 1 + i % 2, category, line) }
+            for i in 0 ..< UInt64(count) { s.raw(.log, time + i, on: 1, category, line) }
             time += UInt64(count)
         case .samples:
             let rss = s.list.intern(SampleName.residentBytes.rawValue).rawValue
@@ -77,46 +82,54 @@ enum TallyTrace {
             time += UInt64(count)
         case .waitGroups:
             // Add, done and a wait that finds the counter at zero: three per round.
+            s.raw(.waitGroupMake, time, on: 1, object)
             for _ in 0 ..< count / 3 {
-                s.raw(.waitGroupAdd, time, on: 1, object, 1, 1)
-                s.raw(.waitGroupDone, time + 1, on: 2, object, 0)
-                s.raw(.waitGroupWait, time + 2, on: 1, object)
+                s.raw(.waitGroupAdd, time + 1, on: 1, object, 1, 1)
+                s.raw(.waitGroupDone, time + 2, on: 1, object, 0)
+                s.raw(.waitGroupWait, time + 3, on: 1, object)
                 time += 3
             }
         case .conditions:
-            // The second task waits; the first signals it and wakes it: two of the kind per round.
+            // The first task waits; the second signals it and lets it run again: two of the kind per round.
             s.mutex(time, on: 1, lock)
             s.raw(.conditionMake, time, on: 1, object, lock)
             for _ in 0 ..< count / 2 {
-                s.raw(.conditionWait, time + 1, on: 2, object)
-                s.wait(time + 1, on: 2, .condition, object)
-                s.raw(.conditionSignal, time + 2, on: 1, object, 2)
-                s.unblock(time + 2, on: 1, 2)
-                s.begin(time + 3, on: 2, 2)
+                s.raw(.conditionWait, time + 1, on: 1, object)
+                s.wait(time + 1, on: 1, .condition, object)
+                s.begin(time + 2, on: 1, 2)
+                s.raw(.conditionSignal, time + 3, on: 1, object, 1)
+                s.unblock(time + 3, on: 1, 1)
+                turn(time + 4, to: 1)
                 time += 4
             }
         case .readLocks:
+            // Both tasks read at once: the first takes a read hold and yields, the second takes and lets go of one.
             s.raw(.rwMutexMake, time, on: 1, object)
             for _ in 0 ..< count / 4 {
                 s.raw(.readAcquire, time + 1, on: 1, object, 1)
-                s.raw(.readAcquire, time + 2, on: 2, object, 2)
-                s.raw(.readRelease, time + 3, on: 1, object, 1)
-                s.raw(.readRelease, time + 4, on: 2, object, 0)
-                time += 5
+                turn(time + 2, to: 2)
+                s.raw(.readAcquire, time + 3, on: 1, object, 2)
+                s.raw(.readRelease, time + 4, on: 1, object, 1)
+                turn(time + 5, to: 1)
+                s.raw(.readRelease, time + 6, on: 1, object, 0)
+                time += 6
             }
         case .semaphores:
             s.raw(.semaphoreMake, time, on: 1, object, 2)
             for _ in 0 ..< count / 4 {
                 s.raw(.semaphoreAcquire, time + 1, on: 1, object, 1, 1)
-                s.raw(.semaphoreAcquire, time + 2, on: 2, object, 1, 0)
-                s.raw(.semaphoreRelease, time + 3, on: 1, object, 1, 1)
-                s.raw(.semaphoreRelease, time + 4, on: 2, object, 1, 2)
-                time += 5
+                turn(time + 2, to: 2)
+                s.raw(.semaphoreAcquire, time + 3, on: 1, object, 1, 0)
+                s.raw(.semaphoreRelease, time + 4, on: 1, object, 1, 1)
+                turn(time + 5, to: 1)
+                s.raw(.semaphoreRelease, time + 6, on: 1, object, 1, 2)
+                time += 6
             }
         }
         s.finish(time + 1, on: 1)
-        s.finish(time + 1, on: 2)
-        s.runFinish(time + 2, .completed)
+        s.begin(time + 2, on: 1, 2)
+        s.finish(time + 3, on: 1)
+        s.runFinish(time + 4, .completed)
         return s.list
     }
 }
