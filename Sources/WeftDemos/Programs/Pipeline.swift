@@ -5,7 +5,7 @@ extension Demo {
     /// computes that long per item, so the items are seen to flow through the stages one by one.
     public static let pipeline = Demo(
         name: "pipeline",
-        summary: "three stages joined by channels: generate 1…n, square each (computing work-us per item), sum the squares",
+        summary: "three stages joined by channels: generate 1…n, square each (after work-us of CPU work), sum the squares",
         claim: "Concurrency for processing streams of data: data pipelines.",
         parameters: [
             DemoParameter("items", 100, 1...10_000_000, "how many numbers flow through"),
