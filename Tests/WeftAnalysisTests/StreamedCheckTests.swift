@@ -49,6 +49,14 @@ struct StreamedCheckTests {
         for name in SummarizedStatsTests.handWritten {
             try Self.compare(name, try TraceText.parse(traceText(name)))
         }
+        for rounds in [1, 30] {
+            let trace = SummarizedStatsTests.everyKind(rounds: rounds)
+            try Self.compare("every kind \(rounds)", { trace.list.rewind(); return trace.list }())
+            // Left waiting on the wait group, the semaphore and the condition, and cut short on the read lock.
+            let leaks = LeakLint().check(trace.timeline())
+            #expect(leaks.map(\.reason) == [.waitGroup, .semaphore, .condition, .readLock], "\(leaks)")
+            #expect(leaks.map { $0.holders.count } == [2, 1, 2, 0], "\(leaks)")
+        }
         let queue = LintScalingTests.queue(tasks: 300)
         try Self.compare("queue", { queue.list.rewind(); return queue.list }())
     }

@@ -140,4 +140,125 @@ struct SummarizedStatsTests {
         s.list.rewind()
         #expect(RunStats(try TimelineBuilder.build(from: s.list)).channels.first?.inFlight.count == 1_000)
     }
+
+    /// Three tasks on two threads using, `rounds` times, every kind a trace can hold one of per operation: log lines,
+    /// samples, a wait group's counter, a condition's waits and signals, a read-write mutex's read holds, a
+    /// semaphore's permits, a ticker's ticks and cancellations. At the end a task is left waiting on each of the
+    /// wait group, the semaphore and the condition, and one more ends by throwing from a cut-short wait.
+    static func everyKind(rounds: Int) -> ScriptedTrace {
+        let s = ScriptedTrace()
+        let (group, mutex, semaphore, condition, ticker) = (UInt64(20), UInt64(10), UInt64(30), UInt64(40), UInt64(50))
+        let category = s.list.intern("app").rawValue, line = s.list.intern("a line").rawValue
+        let rss = s.list.intern(SampleName.residentBytes.rawValue).rawValue
+        s.thread(0, 1, tid: 100, role: .worker, index: 0)
+        s.thread(0, 2, tid: 101, role: .worker, index: 1)
+        for task in UInt64(1)...6 { s.create(1, on: 1, task) }
+        s.raw(.rwMutexMake, 2, on: 1, mutex)
+        s.raw(.semaphoreMake, 2, on: 1, semaphore, 2)
+        s.mutex(2, on: 1, 11)
+        s.raw(.conditionMake, 2, on: 1, condition, 11)
+        s.raw(.tickerMake, 2, on: 1, ticker, 1_000)
+        var time: UInt64 = 10
+        for round in 0 ..< UInt64(rounds) {
+            s.begin(time, on: 1, 1)
+            s.raw(.log, time + 1, on: 1, category, line)
+            s.raw(.sample, time + 1, on: 1, rss, 1_000 + (round * 7919) % 1_000)
+            s.raw(.waitGroupAdd, time + 2, on: 1, group, 1, 1)
+            s.raw(.semaphoreAcquire, time + 2, on: 1, semaphore, 1, 1)
+            s.raw(.readRequest, time + 3, on: 1, mutex)
+            s.raw(.readAcquire, time + 3, on: 1, mutex, 1)
+            s.end(time + 4, on: 1, .yielded)
+            s.begin(time + 5, on: 2, 2)
+            s.raw(.readAcquire, time + 5, on: 2, mutex, 2)
+            s.raw(.readRelease, time + 6, on: 2, mutex, 1)
+            s.raw(.waitGroupDone, time + 6, on: 2, group, 0)
+            s.raw(.semaphoreAcquire, time + 6, on: 2, semaphore, 1, 0)
+            s.raw(.semaphoreRelease, time + 7, on: 2, semaphore, 1, 1)
+            s.acquire(time + 7, on: 2, 11)
+            s.raw(.conditionWait, time + 8, on: 2, condition)
+            s.wait(time + 8, on: 2, .condition, condition)
+            s.begin(time + 9, on: 1, 1)
+            s.raw(.readRelease, time + 9, on: 1, mutex, 0)
+            s.raw(.semaphoreRelease, time + 10, on: 1, semaphore, 1, 2)
+            if round % 2 == 0 { s.raw(.conditionSignal, time + 10, on: 1, condition, 2) }
+            else { s.raw(.conditionBroadcast, time + 10, on: 1, condition, 1) }
+            s.unblock(time + 10, on: 1, 2)
+            s.raw(.tick, time + 11, on: 1, ticker, round + 1, round % 3)
+            if round % 5 == 0 { s.raw(.taskCancel, time + 11, on: 1, 3) }
+            s.end(time + 12, on: 1, .yielded)
+            s.begin(time + 13, on: 2, 2)
+            s.acquire(time + 13, on: 2, 11)
+            s.release(time + 14, on: 2, 11)
+            s.raw(.log, time + 14, on: 2, category, line)
+            s.end(time + 15, on: 2, .yielded)
+            time += 20
+        }
+        // Left waiting: t3 on the wait group (its counter at 1), t4 on the semaphore, t5 on the condition.
+        s.begin(time, on: 1, 3)
+        s.raw(.waitGroupAdd, time, on: 1, group, 1, 1)
+        s.raw(.waitGroupWait, time + 1, on: 1, group)
+        s.wait(time + 1, on: 1, .waitGroup, group)
+        s.begin(time + 2, on: 1, 1)
+        s.raw(.semaphoreAcquire, time + 2, on: 1, semaphore, 2, 0)
+        s.end(time + 3, on: 1, .yielded)
+        s.begin(time + 4, on: 2, 4)
+        s.wait(time + 5, on: 2, .semaphore, semaphore)
+        s.begin(time + 6, on: 2, 5)
+        s.acquire(time + 6, on: 2, 11)
+        s.raw(.conditionWait, time + 7, on: 2, condition)
+        s.wait(time + 7, on: 2, .condition, condition)
+        // t6 waits on a read lock and is cut short: woken without a read hold, it ends by throwing.
+        s.begin(time + 8, on: 2, 6)
+        s.wait(time + 9, on: 2, .readLock, mutex)
+        s.unblock(time + 10, on: 1, 6)
+        s.begin(time + 11, on: 2, 6)
+        s.taskEnd(time + 12, on: 2, 6, .threw, message: "cut short")
+        s.end(time + 12, on: 2, .finished)
+        s.runFinish(time + 20, .completed)
+        return s
+    }
+
+    @Test("every kind counted while reading (logs, samples, wait groups, conditions, read locks, semaphores, ticks) gives the same stats as the whole model",
+          arguments: [1, 50, 400])
+    func everyKindTraces(rounds: Int) throws {
+        let trace = Self.everyKind(rounds: rounds)
+        let model = trace.timeline()
+        trace.list.rewind()
+        let summary = try TimelineBuilder.summarize(from: trace.list)
+        Self.check("every kind \(rounds)", model: model, summary: summary)
+        let stats = summary.stats
+        #expect(stats.run.samplesTaken == rounds && stats.run.sampledPeakRSSBytes == model.run.counter(.residentBytes)?.peak)
+        #expect(stats.run.peakRSSBytes == model.run.peakResidentBytes && stats.run.cancellations == 1)
+        let rows = stats.primitives ?? []
+        #expect(rows.first { $0.kind == "read lock" }?.operations == 2 * rounds)
+        #expect(rows.first { $0.kind == "read lock" }?.detail == "up to 2 readers at once")
+        #expect(rows.first { $0.kind == "semaphore" }?.operations == 2 * rounds + 1)
+        #expect(rows.first { $0.kind == "semaphore" }?.detail == "up to 2 of 2 permits in use")
+        #expect(rows.first { $0.kind == "ticker" }?.operations == rounds)
+        #expect(stats.mutexes.first { $0.id == 10 }?.readAcquisitions == 2 * rounds)
+        #expect(summary.run.sample(SampleName.residentBytes.rawValue) == model.run.sample(SampleName.residentBytes.rawValue))
+    }
+
+    @Test("summarising every kind holds as many records for 800 rounds as for 400: nothing per event")
+    func everyKindIsFlat() throws {
+        func retained(_ rounds: Int, lints: Bool) throws -> Int {
+            let trace = Self.everyKind(rounds: rounds)
+            trace.list.rewind()
+            var state = TimelineState(strings: { _ in "" })
+            state.summary = RunStatsAccumulator()
+            if lints { state.lints = LintAccumulator(thresholds: LintThresholds(), detailLimit: 10) }
+            while let e = try trace.list.next() { state.add(e) }
+            _ = state.finish()
+            return state.retainedRecords + (state.lints?.retainedRecords ?? 0)
+        }
+        for lints in [false, true] {
+            let short = try retained(400, lints: lints), long = try retained(800, lints: lints)
+            #expect(short == long, "lints \(lints): 400 rounds \(short), 800 rounds \(long)")
+        }
+        // The whole model keeps one record per log line, sample, change, signal, wait, read hold and tick.
+        let model = Self.everyKind(rounds: 800).timeline()
+        #expect(model.logs.count == 1_600 && model.run.samples.count == 800 && model.timers.first?.ticks.count == 800)
+        #expect(model.waitGroups.first?.changes.count == 1_601 && model.conditions.first?.signals.count == 800)
+        #expect(model.semaphores.first?.changes.count == 3_201 && model.mutex(MutexID(10))?.readHolds.count == 1_600)
+    }
 }

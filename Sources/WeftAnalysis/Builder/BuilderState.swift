@@ -83,8 +83,10 @@ struct OpenWait {
     var isCondition: Bool
     /// Position of the object in the builder's wait group or condition array.
     var objectPosition: Int
-    /// Position of the episode in that object's episode array.
+    /// Position of the episode in that object's episode array (none when the builder only summarises).
     var episode: Int
+    /// When the wait began.
+    var start: UInt64
     var blocked = false
 }
 

@@ -9,10 +9,17 @@ extension TimelineState {
     }
 
     /// How many per-event records the builder holds now (messages waiting for their partner or free slots for
-    /// them, unsettled intervals, kept slices, holds and wake-ups): a figure for tests that reading in one pass
+    /// them, unsettled intervals, kept slices, holds, read holds and wake-ups, log lines, samples, counter changes,
+    /// signals, wait episodes, permit changes, ticks and cancellations): a figure for tests that reading in one pass
     /// does not keep the events.
     var retainedRecords: Int {
         flows.count + wakes.count + tasks.reduce(0) { $0 + $1.intervals.count }
-            + threads.reduce(0) { $0 + $1.slices.count + $1.wakes.count } + mutexes.reduce(0) { $0 + $1.holds.count }
+            + threads.reduce(0) { $0 + $1.slices.count + $1.wakes.count }
+            + mutexes.reduce(0) { $0 + $1.holds.count + $1.timeline.readHolds.count }
+            + logs.count + (summary == nil ? run.samples.count : sampleExtremes.held)
+            + waitGroups.reduce(0) { $0 + $1.timeline.changes.count + $1.waits.count }
+            + conditions.reduce(0) { $0 + $1.timeline.signals.count + $1.waits.count }
+            + primitives.semaphores.reduce(0) { $0 + $1.changes.count } + primitives.timers.reduce(0) { $0 + $1.ticks.count }
+            + primitives.cancellations.count
     }
 }

@@ -266,18 +266,29 @@ extension TimelineState {
             waitGroups[g].timeline.creator = e.task
         case .waitGroupAdd(let v):
             let g = waitGroupPosition(v.group.rawValue, at: e.time)
-            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: v.delta, count: v.count))
+            keep(CounterChange(time: e.time, task: e.task, delta: v.delta, count: v.count), group: g)
         case .waitGroupDone(let v):
             let g = waitGroupPosition(v.group.rawValue, at: e.time)
-            waitGroups[g].timeline.changes.append(CounterChange(time: e.time, task: e.task, delta: -1, count: v.count))
+            keep(CounterChange(time: e.time, task: e.task, delta: -1, count: v.count), group: g)
         case .waitGroupWait(let v):
             let g = waitGroupPosition(v.group.rawValue, at: e.time)
             guard let t = runningTask(e) else { return }
             closeUnblockedWait(t)
-            tasks[t].openWait = OpenWait(isCondition: false, objectPosition: g, episode: waitGroups[g].waits.count)
-            waitGroups[g].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
+            tasks[t].openWait = OpenWait(isCondition: false, objectPosition: g, episode: waitGroups[g].waits.count, start: e.time)
+            if summary == nil {
+                waitGroups[g].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
+            }
         default:
             return
+        }
+    }
+
+    /// A change of wait group position `g`'s counter: kept in the model, or only handed to the lints.
+    private mutating func keep(_ change: CounterChange, group g: Int) {
+        if summary == nil {
+            waitGroups[g].timeline.changes.append(change)
+        } else {
+            lints?.counterChanged(waitGroups[g].timeline.id.rawValue, by: change.task, to: change.count, at: change.time)
         }
     }
 
@@ -304,18 +315,30 @@ extension TimelineState {
             if let m = mutexIndex.position(mutex.rawValue), let open = mutexes[m].openHold, open.task == e.task {
                 releaseHold(m, at: e.time)
             }
-            tasks[t].openWait = OpenWait(isCondition: true, objectPosition: c, episode: conditions[c].waits.count)
-            conditions[c].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
+            tasks[t].openWait = OpenWait(isCondition: true, objectPosition: c, episode: conditions[c].waits.count, start: e.time)
+            if summary == nil {
+                conditions[c].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
+            }
         case .conditionSignal(let v):
             let c = conditionPosition(v.condition.rawValue, at: e.time)
-            conditions[c].timeline.signals.append(ConditionSignal(time: e.time, task: e.task, broadcast: false,
-                                                                  woken: v.woken, wokenCount: v.woken == .none ? 0 : 1))
+            keep(ConditionSignal(time: e.time, task: e.task, broadcast: false, woken: v.woken,
+                                 wokenCount: v.woken == .none ? 0 : 1), condition: c)
         case .conditionBroadcast(let v):
             let c = conditionPosition(v.condition.rawValue, at: e.time)
-            conditions[c].timeline.signals.append(ConditionSignal(time: e.time, task: e.task, broadcast: true,
-                                                                  woken: .none, wokenCount: v.woken))
+            keep(ConditionSignal(time: e.time, task: e.task, broadcast: true, woken: .none, wokenCount: v.woken), condition: c)
         default:
             return
+        }
+    }
+
+    /// A signal or broadcast of condition position `c`: kept in the model, or only handed to the lints.
+    private mutating func keep(_ signal: ConditionSignal, condition c: Int) {
+        if summary == nil {
+            conditions[c].timeline.signals.append(signal)
+        } else if lints != nil {
+            let woken = signal.woken == .none ? nil : taskIndex.position(signal.woken.rawValue)
+            lints?.signalled(conditions[c].timeline.id.rawValue, by: signal.task, waking: woken, broadcast: signal.broadcast,
+                             at: signal.time)
         }
     }
 
@@ -324,13 +347,13 @@ extension TimelineState {
     /// Closes the task's open wait if it never blocked (the counter was already zero): it lasted no time.
     mutating func closeUnblockedWait(_ t: Int) {
         guard let wait = tasks[t].openWait, !wait.blocked else { return }
-        let start = wait.isCondition ? conditions[wait.objectPosition].waits[wait.episode].start
-                                     : waitGroups[wait.objectPosition].waits[wait.episode].start
-        closeWait(t, at: start, waker: .none, completed: true)
+        closeWait(t, at: wait.start, waker: .none, completed: true)
     }
 
     mutating func closeWait(_ t: Int, at time: UInt64, waker: TaskID, completed: Bool) {
         guard let wait = tasks[t].openWait else { return }
+        defer { tasks[t].openWait = nil }
+        guard summary == nil else { return } // a summary keeps no episodes
         func close(_ episode: inout WaitEpisode) {
             episode.end = max(time, episode.start)
             episode.blocked = wait.blocked
@@ -339,6 +362,5 @@ extension TimelineState {
         }
         if wait.isCondition { close(&conditions[wait.objectPosition].waits[wait.episode]) }
         else { close(&waitGroups[wait.objectPosition].waits[wait.episode]) }
-        tasks[t].openWait = nil
     }
 }

@@ -14,8 +14,14 @@ struct PrimitiveBuild {
     var timeouts: [FiredTimeout] = []
     /// Per task: its read request not yet granted (mutex raw id, time).
     var readRequests: [TaskID: (mutex: UInt64, time: UInt64)] = [:]
-    /// Per read-write mutex position: the open read hold of each reading task (index into `readHolds`).
+    /// Per read-write mutex position: the open read hold of each reading task (index into `readHolds`; 0 when the
+    /// builder only summarises).
     var openReads: [Int: [TaskID: Int]] = [:]
+    /// When summarising, per read-write mutex position: the tasks whose read hold was left open by another read
+    /// acquisition of theirs (the model keeps such a hold unreleased, lasting no time).
+    var overlaidReads: [Int: Set<TaskID>] = [:]
+    /// When summarising, the tasks cancelled so far (a summary keeps one cancellation per task).
+    var cancelled: Set<TaskID> = []
 }
 
 extension TimelineState {
@@ -40,6 +46,20 @@ extension TimelineState {
                 primitives.readRequests[e.task] = nil
             }
             let blocked = tasks[t].lastBlock.map { $0.reason == .readLock && $0.object.rawValue == v.mutex.rawValue } ?? false
+            if summary != nil {
+                if primitives.openReads[m]?[e.task] != nil {
+                    // The hold it overlays stays unreleased in the model, lasting no time.
+                    primitives.overlaidReads[m, default: []].insert(e.task)
+                    summary?.readReleased(v.mutex.rawValue, at: e.time)
+                }
+                primitives.openReads[m, default: [:]][e.task] = 0
+                summary?.readAcquired(v.mutex.rawValue, at: e.time)
+                if lints != nil {
+                    lints?.readAcquired(v.mutex.rawValue)
+                    noteAction(t, .readLock, on: v.mutex.rawValue, at: e.time)
+                }
+                return
+            }
             primitives.openReads[m, default: [:]][e.task] = mutexes[m].timeline.readHolds.count
             mutexes[m].timeline.readHolds.append(LockHold(start: e.time, end: e.time, task: e.task, requested: requested,
                                                           contended: blocked, released: false))
@@ -51,6 +71,10 @@ extension TimelineState {
                 return
             }
             primitives.openReads[m]?[e.task] = nil
+            guard summary == nil else {
+                summary?.readReleased(v.mutex.rawValue, at: e.time)
+                return
+            }
             mutexes[m].timeline.readHolds[open].end = max(e.time, mutexes[m].timeline.readHolds[open].start)
             mutexes[m].timeline.readHolds[open].released = true
         case .onceMake(let v):
@@ -73,28 +97,29 @@ extension TimelineState {
             primitives.semaphores[s].creator = e.task
         case .semaphoreAcquire(let v):
             let s = semaphorePosition(v.semaphore.rawValue, at: e.time)
-            primitives.semaphores[s].changes.append(PermitChange(time: e.time, task: e.task, weight: Int64(clamping: v.weight),
-                                                                 available: v.available))
+            keep(PermitChange(time: e.time, task: e.task, weight: Int64(clamping: v.weight), available: v.available),
+                 semaphore: s)
         case .semaphoreRelease(let v):
             let s = semaphorePosition(v.semaphore.rawValue, at: e.time)
-            primitives.semaphores[s].changes.append(PermitChange(time: e.time, task: e.task, weight: -Int64(clamping: v.weight),
-                                                                 available: v.available))
+            keep(PermitChange(time: e.time, task: e.task, weight: -Int64(clamping: v.weight), available: v.available),
+                 semaphore: s)
         case .tickerMake(let v):
             makeTimer(v.timer, name: v.name, isTicker: true, interval: v.period, e)
         case .timerMake(let v):
             makeTimer(v.timer, name: v.name, isTicker: false, interval: v.delay, e)
         case .tick(let v):
-            let p = timerPosition(v.timer.rawValue, at: e.time)
-            primitives.timers[p].ticks.append(TimerTick(time: e.time, task: e.task, tick: v.tick, missed: v.missed))
+            keep(TimerTick(time: e.time, task: e.task, tick: v.tick, missed: v.missed), timer: timerPosition(v.timer.rawValue, at: e.time))
         case .timerFire(let v):
-            let p = timerPosition(v.timer.rawValue, at: e.time)
-            primitives.timers[p].ticks.append(TimerTick(time: e.time, task: e.task, tick: 1, missed: 0))
+            keep(TimerTick(time: e.time, task: e.task, tick: 1, missed: 0), timer: timerPosition(v.timer.rawValue, at: e.time))
         case .tickerStop(let v):
             primitives.timers[timerPosition(v.timer.rawValue, at: e.time)].stopped = e.time
         case .timerStop(let v):
             primitives.timers[timerPosition(v.timer.rawValue, at: e.time)].stopped = e.time
         case .taskCancel(let v):
-            primitives.cancellations.append(Cancellation(time: e.time, canceller: e.task, task: v.task))
+            // A summary needs only which tasks were cancelled.
+            if summary == nil || primitives.cancelled.insert(v.task).inserted {
+                primitives.cancellations.append(Cancellation(time: e.time, canceller: e.task, task: v.task))
+            }
         case .trySendMiss(let v):
             channels[channelPosition(v.channel.rawValue, at: e.time)].trySendMisses += 1
         case .tryReceiveMiss(let v):
@@ -105,6 +130,27 @@ extension TimelineState {
         default:
             break
         }
+    }
+
+    /// A change of semaphore position `s`'s permits: kept in the model, or only counted.
+    private mutating func keep(_ change: PermitChange, semaphore s: Int) {
+        guard summary != nil else {
+            primitives.semaphores[s].changes.append(change)
+            return
+        }
+        let raw = primitives.semaphores[s].id.rawValue
+        summary?.add(change, of: raw)
+        if lints != nil {
+            lints?.permitsChanged(raw, by: change.task, weight: change.weight)
+            if change.weight > 0, change.task != .none, let t = taskIndex.position(change.task.rawValue) {
+                noteAction(t, .semaphore, on: raw, at: change.time)
+            }
+        }
+    }
+
+    /// A tick of timer position `p`: kept in the model, or only counted.
+    private mutating func keep(_ tick: TimerTick, timer p: Int) {
+        if summary == nil { primitives.timers[p].ticks.append(tick) } else { summary?.add(tick, of: primitives.timers[p].id.rawValue) }
     }
 
     /// Keeps a fired timeout for the model (a summary, which keeps no instants, drops it).
@@ -142,11 +188,25 @@ extension TimelineState {
         return primitives.timers.count - 1
     }
 
+    /// The tasks of each read hold still open, by read-write mutex raw id.
+    func readersAtEnd() -> [UInt64: Set<TaskID>] {
+        var readers: [UInt64: Set<TaskID>] = [:]
+        for (m, open) in primitives.openReads where !open.isEmpty {
+            readers[mutexes[m].timeline.id.rawValue, default: []].formUnion(open.keys)
+        }
+        for (m, tasks) in primitives.overlaidReads { readers[mutexes[m].timeline.id.rawValue, default: []].formUnion(tasks) }
+        return readers
+    }
+
     /// Closes the read holds still open at `end` (kept unreleased) and adds the primitives to `timeline`.
     mutating func finishPrimitives(into timeline: inout Timeline, mutexes mutexTimelines: inout [MutexTimeline], at end: UInt64) {
         for (m, open) in primitives.openReads {
             for (_, hold) in open {
-                mutexTimelines[m].readHolds[hold].end = max(end, mutexTimelines[m].readHolds[hold].start)
+                if summary != nil {
+                    summary?.readReleased(mutexTimelines[m].id.rawValue, at: end)
+                } else {
+                    mutexTimelines[m].readHolds[hold].end = max(end, mutexTimelines[m].readHolds[hold].start)
+                }
             }
         }
         timeline.addPrimitives(semaphores: primitives.semaphores, onces: primitives.onces, timers: primitives.timers,

@@ -68,6 +68,7 @@ extension TimelineState {
         guard let t = runningTask(e) else { return }
         tasks[t].noteBlock(v.reason, v.object, at: e.time)
         lints?.blocked(t)
+        lints?.announced(t, v.reason, on: v.object.rawValue, at: e.time)
         if v.reason == .channelReceive, let c = channelIndex.position(v.object.rawValue) { waitingReceivers[c] += 1 }
     }
 
@@ -81,6 +82,7 @@ extension TimelineState {
         }
         let (reason, object, complaint) = tasks[t].wake(by: e.task, at: e.time)
         if let complaint { anomaly(e, complaint) }
+        if lints != nil, let woken = tasks[t].lastWait?.woken { lints?.woken(t, at: woken) }
         if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {
             waitingReceivers[c] -= 1
         }
@@ -110,6 +112,7 @@ extension TimelineState {
         guard tasks[t].ended == nil else { return }
         tasks[t].transition(to: .finished, at: time)
         tasks[t].ended = tasks[t].stateStart
+        if lints != nil, tasks[t].lastWait?.woken == nil { lints?.woken(t, at: tasks[t].stateStart) }
         closeUnblockedWait(t)
         settleIntervals(t)
     }

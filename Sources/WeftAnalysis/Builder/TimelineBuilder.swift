@@ -28,8 +28,9 @@ public final class TimelineBuilder {
     public func finish() -> Timeline { state.finish() }
 
     /// Reads every event of `stream` for its figures only: the run's tasks, threads and objects, with each state
-    /// interval, run slice, message and mutex hold counted into the summary and forgotten. Its memory grows with
-    /// the tasks, threads and objects, never with the events (`weft stats`).
+    /// interval, run slice, message, mutex and read hold, permit change, tick and sample counted into the summary and
+    /// forgotten, and log lines, counter changes, signals and wait episodes not kept. Its memory grows with the
+    /// tasks, threads and objects, never with the events (`weft stats`).
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func summarize(from stream: some EventStream) throws(TraceError) -> SummarizedTrace {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
@@ -40,8 +41,8 @@ public final class TimelineBuilder {
     }
 
     /// Reads every event of `stream` for the lints only, as `summarize` does for the figures: each interval, slice,
-    /// hold and message updates the lints' per-task and per-object state and is forgotten, so memory does not grow
-    /// with the events (`weft check`). Starvation and never-yields keep the earliest `detailLimit` findings worded.
+    /// hold, read hold, message, permit change, counter change and signal updates the lints' per-task and per-object
+    /// state and is forgotten, so memory does not grow with the events (`weft check`). Starvation and never-yields keep the earliest `detailLimit` findings worded.
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func check(from stream: some EventStream, thresholds: LintThresholds = LintThresholds(),
                              detailLimit: Int) throws(TraceError) -> CheckedTrace {
@@ -54,7 +55,8 @@ public final class TimelineBuilder {
         let lints = state.lints!
         var heldAtEnd: [UInt64: TaskID] = [:]
         for mutex in state.mutexes { if let hold = mutex.openHold { heldAtEnd[mutex.timeline.id.rawValue] = hold.task } }
-        let evidence = lints.waitEvidence(tasks: state.tasks.map { ($0.id, $0.ended == nil) }, heldAtEnd: heldAtEnd)
+        let evidence = lints.waitEvidence(tasks: state.tasks.map { ($0.id, $0.ended == nil) }, heldAtEnd: heldAtEnd,
+                                          readersAtEnd: state.readersAtEnd())
         return CheckedTrace(skeleton: skeleton, lints: lints, evidence: evidence, builderRecords: state.retainedRecords)
     }
 
@@ -105,10 +107,14 @@ struct TimelineState {
     var unpaired: [SeqWindow] = []
     var wakes: [WakeEdge] = []
     var logs: [LogEntry] = []
+    /// When summarising, the samples kept (of each name, the largest and the last), not every one.
+    var sampleExtremes = SampleExtremes()
     var primitives = PrimitiveBuild()
     var run = RunInfo()
-    /// When set, the builder only summarises: it hands each finished interval, slice, message and hold to it and
-    /// forgets them (its `finish` returns a model without them), so its memory does not grow with the events.
+    /// When set, the builder only summarises: it hands each finished interval, slice, message, hold and read hold,
+    /// each permit change, tick and sample to it and forgets them, and keeps no log line, counter change, signal or
+    /// wait episode (its `finish` returns a model without them, with one cancellation per task and, of each sample
+    /// name, only the largest and the last sample), so its memory does not grow with the events.
     var summary: RunStatsAccumulator?
     /// When set (with `summary`), each channel's messages in sequence order, fed each message as it pairs (`weft
     /// diff`); the messages still unpaired at the end are the caller's to add.
@@ -181,7 +187,13 @@ struct TimelineState {
             run.message = strings(v.message)
             run.finished = e.time
         case .sample(let v):
-            run.samples.append(Sample(time: e.time, name: strings(v.name), value: v.value))
+            let sample = Sample(time: e.time, name: strings(v.name), value: v.value)
+            if summary != nil {
+                summary?.add(sample)
+                sampleExtremes.add(sample)
+            } else {
+                run.samples.append(sample)
+            }
         case .threadWake(let v):
             let t = threadPosition(e.thread, at: e.time)
             let signalled = max(e.time &- min(v.delay, e.time), threads[t].lastWakeEnd)
@@ -208,6 +220,8 @@ struct TimelineState {
             guard let t = runningTask(e) else { return }
             tasks[t].pendingSleep = v.duration
         case .log(let v):
+            // Neither the figures nor the lints read the log.
+            guard summary == nil else { return }
             logs.append(LogEntry(time: e.time, task: e.task, thread: e.thread,
                                  category: strings(v.category), message: strings(v.message)))
         case .regionBegin(let v): regionEvent(name: v.name, begins: true, e)

@@ -1,7 +1,8 @@
 import WeftTrace
 
 /// What the wait-for graph reads besides the objects a timeline always keeps: the facts it would otherwise find in
-/// the per-event lists (state intervals, mutex holds, messages), which a trace read in one pass does not keep.
+/// the per-event lists (state intervals, mutex and read holds, messages, permit changes, counter changes, signals),
+/// which a trace read in one pass does not keep.
 ///
 /// Built from a whole `Timeline`, or gathered while reading (`LintAccumulator`); the graph is the same either way.
 public struct WaitEvidence: Sendable {
@@ -14,9 +15,20 @@ public struct WaitEvidence: Sendable {
     /// Per channel (raw id): every task that sent on it, and every task that received a message from it.
     var senders: [UInt64: Set<TaskID>] = [:]
     var receivers: [UInt64: Set<TaskID>] = [:]
-    /// Per task: the last time it did what its last wait waited for on that wait's object (acquired the mutex, sent,
-    /// received a message), if it did after the wait began.
+    /// Per task: the last time it did what its last wait waited for on that wait's object (acquired the mutex or a
+    /// read hold, sent, received a message, acquired permits), if it did after the wait began.
     var acted: [TaskID: UInt64] = [:]
+    /// Read-write mutexes (raw id) ever read-held, and per such mutex the tasks whose read hold is open at the end.
+    var readLocked: Set<UInt64> = []
+    var readersAtEnd: [UInt64: Set<TaskID>] = [:]
+    /// Per semaphore (raw id): the permits each task holds at the end (acquired less released), when not zero.
+    var permitsHeld: [UInt64: [TaskID: Int64]] = [:]
+    /// Per wait group (raw id): every task that changed its counter; per condition: every task that signalled it.
+    var counterChangers: [UInt64: Set<TaskID>] = [:]
+    var signallers: [UInt64: Set<TaskID>] = [:]
+    /// The tasks whose last wait, on a wait group or a condition, got what it waited for by its wake-up (the end of
+    /// the task, or of the trace, when never woken): the counter at zero, or a signal for it since the wait began.
+    var satisfiedWaits: Set<TaskID> = []
 
     init() {}
 
@@ -38,6 +50,49 @@ public struct WaitEvidence: Sendable {
                    hold.start >= wait.start {
                     acted[hold.task] = max(acted[hold.task] ?? 0, hold.start)
                 }
+            }
+        }
+        for mutex in timeline.mutexes where !mutex.readHolds.isEmpty {
+            readLocked.insert(mutex.id.rawValue)
+            for hold in mutex.readHolds {
+                if !hold.released { readersAtEnd[mutex.id.rawValue, default: []].insert(hold.task) }
+                if let wait = lastWaits[hold.task], wait.reason == .readLock, wait.object.rawValue == mutex.id.rawValue,
+                   hold.start >= wait.start {
+                    acted[hold.task] = max(acted[hold.task] ?? 0, hold.start)
+                }
+            }
+        }
+        for semaphore in timeline.semaphores {
+            let raw = semaphore.id.rawValue
+            for change in semaphore.changes {
+                permitsHeld[raw, default: [:]][change.task, default: 0] += change.weight
+                if permitsHeld[raw]?[change.task] == 0 { permitsHeld[raw]?[change.task] = nil }
+                if change.weight > 0, let wait = lastWaits[change.task], wait.reason == .semaphore,
+                   wait.object.rawValue == raw, change.time >= wait.start {
+                    acted[change.task] = max(acted[change.task] ?? 0, change.time)
+                }
+            }
+        }
+        for group in timeline.waitGroups where !group.changes.isEmpty {
+            counterChangers[group.id.rawValue] = Set(group.changes.map(\.task))
+        }
+        for condition in timeline.conditions where !condition.signals.isEmpty {
+            signallers[condition.id.rawValue] = Set(condition.signals.map(\.task))
+        }
+        for task in timeline.tasks {
+            guard let last = lastWaits[task.id] else { continue }
+            let woken = last.woken ?? task.ended ?? timeline.run.end
+            switch last.reason {
+            case .waitGroup:
+                let changes = timeline.waitGroup(WaitGroupID(last.object.rawValue))?.changes ?? []
+                if changes.last(where: { $0.time <= woken })?.count == 0 { satisfiedWaits.insert(task.id) }
+            case .condition:
+                let signals = timeline.condition(ConditionID(last.object.rawValue))?.signals ?? []
+                if signals.contains(where: { $0.time >= last.start && $0.time <= woken && ($0.broadcast || $0.woken == task.id) }) {
+                    satisfiedWaits.insert(task.id)
+                }
+            default:
+                break
             }
         }
         for flow in timeline.flows {
@@ -63,5 +118,8 @@ public struct WaitEvidence: Sendable {
     var held: Int {
         lastStates.count + heldAtEnd.count + acted.count + holders.values.reduce(0) { $0 + $1.count }
             + senders.values.reduce(0) { $0 + $1.count } + receivers.values.reduce(0) { $0 + $1.count }
+            + readLocked.count + readersAtEnd.values.reduce(0) { $0 + $1.count }
+            + permitsHeld.values.reduce(0) { $0 + $1.count } + counterChangers.values.reduce(0) { $0 + $1.count }
+            + signallers.values.reduce(0) { $0 + $1.count } + satisfiedWaits.count
     }
 }

@@ -45,9 +45,9 @@ public struct WaitForGraph: Sendable {
             let object = wait.object
             switch wait.reason {
             case .mutex?:
-                if let m = timeline.mutex(MutexID(object.rawValue)) {
+                if timeline.mutex(MutexID(object.rawValue)) != nil {
                     if let holder = evidence.heldAtEnd[object.rawValue] { wait.holders = [holder] }
-                    wait.holders += m.readHolds.filter { !$0.released }.map(\.task)
+                    wait.holders += evidence.readersAtEnd[object.rawValue] ?? []
                 }
             case .readLock?:
                 if timeline.mutex(MutexID(object.rawValue)) != nil, let holder = evidence.heldAtEnd[object.rawValue] {
@@ -58,10 +58,8 @@ public struct WaitForGraph: Sendable {
                     wait.holders = [o.runner]
                 }
             case .semaphore?:
-                if let s = timeline.semaphores.first(where: { $0.id.rawValue == object.rawValue }) {
-                    var held: [TaskID: Int64] = [:]
-                    for change in s.changes { held[change.task, default: 0] += change.weight }
-                    wait.holders = held.filter { $0.value > 0 }.map(\.key)
+                if timeline.semaphores.contains(where: { $0.id.rawValue == object.rawValue }) {
+                    wait.holders = (evidence.permitsHeld[object.rawValue] ?? [:]).filter { $0.value > 0 }.map(\.key)
                 }
             case .timer?, .suspended?, .actor?:
                 break
@@ -74,10 +72,12 @@ public struct WaitForGraph: Sendable {
                 wait.holders = Array(evidence.receivers[object.rawValue] ?? [])
                 if let c = timeline.channel(ChannelID(object.rawValue)) { wait.holders.append(c.creator) }
             case .waitGroup?:
-                if let g = timeline.waitGroup(WaitGroupID(object.rawValue)) { wait.holders = g.changes.map(\.task) }
+                if timeline.waitGroup(WaitGroupID(object.rawValue)) != nil {
+                    wait.holders = Array(evidence.counterChangers[object.rawValue] ?? [])
+                }
             case .condition?:
                 if let c = timeline.condition(ConditionID(object.rawValue)) {
-                    wait.holders = c.signals.map(\.task)
+                    wait.holders = Array(evidence.signallers[object.rawValue] ?? [])
                     if timeline.mutex(c.mutex) != nil { wait.holders += evidence.holders[c.mutex.rawValue] ?? [] }
                 }
             case .select?, .sleep?, nil:
@@ -116,20 +116,15 @@ public struct WaitForGraph: Sendable {
             satisfied = evidence.acted[task.id].map { $0 >= woken } ?? false
         case .join?:
             satisfied = timeline.index(of: TaskID(object.rawValue)).map { timeline.tasks[$0].ended.map { $0 <= woken } ?? true } ?? true
-        case .waitGroup?:
-            let changes = timeline.waitGroup(WaitGroupID(object.rawValue))?.changes ?? []
-            satisfied = changes.last { $0.time <= woken }?.count == 0
-        case .condition?:
-            let signals = timeline.condition(ConditionID(object.rawValue))?.signals ?? []
-            satisfied = signals.contains { $0.time >= last.start && $0.time <= woken && ($0.broadcast || $0.woken == task.id) }
+        case .waitGroup?, .condition?:
+            satisfied = evidence.satisfiedWaits.contains(task.id)
         case .readLock?:
-            let reads = timeline.mutex(MutexID(object.rawValue))?.readHolds ?? []
-            satisfied = reads.isEmpty || reads.contains { $0.task == task.id && $0.start >= woken }
+            // It took a read hold once woken (a mutex never read-held satisfies, as no hold of it can be told).
+            satisfied = !evidence.readLocked.contains(object.rawValue) || (evidence.acted[task.id].map { $0 >= woken } ?? false)
         case .once?:
             satisfied = timeline.onces.first { $0.id.rawValue == object.rawValue }?.ended.map { $0 <= woken } ?? true
         case .semaphore?:
-            let changes = timeline.semaphores.first { $0.id.rawValue == object.rawValue }?.changes ?? []
-            satisfied = changes.contains { $0.task == task.id && $0.weight > 0 && $0.time >= woken }
+            satisfied = evidence.acted[task.id].map { $0 >= woken } ?? false
         case .select?, .sleep?, .timer?, .suspended?, .actor?, nil:
             satisfied = true
         }

@@ -2,8 +2,9 @@ import WeftTrace
 
 extension PrimitiveStats {
     /// One row per read-write mutex (its readers), semaphore, once, ticker and timer of the run, in that order;
-    /// `waits` gives the blocked episodes on an object.
-    static func all(in timeline: Timeline, waits: (BlockReason, UInt64) -> (count: Int, time: UInt64)) -> [PrimitiveStats] {
+    /// `tallies` holds their read holds, permit changes and ticks, and the blocked episodes on each.
+    static func all(in timeline: Timeline, tallies: RunStatsAccumulator) -> [PrimitiveStats] {
+        let waits = tallies.waits
         func row(_ kind: String, _ reason: BlockReason, _ raw: UInt64, _ id: String, _ label: String, _ operations: Int,
                  _ detail: String) -> PrimitiveStats {
             let w = waits(reason, raw)
@@ -12,13 +13,15 @@ extension PrimitiveStats {
         }
         var rows: [PrimitiveStats] = []
         for m in timeline.mutexes where m.isReadWrite {
-            let peak = Self.peakOverlap(m.readHolds)
-            rows.append(row("read lock", .readLock, m.id.rawValue, m.id.description, m.label, m.readHolds.count,
+            let readers = tallies.readers[m.id.rawValue] ?? RunStatsAccumulator.ReadTally()
+            let peak = readers.overlap.peak
+            rows.append(row("read lock", .readLock, m.id.rawValue, m.id.description, m.label, readers.acquisitions,
                             "up to \(peak) reader\(peak == 1 ? "" : "s") at once"))
         }
         for s in timeline.semaphores {
-            rows.append(row("semaphore", .semaphore, s.id.rawValue, s.id.description, s.label, s.acquisitions,
-                            "up to \(s.peakInUse) of \(s.permits) permits in use"))
+            let use = tallies.permits[s.id.rawValue] ?? RunStatsAccumulator.PermitTally()
+            rows.append(row("semaphore", .semaphore, s.id.rawValue, s.id.description, s.label, use.acquisitions,
+                            "up to \(use.peakInUse(of: s.permits)) of \(s.permits) permits in use"))
         }
         for o in timeline.onces {
             let ran = o.began == nil ? 0 : 1
@@ -27,28 +30,13 @@ extension PrimitiveStats {
             rows.append(row("once", .once, o.id.rawValue, o.id.description, o.label, ran, detail))
         }
         for t in timeline.timers {
+            let ticks = tallies.ticks[t.id.rawValue] ?? RunStatsAccumulator.TickTally()
             var detail = "\(t.isTicker ? "every" : "after") \(DurationFormat.format(t.interval))"
-            if t.isTicker && t.missed > 0 { detail += ", \(t.missed) missed" }
+            if t.isTicker && ticks.missed > 0 { detail += ", \(ticks.missed) missed" }
             if t.stopped != nil { detail += ", stopped" }
             rows.append(row(t.isTicker ? "ticker" : "timer", .timer, t.id.rawValue, t.id.description, t.label,
-                            t.ticks.count, detail))
+                            ticks.ticks, detail))
         }
         return rows
-    }
-
-    /// The most holds that overlap at one time.
-    static func peakOverlap(_ holds: [LockHold]) -> Int {
-        var edges: [(time: UInt64, delta: Int)] = []
-        for h in holds {
-            edges.append((h.start, 1))
-            edges.append((h.end, -1))
-        }
-        edges.sort { $0.time != $1.time ? $0.time < $1.time : $0.delta < $1.delta }
-        var now = 0, peak = 0
-        for edge in edges {
-            now += edge.delta
-            peak = max(peak, now)
-        }
-        return peak
     }
 }

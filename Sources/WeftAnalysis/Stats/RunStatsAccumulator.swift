@@ -1,7 +1,8 @@
 import WeftTrace
 
 /// What `RunStats` counts, gathered one finished piece at a time: each task's state intervals (in order), each
-/// thread's run slices, each message received, each mutex hold.
+/// thread's run slices, each message received, each mutex hold; and one event at a time: each read acquisition and
+/// release, semaphore change, tick and sample.
 ///
 /// The one definition of those figures. It is fed either by the builder as it reads a trace, which then forgets each
 /// piece (`TimelineBuilder.summarize`), or from a whole `Timeline` (`RunStats.init(_:)`). Its memory grows with the
@@ -41,6 +42,30 @@ struct RunStatsAccumulator {
         var held: UInt64 = 0
     }
 
+    /// One read-write mutex's readers.
+    struct ReadTally {
+        var acquisitions = 0
+        /// The most read holds open at once.
+        var overlap = OverlapPeak()
+        /// Read holds open now.
+        var open = 0
+    }
+
+    /// One semaphore's acquisitions, and the fewest permits it had free after a change (nil: no change).
+    struct PermitTally {
+        var acquisitions = 0
+        var fewestFree: UInt64?
+
+        /// The most of `permits` in use at once.
+        func peakInUse(of permits: UInt64) -> UInt64 { fewestFree.map { permits &- Swift.min(permits, $0) } ?? 0 }
+    }
+
+    /// One ticker's or timer's ticks taken (or firings seen) and ticks missed (saturating).
+    struct TickTally {
+        var ticks = 0
+        var missed: UInt64 = 0
+    }
+
     private(set) var tasks: [TaskTally] = []
     private var taskIndex = DenseIndex()
     private(set) var threads: [ThreadTally] = []
@@ -52,6 +77,15 @@ struct RunStatsAccumulator {
     private(set) var latency = DurationHistogram()
     /// Blocked episodes (count, time) on actors, read locks, semaphores, onces and timers, by reason and object.
     private(set) var objectWaits: [BlockReason: [UInt64: (count: Int, time: UInt64)]] = [:]
+
+    /// Read acquisitions and holds, by read-write mutex raw id.
+    private(set) var readers: [UInt64: ReadTally] = [:]
+    /// Acquisitions and peak use, by semaphore raw id.
+    private(set) var permits: [UInt64: PermitTally] = [:]
+    /// Ticks, by ticker or timer raw id.
+    private(set) var ticks: [UInt64: TickTally] = [:]
+    /// How many samples of each name the run took.
+    private(set) var samplesTaken: [String: Int] = [:]
 
     /// Adds the next finished interval of task `task` (a task's intervals come in time order).
     @inline(__always)
@@ -121,6 +155,43 @@ struct RunStatsAccumulator {
         tally.held = tally.held.addingSaturated(hold.duration)
         mutexes[mutex.rawValue] = tally
     }
+
+    /// A read hold of mutex `mutex` began at `time` (in time order with the other read edges of that mutex).
+    mutating func readAcquired(_ mutex: UInt64, at time: UInt64) {
+        readers[mutex, default: ReadTally()].acquisitions += 1
+        readers[mutex]!.overlap.start(at: time)
+        readers[mutex]!.open += 1
+    }
+
+    /// A read hold of mutex `mutex` ended at `time` (released, or open at the end of the trace).
+    mutating func readReleased(_ mutex: UInt64, at time: UInt64) {
+        readers[mutex, default: ReadTally()].overlap.end(at: time)
+        readers[mutex]!.open -= 1
+    }
+
+    /// Adds every read hold of a whole model's read-write mutex, its edges in time order.
+    mutating func add(readHolds holds: [LockHold], of mutex: UInt64) {
+        guard !holds.isEmpty else { return }
+        readers[mutex] = ReadTally(acquisitions: holds.count,
+                                   overlap: OverlapPeak(holds.lazy.map { (start: $0.start, end: $0.end) }))
+    }
+
+    /// Adds an acquisition (positive weight) or release of semaphore `semaphore`, leaving `available` permits free.
+    mutating func add(_ change: PermitChange, of semaphore: UInt64) {
+        var tally = permits.removeValue(forKey: semaphore) ?? PermitTally()
+        if change.weight > 0 { tally.acquisitions += 1 }
+        tally.fewestFree = Swift.min(tally.fewestFree ?? .max, change.available)
+        permits[semaphore] = tally
+    }
+
+    /// Adds a tick of ticker or timer `timer` (a timer's firing is one tick, none missed).
+    mutating func add(_ tick: TimerTick, of timer: UInt64) {
+        ticks[timer, default: TickTally()].ticks += 1
+        ticks[timer]!.missed = ticks[timer]!.missed.addingSaturated(tick.missed)
+    }
+
+    /// Adds a sample.
+    mutating func add(_ sample: Sample) { samplesTaken[sample.name, default: 0] += 1 }
 
     /// The tally of a task, if any interval of it was added.
     func task(_ id: TaskID) -> TaskTally? { taskIndex.position(id.rawValue).map { tasks[$0] } }

@@ -14,12 +14,21 @@ extension RunStats {
         for flow in timeline.flows { accumulator.add(flow) }
         for mutex in timeline.mutexes {
             for hold in mutex.holds { accumulator.add(hold, of: mutex.id) }
+            accumulator.add(readHolds: mutex.readHolds, of: mutex.id.rawValue)
         }
+        for semaphore in timeline.semaphores {
+            for change in semaphore.changes { accumulator.add(change, of: semaphore.id.rawValue) }
+        }
+        for timer in timeline.timers {
+            for tick in timer.ticks { accumulator.add(tick, of: timer.id.rawValue) }
+        }
+        for sample in timeline.run.samples { accumulator.add(sample) }
         self.init(accumulator, timeline)
     }
 
-    /// Every table, from what `accumulator` gathered of the run's intervals, slices, messages and holds, and from
-    /// the rest of `timeline` (its tasks, threads and objects; their per-event lists are not read).
+    /// Every table, from what `accumulator` gathered of the run's intervals, slices, messages, holds, read holds,
+    /// permit changes, ticks and samples, and from the rest of `timeline` (its tasks, threads and objects; their
+    /// per-event lists are not read; of its samples, only the largest and the last of each name).
     init(_ accumulator: RunStatsAccumulator, _ timeline: Timeline) {
         let end = timeline.run.end
         var latency = accumulator.latency
@@ -65,7 +74,7 @@ extension RunStats {
             let tally = accumulator.mutexes[m.id.rawValue] ?? RunStatsAccumulator.MutexTally()
             return MutexStats(id: m.id.rawValue, label: m.label, acquisitions: tally.acquisitions,
                               contended: tally.contended, wait: Percentiles(tally.wait), hold: Percentiles(tally.hold),
-                              readAcquisitions: m.isReadWrite ? m.readHolds.count : nil)
+                              readAcquisitions: m.isReadWrite ? accumulator.readers[m.id.rawValue]?.acquisitions ?? 0 : nil)
         }
 
         let r = timeline.run
@@ -77,10 +86,11 @@ extension RunStats {
                          peakRSSBytes: r.peakResidentBytes, cpuUser: r.sample("cpu_user_ns"),
                          cpuSystem: r.sample("cpu_system_ns"), peakThreadsAlive: r.sample("peak_threads_alive"),
                          sampledPeakRSSBytes: resident?.peak, sampledPeakThreads: threadsAlive?.peak,
-                         samplesTaken: max(resident?.points.count ?? 0, threadsAlive?.points.count ?? 0),
+                         samplesTaken: max(accumulator.samplesTaken[SampleName.residentBytes.rawValue] ?? 0,
+                                           accumulator.samplesTaken[SampleName.threadsAlive.rawValue] ?? 0),
                          virtualTime: r.hasVirtualTime ? true : nil)
         run.cancellations = timeline.cancellations.isEmpty ? nil : Set(timeline.cancellations.map(\.task)).count
-        let primitiveStats = PrimitiveStats.all(in: timeline, waits: accumulator.waits)
+        let primitiveStats = PrimitiveStats.all(in: timeline, tallies: accumulator)
         primitives = primitiveStats.isEmpty ? nil : primitiveStats
         let actorStats = ActorStats.all(in: timeline, waits: accumulator.waits)
         actors = actorStats.isEmpty ? nil : actorStats

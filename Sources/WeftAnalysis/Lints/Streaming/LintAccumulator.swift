@@ -35,6 +35,8 @@ struct LintAccumulator: Sendable {
     private(set) var evidence = WaitEvidence()
     private var lastSender: [UInt64: TaskID] = [:]
     private var lastReceiver: [UInt64: TaskID] = [:]
+    /// Whether each task's last wait on a wait group or condition got what it waited for.
+    private(set) var waitOutcomes = WaitOutcomes()
 
     /// A task and a mutex it held.
     struct HoldKey: Hashable, Sendable {
@@ -176,14 +178,52 @@ struct LintAccumulator: Sendable {
         evidence.receivers[channel, default: []].insert(task)
     }
 
+    /// A task took a read hold of read-write mutex `mutex` (raw id).
+    mutating func readAcquired(_ mutex: UInt64) {
+        evidence.readLocked.insert(mutex)
+    }
+
+    /// `task` acquired (positive `weight`) or released permits of `semaphore` (raw id).
+    mutating func permitsChanged(_ semaphore: UInt64, by task: TaskID, weight: Int64) {
+        var held = evidence.permitsHeld[semaphore] ?? [:]
+        held[task, default: 0] += weight
+        if held[task] == 0 { held[task] = nil }
+        evidence.permitsHeld[semaphore] = held
+    }
+
+    /// `task` changed wait group `group`'s counter (raw id) to `count` at `time`.
+    mutating func counterChanged(_ group: UInt64, by task: TaskID, to count: UInt64, at time: UInt64) {
+        evidence.counterChangers[group, default: []].insert(task)
+        waitOutcomes.counterChanged(group, to: count, at: time)
+    }
+
+    /// `task` signalled (or broadcast) condition `condition` (raw id) at `time`, waking task position `woken`.
+    mutating func signalled(_ condition: UInt64, by task: TaskID, waking woken: Int?, broadcast: Bool, at time: UInt64) {
+        evidence.signallers[condition, default: []].insert(task)
+        waitOutcomes.signalled(condition, waking: woken, broadcast: broadcast, at: time)
+    }
+
+    /// Task position `t` announced a wait for `reason` on `object` at `time`.
+    mutating func announced(_ t: Int, _ reason: BlockReason, on object: UInt64, at time: UInt64) {
+        waitOutcomes.blocked(t, reason, on: object, at: time)
+    }
+
+    /// Task position `t` was woken from its last wait at `time`, or ended then without a wake-up.
+    mutating func woken(_ t: Int, at time: UInt64) {
+        waitOutcomes.woken(t, at: time)
+    }
+
     // MARK: The end
 
-    /// The evidence for the wait-for graph, given each task's id and whether it is alive at the end (by position)
-    /// and the holder of each mutex still held (by raw id).
-    func waitEvidence(tasks: [(id: TaskID, alive: Bool)], heldAtEnd: [UInt64: TaskID]) -> WaitEvidence {
+    /// The evidence for the wait-for graph, given each task's id and whether it is alive at the end (by position),
+    /// the holder of each mutex still held and the tasks of each read hold still open (by raw id).
+    func waitEvidence(tasks: [(id: TaskID, alive: Bool)], heldAtEnd: [UInt64: TaskID],
+                      readersAtEnd: [UInt64: Set<TaskID>]) -> WaitEvidence {
         var evidence = self.evidence
         evidence.heldAtEnd = heldAtEnd
+        evidence.readersAtEnd = readersAtEnd
         for (t, task) in tasks.enumerated() {
+            if waitOutcomes.satisfied(t) { evidence.satisfiedWaits.insert(task.id) }
             if task.alive, t < lastStates.count, let last = lastStates[t] { evidence.lastStates[task.id] = last }
             if t < acted.count, let time = acted[t] { evidence.acted[task.id] = time }
         }
@@ -193,6 +233,6 @@ struct LintAccumulator: Sendable {
     /// How many records it holds now: per task, thread and object, and the findings kept.
     var retainedRecords: Int {
         longSlices.held + starved.held + overlaps.held + actorStretches.count + pending.count + lockAcross.count + holding.values.reduce(0) { $0 + $1.count }
-            + lastStates.count + acted.count + evidence.held + lastSender.count + lastReceiver.count
+            + lastStates.count + acted.count + evidence.held + lastSender.count + lastReceiver.count + waitOutcomes.held
     }
 }
