@@ -156,13 +156,6 @@ public struct CompareCommand: AsyncParsableCommand {
             print(CompareTable.report(demo: name, arguments: shownArguments, description: description, models,
                                       verdict: verdict))
         }
-        // For a tie, what the runs kept and drawn show: the picture's line under its runs strip, word for word.
-        if let timelines, verdict != nil, models.count == 2,
-           ContrastPicture.racedRuns(timelines[0], timelines[1], models) != nil,
-           let comparison = WallTimeComparison(models[0].wallTimes, models[1].wallTimes),
-           let note = comparison.drawnRunsText(firstName: kinds[0].name, secondName: kinds[1].name) {
-            print("\n" + note)
-        }
         if let timelines, let verdict {
             do {
                 let shown = exec.map { ["--exec", $0] + (arguments.isEmpty ? [] : ["--"]) } ?? [name]

@@ -101,9 +101,27 @@ let traceBenchmarks = BenchmarkSuite(name: "trace") {
         rates.append(rate)
         rss.append(growth)
     }
-    TraceBench.report("read (validating, causal order, thread CPU time)", rates, unit: "M events/s", target: ">= 30")
+    TraceBench.report("read (validating, causal order, process CPU time: both threads)", rates, unit: "M events/s", target: ">= 30")
     TraceBench.report("resident memory growth from 1 M to \(rounds * 12 / 1_000_000) M events read", rss, unit: "MiB", target: "flat")
     unlink(path)
+
+    // 5. Read throughput of many short tasks (the io-bound shape: each task's state kept for a few events only).
+    do {
+        let path = folder + "weft-bench-short-tasks.weft"
+        let tasks = 500_000
+        let recorder = try TraceRecorder(path: path)
+        _ = TraceBench.onThreads(1) { _ in
+            recorder.beginThread(role: .worker, index: 0)
+            TraceBench.shortTasks(recorder, tasks: tasks)
+            recorder.endThread()
+            return 0
+        }
+        let s = try recorder.finish()
+        var rate: [Double] = []
+        for _ in 0..<runs { rate.append(try TraceBench.readRate(path).rate) }
+        TraceBench.report("read \(tasks / 1000) k short tasks (\(s.events / 1_000_000) M events; process CPU time: both threads)", rate, unit: "M events/s", target: ">= 30")
+        unlink(path)
+    }
 }
 
 enum TraceBench {
@@ -153,6 +171,23 @@ enum TraceBench {
             r.record(.unblock, 1); spin(pace)
             r.record(.block, BlockReason.channelReceive.rawValue, 3); spin(pace)
             r.record(.runEnd, 2, RunEndReason.blocked.rawValue); spin(pace)
+        }
+    }
+
+    /// Records `tasks` short tasks one after another on one thread, 8 events each: made, run, asleep, woken, run
+    /// again to the end.
+    static func shortTasks(_ r: TraceRecorder, tasks: Int) {
+        let name = r.intern("sleeper").rawValue
+        let site = r.intern("ShortTasks.swift:1").rawValue
+        for k in 1...UInt64(tasks) {
+            r.record(.taskCreate, k, 0, name, site)
+            r.record(.runBegin, k)
+            r.record(.block, BlockReason.sleep.rawValue, 0)
+            r.record(.runEnd, k, RunEndReason.blocked.rawValue)
+            r.record(.unblock, k)
+            r.record(.runBegin, k)
+            r.record(.runEnd, k, RunEndReason.finished.rawValue)
+            r.record(.taskEnd, k, TaskOutcome.returned.rawValue, 0)
         }
     }
 

@@ -141,8 +141,48 @@ struct VerdictGoldenTests {
              b: RunFigures(scheduler: "thread-per-task", wallTime: 18_100_000, threads: 5, peakMemory: 26 * mib, tasks: 4,
                            cores: 2,
                            handoffs: Handoffs(count: 98, medianWait: 13_000, longestWait: 281_000, waitOnPath: 3_100_000),
-                           cpuTime: 21_000_000, systemTime: 19_000_000, busy: 29_100_000))
+                           cpuTime: 21_000_000, systemTime: 19_000_000, busy: 29_100_000)),
+        Case(name: "median of 5 runs, a tie: the drawn thread-per-task run lost 6.96 ms to a machine stall, more than the 1.77 ms between the drawn runs",
+             a: repeated(.a, [13_800_000, 13_200_000, 16_000_000, 13_500_000, 15_500_000]),
+             b: with(repeated(.b, [15_500_000, 14 * ms, 18_500_000, 15 * ms, 16 * ms]), stalled: 6_960_000)),
+        Case(name: "median of 5 runs, a tie: the faster drawn run stalled for longer than the gap",
+             a: with(repeated(.a, [53_800_000, 50 * ms, 54_540_000, 52 * ms, 54 * ms]), stalled: 3_180_000),
+             b: repeated(.b, [54_100_000, 52 * ms, 55_080_000, 53 * ms, 54_500_000])),
+        Case(name: "median of 5 runs, a tie: both drawn runs stalled for longer than the gap",
+             a: with(repeated(.a, [53_800_000, 50 * ms, 54_540_000, 52 * ms, 54 * ms]), stalled: 3_180_000),
+             b: with(repeated(.b, [54_100_000, 52 * ms, 55_080_000, 53 * ms, 54_500_000]), stalled: 1_200_000)),
+        Case(name: "median of 5 runs, no clear winner: the slower drawn multiplexed run had a pool thread frozen with work for 3.56 ms",
+             a: with(repeated(.a, [5_450_000, 4_100_000, 6_630_000, 4_640_000, 6_310_000]), frozen: 3_560_000),
+             b: repeated(.b, [4_640_000, 4_200_000, 5_900_000, 4_500_000, 5_800_000])),
+        Case(name: "median of 5 runs, no clear winner: most of each drawn run is start-up before main and the end after it",
+             a: with(repeated(.a, [1_760_000, 1_440_000, 2_700_000, 1_700_000, 2_000_000]),
+                     parts: WallTimeParts(beforeMain: 1_050_000, main: 313_000, afterMain: 392_000)),
+             b: with(repeated(.b, [2_100_000, 1_820_000, 2_240_000, 2_000_000, 2_200_000]),
+                     parts: WallTimeParts(beforeMain: 1_010_000, main: 707_000, afterMain: 383_000))),
+        Case(name: "single runs, a difference: a 10 ms start-up before main in thread-per-task's run, more than the gap",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 20 * ms, threads: 3, tasks: 4, workers: 2, cores: 2,
+                           wallParts: WallTimeParts(beforeMain: 1 * ms, main: 18 * ms, afterMain: 1 * ms)),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 26 * ms, threads: 5, tasks: 4, cores: 2,
+                           wallParts: WallTimeParts(beforeMain: 10 * ms, main: 15 * ms, afterMain: 1 * ms))),
+        Case(name: "single runs: the gap put down to the slower run's stall in the wall clause is not said again",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 24 * ms, threads: 3, tasks: 9, workers: 2, cores: 2,
+                           stalled: 11 * ms),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 12 * ms, threads: 10, tasks: 9, cores: 2)),
+        Case(name: "median of 5 runs, a difference: stall, frozen pool thread and start-up all smaller than the gap: nothing more said",
+             a: with(with(repeated(.a, [1_050_000, 1_000_000, 1_100_000, 1_080_000, 1_020_000]), stalled: 100_000,
+                          frozen: 150_000), parts: WallTimeParts(beforeMain: 200_000, main: 700_000, afterMain: 150_000)),
+             b: with(repeated(.b, [1_350_000, 1_300_000, 1_400_000, 1_320_000, 1_380_000]),
+                     parts: WallTimeParts(beforeMain: 250_000, main: 950_000, afterMain: 150_000)))
     ]
+
+    /// `run` with a stall, a frozen pool thread's time, or the wall time's parts around main.
+    static func with(_ run: RunFigures, stalled: UInt64? = nil, frozen: UInt64? = nil, parts: WallTimeParts? = nil) -> RunFigures {
+        var run = run
+        if let stalled { run.stalled = stalled }
+        if let frozen { run.frozenPoolThread = frozen }
+        if let parts { run.wallParts = parts }
+        return run
+    }
 
     /// Which scheduler a repeated case's figures are of.
     enum Side { case a, b }
@@ -177,6 +217,12 @@ struct VerdictGoldenTests {
                 + ", running \(DurationFormat.format(run.busy))")
         }
         if let use = run.coreUse, use.peak > 0 { parts.append("up to \(use.peak) threads running") }
+        if run.stalled > 0 { parts.append("stalled \(DurationFormat.format(run.stalled))") }
+        if run.frozenPoolThread > 0 { parts.append("pool thread frozen \(DurationFormat.format(run.frozenPoolThread))") }
+        if let p = run.wallParts {
+            parts.append("\(DurationFormat.format(p.beforeMain)) before main + \(DurationFormat.format(p.main)) main + "
+                + "\(DurationFormat.format(p.afterMain)) after")
+        }
         if let runs = run.wallRuns {
             parts.append("\(runs.count) runs: " + runs.walls.map(DurationFormat.format).joined(separator: ", "))
         }
@@ -226,6 +272,23 @@ struct VerdictGoldenTests {
         #expect(verdicts[14].contains("main spent 393 ms creating") && !verdicts[14].contains("waiting for one of"))
         #expect(verdicts[6].contains("a tie within run-to-run noise") && verdicts[7].contains("a tie within run-to-run noise"))
         #expect(!verdicts[8].contains("a tie") && verdicts[9].contains("sooner"))
+        // What the drawn runs hold beyond their gap, with its numbers and what not to conclude; said once.
+        #expect(verdicts[25].hasSuffix("Thread-per-task's drawn run lost 6.96 ms to a machine stall (no thread of the "
+            + "process ran): more than the 1.70 ms between the drawn runs — the gap is not the scheduler's."))
+        #expect(verdicts[25].components(separatedBy: "The two runs kept and drawn").count == 2)
+        #expect(verdicts[26].contains("Multiplexed's drawn run lost 3.18 ms to a machine stall")
+            && verdicts[26].hasSuffix("the drawn runs' lengths do not compare the schedulers."))
+        #expect(verdicts[27].contains("Both drawn runs lost time to machine stalls"))
+        #expect(verdicts[28].contains("Multiplexed's drawn run had a pool thread that the OS did not run while a task "
+            + "waited in its queue, for 3.56 ms in all") && verdicts[28].contains("may account for the whole gap"))
+        #expect(verdicts[29].hasSuffix("Outside main, the drawn runs took longer than the 340 µs between them: before it "
+            + "started 1.05 ms (multiplexed) and 1.01 ms (thread-per-task), after it ended 392 µs and 383 µs — the "
+            + "runtime starting and stopping its threads, not the program, which ran 313 µs under multiplexed and "
+            + "707 µs under thread-per-task."))
+        #expect(verdicts[30].contains("before it started 1.00 ms (multiplexed) and 10.0 ms (thread-per-task) — the "
+            + "runtime starting its threads") && !verdicts[30].contains("after it ended"))
+        #expect(verdicts[31].contains("stood still for 11.0 ms") && !verdicts[31].contains("machine stall"))
+        #expect(!verdicts[32].contains("drawn"))
     }
 
     @Test("weft compare's printout for fixed measurements matches the golden file: the table, then the verdict")

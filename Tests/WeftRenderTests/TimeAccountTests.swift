@@ -83,12 +83,17 @@ struct TimeAccountTests {
         #expect(t2.spans.contains { $0.state == .runnable && $0.start == 400_000 && $0.end == 3_400_000 }, "\(t2.spans)")
         #expect(!t2.spans.contains { ($0.state == .wakeLatency || $0.state == .osWakeDelay) && $0.end > 400_000 })
         #expect(run.facts.frozenPoolThread == 3_000_000)
+        // One definition: the verdict's figure is the drawn stretch's.
+        let stretches = FrozenPoolThreads(timeline).stretches
+        #expect(stretches.map { $0.end - $0.start } == [3_000_000] && stretches.map(\.task) == [TaskID(2)])
+        #expect(RunFigures(timeline).frozenPoolThread == 3_000_000)
         // What wake-up latency remains is the start's, before pool thread 1 first ran a task (at 0.15 ms).
         #expect(run.facts.wakeLatency.total < 150_000)
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, time: .linear), measurer: measurer)
         #expect(SceneChecks.textProblems(scene).isEmpty)
         #expect(scene.texts.contains { $0.text.hasPrefix("pool thread not run by the OS while a task waited in its queue") })
-        #expect(scene.texts.contains { $0.text.contains("until the OS ran the pool thread that held it (not wake-up latency)") })
+        // (The Tasks header wraps at words onto further rows: joined, the rows give it back.)
+        #expect(scene.texts.map(\.text).joined(separator: " ").contains("until the OS ran the pool thread that held it (not wake-up latency)"))
         // The same gap with a recorded wake-up: the thread parked, was woken and ran late; not frozen.
         let woken = Self.frozenWorker.replacingOccurrences(of: "3390000 T1 - sample", with: "3390000 T1 - threadWake delay=10000ns\n3390001 T1 - sample")
         let parked = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceText.parse(woken)))
@@ -100,6 +105,7 @@ struct TimeAccountTests {
         let timeline = try TimelineBuilder.build(from: TraceText.parse(Self.lateMain))
         let run = RenderTimeline(timeline: timeline)
         #expect(run.facts.wallParts == WallTimeParts(beforeMain: 4_000_000, main: 2_000_000, afterMain: 3_000_000))
+        #expect(RunFigures(timeline).wallParts == run.facts.wallParts)
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, time: .linear), measurer: measurer)
         let texts = scene.texts.map(\.text)
         #expect(texts.contains { $0.contains("wall 9.00 ms = 4.00 ms before main + 2.00 ms main + 3.00 ms after") }, "\(texts)")

@@ -17,7 +17,9 @@ public enum ContrastVerdict {
     /// thread-per-task finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): main spent
     /// 430 ms creating 10,000 tasks and their OS threads (multiplexed: 20.0 ms). Thread-per-task used 10,002 OS
     /// threads instead of 3 and 3.71× the peak memory (612 MiB vs 165 MiB)." Over repeated runs with no winner,
-    /// runs that fell in two groups (`RunGroups`) come first.
+    /// runs that fell in two groups (`RunGroups`) come first. Last, what the two drawn runs hold that outweighs the
+    /// gap between them (`DrawnRuns`): for a tie, that they differ by less than the runs varied; a machine stall, a
+    /// frozen pool thread, the start-up before main or the end after it.
     public static func sentences(_ a: RunFigures, _ b: RunFigures) -> String {
         capitalized(unCapitalizedSentences(a, b))
     }
@@ -30,8 +32,10 @@ public enum ContrastVerdict {
             // stands for one group. After a difference, they qualify it.
             let groups = self.groups(a, b)
             let clauses = repeated(a, b)?.isTie == true ? groups + [headline(a, b)] : [headline(a, b)] + groups
+            let drawn = DrawnRuns.sentences(a, b, stallSaid: wallNamesStall(a, b))
             return lead + clauses.enumerated().map { $0.offset == 0 ? $0.element : capitalized($0.element) }
                 .joined(separator: ". ") + ". " + capitalized(b.scheduler) + " " + resources(a, b) + "."
+                + drawn.map { " " + $0 }.joined()
         case let (p?, q?):
             return lead + b.scheduler + " " + resources(a, b)
                 + ". Both runs ended \(p == q ? p : "badly (\(a.scheduler) \(p), \(b.scheduler) \(q))"): their times are not a race."
@@ -97,7 +101,7 @@ public enum ContrastVerdict {
         // Only for single runs: over repeated runs that differ in rank, most runs of one scheduler were slower, and a
         // stall measured in the drawn run alone does not make that noise.
         let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
-        if repeated == nil, stallExplains(slow: slow, fast: fast, gap: gap) {
+        if wallNamesStall(a, b) {
             return "finished in about the same time as \(name(a)) \(times(a, b)): \(slow.scheduler)'s run stood still for "
                 + "\(DurationFormat.format(slow.stalled)) (no thread of the process recorded anything, its 1 ms sampler silent: "
                 + "the whole process paused, most likely by the machine), so the difference is noise"
@@ -132,6 +136,15 @@ public enum ContrastVerdict {
     /// 7.50 ms – 7.88 ms"; none when neither did.
     static func groups(_ a: RunFigures, _ b: RunFigures) -> [String] {
         [a, b].compactMap { run in run.wallRuns?.groups.map { $0.text(run.scheduler) } }
+    }
+
+    /// Whether the clause on wall time puts the gap between single runs down to a stall of the slower one (not a tie
+    /// by the single-run rule, and `stallExplains`): the sentences on the drawn runs then do not say it again.
+    static func wallNamesStall(_ a: RunFigures, _ b: RunFigures) -> Bool {
+        guard repeated(a, b) == nil, !isTie(a, b) else { return false }
+        let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
+        let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
+        return stallExplains(slow: slow, fast: fast, gap: gap)
     }
 
     /// Whether the slower run stood still, paused by the machine, for at least half of `gap` more than the faster

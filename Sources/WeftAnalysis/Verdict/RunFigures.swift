@@ -27,6 +27,11 @@ public struct RunFigures: Sendable, Equatable {
     /// process, the hypervisor), not by its scheduler (`MachineStalls`). Zero when none was seen or the trace has too
     /// few samples to tell.
     public var stalled: UInt64
+    /// Wall time (ns) in which a pool thread had work in its queue and the OS did not run it (`FrozenPoolThreads`,
+    /// the stretches' union); zero under thread-per-task or when none was seen.
+    public var frozenPoolThread: UInt64
+    /// The wall time cut where main began and ended (`WallTimeParts`), when the run had a main task that ended.
+    public var wallParts: WallTimeParts?
     /// The wall times of every run when this one was the median of several runs of the same program under the same
     /// scheduler (`weft compare --repeat`); nil for a single run.
     public var wallRuns: WallTimeRuns?
@@ -49,7 +54,7 @@ public struct RunFigures: Sendable, Equatable {
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
-                stalled: UInt64 = 0, wallRuns: WallTimeRuns? = nil, spawner: String? = nil,
+                stalled: UInt64 = 0, frozenPoolThread: UInt64 = 0, wallParts: WallTimeParts? = nil, wallRuns: WallTimeRuns? = nil, spawner: String? = nil,
                 handoffs: Handoffs? = nil, startUps: StartUps? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil,
                 systemTime: UInt64? = nil, busy: UInt64 = 0) {
         self.scheduler = scheduler
@@ -62,6 +67,8 @@ public struct RunFigures: Sendable, Equatable {
         self.problem = problem
         self.spawning = spawning
         self.stalled = stalled
+        self.frozenPoolThread = frozenPoolThread
+        self.wallParts = wallParts
         self.wallRuns = wallRuns
         self.spawner = spawner
         self.handoffs = handoffs
@@ -132,8 +139,8 @@ public struct RunFigures: Sendable, Equatable {
 
 extension RunFigures {
     /// The figures of a modelled run: wall time, scheduler threads, peak RSS (`RunInfo.peakResidentBytes`), tasks,
-    /// workers, cores, outcome, time spent creating tasks and by whom, hand-offs and their waits, new tasks' waits to
-    /// start, the cores' sharing.
+    /// workers, cores, outcome, time spent creating tasks and by whom, machine stalls, frozen pool threads, the wall
+    /// time's parts around main, hand-offs and their waits, new tasks' waits to start, the cores' sharing.
     public init(_ timeline: Timeline) {
         let run = timeline.run
         let path = CriticalPath(timeline)
@@ -143,7 +150,8 @@ extension RunFigures {
                   threads: timeline.threadCensus.schedulerThreads, peakMemory: run.peakResidentBytes,
                   tasks: timeline.tasks.count,
                   workers: run.scheduler == "thread-per-task" ? nil : run.workers, cores: run.cores, problem: problem,
-                  spawning: Self.spawning(timeline), stalled: Self.stalled(timeline), spawner: Self.spawner(timeline),
+                  spawning: Self.spawning(timeline), stalled: Self.stalled(timeline),
+                  frozenPoolThread: FrozenPoolThreads(timeline).wallTime, wallParts: WallTimeParts(timeline), spawner: Self.spawner(timeline),
                   handoffs: Handoffs(timeline, path: path), startUps: StartUps(timeline, path: path),
                   coreUse: run.cores.map { CoreUse(timeline.threads, cores: $0) }, cpuTime: Self.cpuTime(run),
                   systemTime: run.sample(SampleName.cpuSystemNanoseconds.rawValue),

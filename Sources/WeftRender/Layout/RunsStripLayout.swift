@@ -3,10 +3,8 @@ import WeftAnalysis
 /// The runs strip of a contrast picture whose runs were repeated: under the verdict, one row per scheduler (named and
 /// ordered as the panels) on one shared wall-time scale, every run's wall time a dot, the lowest – highest a bar, the
 /// median marked and labelled and the drawn (median) run ringed, and for a tie the overlap of the two ranges shaded.
-/// Its caption ends with the verdict's finding over the runs (`WallTimeComparison`) and, for a scheduler whose runs
-/// fell in two separate groups, the verdict's words on them (`RunGroups`): the panels below draw one run each, the
-/// strip all of them. For a tie a line under the strip says the two drawn runs differ by less than the runs varied
-/// (`WallTimeComparison.drawnRunsText`).
+/// Its caption says only what those marks are: what the runs show is the verdict's, said once above the strip (the
+/// panels below draw one run each, the strip all of them).
 enum RunsStripLayout {
     /// One row's scheduler and runs.
     struct Row {
@@ -45,31 +43,19 @@ enum RunsStripLayout {
         return zip(names, runs).map { Row(name: $0, runs: $1) }
     }
 
-    /// "Wall time of each of 5 runs (scale from 0) · ringed: the median run, drawn in the panels below · a tie: the
-    /// medians are only 4.0% apart (Weft calls under 15% a tie) and the runs interleave (rank test p = 0.42) · shaded: where the ranges overlap", "… · no
-    /// clear winner: multiplexed's median was 19.8% lower (…), but the runs overlap — …", or
-    /// "… · multiplexed finished sooner (rank test p = 0.0079)". The tie and its reason are `WallTimeComparison`'s, the
-    /// verdict's rule and words over repeated runs.
+    /// "Wall time of each of 5 runs (scale from 0): a dot per run, a bar from the lowest to the highest, a tick at the
+    /// median · ringed: the median run, drawn in the panels below · shaded: where the two ranges overlap". Only what
+    /// the strip's marks are: what the runs show (a tie, a difference, two groups) is the verdict's to say, once.
     static func caption(_ rows: [Row], scale: Scale) -> String {
         let counts = rows.map(\.runs.count)
         let each = counts[0] == counts[1] ? Format.count(counts[0]) : "\(Format.count(counts[0])) and \(Format.count(counts[1]))"
         let scaleNote = scale.zoomed
             ? "zoomed scale \(DurationFormat.format(UInt64(scale.start))) – \(DurationFormat.format(UInt64(scale.end))), not from 0"
             : "scale from 0"
-        var parts = ["Wall time of each of \(each) runs (\(scaleNote))", "ringed: the median run, drawn in the panels below"]
-        guard let comparison = WallTimeComparison(rows[0].runs, rows[1].runs) else { return parts.joined(separator: " · ") }
-        let (sooner, slower) = rows[0].runs.spread.median <= rows[1].runs.spread.median ? (rows[0], rows[1]) : (rows[1], rows[0])
-        switch comparison.outcome {
-        case .tie:
-            parts.append((comparison.isUndecided ? "no clear winner: " : "a tie: ")
-                         + comparison.tieReason(sooner: sooner.name, slower: slower.name))
-            if shadesOverlap(comparison) { parts.append("shaded: where the ranges overlap") }
-        case .firstSooner, .secondSooner:
-            parts.append("\(sooner.name) finished sooner (\(comparison.evidence(slower: false)))")
-        }
-        // A median hides a second group of runs: the verdict's words, with the group the ringed run is in.
-        for row in rows {
-            if let groups = row.runs.groups { parts.append(groups.text(row.name, drawn: row.runs.walls[row.runs.drawn])) }
+        var parts = ["Wall time of each of \(each) runs (\(scaleNote)): a dot per run, a bar from the lowest to the "
+                     + "highest, a tick at the median", "ringed: the median run, drawn in the panels below"]
+        if let comparison = WallTimeComparison(rows[0].runs, rows[1].runs), shadesOverlap(comparison) {
+            parts.append("shaded: where the two ranges overlap")
         }
         return parts.joined(separator: " · ")
     }
@@ -147,16 +133,6 @@ enum RunsStripLayout {
             y += rowHeight
         }
         y = layoutAxis(scale, canvas: canvas, top: y)
-        // A tie: the panels below draw one run each, and say in so many words that their difference is noise.
-        if let comparison = WallTimeComparison(rows[0].runs, rows[1].runs),
-           let note = comparison.drawnRunsText(firstName: rows[0].name, secondName: rows[1].name) {
-            y += 2
-            for line in canvas.measurer.wrap(note, maxWidth: canvas.row(y, Metrics.factsRow).width, size: Metrics.factsSize) {
-                canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
-                                               color: theme.text))
-                y += Metrics.factsRow
-            }
-        }
         return y + 10
     }
 

@@ -27,13 +27,15 @@ extension RenderTimeline {
         facts.stalled = figures.stalled
         facts.measured = figures
         facts.wallParts = WallTimeParts(timeline)
+        // Read from the threads' slices and the tasks' states, which are let go below.
+        let frozenPoolThreads = FrozenPoolThreads(timeline)
         let stalls = MachineStalls(timeline).stretches.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) }
         // Read from the tasks' states, which are let go below.
         let actorTracks = ActorTrack.tracks(timeline, origin: origin)
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
-        // Threads that ran tasks first (the caller of Weft.run only waits; it goes last).
+        // By role (pool threads or task threads, then the caller of Weft.run, which only waits, then the timer), then
+        // by number: "pool thread 0" above "pool thread 1" whichever ran a task first, or at all.
         var sortedThreads = timeline.threads.sorted { a, b in
-            if a.slices.isEmpty != b.slices.isEmpty { return !a.slices.isEmpty }
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
         }
@@ -166,17 +168,13 @@ extension RenderTimeline {
         // idle pool thread to wake (multiplexed), or a CPU or a free thread (the rest).
         var threadStart: [TaskID: UInt64] = [:]
         for thread in threads { if let owner = thread.owner, let life = thread.lifetime { threadStart[owner] = life.start } }
-        if !run.hasVirtualTime {
-            var wakes: [ThreadID: [TimeSpan]] = [:]
-            for thread in timeline.threads where thread.role == .worker {
-                wakes[thread.id] = thread.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) }
-            }
-            let taskPosition = TaskPositions(tasks.map(\.task))
-            for i in threads.indices where threads[i].role == .worker {
-                threads[i].frozen = Self.frozen(threads[i], wakes: wakes[threads[i].thread] ?? []) { task in
-                    taskPosition[task].map { tasks[$0].spans } ?? []
-                }
-            }
+        var frozenByThread: [ThreadID: [ThreadSlice]] = [:]
+        for stretch in frozenPoolThreads.stretches {
+            frozenByThread[stretch.thread, default: []].append(ThreadSlice(start: t(stretch.start), end: t(stretch.end),
+                                                                             task: stretch.task))
+        }
+        for i in threads.indices where threads[i].role == .worker {
+            threads[i].frozen = frozenByThread[threads[i].thread] ?? []
         }
         let pool = threads.filter { $0.role == .worker }
         let idle = pool.isEmpty || run.hasVirtualTime ? [] : SpanRelabel.poolIdle(pool, minimum: Self.minimumIdle)
@@ -259,29 +257,6 @@ extension RenderTimeline {
     /// A pool thread idle for less than this (ns) is handing over from one task to the next, not idle.
     static let minimumIdle: UInt64 = 20_000
 
-    /// The longest a pool thread that is run by the OS goes without taking work it can see (ns): a worker with no
-    /// work spins and naps for up to 100 µs before it parks (`WorkerPool`), and a parked worker records `threadWake`
-    /// when woken; twice that leaves room for a nap's slack.
-    static let poolThreadLooksWithin: UInt64 = 200_000
-
-    /// The stretches in which the OS did not run `thread`, a pool thread, though it had work: gaps between two of its
-    /// slices longer than `poolThreadLooksWithin`, through which the task it ran next had been ready since the first
-    /// slice ended (spawned or woken by a task running on the thread, or yielded on it: in its own queue) and the
-    /// thread recorded no `threadWake` (it never parked). Each comes with the task that waited.
-    static func frozen(_ thread: ThreadTrack, wakes: [TimeSpan], spans: (TaskID) -> [StateSpan]) -> [ThreadSlice] {
-        var out: [ThreadSlice] = []
-        for (a, b) in zip(thread.slices, thread.slices.dropFirst())
-        where b.start > a.end && b.start - a.end > poolThreadLooksWithin {
-            guard !wakes.contains(where: { $0.end > a.end && $0.end <= b.start }) else { continue }
-            let waiting = spans(b.task)
-            // The task's state just before it ran: ready since the first slice ended (or before).
-            guard let ready = waiting.last(where: { $0.start < b.start }), ready.state == .runnable, ready.end >= b.start,
-                  ready.start <= a.end else { continue }
-            out.append(ThreadSlice(start: a.end, end: b.start, task: b.task))
-        }
-        return out
-    }
-
     /// How long `spans` overlap the sorted, disjoint `stretches`, in ns.
     static func overlap(_ spans: [StateSpan], _ stretches: [TimeSpan]) -> UInt64 {
         var total: UInt64 = 0
@@ -348,8 +323,8 @@ extension RenderTimeline {
     private static func roleOrder(_ role: ThreadRole) -> Int {
         switch role {
         case .worker: 0
-        case .main: 1
-        case .taskThread: 2
+        case .taskThread: 1
+        case .main: 2
         case .timer: 3
         case .other: 4
         }

@@ -158,7 +158,7 @@ public struct ThreadTrack: Sendable {
     public var held: [TimeSpan]
     /// The task that owns the thread (thread-per-task), if any.
     public var owner: TaskID?
-    /// Stretches in which a pool thread had work and the OS did not run it (`RenderTimeline.frozen`), each with the
+    /// Stretches in which a pool thread had work and the OS did not run it (`FrozenPoolThreads`), each with the
     /// task that waited for it, sorted. Drawn hatched in that task's colour, not as a free thread.
     public var frozen: [ThreadSlice] = []
 

@@ -33,29 +33,8 @@ struct CausalState {
     /// Mutexes held: the holder task.
     var holders = DenseTable<UInt64>()
     /// Messages sent, by channel.
-    var sent = DenseTable<SentMessages>()
+    var sent = SentLedger()
     var stringCount = 1
-
-    /// The messages sent on one channel: all up to `contiguous`, and those in `beyond`
-    /// (sends of one channel may be emitted out of order when their threads' clocks disagree).
-    struct SentMessages {
-        var contiguous: UInt64 = 0
-        var beyond: Set<UInt64> = []
-
-        func contains(_ seq: UInt64) -> Bool { seq <= contiguous || beyond.contains(seq) }
-
-        /// Adds `seq`; false when it was sent before.
-        mutating func insert(_ seq: UInt64) -> Bool {
-            if contains(seq) { return false }
-            if seq == contiguous + 1 {
-                contiguous = seq
-                while !beyond.isEmpty, beyond.remove(contiguous + 1) != nil { contiguous += 1 }
-            } else {
-                beyond.insert(seq)
-            }
-            return true
-        }
-    }
 
     /// What `event` must wait for before it can be emitted, or nil when it can be emitted now.
     func blocker(_ e: Event) -> WaitKey? {
@@ -67,7 +46,7 @@ struct CausalState {
             guard let t = tasks[a.a0], t.blockPending else { return .task(a.a0) }
         case .receive:
             if objects[a.a0] == nil { return .object(a.a0) }
-            if a.a1 != 0 && sent[a.a0]?.contains(a.a1) != true { return .message(a.a0, a.a1) }
+            if a.a1 != 0 && !sent.contains(channel: a.a0, message: a.a1) { return .message(a.a0, a.a1) }
         case .send, .sendFailed, .selectWait, .close, .lockRequest, .lockRelease, .waitGroupAdd, .waitGroupDone, .waitGroupWait,
              .conditionWait, .conditionSignal, .conditionBroadcast, .readRequest, .readAcquire, .readRelease, .onceBegin,
              .onceEnd, .semaphoreAcquire, .semaphoreRelease, .tick, .tickerStop, .timerFire, .timerStop, .trySendMiss,
@@ -175,10 +154,7 @@ struct CausalState {
             wake = .object(a.a0)
         case .send:
             if a.a1 == 0 && !lenient { throw ValidationProblem(message: "send of message 0 on ch\(a.a0) (message numbers start at 1)") }
-            var messages = sent.take(a.a0) ?? SentMessages()
-            let fresh = messages.insert(a.a1)
-            sent[a.a0] = messages
-            if !fresh && !lenient {
+            if !sent.insert(channel: a.a0, message: a.a1) && !lenient {
                 throw ValidationProblem(message: "send of message \(a.a1) on ch\(a.a0) twice (expected each message number once)")
             }
             wake = .message(a.a0, a.a1)
@@ -202,9 +178,7 @@ struct CausalState {
     /// value type, so that it compiles to direct array accesses.
     @inline(__always)
     private mutating func updateTask(_ id: UInt64, _ body: (inout TaskState) -> Void) {
-        var t = tasks[id] ?? TaskState()
-        body(&t)
-        tasks[id] = t
+        tasks.update(id, default: TaskState(), body)
     }
 
     /// Per kind code, a bit per argument of type `.string`.
@@ -222,8 +196,9 @@ struct CausalState {
         if mask == 0 { return }
         for i in 0..<EventSpec.maxArguments where mask & (1 << i) != 0 {
             let id = e.args[i]
-            let arguments = e.kind.spec.arguments
             if id >= UInt64(stringCount) {
+                // Looked up only for the message: `spec` hashes the kind into a dictionary.
+                let arguments = e.kind.spec.arguments
                 throw ValidationProblem(message: "\(e.kind) argument \(arguments[i].name) is string s\(id), but only \(stringCount) strings were defined before it (expected strings to be written before the batches that use them)")
             }
         }

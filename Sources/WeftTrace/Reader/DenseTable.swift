@@ -31,4 +31,17 @@ struct DenseTable<Value> {
         if value != nil { self[id] = nil }
         return value
     }
+
+    /// Changes the value of `id` in place, starting from `initial` when it has none: one access to the table when
+    /// the id is known, no copy of the value.
+    @inline(__always)
+    mutating func update(_ id: UInt64, default initial: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        if id < UInt64(dense.count), dense[Int(id)] != nil {
+            body(&dense[Int(id)]!)
+            return
+        }
+        var value = self[id] ?? initial()
+        body(&value)
+        self[id] = value
+    }
 }

@@ -7,8 +7,11 @@ struct BatchCursor {
     var remaining: Int
     var time: UInt64
     var deltas: [UInt64]
-    /// The batch's events when the read-ahead thread decoded them (`remaining` then counts those not yet taken).
+    /// The batch's events when the read-ahead thread decoded them (`remaining` then counts those not yet taken;
+    /// emptied when the lane takes them all at once).
     var decoded: [PendingEvent] = []
+    /// The bytes of the events decoded ahead (what the read-ahead thread's budget counts), 0 when not decoded.
+    var decodedBytes = 0
     /// Those events by kind code, counted once the batch is used up.
     var decodedCounts: [(code: UInt8, events: UInt64)] = []
     var isDecoded = false
@@ -35,6 +38,7 @@ struct BatchCursor {
         time = 0
         deltas = []
         decoded = batch.events
+        decodedBytes = batch.events.count * MemoryLayout<PendingEvent>.stride
         decodedCounts = batch.counts
         size = batch.size
         isDecoded = true
@@ -56,7 +60,8 @@ struct Lane {
     var thread: ThreadID
     var batches: [BatchCursor] = []
     var head = 0
-    /// Events decoded ahead (a slice of the head batch), and the next one to emit.
+    /// Events decoded ahead (a slice of the head batch, or the whole of it when the read-ahead thread decoded it),
+    /// and the next one to emit.
     var ready: [PendingEvent] = []
     var readyIndex = 0
     /// A decoding error met while decoding ahead: thrown when the lane reaches it.

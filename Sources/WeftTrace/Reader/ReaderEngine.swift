@@ -359,13 +359,20 @@ struct ReaderEngine {
                 }
                 buffered -= c.size
                 if c.isDecoded {
-                    releasedDecoded += c.decoded.count * MemoryLayout<PendingEvent>.stride
+                    releasedDecoded += c.decodedBytes
                     for (code, events) in c.decodedCounts { kindTables.counts[Int(code)] &+= events }
                 }
                 lanes[li].dropConsumedBatch()
                 continue
             }
             if c.isDecoded {
+                if buffer.isEmpty && c.remaining == c.decoded.count {
+                    // The whole batch, moved rather than copied: the lane emits from the decoded array itself.
+                    swap(&buffer, &c.decoded)
+                    c.remaining = 0
+                    lanes[li].batches[h] = c
+                    break
+                }
                 takeDecoded(&c, into: &buffer)
                 lanes[li].batches[h] = c
                 continue
