@@ -46,8 +46,8 @@ struct ActorLaneTests {
         #expect(words.contains("Actors"))
         #expect(words.contains("Cache"))
         #expect(words.contains("busy 110 ns · up to 2 waiting"))
-        #expect(words.contains { $0.contains("an actor runs one task's code at a time; queued tasks wait to enter") })
-        #expect(words.contains { $0.hasPrefix("actor busy (a job)") })
+        #expect(words.contains { $0.contains("1 actor · each runs one task's code at a time · strip's full height: 2 tasks waiting") })
+        #expect(words.contains { $0.hasPrefix("actor busy (a job") })
         #expect(words.contains { $0.hasPrefix("waiting to enter a busy actor") && $0.contains("on an actor lane: how many wait") })
     }
 
@@ -113,7 +113,7 @@ struct ActorLaneTests {
         }
         #expect(pieces.count == 5)
         #expect(pieces.allSatisfy { $0.width >= Metrics.minimumActorSlice }, "\(pieces)")
-        #expect(texts(scene).joined(separator: " ").contains("a job too short to see drawn 3 px wide"))
+        #expect(texts(scene).joined(separator: " ").contains("actor busy (a job, at least 3 px wide)"))
     }
 
     @Test("both panels of a contrast picture list the same actors in the same order, busiest first")

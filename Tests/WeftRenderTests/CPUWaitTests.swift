@@ -66,7 +66,7 @@ import WeftTrace
         #expect(legend.contains { $0.hasPrefix("running or waiting for a CPU") })
         // The Threads header, wrapped over lines, says it too.
         let words = scene.texts.map(\.text).joined(separator: " ")
-        #expect(words.contains("more ran than cores, and “running” then (hatched blue) includes waiting for a CPU"))
+        #expect(words.contains("more than cores for ") && words.contains("(hatched: running or waiting for a CPU)"))
         // The hatching really reaches the picture: some pixel of a hatched stretch is running's blue.
         let image = try ScenePainter.image(scene)
         let hatch = try #require(hatches.first)
@@ -99,7 +99,7 @@ import WeftTrace
             if case let .text(t) = item { t.text } else { nil }
         } ?? []
         #expect(legend.filter { $0.hasPrefix("running or waiting for a CPU") }.count == 1)
-        #expect(legend.contains { $0.hasSuffix("(on a thread lane: hatched in the task's colour)") })
+        #expect(legend.contains { $0.hasSuffix("(thread lane: hatched in the task's colour)") })
         // Two cores: nothing crowded, the runs are flat.
         let roomy = RenderTimeline(timeline: Self.trace(cores: 2).timeline())
         #expect(roomy.oversubscribed.isEmpty)

@@ -19,7 +19,7 @@ struct FailedTaskTests {
         let scene = try TimelineLayout.scene(picture, options: RenderOptions(width: 1400), measurer: try TextMeasurer())
         #expect(SceneChecks.textProblems(scene).isEmpty)
         #expect(scene.texts.contains { $0.text == "failed: worker 2 failed" })
-        #expect(scene.texts.contains { $0.text == "failed: the task ended by throwing (its error beside the mark)" })
+        #expect(scene.texts.contains { $0.text == "failed: the task ended by throwing" })
         let vermillion = Palette.color(of: .mutex)
         let crosses = scene.layers.flatMap(\.items).filter { item in
             if case let .marker(.cross, _, _, color) = item { return color == vermillion }

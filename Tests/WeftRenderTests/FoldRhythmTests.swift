@@ -38,29 +38,52 @@ struct FoldRhythmTests {
         }
     }
 
-    @Test("every burst gets a true tick where there is room; no tick inside a fold; labels never crowd")
-    func tickAtEveryBurst() throws {
+    @Test("each stretch between folds is ticked at one round step; no tick inside a fold, no label crowding one")
+    func ticksAwayFromBreaks() throws {
         let run = Fixtures.pacedWithPause()
         let scale = scale(run)
         let choice = AxisTickChoice(scale: scale, row: (scale.x0 - 30, scale.x1 + 10),
                                     width: { measurer.width($0, size: Metrics.axisSize) })
         let ticks = choice.place()
+        #expect(ticks.count >= 3, "\(ticks.map(\.label))")
+        let folds = scale.segments.filter(\.folded)
         for tick in ticks {
             let named = try #require(Self.named(tick.label), "\(tick.label)")
             #expect(abs(named.time - tick.time) <= named.tolerance, "\(tick.label) at \(tick.time)")
             let x = scale.x(tick.time)
             #expect(tick.left <= x && tick.right >= x)
-            // None strictly inside a fold (one on a fold's edge names the burst beside it).
-            #expect(!scale.segments.contains { $0.folded && $0.t0 < tick.time && tick.time < $0.t1 }, "\(tick)")
+            for fold in folds {
+                #expect(!(fold.t0 < tick.time && tick.time < fold.t1), "\(tick) inside \(fold)")
+                let distance = x <= fold.x0 ? fold.x0 - x : x - fold.x1
+                #expect(distance >= tick.width / 2 + AxisTickChoice.spacing, "\(tick.label) \(distance) px from a break")
+            }
         }
         for (a, b) in zip(ticks, ticks.dropFirst()) { #expect(a.right + AxisTickChoice.spacing <= b.left) }
-        // Each burst is named: the eight sends' and the two timeouts' in the pause, so that both rhythms read.
-        let bursts = scale.segments.filter { !$0.folded }
-        #expect(bursts.count == 10)
-        for burst in bursts {
-            #expect(ticks.contains { $0.time >= burst.t0 && $0.time <= burst.t1 }, "no tick in \(burst)")
+        // In each stretch the ticks are multiples of one step, evenly spaced.
+        for segment in scale.segments where !segment.folded {
+            let times = ticks.map(\.time).filter { $0 >= segment.t0 && $0 <= segment.t1 }
+            let gaps = Set(zip(times, times.dropFirst()).map { ($1 - $0).rounded() })
+            #expect(gaps.count <= 1, "uneven ticks \(times) in \(segment)")
         }
-        #expect(ticks.contains { $0.label == "80.1 ms" } && ticks.contains { $0.label == "130.1 ms" }, "\(ticks.map(\.label))")
+    }
+
+    @Test("a folded axis's ticks near a break are dropped, not crowded against it, on a wide stretch too")
+    func noTickCrowdsABreak() throws {
+        let ms: UInt64 = 1_000_000
+        // One fold in the middle: the stretches on both sides are wide, so only the break's neighbourhood is kept free.
+        let scale = TimeScale(start: 0, end: 100 * ms, x0: 0, x1: 1000, folds: [TimeFold(start: 40 * ms, end: 90 * ms)])
+        let width = { (s: String) in measurer.width(s, size: Metrics.axisSize) }
+        let ticks = AxisTickChoice(scale: scale, row: (0, 1000), width: width).place()
+        let fold = try #require(scale.segments.first { $0.folded })
+        #expect(ticks.contains { $0.time < Double(40 * ms) } && ticks.contains { $0.time > Double(90 * ms) })
+        for tick in ticks {
+            let x = scale.x(tick.time)
+            let clearance = tick.width / 2 + AxisTickChoice.spacing
+            #expect(x <= fold.x0 - clearance || x >= fold.x1 + clearance, "\(tick.label) at \(x) crowds the break")
+        }
+        // Without the fold the same stretch is ticked up to its end: the rule is the break's, not the step's.
+        let plain = AxisTickChoice(scale: TimeScale(start: 0, end: 40 * ms, x0: 0, x1: 700), row: (0, 1000), width: width)
+        #expect(plain.place().last?.time == Double(40 * ms))
     }
 
     @Test("a fold is a break: even a long one carries no tick inside it, and the stretches beside it keep theirs")
@@ -75,14 +98,6 @@ struct FoldRhythmTests {
             #expect(!ticks.contains { $0.time > Double(fold.start) && $0.time < Double(fold.end) }, "\(ticks.map(\.label))")
         }
         #expect(ticks.contains { $0.time < Double(10 * ms) } && ticks.contains { $0.time > Double(200 * ms) && $0.time < Double(210 * ms) })
-    }
-
-    @Test("the roundest time in a stretch: the largest 1-2-5 step with a multiple in it")
-    func roundestTime() {
-        #expect(AxisTickChoice.roundest(from: 11_040_000, to: 11_300_000)?.label == "11.2 ms")
-        #expect(AxisTickChoice.roundest(from: 99_900_000, to: 100_300_000)?.label == "100 ms")
-        #expect(AxisTickChoice.roundest(from: 1_234, to: 1_236)?.label == "1.235 µs")
-        #expect(AxisTickChoice.roundest(from: 5, to: 5) == nil)
     }
 
     @Test("alike neighbouring folds share one label naming the rhythm; the pause gets its own")

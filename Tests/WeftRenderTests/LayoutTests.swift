@@ -159,7 +159,7 @@ struct LayoutTests {
         // (A header wraps at words onto further rows: joined, the rows give it back.)
         let all = scene.texts.map(\.text).joined(separator: " ")
         // Said to be task-time summed over the tasks, never to be taken for a stretch of the wall time.
-        let headers = all.components(separatedBy: " · runnable (ready, waiting for a thread or a CPU): ").dropFirst()
+        let headers = all.components(separatedBy: " · runnable: ").dropFirst()
         #expect(headers.count == 2)
         #expect(headers.allSatisfy { $0.contains(" per task on average (") && $0.contains(" task-time over 52 tasks)") },
                 "\(headers)")

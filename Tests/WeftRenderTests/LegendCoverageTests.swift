@@ -71,4 +71,69 @@ struct LegendCoverageTests {
         try Self.expectLegendCovers(try TimelineLayout.contrast(a, b, options: options, measurer: measurer), "synthetic")
         try Self.expectLegendCovers(try TimelineLayout.scene(Fixtures.small(), options: options, measurer: measurer), "small")
     }
+
+    /// The marker shapes (in the marker colour) and the link arrows' kinds (told by colour and dash) among `items`.
+    static func marksAndArrows(_ items: [SceneItem]) -> (shapes: Set<MarkerShape>, dashes: Set<String>) {
+        var shapes = Set<MarkerShape>(), arrows = Set<String>()
+        for item in items {
+            switch item {
+            case let .marker(shape, _, _, color) where color == Theme.light.marker: shapes.insert(shape)
+            case let .arrow(_, _, color, _, _, dash):
+                // A link's arrow (a wait-for graph's arrows are explained by the graph itself).
+                for kind in Link.Kind.allCases {
+                    let style = PanelLayout.arrowStyle(kind, theme: .light)
+                    if style.color == color && style.dash == dash { arrows.insert(kind.description) }
+                }
+            default: continue
+            }
+        }
+        return (shapes, arrows)
+    }
+
+    /// The legend's words, one entry or heading a text.
+    static func legendWords(_ scene: Scene) throws -> [String] {
+        try #require(scene.layer("legend")).items.compactMap { item -> String? in
+            if case let .text(text) = item { text.text } else { nil }
+        }
+    }
+
+    @Test("every marker and arrow kind the lanes draw has a legend key of its shape or line style")
+    func everyDrawnMarkAndArrowIsExplained() throws {
+        let measurer = try TextMeasurer()
+        let options = RenderOptions(width: 1200)
+        let scenes = [
+            ("deadlock contrast", try TimelineLayout.contrast(DeadlockFixture.run(), DeadlockFixture.run(), options: options,
+                                                              measurer: measurer)),
+            ("timeouts", try MarkFixture.scene()),
+            ("small", try TimelineLayout.scene(Fixtures.small(), options: options, measurer: measurer)),
+        ]
+        for (name, scene) in scenes {
+            let drawn = Self.marksAndArrows(try #require(scene.layer("markers")).items
+                + (scene.layer("arrows")?.items ?? []))
+            let keys = Self.marksAndArrows(try #require(scene.layer("legend")).items)
+            #expect(!drawn.shapes.isEmpty, "\(name): no marker drawn")
+            #expect(drawn.shapes.isSubset(of: keys.shapes), "\(name): \(drawn.shapes.subtracting(keys.shapes)) lack a key")
+            #expect(drawn.dashes.isSubset(of: keys.dashes), "\(name): \(drawn.dashes.subtracting(keys.dashes)) lack a key")
+        }
+    }
+
+    @Test("a picture without actors, locks or timeouts has no legend entry for them; one with them has")
+    func nothingUndrawnInTheLegend() throws {
+        let measurer = try TextMeasurer()
+        let options = RenderOptions(width: 1200)
+        let plain = try TimelineLayout.contrast(RenderTimeline(timeline: OSWakeDelayTests.trace().timeline()),
+                                                RenderTimeline(timeline: OwnThreadWaitTests.trace().timeline()),
+                                                options: options, measurer: measurer)
+        let words = try Self.legendWords(plain)
+        #expect(!words.isEmpty)
+        for absent in ["Actors", "actor", "lock", "mutex", "semaphore", "timeout", "deadlock", "failed"] {
+            #expect(!words.contains { $0.contains(absent) }, "the legend names \(absent): \(words)")
+        }
+        // The same words come when the picture draws them.
+        let locks = try Self.legendWords(try TimelineLayout.contrast(DeadlockFixture.run(), DeadlockFixture.run(),
+                                                                     options: options, measurer: measurer))
+        #expect(locks.contains { $0.contains("mutex") } && locks.contains { $0.hasPrefix("deadlock") })
+        let timeouts = try Self.legendWords(try MarkFixture.scene())
+        #expect(timeouts.contains { $0.hasPrefix("timeout") })
+    }
 }

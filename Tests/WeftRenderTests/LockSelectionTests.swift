@@ -30,7 +30,8 @@ struct LockSelectionTests {
         // Waited for by no task: the three most waited-for, the others counted in the header.
         let unwaited = LaneSelection(Self.run(extra: 5, waiter: nil), options: options)
         #expect(unwaited.shownLocks.count == 3 && unwaited.hiddenLocks == 3)
-        #expect(unwaited.shownLocks.map(\.label) == ["fork 4", "fork 3", "fork 2"])
+        // The most waited-for chosen, drawn by id.
+        #expect(unwaited.shownLocks.map(\.label) == ["fork 2", "fork 3", "fork 4"])
         let scene = try TimelineLayout.scene(Self.run(extra: 5, waiter: nil), options: options, measurer: TextMeasurer())
         #expect(scene.texts.contains { $0.text.contains("3 drawn: every one a task drawn waited for, then the most waited-for; 3 more not drawn") })
     }

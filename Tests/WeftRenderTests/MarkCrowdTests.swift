@@ -124,7 +124,7 @@ struct MarkCrowdTests {
             if case let .text(text) = item { text.text } else { nil }
         }
         #expect(lane.contains("timeout"))
-        #expect(scene.texts.contains { $0.text.hasPrefix("timeout: went on without a message (the word \"timeout\" beside it") })
+        #expect(scene.texts.contains { $0.text.hasPrefix("timeout: went on without a message (\"timeout\" beside it)") })
     }
 
     @Test("where task colours repeat, the legend says every how many; the repeat's slice carries a stripe and its label")

@@ -1,10 +1,10 @@
 /// Which ticks a (possibly folded) time axis names, and where their labels go: every tick is a round time drawn at
-/// its true place, and no two labels crowd each other.
+/// its true place, and no two labels crowd each other (`LabelRow`).
 ///
-/// In order, while there is room: the round ticks of each stretch between folds wide enough for two or more (chosen
-/// for that stretch's width); then, for each other stretch (a burst too narrow for its own round ticks), the roundest
-/// time inside it, so that every burst where there is room says when it happened. A fold is a break in the axis: no
-/// tick falls inside it (one on its edge names the stretch beside it).
+/// Each stretch between folds gets the multiples of the finest 1-2-5 step whose labels fit its width, so that ticks
+/// in one stretch are evenly spaced. A fold is a break in the axis: no tick falls inside it, and no tick's label comes
+/// within `spacing` of it (the gap two labels keep), so that no label crowds a break; a burst too narrow for that is
+/// named by its fold labels.
 struct AxisTickChoice {
     /// One tick and its label's box.
     struct Placed: Equatable {
@@ -27,22 +27,28 @@ struct AxisTickChoice {
     /// The ticks, in time order.
     func place() -> [Placed] {
         var placed: [Placed] = []
-        var narrow: [TimeScale.Segment] = []
+        var labels = LabelRow(left: row.left, right: row.right, spacing: Self.spacing)
+        let folded = scale.segments.filter(\.folded)
         for segment in scale.segments where !segment.folded {
-            let (ticks, spaced) = self.ticks(segment)
-            if spaced, ticks.count > 1 { for tick in ticks { add(tick, to: &placed) } } else { narrow.append(segment) }
-        }
-        for segment in narrow where !placed.contains(where: { $0.time >= segment.t0 && $0.time <= segment.t1 }) {
-            if let tick = Self.roundest(from: segment.t0, to: segment.t1) { add(tick, to: &placed) }
+            let breakBefore = folded.contains { $0.x1 == segment.x0 }
+            let breakAfter = folded.contains { $0.x0 == segment.x1 }
+            for tick in ticks(segment) {
+                let x = scale.x(tick.time)
+                let w = width(tick.label)
+                let clearance = w / 2 + Self.spacing
+                if breakBefore && x - segment.x0 < clearance || breakAfter && segment.x1 - x < clearance { continue }
+                guard !placed.contains(where: { $0.time == tick.time }),
+                      let left = labels.place(width: w, over: x, x) else { continue }
+                placed.append(Placed(time: tick.time, label: tick.label, left: left, width: w))
+            }
         }
         return placed.sorted { $0.time < $1.time }
     }
 
-    /// Round ticks over `segment`, as many as its width allows without their labels crowding, and whether even the
-    /// fewest leave room between their labels.
-    func ticks(_ segment: TimeScale.Segment) -> (ticks: [TimeTicks.Tick], spaced: Bool) {
-        let (ticks, spaced) = Self.fitting(start: segment.t0, end: segment.t1, pixels: segment.x1 - segment.x0, width: width)
-        return (ticks.ticks.filter { $0.time >= segment.t0 && $0.time <= segment.t1 }, spaced)
+    /// Round ticks over `segment` at the finest step whose labels keep room between them at its width.
+    func ticks(_ segment: TimeScale.Segment) -> [TimeTicks.Tick] {
+        let (ticks, _) = Self.fitting(start: segment.t0, end: segment.t1, pixels: segment.x1 - segment.x0, width: width)
+        return ticks.ticks.filter { $0.time >= segment.t0 && $0.time <= segment.t1 }
     }
 
     /// The most round ticks over `start...end`, drawn `pixels` wide, whose labels (of the given `width`) keep room
@@ -58,37 +64,5 @@ struct AxisTickChoice {
             if spaced || maxTicks <= 1 { return (ticks, spaced) }
             maxTicks -= 1
         }
-    }
-
-    /// The roundest time in [t0, t1] (a multiple of the largest 1-2-5 step that has one there), labelled with just
-    /// enough digits; nil for an empty stretch.
-    static func roundest(from t0: Double, to t1: Double) -> TimeTicks.Tick? {
-        guard t1 > t0, t1 >= 1 else { return nil }
-        var magnitude = 1.0
-        while magnitude * 10 <= t1 { magnitude *= 10 }
-        while magnitude >= 1 {
-            for m in [5.0, 2, 1] {
-                let step = magnitude * m
-                let t = (t0 / step).rounded(.up) * step
-                if t <= t1, t > 0 || t0 == 0 {
-                    let unit = TimeFormat.unit(for: max(t, step))
-                    return TimeTicks.Tick(time: t, label: TimeFormat.tick(t, unit: unit, step: step))
-                }
-            }
-            magnitude /= 10
-        }
-        return nil
-    }
-
-    /// Places `tick`'s label centred on it (shifted, still over it, near the row's ends) unless it would crowd one
-    /// already placed.
-    private func add(_ tick: TimeTicks.Tick, to placed: inout [Placed]) {
-        guard !placed.contains(where: { $0.time == tick.time }) else { return }
-        let x = scale.x(tick.time)
-        let w = width(tick.label)
-        let left = min(max(x - w / 2, row.left), row.right - w)
-        guard left <= x, left + w >= x else { return }
-        let crowded = placed.contains { left < $0.right + Self.spacing && left + w > $0.left - Self.spacing }
-        if !crowded { placed.append(Placed(time: tick.time, label: tick.label, left: left, width: w)) }
     }
 }

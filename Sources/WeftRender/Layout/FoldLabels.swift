@@ -149,11 +149,13 @@ extension PanelLayout {
     /// Under the axis, what each fold (or each run of neighbouring folds) hides.
     func layoutFoldLabels(top: Double) {
         let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
+        // In bold: a fold is a break in the axis whose length only its label tells (a 100 ms sleep is drawn as
+        // narrow as a 3 ms one), so the label must not be missed.
         let labels = FoldLabels(row: row, describe: { TimeFolding.describe($0, in: timeline) },
-                                width: { canvas.measurer.width($0, size: Metrics.axisSize) })
+                                width: { canvas.measurer.width($0, size: Metrics.axisSize, weight: .bold) })
         for label in labels.place(scale.segments) {
-            guard let text = canvas.text(label.text, in: row, x: label.x, size: Metrics.axisSize, color: theme.text,
-                                         minimumCharacters: label.text.count) else { continue }
+            guard let text = canvas.text(label.text, in: row, x: label.x, size: Metrics.axisSize, weight: .bold,
+                                         color: theme.text, minimumCharacters: label.text.count) else { continue }
             // On a halo of the background, so that the grid lines and fold edges under it do not cross its words.
             canvas.builder.add(.rect(text.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
             canvas.builder.add(text)

@@ -13,7 +13,7 @@ struct LaneSelection {
     var sameInEveryPanel = false
     /// How the thread lanes drawn one by one were chosen, when not all are.
     var threadChoice: String?
-    /// Mutex lanes, most waited-for first, and how many were left out.
+    /// Lock lanes, by lock id (the most waited-for chosen when not all fit), and how many were left out.
     var shownLocks: [LockTrack] = []
     var hiddenLocks = 0
     /// The labels of the locks that must have a lane: those a task drawn one by one waited for (in a contrast picture,
@@ -84,8 +84,8 @@ struct LaneSelection {
     }
 
     /// Chooses the lock lanes: every lock of a deadlock's cycle and every lock in `required` (those a drawn task waited
-    /// for), however many that is, then the most waited-for of the rest up to `limit` lanes in all; the others are only
-    /// counted (`hiddenLocks`).
+    /// for), however many that is, then the most waited-for of the rest up to `limit` lanes in all, drawn in order of
+    /// their ids; the others are only counted (`hiddenLocks`).
     /// - Parameters:
     ///   - order: lock labels in drawing order (`lockOrder`); nil ranks this run's locks by itself.
     ///   - required: labels of the locks that must have a lane (a contrast picture passes one set to both panels).
@@ -107,6 +107,8 @@ struct LaneSelection {
             room -= 1
             return true
         }
+        // Drawn by id, so that "fork 3" comes before "fork 4" whichever was waited for longer, in every panel.
+        shownLocks.sort { ($0.mutex, $0.label) < ($1.mutex, $1.label) }
         hiddenLocks = ranked.count - shownLocks.count
         requiredLocks = required
     }

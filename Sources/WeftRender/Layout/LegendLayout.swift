@@ -58,37 +58,35 @@ enum LegendLayout {
         func add(_ group: Group, _ key: Key, _ label: String) { out.append(Entry(key: key, label: label, group: group)) }
         if canvas.drewStall {
             add(.time, .hatched(theme.stallBand, thin: false),
-                "stalled: no thread of the process recorded anything, its 1 ms sampler silent, with no more tasks running than"
-                    + " cores — the machine paused the process (the lanes under it keep their states)")
+                "stalled: no thread of the process recorded anything, its 1 ms sampler silent — the machine paused the process")
         }
         if canvas.usedTaskColors > 0 {
             let colors = Array(Palette.taskColors.prefix(canvas.usedTaskColors))
-            add(.threads, .stripes(colors), "runs a task: the colour of the chip beside the task's lane")
+            add(.threads, .stripes(colors), "runs a task (the colour of its chip)")
         }
         if canvas.drewRepeatedColor || canvas.usedTaskColors > Palette.taskColors.count {
             add(.threads, .striped(Palette.taskColors[2]),
-                "colours repeat every \(Palette.taskColors.count) tasks: a numbered chip and a stripe across the slices mark a repeat;"
-                    + " slices wide enough name their task")
+                "colours repeat every \(Palette.taskColors.count) tasks: a repeat is striped, its chip numbered")
         }
         if canvas.drewOtherTask {
             add(.threads, .swatch(Palette.otherTask, thin: false), "runs a task without a lane of its own")
         }
         if canvas.drewActorSlices {
-            add(.threads, .strip(Palette.actorMark), "underlined: the task's code ran on an actor (\"t3 on Cache\")")
+            add(.threads, .strip(Palette.actorMark), "underlined: the task's code ran on an actor")
         }
         if canvas.drewFreeLine {
-            add(.threads, .dashed(long: true), "pool thread free: idle, any task may take it (multiplexed)")
+            add(.threads, .dashed(long: true), "pool thread free")
         }
         if canvas.drewHeldThread {
             // Khaki: the first colour's dark purple hatching vanishes on the dark theme.
             add(.threads, .hatched(Palette.taskColors[1], thin: false),
-                "held by its task, which is blocked, asleep or waiting for a CPU (thread-per-task: task's colour)")
+                "held by its task while it waits")
         }
         if canvas.drewFrozenPoolThread {
             add(.threads, .hatched(Palette.taskColors[2], thin: false),
-                "pool thread not run by the OS while a task waited in its queue (multiplexed: the waiting task's colour)")
+                "pool thread not run by the OS while a task waited in its queue")
         }
-        if canvas.drewIdleLine { add(.threads, .dashed(long: false), "alive, idle (caller, timer)") }
+        if canvas.drewIdleLine { add(.threads, .dashed(long: false), "idle (caller, timer)") }
         if canvas.drewThreadDensity {
             add(.threads, .swatch(theme.idleThread, thin: false), "threads alive, idle (share)")
         }
@@ -97,12 +95,12 @@ enum LegendLayout {
         }
         if canvas.drewDenseRun {
             add(.threads, .columns(Palette.taskColors[2]),
-                "slices < 2 px: a pixel shows the task that ran most in it, as tall (thread) or as strong (task) as it was busy")
+                "slices < 2 px: the busiest task's colour, as tall or as strong as busy")
         }
         if canvas.drewActorJob {
             let (fill, stroke) = PanelLayout.actorJobColors(theme)
             add(.actors, .outlined(fill: fill, stroke: stroke),
-                "actor busy (a job): filled in the colour of the task whose code ran, grey where no task is named")
+                "actor busy (a job, at least \(Format.count(Int(Metrics.minimumActorSlice))) px wide), in the colour of the task whose code ran")
         }
         if canvas.drewActorQueue && !canvas.usedStates.contains(.actor) {
             // No task lane shows the wait (a threads view): the strip gets its own entry beside the box.
@@ -110,14 +108,14 @@ enum LegendLayout {
         }
         let labels: [LaneState: String] = [
             .running: "running",
-            .runningOrWaitingForCPU: "running or waiting for a CPU: more threads than cores, or its thread got no CPU",
-            .runnable: "runnable: waits for a pool thread, or for the OS to run its thread",
+            .runningOrWaitingForCPU: "running or waiting for a CPU",
+            .runnable: "runnable",
             .awaitingThread: "runnable: its new thread has not started yet",
-            .wakeLatency: "runnable while a pool thread idles: wake-up latency",
-            .osWakeDelay: "runnable, a pool thread woken: the OS has yet to run it",
+            .wakeLatency: "runnable while a pool thread idles",
+            .osWakeDelay: "runnable, a pool thread woken, not yet run by the OS",
             .cancelled: "cancelled by the runtime after the deadlock",
-            .suspended: "suspended: awaiting Swift work outside Weft (a continuation, child tasks)",
-            .actor: "waiting to enter a busy actor (seen when its code next ran there)",
+            .suspended: "suspended: awaiting Swift work outside Weft",
+            .actor: "waiting to enter a busy actor",
             .channel: "blocked: channel",
             .mutex: "blocked: mutex", .waitGroup: "blocked: wait group", .join: "blocked: join",
             .condition: "blocked: condition", .sleeping: "sleeping", .unknown: "blocked: reason unknown",
@@ -152,30 +150,30 @@ enum LegendLayout {
             }
             if state == .runningOrWaitingForCPU && canvas.drewCrowdedSlice {
                 // Said once for both views: a thread lane's run is hatched in its task's colour there.
-                label += " (on a thread lane: hatched in the task's colour)"
+                label += " (thread lane: hatched in the task's colour)"
             }
             if state == .actor && canvas.drewActorQueue {
                 // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.
-                label = "waiting to enter a busy actor (seen when its code next ran there; on an actor lane: how many wait)"
+                label = "waiting to enter a busy actor (on an actor lane: how many wait)"
             }
             let color = Palette.color(of: state)
             add(.tasks, state.isHatched ? .hatched(color, thin: state.isWaiting) : .swatch(color, thin: state.isWaiting), label)
         }
-        if canvas.drewHolds { add(.tasks, .strip(theme.marker), "holds a mutex (strip under the lane)") }
+        if canvas.drewHolds { add(.tasks, .strip(theme.marker), "holds a mutex") }
         for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
             var label = kind.description
-            if kind == .timeout && canvas.drewTimeoutLabel { label += " (the word \"timeout\" beside it where there is room)" }
+            if kind == .timeout && canvas.drewTimeoutLabel { label += " (\"timeout\" beside it)" }
             add(.marks, .marker(PanelLayout.shape(of: kind)), label)
         }
         if let kind = canvas.countedMark {
             add(.marks, .countedMarker(PanelLayout.shape(of: kind)),
-                "×N: N marks of one kind within a few pixels, drawn once at the first (other kinds beside it)")
+                "×N: N marks of one kind within a few pixels")
         }
         if canvas.drewDeadlock {
-            add(.marks, .instant(Palette.color(of: .mutex)), "deadlock detected (wait-for graph above the lanes)")
+            add(.marks, .instant(Palette.color(of: .mutex)), "deadlock detected")
         }
         if canvas.drewFailure {
-            add(.marks, .failure, "failed: the task ended by throwing (its error beside the mark)")
+            add(.marks, .failure, "failed: the task ended by throwing")
         }
         for kind in Link.Kind.allCases where canvas.usedLinks.contains(kind) {
             let style = PanelLayout.arrowStyle(kind, theme: theme)

@@ -98,15 +98,13 @@ extension PanelLayout {
         }
     }
 
-    /// The Actors section's detail: what the reader sees, in plain words.
+    /// The Actors section's detail: how many actors, and how many waiting tasks the queue strips' full height stands for
+    /// (the legend says what box and strip mean).
     var actorDetail: String {
         var text = Format.plural(timeline.actors.count, "actor")
         if lanes.hiddenActors > 0 { text += " (the \(lanes.shownActors.count) busiest drawn)" }
-        text += " · an actor runs one task's code at a time; queued tasks wait to enter"
-        text += " · box: the actor busy (a job), in the colour of the task whose code ran (grey: not named; "
-            + "a job too short to see drawn \(Format.count(Int(Metrics.minimumActorSlice))) px wide)"
-        text += " · hatched strip: tasks waiting to enter, in its queue or for its job to get a thread; taller = more"
-        if canvas.actorQueuePeak > 0 { text += " (full height \(Format.count(canvas.actorQueuePeak)))" }
+        text += " · each runs one task's code at a time"
+        if canvas.actorQueuePeak > 0 { text += " · strip's full height: \(Format.plural(canvas.actorQueuePeak, "task")) waiting" }
         return text
     }
 }

@@ -5,7 +5,7 @@ extension PanelLayout {
     /// Each track's scale starts at zero, so heights are proportional to the values, and both panels of a contrast
     /// picture share it, so their heights compare. Returns the y below.
     func layoutCounters(top: Double) -> Double {
-        var y = section("Counters", detail: "memory sampled by the runtime every millisecond (less often in long runs), threads from the trace's starts and stops · scale from 0, the same in every panel", top: top)
+        var y = section("Counters", detail: "memory sampled every millisecond · scale from 0, the same in every panel", top: top)
         for (index, counter) in timeline.counters.enumerated() {
             let height = Metrics.counterTrack
             let name = counter.kind == .residentBytes ? "resident memory" : "scheduler threads"

@@ -16,8 +16,8 @@ struct TimeNote: Equatable {
     let variants: [String]
 }
 
-/// Places time notes in one row: each centred over its stretch (moved just enough to stay in the row, still over
-/// it), in the longest words that do not crowd a note already placed; stalls first.
+/// Places time notes in one row (`LabelRow`): each over its stretch, in the longest words that do not crowd a note
+/// already placed; stalls first.
 struct TimeNotePlacement {
     /// One note placed: its text and its box's left edge.
     struct Placed: Equatable {
@@ -39,16 +39,12 @@ struct TimeNotePlacement {
 
     func place(_ notes: [TimeNote]) -> [Placed] {
         var placed: [Placed] = []
+        var labels = LabelRow(left: row.left, right: row.right, spacing: Self.spacing)
         for note in notes {
             let x0 = x(note.span.start), x1 = max(x(note.span.end), x(note.span.start) + 1)
-            let centre = (x0 + x1) / 2
             for text in note.variants {
                 let w = width(text)
-                guard w <= row.right - row.left else { continue }
-                let left = min(max(centre - w / 2, row.left), row.right - w)
-                guard left <= x1, left + w >= x0 else { continue }
-                let crowded = placed.contains { left < $0.right + Self.spacing && left + w > $0.left - Self.spacing }
-                if !crowded {
+                if let left = labels.place(width: w, over: x0, x1) {
                     placed.append(Placed(note: note, text: text, left: left, width: w))
                     break
                 }

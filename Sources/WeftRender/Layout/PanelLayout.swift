@@ -125,8 +125,8 @@ struct PanelLayout {
         return labels
     }
 
-    /// "3 scheduler threads: 2 pool threads + timer thread · caller of Weft.run drawn apart": the count `weft stats`
-    /// gives, by role.
+    /// "3 scheduler threads: 2 pool threads + timer thread · caller of Weft.run not counted": the count `weft stats`
+    /// gives, by role; what the legend says (what a thread's bar means) is not said again.
     private var threadDetail: String {
         var text: String
         if let census = timeline.facts.census {
@@ -135,12 +135,9 @@ struct PanelLayout {
             if census.taskThreads > 0 { parts.append("\(Format.count(census.taskThreads)) (one per task)") }
             parts += census.helperThreadWords()
             text = Format.plural(census.schedulerThreads, "scheduler thread") + (parts.isEmpty ? "" : ": " + parts.joined(separator: " + "))
-            if census.caller { text += " · caller of Weft.run apart, not counted" }
+            if census.caller { text += " · caller of Weft.run not counted" }
         } else {
             text = Format.plural(timeline.threads.count, "OS thread")
-        }
-        if let census = timeline.facts.census, census.taskThreads > 0, !timeline.actors.isEmpty {
-            text += " · an actor's job runs the queued tasks' code on the thread of the task that found the actor idle"
         }
         if !lanes.restThreads.isEmpty {
             text += " (\(Format.count(lanes.shownThreads.count)) drawn one by one" + (lanes.threadChoice.map { ": \($0)" } ?? "") + ")"
@@ -151,9 +148,9 @@ struct PanelLayout {
                 // Said by the lanes too where a task's running falls in those stretches (hatched blue).
                 let hatched = options.view.showsTasks
                     && timeline.tasks.contains { $0.spans.contains { $0.state == .runningOrWaitingForCPU } }
-                text += " · up to \(use.peak) running on \(Format.plural(cores, "core")): for \(DurationFormat.format(use.oversubscribed))"
-                    + " more ran than cores, " + (hatched ? "and “running” then (hatched blue) includes waiting for a CPU"
-                                                          : "so part of “running” was waiting for a CPU")
+                text += " · up to \(use.peak) running on \(Format.plural(cores, "core")), more than cores for "
+                    + DurationFormat.format(use.oversubscribed)
+                    + (hatched ? " (hatched: running or waiting for a CPU)" : ": part of “running” was waiting for a CPU")
             }
         }
         return text
@@ -168,7 +165,6 @@ struct PanelLayout {
         }
         let shared = lanes.shownLocks.contains { $0.kind != .mutex }
         return text + " · bar: held, in the holder's colour" + (shared ? " (readers and permit holders may overlap)" : "")
-            + " · vermillion strip: tasks waiting"
     }
 
     /// "5 mutexes" or "1 rw-lock, 1 semaphore": how many locks of each kind, in the order mutex, rw-lock, semaphore.
@@ -203,7 +199,7 @@ struct PanelLayout {
         return text
     }
 
-    /// " · runnable (ready, waiting for a thread or a CPU): 34.4 ms per task on average (310 ms task-time over 9 tasks);
+    /// " · runnable: 34.4 ms per task on average (310 ms task-time over 9 tasks);
     /// of that, 1.36 ms per task while a pool thread idled (23.3 µs per task of it until the OS ran the woken thread)": every
     /// kind of ready-to-run time, defined alike in both panels of a contrast picture so that they compare, led by its
     /// mean per task (a sum over thousands of tasks would read as alarming), then the part particular to the scheduler
@@ -215,7 +211,7 @@ struct PanelLayout {
         guard runnable.total > 0 else { return "" }
         let tasks = UInt64(max(runnable.tasks, 1))
         func perTask(_ total: UInt64) -> String { DurationFormat.format(total / tasks) + (runnable.tasks == 1 ? "" : " per task") }
-        var text = " · runnable (ready, waiting for a thread or a CPU): "
+        var text = " · runnable: "
             + (runnable.tasks == 1 ? runnable.description
                 : "\(perTask(runnable.total)) on average (\(DurationFormat.format(runnable.total)) \(TaskSum.unit) over "
                     + "\(Format.plural(runnable.tasks, "task")))")
@@ -223,7 +219,7 @@ struct PanelLayout {
         if facts.wakeLatency.total > 0 {
             // The OS's share is part of the idle time, so it is said inside that clause, not beside it as a sum.
             parts.append("\(perTask(facts.wakeLatency.total)) while a pool thread idled"
-                + (facts.osWakeDelay > 0 ? " (\(perTask(facts.osWakeDelay)) of it until the OS ran the woken thread)" : ""))
+                + (facts.osWakeDelay > 0 ? " (\(perTask(facts.osWakeDelay)) until the OS ran the woken thread)" : ""))
         }
         if facts.awaitingThread > 0 { parts.append("\(perTask(facts.awaitingThread)) before the task's new thread started") }
         if facts.frozenPoolThread > 0 {

@@ -130,18 +130,23 @@ public enum TimelineLayout {
     /// "program weft-demo · scheduler multiplexed · 2 cores · 2 pool threads · 10,000 tasks + main · 3 OS threads · wall
     /// 1.2 s = 1.10 ms before main + 1.19 s main + 8.20 ms after · 45,678 events · peak RSS 14 MiB"; with `arguments`, the program's arguments follow its name ("program
     /// weft run io-bound --tasks 1000 · …"), for pictures whose title does not already give the command. Under a
-    /// contrast panel's title (`underTitle`), the threads and peak RSS the title gives are not said again.
+    /// contrast panel's title (`underTitle`), what the title gives (scheduler, tasks, threads, wall time, peak RSS) is
+    /// not said again: the wall time only as its parts ("wall = 1.10 ms before main + …").
     static func factsLine(_ facts: RunFacts, arguments: Bool = false, underTitle: Bool = false) -> String {
-        var parts = ["scheduler \(facts.scheduler)"]
+        var parts = underTitle ? [] : ["scheduler \(facts.scheduler)"]
         if let cores = facts.cores { parts.append(Format.plural(cores, "core")) }
         if let workers = facts.workers, !underTitle { parts.append(Format.plural(workers, "pool thread")) }
-        parts.append(tasksText(facts.taskCount))
-        if !underTitle { parts.append(Format.plural(facts.threadCount, "OS thread")) }
-        parts.append(facts.wallTimeText + wallPartsText(facts))
+        if !underTitle {
+            parts.append(tasksText(facts.taskCount))
+            parts.append(Format.plural(facts.threadCount, "OS thread"))
+            parts.append(facts.wallTimeText + wallPartsText(facts))
+        } else if !wallPartsText(facts).isEmpty {
+            parts.append((facts.virtualTime ? "virtual time" : "wall") + wallPartsText(facts))
+        }
         if let whole = facts.traceWallTime { parts.append("trace \(DurationFormat.format(whole)) with thread start-up and shutdown") }
         parts.append(Format.plural(facts.eventCount, "event"))
         if let rss = facts.peakRSS, !underTitle { parts.append("peak RSS \(ByteFormat.format(rss))") }
-        if let problem = facts.problemSummary { parts.insert("ended \(problem)", at: 0) }
+        if let problem = facts.problemSummary, !underTitle { parts.insert("ended \(problem)", at: 0) }
         return "program \(arguments ? facts.command : facts.program) · " + parts.joined(separator: " · ")
     }
 

@@ -33,9 +33,9 @@ extension RenderTimeline {
         // Read from the tasks' states, which are let go below.
         let actorTracks = ActorTrack.tracks(timeline, origin: origin)
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
-        // Threads that ran tasks first (the caller of Weft.run only waits; it goes last).
+        // By role (pool threads or task threads, then the caller of Weft.run, which only waits, then the timer), then
+        // by number: "pool thread 0" above "pool thread 1" whichever ran a task first, or at all.
         var sortedThreads = timeline.threads.sorted { a, b in
-            if a.slices.isEmpty != b.slices.isEmpty { return !a.slices.isEmpty }
             let ra = Self.roleOrder(a.role), rb = Self.roleOrder(b.role)
             return ra != rb ? ra < rb : a.index != b.index ? a.index < b.index : a.id < b.id
         }
@@ -361,8 +361,8 @@ extension RenderTimeline {
     private static func roleOrder(_ role: ThreadRole) -> Int {
         switch role {
         case .worker: 0
-        case .main: 1
-        case .taskThread: 2
+        case .taskThread: 1
+        case .main: 2
         case .timer: 3
         case .other: 4
         }
