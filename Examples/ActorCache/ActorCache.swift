@@ -1,7 +1,7 @@
-// An actor-guarded cache under contention: eight clients ask for overlapping keys at once. Every lookup does a little
-// CPU work on the actor (it checks the stored value), so the actor serialises the clients: one client's code runs on
-// it at a time while the others queue to enter. A miss computes the value (a short sleep, off the actor) while other
-// clients hit or miss. Only the standard library's concurrency; Weft.trace runs it on a Weft scheduler and writes its
+// An actor-guarded cache under contention: four clients ask for overlapping keys at once. Every lookup does some CPU
+// work on the actor (it checks the stored value, about a third of a millisecond), so the actor serialises the clients:
+// one client's code runs on it at a time while the others queue to enter. A miss computes the value (a short sleep,
+// off the actor) while other clients hit or miss. Only the standard library's concurrency; Weft.trace runs it on a Weft scheduler and writes its
 // trace.
 import WeftRuntime
 
@@ -23,11 +23,11 @@ actor Cache {
         return checked(computed)
     }
 
-    /// `value` after the check every lookup makes on the actor: about 40,000 rounds of a mixing function (some tens
-    /// of microseconds of CPU), the work that makes the actor the program's bottleneck.
+    /// `value` after the check every lookup makes on the actor: 300,000 rounds of a mixing function (about a third of
+    /// a millisecond of CPU), the work that makes the actor the program's bottleneck.
     private func checked(_ value: Int) -> Int {
         var mixed = UInt64(truncatingIfNeeded: value) | 1
-        for _ in 0..<40_000 {
+        for _ in 0..<300_000 {
             mixed = mixed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             mixed ^= mixed >> 29
         }
@@ -43,8 +43,8 @@ func compute(_ key: Int) async -> Int {
 
 @main
 struct ActorCacheExample {
-    static let clients = 8
-    static let requestsPerClient = 12
+    static let clients = 4
+    static let requestsPerClient = 3
 
     static func main() async throws {
         var options = RunOptions()
@@ -57,7 +57,7 @@ struct ActorCacheExample {
                     group.addTask {
                         var total = 0
                         for request in 0..<requestsPerClient {
-                            total += await cache.value(for: (client + request) % 10)
+                            total += await cache.value(for: (client + request) % 4)
                         }
                         return total
                     }

@@ -1,5 +1,5 @@
 // async let fan-out: each round asks three slow sources at once and waits for all three; a round takes as long as
-// its slowest source. Only the standard library's concurrency; Weft.trace runs it on a Weft scheduler and writes
+// its slowest source. A source waits (a sleep, as for the network) and then decodes its answer (a little CPU work). Only the standard library's concurrency; Weft.trace runs it on a Weft scheduler and writes
 // its trace.
 import WeftRuntime
 
@@ -9,13 +9,14 @@ struct AsyncLetFanOut {
 
     static func main() async throws {
         var options = RunOptions()
-        options.summary = "async let fan-out: \(rounds) rounds, each asks three slow sources at once and waits for all three"
+        options.summary = "async let fan-out: \(rounds) rounds, each asks three sources (3, 2 and 1 ms) at once and waits "
+            + "for all three: a round lasts as long as its slowest source"
         let answers = try await Weft.trace(options) {
             var answers: [String] = []
             for round in 1...rounds {
-                async let users = fetch("users", round: round, milliseconds: 30)
-                async let orders = fetch("orders", round: round, milliseconds: 20)
-                async let stock = fetch("stock", round: round, milliseconds: 10)
+                async let users = fetch("users", round: round, milliseconds: 3)
+                async let orders = fetch("orders", round: round, milliseconds: 2)
+                async let stock = fetch("stock", round: round, milliseconds: 1)
                 answers.append(await [users, orders, stock].joined(separator: " "))
             }
             return answers
@@ -23,9 +24,20 @@ struct AsyncLetFanOut {
         for answer in answers { print(answer) }
     }
 
-    /// A source that answers after `milliseconds`.
+    /// A source that answers after `milliseconds`, then decodes the answer: about half a millisecond of CPU.
     static func fetch(_ source: String, round: Int, milliseconds: Int) async -> String {
         try? await Task.sleep(for: .milliseconds(milliseconds))
-        return "\(source)#\(round)"
+        return "\(source)#\(round)" + decodeSuffix(seed: round * milliseconds)
+    }
+
+    /// The CPU work of decoding an answer: 500,000 rounds of a mixing function; an empty string unless the mix
+    /// comes out zero (it never does), so the answer keeps its text.
+    static func decodeSuffix(seed: Int) -> String {
+        var mixed = UInt64(truncatingIfNeeded: seed) | 1
+        for _ in 0..<500_000 {
+            mixed = mixed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            mixed ^= mixed >> 29
+        }
+        return mixed == 0 ? "!" : ""
     }
 }

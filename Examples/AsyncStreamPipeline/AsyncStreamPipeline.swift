@@ -1,16 +1,16 @@
-// An AsyncStream pipeline: a producer task yields numbers, a stage task squares them into a second stream, and the
-// main body sums what comes out. Only the standard library's concurrency; Weft.trace runs it on a Weft scheduler and
+// An AsyncStream pipeline: a producer task yields numbers a millisecond apart, a stage task squares each (with some
+// CPU work per item, as a real stage would do) into a second stream, and the main body sums what comes out. Only the standard library's concurrency; Weft.trace runs it on a Weft scheduler and
 // writes its trace.
 import WeftRuntime
 
 @main
 struct AsyncStreamPipeline {
-    static let items = 20
+    static let items = 6
 
     static func main() async throws {
         var options = RunOptions()
-        options.summary = "an AsyncStream pipeline: a producer task yields \(items) numbers, a stage task squares them, "
-            + "the main body sums them"
+        options.summary = "an AsyncStream pipeline: a producer task yields \(items) numbers 1 ms apart, a stage task "
+            + "squares each (half a millisecond of CPU work), the main body sums them"
         let sum = try await Weft.trace(options) {
             let (numbers, numbersIn) = AsyncStream.makeStream(of: Int.self)
             let (squares, squaresIn) = AsyncStream.makeStream(of: Int.self)
@@ -23,7 +23,7 @@ struct AsyncStreamPipeline {
             }
             let stage = Task {
                 for await value in numbers {
-                    squaresIn.yield(value * value)
+                    squaresIn.yield(square(value))
                 }
                 squaresIn.finish()
             }
@@ -34,5 +34,16 @@ struct AsyncStreamPipeline {
             return sum
         }
         print("sum of the first \(items) squares: \(sum)")
+    }
+
+    /// `value` squared, after half a millisecond or so of CPU work (500,000 rounds of a mixing function) that stands
+    /// for what a real stage does to each item.
+    static func square(_ value: Int) -> Int {
+        var mixed = UInt64(truncatingIfNeeded: value) | 1
+        for _ in 0..<500_000 {
+            mixed = mixed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            mixed ^= mixed >> 29
+        }
+        return mixed == 0 ? value * value + 1 : value * value
     }
 }

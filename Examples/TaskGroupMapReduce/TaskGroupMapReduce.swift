@@ -5,9 +5,9 @@ import WeftRuntime
 
 @main
 struct TaskGroupMapReduce {
-    static let chunks = 8
-    static let batchesPerChunk = 16
-    static let wordsPerBatch = 500
+    static let chunks = 4
+    static let batchesPerChunk = 4
+    static let wordsPerBatch = 5_000
 
     static func main() async throws {
         var options = RunOptions()

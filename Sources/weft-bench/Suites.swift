@@ -15,4 +15,5 @@ let benchmarkSuites: [BenchmarkSuite] = [
     exportSuite,
     commandSuite,
     footprintSuite,
+    tallySuite,
 ]

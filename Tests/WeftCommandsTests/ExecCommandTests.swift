@@ -56,7 +56,7 @@ struct ExecCommandTests {
         let table = result.standardOutput
         #expect(table.contains("weft compare actor-cache"))
         // The program says what it does (RunOptions.summary): the line under the title is in its own words.
-        #expect(table.split(separator: "\n").dropFirst().first?.hasPrefix("actor-cache: 8 clients ask an actor-guarded cache")
+        #expect(table.split(separator: "\n").dropFirst().first?.hasPrefix("actor-cache: 4 clients ask an actor-guarded cache")
                 == true, "\(table)")
         for row in ["wall time", "CPU time", "OS threads created", "peak RSS", "events recorded"] {
             #expect(table.contains(row), "missing row \(row)")

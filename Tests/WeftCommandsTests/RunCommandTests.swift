@@ -43,7 +43,7 @@ struct RunCommandTests {
             try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(object["demo"] as? String == "counter")
         #expect(object["outcome"] as? String == "completed")
-        #expect(object["arguments"] as? [String] == ["--tasks", "5", "--increments", "1"])
+        #expect(object["arguments"] as? [String] == ["--tasks", "5", "--increments", "2", "--hold-us", "1000"])
         #expect((object["tasksCreated"] as? Int ?? 0) >= 5)
         #expect(FileManager.default.fileExists(atPath: folder + "/out/c.weft"))
         #expect(!result.standardOutput.contains("Final count"))

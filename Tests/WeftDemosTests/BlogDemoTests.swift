@@ -54,9 +54,23 @@ struct BlogDemoTests {
         #expect(run.count(.waitGroupWait) == 1)
     }
 
+    @Test("waitgroup --work-ms: task N works (sleeps) N times as long after printing", arguments: bothSchedulers)
+    func waitGroupWork(scheduler: String) async throws {
+        let run = try await RecordedRun.of("waitgroup", ["--work-ms", "1"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines.last == "All tasks done")
+        let tasks = run.tasks(named: "task")
+        let sleeps = run.events(.sleep).filter { tasks.contains($0.task) }
+        #expect(sleeps.map { run.taskNames[$0.task] ?? "" }.sorted() == ["task 1", "task 2", "task 3"])
+        for sleep in sleeps {
+            let n = try #require(run.taskNames[sleep.task].flatMap { Int($0.split(separator: " ").last ?? "") })
+            #expect(sleep.args.a0 == UInt64(n) * 1_000_000, "task \(n) works \(n) ms")
+        }
+    }
+
     @Test("counter: the right total, and one lock acquisition per increment", arguments: bothSchedulers)
     func counter(scheduler: String) async throws {
-        let run = try await RecordedRun.of("counter", ["--tasks", "4", "--increments", "5"], scheduler: scheduler)
+        let run = try await RecordedRun.of("counter", ["--tasks", "4", "--increments", "5", "--hold-us", "0"], scheduler: scheduler)
         #expect(run.error == nil)
         #expect(run.lines == ["Final count: 50"])
         let adders = run.tasks(named: "adder")
@@ -69,6 +83,31 @@ struct BlogDemoTests {
         #expect(mutex.holds.count == 21)
         #expect(mutex.holds.allSatisfy { $0.released })
         #expect(mutex.pending.isEmpty)
+    }
+
+    @Test("counter: at its default size the adders queue for the lock, holding it across their work", arguments: bothSchedulers)
+    func counterContended(scheduler: String) async throws {
+        // Whether an adder asks for the lock while another holds it depends on the OS running two threads at once: on
+        // a heavily loaded machine one run may see the adders run one after another. Up to three runs, so that such a
+        // run cannot fail the test while a demo whose lock is never contended still does.
+        var waits: [Int] = []
+        for _ in 1...3 {
+            let run = try await RecordedRun.of("counter", [], scheduler: scheduler)
+            #expect(run.error == nil)
+            #expect(run.lines == ["Final count: 12"], "3 tasks add 1, 2 and 3 twice each")
+            let adders = run.tasks(named: "adder")
+            let mutex = try #require(run.timeline.mutexes.first { $0.name == "counter" })
+            let adderHolds = mutex.holds.filter { adders.contains($0.task) }
+            #expect(adderHolds.count == 6)
+            // Each addition computes for 1 ms while holding the lock: a hold lasts that long (less a margin for the
+            // trace clock's calibration against the one the demo spins on).
+            #expect(adderHolds.allSatisfy { $0.end - $0.start >= 900_000 })
+            // Holds never overlap: one adder at a time.
+            #expect(zip(mutex.holds, mutex.holds.dropFirst()).allSatisfy { $0.end <= $1.start })
+            waits.append(adderHolds.filter { $0.contended && $0.wait > 0 }.count)
+            if waits.last! > 0 { break }
+        }
+        #expect(waits.contains { $0 > 0 }, "no adder waited for the lock in \(waits.count) runs: nothing to see about a mutex")
     }
 
     @Test("errors: worker 2's error travels over the channel; exactly one task failed", arguments: bothSchedulers)
@@ -84,5 +123,17 @@ struct BlogDemoTests {
         #expect(run.timeline.tasks.filter { $0.outcome == .threw }.map(\.name) == ["riskyTask 2"])
         let channel = try #require(run.channel(named: "errors"))
         #expect(run.events(.send).filter { $0.args.a0 == channel.rawValue }.count == 3)
+    }
+
+    @Test("errors --work-ms: worker i works i times as long before it reports; the failure still travels", arguments: bothSchedulers)
+    func errorsStaggered(scheduler: String) async throws {
+        let run = try await RecordedRun.of("errors", ["--work-ms", "1"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines == ["worker 2 failed", "2 of 3 workers succeeded"])
+        let workers = run.tasks(named: "riskyTask")
+        let sleeps = run.events(.sleep).filter { workers.contains($0.task) }
+        #expect(Set(sleeps.map { "\(run.taskNames[$0.task] ?? "") \($0.args.a0)" })
+                == ["riskyTask 1 1000000", "riskyTask 2 2000000", "riskyTask 3 3000000"])
+        #expect(run.timeline.tasks.filter { $0.outcome == .threw }.map(\.name) == ["riskyTask 2"])
     }
 }

@@ -28,6 +28,23 @@ struct ClaimDemoTests {
         #expect(run.count(.close) == 2)
     }
 
+    @Test("pipeline --work-us: the square stage computes that long per item, between receiving and sending it", arguments: bothSchedulers)
+    func pipelineWork(scheduler: String) async throws {
+        let run = try await RecordedRun.of("pipeline", ["--items", "3", "--work-us", "500"], scheduler: scheduler)
+        #expect(run.error == nil)
+        #expect(run.lines == ["sum of the squares of 1…3 = 14"])
+        let square = try #require(run.tasks(named: "square").first)
+        let squares = try #require(run.channel(named: "squares"))
+        let numbers = try #require(run.channel(named: "numbers"))
+        let received = run.events(.receive).filter { $0.task == square && $0.args.a0 == numbers.rawValue && $0.args.a1 != 0 }
+        let sent = run.events(.send).filter { $0.task == square && $0.args.a0 == squares.rawValue }
+        #expect(received.count == 3 && sent.count == 3)
+        // Each item is held for its 500 µs of work (less a margin for the trace clock's calibration).
+        for (inbound, outbound) in zip(received, sent) {
+            #expect(outbound.time - inbound.time >= 450_000)
+        }
+    }
+
     @Test("fanout: every job goes out and comes back, over all workers", arguments: bothSchedulers)
     func fanOut(scheduler: String) async throws {
         let run = try await RecordedRun.of("fanout", ["--jobs", "30", "--tasks", "3", "--sleep-ms", "1"], scheduler: scheduler)

@@ -1,18 +1,21 @@
 import WeftRuntime
 
 extension Demo {
-    /// Three stages joined by channels: generate 1…n, square each, sum the squares.
+    /// Three stages joined by channels: generate 1…n, square each, sum the squares. With `--work-us`, the square stage
+    /// computes that long per item, so the items are seen to flow through the stages one by one.
     public static let pipeline = Demo(
         name: "pipeline",
-        summary: "three stages joined by channels: generate 1…n, square each, sum the squares",
+        summary: "three stages joined by channels: generate 1…n, square each (after work-us of CPU work), sum the squares",
         claim: "Concurrency for processing streams of data: data pipelines.",
         parameters: [
             DemoParameter("items", 100, 1...10_000_000, "how many numbers flow through"),
             DemoParameter("capacity", 0, 0...1_000_000, "each channel's buffer (0 is unbuffered)"),
+            DemoParameter("work-us", 0, 0...1_000_000, "how long the square stage computes per item, in microseconds"),
         ]
     ) { context in
         let runtime = context.runtime
         let items = context["items"]
+        let work = Duration.microseconds(context["work-us"])
         let numbers = runtime.channel(of: Int.self, capacity: context["capacity"], name: "numbers")
         let squares = runtime.channel(of: Int.self, capacity: context["capacity"], name: "squares")
         _ = runtime.spawn("generate") {
@@ -20,7 +23,10 @@ extension Demo {
             numbers.close()
         }
         _ = runtime.spawn("square") {
-            for try await n in numbers { try await squares.send(n * n) }
+            for try await n in numbers {
+                busyWork(for: work)
+                try await squares.send(n * n)
+            }
             squares.close()
         }
         let summer = runtime.spawn("sum") {
