@@ -1,8 +1,8 @@
 /// Which ticks a (possibly folded) time axis names, and where their labels go: every tick is a round time drawn at
 /// its true place, and no two labels crowd each other (`LabelRow`).
 ///
-/// Each stretch between folds gets the multiples of the finest 1-2-5 step whose labels fit its width, so that ticks
-/// in one stretch are evenly spaced. A fold is a break in the axis: no tick falls inside it, and no tick's label comes
+/// Each stretch between folds gets the multiples of the finest 1-2-5 step whose labels fit its width and of which
+/// some fall clear of its breaks, so that ticks in one stretch are evenly spaced. A fold is a break in the axis: no tick falls inside it, and no tick's label comes
 /// within `spacing` of it (the gap two labels keep), so that no label crowds a break; a burst too narrow for that is
 /// named by its fold labels.
 struct AxisTickChoice {
@@ -28,15 +28,10 @@ struct AxisTickChoice {
     func place() -> [Placed] {
         var placed: [Placed] = []
         var labels = LabelRow(left: row.left, right: row.right, spacing: Self.spacing)
-        let folded = scale.segments.filter(\.folded)
         for segment in scale.segments where !segment.folded {
-            let breakBefore = folded.contains { $0.x1 == segment.x0 }
-            let breakAfter = folded.contains { $0.x0 == segment.x1 }
             for tick in ticks(segment) {
                 let x = scale.x(tick.time)
                 let w = width(tick.label)
-                let clearance = w / 2 + Self.spacing
-                if breakBefore && x - segment.x0 < clearance || breakAfter && segment.x1 - x < clearance { continue }
                 guard !placed.contains(where: { $0.time == tick.time }),
                       let left = labels.place(width: w, over: x, x) else { continue }
                 placed.append(Placed(time: tick.time, label: tick.label, left: left, width: w))
@@ -45,10 +40,29 @@ struct AxisTickChoice {
         return placed.sorted { $0.time < $1.time }
     }
 
-    /// Round ticks over `segment` at the finest step whose labels keep room between them at its width.
+    /// Round ticks over `segment`, clear of its breaks: the multiples of the finest step whose labels keep room
+    /// between them at its width and of which at least one falls clear; none when no step has one.
     func ticks(_ segment: TimeScale.Segment) -> [TimeTicks.Tick] {
-        let (ticks, _) = Self.fitting(start: segment.t0, end: segment.t1, pixels: segment.x1 - segment.x0, width: width)
-        return ticks.ticks.filter { $0.time >= segment.t0 && $0.time <= segment.t1 }
+        let breakBefore = scale.segments.contains { $0.folded && $0.x1 == segment.x0 }
+        let breakAfter = scale.segments.contains { $0.folded && $0.x0 == segment.x1 }
+        let pixels = segment.x1 - segment.x0
+        let span = max(segment.t1 - segment.t0, 1)
+        // A narrow burst tries a few steps (at least three ticks' worth) for one that lands clear of its breaks.
+        var maxTicks = max(Int(pixels / 70), 3)
+        while maxTicks >= 1 {
+            let ticks = TimeTicks(start: segment.t0, end: segment.t1, maxTicks: maxTicks)
+            maxTicks -= 1
+            let widest = ticks.ticks.map { width($0.label) }.max() ?? 0
+            guard pixels * ticks.step / span >= widest + 14 || maxTicks == 0 else { continue }
+            let clear = ticks.ticks.filter { tick in
+                guard tick.time >= segment.t0, tick.time <= segment.t1 else { return false }
+                let x = scale.x(tick.time)
+                let clearance = width(tick.label) / 2 + Self.spacing
+                return !(breakBefore && x - segment.x0 < clearance) && !(breakAfter && segment.x1 - x < clearance)
+            }
+            if !clear.isEmpty { return clear }
+        }
+        return []
     }
 
     /// The most round ticks over `start...end`, drawn `pixels` wide, whose labels (of the given `width`) keep room
