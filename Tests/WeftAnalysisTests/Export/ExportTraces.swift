@@ -89,8 +89,9 @@ enum ExportTraces {
         return Export(timeline: timeline, summary: summary, bytes: out.memory, check: try ChromeTraceChecker(out.memory))
     }
 
-    /// Trace events that do not become instants: shown as slices, track names, other data or counters.
-    static let notInstants: [EventKind] = [.runBegin, .runEnd, .metadata, .threadStart, .threadStop, .sample]
+    /// Trace events that do not become instants: shown as slices, track names, other data or counters; a thread's
+    /// CPU-clock readings are not exported at all.
+    static let notInstants: [EventKind] = [.runBegin, .runEnd, .metadata, .threadStart, .threadStop, .sample, .threadCPU]
 
     /// The number of events that should become instants.
     static func expectedInstants(_ timeline: Timeline) -> Int {
