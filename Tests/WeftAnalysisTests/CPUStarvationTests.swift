@@ -9,29 +9,8 @@ import WeftTestSupport
 /// OS gave no CPU: the model keeps such stretches per thread (`CPUStarvation`).
 @Suite("Stretches of a slice without CPU", .serialized)
 struct CPUStarvationTests {
-    /// Thread-per-task: main runs one slice on T2 from 30 ns to 7.5 ms; the timer thread T3 reads T2's CPU clock at
-    /// 1, 2, 6 and 7 ms. From 2 to 6 ms it advances by 0.1 ms (of 4 ms); elsewhere by about as much as the wall time.
-    /// With `split`, main's slice ends at 3 ms and a second one begins at 3.5 ms.
-    static func trace(split: Bool = false) -> ScriptedTrace {
-        let s = ScriptedTrace()
-        s.meta(0, "scheduler", "thread-per-task")
-        s.meta(0, "cores", "2")
-        s.create(10, on: 1, 1, name: "main")
-        s.thread(20, 2, tid: 6001, role: .taskThread, index: 1)
-        s.begin(30, on: 2, 1)
-        s.thread(40, 3, tid: 6002, role: .timer, index: 0)
-        s.raw(.threadCPU, 1_000_000, on: 3, 2, 950_000)
-        s.raw(.threadCPU, 2_000_000, on: 3, 2, 1_940_000)
-        if split {
-            s.end(3_000_000, on: 2, .yielded)
-            s.begin(3_500_000, on: 2, 1)
-        }
-        s.raw(.threadCPU, 6_000_000, on: 3, 2, 2_040_000)
-        s.raw(.threadCPU, 7_000_000, on: 3, 2, 3_030_000)
-        s.finish(7_500_000, on: 2)
-        s.runFinish(7_600_000, .completed)
-        return s
-    }
+    /// The run of `CPUStarvedThreadTrace`: from 2 to 6 ms main's thread got 0.1 ms of CPU.
+    static func trace(split: Bool = false) -> ScriptedTrace { CPUStarvedThreadTrace.make(split: split) }
 
     @Test("a stretch between two samples of one slice whose CPU clock advanced under a quarter of the wall is starved")
     func stalledClockIsStarved() throws {

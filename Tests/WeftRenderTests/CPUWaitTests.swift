@@ -113,26 +113,9 @@ import WeftTrace
         #expect(PanelLayout.splitByCrowding(12, 18, crowded: crowded).map(\.crowded) == [true])
     }
 
-    /// Two cores, one task running on its own thread from 30 ns to 7.5 ms; the sampler read the thread's CPU clock
-    /// at 1, 2, 6 and 7 ms, and from 2 to 6 ms it advanced by 0.1 ms only: the OS gave the thread no CPU then.
-    static func starvedTrace() -> ScriptedTrace {
-        let s = ScriptedTrace()
-        s.meta(0, "scheduler", "thread-per-task")
-        s.meta(0, "cores", "2")
-        s.create(10, on: 1, 1, name: "main")
-        s.thread(20, 2, tid: 6001, role: .taskThread, index: 1)
-        s.begin(30, on: 2, 1)
-        s.thread(40, 3, tid: 6002, role: .timer, index: 0)
-        for (time, cpu) in [(1_000_000, 950_000), (2_000_000, 1_940_000), (6_000_000, 2_040_000), (7_000_000, 3_030_000)] {
-            s.raw(.threadCPU, UInt64(time), on: 3, 2, UInt64(cpu))
-        }
-        s.finish(7_500_000, on: 2)
-        s.runFinish(7_600_000, .completed)
-        return s
-    }
-
+    /// `CPUStarvedThreadTrace`: from 2 to 6 ms main's thread got 0.1 ms of CPU, with no more threads than cores.
     @Test func runningWhileTheThreadsCPUClockStoodStillIsWaitingForACPU() throws {
-        let render = RenderTimeline(timeline: Self.starvedTrace().timeline())
+        let render = RenderTimeline(timeline: CPUStarvedThreadTrace.make().timeline())
         // No more threads than cores: only the CPU clock tells.
         #expect(render.oversubscribed.isEmpty)
         #expect(try Self.running(render, "main") == ["running 30-2000000", "running or waiting for a CPU 2000000-6000000",

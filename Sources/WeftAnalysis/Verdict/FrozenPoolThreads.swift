@@ -42,7 +42,7 @@ public struct FrozenPoolThreads: Sendable, Equatable {
         for thread in timeline.threads where thread.role == .worker {
             let slices = thread.slices.elements
             for (a, b) in zip(slices, slices.dropFirst()) where b.start > a.end && b.start - a.end > Self.looksWithin {
-                guard !thread.wakes.contains(where: { $0.end > a.end && $0.end <= b.start }),
+                guard !Self.woke(thread.wakes, after: a.end, through: b.start),
                       let task = timeline.task(b.task) else { continue }
                 // The task's state just before it ran: ready since the first slice ended (or before).
                 let before = task.intervals.firstIndex(startingAtOrAfter: b.start) - 1
@@ -52,6 +52,16 @@ public struct FrozenPoolThreads: Sendable, Equatable {
                 stretches.append(Stretch(thread: thread.id, start: a.end, end: b.start, task: b.task))
             }
         }
+    }
+
+    /// Whether one of `wakes` ended (the thread ran again) after `after` and no later than `through`: a binary search
+    /// when their ends are sorted (a thread's wakes follow one another), so that a thread with many gaps and many
+    /// wakes costs O(gaps × log wakes), not O(gaps × wakes).
+    static func woke(_ wakes: IntervalList<SignalledWake>, after: UInt64, through: UInt64) -> Bool {
+        guard wakes.endsSorted else { return wakes.contains { $0.end > after && $0.end <= through } }
+        guard after < .max else { return false }
+        let first = wakes.firstIndex(endingAtOrAfter: after + 1)
+        return first < wakes.count && wakes[first].end <= through
     }
 
     /// The wall time (ns) in which at least one pool thread was frozen: the stretches' union.
