@@ -39,9 +39,11 @@ extension PanelLayout {
         return min(Metrics.waitForGraphWidth, canvas.row(0, 1).width * 0.45)
     }
 
-    /// The deadlock's cycle as a small graph in `box`: tasks (in their colours) and the objects they wait on, on an
-    /// ellipse in wait-for order; "waits for" arrows solid from a task to its object, "held by" dashed from the
-    /// object to the task that holds it. Returns the height used.
+    /// The deadlock's cycle as a small graph in `box`: tasks (in their colours) and the objects they wait on, in
+    /// wait-for order around a ring of two rows (the top row read left to right, the bottom row right to left, tasks
+    /// on the outer line and objects on the inner one, so that every arrow between neighbours has room). "Waits for"
+    /// arrows are thick, orange and solid, from a task to its object; "held by" arrows thin, grey and dashed, from
+    /// the object to the task that holds it; the key under the graph draws one of each. Returns the height used.
     @discardableResult
     func layoutWaitForGraph(in box: Rect, title: String = "wait-for graph of the deadlock") -> Double {
         guard let deadlock = timeline.deadlock, !deadlock.cycle.isEmpty else { return 0 }
@@ -50,31 +52,39 @@ extension PanelLayout {
                                 in: Rect(x: box.x, y: box.y, width: box.width, height: Metrics.problemRow),
                                 size: Metrics.axisSize, weight: .bold, color: theme.text)
         canvas.builder.add(title, to: .labels)
-        let key = "solid orange arrow: waits for · dashed arrow: held by (or released only by)"
-        canvas.builder.add(canvas.text(key, in: Rect(x: box.x, y: box.maxY - Metrics.problemRow, width: box.width,
-                                                     height: Metrics.problemRow),
-                                       size: Metrics.axisSize, color: theme.secondaryText), to: .labels)
-        let area = Rect(x: box.x, y: box.y + Metrics.problemRow, width: box.width, height: box.height - 2 * Metrics.problemRow)
+        layoutWaitForKey(in: Rect(x: box.x, y: box.maxY - Metrics.problemRow, width: box.width,
+                                  height: Metrics.problemRow))
+        let area = Rect(x: box.x, y: box.y + Metrics.problemRow + 4, width: box.width,
+                        height: box.height - 2 * Metrics.problemRow - 8)
         let nodeHeight = 16.0
-        let centre = Point(area.x + area.width / 2, area.y + area.height / 2)
         let n = cycle.count * 2
         let labels = cycle.flatMap { [$0.taskLabel, $0.objectLabel] }
         let widest = labels.map { canvas.measurer.width($0, size: Metrics.axisSize) }.max() ?? 40
-        let nodeWidth = min(widest + 8, area.width / 3)
-        let rx = max((area.width - nodeWidth) / 2, 10), ry = max((area.height - nodeHeight) / 2, 4)
+        let columns = (n + 1) / 2
+        let nodeWidth = min(widest + 8, area.width / Double(max(columns, 2)))
+        let columnStep = columns > 1 ? (area.width - nodeWidth) / Double(columns - 1) : 0
+        // Outer and inner lines of each row; the inner one a little towards the middle.
+        let stagger = min(26.0, max(0, (area.height - 2 * nodeHeight) / 4))
         var boxes: [Rect] = []
         for i in 0..<n {
-            // From the top, clockwise.
-            let angle = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(n)
-            let c = Point(centre.x + rx * cos(angle), centre.y + ry * sin(angle))
-            boxes.append(Rect(x: c.x - nodeWidth / 2, y: c.y - nodeHeight / 2, width: nodeWidth, height: nodeHeight))
+            let top = i < columns
+            let column = top ? i : columns - 1 - (i - columns)
+            let outer = i % 2 == 0  // tasks outside, objects inside
+            let y = top ? area.y + (outer ? 0 : stagger) : area.maxY - nodeHeight - (outer ? 0 : stagger)
+            boxes.append(Rect(x: area.x + Double(column) * columnStep, y: y, width: nodeWidth, height: nodeHeight))
         }
         for i in 0..<n {
-            let from = boxes[i], to = boxes[(i + 1) % n]
-            let waits = i % 2 == 0
+            var from = boxes[i], to = boxes[(i + 1) % n]
+            // In a single column the two arrows between the rows would coincide: down on the right, up on the left.
+            if columns == 1 {
+                let shift = nodeWidth / 4 * (i == 0 ? 1 : -1)
+                from = Rect(x: from.x + shift, y: from.y, width: from.width, height: from.height)
+                to = Rect(x: to.x + shift, y: to.y, width: to.width, height: to.height)
+            }
+            let style = Self.waitForArrowStyle(waits: i % 2 == 0, theme: theme)
             let (a, b) = Self.trimmed(from: from, to: to)
-            canvas.builder.add(.arrow(from: a, to: b, color: waits ? Palette.color(of: .mutex) : theme.text, width: 1.3,
-                                      head: 6, dash: waits ? [] : [4, 3]), to: .arrows)
+            canvas.builder.add(.arrow(from: a, to: b, color: style.color, width: style.width, head: style.head,
+                                      dash: style.dash), to: .arrows)
         }
         for (i, step) in cycle.enumerated() {
             let taskBox = boxes[2 * i], objectBox = boxes[2 * i + 1]
@@ -88,6 +98,27 @@ extension PanelLayout {
                                            color: theme.text), to: .labels)
         }
         return box.height
+    }
+
+    /// How the wait-for graph draws its two kinds of arrow, apart in thickness, head, colour and dash.
+    static func waitForArrowStyle(waits: Bool, theme: Theme) -> (color: Color, width: Double, head: Double, dash: [Double]) {
+        waits ? (Palette.color(of: .mutex), 2.6, 9, []) : (theme.secondaryText, 1.1, 5, [3, 3])
+    }
+
+    /// The graph's key in `row`: a short arrow of each kind, each followed by what it means.
+    private func layoutWaitForKey(in row: Rect) {
+        var x = row.x
+        let y = row.y + row.height / 2
+        for (waits, words) in [(true, "waits for"), (false, "held by (or released only by)")] {
+            let style = Self.waitForArrowStyle(waits: waits, theme: theme)
+            canvas.builder.add(.arrow(from: Point(x, y), to: Point(x + 26, y), color: style.color, width: style.width,
+                                      head: style.head, dash: style.dash), to: .labels)
+            x += 30
+            guard let label = canvas.text(words, in: Rect(x: x, y: row.y, width: row.maxX - x, height: row.height),
+                                          size: Metrics.axisSize, color: theme.secondaryText) else { return }
+            canvas.builder.add(label, to: .labels)
+            x = label.box.maxX + 14
+        }
     }
 
     /// The segment between two boxes' centres, cut where it leaves the first box and enters the second.

@@ -41,16 +41,10 @@ public struct DeadlockDrawing: Sendable, Equatable {
         self.outside = outside
     }
 
-    /// What the wait-for graph's title says of it: ": a cycle of 5 tasks; main waits on t2, outside the cycle", or
-    /// with several tasks outside, "…; 2 more tasks wait outside the cycle".
+    /// What the wait-for graph's title says of it: ": a cycle of 5 tasks". Tasks waiting outside the cycle (`outside`)
+    /// are not drawn in the graph, so its title does not name them either; the deadlock message lists them.
     public var summary: String {
-        var text = ": a cycle of \(cycle.count == 1 ? "1 task" : "\(cycle.count) tasks")"
-        if outside.count == 1 {
-            text += "; \(outside[0]), outside the cycle"
-        } else if outside.count > 1 {
-            text += "; \(outside.count) more tasks wait outside the cycle"
-        }
-        return text
+        ": a cycle of \(cycle.count == 1 ? "1 task" : "\(cycle.count) tasks")"
     }
 
     /// The deadlock of a run that ended deadlocked; nil for any other run.
