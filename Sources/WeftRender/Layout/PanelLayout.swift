@@ -157,8 +157,17 @@ struct PanelLayout {
     }
 
     private var lockDetail: String {
-        let contended = timeline.locks.filter { !$0.waits.isEmpty }.count
-        var text = Self.lockCounts(timeline.locks) + ", \(Format.count(contended)) waited for"
+        let waitedFor = timeline.locks.filter { !$0.waits.isEmpty }
+        var text = Self.lockCounts(timeline.locks) + ", \(Format.count(waitedFor.count)) waited for"
+        if (1...2).contains(waitedFor.count) {
+            // Few enough to name: which lock, and who waited for it.
+            text += ": " + waitedFor.map { lock in
+                let name = lock.label == lock.idText ? lock.idText : "\(lock.idText) \(lock.label)"
+                let who = lock.waiters.sorted { $0.rawValue < $1.rawValue }
+                let shown = who.prefix(3).map(\.description).joined(separator: ", ")
+                return "\(name) by \(shown)" + (who.count > 3 ? " and \(who.count - 3) more" : "")
+            }.joined(separator: "; ")
+        }
         if lanes.hiddenLocks > 0 {
             text += " (\(Format.count(lanes.shownLocks.count)) drawn: every one a task drawn waited for, then the most"
                 + " waited-for; \(Format.count(lanes.hiddenLocks)) more not drawn)"
