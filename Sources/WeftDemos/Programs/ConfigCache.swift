@@ -12,8 +12,10 @@ extension Demo {
     /// cancelled at a deadline: every primitive beyond channels, mutexes and wait groups in one program.
     public static let configCache = Demo(
         name: "config-cache",
-        summary: "readers share a cache (read-write mutex) loaded once; a ticker refreshes it; a semaphore limits fetches; "
-            + "a timer's deadline cancels a straggler; stats go out with trySend and in with receive(timeout:)",
+        summary: "readers share a cache (read-write mutex) loaded once (the others wait for the first load, 2 ms: pink); "
+            + "a ticker refreshes it every refresh-ms (a write, taking both slots); a semaphore of 2 slots limits fetches "
+            + "(each holds one for 3 ms: more fetchers than slots queue); a timer's deadline cancels a straggler (×); stats "
+            + "go out with trySend and in with receive(timeout:)",
         claim: "The primitives Go and Rust users reach for first (RWMutex, Once, a weighted Semaphore, Ticker and Timer, "
             + "cancellation, non-blocking and timed channel operations) work the same under every scheduler and show in the trace.",
         parameters: [

@@ -11,7 +11,9 @@ extension Demo {
     /// Producers send items with a pause halfway; the consumer selects between an item and a timeout.
     public static let producerConsumer = Demo(
         name: "producer-consumer",
-        summary: "producers send items with a pause halfway; the consumer selects between the next item and a timeout",
+        summary: "producers send items with a pause halfway; the consumer selects between the next item and a timeout; "
+            + "the closer waits for each producer's done on the wait group (its last act, deferred), not for its end, so "
+            + "a producer may still be returning after the closer and main have finished",
         claim: "Channels for communication, plus the select that real servers need: wait for a message or give up after a while.",
         parameters: [
             DemoParameter("producers", 2, 1...10_000, "how many producers"),

@@ -6,8 +6,8 @@ extension Demo {
     /// main's wait visibly ends with the last.
     public static let waitGroup = Demo(
         name: "waitgroup",
-        summary: "three tasks print \"Task N running\" and work N × work-ms; a wait group lets main wait for all "
-            + "(the blog's WaitGroup example)",
+        summary: "three tasks print \"Task N running\", then task N sleeps N × work-ms (its stand-in for work: drawn as "
+            + "sleeping, no CPU); a wait group lets main wait for all (the blog's WaitGroup example)",
         claim: "WaitGroups are lightweight for synchronization: simpler than channels for waiting for completion.",
         parameters: [
             DemoParameter("tasks", 3, 1...100_000, "how many tasks the group waits for"),
