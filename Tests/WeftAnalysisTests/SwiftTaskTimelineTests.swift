@@ -62,4 +62,49 @@ struct SwiftTaskTimelineTests {
         #expect(LeakLint().check(timeline).isEmpty)
         #expect(LockAcrossBlockLint().check(timeline).isEmpty)
     }
+
+    /// A parent suspended outside Weft on thread 1 while its child runs on thread 2; the child ends, and `wake` is
+    /// recorded on thread 2 after the child's last slice (`afterEnd`) or inside it.
+    static func parentWokenByChild(afterEnd: Bool) -> Timeline {
+        let script = ScriptedTrace()
+        script.thread(0, 1, tid: 11, role: .worker, index: 0)
+        script.thread(0, 2, tid: 12, role: .worker, index: 1)
+        script.create(1, on: 1, 1, name: "main")
+        script.begin(10, on: 1, 1)
+        script.create(11, on: 1, 2, parent: 1, name: "async let 1 of t1")
+        script.block(12, on: 1, .suspended)
+        script.end(13, on: 1, .blocked)
+        script.begin(20, on: 2, 2)
+        if afterEnd {
+            script.taskEnd(30, on: 2, 2)
+            script.end(31, on: 2, .finished)
+            script.unblock(32, on: 2, 1)
+        } else {
+            script.unblock(30, on: 2, 1)
+            script.block(31, on: 2, .suspended)
+            script.end(32, on: 2, .blocked)
+        }
+        script.begin(40, on: 1, 1)
+        script.end(50, on: 1, .finished)
+        script.runFinish(60, .completed)
+        return script.timeline()
+    }
+
+    @Test("a parent suspended outside Weft and woken just after its child's end joined that child")
+    func suspensionEndedByChildEndIsAJoin() throws {
+        let timeline = Self.parentWokenByChild(afterEnd: true)
+        let main = try #require(timeline.tasks.first { $0.id == TaskID(1) })
+        let waits = main.intervals.map(\.state).filter { if case .blocked = $0 { true } else { false } }
+        #expect(waits == [.blocked(object: ObjectID(2), reason: .join)], "\(waits)")
+        #expect(timeline.wakes.contains { $0.waker == TaskID(2) && $0.wakee == TaskID(1) && $0.reason == .join })
+        #expect(timeline.run.anomalyCount == 0, "\(timeline.run.anomalies)")
+    }
+
+    @Test("a child that wakes its suspended parent from inside a slice (a stream's yield) is not joined")
+    func wakeFromARunningChildStaysASuspension() throws {
+        let timeline = Self.parentWokenByChild(afterEnd: false)
+        let main = try #require(timeline.tasks.first { $0.id == TaskID(1) })
+        let waits = main.intervals.map(\.state).filter { if case .blocked = $0 { true } else { false } }
+        #expect(waits == [.blocked(object: .none, reason: .suspended)], "\(waits)")
+    }
 }

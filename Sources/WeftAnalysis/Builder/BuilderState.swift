@@ -115,6 +115,9 @@ struct ThreadBuild {
     var open: (task: TaskID, start: UInt64, migrated: Bool)?
     /// The actor job open on this thread: its actor's position, its start, and where its current stretch began.
     var actorJob: (actor: Int, start: UInt64, stretch: UInt64)?
+    /// The task whose end (`taskEnd`) this thread recorded last, until its next slice begins: the runtime may wake an
+    /// `async let` child's parent just after the child's last slice has ended (see `TimelineState.childAwaited`).
+    var lastEnded: TaskID = .none
 }
 
 /// A mutex while the builder reads the trace.

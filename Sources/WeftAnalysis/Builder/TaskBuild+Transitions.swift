@@ -58,6 +58,19 @@ extension TaskBuild {
         }
     }
 
+    /// The suspension outside Weft this task is in (or is entering) turns out to be a join on its child `child`
+    /// (`TimelineState.childAwaited`): it is recorded, and drawn, as one.
+    mutating func noteJoined(_ child: TaskID) {
+        let object = ObjectID(child.rawValue)
+        if case .blocked = state { state = .blocked(object: object, reason: .join) }
+        if pendingBlock?.reason == .suspended { pendingBlock = (.join, object) }
+        if lastBlock?.reason == .suspended { lastBlock = (.join, object) }
+        if lastWait?.reason == .suspended && lastWait?.woken == nil {
+            lastWait?.reason = .join
+            lastWait?.object = object
+        }
+    }
+
     /// `unblock` by `waker`: returns what the task had waited on, and a complaint when it was not waiting.
     mutating func wake(by waker: TaskID, at time: UInt64) -> (reason: BlockReason?, object: ObjectID, anomaly: String?) {
         if lastWait != nil && lastWait?.woken == nil {

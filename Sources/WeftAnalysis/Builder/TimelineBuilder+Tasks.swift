@@ -37,6 +37,7 @@ extension TimelineState {
             }
         }
         threads[th].open = (id, e.time, migrated)
+        threads[th].lastEnded = .none
         openSlices += 1
         if openSlicesLatestStart.time == e.time {
             openSlicesLatestStart.count += 1
@@ -80,7 +81,13 @@ extension TimelineState {
             tasks[t].leftActor = false
             return
         }
-        let (reason, object, complaint) = tasks[t].wake(by: e.task, at: e.time)
+        // A join on a child is woken by that child, although the runtime records the wake just after its last slice.
+        var waker = e.task
+        if let child = childAwaited(by: t, e) {
+            tasks[t].noteJoined(child)
+            waker = child
+        }
+        let (reason, object, complaint) = tasks[t].wake(by: waker, at: e.time)
         if let complaint { anomaly(e, complaint) }
         if lints != nil, let woken = tasks[t].lastWait?.woken { lints?.woken(t, at: woken) }
         if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {
@@ -93,14 +100,34 @@ extension TimelineState {
             }
         }
         if keepsDetail {
-            keep(WakeEdge(time: e.time, waker: e.task, wakerThread: e.thread, wakee: id, reason: reason, object: object),
+            keep(WakeEdge(time: e.time, waker: waker, wakerThread: e.thread, wakee: id, reason: reason, object: object),
                  wakee: t)
         }
-        if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: e.task, completed: true) }
+        if let wait = tasks[t].openWait, wait.blocked { closeWait(t, at: e.time, waker: waker, completed: true) }
         settleIntervals(t)
     }
 
+    /// The child task whose end woke task position `t` from a suspension outside Weft (`block(suspended)`), if the
+    /// `unblock` `e` is such a wake: a parent awaiting its `async let` or task-group child is suspended on Swift work
+    /// Weft cannot see, but the runtime resumes it just after the child's last slice, on the same thread, once it has
+    /// read the child's end (`taskEnd`), so the wait was a join on that child. A wake from inside a running slice (a
+    /// child yielding into a stream its parent reads) is not one.
+    func childAwaited(by t: Int, _ e: Event) -> TaskID? {
+        let suspended: Bool
+        if case .blocked(_, .suspended?) = tasks[t].state {
+            suspended = true
+        } else {
+            suspended = tasks[t].isRunning && tasks[t].pendingBlock?.reason == .suspended
+        }
+        guard suspended, e.task == .none, let th = threadIndex.position(e.thread.rawValue) else { return nil }
+        let child = threads[th].lastEnded
+        guard child != .none, child != tasks[t].id, let c = taskIndex.position(child.rawValue),
+              tasks[c].parent == tasks[t].id else { return nil }
+        return child
+    }
+
     mutating func taskEnd(_ v: TaskEndEvent, _ e: Event) {
+        if let th = threadIndex.position(e.thread.rawValue) { threads[th].lastEnded = v.task }
         let t = taskPosition(v.task, at: e.time)
         tasks[t].outcome = v.outcome
         tasks[t].message = strings(v.message)
