@@ -165,6 +165,7 @@ struct PanelLayout {
                 let name = lock.label == lock.idText ? lock.idText : "\(lock.idText) \(lock.label)"
                 let who = lock.waiters.sorted { $0.rawValue < $1.rawValue }
                 let shown = who.prefix(3).map(\.description).joined(separator: ", ")
+                guard !who.isEmpty else { return name }
                 return "\(name) by \(shown)" + (who.count > 3 ? " and \(who.count - 3) more" : "")
             }.joined(separator: "; ")
         }
