@@ -107,4 +107,31 @@ struct SwiftTaskTimelineTests {
         let waits = main.intervals.map(\.state).filter { if case .blocked = $0 { true } else { false } }
         #expect(waits == [.blocked(object: .none, reason: .suspended)], "\(waits)")
     }
+
+    @Test("main awaiting its async lets and its task group's children joins them", arguments: schedulers)
+    func awaitingStructuredChildrenIsAJoin(_ scheduler: SchedulerKind) async throws {
+        let (timeline, failure) = try await tracedTimeline(scheduler, name: "swift-joins") { _ in
+            async let slow: Int = { try? await Task.sleep(for: .milliseconds(6)); return 1 }()
+            async let fast: Int = { try? await Task.sleep(for: .milliseconds(1)); return 2 }()
+            let pair = await slow + fast
+            let grouped = await withTaskGroup(of: Int.self) { group in
+                group.addTask {
+                    try? await Task.sleep(for: .milliseconds(6))
+                    return 3
+                }
+                return await group.reduce(0, +)
+            }
+            #expect(pair + grouped == 6)
+        }
+        #expect(failure == nil)
+        expectConsistent(timeline, "\(scheduler)")
+        let main = timeline.tasks[0]
+        let children = Set(timeline.tasks.filter { $0.parent == main.id }.map { ObjectID($0.id.rawValue) })
+        #expect(children.count == 3)
+        // Each of the two long waits (for the slow async let, for the group's child) is a join on a child.
+        let joins = main.intervals.compactMap { interval -> ObjectID? in
+            if case .blocked(let object, .join?) = interval.state, interval.end - interval.start > 3_000_000 { object } else { nil }
+        }
+        #expect(joins.count == 2 && joins.allSatisfy(children.contains), "\(scheduler): \(main.intervals.map(\.state))")
+    }
 }

@@ -64,12 +64,19 @@ extension TaskRecord {
             switch result {
             case .success: tracer.record(TaskEndEvent(task: id, outcome: .returned, message: .empty))
             case .failure(let error):
-                tracer.record(TaskEndEvent(task: id, outcome: .threw, message: tracer.intern(String(describing: error))))
+                tracer.record(TaskEndEvent(task: id, outcome: .threw, message: tracer.intern(Self.describe(error))))
             }
         }
         complete(result)
         bodyFinished = true
         ThreadLocals.endReason = .finished
         core.taskEnded(self, isMain: isMain)
+    }
+
+    /// The text a thrown error is recorded with. A cancellation, the error a task most often ends with, is spelled
+    /// without `String(describing:)`, whose first use in a process reflects on the type: 0.5 ms here (6 ms on a busy
+    /// machine), which the trace would draw as the cancelled task running after its cancellation.
+    static func describe(_ error: any Error) -> String {
+        error is CancellationError ? "CancellationError()" : String(describing: error)
     }
 }

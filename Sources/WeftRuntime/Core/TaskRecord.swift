@@ -41,7 +41,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
     let drainedActor: DrainedActor?
     /// A task-group child or an `async let`: it has completed by the time the task that made it ends.
     let structuredChild: Bool
-    /// Jobs held back during a run of this task (`defersEnqueues`), under `deferredLock`: the slice that holds them
+    /// Jobs held back during a run of this task (`defersEnqueues`, or a structured child's wake-up of its suspended
+    /// parent: see `RunCore.resume`), under `deferredLock`: the slice that holds them
     /// back and the task's next slice, which may already run on another thread (its job enqueued from an actor's job),
     /// both touch them.
     private var deferredJobs: [(UnownedJob, TaskRecord)] = []
@@ -108,7 +109,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         self.swiftTaskID = swiftTaskID
         self.retainsJob = retainsJob
         self.defersEnqueues = defersEnqueues
-        self.deferredLock = defersEnqueues ? PThreadLock() : nil
+        self.deferredLock = defersEnqueues || structuredChild ? PThreadLock() : nil
         self.drainedActor = drainedActor
         self.structuredChild = structuredChild
     }
@@ -221,7 +222,7 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         } else if suspended && heldTask != nil {
             core.watchForEndOnActor(self)  // it may be on an actor, and complete there
         }
-        if defersEnqueues { flushDeferredJobs() }
+        if deferredLock != nil { flushDeferredJobs() }
         let yieldJob = heldYieldJobAddress.load(ordering: .relaxed)
         if yieldJob != 0 {
             heldYieldJobAddress.store(0, ordering: .relaxed)
@@ -274,7 +275,8 @@ final class TaskRecord: TaskExecutor, @unchecked Sendable {
         for (job, record) in jobs { core.resume(job, of: record) }
     }
 
-    /// Holds back a job enqueued during this task's slice (`defersEnqueues`) until the slice's end has been read.
+    /// Holds back a job enqueued during this task's slice (`defersEnqueues`, or a structured child's wake-up of its
+    /// suspended parent) until the slice's end has been read.
     func deferJob(_ job: UnownedJob, of record: TaskRecord) {
         deferredLock.unsafelyUnwrapped.withLock { deferredJobs.append((job, record)) }
     }

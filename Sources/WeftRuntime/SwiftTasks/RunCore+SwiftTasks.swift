@@ -7,11 +7,14 @@ import WeftTrace
 /// parent's task executor preference, so all their jobs arrive at the executor of their nearest spawned ancestor.
 extension RunCore {
     /// Hands a job of `record`'s task to the scheduler. During an `async let` child's slice the job is held until
-    /// the slice has ended (`TaskRecord.defersEnqueues`).
+    /// the slice has ended (`TaskRecord.defersEnqueues`); so is a task-group child's wake-up of its parent suspended
+    /// outside Weft (the child's end completing `group.next()`), so that the trace records the parent's `unblock`
+    /// after the child's `taskEnd`, as for an `async let`, and the analysis can tell the wait was a join on that child.
     @inline(__always)
     func resume(_ job: UnownedJob, of record: TaskRecord) {
         if let actorJob = ThreadLocals.actorJobRecord { noteLeavingActor(record, actorJob: actorJob) }
-        if let current = ThreadLocals.currentTask, current.defersEnqueues {
+        if let current = ThreadLocals.currentTask, current.defersEnqueues
+            || current.structuredChild && current.swiftParent === record && record.isSuspendedOutside {
             current.deferJob(job, of: record)
             return
         }
