@@ -64,6 +64,8 @@ struct ReaderEngine {
     private var awaitRound = 1
     private var awaitOffset = ReaderEngine.waitBytes
     private var buffered = 0
+    /// The payload bytes of the batches read but not yet used up.
+    var heldBatchBytes: Int { buffered }
     private var unknownSeen = Set<UInt8>()
 
     /// What decoding looks up per kind code, and the events decoded per kind code (set once the header is read).
