@@ -8,8 +8,12 @@ import Darwin
 ///
 /// Times are written in 1 ns units, so they read back exactly. Each run of consecutive events of one thread becomes
 /// one batch (split at 64 KiB), in list order, so that a list already in causal and time order reads back in the
-/// same order.
+/// same order. A round marker follows each `roundBytes` of batches, as the recorder's rounds do: the reader holds
+/// an unfinished round whole before it emits from it, so without them it would hold the first 64 MiB of a long list.
 public enum TraceFileWriter {
+    /// The batch bytes between two round markers (a list smaller than this has none).
+    static let roundBytes = 1 << 20
+
     /// Writes `list` to `path`.
     /// - Throws: `TraceError.cannotOpen` or `.io`.
     public static func write(_ list: EventList, to path: String) throws(TraceError) {
@@ -32,6 +36,7 @@ public enum TraceFileWriter {
         defer { scratch.deallocate() }
         var i = 0
         var endTime: UInt64 = 0
+        var sinceRound = 0
         let events = list.events
         while i < events.count {
             let thread = events[i].thread.rawValue
@@ -54,6 +59,11 @@ public enum TraceFileWriter {
             }
             states[thread] = state
             encoder.batch(thread: thread, base: base, count: n, events: UnsafeRawBufferPointer(start: scratch, count: used))
+            sinceRound += used
+            if sinceRound >= roundBytes && i < events.count {
+                encoder.round(time: endTime)
+                sinceRound = 0
+            }
         }
         let trailer = TraceTrailer(events: UInt64(events.count), dropped: 0, threads: states.count,
                                    strings: list.strings.count, countsByCode: counts, endTime: endTime)

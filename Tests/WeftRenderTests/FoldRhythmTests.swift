@@ -3,8 +3,8 @@ import Testing
 import WeftAnalysis
 @testable import WeftRender
 
-/// A timer-driven program on the folded axis: its rhythm named once, its pause one long stretch with its wake-ups
-/// in it, and a true tick at every burst.
+/// A timer-driven program on the folded axis: waits on a channel that are the program's story stay drawn, and a
+/// folded rhythm gets a true tick at every burst.
 @Suite("Folded time for timer-driven programs")
 struct FoldRhythmTests {
     let measurer: TextMeasurer
@@ -24,23 +24,21 @@ struct FoldRhythmTests {
         return TimeScale(start: 0, end: run.facts.axisEnd, x0: 0, x1: width, folds: folds)
     }
 
-    @Test("the pause is folded like the beats, as narrow breaks, its wake-ups drawn at their true places between them")
-    func pauseAsBreaks() throws {
+    @Test("the consumer's waits on a channel are the story: neither the beats nor the pause are folded")
+    func storyWaitsStayDrawn() throws {
+        // Each beat and each piece of the pause is the whole of one wait of the consumer's on a channel, and none is
+        // half of the window: folding them would hide how long it waited.
         let run = Fixtures.pacedWithPause()
-        let scale = scale(run)
-        let folded = scale.segments.filter(\.folded)
-        // Three beats, the pause cut in three by the two timeouts, three beats.
-        #expect(folded.count == 9)
-        #expect(folded.allSatisfy { abs($0.x1 - $0.x0 - Metrics.foldWidth) < 1e-9 })
-        // Each burst, the timeouts' included, is wide enough to see a 20 µs slice in it.
-        for segment in scale.segments where !segment.folded {
-            #expect((segment.x1 - segment.x0) > 10, "\(segment)")
-        }
+        #expect(scale(run).segments.allSatisfy { !$0.folded })
+        // The same rhythm with the consumer gone: the producer only sleeps, and its sleeps fold.
+        var sleeper = run
+        sleeper.tasks.removeAll { $0.name == "consumer" }
+        #expect(scale(sleeper).segments.filter(\.folded).count >= 6)
     }
 
     @Test("each stretch between folds is ticked at one round step; no tick inside a fold, no label crowding one")
     func ticksAwayFromBreaks() throws {
-        let run = Fixtures.pacedWithPause()
+        let run = Fixtures.periodic()
         let scale = scale(run)
         let choice = AxisTickChoice(scale: scale, row: (scale.x0 - 30, scale.x1 + 10),
                                     width: { measurer.width($0, size: Metrics.axisSize) })
@@ -100,16 +98,16 @@ struct FoldRhythmTests {
         #expect(ticks.contains { $0.time < Double(10 * ms) } && ticks.contains { $0.time > Double(200 * ms) && $0.time < Double(210 * ms) })
     }
 
-    @Test("alike neighbouring folds share one label naming the rhythm; the pause gets its own")
+    @Test("alike neighbouring folds share one label naming the rhythm")
     func rhythmNamedOnce() throws {
-        let run = Fixtures.pacedWithPause()
+        let run = Fixtures.periodic()
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200), measurer: measurer)
         let labels = scene.texts.map(\.text).filter { $0.contains("fold") }
-        #expect(labels == ["⋯ 3 folds of 9.96 ms each: 1 asleep, 2 blocked ⋯",
-                           // The pause's breaks are as narrow as the beats': its label has room to say how long only.
-                           "⋯ 3 folds of 50.0 ms each ⋯",
-                           "⋯ 3 folds of 9.96 ms each: 1 asleep, 2 blocked ⋯"], "\(labels)")
+        #expect(labels == ["⋯ 10 folds of 4.94 ms each: 3 asleep, 1 blocked on a channel ⋯"], "\(labels)")
         #expect(SceneChecks.textProblems(scene).isEmpty)
+        // The paced run keeps its waits: no fold to label.
+        let paced = try TimelineLayout.scene(Fixtures.pacedWithPause(), options: RenderOptions(width: 1200), measurer: measurer)
+        #expect(!paced.texts.contains { $0.text.contains("fold") })
     }
 
     @Test("fewest words: the sleepers first, the others by what they wait on, or just blocked when on several things")

@@ -77,7 +77,7 @@ struct RunsStripTests {
                                           canvas: LayoutCanvas(measurer: measurer, theme: .light, width: 1200,
                                                                gutterWidth: 110, start: 0, end: 1),
                                           labelRoom: 0)
-        #expect(!scale.zoomed)
+        #expect(scale.start == 0)
         let x0 = 14.0 + 110 + 8
         let ratio = (rings[1].1.x - x0) / (rings[0].1.x - x0)
         #expect(abs(ratio - 2.91 / 2.36) < 0.01)
@@ -119,14 +119,20 @@ struct RunsStripTests {
         #expect(Self.shades(scene).count == 1)
     }
 
-    @Test("runs close together compared with their length are drawn on a zoomed scale, and the caption says so")
-    func zoomed() {
+    @Test("runs close together compared with their length are drawn from 0 too: a few percent looks like a few percent")
+    func closeRunsFromZero() {
         let runs = [WallTimeRuns([100_000_000, 101_000_000, 102_000_000])!, WallTimeRuns([103_000_000, 104_000_000, 105_000_000])!]
         let (scene, _) = strip(runs)
         let text = scene.texts.map(\.text).joined(separator: " ")
-        #expect(text.contains("zoomed scale") && text.contains("not from 0"))
-        #expect(!text.contains("scale from 0"))
+        #expect(text.contains("scale from 0") && !text.contains("zoomed"))
         #expect(SceneChecks.textProblems(scene).isEmpty)
+        // The two medians (101 and 104 ms, 3 % apart) sit 3 % of the scale's length apart, not across the strip.
+        let medians: [Double] = scene.layers.flatMap(\.items).compactMap {
+            if case let .marker(.bar, center, _, _) = $0 { center.x } else { nil }
+        }
+        #expect(medians.count == 2)
+        let x0 = 14.0 + 110 + 8
+        #expect(abs((medians[1] - x0) / (medians[0] - x0) - 104.0 / 101.0) < 0.01, "\(medians)")
     }
 
     @Test("said once: no line under the strip, no finding and no groups in the caption; the verdict says them")

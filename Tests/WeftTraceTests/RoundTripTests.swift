@@ -65,3 +65,52 @@ struct RoundTripTests {
         #expect(events == l.events)
     }
 }
+
+/// A long list written by `TraceFileWriter` is read with the look-ahead of a recorded trace, not held whole.
+@Suite("Written lists are read in rounds")
+struct WrittenRoundsTests {
+    /// Two threads taking turns, `count` samples in all, in time order (about 9 bytes each).
+    static func turns(_ count: Int) -> EventList {
+        let l = EventList()
+        let name = l.intern("x")
+        for i in 0..<count {
+            let thread = ThreadID(UInt64(i / 1_000 % 2 + 1))
+            l.append(Event(kind: .sample, time: UInt64(i) * 1_000, thread: thread, args: EventArguments(name.rawValue, UInt64(i) * 7_919)))
+        }
+        return l
+    }
+
+    @Test("a list of 9 MiB is read back in order holding a few MiB of batches at most, not the whole list")
+    func boundedLookahead() throws {
+        let list = Self.turns(1_000_000)
+        let bytes = try TraceFileWriter.encode(list)
+        #expect(bytes.count > 8 << 20)
+        let reader = try TraceReader(bytes: bytes)
+        var held = 0
+        var index = 0
+        var inOrder = true
+        while let event = try reader.next() {
+            held = max(held, reader.heldBatchBytes)
+            if index >= list.events.count || event != list.events[index] { inOrder = false }
+            index += 1
+        }
+        #expect(inOrder)
+        #expect(index == list.events.count)
+        #expect(held <= 7 << 20, "held \(held) bytes of batches")
+    }
+
+    @Test("a list smaller than a round is written without round markers, as before")
+    func smallListHasNoRounds() throws {
+        let bytes = try TraceFileWriter.encode(Self.turns(10_000))
+        let framer = RecordFramer(input: ByteInput(bytes: bytes))
+        _ = framer.input.ensure(TraceFormat.preambleSize)
+        framer.input.skip(TraceFormat.preambleSize)
+        var rounds = 0, batches = 0
+        while case .record(let tag, _, _) = framer.next().record {
+            if tag == TraceFormat.Tag.round.rawValue { rounds += 1 }
+            if tag == TraceFormat.Tag.batch.rawValue { batches += 1 }
+        }
+        #expect(batches == 10)
+        #expect(rounds == 0)
+    }
+}

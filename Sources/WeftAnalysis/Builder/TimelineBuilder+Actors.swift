@@ -16,7 +16,8 @@ extension TimelineState {
             closeActorJob(thread: th, at: e.time)
         }
         threads[th].actorJob = (actorPosition(v.actor), e.time, e.time)
-        lints?.actorStretch(on: threads[th].id, from: e.time)
+        let thread = threads[th].id
+        lints?.actorStretch(on: thread, from: e.time)
     }
 
     mutating func actorJobEnd(_ v: ActorJobEndEvent, _ e: Event) {
@@ -37,7 +38,8 @@ extension TimelineState {
         var start = job.stretch
         threads[th].actorJob?.stretch = e.time
         // After the stretch's slice (if any) is kept below: the waits it overlaps count it first.
-        defer { lints?.actorStretch(on: threads[th].id, from: e.time) }
+        let thread = threads[th].id
+        defer { lints?.actorStretch(on: thread, from: e.time) }
         guard v.task != .none else {
             actors[job.actor].visits.append(ActorVisit(start: start, end: e.time, task: v.task, thread: e.thread))
             return
@@ -76,6 +78,7 @@ extension TimelineState {
         guard let job = threads[th].actorJob else { return }
         actors[job.actor].jobs.append(ActorJob(start: job.start, end: max(time, job.start), thread: threads[th].id))
         threads[th].actorJob = nil
-        lints?.actorStretch(on: threads[th].id, from: nil)
+        let thread = threads[th].id
+        lints?.actorStretch(on: thread, from: nil)
     }
 }

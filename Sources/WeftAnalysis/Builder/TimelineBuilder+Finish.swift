@@ -8,7 +8,7 @@ extension TimelineState {
         coalescing?.detail.budget = .max
         run.start = firstTime ?? 0
         run.end = end
-        if summary != nil { run.samples = sampleExtremes.samples }
+        if summarizes { run.samples = sampleExtremes.samples }
 
         var taskTimelines: [TaskTimeline] = []
         taskTimelines.reserveCapacity(tasks.count)

@@ -16,7 +16,7 @@ extension TimelineState {
         flows.count + wakes.count + tasks.reduce(0) { $0 + $1.intervals.count }
             + threads.reduce(0) { $0 + $1.slices.count + $1.wakes.count }
             + mutexes.reduce(0) { $0 + $1.holds.count + $1.timeline.readHolds.count }
-            + logs.count + (summary == nil ? run.samples.count : sampleExtremes.held)
+            + logs.count + (!summarizes ? run.samples.count : sampleExtremes.held)
             + waitGroups.reduce(0) { $0 + $1.timeline.changes.count + $1.waits.count }
             + conditions.reduce(0) { $0 + $1.timeline.signals.count + $1.waits.count }
             + primitives.semaphores.reduce(0) { $0 + $1.changes.count } + primitives.timers.reduce(0) { $0 + $1.ticks.count }

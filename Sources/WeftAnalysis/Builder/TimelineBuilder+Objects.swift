@@ -240,7 +240,8 @@ extension TimelineState {
         guard var hold = mutexes[m].openHold else { return }
         hold.end = max(time, hold.start)
         hold.released = true
-        lints?.released(mutexes[m].timeline.id, by: hold.task)
+        let mutex = mutexes[m].timeline.id
+        lints?.released(mutex, by: hold.task)
         keep(hold, mutex: m)
         mutexes[m].openHold = nil
     }
@@ -248,7 +249,12 @@ extension TimelineState {
     /// A finished hold of mutex position `m` (released, or still held at the end): kept in the model, or only
     /// summarised.
     mutating func keep(_ hold: LockHold, mutex m: Int) {
-        if keepsDetail { mutexes[m].holds.append(hold) } else { summary?.add(hold, of: mutexes[m].timeline.id) }
+        if keepsDetail {
+            mutexes[m].holds.append(hold)
+        } else {
+            let mutex = mutexes[m].timeline.id
+            summary?.add(hold, of: mutex)
+        }
     }
 
     // MARK: Wait groups
@@ -275,7 +281,7 @@ extension TimelineState {
             guard let t = runningTask(e) else { return }
             closeUnblockedWait(t)
             tasks[t].openWait = OpenWait(isCondition: false, objectPosition: g, episode: waitGroups[g].waits.count, start: e.time)
-            if summary == nil {
+            if !summarizes {
                 waitGroups[g].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
             }
         default:
@@ -285,7 +291,7 @@ extension TimelineState {
 
     /// A change of wait group position `g`'s counter: kept in the model, or only handed to the lints.
     private mutating func keep(_ change: CounterChange, group g: Int) {
-        if summary == nil {
+        if !summarizes {
             waitGroups[g].timeline.changes.append(change)
         } else {
             lints?.counterChanged(waitGroups[g].timeline.id.rawValue, by: change.task, to: change.count, at: change.time)
@@ -316,7 +322,7 @@ extension TimelineState {
                 releaseHold(m, at: e.time)
             }
             tasks[t].openWait = OpenWait(isCondition: true, objectPosition: c, episode: conditions[c].waits.count, start: e.time)
-            if summary == nil {
+            if !summarizes {
                 conditions[c].waits.append(WaitEpisode(start: e.time, end: e.time, task: e.task, blocked: false, completed: false))
             }
         case .conditionSignal(let v):
@@ -333,7 +339,7 @@ extension TimelineState {
 
     /// A signal or broadcast of condition position `c`: kept in the model, or only handed to the lints.
     private mutating func keep(_ signal: ConditionSignal, condition c: Int) {
-        if summary == nil {
+        if !summarizes {
             conditions[c].timeline.signals.append(signal)
         } else if lints != nil {
             let woken = signal.woken == .none ? nil : taskIndex.position(signal.woken.rawValue)
@@ -353,7 +359,7 @@ extension TimelineState {
     mutating func closeWait(_ t: Int, at time: UInt64, waker: TaskID, completed: Bool) {
         guard let wait = tasks[t].openWait else { return }
         defer { tasks[t].openWait = nil }
-        guard summary == nil else { return } // a summary keeps no episodes
+        guard !summarizes else { return } // a summary keeps no episodes
         func close(_ episode: inout WaitEpisode) {
             episode.end = max(time, episode.start)
             episode.blocked = wait.blocked

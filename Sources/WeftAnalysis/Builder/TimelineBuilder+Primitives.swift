@@ -46,7 +46,7 @@ extension TimelineState {
                 primitives.readRequests[e.task] = nil
             }
             let blocked = tasks[t].lastBlock.map { $0.reason == .readLock && $0.object.rawValue == v.mutex.rawValue } ?? false
-            if summary != nil {
+            if summarizes {
                 if primitives.openReads[m]?[e.task] != nil {
                     // The hold it overlays stays unreleased in the model, lasting no time.
                     primitives.overlaidReads[m, default: []].insert(e.task)
@@ -71,7 +71,7 @@ extension TimelineState {
                 return
             }
             primitives.openReads[m]?[e.task] = nil
-            guard summary == nil else {
+            guard !summarizes else {
                 summary?.readReleased(v.mutex.rawValue, at: e.time)
                 return
             }
@@ -117,7 +117,7 @@ extension TimelineState {
             primitives.timers[timerPosition(v.timer.rawValue, at: e.time)].stopped = e.time
         case .taskCancel(let v):
             // A summary needs only which tasks were cancelled.
-            if summary == nil || primitives.cancelled.insert(v.task).inserted {
+            if !summarizes || primitives.cancelled.insert(v.task).inserted {
                 primitives.cancellations.append(Cancellation(time: e.time, canceller: e.task, task: v.task))
             }
         case .trySendMiss(let v):
@@ -134,7 +134,7 @@ extension TimelineState {
 
     /// A change of semaphore position `s`'s permits: kept in the model, or only counted.
     private mutating func keep(_ change: PermitChange, semaphore s: Int) {
-        guard summary != nil else {
+        guard summarizes else {
             primitives.semaphores[s].changes.append(change)
             return
         }
@@ -150,12 +150,17 @@ extension TimelineState {
 
     /// A tick of timer position `p`: kept in the model, or only counted.
     private mutating func keep(_ tick: TimerTick, timer p: Int) {
-        if summary == nil { primitives.timers[p].ticks.append(tick) } else { summary?.add(tick, of: primitives.timers[p].id.rawValue) }
+        if !summarizes {
+            primitives.timers[p].ticks.append(tick)
+        } else {
+            let timer = primitives.timers[p].id.rawValue
+            summary?.add(tick, of: timer)
+        }
     }
 
     /// Keeps a fired timeout for the model (a summary, which keeps no instants, drops it).
     mutating func keep(_ timeout: FiredTimeout) {
-        if summary == nil { primitives.timeouts.append(timeout) }
+        if !summarizes { primitives.timeouts.append(timeout) }
     }
 
     private mutating func makeTimer(_ id: TimerID, name: StringID, isTicker: Bool, interval: UInt64, _ e: Event) {
@@ -202,7 +207,7 @@ extension TimelineState {
     mutating func finishPrimitives(into timeline: inout Timeline, mutexes mutexTimelines: inout [MutexTimeline], at end: UInt64) {
         for (m, open) in primitives.openReads {
             for (_, hold) in open {
-                if summary != nil {
+                if summarizes {
                     summary?.readReleased(mutexTimelines[m].id.rawValue, at: end)
                 } else {
                     mutexTimelines[m].readHolds[hold].end = max(end, mutexTimelines[m].readHolds[hold].start)

@@ -112,7 +112,10 @@ extension TimelineState {
         guard tasks[t].ended == nil else { return }
         tasks[t].transition(to: .finished, at: time)
         tasks[t].ended = tasks[t].stateStart
-        if lints != nil, tasks[t].lastWait?.woken == nil { lints?.woken(t, at: tasks[t].stateStart) }
+        if lints != nil, tasks[t].lastWait?.woken == nil {
+            let ended = tasks[t].stateStart
+            lints?.woken(t, at: ended)
+        }
         closeUnblockedWait(t)
         settleIntervals(t)
     }
@@ -138,9 +141,10 @@ extension TimelineState {
                 notePiecesKept(1)
             }
         } else {
-            summary?.add(slice, on: threads[th].id)
-            lints?.add(slice, on: threads[th].id)
-            sink?.slice(slice, on: threads[th].id)
+            let id = threads[th].id
+            summary?.add(slice, on: id)
+            lints?.add(slice, on: id)
+            sink?.slice(slice, on: id)
         }
     }
 
@@ -148,22 +152,26 @@ extension TimelineState {
     /// summarising, to the summary, which keeps them instead of the task. Called after each event that may end one;
     /// one it misses waits for the next call (or `finish`), still in order.
     mutating func settleIntervals(_ t: Int) {
-        defer { sink?.state(of: tasks[t].id, tasks[t].state, since: tasks[t].stateStart) }
+        // The task's fields are read into locals first: read inside the argument list of a consumer's mutating call,
+        // a field of `tasks[t]` costs a copy of the whole task record.
+        let id = tasks[t].id, state = tasks[t].state, since = tasks[t].stateStart
+        defer { sink?.state(of: id, state, since: since) }
         let count = tasks[t].intervals.count
-        defer { lints?.taskState(t, tasks[t].state, since: tasks[t].stateStart) }
+        defer { lints?.taskState(t, state, since: since) }
         guard tasks[t].settled < count else { return }
+        let running = tasks[t].isRunning
         for i in tasks[t].settled ..< count {
             let interval = tasks[t].intervals[i]
             countChannelWait(interval, task: t)
-            summary?.add(interval, of: tasks[t].id)
+            summary?.add(interval, of: id)
             if lints != nil {
                 // Slices that began at the wait's very end did not share its time: not counted, the task's own
                 // (begun then, when it ends the wait by running) among them.
                 let startedAtEnd = openSlicesLatestStart.time == interval.end ? openSlicesLatestStart.count : 0
-                let ownCounted = tasks[t].isRunning && !(startedAtEnd > 0 && tasks[t].stateStart == interval.end)
-                lints?.add(interval, of: t, id: tasks[t].id, running: ownCounted, openSlices: openSlices - startedAtEnd)
+                let ownCounted = running && !(startedAtEnd > 0 && since == interval.end)
+                lints?.add(interval, of: t, id: id, running: ownCounted, openSlices: openSlices - startedAtEnd)
             }
-            sink?.interval(interval, of: tasks[t].id)
+            sink?.interval(interval, of: id)
         }
         if keepsDetail {
             if let resolution = coalescing?.resolution {
@@ -174,6 +182,10 @@ extension TimelineState {
             } else {
                 tasks[t].settled = count
             }
+        } else if tasks[t].ended != nil {
+            // An ended task adds no more: its buffer goes (a million ended tasks would each keep one).
+            tasks[t].intervals = []
+            tasks[t].settled = 0
         } else {
             tasks[t].intervals.removeAll(keepingCapacity: true)
             tasks[t].settled = 0

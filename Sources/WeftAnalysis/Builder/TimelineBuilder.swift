@@ -47,7 +47,7 @@ public final class TimelineBuilder {
     public static func check(from stream: some EventStream, thresholds: LintThresholds = LintThresholds(),
                              detailLimit: Int) throws(TraceError) -> CheckedTrace {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
-        state.summary = RunStatsAccumulator()
+        // The lints alone: the figures of `weft stats` are not counted.
         state.lints = LintAccumulator(thresholds: thresholds, detailLimit: detailLimit)
         while let event = try stream.next() { state.add(event) }
         let skeleton = state.finish()
@@ -119,7 +119,8 @@ struct TimelineState {
     /// When set (with `summary`), each channel's messages in sequence order, fed each message as it pairs (`weft
     /// diff`); the messages still unpaired at the end are the caller's to add.
     var messageOrder: MessageOrderCollector?
-    /// When set (with `summary`), the lints' state, fed the same pieces before they are forgotten (`weft check`).
+    /// When set, the lints' state, fed the same pieces before they are forgotten (`weft check`): the builder then
+    /// keeps no per-event lists, as when summarising, with or without `summary`.
     var lints: LintAccumulator?
     /// How many run slices are open now, over every thread.
     var openSlices = 0
@@ -133,7 +134,10 @@ struct TimelineState {
     /// they pass a budget, and repeated messages and wake-ups of one pair in one cell are dropped.
     var coalescing: CoalescingState?
     /// Whether the model keeps every interval, slice, message, hold and wake-up (neither summarising nor streaming).
-    var keepsDetail: Bool { summary == nil && sink == nil }
+    var keepsDetail: Bool { !summarizes && sink == nil }
+    /// Whether each piece is handed to the figures or the lints and forgotten (`summary` or `lints` set): no log
+    /// line, counter change, signal, wait episode or instant is kept, and of each sample name only the extremes.
+    var summarizes: Bool { summary != nil || lints != nil }
     var eventCount = 0
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
@@ -188,7 +192,7 @@ struct TimelineState {
             run.finished = e.time
         case .sample(let v):
             let sample = Sample(time: e.time, name: strings(v.name), value: v.value)
-            if summary != nil {
+            if summarizes {
                 summary?.add(sample)
                 sampleExtremes.add(sample)
             } else {
@@ -222,7 +226,7 @@ struct TimelineState {
             tasks[t].pendingSleep = v.duration
         case .log(let v):
             // Neither the figures nor the lints read the log.
-            guard summary == nil else { return }
+            guard !summarizes else { return }
             logs.append(LogEntry(time: e.time, task: e.task, thread: e.thread,
                                  category: strings(v.category), message: strings(v.message)))
         case .regionBegin(let v): regionEvent(name: v.name, begins: true, e)
@@ -244,7 +248,10 @@ struct TimelineState {
     mutating func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
         let known = tasks.count
         let t = taskIndex.position(id.rawValue, in: &tasks) { TaskBuild(id: id, created: time) }
-        if t >= known { lints?.taskState(t, tasks[t].state, since: tasks[t].stateStart) }
+        if t >= known, lints != nil {
+            let state = tasks[t].state, since = tasks[t].stateStart
+            lints?.taskState(t, state, since: since)
+        }
         return t
     }
 

@@ -20,6 +20,11 @@ struct RunStatsAccumulator {
         var measured = 0
         /// The duration of the last interval when it was runnable.
         var previousRunnable: UInt64?
+        /// Its raw id, and the threads (by position) it ran on.
+        var id: UInt64 = 0
+        var threadsRun = DistinctThreads()
+        /// The thread position of its last slice (to skip `threadsRun` for its consecutive slices on one thread).
+        var lastThread = -1
     }
 
     /// One thread's run slices.
@@ -27,9 +32,8 @@ struct RunStatsAccumulator {
         var busy: UInt64 = 0
         var slices = 0
         var migrations = 0
-        /// The distinct tasks that ran on it, and the last one (to skip the set for a task's consecutive slices).
-        var tasks: Set<UInt64> = []
-        var lastTask: UInt64?
+        /// How many distinct tasks ran on it (each counted when its first slice here is added).
+        var tasks = 0
     }
 
     /// One mutex's holds.
@@ -90,7 +94,7 @@ struct RunStatsAccumulator {
     /// Adds the next finished interval of task `task` (a task's intervals come in time order).
     @inline(__always)
     mutating func add(_ interval: StateInterval, of task: TaskID) {
-        let t = taskIndex.position(task.rawValue, in: &tasks) { TaskTally() }
+        let t = taskIndex.position(task.rawValue, in: &tasks) { TaskTally(id: task.rawValue) }
         let d = interval.duration
         switch interval.state {
         case .running:
@@ -131,9 +135,10 @@ struct RunStatsAccumulator {
         threads[th].busy = overflow ? .max : sum
         threads[th].slices += 1
         if slice.migrated { threads[th].migrations += 1 }
-        if threads[th].lastTask != slice.task.rawValue {
-            threads[th].lastTask = slice.task.rawValue
-            threads[th].tasks.insert(slice.task.rawValue)
+        let t = taskIndex.position(slice.task.rawValue, in: &tasks) { TaskTally(id: slice.task.rawValue) }
+        if tasks[t].lastThread != th {
+            tasks[t].lastThread = th
+            if tasks[t].threadsRun.insert(th) { threads[th].tasks += 1 }
         }
     }
 
@@ -193,11 +198,24 @@ struct RunStatsAccumulator {
     /// Adds a sample.
     mutating func add(_ sample: Sample) { samplesTaken[sample.name, default: 0] += 1 }
 
-    /// The tally of a task, if any interval of it was added.
+    /// The tally of a task, if any interval or slice of it was added.
     func task(_ id: TaskID) -> TaskTally? { taskIndex.position(id.rawValue).map { tasks[$0] } }
 
     /// The tally of a thread, if any slice of it was added.
     func thread(_ id: ThreadID) -> ThreadTally? { threadIndex.position(id.rawValue).map { threads[$0] } }
+
+    /// Per thread position, how many of the distinct tasks that ran on it `isKnown` accepts (the tasks of a
+    /// model: a slice may name a task the model does not have).
+    func tasksRun(where isKnown: (TaskID) -> Bool) -> [Int] {
+        var counts = threads.map(\.tasks)
+        for tally in tasks where tally.lastThread >= 0 && !isKnown(TaskID(tally.id)) {
+            for th in tally.threadsRun.positions { counts[th] -= 1 }
+        }
+        return counts
+    }
+
+    /// The position of a thread among the tallies, if any slice of it was added.
+    func threadPosition(_ id: ThreadID) -> Int? { threadIndex.position(id.rawValue) }
 
     /// How many times tasks blocked on this object for this reason, and for how long in all.
     func waits(_ reason: BlockReason, on object: UInt64) -> (count: Int, time: UInt64) {

@@ -53,11 +53,13 @@ extension RunStats {
             taskStats.append(s)
         }
 
+        let tasksRun = accumulator.tasksRun { timeline.index(of: $0) != nil }
         let threadStats = timeline.threads.map { thread in
-            let tally = accumulator.thread(thread.id) ?? RunStatsAccumulator.ThreadTally()
+            let position = accumulator.threadPosition(thread.id)
+            let tally = position.map { accumulator.threads[$0] } ?? RunStatsAccumulator.ThreadTally()
             return ThreadStats(id: thread.id.rawValue, label: thread.label, tid: thread.tid, role: thread.role.description,
                                alive: (thread.stopped ?? end) &- thread.started, busy: tally.busy, slices: tally.slices,
-                               tasksRun: tally.tasks.reduce(0) { $0 + (timeline.index(of: TaskID($1)) == nil ? 0 : 1) },
+                               tasksRun: position.map { tasksRun[$0] } ?? 0,
                                migrationsIn: tally.migrations)
         }
 

@@ -78,14 +78,16 @@ public struct StatsReport: Sendable {
             let pattern = TaskPattern(filter)
             selected = tasks.filter { pattern.matches(name: $0.name, id: TaskID($0.id).description) || "\($0.id)" == filter }
         }
-        selected.sort { $0.running != $1.running ? $0.running > $1.running : $0.id < $1.id }
+        // The top rows only, picked without sorting every task (a run may have millions).
+        var busiest = EarliestFindings<TaskStats>(limit: top) { $0.running != $1.running ? $0.running > $1.running : $0.id < $1.id }
+        for task in selected { busiest.add(task) }
         var table = TextTable(title: "tasks (by running time)",
                               ["task", "lifetime", "running", "runnable", "blocked", "sleeping", "slices", "blocked on"])
         table.alignments[7] = .left
         func cell(_ part: UInt64, _ total: UInt64) -> String {
             "\(DurationFormat.format(part)) \(DurationFormat.percent(part, of: total))"
         }
-        for t in selected.prefix(top) {
+        for t in busiest.first {
             let reasons = t.blocked.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .prefix(3).map { "\($0.key) \(DurationFormat.format($0.value))" }.joined(separator: ", ")
             let name = TaskID(t.id).description + (t.name.isEmpty ? "" : " \(t.name)") + (t.finished ? "" : " (alive)")
@@ -101,8 +103,9 @@ public struct StatsReport: Sendable {
     public func failureTable(_ tasks: [TaskStats]) -> TextTable {
         var table = TextTable(title: "failed tasks (ended by throwing)", ["task", "failed at", "error"])
         table.alignments[2] = .left
-        let failed = tasks.filter { $0.failure != nil }.sorted { ($0.failedAt ?? 0, $0.id) < ($1.failedAt ?? 0, $1.id) }
-        for t in failed.prefix(top) {
+        var failed = EarliestFindings<TaskStats>(limit: top) { ($0.failedAt ?? 0, $0.id) < ($1.failedAt ?? 0, $1.id) }
+        for task in tasks where task.failure != nil { failed.add(task) }
+        for t in failed.first {
             let name = TaskID(t.id).description + (t.name.isEmpty ? "" : " \(t.name)")
             table.append([name, DurationFormat.format(t.failedAt ?? 0), t.failure.map { $0.isEmpty ? "(no message)" : $0 } ?? ""])
         }

@@ -12,23 +12,18 @@ enum RunsStripLayout {
         var runs: WallTimeRuns
     }
 
-    /// The horizontal scale: `start...end` ns over `x0...x1` pixels; `zoomed` when it does not start at 0.
+    /// The horizontal scale: `start...end` ns over `x0...x1` pixels (`start` is 0: the one rule of every strip).
     struct Scale {
         var start: Double
         var end: Double
         var x0: Double
         var x1: Double
 
-        var zoomed: Bool { start > 0 }
-
         func x(_ nanoseconds: UInt64) -> Double {
             x0 + (Double(nanoseconds) - start) / max(end - start, 1) * (x1 - x0)
         }
     }
 
-    /// Below this share of the longest run, the runs' whole spread is too narrow to read on a scale from 0: the
-    /// strip zooms in (and says so).
-    static let zoomShare = 0.1
     /// Row height, the range bar's thickness, a run's dot and the ring around the drawn run.
     static let rowHeight = 20.0
     static let barHeight = 6.0
@@ -46,13 +41,10 @@ enum RunsStripLayout {
     /// "Wall time of each of 5 runs (scale from 0): a dot per run, a bar from the lowest to the highest, a tick at the
     /// median · ringed: the median run, drawn in the panels below · shaded: where the two ranges overlap". Only what
     /// the strip's marks are: what the runs show (a tie, a difference, two groups) is the verdict's to say, once.
-    static func caption(_ rows: [Row], scale: Scale) -> String {
+    static func caption(_ rows: [Row]) -> String {
         let counts = rows.map(\.runs.count)
         let each = counts[0] == counts[1] ? Format.count(counts[0]) : "\(Format.count(counts[0])) and \(Format.count(counts[1]))"
-        let scaleNote = scale.zoomed
-            ? "zoomed scale \(DurationFormat.format(UInt64(scale.start))) – \(DurationFormat.format(UInt64(scale.end))), not from 0"
-            : "scale from 0"
-        var parts = ["Wall time of each of \(each) runs (\(scaleNote)): a dot per run, a bar from the lowest to the "
+        var parts = ["Wall time of each of \(each) runs (scale from 0): a dot per run, a bar from the lowest to the "
                      + "highest, a tick at the median", "ringed: the median run, drawn in the panels below"]
         if let comparison = WallTimeComparison(rows[0].runs, rows[1].runs), shadesOverlap(comparison) {
             parts.append("shaded: where the two ranges overlap")
@@ -70,15 +62,13 @@ enum RunsStripLayout {
         Spread.texts(rows.map(\.runs.spread), DurationFormat.distinct).map { "median " + ($0 ?? "") }
     }
 
-    /// The scale over the plot's width less room for the labels: from 0 to the longest run, or zoomed in on the runs
-    /// when their whole spread is under `zoomShare` of the longest.
+    /// The scale over the plot's width less room for the labels: from 0 to the longest run, for every strip, so that
+    /// lengths and their ratios read true (a 2% difference looks like 2%, and two strips read alike); the median
+    /// labels give the figures a zoomed scale would.
     static func scale(_ rows: [Row], canvas: LayoutCanvas, labelRoom: Double) -> Scale {
-        let low = Double(rows.map(\.runs.spread.low).min() ?? 0)
         let high = Double(max(rows.map(\.runs.spread.high).max() ?? 1, 1))
         let x0 = canvas.scale.x0, x1 = max(canvas.scale.x1 - labelRoom, x0 + 100)
-        guard high - low < zoomShare * high else { return Scale(start: 0, end: high * 1.02, x0: x0, x1: x1) }
-        let pad = max((high - low) * 0.15, high * 0.005)
-        return Scale(start: max(low - pad, 0), end: high + pad, x0: x0, x1: x1)
+        return Scale(start: 0, end: high * 1.02, x0: x0, x1: x1)
     }
 
     /// Draws the strip from `top` when `runs` holds several runs of both schedulers; returns the y below it (`top`
@@ -90,7 +80,7 @@ enum RunsStripLayout {
         let labelRoom = (labels.map { canvas.measurer.width($0, size: Metrics.laneLabelSize) }.max() ?? 0) + 20
         let scale = scale(rows, canvas: canvas, labelRoom: labelRoom)
         var y = top
-        for line in canvas.measurer.wrap(caption(rows, scale: scale), maxWidth: canvas.row(y, Metrics.factsRow).width,
+        for line in canvas.measurer.wrap(caption(rows), maxWidth: canvas.row(y, Metrics.factsRow).width,
                                          size: Metrics.factsSize) {
             canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                            color: theme.secondaryText))

@@ -1,16 +1,34 @@
 /// Chooses the stretches of a window to fold: quiet stretches in which nothing drawn changes (no task runs, wakes or
-/// changes state, no thread starts or stops, no mutex changes hands) in any of the runs drawn together, and which last
-/// much longer than the bursts of activity on either side of them (or, with no task alive, as long): where a reader
-/// would say "nothing happens".
+/// changes state, no thread starts or stops, no mutex changes hands) in any of the runs drawn together, which last
+/// much longer than the bursts of activity on either side of them (or, with no task alive, as long), and only as many
+/// as the bursts need to be seen: where a reader would say "nothing happens", and only where it matters.
+///
+/// The policy, in order: a stretch is a candidate when it is at least `minimumShare` of the window and `quietFactor`
+/// times the longer burst beside it; one in which a task waits on another (a lock, a channel, a condition, a wait
+/// group, an actor: the waits a picture is about), of which wait it is at least `storyShare`, only when it is at
+/// least `blockedShare` of the window. Then the
+/// longest are folded first, stretches alike in length together, and folding stops as soon as every burst between the
+/// candidates is `readableWidth` wide, or when the next folds would widen what stays drawn by less than `minimumGain`
+/// (the axis then stays linear where folding gains little).
 enum TimeFolding {
     /// A folded stretch lasts at least this many times as long as the longer burst beside it.
     static let quietFactor = 3.0
-    /// Stretches shorter than this share of the window are never folded.
-    static let minimumShare = 0.01
+    /// Stretches shorter than this share of the window are never folded: a fold is long against the whole axis.
+    static let minimumShare = 0.04
+    /// A stretch in which some task waits on another is folded only when it lasts at least this share of the window.
+    static let blockedShare = 0.5
+    /// A burst this many pixels wide shows its slices, marks and arrows: once every burst is, folding stops.
+    static let readableWidth = 48.0
+    /// The next folds must shorten the time still drawn open by at least this share, else folding stops.
+    static let minimumGain = 0.15
     /// Folds may take at most this share of the plot, at `Metrics.foldWidth` each; that caps their number.
     static let maximumFoldShare = 0.3
-    /// Two stretches this close in length are alike: when the cap allows only some of them, none is folded.
+    /// Two stretches this close in length are alike: folded together or not at all.
     static let alikeRatio = 0.8
+    /// What a task blocked in these states waits on is another task's doing: the story, not a pause.
+    static let storyWaits: Set<LaneState> = [.channel, .mutex, .condition, .waitGroup, .actor]
+    /// A stretch that is at least this share of such a wait is the wait's story.
+    static let storyShare = 0.25
 
     /// At most this many folds on a plot `plotWidth` pixels wide (never fewer than 6).
     static func maximumFolds(plotWidth: Double) -> Int {
@@ -23,11 +41,23 @@ enum TimeFolding {
         var bins = ActivityBins(start: start, end: end)
         for run in runs { collect(run, into: &bins, start: start, end: end) }
         let alive = aliveStretches(runs)
-        return choose(bins.gaps(), start: start, end: end, plotWidth: plotWidth) { gap in
-            !overlaps(alive, gap.start, gap.end)
-        }
+        return choose(bins.gaps(), start: start, end: end, plotWidth: plotWidth,
+                      taskless: { gap in !overlaps(alive, gap.start, gap.end) },
+                      blocked: { gap in waitsOnAnother(runs, in: gap) })
     }
 
+    /// Whether some task of `runs` waits on another through `gap` for a wait of which the stretch is at least
+    /// `storyShare` (nothing changes in a quiet stretch: its middle tells). Folding such a stretch would hide how long
+    /// the wait lasted; a small piece of a long wait (main waiting on a channel through ten rounds) may fold.
+    static func waitsOnAnother(_ runs: [RenderTimeline], in gap: TimeFold) -> Bool {
+        let middle = gap.start / 2 + gap.end / 2
+        return runs.contains { run in
+            run.tasks.contains { task in
+                guard let span = span(of: task, at: middle), storyWaits.contains(span.state) else { return false }
+                return Double(gap.duration) >= storyShare * Double(span.end - span.start)
+            }
+        }
+    }
     /// When any task of `runs` was alive (from its first state to its last), as disjoint stretches in time order.
     static func aliveStretches(_ runs: [RenderTimeline]) -> [TimeSpan] {
         var lives = runs.flatMap { run in
@@ -56,14 +86,11 @@ enum TimeFolding {
         return low < stretches.count && stretches[low].start < b
     }
 
-    /// The quiet stretches to fold. A stretch of at least `minimumShare` of the window is folded when it lasts at
-    /// least `quietFactor` times the longer burst beside it (only as long as it when no task of any run is alive in
-    /// it, `taskless`: threads starting or stopping before the first task or after the last are never the action),
-    /// and folding it frees at least as many pixels as the fold takes. A burst reaches to the next pause that is either `minimumShare` of the window or 1/`quietFactor` of the
-    /// stretch (shorter pauses belong to the burst). Past the cap the longest are kept, and when the cut falls among stretches of about one
-    /// length, it falls before them all, so that alike stretches are drawn alike.
+    /// The quiet stretches to fold (the policy above). A burst reaches to the next pause that is either
+    /// `minimumShare` of the window or 1/`quietFactor` of the stretch (shorter pauses belong to the burst).
     static func choose(_ gaps: [TimeFold], start: UInt64, end: UInt64, plotWidth: Double,
-                       taskless: (TimeFold) -> Bool = { _ in false }) -> [TimeFold] {
+                       taskless: (TimeFold) -> Bool = { _ in false },
+                       blocked: (TimeFold) -> Bool = { _ in false }) -> [TimeFold] {
         let total = Double(end - start)
         guard total > 0, plotWidth > 0 else { return [] }
         let gaps = gaps.sorted { $0.start < $1.start }
@@ -72,23 +99,41 @@ enum TimeFolding {
             let longest = Double(gap.duration) / (taskless(gap) ? 1 : quietFactor)
             let pause = min(longest, minimumShare * total)
             if burst(before: i, in: gaps, from: start, pause: pause, longest: longest) <= longest,
-               burst(after: i, in: gaps, to: end, pause: pause, longest: longest) <= longest {
+               burst(after: i, in: gaps, to: end, pause: pause, longest: longest) <= longest,
+               Double(gap.duration) >= blockedShare * total || !blocked(gap) {
                 quiet.append(gap)
             }
         }
+        let bursts = Self.bursts(between: quiet, start: start, end: end)
         quiet.sort { $0.duration != $1.duration ? $0.duration > $1.duration : $0.start < $1.start }
-        var count = min(quiet.count, maximumFolds(plotWidth: plotWidth))
-        if count < quiet.count {
-            let cut = Double(quiet[count].duration)
-            while count > 0, Double(quiet[count - 1].duration) * alikeRatio <= cut { count -= 1 }
+        var count = 0
+        var open = total
+        let cap = maximumFolds(plotWidth: plotWidth)
+        while count < quiet.count {
+            let pixelsPerNanosecond = (plotWidth - Double(count) * Metrics.foldWidth) / max(open, 1)
+            if let narrowest = bursts.min(), narrowest * pixelsPerNanosecond >= readableWidth { break }
+            // The next stretch and every one alike in length with it, together.
+            var next = count + 1
+            while next < quiet.count, Double(quiet[next].duration) >= Double(quiet[count].duration) * alikeRatio { next += 1 }
+            let gain = quiet[count..<next].reduce(0.0) { $0 + Double($1.duration) }
+            guard next <= cap, gain >= minimumGain * open else { break }
+            open -= gain
+            count = next
         }
-        // Folding must free at least as many pixels as the fold takes, on the axis drawn with all these folds (judged
-        // once, so that dropping one does not drop the next in turn).
-        let widths = FoldWidths.widths(quiet[..<count].map(\.duration))
-        let open = total - quiet[..<count].reduce(0.0) { $0 + Double($1.duration) }
-        let pixelsPerNanosecond = (plotWidth - widths.reduce(0, +)) / max(open, 1)
-        while count > 0, Double(quiet[count - 1].duration) * pixelsPerNanosecond < 2 * widths[count - 1] { count -= 1 }
         return quiet[..<count].sorted { $0.start < $1.start }
+    }
+
+    /// How long each stretch of activity between the `quiet` stretches (or the window's ends) lasts, those of no
+    /// length left out.
+    static func bursts(between quiet: [TimeFold], start: UInt64, end: UInt64) -> [Double] {
+        var t = start
+        var lengths: [Double] = []
+        for gap in quiet.sorted(by: { $0.start < $1.start }) {
+            if gap.start > t { lengths.append(Double(gap.start - t)) }
+            t = max(t, gap.end)
+        }
+        if end > t { lengths.append(Double(end - t)) }
+        return lengths
     }
 
     /// How long the burst before `gaps[i]` lasts: back to the end of the last stretch at least `pause` long (or to
@@ -142,7 +187,7 @@ enum TimeFolding {
     /// a channel", or "4 asleep, 3 blocked" when the others wait on more than one kind of thing. The sleepers come
     /// first: they are what the time was spent on. With no task alive, before main it is the start-up ("start-up
     /// before main ran: 3 runtime threads starting"), after main the runtime stopping ("after main: 9 threads
-    /// ending").
+    /// ending"), and after the run's last event "run over" (the folds are shared with the other panel's run).
     static func describe(_ fold: TimeFold, in run: RenderTimeline) -> String {
         let middle = fold.start / 2 + fold.end / 2 + (fold.start % 2 + fold.end % 2) / 2
         var counts: [LaneState: Int] = [:]
@@ -152,6 +197,8 @@ enum TimeFolding {
         let alive = counts.values.reduce(0, +)
         if alive == 0 {
             let span = TimeSpan(fold.start, fold.end)
+            // The panels share their folds: a stretch that is the other run's shutdown may come after this run ended.
+            if fold.start >= run.facts.axisEnd { return "run over" }
             if run.isBeforeMain(span) { return run.startUpWords }
             if run.isAfterMain(span) { return run.afterMainWords }
             return run.tasks.isEmpty ? "nothing happens" : "no task alive"
@@ -171,6 +218,11 @@ enum TimeFolding {
 
     /// The state of `task` at `t`, nil when it is not alive then.
     static func state(of task: TaskTrack, at t: UInt64) -> LaneState? {
+        span(of: task, at: t)?.state
+    }
+
+    /// The span of `task` that holds `t`, nil when it is not alive then.
+    static func span(of task: TaskTrack, at t: UInt64) -> StateSpan? {
         var low = 0
         var high = task.spans.count
         while low < high {
@@ -179,7 +231,7 @@ enum TimeFolding {
         }
         guard low > 0 else { return nil }
         let span = task.spans[low - 1]
-        return t < span.end ? span.state : nil
+        return t < span.end ? span : nil
     }
 
     /// "asleep", "blocked on a channel", …

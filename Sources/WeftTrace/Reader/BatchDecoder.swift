@@ -117,7 +117,7 @@ struct BatchDecoder {
                     if tables.hasEnumeration[code] && TypedEvent(event) == nil { return }
                     for i in 0..<argc where slots[i] >= 0 { deltas[slots[i]] = args[i] }
                     tables.counts[code] &+= 1
-                    buffer.append(PendingEvent(event: event, offset: fileOffset &+ start))
+                    buffer.append(PendingEvent(kind: kind, time: event.time, args: args, offset: fileOffset &+ start))
                     time = at
                     position = o
                     remaining &-= 1
@@ -145,7 +145,7 @@ struct BatchDecoder {
         var counts: [(code: UInt8, events: UInt64)] = []
         var last = -1  // the index in `counts` of the last event's kind: kinds come in runs
         for pending in events {
-            let code = UInt8(pending.event.kind.rawValue)
+            let code = pending.kind.rawValue
             if last < 0 || counts[last].code != code {
                 last = counts.firstIndex { $0.code == code } ?? -1
                 if last < 0 {

@@ -47,10 +47,11 @@ final class ReadAhead: @unchecked Sendable {
     /// The most records waiting in the queue.
     static let queueRecords = 4096
     /// The most bytes of decoded events alive at once (queued, or waiting in the reader's lanes). The reader looks
-    /// ahead two writer rounds when a thread runs out of events: on ping-pong that is about 80,000 events, 5.5 MiB
-    /// decoded, and a budget of 6 MiB left most batches to be decoded on the reading thread.
+    /// ahead two writer rounds when a thread runs out of events: on ping-pong that is about 80,000 events, 3.7 MiB
+    /// decoded (5.5 MiB when an event took 72 bytes), and a budget of 6 MiB left most batches to be decoded on the
+    /// reading thread.
     static let decodedBudget = 16 << 20
-    /// The largest batch payload decoded ahead (an event takes at least 2 bytes and 72 decoded: at most 36 MiB).
+    /// The largest batch payload decoded ahead (an event takes at least 2 bytes and 48 decoded: at most 24 MiB).
     static let largestDecodedPayload = 1 << 20
     /// The smallest batch payload decoded ahead: a batch of a few events costs more to hand over (its arrays made on
     /// one thread and freed on the other) than to decode where it is used.

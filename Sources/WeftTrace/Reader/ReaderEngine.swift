@@ -64,6 +64,8 @@ struct ReaderEngine {
     private var awaitRound = 1
     private var awaitOffset = ReaderEngine.waitBytes
     private var buffered = 0
+    /// The payload bytes of the batches read but not yet used up.
+    var heldBatchBytes: Int { buffered }
     private var unknownSeen = Set<UInt8>()
 
     /// What decoding looks up per kind code, and the events decoded per kind code (set once the header is read).
@@ -461,7 +463,7 @@ struct ReaderEngine {
             || args.a3 > limits[3] || (tables.hasEnumeration[Int(code)] && TypedEvent(Event(kind: kind, time: 0, thread: thread, args: args)) == nil) {
             throw error(.corrupt, "\(kind.spec.outOfRange(args) ?? "\(kind) has an argument out of range"); the batch is damaged", at: c.fileOffset + start)
         }
-        return PendingEvent(event: Event(kind: kind, time: nanoseconds(time), thread: thread, args: args), offset: c.fileOffset + start)
+        return PendingEvent(kind: kind, time: nanoseconds(time), args: args, offset: c.fileOffset + start)
     }
 
     /// Whether lane `li` has its next event decoded. (Reads stored fields in place: a computed property of an array
@@ -481,8 +483,8 @@ struct ReaderEngine {
         guard current >= 0 else { return heap.pop() }
         let li = current
         current = -1
-        if let top = heap.top, let f = frontier(li), (top.time, top.offset) < (f.event.time, f.offset) {
-            heap.push(time: f.event.time, offset: f.offset, lane: li)
+        if let top = heap.top, let f = frontier(li), !f.precedes(time: top.time, offset: top.offset) {
+            heap.push(time: f.time, offset: f.offset, lane: li)
             return heap.pop()
         }
         return li
@@ -490,7 +492,7 @@ struct ReaderEngine {
 
     mutating func enqueue(_ li: Int) {
         if let f = frontier(li) {
-            heap.push(time: f.event.time, offset: f.offset, lane: li)
+            heap.push(time: f.time, offset: f.offset, lane: li)
             lanes[li].queued = true
         } else if !lanes[li].stopped {
             awaitRound = max(awaitRound, rounds + Self.waitRounds)
@@ -519,15 +521,14 @@ struct ReaderEngine {
             }
             if let li = pickLane() {
                 let pending = frontier(li)!
-                if !lenient, let key = state.blocker(pending.event) {
+                var event = pending.event(thread: lanes[li].thread, task: lanes[li].running)
+                if !lenient, let key = state.blocker(event) {
                     lanes[li].queued = false
                     waiting[key, default: []].append(li)
                     parked += 1
                     continue
                 }
-                var event = pending.event
-                var running = lanes[li].running
-                event.task = running
+                var running = event.task
                 var wake: WaitKey? = nil
                 do {
                     try state.apply(event, running: &running, lenient: lenient, wake: &wake)
@@ -581,15 +582,15 @@ struct ReaderEngine {
 
     /// The error for the earliest event that waits for a cause that never came.
     private func stuck() -> TraceError {
-        var best: (PendingEvent, WaitKey)?
+        var best: (PendingEvent, WaitKey, ThreadID)?
         for (key, ls) in waiting {
             for li in ls {
                 guard let f = frontier(li) else { continue }
-                if best == nil || (f.event.time, f.offset) < (best!.0.event.time, best!.0.offset) { best = (f, key) }
+                if best == nil || f.precedes(time: best!.0.time, offset: best!.0.offset) { best = (f, key, lanes[li].thread) }
             }
         }
-        guard let (pending, key) = best else { return error(.invalidEvent, "events wait for causes that never came", at: nil) }
-        var message = state.describeMissing(pending.event, key)
+        guard let (pending, key, thread) = best else { return error(.invalidEvent, "events wait for causes that never came", at: nil) }
+        var message = state.describeMissing(pending.event(thread: thread), key)
         if !endOfInput { message += " within the next \(Self.lookaheadBytes >> 20) MiB of the trace" }
         return error(.invalidEvent, message, at: pending.offset, event: eventsRead)
     }

@@ -69,4 +69,6 @@ public final class TraceReader: EventStream {
     public var eventsRead: Int { engine.eventsRead }
     /// The strings read so far (id = index).
     public var stringTable: [String] { engine.strings }
+    /// The payload bytes of the batches read but not yet used up (what the look-ahead bounds).
+    var heldBatchBytes: Int { engine.heldBatchBytes }
 }

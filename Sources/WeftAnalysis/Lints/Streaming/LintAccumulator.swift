@@ -185,10 +185,9 @@ struct LintAccumulator: Sendable {
 
     /// `task` acquired (positive `weight`) or released permits of `semaphore` (raw id).
     mutating func permitsChanged(_ semaphore: UInt64, by task: TaskID, weight: Int64) {
-        var held = evidence.permitsHeld[semaphore] ?? [:]
-        held[task, default: 0] += weight
-        if held[task] == 0 { held[task] = nil }
-        evidence.permitsHeld[semaphore] = held
+        // Changed in place: the per-task dictionary is not copied.
+        let now = evidence.permitsHeld[semaphore, default: [:]][task, default: 0] + weight
+        evidence.permitsHeld[semaphore, default: [:]][task] = now == 0 ? nil : now
     }
 
     /// `task` changed wait group `group`'s counter (raw id) to `count` at `time`.
