@@ -79,7 +79,7 @@ struct ActorLaneTests {
         // Two tasks waited at once (91–100 ns): the strip there, full height, is hatched in waiting for an actor's colour.
         let holds = try #require(scene.layer("holds")).items
         let hatches = holds.compactMap { item -> Rect? in
-            if case let .hatch(r, color) = item, color == Palette.color(of: .actor) { r } else { nil }
+            if case let .hatch(r, color, _) = item, color == Palette.color(of: .actor) { r } else { nil }
         }
         let tallest = try #require(hatches.max { $0.height < $1.height })
         #expect(tallest.y >= box.maxY && tallest.height >= Metrics.actorQueue - 3)

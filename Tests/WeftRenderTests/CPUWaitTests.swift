@@ -54,23 +54,23 @@ import WeftTrace
         let scene = try TimelineLayout.scene(render, options: RenderOptions(width: 900), measurer: TextMeasurer())
         let blue = Palette.color(of: .running)
         let hatches = scene.layer("lanes")?.items.filter {
-            if case let .hatch(_, color) = $0 { color.withAlpha(1) == blue } else { false }
+            if case let .hatch(_, color, .broken) = $0 { color.withAlpha(1) == blue } else { false }
         } ?? []
         #expect(!hatches.isEmpty)
         let entries = try LegendTests().fullLegend()
         let entry = try #require(entries.first { $0.label.hasPrefix("running or waiting for a CPU") })
-        #expect(entry.key == .hatched(blue, thin: false))
+        #expect(entry.key == .hatched(blue, thin: false, pattern: .broken))
         let legend = scene.layer("legend")?.items.compactMap { item -> String? in
             if case let .text(t) = item { t.text } else { nil }
         } ?? []
         #expect(legend.contains { $0.hasPrefix("running or waiting for a CPU") })
         // The Threads header, wrapped over lines, says it too.
         let words = scene.texts.map(\.text).joined(separator: " ")
-        #expect(words.contains("more than cores for ") && words.contains("(hatched: running or waiting for a CPU)"))
+        #expect(words.contains("more than cores for ") && words.contains("(broken bars: running or waiting for a CPU)"))
         // The hatching really reaches the picture: some pixel of a hatched stretch is running's blue.
         let image = try ScenePainter.image(scene)
         let hatch = try #require(hatches.first)
-        guard case let .hatch(rect, _) = hatch else { return }
+        guard case let .hatch(rect, _, _) = hatch else { return }
         var found = false
         for x in Int(rect.x) ..< Int(rect.maxX) {
             for y in Int(rect.y) ..< Int(rect.maxY) where image.color(x: x, y: y).map({ ColorVision.normal.distance($0, blue) < 12 }) == true {
@@ -86,7 +86,7 @@ import WeftTrace
         let lanes = LaneSelection(render, options: RenderOptions(width: 900))
         let scene = try TimelineLayout.scene(render, options: RenderOptions(width: 900), measurer: TextMeasurer())
         let hatched = scene.layer("lanes")?.items.compactMap { item -> (Rect, Color)? in
-            if case let .hatch(rect, color) = item { (rect, color) } else { nil }
+            if case let .hatch(rect, color, _) = item { (rect, color) } else { nil }
         } ?? []
         // Both threads' runs from 4 to 10 µs, each in its task's colour, full lane height (a held thread's is thinner).
         for name in ["main", "child"] {
@@ -99,7 +99,7 @@ import WeftTrace
             if case let .text(t) = item { t.text } else { nil }
         } ?? []
         #expect(legend.filter { $0.hasPrefix("running or waiting for a CPU") }.count == 1)
-        #expect(legend.contains { $0.hasSuffix("(thread lane: hatched in the task's colour)") })
+        #expect(legend.contains { $0.hasSuffix("(thread lane: broken in the task's colour)") })
         // Two cores: nothing crowded, the runs are flat.
         let roomy = RenderTimeline(timeline: Self.trace(cores: 2).timeline())
         #expect(roomy.oversubscribed.isEmpty)
@@ -128,7 +128,7 @@ import WeftTrace
         let lanes = LaneSelection(render, options: RenderOptions(width: 900))
         let color = lanes.coloring.color(TaskID(1))
         let hatches = scene.layer("lanes")?.items.compactMap { item -> Color? in
-            if case let .hatch(_, color) = item { color } else { nil }
+            if case let .hatch(_, color, _) = item { color } else { nil }
         } ?? []
         #expect(hatches.contains(color))
         #expect(hatches.contains { $0.withAlpha(1) == Palette.color(of: .running) })

@@ -55,7 +55,7 @@ struct DeadlockMarkTests {
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1600), measurer: measurer)
         let lineX = try #require(Self.lineAndTriangleXs(scene).lines.first)
         let hatches: [(Rect, Color)] = scene.layers.flatMap(\.items).compactMap {
-            if case let .hatch(rect, color) = $0 { (rect, color) } else { nil }
+            if case let .hatch(rect, color, _) = $0 { (rect, color) } else { nil }
         }
         let lanes = LaneSelection(run, options: RenderOptions())
         for thread in owned {

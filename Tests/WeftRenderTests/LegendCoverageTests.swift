@@ -31,7 +31,7 @@ struct LegendCoverageTests {
             let fill: Fill
             switch item {
             case let .rect(_, color, nil): fill = Fill(color, hatched: false)
-            case let .hatch(_, color): fill = Fill(color, hatched: true)
+            case let .hatch(_, color, _): fill = Fill(color, hatched: true)
             default: continue
             }
             if stateColors.contains(Fill(Color(red: fill.red, green: fill.green, blue: fill.blue, alpha: 1), hatched: false)) {
@@ -60,7 +60,7 @@ struct LegendCoverageTests {
         let options = RenderOptions(width: 1000, time: .linear)
         let pool = RenderTimeline(timeline: OSWakeDelayTests.trace().timeline())
         let own = RenderTimeline(timeline: OwnThreadWaitTests.trace().timeline())
-        // The OS's share of a woken pool thread (hatched yellow) and a new thread not yet started (hatched orange).
+        // The OS's share of a woken pool thread (drawn as wake-up latency) and a new thread not yet started (hatched orange).
         #expect(pool.tasks.contains { $0.spans.contains { $0.state == .osWakeDelay } })
         #expect(own.tasks.contains { $0.spans.contains { $0.state == .awaitingThread } })
         try Self.expectLegendCovers(try TimelineLayout.scene(pool, options: options, measurer: measurer), "multiplexed")

@@ -132,6 +132,21 @@ struct LegendTests {
         }
     }
 
+    @Test("running, runnable, waking, blocked on a channel and on a mutex stay minimumNeighbourDistance apart")
+    func neighbourStatesApart() {
+        let states: [LaneState] = [.running, .runnable, .wakeLatency, .channel, .mutex]
+        for (i, a) in states.enumerated() {
+            for b in states[(i + 1)...] {
+                let d = ColorVision.minimumDistance(Palette.color(of: a), Palette.color(of: b))
+                #expect(d >= ColorVision.minimumNeighbourDistance, "\(a) vs \(b): ΔE \(d)")
+            }
+        }
+        // The pairs once taken for one another: Okabe–Ito's orange and vermillion, orange and yellow, blue and sky blue.
+        for (a, b) in [(0xE69F00, 0xD55E00), (0xE69F00, 0xF0E442), (0x0072B2, 0x56B4E9)] {
+            #expect(ColorVision.minimumDistance(Color(hex: UInt32(a)), Color(hex: UInt32(b))) < ColorVision.minimumNeighbourDistance)
+        }
+    }
+
     @Test("each legend colour's nearest neighbour under every vision matches the golden file")
     func goldenColourDistances() throws {
         for theme in [("light", Theme.light), ("dark", Theme.dark)] {
@@ -204,7 +219,7 @@ struct LegendTests {
         for (i, a) in Palette.taskColors.enumerated() {
             for b in Palette.taskColors[(i + 1)...] { #expect(ColorVision.normal.distance(a, b) >= 21, "\(a) vs \(b)") }
         }
-        // The two newest are apart from the violet of held threads too, which thread lanes draw beside them.
+        // The two newest are apart from the grey of held threads too, which thread lanes draw beside them.
         for task in Palette.taskColors.suffix(2) {
             #expect(ColorVision.minimumDistance(task, Palette.heldThreads) >= ColorVision.minimumDistance)
         }

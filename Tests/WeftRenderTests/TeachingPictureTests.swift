@@ -277,18 +277,20 @@ struct HeldThreadLaneTests {
         options.maxTaskLanes = 12
         let scene = try TimelineLayout.scene(HeldThreadsFixture.run(), options: options, measurer: TextMeasurer())
         let held = scene.layers.flatMap(\.items).filter {
-            if case let .polyline(_, color, _, fill) = $0 { color == Palette.heldThreads && fill == Palette.heldThreads } else { false }
+            if case let .hatchedArea(_, color) = $0 { color == Palette.heldThreads } else { false }
         }
         #expect(held.count == 1)
         #expect(scene.texts.map(\.text).contains("threads held by their blocked or sleeping task (share)"))
-        // Where every task sleeps, the held share fills the row: the painted pixels there are the held colour.
-        guard case let .polyline(points, _, _, _)? = held.first else { return }
+        // Where every task sleeps, the held share fills the row: hatched there, lines of the held colour on its tint.
+        guard case let .hatchedArea(points, _)? = held.first else { return }
         let top = try #require(points.map(\.y).min()), bottom = try #require(points.map(\.y).max())
         #expect(bottom - top > 40, "the held share is too thin to see: \(bottom - top) px")
         let full = points.filter { $0.y == top }.map(\.x)
         let image = try ScenePainter.image(scene)
         let x = Int(((full.min() ?? 0) + (full.max() ?? 0)) / 2), y = Int((top + bottom) / 2)
-        let pixel = try #require(image.color(x: x, y: y))
-        #expect(ColorVision.normal.distance(pixel, Palette.heldThreads) < 5, "pixel \(pixel) at \(x),\(y)")
+        let pixels = try (0..<8).map { try #require(image.color(x: x + $0, y: y)) }
+        let distances = pixels.map { ColorVision.normal.distance($0, Palette.heldThreads) }
+        #expect(distances.contains { $0 < 12 }, "no hatching line among \(pixels)")
+        #expect(distances.contains { $0 > 25 }, "no tint between the lines among \(pixels)")
     }
 }

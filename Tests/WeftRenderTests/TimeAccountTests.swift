@@ -13,19 +13,19 @@ struct TimeAccountTests {
     init() throws { measurer = try TextMeasurer() }
     let us: UInt64 = 1_000
 
-    @Test("a stall is a labelled, hatched band across every lane of its panel, and the legend says what it is")
+    @Test("a stall is a labelled, flat grey band across every lane of its panel, and the legend says what it is")
     func stallBand() throws {
         var run = Fixtures.small()
         run.stalls = [TimeSpan(62 * us, 88 * us)]
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1000), measurer: measurer)
         #expect(SceneChecks.textProblems(scene).isEmpty)
-        let label = try #require(scene.texts.first { $0.text.hasPrefix("stalled 26.0 µs") })
-        #expect(label.text == "stalled 26.0 µs: no thread of the process ran — the machine paused it")
-        #expect(scene.texts.contains { $0.text.hasPrefix("stalled: no thread of the process recorded anything") })
-        // The band: hatched over the stall's time, from the first lane to the last, in the stall's colour, over the
+        let label = try #require(scene.texts.first { $0.text.hasPrefix("machine stall 26.0 µs") })
+        #expect(label.text == "machine stall 26.0 µs: no thread of the process ran")
+        #expect(scene.texts.contains { $0.text.hasPrefix("machine stall: no thread of the process recorded anything") })
+        // The band: over the stall's time, from the first lane to the last, in the stall's colour, over the
         // lanes (not under them).
         let bands = (scene.layer("holds")?.items ?? []).compactMap { item -> Rect? in
-            if case let .hatch(rect, color) = item, color == Theme.light.stallBand { rect } else { nil }
+            if case let .rect(rect, color, nil) = item, color == Theme.light.stallBand { rect } else { nil }
         }
         #expect(!bands.isEmpty)
         let lanes = scene.texts.filter { ["worker 1", "receiver"].contains($0.text) || $0.text.hasSuffix("receiver") }
@@ -36,10 +36,10 @@ struct TimeAccountTests {
         #expect(label.box.x <= band.maxX && label.box.maxX >= band.x)
         // No stall: no band, no legend entry.
         let plain = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1000), measurer: measurer)
-        #expect(!plain.texts.contains { $0.text.hasPrefix("stalled") })
+        #expect(!plain.texts.contains { $0.text.hasPrefix("machine stall") })
     }
 
-    @Test("the stall band is painted: pixels inside it are hatched grey, just outside it not")
+    @Test("the stall band is painted: pixels inside it are grey, just outside it not")
     func stallBandPainted() throws {
         var run = Fixtures.small()
         run.stalls = [TimeSpan(62 * us, 88 * us)]
@@ -47,7 +47,7 @@ struct TimeAccountTests {
         let scene = try TimelineLayout.scene(run, options: options, measurer: measurer)
         let items = scene.layer("holds")?.items ?? []
         let hatches = items.compactMap { item -> Rect? in
-            if case let .hatch(rect, _) = item { rect } else { nil }
+            if case let .rect(rect, color, nil) = item, color == Theme.light.stallBand { rect } else { nil }
         }
         let band = try #require(hatches.first)
         let image = try ScenePainter.image(scene)
@@ -67,7 +67,7 @@ struct TimeAccountTests {
         #expect(run.stalls == [TimeSpan(3_500_000, 10_500_000)])
         #expect(run.facts.stalled == 7_000_000)
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, time: .linear), measurer: measurer)
-        #expect(scene.texts.contains { $0.text == "stalled 7.00 ms: no thread of the process ran — the machine paused it" })
+        #expect(scene.texts.contains { $0.text == "machine stall 7.00 ms: no thread of the process ran" })
         // main keeps its state under the band.
         #expect(run.tasks[0].spans.contains { $0.state == .running && $0.start <= 3_500_000 && $0.end >= 10_500_000 })
     }
@@ -131,7 +131,7 @@ struct TimeAccountTests {
             let scene = try TimelineLayout.contrast(a, b, options: RenderOptions(width: 1600), measurer: measurer)
             // Texts in one row (the same baseline) at axis size keep at least 6 px apart.
             let small = scene.texts.filter { text in
-                text.size == Metrics.axisSize && (text.text.hasPrefix(FoldLabels.frame) || text.text.hasPrefix("stalled")
+                text.size == Metrics.axisSize && (text.text.hasPrefix(FoldLabels.frame) || text.text.hasPrefix("machine stall")
                     || text.text.hasPrefix("start-up") || text.text.hasPrefix("after main")
                     || text.text.range(of: #"^[0-9.]+ (ms|µs|s|ns)$"#, options: .regularExpression) != nil)
             }

@@ -45,6 +45,8 @@ final class CairoContext {
     func save() { cairo_save(pointer) }
     func restore() { cairo_restore(pointer) }
     func clip(_ r: Rect) { rectangle(r); cairo_clip(pointer) }
+    /// Clips to the current path (and clears it).
+    func clipToPath() { cairo_clip(pointer) }
     func setAntialias(_ on: Bool) { cairo_set_antialias(pointer, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE) }
 
     /// Selects DejaVu Sans at `size` with `weight` for the text calls below.

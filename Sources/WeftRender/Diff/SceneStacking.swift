@@ -28,11 +28,12 @@ extension SceneItem {
     func shifted(by dy: Double) -> SceneItem {
         switch self {
         case let .rect(r, fill, stroke): .rect(r.shifted(by: dy), fill: fill, stroke: stroke)
-        case let .hatch(r, color): .hatch(r.shifted(by: dy), color: color)
+        case let .hatch(r, color, pattern): .hatch(r.shifted(by: dy), color: color, pattern: pattern)
         case let .line(from, to, color, width, dash):
             .line(from: from.shifted(by: dy), to: to.shifted(by: dy), color: color, width: width, dash: dash)
         case let .polyline(points, color, width, fill):
             .polyline(points.map { $0.shifted(by: dy) }, color: color, width: width, fill: fill)
+        case let .hatchedArea(points, color): .hatchedArea(points.map { $0.shifted(by: dy) }, color: color)
         case let .arrow(from, to, color, width, head, dash):
             .arrow(from: from.shifted(by: dy), to: to.shifted(by: dy), color: color, width: width, head: head, dash: dash)
         case let .marker(shape, center, size, color): .marker(shape, center: center.shifted(by: dy), size: size, color: color)

@@ -48,6 +48,8 @@ final class LayoutCanvas {
     var drewCrowdedSlice = false
     /// A thread-per-task thread drawn held by its waiting task.
     var drewHeldThread = false
+    /// A task's own thread idle while its task ran on another (its code on an actor another thread ran).
+    var drewOwnerElsewhere = false
     /// A pool thread drawn with work in its queue that the OS did not run (`ThreadTrack.frozen`).
     var drewFrozenPoolThread = false
     /// A thread density row showed a share of threads held by their waiting tasks.

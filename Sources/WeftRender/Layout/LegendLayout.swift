@@ -3,8 +3,10 @@
 enum LegendLayout {
     enum Key: Equatable {
         case swatch(Color, thin: Bool)
+        /// A translucent band (a machine stall), not a colour of its own.
+        case band(Color)
         /// A hatched swatch (a state told apart by its pattern, a held thread).
-        case hatched(Color, thin: Bool)
+        case hatched(Color, thin: Bool, pattern: HatchPattern = .diagonal)
         /// A vertical line across the lanes (the deadlock instant).
         case instant(Color)
         /// A filled step line (a counter track).
@@ -47,7 +49,7 @@ enum LegendLayout {
     /// Every task state in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep
     /// and cancelled. A state missing here would be drawn without a legend entry (a test checks every case is here).
     static let stateOrder: [LaneState] = [
-        .running, .runningOrWaitingForCPU, .runnable, .awaitingThread, .wakeLatency, .osWakeDelay, .channel, .mutex, .actor,
+        .running, .runningOrWaitingForCPU, .runnable, .awaitingThread, .ownThreadOnActor, .wakeLatency, .osWakeDelay, .channel, .mutex, .actor,
         .waitGroup, .join, .suspended, .condition, .unknown, .sleeping, .cancelled,
     ]
 
@@ -57,8 +59,8 @@ enum LegendLayout {
         var out: [Entry] = []
         func add(_ group: Group, _ key: Key, _ label: String) { out.append(Entry(key: key, label: label, group: group)) }
         if canvas.drewStall {
-            add(.time, .hatched(theme.stallBand, thin: false),
-                "stalled: no thread of the process recorded anything, its 1 ms sampler silent — the machine paused the process")
+            add(.time, .band(theme.stallBand),
+                "machine stall: no thread of the process recorded anything, its 1 ms sampler silent — not the program's doing")
         }
         if canvas.usedTaskColors > 0 {
             let colors = Array(Palette.taskColors.prefix(canvas.usedTaskColors))
@@ -86,12 +88,15 @@ enum LegendLayout {
             add(.threads, .hatched(Palette.taskColors[2], thin: false),
                 "pool thread not run by the OS while a task waited in its queue")
         }
-        if canvas.drewIdleLine { add(.threads, .dashed(long: false), "idle (caller, timer)") }
+        if canvas.drewIdleLine {
+            add(.threads, .dashed(long: false), canvas.drewOwnerElsewhere
+                ? "idle (caller, timer; a task's thread while its task runs on another)" : "idle (caller, timer)")
+        }
         if canvas.drewThreadDensity {
             add(.threads, .swatch(theme.idleThread, thin: false), "threads alive, idle (share)")
         }
         if canvas.drewHeldDensity {
-            add(.threads, .swatch(Palette.heldThreads, thin: false), "threads held by their blocked or sleeping task (share)")
+            add(.threads, .hatched(Palette.heldThreads, thin: false), "threads held by their blocked or sleeping task (share)")
         }
         if canvas.drewDenseRun {
             add(.threads, .columns(Palette.taskColors[2]),
@@ -100,7 +105,7 @@ enum LegendLayout {
         if canvas.drewActorJob {
             let (fill, stroke) = PanelLayout.actorJobColors(theme)
             add(.actors, .outlined(fill: fill, stroke: stroke),
-                "actor busy (a job, at least \(Format.count(Int(Metrics.minimumActorSlice))) px wide), in the colour of the task whose code ran")
+                "actor busy (a job, at least \(Format.count(Int(Metrics.minimumActorSlice))) px wide), in the colour of the task whose code ran, grey where no task's did; an actor runs on whichever thread found it idle")
         }
         if canvas.drewActorQueue && !canvas.usedStates.contains(.actor) {
             // No task lane shows the wait (a threads view): the strip gets its own entry beside the box.
@@ -111,8 +116,8 @@ enum LegendLayout {
             .runningOrWaitingForCPU: "running or waiting for a CPU",
             .runnable: "runnable",
             .awaitingThread: "runnable: its new thread has not started yet",
-            .wakeLatency: "runnable while a pool thread idles",
-            .osWakeDelay: "runnable, a pool thread woken, not yet run by the OS",
+            .ownThreadOnActor: "runnable: its own thread is busy running an actor's jobs for other tasks",
+            .wakeLatency: "runnable while a pool thread idles: the time a parked thread takes to wake",
             .cancelled: "cancelled by the runtime after the deadlock",
             .suspended: "suspended: awaiting Swift work outside Weft",
             .actor: "waiting to enter a busy actor",
@@ -127,6 +132,14 @@ enum LegendLayout {
         }
         // A thread density row's running share is running's blue: the one entry says both.
         if canvas.drewThreadDensity && !states.contains(.running) { states.insert(.running, at: 0) }
+        // Waking a pool thread, before or after the pool signalled it, is drawn one way: one entry.
+        if states.contains(.osWakeDelay) {
+            states.removeAll { $0 == .osWakeDelay }
+            if !states.contains(.wakeLatency) {
+                states.append(.wakeLatency)
+                states.sort { stateOrder.firstIndex(of: $0)! < stateOrder.firstIndex(of: $1)! }
+            }
+        }
         // Wait group and join share a colour: one entry.
         if states.contains(.waitGroup) && states.contains(.join) { states.removeAll { $0 == .join } }
         // A lock lane's waiting strip is the mutex state's colour: one entry says both.
@@ -150,14 +163,15 @@ enum LegendLayout {
             }
             if state == .runningOrWaitingForCPU && canvas.drewCrowdedSlice {
                 // Said once for both views: a thread lane's run is hatched in its task's colour there.
-                label += " (thread lane: hatched in the task's colour)"
+                label += " (thread lane: broken in the task's colour)"
             }
             if state == .actor && canvas.drewActorQueue {
                 // An actor lane's queue strip is waiting for an actor's hatching: one entry says both.
                 label = "waiting to enter a busy actor (on an actor lane: how many wait)"
             }
             let color = Palette.color(of: state)
-            add(.tasks, state.isHatched ? .hatched(color, thin: state.isWaiting) : .swatch(color, thin: state.isWaiting), label)
+            add(.tasks, state.isHatched ? .hatched(color, thin: state.isWaiting, pattern: state.pattern)
+                    : .swatch(color, thin: state.isWaiting), label)
         }
         if canvas.drewHolds { add(.tasks, .strip(theme.marker), "holds a mutex") }
         for kind in Mark.Kind.allCases where canvas.usedMarks.contains(kind) {
@@ -239,6 +253,8 @@ enum LegendLayout {
         case let .swatch(color, thin):
             let h = thin ? box.height * 0.45 : box.height
             canvas.builder.add(.rect(Rect(x: box.x, y: mid - h / 2, width: box.width, height: h), fill: color), to: .legend)
+        case let .band(color):
+            canvas.builder.add(.rect(box, fill: color), to: .legend)
         case let .strip(color):
             canvas.builder.add(.rect(Rect(x: box.x, y: box.maxY - 2.5, width: box.width, height: 2.5), fill: color), to: .legend)
         case let .marker(shape):
@@ -285,9 +301,10 @@ enum LegendLayout {
         case let .outlined(fill, stroke):
             canvas.builder.add(.rect(Rect(x: box.x + 0.5, y: box.y + 0.5, width: box.width - 1, height: box.height - 1),
                                      fill: fill, stroke: stroke), to: .legend)
-        case let .hatched(color, thin):
+        case let .hatched(color, thin, pattern):
             let h = thin ? box.height * 0.45 : box.height
-            canvas.builder.add(.hatch(Rect(x: box.x, y: mid - h / 2, width: box.width, height: h), color: color), to: .legend)
+            canvas.builder.add(.hatch(Rect(x: box.x, y: mid - h / 2, width: box.width, height: h), color: color, pattern: pattern),
+                               to: .legend)
         case let .instant(color):
             canvas.builder.add(.line(from: Point(box.x + box.width / 2, box.y - 2), to: Point(box.x + box.width / 2, box.maxY + 2),
                                      color: color, width: 2), to: .legend)

@@ -22,6 +22,8 @@ enum Metrics {
     static let lockLane = 20.0
     /// The narrowest stretch of a thread lane's run drawn hatched (running or waiting for a CPU); narrower, it is flat.
     static let minHatchedSlice = 2.0
+    /// The narrowest a machine stall's band is drawn (px): narrower, a hatched band reads as a line marking an event.
+    static let minimumStallBand = 6.0
     /// Added to a semaphore's lock lane for each permit row past the first, and the most such rows.
     static let permitRow = 11.0
     static let maxPermitRows = 4

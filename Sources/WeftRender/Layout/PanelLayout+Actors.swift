@@ -24,6 +24,7 @@ extension PanelLayout {
                 }
                 let inside = Rect(x: 0, y: bar.y + 1, width: 0, height: bar.height - 2)
                 for piece in lod.columnPieces() + lod.wide { drawTaskPiece(Self.visible(piece), bar: inside, names: names) }
+                labelUnnamedStretches(track, bar: inside)
                 drawActorQueue(track, strip: Rect(x: scale.x0, y: y + Metrics.actorBar, width: scale.plotWidth,
                                                   height: Metrics.actorQueue - 2))
             }
@@ -48,6 +49,34 @@ extension PanelLayout {
             } else {
                 canvas.builder.add(.rect(box, fill: fill, stroke: stroke), to: .lanes)
             }
+        }
+    }
+
+    /// Writes "no task" in each stretch of a job in which no named task's code ran (the job's own start or end around
+    /// the tasks' code, code that suspended on the actor), where the words fit: a grey box without a name was read
+    /// as some task's.
+    private func labelUnnamedStretches(_ track: ActorTrack, bar: Rect) {
+        let named = track.visits.filter { $0.task != .none }
+        let words = "no task"
+        let need = canvas.measurer.width(words, size: Metrics.sliceLabelSize) + 6
+        func label(_ start: UInt64, _ end: UInt64) {
+            guard end > start, scale.overlaps(start, end) else { return }
+            let x0 = scale.clampedX(start), x1 = scale.clampedX(end)
+            guard x1 - x0 >= need else { return }
+            let cell = Rect(x: x0 + 3, y: bar.y, width: x1 - x0 - 6, height: bar.height)
+            canvas.builder.add(canvas.text(words, in: cell, size: Metrics.sliceLabelSize, color: theme.secondaryText,
+                                           minimumCharacters: words.count))
+        }
+        var next = 0
+        for job in track.jobs {
+            while next < named.count && named[next].end <= job.start { next += 1 }
+            var cursor = job.start, i = next
+            while i < named.count && named[i].start < job.end {
+                label(cursor, min(named[i].start, job.end))
+                cursor = max(cursor, named[i].end)
+                i += 1
+            }
+            label(cursor, job.end)
         }
     }
 

@@ -40,7 +40,8 @@ extension PanelLayout {
         if piece.merged { canvas.drewDenseRun = true }
         let rect = Rect(x: piece.x0, y: bar.y, width: max(piece.x1 - piece.x0, 1), height: bar.height)
         let color = Palette.color(of: state).withAlpha(0.3 + 0.7 * piece.coverage)
-        canvas.builder.add(state.isHatched ? .hatch(rect, color: color) : .rect(rect, fill: color), to: .lanes)
+        canvas.builder.add(state.isHatched ? .hatch(rect, color: color, pattern: state.pattern) : .rect(rect, fill: color),
+                           to: .lanes)
     }
 
     private func drawHolds(_ holds: [TimeSpan], laneTop: Double, lod: inout ColumnLOD) {
@@ -71,6 +72,7 @@ extension PanelLayout {
         case .tick: .circle
         case .timeout: .hourglass
         case .cancel: .cross
+        case .lostLock: .struckSquare
         }
     }
 

@@ -39,6 +39,7 @@ extension PanelLayout {
                 // A thread-per-task thread its task keeps while not running on it: hatched in the task's colour.
                 let color = lanes.coloring.color(owner)
                 let dimmed = lanes.matching.map { !$0.contains(owner) } ?? false
+                if thread.ownerElsewhere.contains(where: { scale.overlaps($0.start, $0.end) }) { canvas.drewOwnerElsewhere = true }
                 for held in thread.held where scale.overlaps(held.start, held.end) {
                     let x0 = scale.clampedX(held.start), x1 = scale.clampedX(held.end)
                     guard x1 - x0 >= 0.5 else { continue }
@@ -152,8 +153,8 @@ extension PanelLayout {
                            minimumCharacters: task.description.count)
     }
 
-    /// A stretch of a task's run while more threads ran tasks than cores: hatched in the task's colour, as its task
-    /// lane's running is hatched blue then (running or waiting for a CPU), labelled with the task when it fits.
+    /// A stretch of a task's run while more threads ran tasks than cores: a broken bar in the task's colour, as its task
+    /// lane's running is broken blue then (running or waiting for a CPU), labelled with the task when it fits.
     private func drawCrowdedPiece(_ x0: Double, _ x1: Double, task: TaskID, bar: Rect, names: [TaskID: String]) {
         let dimmed = lanes.matching.map { !$0.contains(task) } ?? false
         let rect = Rect(x: x0, y: bar.y, width: x1 - x0, height: bar.height)
@@ -161,10 +162,12 @@ extension PanelLayout {
         if swatch.drawn { canvas.usedTaskColors = max(canvas.usedTaskColors, lanes.coloring.count) } else { canvas.drewOtherTask = true }
         canvas.drewTaskSlices = true
         canvas.drewCrowdedSlice = true
-        canvas.builder.add(.hatch(rect, color: swatch.color.withAlpha(dimmed ? 0.25 : 1)), to: .lanes)
+        canvas.builder.add(.hatch(rect, color: swatch.color.withAlpha(dimmed ? 0.25 : 1), pattern: .broken), to: .lanes)
         stripeRepeat(swatch, across: rect)
-        // The words sit on the background, over the hatching's pale tint.
-        canvas.builder.add(sliceLabel(task, in: rect, fill: theme.background, names: names, dimmed: dimmed))
+        // The words sit on a halo of the background over the broken bar, which no text colour reads on.
+        guard let label = sliceLabel(task, in: rect, fill: theme.background, names: names, dimmed: dimmed) else { return }
+        canvas.builder.add(.rect(label.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .lanes)
+        canvas.builder.add(label)
     }
 
     /// The parts of `start`…`end` outside and inside the sorted, disjoint `crowded` stretches, in time order.
@@ -259,8 +262,9 @@ extension PanelLayout {
         let area = Rect(x: scale.x0, y: top + 3, width: scale.plotWidth, height: height - 6)
         canvas.builder.add(.line(from: Point(area.x, area.maxY), to: Point(area.maxX, area.maxY),
                                  color: theme.grid, width: 1), to: .grid)
+        // The held share hatched, as each held thread's lane is.
         stackedAreas([(Palette.color(of: .running), busy), (Palette.heldThreads, held), (theme.idleThread, idle)],
-                     top: area.y, height: area.height)
+                     top: area.y, height: area.height, hatched: [1])
         return top + height
     }
 }

@@ -65,9 +65,8 @@ extension PanelLayout {
         for stall in timeline.stalls where scale.overlaps(stall.start, stall.end) {
             let duration = DurationFormat.format(stall.end - stall.start)
             notes.append(TimeNote(kind: .stall, span: stall, variants: [
-                "stalled \(duration): no thread of the process ran — the machine paused it",
-                "stalled \(duration): the machine paused the process",
-                "stalled \(duration)", "stalled",
+                "machine stall \(duration): no thread of the process ran",
+                "machine stall \(duration)", "stall \(duration)", "stall",
             ]))
         }
         guard let main = timeline.mainLife else { return notes }
@@ -112,12 +111,19 @@ extension PanelLayout {
         }
     }
 
-    /// A hatched grey band over every lane from `top` to `bottom` through each stall: whatever the lanes under it
-    /// show, nothing of the process ran then.
+    /// A flat translucent grey band over every lane from `top` to `bottom` through each stall: whatever the lanes under
+    /// it show, nothing of the process ran then (flat, so that it is never taken for the hatching of a held thread or
+    /// a waiting task). At least `Metrics.minimumStallBand` wide (centred on a shorter stall),
+    /// so that it reads as a band of time, never as a line marking an event.
     func layoutStallBands(top: Double, bottom: Double) {
         for stall in timeline.stalls where scale.overlaps(stall.start, stall.end) && bottom > top {
-            let x0 = scale.clampedX(stall.start), x1 = max(scale.clampedX(stall.end), x0 + 2)
-            canvas.builder.add(.hatch(Rect(x: x0, y: top, width: x1 - x0, height: bottom - top), color: theme.stallBand),
+            var x0 = scale.clampedX(stall.start), x1 = scale.clampedX(stall.end)
+            if x1 - x0 < Metrics.minimumStallBand {
+                let mid = (x0 + x1) / 2
+                x0 = mid - Metrics.minimumStallBand / 2
+                x1 = mid + Metrics.minimumStallBand / 2
+            }
+            canvas.builder.add(.rect(Rect(x: x0, y: top, width: x1 - x0, height: bottom - top), fill: theme.stallBand),
                                to: .holds)
             canvas.drewStall = true
         }

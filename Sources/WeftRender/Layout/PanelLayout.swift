@@ -145,12 +145,12 @@ struct PanelLayout {
         if let cores = timeline.facts.cores {
             let use = CoreUse(timeline.threads, cores: cores)
             if use.peak > cores {
-                // Said by the lanes too where a task's running falls in those stretches (hatched blue).
+                // Said by the lanes too where a task's running falls in those stretches (broken blue bars).
                 let hatched = options.view.showsTasks
                     && timeline.tasks.contains { $0.spans.contains { $0.state == .runningOrWaitingForCPU } }
                 text += " · up to \(use.peak) running on \(Format.plural(cores, "core")), more than cores for "
                     + DurationFormat.format(use.oversubscribed)
-                    + (hatched ? " (hatched: running or waiting for a CPU)" : ": part of “running” was waiting for a CPU")
+                    + (hatched ? " (broken bars: running or waiting for a CPU)" : ": part of “running” was waiting for a CPU")
             }
         }
         return text
@@ -193,7 +193,7 @@ struct PanelLayout {
         text += runnableDetail
         if timeline.facts.cpuStarved > 0 {
             let tasks = UInt64(max(timeline.facts.runnable.tasks, 1))
-            text += " · “running” while its thread got no CPU (the thread's CPU clock stood still; hatched blue): "
+            text += " · “running” while its thread got no CPU (the thread's CPU clock stood still; broken blue bars): "
                 + DurationFormat.format(timeline.facts.cpuStarved / tasks) + (tasks == 1 ? "" : " per task")
         }
         return text
@@ -297,12 +297,12 @@ struct PanelLayout {
     }
 
     /// Draws stacked areas from per-column values (already fractions 0…1 of the row) bottom-up in `order`.
-    func stackedAreas(_ layers: [(Color, [Double])], top: Double, height: Double) {
+    func stackedAreas(_ layers: [(Color, [Double])], top: Double, height: Double, hatched: Set<Int> = []) {
         guard let columns = layers.first?.1.count, columns > 0 else { return }
         let bin = scale.plotWidth / Double(columns)
         var base = [Double](repeating: 0, count: columns)
         let bottom = top + height
-        for (color, values) in layers {
+        for (index, (color, values)) in layers.enumerated() {
             guard values.contains(where: { $0 > 0.0005 }) else { continue }
             var upper: [Point] = []
             var lower: [Point] = []
@@ -319,7 +319,8 @@ struct PanelLayout {
                 base[c] = t
             }
             let outline = Self.simplify(upper) + Self.simplify(lower.reversed())
-            canvas.builder.add(.polyline(outline, color: color, width: 0, fill: color), to: .lanes)
+            canvas.builder.add(hatched.contains(index) ? .hatchedArea(outline, color: color)
+                                   : .polyline(outline, color: color, width: 0, fill: color), to: .lanes)
         }
     }
 

@@ -253,6 +253,7 @@ enum TimeFolding {
         case .cancelled: "being cancelled"
         case .suspended: "suspended on Swift work"
         case .actor: "waiting for an actor"
+        case .ownThreadOnActor: "waiting for its own thread, busy running an actor for others"
         }
     }
 }

@@ -32,12 +32,17 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// apart by its hatching.
     case actor
     /// Ready to run while a pool thread idled, after the pool had signalled that thread to take work: the time the OS
-    /// took to run the woken thread (the trace's `threadWake`), not the scheduler's. Hatched in wake-up latency's colour.
+    /// took to run the woken thread (the trace's `threadWake`), not the scheduler's. Drawn as wake-up latency is (both
+    /// are a parked thread waking); the header's sentence gives the OS's share.
     case osWakeDelay
     /// Running on its thread while more threads ran tasks than the machine has cores: the OS can have left its thread
     /// waiting for a CPU for part of it, so the trace's "running" is "running or waiting for a CPU" here. Hatched in
     /// running's colour.
     case runningOrWaitingForCPU
+    /// Ready to run (thread-per-task) while its own thread ran an actor's jobs for other tasks: an actor runs on
+    /// whichever thread found it idle, and the task's next job waits in that thread's queue until the actor lets the
+    /// thread go. Runnable's orange, cross-hatched.
+    case ownThreadOnActor
 
     /// Whether the task is on its thread (running, or there while waiting for a CPU).
     public var isRunning: Bool { self == .running || self == .runningOrWaitingForCPU }
@@ -46,11 +51,22 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Whether the state is drawn hatched rather than flat (it shares a colour with another state, or is not the
     /// program's own doing).
     public var isHatched: Bool {
-        self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor || self == .osWakeDelay
-            || self == .runningOrWaitingForCPU
+        self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor || self == .runningOrWaitingForCPU
+            || self == .ownThreadOnActor
+    }
+    /// How the state is patterned when `isHatched`: running or waiting for a CPU as a broken bar (mostly running), the
+    /// rest with diagonal hatching.
+    public var pattern: HatchPattern {
+        switch self {
+        case .runningOrWaitingForCPU: .broken
+        case .ownThreadOnActor: .crossed
+        default: .diagonal
+        }
     }
     /// Whether the task is ready to run and waits only for a thread or a CPU (the runnable family).
-    public var isReady: Bool { self == .runnable || self == .awaitingThread || self == .wakeLatency || self == .osWakeDelay }
+    public var isReady: Bool {
+        self == .runnable || self == .awaitingThread || self == .wakeLatency || self == .osWakeDelay || self == .ownThreadOnActor
+    }
 
     public var description: String {
         switch self {
@@ -70,6 +86,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .actor: "waiting for an actor"
         case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         case .runningOrWaitingForCPU: "running or waiting for a CPU"
+        case .ownThreadOnActor: "waiting for its own thread, busy running an actor's jobs for others"
         }
     }
 }

@@ -58,10 +58,22 @@ extension RenderTimeline {
         }
         sortedThreads = []
         for i in timeline.threads.indices { timeline.threads[i].slices = IntervalList(sorted: []) }
+        // Each thread-per-task task's runs on threads not its own (its code on an actor that another thread ran).
+        var elsewhere: [TaskID: [ThreadSlice]] = [:]
+        let owned = Set(threads.compactMap(\.owner))
+        for thread in threads {
+            for slice in thread.slices where slice.task != thread.owner && owned.contains(slice.task) {
+                elsewhere[slice.task, default: []].append(slice)
+            }
+        }
         for i in threads.indices {
             guard let owner = threads[i].owner, let task = timeline.task(owner), let life = threads[i].lifetime else { continue }
             let end = min(t(task.ended ?? run.end), life.end)
-            threads[i].held = Self.held(threads[i].slices, from: life.start, to: end, deadlock: deadlock?.detected)
+            // Not held while its task runs elsewhere: the task is not waiting then.
+            let away = elsewhere[owner] ?? []
+            threads[i].ownerElsewhere = away.map { TimeSpan($0.start, $0.end) }
+            threads[i].held = Self.held(away.isEmpty ? threads[i].slices : (threads[i].slices + away).sorted { $0.start < $1.start },
+                                        from: life.start, to: end, deadlock: deadlock?.detected)
         }
 
         let position = TaskPositions(timeline.tasks.map(\.id))
@@ -85,6 +97,7 @@ extension RenderTimeline {
                                   count: flow.count))
             }
         }
+        let messageWakes = MessageWakes(timeline.flows.elements)
         timeline.flows = IntervalList(sorted: [])
         var locks: [LockTrack] = []
         for mutex in timeline.mutexes where mutex.isReadWrite {
@@ -136,7 +149,7 @@ extension RenderTimeline {
             for wait in condition.waits { mark(wait.task, wait.start, .wait) }
         }
         for wake in timeline.wakes where wake.waker != .none {
-            mark(wake.waker, wake.time, .wake, count: wake.count)
+            if !messageWakes.explains(wake) { mark(wake.waker, wake.time, .wake, count: wake.count) }
             switch wake.reason {
             case .waitGroup?, .condition?, .join?:
                 links.append(Link(kind: .wake, from: wake.waker, at: t(wake.time), to: wake.wakee, at: t(wake.time),
@@ -146,6 +159,15 @@ extension RenderTimeline {
             }
         }
         timeline.wakes = []
+        // Locks taken by one task while another, woken for it, had not yet run: the woken task's wait goes on.
+        var lostLocks: [TaskID: [TimeSpan]] = [:]
+        for mutex in timeline.mutexes where !mutex.isReadWrite {
+            for (waiter, lost) in LostLocks.stretches(mutex.holds.map {
+                LostLocks.Hold(task: $0.task, requested: t($0.requested), start: t($0.start), end: t($0.end))
+            }) {
+                lostLocks[waiter, default: []].append(contentsOf: lost)
+            }
+        }
 
         var tasks: [TaskTrack] = []
         tasks.reserveCapacity(timeline.tasks.count)
@@ -161,6 +183,9 @@ extension RenderTimeline {
                                    },
                                    marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start }))
             tasks[tasks.count - 1].failure = failure
+            if let lost = lostLocks[task.id] {
+                tasks[tasks.count - 1].relabelLostLocks(SpanRelabel.merged(lost))
+            }
             marks[i] = []
             holds[i] = []
             timeline.tasks[i].intervals = IntervalList(sorted: [])
@@ -170,6 +195,15 @@ extension RenderTimeline {
         // idle pool thread to wake (multiplexed), or a CPU or a free thread (the rest).
         var threadStart: [TaskID: UInt64] = [:]
         for thread in threads { if let owner = thread.owner, let life = thread.lifetime { threadStart[owner] = life.start } }
+        // The actor jobs each task's own thread ran (thread-per-task): the task, if ready then, waited for its thread.
+        var ownThreadOf: [ThreadID: TaskID] = [:]
+        for thread in threads { if let owner = thread.owner { ownThreadOf[thread.thread] = owner } }
+        var lentThread: [TaskID: [TimeSpan]] = [:]
+        for actor in timeline.actors {
+            for job in actor.jobs {
+                if let owner = ownThreadOf[job.thread] { lentThread[owner, default: []].append(TimeSpan(t(job.start), t(job.end))) }
+            }
+        }
         var frozenByThread: [ThreadID: [ThreadSlice]] = [:]
         for stretch in frozenPoolThreads.stretches {
             frozenByThread[stretch.thread, default: []].append(ThreadSlice(start: t(stretch.start), end: t(stretch.end),
@@ -190,6 +224,11 @@ extension RenderTimeline {
         for i in tasks.indices {
             if let start = threadStart[tasks[i].task] {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: [TimeSpan(0, start)], as: .awaitingThread) {
+                    $0 == .runnable
+                }
+            }
+            if let lent = lentThread[tasks[i].task] {
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: SpanRelabel.merged(lent), as: .ownThreadOnActor) {
                     $0 == .runnable
                 }
             }

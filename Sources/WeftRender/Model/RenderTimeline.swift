@@ -167,6 +167,9 @@ public struct ThreadTrack: Sendable {
     /// Stretches of its slices in which the OS gave it no CPU, by its CPU clock (`CPUStarvation`), sorted and apart.
     /// Its run there is drawn as running or waiting for a CPU, as where more threads ran than cores.
     public var starved: [TimeSpan] = []
+    /// Thread-per-task: when its task ran on another thread (its code on an actor that thread ran), neither held nor
+    /// running here.
+    public var ownerElsewhere: [TimeSpan] = []
 
     public init(thread: ThreadID, label: String, slices: [ThreadSlice], lifetime: TimeSpan? = nil,
                 role: ThreadRole = .other, held: [TimeSpan] = [], owner: TaskID? = nil) {
@@ -237,6 +240,8 @@ public struct StateSpan: Sendable, Equatable {
 public struct Mark: Sendable, Equatable {
     public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case spawn, send, receive, lock, unlock, wait, wake, tick, timeout, cancel
+        /// Woken by an unlock, but another task took the lock before the woken one ran.
+        case lostLock
 
         public var description: String {
             switch self {
@@ -250,6 +255,7 @@ public struct Mark: Sendable, Equatable {
             case .unlock: "unlock"
             case .wait: "wait"
             case .wake: "wake"
+            case .lostLock: "lost the lock: woken, but another task took it first"
             }
         }
     }

@@ -23,6 +23,11 @@ enum MarkerPainter {
         case .hollowSquare:
             cr.rectangle(Rect(x: c.x - r + 0.5, y: c.y - r + 0.5, width: size - 1, height: size - 1))
             cr.stroke()
+        case .struckSquare:
+            cr.rectangle(Rect(x: c.x - r + 0.5, y: c.y - r + 0.5, width: size - 1, height: size - 1))
+            cr.move(to: Point(c.x - r, c.y + r))
+            cr.line(to: Point(c.x + r, c.y - r))
+            cr.stroke()
         case .diamond:
             polygon([Point(c.x, c.y - r), Point(c.x + r, c.y), Point(c.x, c.y + r), Point(c.x - r, c.y)], cr)
             cr.fill()

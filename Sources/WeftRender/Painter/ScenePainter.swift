@@ -60,8 +60,13 @@ public enum ScenePainter {
             } else {
                 cr.fill()
             }
-        case let .hatch(r, color):
+        case let .hatch(r, color, .diagonal):
             paintHatch(r, color: color, cr)
+        case let .hatch(r, color, .broken):
+            paintBroken(r, color: color, cr)
+        case let .hatch(r, color, .crossed):
+            paintHatch(r, color: color, cr)
+            paintHatch(r, color: color, cr, backwards: true)
         case let .line(from, to, color, width, dash):
             cr.setColor(color)
             cr.setLineWidth(width)
@@ -90,6 +95,8 @@ public enum ScenePainter {
                 cr.setLineWidth(width)
                 cr.stroke()
             }
+        case let .hatchedArea(points, color):
+            paintHatchedArea(points, color: color, cr)
         case let .arrow(from, to, color, width, head, dash):
             paintArrow(from: from, to: to, color: color, width: width, head: head, dash: dash, cr)
         case let .marker(shape, center, size, color):
@@ -109,11 +116,48 @@ public enum ScenePainter {
     }
 
     /// A light tint of `color` crossed by 45° lines of it, 4 px apart, clipped to the rectangle.
-    private static func paintHatch(_ r: Rect, color: Color, _ cr: CairoContext) {
+    /// Solid blocks 4 px wide with 2 px gaps tinted pale, on a fixed grid so that neighbouring pieces line up.
+    private static func paintBroken(_ r: Rect, color: Color, _ cr: CairoContext) {
         guard r.width > 0, r.height > 0 else { return }
         cr.rectangle(r)
-        cr.setColor(color.withAlpha(color.alpha * 0.22))
+        cr.setColor(color.withAlpha(color.alpha * 0.3))
         cr.fill()
+        cr.save()
+        cr.clip(r)
+        cr.setColor(color)
+        let step = 6.0
+        var x = (r.x / step).rounded(.down) * step
+        while x < r.maxX {
+            cr.rectangle(Rect(x: x, y: r.y, width: 4, height: r.height))
+            x += step
+        }
+        cr.fill()
+        cr.restore()
+    }
+
+    /// The area inside `points`, tinted and crossed by diagonal lines as `paintHatch` crosses a rectangle.
+    private static func paintHatchedArea(_ points: [Point], color: Color, _ cr: CairoContext) {
+        guard let first = points.first, points.count > 2 else { return }
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let box = Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+        guard box.width > 0, box.height > 0 else { return }
+        cr.save()
+        cr.move(to: first)
+        for p in points.dropFirst() { cr.line(to: p) }
+        cr.closePath()
+        cr.clipToPath()
+        paintHatch(box, color: color, cr)
+        cr.restore()
+    }
+
+    /// `r` tinted and crossed by lines rising to the right (`backwards`: falling, over an existing tint).
+    private static func paintHatch(_ r: Rect, color: Color, _ cr: CairoContext, backwards: Bool = false) {
+        guard r.width > 0, r.height > 0 else { return }
+        if !backwards {
+            cr.rectangle(r)
+            cr.setColor(color.withAlpha(color.alpha * 0.22))
+            cr.fill()
+        }
         cr.save()
         cr.clip(r)
         cr.setColor(color)
@@ -121,8 +165,8 @@ public enum ScenePainter {
         let step = 4.0
         var x = (r.x / step).rounded(.down) * step - r.height
         while x < r.maxX {
-            cr.move(to: Point(x, r.maxY))
-            cr.line(to: Point(x + r.height, r.y))
+            cr.move(to: Point(x, backwards ? r.y : r.maxY))
+            cr.line(to: Point(x + r.height, backwards ? r.maxY : r.y))
             x += step
         }
         cr.stroke()

@@ -29,12 +29,14 @@ enum SceneDump {
         switch item {
         case let .rect(r, fill, stroke):
             return "rect \(rect(r)) fill \(fill)" + (stroke.map { " stroke \($0)" } ?? "")
-        case let .hatch(r, color):
-            return "hatch \(rect(r)) \(color)"
+        case let .hatch(r, color, pattern):
+            return "hatch \(rect(r)) \(color)" + (pattern == .diagonal ? "" : " \(pattern.rawValue)")
         case let .line(from, to, color, width, dash):
             return "line \(point(from)) -> \(point(to)) \(color) w\(num(width))" + (dash.isEmpty ? "" : " dash \(dash.map(num).joined(separator: ","))")
         case let .polyline(points, color, width, fill):
             return "polyline \(points.map(point).joined(separator: " ")) \(color) w\(num(width))" + (fill.map { " fill \($0)" } ?? "")
+        case let .hatchedArea(points, color):
+            return "hatched area \(points.map(point).joined(separator: " ")) \(color)"
         case let .arrow(from, to, color, width, head, dash):
             return "arrow \(point(from)) -> \(point(to)) \(color) w\(num(width)) head \(num(head))"
                 + (dash.isEmpty ? "" : " dash \(dash.map(num).joined(separator: ","))")

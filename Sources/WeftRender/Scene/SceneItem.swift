@@ -55,19 +55,33 @@ public enum MarkerShape: String, Sendable, Equatable, CaseIterable {
     case cross
     /// Two triangles tip to tip: a timeout that fired.
     case hourglass
+    /// A hollow square struck through: a lock lost to another task.
+    case struckSquare
+}
+
+/// How a hatched rectangle is patterned: each pattern means one thing wherever it is drawn.
+public enum HatchPattern: String, Sendable, Equatable {
+    /// A pale tint crossed by thin diagonal lines: waiting, or a thread held while it does nothing.
+    case diagonal
+    /// Solid blocks with narrow pale gaps, a broken bar: running, but perhaps waiting for a CPU in part of it.
+    case broken
+    /// A pale tint crossed by diagonal lines both ways: ready, its own thread busy with an actor's jobs for others.
+    case crossed
 }
 
 /// One thing to paint. Coordinates are picture pixels.
 public enum SceneItem: Sendable, Equatable {
     /// A filled rectangle, optionally outlined.
     case rect(Rect, fill: Color, stroke: Color? = nil)
-    /// A rectangle tinted with `color` and crossed by diagonal lines of it (a thread held by a waiting task, a state
-    /// told apart by its pattern).
-    case hatch(Rect, color: Color)
+    /// A rectangle patterned in `color` (a thread held by a waiting task, a state told apart by its pattern).
+    case hatch(Rect, color: Color, pattern: HatchPattern = .diagonal)
     /// A straight line; `dash` empty for a solid line.
     case line(from: Point, to: Point, color: Color, width: Double, dash: [Double] = [])
     /// Connected segments; filled (closed) when `fill` is given.
     case polyline([Point], color: Color, width: Double, fill: Color? = nil)
+    /// A closed area tinted with `color` and crossed by diagonal lines of it, as `hatch` is a rectangle (a share of
+    /// threads held by their tasks, in a density row).
+    case hatchedArea([Point], color: Color)
     /// A line with an arrow head at `to`; `dash` empty for a solid shaft.
     case arrow(from: Point, to: Point, color: Color, width: Double, head: Double, dash: [Double] = [])
     /// A marker of `size` pixels centred on a point.

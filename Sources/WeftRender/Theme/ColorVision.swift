@@ -14,6 +14,11 @@ public enum ColorVision: String, Sendable, CaseIterable {
     /// The smallest ΔE allowed between any two colour keys of the legend, and between any task colour and any state
     /// colour, under every vision.
     public static let minimumDistance = 15.0
+    /// The smallest ΔE allowed, under every vision, between the states a lane draws side by side most often and a
+    /// newcomer must tell apart at a glance: running, runnable, waiting for a pool thread to wake, blocked on a channel
+    /// and blocked on a mutex (an orange beside a vermillion, a yellow beside an orange, a sky blue beside a blue were
+    /// taken for one another at 17–25).
+    public static let minimumNeighbourDistance = 30.0
 
     private var matrix: [[Double]] {
         switch self {

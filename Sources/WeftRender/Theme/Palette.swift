@@ -43,29 +43,32 @@ public enum Palette {
     public static let otherTask = Color(hex: 0x685038)
 
     /// Threads held by their waiting task, as a share of a thread density row (thread-per-task): the held lanes'
-    /// hatching is in each task's colour; the share, one violet for all (at least 26 ΔE from every other colour
-    /// of the picture, with each of the three visions).
-    public static let heldThreads = Color(hex: 0x7744DD)
+    /// hatching is in each task's colour; the share's, one slate grey for all, the colour of no task (a violet share
+    /// was taken for main's thread).
+    public static let heldThreads = Color(hex: 0x6E7781)
 
     /// The counter tracks' colours: resident memory and OS threads alive.
     public static let counterMemory = Color(hex: 0x882255)
     public static let counterThreads = Color(hex: 0x117733)
-    /// The mark under a thread's slice that ran a task's code on an actor: a darker kin of waiting for an actor's orange,
+    /// The mark under a thread's slice that ran a task's code on an actor: a lighter kin of waiting for an actor's red,
     /// at least ColorVision.minimumDistance from every other legend colour.
-    public static let actorMark = Color(hex: 0x993300)
+    public static let actorMark = Color(hex: 0xDD5500)
 
     /// The colour of a task state, the same in every theme. Waiting for its new thread to start shares runnable's
     /// orange and is told apart by its hatching, as suspended on Swift work shares join's, waiting for an actor
-    /// shares mutex's and running while more threads ran than cores (perhaps waiting for a CPU) shares running's; a
-    /// cancellation is hatched black.
+    /// shares mutex's and running while more threads ran than cores (perhaps waiting for a CPU) shares running's (drawn
+    /// broken, not hatched); a cancellation is hatched black. A pool thread waking, before or after the pool signalled
+    /// it, is one pale yellow: both are the time a parked thread takes to wake. Running, runnable, waking, blocked on a
+    /// channel and blocked on a mutex, which lie side by side on most lanes, stay `ColorVision.minimumNeighbourDistance`
+    /// apart: a red lock, not a second orange; a pale sky channel, not a second blue.
     public static func color(of state: LaneState) -> Color {
         switch state {
         case .running, .runningOrWaitingForCPU: Color(hex: 0x0072B2)
-        case .runnable, .awaitingThread: Color(hex: 0xE69F00)
-        case .wakeLatency, .osWakeDelay: Color(hex: 0xF0E442)
+        case .runnable, .awaitingThread, .ownThreadOnActor: Color(hex: 0xE69F00)
+        case .wakeLatency, .osWakeDelay: Color(hex: 0xFFEE88)
         case .cancelled: Color(hex: 0x000000)
-        case .channel: Color(hex: 0x56B4E9)
-        case .mutex, .actor: Color(hex: 0xD55E00)
+        case .channel: Color(hex: 0x77CCFF)
+        case .mutex, .actor: Color(hex: 0xBB1100)
         case .waitGroup, .join, .suspended: Color(hex: 0xCC79A7)
         case .condition: Color(hex: 0x009E73)
         case .sleeping: Color(hex: 0xBDBDBD)

@@ -26,7 +26,7 @@ public struct Theme: Sendable, Equatable {
     public var marker: Color
     /// The band over a folded stretch of the time axis.
     public var foldBand: Color
-    /// The hatching over a stretch in which the machine paused the whole process (a stall).
+    /// The translucent band over a stretch in which the machine paused the whole process (a stall).
     public var stallBand: Color
 
     /// Dark text on white.
@@ -34,7 +34,7 @@ public struct Theme: Sendable, Equatable {
         name: "light", background: Color(hex: 0xFFFFFF), text: Color(hex: 0x1F2328), secondaryText: Color(hex: 0x59636E),
         grid: Color(hex: 0xD8DEE4), laneBand: Color(hex: 0xF6F8FA), rule: Color(hex: 0x8C959F),
         dense: Color(hex: 0x4D5566), idleThread: Color(hex: 0xE8EAED), messageArrow: Color(hex: 0x1F2328, alpha: 0.75),
-        spawnArrow: Color(hex: 0x6E7781, alpha: 0.8), lockArrow: Color(hex: 0xD55E00, alpha: 0.9),
+        spawnArrow: Color(hex: 0x6E7781, alpha: 0.8), lockArrow: Color(hex: 0xBB1100, alpha: 0.9),
         wakeArrow: Color(hex: 0x6E7781, alpha: 0.6), marker: Color(hex: 0x1F2328),
         foldBand: Color(hex: 0x8C959F, alpha: 0.3), stallBand: Color(hex: 0x6E7781, alpha: 0.45))
 
@@ -43,7 +43,7 @@ public struct Theme: Sendable, Equatable {
         name: "dark", background: Color(hex: 0x16181C), text: Color(hex: 0xE6EDF3), secondaryText: Color(hex: 0x9DA7B3),
         grid: Color(hex: 0x30363D), laneBand: Color(hex: 0x1E2228), rule: Color(hex: 0x6E7681),
         dense: Color(hex: 0xB8C0CC), idleThread: Color(hex: 0x39414D), messageArrow: Color(hex: 0xE6EDF3, alpha: 0.75),
-        spawnArrow: Color(hex: 0x9DA7B3, alpha: 0.8), lockArrow: Color(hex: 0xFF8A3D, alpha: 0.9),
+        spawnArrow: Color(hex: 0x9DA7B3, alpha: 0.8), lockArrow: Color(hex: 0xFF5533, alpha: 0.9),
         wakeArrow: Color(hex: 0x9DA7B3, alpha: 0.6), marker: Color(hex: 0xE6EDF3),
         foldBand: Color(hex: 0x9DA7B3, alpha: 0.3), stallBand: Color(hex: 0x9DA7B3, alpha: 0.45))
 

@@ -41,8 +41,10 @@ struct ReaderEngine {
     private var stringBytes = 0
     /// The most threads accepted (`TraceFormat.maxThreads`; tests lower it).
     let maxThreads: Int
-    private var lanes: [Lane] = []
-    private var laneOfThread: [UInt64: Int] = [:]
+    /// One lane per thread, changed in place (a class: the engine is not copied).
+    private let lanes = LaneStore()
+    /// The lane of each thread number (numbers are dense from 1: an array lookup, no hashing).
+    private var laneOfThread = DenseTable<Int>()
     private var heap = LaneHeap()
     /// A lane with a frontier held outside the heap (the one last emitted from), or -1.
     private var current = -1
@@ -310,8 +312,7 @@ struct ReaderEngine {
                     + "the reader keeps a little state per thread, so an endless stream of new threads is refused rather "
                     + "than let memory grow without bound; split the recording or record fewer threads", at: base)
             }
-            li = lanes.count
-            lanes.append(Lane(thread: ThreadID(thread)))
+            li = lanes.append(Lane(thread: ThreadID(thread)))
             laneOfThread[thread] = li
         }
         lanes[li].batches.append(cursor)
@@ -350,9 +351,10 @@ struct ReaderEngine {
         let thread = lanes[li].thread
         while buffer.count < Self.sliceSize && lanes[li].hasBatches {
             let h = lanes[li].head
-            // Move the cursor out while decoding, so that its arrays stay uniquely referenced.
-            var c = lanes[li].batches[h]
-            lanes[li].batches[h] = BatchCursor.moved
+            // Move the cursor out while decoding, so that its arrays stay uniquely referenced (a swap: no copy, no
+            // retain of its four arrays).
+            var c = BatchCursor.moved
+            swap(&c, &lanes[li].batches[h])
             if c.remaining == 0 {
                 if c.position != c.bytes.count {
                     failure = error(.corrupt, "\(c.bytes.count - c.position) bytes follow the last event of a batch (its header counts fewer events)", at: c.fileOffset + c.position)
@@ -536,7 +538,6 @@ struct ReaderEngine {
                     throw self.error(.invalidEvent, error.message, at: pending.offset, event: eventsRead)
                 }
                 if event.kind == .runBegin { event.task = running }
-                // One write access to the lane (each costs a uniqueness check of `lanes`).
                 if lanes[li].emitted(running: running, stops: event.kind == .threadStop) {
                     current = li  // most often the next event is this lane's again: no heap work then
                 } else {
