@@ -149,12 +149,12 @@ public struct CompareCommand: AsyncParsableCommand {
             description = ProgramDescription.program(external, summary: summary)
         }
         let verdict = timelines.map { timelines in
-            ContrastVerdict.sentences(figures(timelines[0], models[0]), figures(timelines[1], models[1]))
+            ContrastVerdict.verdict(figures(timelines[0], models[0]), figures(timelines[1], models[1]))
         }
         let shownArguments = arguments + (repeats == 1 ? [] : ["--repeat", String(repeats)])
         if !models.isEmpty {
             print(CompareTable.report(demo: name, arguments: shownArguments, description: description, models,
-                                      verdict: verdict))
+                                      verdict: verdict?.text))
         }
         if let timelines, let verdict {
             do {

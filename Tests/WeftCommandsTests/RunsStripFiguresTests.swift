@@ -28,7 +28,7 @@ struct RunsStripFiguresTests {
                                            wallTime: runs[i].medianRun.wallNanoseconds, eventCount: 10))
         }
         let options = ContrastPicture.options(title: "weft compare pipeline --repeat 5", description: nil,
-                                              verdict: "The verdict.", runs: runs)
+                                              verdict: VerdictText(headline: "The verdict."), runs: runs)
         return try TimelineLayout.contrast(panels[0], panels[1], options: options, measurer: TextMeasurer())
     }
 

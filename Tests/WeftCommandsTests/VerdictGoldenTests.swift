@@ -172,12 +172,47 @@ struct VerdictGoldenTests {
              a: with(with(repeated(.a, [1_050_000, 1_000_000, 1_100_000, 1_080_000, 1_020_000]), stalled: 100_000,
                           frozen: 150_000), parts: WallTimeParts(beforeMain: 200_000, main: 700_000, afterMain: 150_000)),
              b: with(repeated(.b, [1_350_000, 1_300_000, 1_400_000, 1_320_000, 1_380_000]),
-                     parts: WallTimeParts(beforeMain: 250_000, main: 950_000, afterMain: 150_000)))
+                     parts: WallTimeParts(beforeMain: 250_000, main: 950_000, afterMain: 150_000))),
+        Case(name: "median of 5 runs, a tie on wall, but start-up and ending are a third of each run and main's lifetimes differ by 28%: judged on main, hand-offs the reason",
+             a: with(with(repeated(.a, [3_720_000, 3_260_000, 3_870_000, 3_800_000, 3_500_000]),
+                          parts: WallTimeParts(beforeMain: 1_030_000, main: 2_320_000, afterMain: 374_000)),
+                     handoffs: Handoffs(count: 18, medianWait: 1_260, waitOnPath: 40_000)),
+             b: with(with(repeated(.b, [4_200_000, 3_700_000, 4_910_000, 4_500_000, 4_100_000]),
+                          parts: WallTimeParts(beforeMain: 1_020_000, main: 2_970_000, afterMain: 213_000)),
+                     handoffs: Handoffs(count: 19, medianWait: 30_300, waitOnPath: 441_000))),
+        Case(name: "median of 5 runs, a tie: start-up about equal in both drawn runs; the gap is said to lie inside main",
+             a: with(repeated(.a, [5_900_000, 5_790_000, 6_650_000, 6_000_000, 5_850_000]),
+                     parts: WallTimeParts(beforeMain: 921_000, main: 4_600_000, afterMain: 379_000)),
+             b: with(repeated(.b, [6_230_000, 5_970_000, 6_400_000, 6_300_000, 6_100_000]),
+                     parts: WallTimeParts(beforeMain: 880_000, main: 5_070_000, afterMain: 280_000))),
+        Case(name: "median of 5 runs, steadily but under 15% slower: one statement, and the drawn run's stall, more than half the gap, in the headline",
+             a: with(repeated(.a, [91_600_000, 87_400_000, 96_500_000, 93_000_000, 90_000_000]), stalled: 3_890_000),
+             b: repeated(.b, [85_000_000, 83_700_000, 87_900_000, 84_000_000, 86_000_000])),
+        Case(name: "median of 5 runs, a difference: the path that set the wall time slept longer, as long as the program asked",
+             a: with(repeated(.a, [33_500_000, 31_300_000, 36_100_000, 34_000_000, 32_000_000]),
+                     waits: PathWaits(byKind: ["asleep": 31_500_000, "waiting for a lock": 400_000], overslept: 100_000)),
+             b: with(repeated(.b, [28_600_000, 24_700_000, 29_900_000, 29_000_000, 27_000_000]),
+                     waits: PathWaits(byKind: ["asleep": 26_500_000], overslept: 90_000))),
+        Case(name: "single runs: a lock waited for on the path explains the gap",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 20 * ms, threads: 3, tasks: 4, workers: 2, cores: 2,
+                           pathWaits: PathWaits(byKind: ["waiting for a lock": 6 * ms])),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 14 * ms, threads: 5, tasks: 4, cores: 2,
+                           pathWaits: PathWaits(byKind: ["waiting for a lock": 200_000]))),
+        Case(name: "single runs: thread creation explains most of the gap, and the end after main a fifth of it",
+             a: RunFigures(scheduler: "multiplexed", wallTime: 105 * ms, threads: 3, tasks: 1_001, workers: 2, cores: 2,
+                           spawning: 3_840_000, wallParts: WallTimeParts(beforeMain: 826_000, main: 104 * ms, afterMain: 443_000),
+                           spawner: "main"),
+             b: RunFigures(scheduler: "thread-per-task", wallTime: 152 * ms, threads: 1_002, tasks: 1_001, cores: 2,
+                           spawning: 40_100_000, wallParts: WallTimeParts(beforeMain: 945_000, main: 141 * ms, afterMain: 10_200_000),
+                           spawner: "main", peakThreads: 402))
     ]
 
     /// `run` with a stall, a frozen pool thread's time, or the wall time's parts around main.
-    static func with(_ run: RunFigures, stalled: UInt64? = nil, frozen: UInt64? = nil, parts: WallTimeParts? = nil) -> RunFigures {
+    static func with(_ run: RunFigures, stalled: UInt64? = nil, frozen: UInt64? = nil, parts: WallTimeParts? = nil,
+                     handoffs: Handoffs? = nil, waits: PathWaits? = nil) -> RunFigures {
         var run = run
+        if let handoffs { run.handoffs = handoffs }
+        if let waits { run.pathWaits = waits }
         if let stalled { run.stalled = stalled }
         if let frozen { run.frozenPoolThread = frozen }
         if let parts { run.wallParts = parts }
@@ -226,6 +261,12 @@ struct VerdictGoldenTests {
         if let runs = run.wallRuns {
             parts.append("\(runs.count) runs: " + runs.walls.map(DurationFormat.format).joined(separator: ", "))
         }
+        if let waits = run.pathWaits {
+            parts.append("on the path: " + waits.byKind.sorted { $0.key < $1.key }
+                .map { "\($0.key) \(DurationFormat.format($0.value))" }.joined(separator: ", ")
+                + (waits.overslept > 0 ? " (overslept \(DurationFormat.format(waits.overslept)))" : ""))
+        }
+        if let peak = run.peakThreads { parts.append("at most \(peak) threads at once") }
         if let problem = run.problem { parts.append(problem) }
         return parts.joined(separator: " · ")
     }
@@ -236,59 +277,84 @@ struct VerdictGoldenTests {
         for c in Self.cases {
             text += "\n== \(c.name)\n"
             text += "a: \(Self.describe(c.a))\nb: \(Self.describe(c.b))\n"
-            text += "verdict: \(ContrastVerdict.sentences(c.a, c.b))\n"
+            let verdict = ContrastVerdict.verdict(c.a, c.b)
+            text += "headline: \(verdict.headline)\n"
+            if !verdict.detail.isEmpty { text += "detail: \(verdict.detail)\n" }
         }
         try GoldenFile.compare(text, with: "verdicts.txt", in: Self.goldenFolder)
         // The golden file itself claims what the rules say: ties are called ties, and each reason is named once,
         // where its measure accounts for at least half the gap.
-        let verdicts = Self.cases.map { ContrastVerdict.sentences($0.a, $0.b) }
-        #expect(verdicts[0].contains("main spent 430 ms creating 10,000 tasks and their OS threads"))
-        #expect(verdicts[1].contains("each of its 92 hand-offs woke another OS thread"))
-        #expect(verdicts[2].contains("waiting for one of the 2 cores, with up to 3 threads running at once"))
-        #expect(verdicts[3].contains("no clear winner between thread-per-task and a multiplexed pool")
-            && verdicts[3].contains("multiplexed was faster in 20 of 25 pairings") && !verdicts[3].contains("tied")
-            && !verdicts[4].contains("a tie") && !verdicts[4].contains("tied"))
-        #expect(verdicts[4].contains("300 µs later") && verdicts[4].contains("median of 5 runs each")
-            && verdicts[4].contains("rank test p = 0.0079"))
+        let all = Self.cases.map { ContrastVerdict.verdict($0.a, $0.b) }
+        let verdicts = all.map(\.text), headlines = all.map(\.headline)
+        #expect(headlines[0].contains("main spent 430 ms creating 10,000 tasks and their OS threads"))
+        #expect(headlines[2].contains("waiting for one of the 2 cores, with up to 3 threads running at once"))
+        // Multiplexed is named first, as the panels are drawn.
+        #expect(headlines.filter { !$0.contains("ended") }.allSatisfy {
+            let text = $0.lowercased()
+            return (text.range(of: "multiplexed")?.lowerBound ?? text.endIndex) < (text.range(of: "thread-per-task")?.lowerBound ?? text.endIndex)
+        })
+        #expect(headlines[3].contains("no clear winner between multiplexed (2 pool threads) and thread-per-task")
+            && all[3].detail.contains("Multiplexed was faster in 20 of 25 pairings") && !verdicts[3].contains("tied"))
+        #expect(headlines[4].contains("300 µs sooner") && headlines[4].contains("medians of 5 runs")
+            && !headlines[4].contains("rank test") && all[4].detail.hasPrefix("Rank test p = 0.0079"))
+        // The statistics and the tie margin are said once, in the detail.
+        #expect(all.allSatisfy { !$0.headline.contains("p = ") && !$0.headline.contains("15%") })
+        #expect(all.allSatisfy { $0.detail.components(separatedBy: "Weft calls it a win").count <= 2 })
+        // A win with no measured cause says so, in the detail.
+        #expect(all[5].detail.hasPrefix("None of the causes Weft measures"))
         // Over repeated runs: a difference needs the ranks and the margin; with 3 runs each, every run apart.
-        #expect(verdicts[15].contains("later") && verdicts[15].contains("rank test p = 0.032"))
-        #expect(verdicts[16].contains("finished within 15% of a multiplexed pool") && verdicts[16].contains("thread-per-task was steadily slower (rank test p = 0.0079), but by only 3.9% at the median, too little to matter (Weft calls a difference under 15% a tie)"))
-        #expect(verdicts[17].contains("tied") && verdicts[17].contains("the runs interleave"))
-        #expect(verdicts[18].contains("later") && verdicts[18].contains("every run slower than every run of the other"))
-        #expect(verdicts[19].contains("no clear winner") && verdicts[19].contains("too few for a rank test"))
-        // Runs in two groups lead a verdict with no winner; a clear win names its cause, and a total of waits that
-        // a few long ones make says so.
-        #expect(verdicts[22].hasPrefix("On 2 cores, thread-per-task's runs fell in two separate groups")
-            && verdicts[22].contains(". No clear winner between") && !verdicts[22].contains("tied"))
-        #expect(verdicts[23].contains("each of its 106 hand-offs woke another OS thread, and the woken tasks waited a "
-            + "median 30.2 µs to run (the longest 3.10 ms; 9.33 ms of the wall time in all)"))
-        #expect(verdicts[24].contains("which cost 19.0 ms of system CPU putting threads to sleep and waking them"))
-        #expect(verdicts.filter { $0.contains("creating") }.count == 2)
+        #expect(headlines[15].contains("sooner") && all[15].detail.hasPrefix("Rank test p = 0.032"))
+        #expect(headlines[16].contains("took 3.9% less time than thread-per-task")
+            && headlines[16].contains("a steady difference, but too small to call a winner") && !headlines[16].contains("steadily slower"))
+        #expect(headlines[17].contains("took about as long"))
+        #expect(headlines[18].contains("sooner") && all[18].detail.hasPrefix("3 runs each are too few for a rank test"))
+        #expect(headlines[19].contains("no clear winner") && all[19].detail.contains("too few for a rank test"))
+        #expect(all[22].detail.contains("Thread-per-task's runs fell in two separate groups")
+            && headlines[22].contains("no clear winner between") && !verdicts[22].contains("tied"))
+        #expect(headlines[23].contains("each of its 106 hand-offs woke another OS thread, and the woken tasks waited a "
+            + "median 30.2 µs to run (9.33 ms of the wall time in all)"))
+        #expect(headlines[24].contains("which cost 19.0 ms of system CPU putting threads to sleep and waking them"))
+        #expect(headlines.filter { $0.contains("creating") }.count == 3)
         // Creation counts from the first spawn: main's own wait for its thread is a start-up, named as one.
-        #expect(verdicts[20].contains("its tasks waited 4.40 ms of the wall time for their new OS threads to start (main alone 3.78 ms)")
-            && !verdicts[20].contains("creating"))
-        #expect(verdicts[21].contains("(6.63 ms vs 1.29 ms). Thread-per-task used"))
+        #expect(headlines[20].contains("its tasks waited 4.40 ms of the wall time for their new OS threads to start (main alone 3.78 ms)")
+            && !headlines[20].contains("creating"))
+        #expect(headlines[21].contains("(1.29 ms vs 6.63 ms). Thread-per-task used"))
         // Where both qualify, creation (on the path that set the wall time) is named before the looser CPU bound.
-        #expect(verdicts[14].contains("main spent 393 ms creating") && !verdicts[14].contains("waiting for one of"))
-        #expect(verdicts[6].contains("a tie within run-to-run noise") && verdicts[7].contains("a tie within run-to-run noise"))
-        #expect(!verdicts[8].contains("a tie") && verdicts[9].contains("sooner"))
-        // What the drawn runs hold beyond their gap, with its numbers and what not to conclude; said once.
-        #expect(verdicts[25].hasSuffix("Thread-per-task's drawn run lost 6.96 ms to a machine stall (no thread of the "
-            + "process ran): more than the 1.70 ms between the drawn runs — the gap is not the scheduler's."))
+        #expect(headlines[14].contains("main spent 393 ms creating") && !headlines[14].contains("waiting for one of"))
+        #expect(headlines[6].contains("a tie within run-to-run noise") && headlines[7].contains("a tie within run-to-run noise"))
+        #expect(!verdicts[8].contains("a tie") && headlines[9].contains("later"))
+        // A stall of the slower drawn run is in the headline with its numbers; said once.
+        #expect(headlines[25].hasSuffix("Thread-per-task's drawn run stood still for 6.96 ms (no thread of the process "
+            + "ran: the machine paused it), more than the whole 1.70 ms between the drawn runs: the gap is not the scheduler's."))
+        #expect(verdicts[25].components(separatedBy: "stood still").count == 2)
         #expect(verdicts[25].components(separatedBy: "The two runs kept and drawn").count == 2)
-        #expect(verdicts[26].contains("Multiplexed's drawn run lost 3.18 ms to a machine stall")
-            && verdicts[26].hasSuffix("the drawn runs' lengths do not compare the schedulers."))
-        #expect(verdicts[27].contains("Both drawn runs lost time to machine stalls"))
-        #expect(verdicts[28].contains("Multiplexed's drawn run had a pool thread that the OS did not run while a task "
-            + "waited in its queue, for 3.56 ms in all") && verdicts[28].contains("may account for the whole gap"))
-        #expect(verdicts[29].hasSuffix("Outside main, the drawn runs took longer than the 340 µs between them: before it "
-            + "started 1.05 ms (multiplexed) and 1.01 ms (thread-per-task), after it ended 392 µs and 383 µs — the "
-            + "runtime starting and stopping its threads, not the program, which ran 313 µs under multiplexed and "
-            + "707 µs under thread-per-task."))
-        #expect(verdicts[30].contains("before it started 1.00 ms (multiplexed) and 10.0 ms (thread-per-task) — the "
-            + "runtime starting its threads") && !verdicts[30].contains("after it ended"))
-        #expect(verdicts[31].contains("stood still for 11.0 ms") && !verdicts[31].contains("machine stall"))
-        #expect(!verdicts[32].contains("drawn"))
+        #expect(headlines[26].contains("Multiplexed's drawn run stood still for 3.18 ms")
+            && headlines[26].hasSuffix("without it they would differ more."))
+        #expect(headlines[27].contains("Both drawn runs stood still"))
+        #expect(all[28].detail.contains("Multiplexed's drawn run had a pool thread that the OS did not run while a task "
+            + "waited in its queue, for 3.56 ms in all") && all[28].detail.contains("may account for the whole gap"))
+        // Start-up and ending a large share of both runs: main's lifetimes are judged in the headline.
+        #expect(headlines[29].hasPrefix("On 2 cores, multiplexed (2 pool threads) ran main in 313 µs and thread-per-task in "
+            + "707 µs (the drawn runs)") && !all[29].detail.contains("Outside main"))
+        #expect(all[30].detail.hasSuffix("The drawn runs differ mostly outside main, in the runtime starting and stopping "
+            + "its threads: 2.00 ms under multiplexed, 11.0 ms under thread-per-task; main itself ran 18.0 ms and 15.0 ms."))
+        #expect(headlines[31].contains("stood still for 11.0 ms") && verdicts[31].components(separatedBy: "stood still").count == 2)
+        #expect(!verdicts[32].contains("drawn runs differ") && !verdicts[32].contains("Outside main"))
+        // The cases each new sentence belongs to.
+        #expect(headlines[33].contains("ran main in 2.32 ms and thread-per-task in 2.97 ms (the drawn runs): "
+            + "thread-per-task took 650 µs longer, as each of its 19 hand-offs woke another OS thread")
+            && headlines[33].contains("so the whole runs took about as long (medians of 5 runs: 3.72 ms vs 4.20 ms)"))
+        #expect(all[34].detail.hasSuffix("Outside main, the runtime starting and stopping its threads took 1.30 ms and "
+            + "1.16 ms, which does not explain the gap; inside main the drawn runs differ by 470 µs: 4.60 ms under "
+            + "multiplexed vs 5.07 ms under thread-per-task."))
+        #expect(headlines[35].contains("took 7.8% longer than thread-per-task")
+            && headlines[35].contains("Multiplexed's drawn run stood still for 3.89 ms")
+            && headlines[35].contains("more than half of the 6.60 ms between the drawn runs"))
+        #expect(headlines[36].contains("tasks spent 31.5 ms asleep (thread-per-task: 26.5 ms), sleeps the program asked for"))
+        #expect(headlines[37].contains("tasks spent 6.00 ms waiting for a lock (thread-per-task: 200 µs)"))
+        #expect(headlines[38].contains("main spent 40.1 ms creating 1,000 tasks and their OS threads (multiplexed: 3.84 ms), "
+            + "and after main returned the runtime took 10.2 ms to end its threads (multiplexed: 443 µs)")
+            && headlines[38].contains("1,002 OS threads (at most 402 at once) instead of 3"))
     }
 
     @Test("weft compare's printout for fixed measurements matches the golden file: the table, then the verdict")

@@ -159,9 +159,9 @@ struct LayoutTests {
         // (A header wraps at words onto further rows: joined, the rows give it back.)
         let all = scene.texts.map(\.text).joined(separator: " ")
         // Said to be task-time summed over the tasks, never to be taken for a stretch of the wall time.
-        let headers = all.components(separatedBy: " · runnable: ").dropFirst()
+        let headers = all.components(separatedBy: " · waiting to run: ").dropFirst()
         #expect(headers.count == 2)
-        #expect(headers.allSatisfy { $0.contains(" per task on average (") && $0.contains(" task-time over 52 tasks)") },
+        #expect(headers.allSatisfy { $0.hasPrefix("each task waited ") && $0.contains(" on average (") && $0.contains(" over 52 tasks)") },
                 "\(headers)")
         #expect(all.components(separatedBy: "; of it,").count == 1)
         // Repeated runs: the verdict gives medians, so each panel's peak RSS says it is that run's.
@@ -175,7 +175,7 @@ struct LayoutTests {
         // order, under the title.
         var told = RenderOptions(width: 1000, title: "weft compare demo")
         told.description = "demo: what the program does"
-        told.verdict = "Thread-per-task finished neither reliably sooner nor later."
+        told.verdict = VerdictText(headline: "Thread-per-task finished neither reliably sooner nor later.")
         let toldScene = try TimelineLayout.contrast(a, b, options: told, measurer: measurer)
         let lines = toldScene.texts.map(\.text)
         let at = { (text: String) in lines.firstIndex(of: text) ?? -1 }

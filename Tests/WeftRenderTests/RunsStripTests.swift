@@ -165,7 +165,7 @@ struct RunsStripTests {
         a.facts.scheduler = "multiplexed"
         b.facts.scheduler = "thread-per-task"
         var options = RenderOptions(width: 1200)
-        options.verdict = "A tie."
+        options.verdict = VerdictText(headline: "A tie.")
         options.wallTimeRuns = Self.tie
         let scene = try TimelineLayout.contrast(a, b, options: options, measurer: measurer)
         #expect(SceneChecks.textProblems(scene).isEmpty)

@@ -93,7 +93,7 @@ struct TimeAccountTests {
         #expect(SceneChecks.textProblems(scene).isEmpty)
         #expect(scene.texts.contains { $0.text.hasPrefix("pool thread not run by the OS while a task waited in its queue") })
         // (The Tasks header wraps at words onto further rows: joined, the rows give it back.)
-        #expect(scene.texts.map(\.text).joined(separator: " ").contains("until the OS ran the pool thread that held it (not wake-up latency)"))
+        #expect(scene.texts.map(\.text).joined(separator: " ").contains("of it for the OS to run the busy pool thread that held the task"))
         // The same gap with a recorded wake-up: the thread parked, was woken and ran late; not frozen.
         let woken = Self.frozenWorker.replacingOccurrences(of: "3390000 T1 - sample", with: "3390000 T1 - threadWake delay=10000ns\n3390001 T1 - sample")
         let parked = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceText.parse(woken)))

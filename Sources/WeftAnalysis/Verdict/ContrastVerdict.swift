@@ -13,39 +13,61 @@ public enum ContrastVerdict {
     /// Peak memories closer than this share are a tie.
     public static let memoryNoiseShare = 0.10
 
-    /// The verdict on run `a` against run `b` (for Weft: multiplexed, then thread-per-task), e.g. "On 2 cores,
-    /// thread-per-task finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): main spent
-    /// 430 ms creating 10,000 tasks and their OS threads (multiplexed: 20.0 ms). Thread-per-task used 10,002 OS
-    /// threads instead of 3 and 3.71× the peak memory (612 MiB vs 165 MiB)." Over repeated runs with no winner,
-    /// runs that fell in two groups (`RunGroups`) come first. Last, what the two drawn runs hold that outweighs the
-    /// gap between them (`DrawnRuns`): for a tie, that they differ by less than the runs varied; a machine stall, a
-    /// frozen pool thread, the start-up before main or the end after it.
+    /// The verdict on run `a` against run `b` (for Weft: multiplexed, then thread-per-task), as one paragraph: the
+    /// headline, then the detail (`verdict`).
     public static func sentences(_ a: RunFigures, _ b: RunFigures) -> String {
-        capitalized(unCapitalizedSentences(a, b))
+        verdict(a, b).text
     }
 
-    static func unCapitalizedSentences(_ a: RunFigures, _ b: RunFigures) -> String {
+    /// The verdict on run `a` against run `b` (for Weft: multiplexed, then thread-per-task), `a` named first.
+    ///
+    /// The headline: "On 2 cores, multiplexed (2 pool threads) finished 412 ms sooner than thread-per-task (608 ms vs
+    /// 1.02 s): under thread-per-task, main spent 430 ms creating 10,000 tasks and their OS threads (multiplexed:
+    /// 20.0 ms). Thread-per-task used 10,002 OS threads instead of 3 and 3.71× the peak memory (612 MiB vs 165 MiB)."
+    /// Where the runtime's start-up and ending outside main are a large share of both runs and the runs tie overall,
+    /// it judges main's lifetime instead (`mainLifetime`); where the slower drawn run stood still for a substantial
+    /// share of the gap, that is its second sentence (`DrawnRuns.stalls`).
+    ///
+    /// The detail: the statistics behind a decision over repeated runs, runs that fell in two groups (`RunGroups`),
+    /// then what the two drawn runs hold that outweighs the gap between them (`DrawnRuns`).
+    public static func verdict(_ a: RunFigures, _ b: RunFigures) -> VerdictText {
         let lead = self.lead(a, b)
         switch (a.problem, b.problem) {
         case (nil, nil):
-            // Where neither finished sooner, runs that fell in two groups are the first thing to know: a median then
-            // stands for one group. After a difference, they qualify it.
-            let groups = self.groups(a, b)
-            let clauses = repeated(a, b)?.isTie == true ? groups + [headline(a, b)] : [headline(a, b)] + groups
-            let drawn = DrawnRuns.sentences(a, b, stallSaid: wallNamesStall(a, b))
-            return lead + clauses.enumerated().map { $0.offset == 0 ? $0.element : capitalized($0.element) }
-                .joined(separator: ". ") + ". " + capitalized(b.scheduler) + " " + resources(a, b) + "."
-                + drawn.map { " " + $0 }.joined()
+            break
         case let (p?, q?):
-            return lead + b.scheduler + " " + resources(a, b)
-                + ". Both runs ended \(p == q ? p : "badly (\(a.scheduler) \(p), \(b.scheduler) \(q))"): their times are not a race."
+            return VerdictText(headline: capitalized(lead + b.scheduler + " " + resources(a, b))
+                + ". Both runs ended \(p == q ? p : "badly (\(a.scheduler) \(p), \(b.scheduler) \(q))"): their times are not a race.")
         case let (p?, nil):
-            return lead + b.scheduler + " " + resources(a, b)
-                + ". Only \(a.scheduler) ended \(p); \(b.scheduler) completed in \(DurationFormat.format(b.wallTime))."
+            return VerdictText(headline: capitalized(lead + b.scheduler + " " + resources(a, b))
+                + ". Only \(a.scheduler) ended \(p); \(b.scheduler) completed in \(DurationFormat.format(b.wallTime)).")
         case let (nil, q?):
-            return lead + b.scheduler + " " + resources(a, b)
-                + ". Only \(b.scheduler) ended \(q); \(a.scheduler) completed in \(DurationFormat.format(a.wallTime))."
+            return VerdictText(headline: capitalized(lead + b.scheduler + " " + resources(a, b))
+                + ". Only \(b.scheduler) ended \(q); \(a.scheduler) completed in \(DurationFormat.format(a.wallTime)).")
         }
+        let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
+        let resourcesSentence = capitalized(b.scheduler) + " " + resources(a, b) + "."
+        var detail: [String] = []
+        if let evidence = evidence(a, b) { detail.append(evidence) }
+        if let unexplained = unexplained(a, b) { detail.append(unexplained) }
+        detail += groups(a, b).map { capitalized($0) + "." }
+        var headline: String
+        var mainSaid = false
+        if let main = mainLifetime(a, b) {
+            headline = capitalized(lead + main)
+            mainSaid = true
+            detail.append(resourcesSentence)
+        } else {
+            headline = capitalized(lead + wall(a, b)) + "."
+            if let stall = DrawnRuns.stalls(a, b, gap: gap), !wallNamesStall(a, b) {
+                headline += " " + stall
+                detail.append(resourcesSentence)
+            } else {
+                headline += " " + resourcesSentence
+            }
+        }
+        detail += DrawnRuns.sentences(a, b, mainSaid: mainSaid)
+        return VerdictText(headline: headline, detail: detail.joined(separator: " "))
     }
 
     /// The tie rule, the one place it is defined. With several runs of each (`RunFigures.wallRuns`), the rank test
@@ -73,45 +95,76 @@ public enum ContrastVerdict {
         return "On \(cores == 1 ? "1 core" : "\(count(cores)) cores"), "
     }
 
-    /// Run `a` named for the sentence: "a multiplexed pool of 2 threads", or its scheduler.
+    /// Run `a` named for the sentence: "multiplexed (2 pool threads)", or its scheduler.
     static func name(_ run: RunFigures) -> String {
         guard let workers = run.workers else { return run.scheduler }
-        return "a \(run.scheduler) pool of \(workers == 1 ? "1 thread" : "\(count(workers)) threads")"
+        return "\(run.scheduler) (\(workers == 1 ? "1 pool thread" : "\(count(workers)) pool threads"))"
     }
 
-    /// What follows `b`'s name: "finished 412 ms later than a multiplexed pool of 2 threads (1.02 s vs 608 ms): the
-    /// reason", or "finished in about the same time as … (…): a tie within run-to-run noise", or over repeated runs
-    /// "finished 300 µs later than … (median of 5 runs each: 1.35 ms vs 1.05 ms; rank test p = 0.0079)" and "tied
-    /// with … (median of 5 runs each: …): the medians are only 4.0% apart (Weft calls under 15% a tie) and the runs
-    /// interleave (rank test p = 0.42)", or,
-    /// one steadily slower by less than the margin, "finished within 15% of … : … steadily slower …".
+    /// The clause on wall time, `a` named first: "multiplexed (2 pool threads) finished 412 ms sooner than
+    /// thread-per-task (608 ms vs 1.02 s): under thread-per-task, the reason"; "multiplexed (2 pool threads) and
+    /// thread-per-task took about as long (medians of 5 runs: 3.72 ms vs 4.20 ms)"; one steadily slower by less than the
+    /// tie margin, "multiplexed (2 pool threads) took 7.9% longer than thread-per-task (medians of 5 runs: 91.6 ms vs
+    /// 85.0 ms), in every pairing of runs but one: steady, but too small to call a winner"; or "no clear winner
+    /// between …: multiplexed's median was 19.8% lower (57.6 ms vs 71.8 ms), but the runs overlap". The statistics go
+    /// to the detail (`evidence`).
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
         let repeated = repeated(a, b)
+        let both = "\(name(a)) and \(b.scheduler)"
+        if let repeated, repeated.isUndecided {
+            let sooner = a.walls.median <= b.walls.median ? a.scheduler : b.scheduler
+            return "no clear winner between \(both): " + repeated.undecidedHeadline(sooner: sooner)
+        }
         if let repeated, repeated.isTie {
-            let (sooner, slower) = a.walls.median <= b.walls.median ? (a.scheduler, b.scheduler) : (b.scheduler, a.scheduler)
-            let opening = repeated.isSteadyButSmall
-                ? "finished within \(DurationFormat.fixed(noiseShare * 100, decimals: 0))% of" : "tied with"
-            return "\(opening) \(name(a)) \(times(a, b)): " + repeated.tieReason(sooner: sooner, slower: slower)
+            guard repeated.isSteadyButSmall else { return "\(both) took about as long \(times(a, b))" }
+            let longer = a.walls.median > b.walls.median
+            return "\(name(a)) took \(WallTimeComparison.shareText(repeated.medianShare)) \(longer ? "longer" : "less time") "
+                + "than \(b.scheduler) \(times(a, b)): a steady difference, but too small to call a winner"
         }
         if repeated == nil && isTie(a, b) {
-            return "finished in about the same time as \(name(a)) \(times(a, b)): a tie within run-to-run noise"
+            return "\(both) took about as long \(times(a, b)): a tie within run-to-run noise"
         }
-        let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
-        // The slower run stood still, paused by the machine, for at least half the gap: not the scheduler's doing.
-        // Only for single runs: over repeated runs that differ in rank, most runs of one scheduler were slower, and a
-        // stall measured in the drawn run alone does not make that noise.
         let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
         if wallNamesStall(a, b) {
-            return "finished in about the same time as \(name(a)) \(times(a, b)): \(slow.scheduler)'s run stood still for "
-                + "\(DurationFormat.format(slow.stalled)) (no thread of the process recorded anything, its 1 ms sampler silent: "
-                + "the whole process paused, most likely by the machine), so the difference is noise"
+            return "\(both) took about as long \(times(a, b)): \(slow.scheduler)'s run stood still for "
+                + "\(DurationFormat.format(slow.stalled)) (no thread of the process ran: the machine paused it), so the "
+                + "difference is noise"
         }
-        let direction = b.wallTime > a.wallTime ? "later" : "sooner"
-        var text = "finished \(DurationFormat.format(gap)) \(direction) than \(name(a)) \(times(a, b))"
-        if let reason = VerdictCause.reason(slow: slow, fast: fast, gap: gap) {
-            text += ": " + (b.wallTime > a.wallTime ? "" : "under \(slow.scheduler), ") + reason
+        var text = "\(name(a)) finished \(DurationFormat.format(gap(a, b))) \(a.wallTime < b.wallTime ? "sooner" : "later") "
+            + "than \(b.scheduler) \(times(a, b))"
+        if let reason = VerdictCause.reason(slow: slow, fast: fast, gap: gap(a, b)) {
+            text += ": " + (a.wallTime > b.wallTime ? "" : "under \(slow.scheduler), ") + reason
+            if let ending = VerdictCause.ending(slow: slow, fast: fast, gap: gap(a, b)) { text += ", and " + ending }
         }
         return text
+    }
+
+    /// The statistics behind a judgement over repeated runs, for the detail: "Rank test p = 0.0079, and the medians
+    /// are 17.1% apart: Weft calls a difference a win only when the runs differ in rank (p < 0.05) and the medians
+    /// by more than 15%." Nil for single runs.
+    static func evidence(_ a: RunFigures, _ b: RunFigures) -> String? {
+        guard let repeated = repeated(a, b) else { return nil }
+        let margin = DurationFormat.fixed(noiseShare * 100, decimals: 0)
+        let rule = "Weft calls it a win only when the runs differ in rank (p < \(DurationFormat.fixed(WallTimeComparison.significance, decimals: 2))) "
+            + "and the medians by more than \(margin)%"
+        let share = WallTimeComparison.shareText(repeated.medianShare)
+        if repeated.isUndecided { return capitalized(repeated.undecidedDetail(sooner: a.walls.median <= b.walls.median ? a.scheduler : b.scheduler)) + "; " + rule + "." }
+        return capitalized(repeated.testText) + ", medians \(share) apart: " + rule + "."
+    }
+
+    /// For a winner the trace gives no reason for: "None of the causes Weft measures (…) accounts for half the gap:
+    /// the trace does not say why."; nil otherwise.
+    static func unexplained(_ a: RunFigures, _ b: RunFigures) -> String? {
+        guard !isTie(a, b), !wallNamesStall(a, b), mainLifetime(a, b) == nil else { return nil }
+        let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
+        guard VerdictCause.reason(slow: slow, fast: fast, gap: gap(a, b)) == nil else { return nil }
+        return "None of the causes Weft measures (creating tasks, their start-up, hand-offs, waits on the path that set "
+            + "the wall time, waiting for a CPU) accounts for half the gap: the trace does not say why."
+    }
+
+    /// The gap (ns) between the two runs' wall times.
+    static func gap(_ a: RunFigures, _ b: RunFigures) -> UInt64 {
+        a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
     }
 
     /// The comparison over repeated runs (`WallTimeComparison`); nil unless both were run more than once.
@@ -119,16 +172,33 @@ public enum ContrastVerdict {
         a.wallRuns.flatMap { a in b.wallRuns.flatMap { WallTimeComparison(a, $0) } }
     }
 
-    /// The clause on wall time: `b`'s name and what follows it (`wall`), or over repeated runs whose medians are
-    /// further apart than the tie margin though the runs bear no winner out, "no clear winner between
-    /// thread-per-task and a multiplexed pool of 2 threads: multiplexed's median was 19.8% lower (57.6 ms vs
-    /// 71.8 ms), but the runs overlap — multiplexed was faster in 20 of 25 pairings, which 5 runs each cannot tell
-    /// from chance (p = 0.15)".
-    static func headline(_ a: RunFigures, _ b: RunFigures) -> String {
-        guard let repeated = repeated(a, b), repeated.isUndecided else { return b.scheduler + " " + wall(a, b) }
-        let (sooner, slower) = a.walls.median <= b.walls.median ? (a.scheduler, b.scheduler) : (b.scheduler, a.scheduler)
-        return "no clear winner between \(b.scheduler) and \(name(a)): "
-            + repeated.undecidedText(sooner: sooner, slower: slower)
+    /// The share of a run's wall time outside main (the runtime starting and stopping its threads) above which, in
+    /// both drawn runs, a tie on wall time is judged again on main's lifetime.
+    static let outsideMainShare = 0.25
+
+    /// Where the runtime's start-up and ending outside main make at least `outsideMainShare` of both drawn runs and
+    /// the wall times tie (or show no clear winner), the program itself is judged on main's lifetime in the drawn
+    /// runs, by the single-run share (`noiseShare`; no start-up jitter is in it): "multiplexed (2 pool threads) ran
+    /// main in 2.32 ms and thread-per-task in 2.97 ms (the drawn runs): thread-per-task took 652 µs longer, as the
+    /// reason. Start-up and ending outside main took 1.40 ms and 1.23 ms, so the whole runs took about as long (medians
+    /// of 5 runs: 3.72 ms vs 4.20 ms)." Nil otherwise, and when main's lifetimes are themselves within `noiseShare`.
+    static func mainLifetime(_ a: RunFigures, _ b: RunFigures) -> String? {
+        guard let pa = a.wallParts, let pb = b.wallParts, isTie(a, b) || repeated(a, b)?.isUndecided == true,
+              !wallNamesStall(a, b) else { return nil }
+        let outside = [(pa, a), (pb, b)].allSatisfy { parts, run in
+            Double(parts.beforeMain + parts.afterMain) >= outsideMainShare * Double(run.wallTime)
+        }
+        let (ma, mb) = (pa.main, pb.main)
+        let gap = ma > mb ? ma - mb : mb - ma
+        guard outside, min(ma, mb) > 0, Double(gap) > noiseShare * Double(min(ma, mb)) else { return nil }
+        let mains = DurationFormat.distinct([ma, mb])
+        var text = "\(name(a)) ran main in \(mains[0]) and \(b.scheduler) in \(mains[1]) (the drawn runs): "
+        let (slow, fast) = mb > ma ? (b, a) : (a, b)
+        text += "\(slow.scheduler) took \(DurationFormat.format(gap)) longer"
+        if let reason = VerdictCause.reason(slow: slow, fast: fast, gap: gap) { text += ", as " + reason }
+        let outsides = DurationFormat.distinct([pa.beforeMain + pa.afterMain, pb.beforeMain + pb.afterMain])
+        return text + ". Start-up and ending outside main took \(outsides[0]) and \(outsides[1]), so the "
+            + "whole runs \(repeated(a, b)?.isUndecided == true ? "show no clear winner" : "took about as long") \(times(a, b))."
     }
 
     /// Over repeated runs, a clause for each scheduler whose runs fell in two clearly separated groups (`RunGroups`),
@@ -153,19 +223,15 @@ public enum ContrastVerdict {
         slow.stalled > fast.stalled && slow.stalled - fast.stalled >= gap / 2
     }
 
-    /// "(1.02 s vs 608 ms)", or over repeated runs "(median of 5 runs each: 1.02 s vs 608 ms)", with what makes a
-    /// difference one after a semicolon ("; rank test p = 0.0079"); `b` first.
+    /// "(608 ms vs 1.02 s)", or over repeated runs "(medians of 5 runs: 608 ms vs 1.02 s)"; `a` first.
     static func times(_ a: RunFigures, _ b: RunFigures) -> String {
         // Written with enough digits that two different times never read alike ("242.9 ms vs 243.1 ms").
-        let walls = DurationFormat.distinct([b.wallTime, a.wallTime])
+        let walls = DurationFormat.distinct([a.wallTime, b.wallTime])
         let pair = "\(walls[0]) vs \(walls[1])"
         let (wa, wb) = (a.walls, b.walls)
         guard wa.count > 1 || wb.count > 1 else { return "(\(pair))" }
-        guard let ra = a.wallRuns, let rb = b.wallRuns, let comparison = WallTimeComparison(ra, rb) else {
-            return "(median of \(count(wb.count)) and \(count(wa.count)) runs: \(pair))"
-        }
-        let evidence = comparison.isTie ? "" : "; " + comparison.evidence(slower: comparison.outcome == .firstSooner)
-        return "(median of \(comparison.runsEach): \(pair)\(evidence))"
+        if wa.count == wb.count { return "(medians of \(count(wa.count)) runs: \(pair))" }
+        return "(medians of \(count(wa.count)) and \(count(wb.count)) runs: \(pair))"
     }
 
     /// What follows `b`'s name in the sentence on resources: "used 7 OS threads instead of 3 and 3.70× the peak
@@ -176,11 +242,13 @@ public enum ContrastVerdict {
         return claims.joined(separator: " and ")
     }
 
-    /// "used 7 OS threads instead of 3" or "used as many OS threads (3)".
+    /// "used 7 OS threads instead of 3", with "(at most 5 at once)" where fewer of them were alive at once, or "used
+    /// as many OS threads (3)".
     static func threads(_ a: RunFigures, _ b: RunFigures) -> String {
         if a.threads == b.threads { return "used as many OS threads (\(count(a.threads)))" }
         let word = b.threads == 1 ? "OS thread" : "OS threads"
-        return "used \(count(b.threads)) \(word) instead of \(a.threads > 0 ? count(a.threads) : "none")"
+        let atOnce = b.peakThreads.map { $0 < b.threads ? " (at most \(count($0)) at once)" : "" } ?? ""
+        return "used \(count(b.threads)) \(word)\(atOnce) instead of \(a.threads > 0 ? count(a.threads) : "none")"
     }
 
     /// "3.70× the peak memory (612 MiB vs 165 MiB)", or "about the same peak memory (…)"; nil without figures.

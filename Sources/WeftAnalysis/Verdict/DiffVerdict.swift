@@ -5,7 +5,8 @@
 ///
 /// Each run is named by its letter and scheduler ("B, thread-per-task,"), since the two may run under any schedulers,
 /// the same one included: "B, thread-per-task, finished 40.1 ms later than A, multiplexed (154 ms vs 114 ms): main
-/// spent 38.4 ms creating 1,000 tasks and their OS threads (A: 6.82 ms)."
+/// spent 38.4 ms creating 1,000 tasks and their OS threads (A: 6.82 ms), and after main returned the runtime took
+/// 10.2 ms to end its threads (A: 443 µs)."
 public enum DiffVerdict {
     /// The sentence on B against A.
     public static func sentence(_ a: RunFigures, _ b: RunFigures) -> String {
@@ -37,6 +38,7 @@ public enum DiffVerdict {
         var text = "\(nameB) finished \(DurationFormat.format(gap)) \(bSlower ? "later" : "sooner") than \(nameA) \(times)"
         if let reason = VerdictCause.reason(slow: slow, fast: fast, gap: gap, fastName: fastMark) {
             text += ": " + (bSlower ? "" : "in A, ") + reason
+            if let ending = VerdictCause.ending(slow: slow, fast: fast, gap: gap, fastName: fastMark) { text += ", and " + ending }
         } else {
             text += "; none of the causes Weft measures (creating tasks, their start-up, hand-offs, waiting for a CPU) accounts for "
                 + "half of it in \(slowMark)"

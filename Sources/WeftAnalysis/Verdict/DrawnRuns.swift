@@ -1,5 +1,5 @@
 /// What the two runs drawn side by side hold that is larger than the gap between them and is not the schedulers'
-/// running of the program: a machine stall (`MachineStalls`), a pool thread the OS did not run while work waited in
+/// running of the program: a machine stall (`MachineStalls`; the verdict's headline says it), a pool thread the OS did not run while work waited in
 /// its queue (`FrozenPoolThreads`), the start-up before main and the end after it (`WallTimeParts`). Each is said with
 /// its numbers and with what the reader should not conclude from the panels, so that the headline names what the
 /// picture shows most strikingly, not only the race. For a tie over repeated runs, the sentence on the drawn runs
@@ -9,17 +9,17 @@ enum DrawnRuns {
     static let notableShare = 0.1
 
     /// The sentences on run `a` and run `b` as drawn (for Weft: multiplexed, then thread-per-task); none when
-    /// nothing in them outweighs their gap. `stallSaid`: the wall-time clause already put the gap down to a stall.
-    static func sentences(_ a: RunFigures, _ b: RunFigures, stallSaid: Bool = false) -> [String] {
+    /// nothing in them outweighs their gap. A machine stall is the verdict's headline's to say (`stalls`).
+    /// `mainSaid`: the headline already compared main's lifetimes, so the drawn runs' outside of main goes unsaid.
+    static func sentences(_ a: RunFigures, _ b: RunFigures, mainSaid: Bool = false) -> [String] {
         var out: [String] = []
         if let ra = a.wallRuns, let rb = b.wallRuns, let comparison = WallTimeComparison(ra, rb),
            let text = comparison.drawnRunsText(firstName: a.scheduler, secondName: b.scheduler) {
             out.append(text)
         }
         let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
-        if !stallSaid, let stall = stalls(a, b, gap: gap) { out.append(stall) }
         if let frozen = frozen(a, b, gap: gap) { out.append(frozen) }
-        if let outside = outsideMain(a, b, gap: gap) { out.append(outside) }
+        if let outside = outsideMain(a, b, gap: gap, mainSaid: mainSaid) { out.append(outside) }
         return out
     }
 
@@ -28,21 +28,29 @@ enum DrawnRuns {
         "more than the \(time(gap)) between the drawn runs"
     }
 
-    /// "Thread-per-task's drawn run lost 6.96 ms to a machine stall (no thread of the process ran): more than the
-    /// 1.77 ms between the drawn runs — the gap is not the scheduler's." A stall in the faster run, or in both, says
-    /// instead that the drawn runs' lengths do not compare the schedulers. Nil when no stall exceeds the gap.
+    /// The share of the gap between the drawn runs from which a stall of one of them is said.
+    static let notableStallShare = 1.0 / 3
+
+    /// "Multiplexed's drawn run stood still for 3.89 ms (no thread of the process ran: the machine paused it), more
+    /// than half of the 6.67 ms between the drawn runs: that much of the gap is not the scheduler's." A stall in the
+    /// faster run says instead that without it the drawn runs would differ more; stalls in both, that their lengths do
+    /// not compare the schedulers. Nil when no stall is at least `notableStallShare` of the gap.
     static func stalls(_ a: RunFigures, _ b: RunFigures, gap: UInt64) -> String? {
-        let over = [a, b].filter { $0.stalled > gap }
+        let over = [a, b].filter { $0.stalled > 0 && Double($0.stalled) >= notableStallShare * Double(gap) }
         guard !over.isEmpty else { return nil }
+        let paused = "(no thread of the process ran: the machine paused it)"
         if over.count == 2 {
-            return "Both drawn runs lost time to machine stalls (no thread of the process ran): \(a.scheduler) "
-                + "\(time(a.stalled)), \(b.scheduler) \(time(b.stalled)), each \(between(gap)) — the drawn runs' "
-                + "lengths do not compare the schedulers."
+            return "Both drawn runs stood still \(paused), \(a.scheduler)'s for \(time(a.stalled)) and "
+                + "\(b.scheduler)'s for \(time(b.stalled)), against the \(time(gap)) between them: their lengths do not "
+                + "compare the schedulers."
         }
         let run = over[0], slower = run.wallTime > min(a.wallTime, b.wallTime)
-        return "\(capitalized(run.scheduler))'s drawn run lost \(time(run.stalled)) to a machine stall (no thread of "
-            + "the process ran): \(between(gap)) — "
-            + (slower ? "the gap is not the scheduler's." : "the drawn runs' lengths do not compare the schedulers.")
+        let share = run.stalled >= gap ? "more than the whole \(time(gap))"
+            : run.stalled * 2 >= gap ? "more than half of the \(time(gap))" : "over a third of the \(time(gap))"
+        return "\(capitalized(run.scheduler))'s drawn run stood still for \(time(run.stalled)) \(paused), \(share) "
+            + "between the drawn runs: "
+            + (slower ? (run.stalled >= gap ? "the gap is not the scheduler's." : "that much of the gap is not the scheduler's.")
+                : "without it they would differ more.")
     }
 
     /// "Multiplexed's drawn run had a pool thread that the OS did not run for 3.56 ms while a task waited in its
@@ -63,34 +71,37 @@ enum DrawnRuns {
                 : "the drawn runs' lengths do not compare the schedulers.")
     }
 
-    /// "Outside main, the drawn runs took longer than the 340 µs between them: before it started 1.05 ms
-    /// (multiplexed) and 1.01 ms (thread-per-task), after it ended 392 µs and 383 µs — the runtime starting and
-    /// stopping its threads, not the program, which ran 313 µs under multiplexed and 707 µs under thread-per-task."
-    /// Only the parts of which either run spent more than the gap and at least `notableShare` of its wall time (a
-    /// start-up of 1 ms in a run of 54 ms is no part of what the picture shows); nil when there are none, or a run has
-    /// no main that ended.
-    static func outsideMain(_ a: RunFigures, _ b: RunFigures, gap: UInt64) -> String? {
+    /// On the start-up before main and the end after it, where either run spent more than the gap and at least
+    /// `notableShare` of its wall time there (a start-up of 1 ms in a run of 54 ms is no part of what the picture
+    /// shows). Where the outside parts' difference explains at least half the gap: "The drawn runs differ mostly
+    /// outside main, in the runtime starting and stopping its threads: 1.40 ms under multiplexed, 6.10 ms under
+    /// thread-per-task; main itself ran 2.32 ms and 2.40 ms." Otherwise, unless the headline compared main's lifetimes
+    /// (`mainSaid`), where the gap is: "Outside main, the runtime starting and stopping its threads took 1.40 ms and
+    /// 1.23 ms, which does not explain the gap; inside main the drawn runs differ by 650 µs: 2.32 ms vs 2.97 ms." Nil
+    /// when there is nothing to say, or a run has no main that ended.
+    static func outsideMain(_ a: RunFigures, _ b: RunFigures, gap: UInt64, mainSaid: Bool) -> String? {
         guard let pa = a.wallParts, let pb = b.wallParts else { return nil }
         func notable(_ part: (WallTimeParts) -> UInt64) -> Bool {
             zip([pa, pb], [a.wallTime, b.wallTime]).contains { parts, wall in
                 part(parts) > gap && Double(part(parts)) >= notableShare * Double(wall)
             }
         }
-        let before = notable(\.beforeMain), after = notable(\.afterMain)
-        guard before || after else { return nil }
-        var parts: [String] = []
-        var named = false
-        func pair(_ x: UInt64, _ y: UInt64) -> String {
-            defer { named = true }
-            return named ? "\(time(x)) and \(time(y))" : "\(time(x)) (\(a.scheduler)) and \(time(y)) (\(b.scheduler))"
+        guard notable(\.beforeMain) || notable(\.afterMain) else { return nil }
+        let (outA, outB) = (pa.beforeMain + pa.afterMain, pb.beforeMain + pb.afterMain)
+        let outsides = DurationFormat.distinct([outA, outB]), mains = DurationFormat.distinct([pa.main, pb.main])
+        // The outside parts explain the gap when they differ the same way as the wall times, by half the gap or more.
+        let sameWay = (b.wallTime > a.wallTime) == (outB > outA)
+        let outsideGap = outA > outB ? outA - outB : outB - outA
+        if sameWay && outsideGap * 2 >= gap && gap > 0 {
+            return "The drawn runs differ mostly outside main, in the runtime starting and stopping its threads: "
+                + "\(outsides[0]) under \(a.scheduler), \(outsides[1]) under \(b.scheduler); main itself ran "
+                + "\(mains[0]) and \(mains[1])."
         }
-        if before { parts.append("before it started " + pair(pa.beforeMain, pb.beforeMain)) }
-        if after { parts.append("after it ended " + pair(pa.afterMain, pb.afterMain)) }
-        let what = before && after ? "the runtime starting and stopping its threads"
-            : before ? "the runtime starting its threads" : "the runtime stopping its threads"
-        return "Outside main, the drawn runs took longer than the \(time(gap)) between them: "
-            + parts.joined(separator: ", ") + " — \(what), not the program, which ran \(time(pa.main)) under "
-            + "\(a.scheduler) and \(time(pb.main)) under \(b.scheduler)."
+        guard !mainSaid else { return nil }
+        let mainGap = pa.main > pb.main ? pa.main - pb.main : pb.main - pa.main
+        return "Outside main, the runtime starting and stopping its threads took \(outsides[0]) and \(outsides[1]), "
+            + "which does not explain the gap; inside main the drawn runs differ by \(time(mainGap)): "
+            + "\(mains[0]) under \(a.scheduler) vs \(mains[1]) under \(b.scheduler)."
     }
 
     static func time(_ ns: UInt64) -> String { DurationFormat.format(ns) }

@@ -51,12 +51,17 @@ public struct RunFigures: Sendable, Equatable {
     public var systemTime: UInt64?
     /// Time (ns) the run's threads spent running tasks, summed over threads: what the trace counts as running.
     public var busy: UInt64
+    /// What the tasks on the path that set the wall time waited for (`PathWaits`); nil when not measured.
+    public var pathWaits: PathWaits?
+    /// The most scheduler threads alive at once, when measured (a run that starts and ends threads as it goes has
+    /// fewer at once than it used).
+    public var peakThreads: Int?
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
                 stalled: UInt64 = 0, frozenPoolThread: UInt64 = 0, wallParts: WallTimeParts? = nil, wallRuns: WallTimeRuns? = nil, spawner: String? = nil,
                 handoffs: Handoffs? = nil, startUps: StartUps? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil,
-                systemTime: UInt64? = nil, busy: UInt64 = 0) {
+                systemTime: UInt64? = nil, busy: UInt64 = 0, pathWaits: PathWaits? = nil, peakThreads: Int? = nil) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -77,6 +82,8 @@ public struct RunFigures: Sendable, Equatable {
         self.cpuTime = cpuTime
         self.systemTime = systemTime
         self.busy = busy
+        self.pathWaits = pathWaits
+        self.peakThreads = peakThreads
     }
 
     /// How much of the time the trace counts as running was spent waiting for a CPU (ns): the threads' running time
@@ -140,7 +147,8 @@ public struct RunFigures: Sendable, Equatable {
 extension RunFigures {
     /// The figures of a modelled run: wall time, scheduler threads, peak RSS (`RunInfo.peakResidentBytes`), tasks,
     /// workers, cores, outcome, time spent creating tasks and by whom, machine stalls, frozen pool threads, the wall
-    /// time's parts around main, hand-offs and their waits, new tasks' waits to start, the cores' sharing.
+    /// time's parts around main, hand-offs and their waits, new tasks' waits to start, the cores' sharing, the waits on
+    /// the critical path, the most threads alive at once.
     public init(_ timeline: Timeline) {
         let run = timeline.run
         let path = CriticalPath(timeline)
@@ -155,6 +163,24 @@ extension RunFigures {
                   handoffs: Handoffs(timeline, path: path), startUps: StartUps(timeline, path: path),
                   coreUse: run.cores.map { CoreUse(timeline.threads, cores: $0) }, cpuTime: Self.cpuTime(run),
                   systemTime: run.sample(SampleName.cpuSystemNanoseconds.rawValue),
-                  busy: timeline.threads.reduce(0) { $0 &+ $1.busy })
+                  busy: timeline.threads.reduce(0) { $0 &+ $1.busy }, pathWaits: PathWaits(path: path),
+                  peakThreads: Self.peakThreads(timeline))
+    }
+
+    /// The most scheduler threads (the caller of `Weft.run` apart) alive at once: started and not yet stopped.
+    public static func peakThreads(_ timeline: Timeline) -> Int {
+        var changes: [(time: UInt64, step: Int)] = []
+        for thread in timeline.threads where thread.role != .main {
+            changes.append((thread.started, 1))
+            if let stopped = thread.stopped { changes.append((stopped, -1)) }
+        }
+        // A thread that stopped as another started does not count twice: stops first.
+        changes.sort { $0.time != $1.time ? $0.time < $1.time : $0.step < $1.step }
+        var alive = 0, peak = 0
+        for change in changes {
+            alive += change.step
+            peak = max(peak, alive)
+        }
+        return peak
     }
 }

@@ -12,6 +12,8 @@
 ///   (under thread-per-task each wake-up is an OS thread being woken); under thread-per-task, when those waits fall
 ///   short and the hand-offs outnumber the tasks at least twice, also a core's share of the system CPU it spent
 ///   beyond the faster run's, the kernel's work of putting threads to sleep and waking them.
+/// - Waits on the path: the time the tasks on the run's critical path spent waiting for a lock, on a channel, for a
+///   wait group, condition or semaphore, or asleep (`PathWaits`): the kind that grew most.
 /// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got, divided by the
 ///   cores (it is summed over threads that ran side by side).
 enum VerdictCause {
@@ -27,7 +29,7 @@ enum VerdictCause {
     static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64, fastName: String? = nil) -> String? {
         guard gap > 0 else { return nil }
         for candidates in [[creation(slow, fast, fastName), startUps(slow, fast, fastName),
-                            handoffs(slow, fast, fastName, gap: gap)],
+                            handoffs(slow, fast, fastName, gap: gap), pathWaits(slow, fast, fastName)],
                            [cpu(slow, fast, fastName)]] {
             if let best = candidates.compactMap({ $0 }).max(by: { $0.explains < $1.explains }), best.explains >= gap / 2 {
                 return best.text
@@ -66,8 +68,8 @@ enum VerdictCause {
         return Candidate(explains: s.waitOnPath - f, text: text)
     }
 
-    /// "each of its 2,000 hand-offs woke another OS thread, and the woken tasks waited a median 38.0 µs to run (the
-    /// longest 3.10 ms; 1.60 ms of the wall time in all), where the pool handed the task on in a median 2.10 µs".
+    /// "each of its 2,000 hand-offs woke another OS thread, and the woken tasks waited a median 38.0 µs to run (1.60 ms
+    /// of the wall time in all), where the pool handed the task on in a median 2.10 µs".
     /// Under thread-per-task, when those waits alone account for less than half of `gap` and the run spent more
     /// system CPU than the faster one, the kernel's work of putting threads to sleep and waking them is named too and
     /// counted at a core's share (it is summed over threads that ran side by side): "each of its 98 hand-offs woke
@@ -87,9 +89,8 @@ enum VerdictCause {
         }
         guard waits > 0 || kernel != nil else { return nil }
         let many = s.count == 1 ? "its one hand-off" : "each of its \(count(s.count)) hand-offs"
-        let longest = s.longestWait > s.medianWait ? "the longest \(time(s.longestWait)); " : ""
         let woken = (s.count == 1 ? "the woken task waited " : "the woken tasks waited a median ")
-            + "\(time(s.medianWait)) to run (\(longest)\(time(s.waitOnPath)) of the wall time in all)"
+            + "\(time(s.medianWait)) to run (\(time(s.waitOnPath)) of the wall time in all)"
         var text: String
         if let kernel {
             text = "\(many) woke another OS thread, which cost \(time(kernel.slow)) of system CPU putting threads to "
@@ -106,6 +107,28 @@ enum VerdictCause {
         return Candidate(explains: waits + (kernel?.share ?? 0), text: text)
     }
 
+    /// "on the path that set the wall time, tasks spent 4.10 ms waiting for a lock (thread-per-task: 0 ns)": the kind
+    /// of wait on the critical path that grew most from `fast` to `slow` (`PathWaits`). For sleeps, whether they lasted
+    /// as long as the program asked (its own timing) or woke late.
+    static func pathWaits(_ slow: RunFigures, _ fast: RunFigures, _ fastName: String? = nil) -> Candidate? {
+        guard let s = slow.pathWaits, let f = fast.pathWaits else { return nil }
+        let grown = s.byKind.compactMap { kind, time -> (kind: String, slow: UInt64, fast: UInt64)? in
+            let other = f.byKind[kind] ?? 0
+            return time > other ? (kind, time, other) : nil
+        }
+        guard let top = grown.max(by: { $0.slow - $0.fast != $1.slow - $1.fast
+            ? $0.slow - $0.fast < $1.slow - $1.fast : $0.kind > $1.kind }) else { return nil }
+        var text = "on the path that set the wall time, tasks spent \(time(top.slow)) \(top.kind) "
+            + "(\(fastName ?? fast.scheduler): \(time(top.fast)))"
+        if top.kind == "asleep" {
+            // Sleeps as long as the program asked are its own timing; a late wake-up is the runtime's.
+            text += s.overslept * 2 < top.slow - top.fast
+                ? ", sleeps the program asked for: its timing, not the scheduler's doing"
+                : ", \(time(s.overslept)) of it beyond what the program asked: late wake-ups"
+        }
+        return Candidate(explains: top.slow - top.fast, text: text)
+    }
+
     /// "its threads were running for 12.0 ms in all but got 6.00 ms of CPU, so 6.00 ms went on waiting for one of the
     /// 2 cores, with up to 5 threads running at once (multiplexed: 100 µs)".
     static func cpu(_ slow: RunFigures, _ fast: RunFigures, _ fastName: String? = nil) -> Candidate? {
@@ -120,6 +143,17 @@ enum VerdictCause {
         }
         // Summed over threads that ran side by side: at most a core's share of it can have lengthened the run.
         return Candidate(explains: (s - f) / UInt64(max(slow.cores ?? 1, 1)), text: text + " (\(fastName ?? fast.scheduler): \(time(f)))")
+    }
+
+    /// The share of a gap from which the end after main returned, when it grew, is named beside the reason.
+    static let endingShare = 0.1
+
+    /// "after main returned the runtime took 10.2 ms to end its threads (A: 443 µs)": the end after main grown by at
+    /// least `endingShare` of `gap`, a part of the gap the reason, measured inside the run, leaves out. Nil otherwise.
+    static func ending(slow: RunFigures, fast: RunFigures, gap: UInt64, fastName: String? = nil) -> String? {
+        guard let s = slow.wallParts?.afterMain, let f = fast.wallParts?.afterMain, s > f,
+              Double(s - f) >= endingShare * Double(gap) else { return nil }
+        return "after main returned the runtime took \(time(s)) to end its threads (\(fastName ?? fast.scheduler): \(time(f)))"
     }
 
     /// Whether each task of the run had its own OS thread.

@@ -137,6 +137,27 @@ public struct WallTimeComparison: Sendable, Equatable {
             + "pairings, which \(runsEach) cannot tell from chance (\(RankSumTest.text(test.p)))"
     }
 
+    /// The part of `undecidedText` for a verdict's headline: "multiplexed's median was 19.8% lower (57.6 ms vs
+    /// 71.8 ms), but the runs overlap".
+    public func undecidedHeadline(sooner: String) -> String {
+        let firstSooner = first.spread.median < second.spread.median
+        let (low, high) = firstSooner ? (first.spread.median, second.spread.median) : (second.spread.median, first.spread.median)
+        let lower = high == 0 ? 0 : Double(high - low) / Double(high)
+        let medians = DurationFormat.distinct([low, high])
+        return "\(sooner)'s median was \(DurationFormat.fixed(lower * 100, decimals: 1))% lower "
+            + "(\(medians[0]) vs \(medians[1])), but the runs overlap"
+    }
+
+    /// The part of `undecidedText` for a verdict's detail: "multiplexed was faster in 20 of 25 pairings, which 5 runs
+    /// each cannot tell from chance (p = 0.15)", or "3 runs each are too few for a rank test".
+    public func undecidedDetail(sooner: String) -> String {
+        guard let test else { return testText }
+        let firstSooner = first.spread.median < second.spread.median
+        let wins = firstSooner ? test.firstLowerPairs : Double(test.pairs) - test.firstLowerPairs
+        return "\(sooner) was faster in \(Self.pairsText(wins)) of \(CountFormat.grouped(test.pairs)) pairings, which "
+            + "\(runsEach) cannot tell from chance (\(RankSumTest.text(test.p)))"
+    }
+
     /// "4.0%", "66.7%", or from twice on "a factor of 3.00".
     static func shareText(_ share: Double) -> String {
         share >= 1 ? "a factor of \(CountFormat.ratio(1 + share))" : DurationFormat.fixed(share * 100, decimals: 1) + "%"

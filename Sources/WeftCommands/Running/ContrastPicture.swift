@@ -23,7 +23,7 @@ enum ContrastPicture {
     ///   - runs: each scheduler's runs, multiplexed first (`weft compare`); nil when drawn from saved traces alone.
     ///     Drawn as the runs strip only when both drawn runs completed.
     static func draw(_ multiplexed: Timeline, _ threadPerTask: Timeline, from inputs: [String], to base: String,
-                     title: String, description: String? = nil, verdict: String? = nil,
+                     title: String, description: String? = nil, verdict: VerdictText? = nil,
                      runs: [RepeatedRuns]? = nil) throws -> [String] {
         let options = self.options(title: title, description: description, verdict: verdict,
                                    runs: racedRuns(multiplexed, threadPerTask, runs))
@@ -47,7 +47,7 @@ enum ContrastPicture {
     /// The picture's options: its title, description and verdict, and every run's wall time under each scheduler
     /// when there were several (the runs strip under the verdict), taken from the runs the table's wall-time row and
     /// the verdict's rank test read (`RepeatedRuns.wallTimes`).
-    static func options(title: String, description: String?, verdict: String?, runs: [RepeatedRuns]?) -> RenderOptions {
+    static func options(title: String, description: String?, verdict: VerdictText?, runs: [RepeatedRuns]?) -> RenderOptions {
         var options = RenderOptions(title: title)
         options.description = description
         options.verdict = verdict

@@ -50,7 +50,7 @@ struct DiffLayout {
         canvas.builder.add(canvas.text(title, in: canvas.row(y, Metrics.titleRow), size: Metrics.titleSize, weight: .bold,
                                        color: theme.text))
         y += Metrics.titleRow
-        y = TimelineLayout.layoutVerdict(DiffVerdict.sentence(a.figures, b.figures), canvas: canvas, top: y)
+        y = TimelineLayout.layoutVerdict(VerdictText(headline: DiffVerdict.sentence(a.figures, b.figures)), canvas: canvas, top: y)
         y = workload(top: y)
         canvas.builder.add(canvas.text(factsLine(), in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                        color: theme.secondaryText))

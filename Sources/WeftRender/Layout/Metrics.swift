@@ -53,6 +53,9 @@ enum Metrics {
     /// The verdict sentences that open a contrast picture.
     static let verdictSize = 13.0
     static let verdictRow = 19.0
+    /// The verdict's detail under its headline: the statistics and the drawn runs' particulars.
+    static let verdictDetailSize = 11.5
+    static let verdictDetailRow = 16.0
 
     /// The colour chip before a task lane's label (and the room it takes, with a gap).
     static let chipWidth = 14.0

@@ -209,33 +209,35 @@ struct PanelLayout {
         return text
     }
 
-    /// " · runnable: 34.4 ms per task on average (310 ms task-time over 9 tasks);
-    /// of that, 1.36 ms per task while a pool thread idled (23.3 µs per task of it until the OS ran the woken thread)": every
-    /// kind of ready-to-run time, defined alike in both panels of a contrast picture so that they compare, led by its
-    /// mean per task (a sum over thousands of tasks would read as alarming), then the part particular to the scheduler
-    /// (multiplexed: while a pool thread idled, and of that the OS's share; thread-per-task: before a task's new thread
-    /// started), per task too. One idea a clause.
+    /// " · waiting to run: each task waited 34.4 ms on average (310 ms over 9 tasks); 1.36 ms of it for an idle pool
+    /// thread to wake up (23.3 µs of that for the OS to run the woken thread)": every kind of ready-to-run time,
+    /// defined alike in both panels of a contrast picture so that they compare, led by its mean per task (a sum over
+    /// thousands of tasks would read as alarming), then the part particular to the scheduler (multiplexed: waking an
+    /// idle pool thread, and of that the OS's share; thread-per-task: the task's new thread starting), per task too,
+    /// each saying what was waited for.
     private var runnableDetail: String {
         let facts = timeline.facts
         let runnable = facts.runnable
         guard runnable.total > 0 else { return "" }
         let tasks = UInt64(max(runnable.tasks, 1))
-        func perTask(_ total: UInt64) -> String { DurationFormat.format(total / tasks) + (runnable.tasks == 1 ? "" : " per task") }
-        var text = " · runnable: "
+        func perTask(_ total: UInt64) -> String { DurationFormat.format(total / tasks) }
+        var text = " · waiting to run: "
             + (runnable.tasks == 1 ? runnable.description
-                : "\(perTask(runnable.total)) on average (\(DurationFormat.format(runnable.total)) \(TaskSum.unit) over "
+                : "each task waited \(perTask(runnable.total)) on average (\(DurationFormat.format(runnable.total)) over "
                     + "\(Format.plural(runnable.tasks, "task")))")
         var parts: [String] = []
         if facts.wakeLatency.total > 0 {
             // The OS's share is part of the idle time, so it is said inside that clause, not beside it as a sum.
-            parts.append("\(perTask(facts.wakeLatency.total)) while a pool thread idled"
-                + (facts.osWakeDelay > 0 ? " (\(perTask(facts.osWakeDelay)) until the OS ran the woken thread)" : ""))
+            parts.append("\(perTask(facts.wakeLatency.total)) of it for an idle pool thread to wake up"
+                + (facts.osWakeDelay > 0 ? " (\(perTask(facts.osWakeDelay)) of that for the OS to run the woken thread)" : ""))
         }
-        if facts.awaitingThread > 0 { parts.append("\(perTask(facts.awaitingThread)) before the task's new thread started") }
+        if facts.awaitingThread > 0 {
+            parts.append("\(perTask(facts.awaitingThread)) of it for \(runnable.tasks == 1 ? "its" : "the task's") new thread to start")
+        }
         if facts.frozenPoolThread > 0 {
-            parts.append("\(perTask(facts.frozenPoolThread)) until the OS ran the pool thread that held it (not wake-up latency)")
+            parts.append("\(perTask(facts.frozenPoolThread)) of it for the OS to run the busy pool thread that held the task")
         }
-        if !parts.isEmpty { text += "; of that, " + parts.joined(separator: ", ") }
+        if !parts.isEmpty { text += "; " + parts.joined(separator: "; ") }
         return text
     }
 

@@ -38,7 +38,7 @@ public struct RenderOptions: Sendable {
     /// A line under the title of a contrast picture that says what the program does; nil: none.
     public var description: String?
     /// The sentences atop a contrast picture; nil: `ContrastVerdict`'s, from the two runs' facts alone.
-    public var verdict: String?
+    public var verdict: VerdictText?
     /// Every run's wall time under each panel's scheduler, in panel order (`a` then `b`), when a contrast picture's
     /// runs were repeated (`weft compare --repeat N`): the runs strip under the verdict draws them. Nil, or a single
     /// run of either, draws no strip.

@@ -60,7 +60,7 @@ public enum TimelineLayout {
             }
             y += 4
         }
-        y = layoutVerdict(options.verdict ?? ContrastVerdict.sentences(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
+        y = layoutVerdict(options.verdict ?? ContrastVerdict.verdict(a.facts.figures, b.facts.figures), canvas: canvas, top: y)
         // Every run's wall time when there were several: why the verdict calls it a tie or not.
         y = RunsStripLayout.layout(names: [a.facts.scheduler, b.facts.scheduler], runs: options.wallTimeRuns,
                                    canvas: canvas, top: y)
@@ -89,15 +89,29 @@ public enum TimelineLayout {
     }
 
     /// The verdict's sentences, wrapped to the picture's width, in the text colour; returns the y below them.
-    static func layoutVerdict(_ verdict: String, canvas: LayoutCanvas, top: Double) -> Double {
-        let row = canvas.row(top, Metrics.verdictRow)
-        var y = top
-        for line in canvas.measurer.wrap(verdict, maxWidth: row.width, size: Metrics.verdictSize, weight: .bold) {
-            canvas.builder.add(canvas.text(line, in: Rect(x: row.x, y: y, width: row.width, height: Metrics.verdictRow),
-                                           size: Metrics.verdictSize, weight: .bold, color: canvas.theme.text))
-            y += Metrics.verdictRow
+    /// The verdict under the title: its headline bold, its detail lighter and smaller under it, each wrapped to the
+    /// canvas's width.
+    static func layoutVerdict(_ verdict: VerdictText, canvas: LayoutCanvas, top: Double) -> Double {
+        var y = layoutParagraph(verdict.headline, canvas: canvas, top: top, size: Metrics.verdictSize,
+                                row: Metrics.verdictRow, weight: .bold, color: canvas.theme.text)
+        if !verdict.detail.isEmpty {
+            y = layoutParagraph(verdict.detail, canvas: canvas, top: y + 2, size: Metrics.verdictDetailSize,
+                                row: Metrics.verdictDetailRow, weight: .regular, color: canvas.theme.secondaryText)
         }
         return y + 6
+    }
+
+    /// `text` wrapped to the canvas's width, a line per row from `top`; returns the y under the last line.
+    static func layoutParagraph(_ text: String, canvas: LayoutCanvas, top: Double, size: Double, row height: Double,
+                                weight: FontWeight, color: Color) -> Double {
+        let row = canvas.row(top, height)
+        var y = top
+        for line in canvas.measurer.wrap(text, maxWidth: row.width, size: size, weight: weight) {
+            canvas.builder.add(canvas.text(line, in: Rect(x: row.x, y: y, width: row.width, height: height),
+                                           size: size, weight: weight, color: color))
+            y += height
+        }
+        return y
     }
 
     /// "3 tasks + main" (the run's tasks include its main task).
@@ -116,15 +130,17 @@ public enum TimelineLayout {
         return parts.joined(separator: " · ")
     }
 
-    /// "3 OS threads (2 pool threads + timer)", "6 OS threads (one per task + timer)": the verdict's
-    /// count, then its breakdown by role; without the roles of the threads, "3 OS threads".
+    /// "3 OS threads (2 pool threads + timer)", "11 OS threads (one per task + timer; at most 5 at once)": the verdict's
+    /// count, then its breakdown by role and, where fewer were alive at once, the most that were; without the roles of
+    /// the threads, "3 OS threads".
     static func threadsText(_ facts: RunFacts) -> String {
         let total = Format.plural(facts.figures.threads, "OS thread")
         guard let census = facts.census, census.workers + census.taskThreads > 0 else { return total }
         // "One per task" only where every task had one (a capped or deadlocked run may have started fewer).
         let runners = census.workers > 0 ? Format.plural(census.workers, "pool thread")
             : census.taskThreads == facts.taskCount ? "one per task" : Format.plural(census.taskThreads, "task thread")
-        return total + " (" + ([runners] + census.helperThreadWords(bare: true)).joined(separator: " + ") + ")"
+        let atOnce = facts.figures.peakThreads.map { $0 < facts.figures.threads ? "; at most \(Format.count($0)) at once" : "" } ?? ""
+        return total + " (" + ([runners] + census.helperThreadWords(bare: true)).joined(separator: " + ") + atOnce + ")"
     }
 
     /// "program weft-demo · scheduler multiplexed · 2 cores · 2 pool threads · 10,000 tasks + main · 3 OS threads · wall
