@@ -306,6 +306,31 @@ struct StalledRunTests {
         #expect(MachineStalls(timeline).stretches.isEmpty)
     }
 
+    @Test("a silence in which every task slept past it or waited is no stall; one in which a sleep fell due is")
+    func noStallWhileNothingCouldRun() throws {
+        // main runs from 1 to 2 ms, then sleeps to 12 ms; nothing records anything from 4.5 to 11.5 ms.
+        var timeline = try traceFile("running-stall")
+        func main(_ state: TaskState) -> TaskTimeline {
+            TaskTimeline(id: TaskID(1), name: "main", created: 900_000, ended: 12_000_000, intervals: IntervalList(sorted: [
+                StateInterval(start: 1_000_000, end: 2_000_000, state: .running(ThreadID(1))),
+                StateInterval(start: 2_000_000, end: 12_000_000, state: state),
+            ]))
+        }
+        // Asleep until 22 ms: nothing of the program could have run, so the machine took nothing from it.
+        timeline.tasks = [main(.sleeping(duration: 20 * ms))]
+        #expect(MachineStalls(timeline).stretches.isEmpty)
+        #expect(RunFigures(timeline).stalled == 0)
+        // Waiting on a mutex: likewise.
+        timeline.tasks = [main(.blocked(object: ObjectID(7), reason: .mutex))]
+        #expect(MachineStalls(timeline).stretches.isEmpty)
+        // Asleep until 7 ms, inside the silence: main was due to run and did not.
+        timeline.tasks = [main(.sleeping(duration: 5 * ms))]
+        #expect(MachineStalls(timeline).stretches == [4_500_000 ..< 11_500_000])
+        // Ready through it: likewise.
+        timeline.tasks = [main(.runnable(.yielded))]
+        #expect(MachineStalls(timeline).stretches == [4_500_000 ..< 11_500_000])
+    }
+
     @Test("a gap that the slower run's stall explains is called noise, naming the stall")
     func verdictNamesTheStall() {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 24 * ms, threads: 3, tasks: 9, workers: 2, cores: 2,

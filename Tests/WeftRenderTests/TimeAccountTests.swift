@@ -13,51 +13,61 @@ struct TimeAccountTests {
     init() throws { measurer = try TextMeasurer() }
     let us: UInt64 = 1_000
 
-    @Test("a stall is a labelled, flat grey band across every lane of its panel, and the legend says what it is")
-    func stallBand() throws {
+    /// The stall marks of `scene`: rects in the stall colour.
+    static func stallMarks(_ scene: Scene) -> [Rect] {
+        scene.layers.flatMap(\.items).compactMap { item -> Rect? in
+            if case let .rect(rect, color, nil) = item, color == Theme.light.stallBand { rect } else { nil }
+        }
+    }
+
+    @Test("a stall is a labelled grey mark under the axis, never across the lanes, and the legend says what it is")
+    func stallMark() throws {
         var run = Fixtures.small()
         run.stalls = [TimeSpan(62 * us, 88 * us)]
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1000), measurer: measurer)
         #expect(SceneChecks.textProblems(scene).isEmpty)
         let label = try #require(scene.texts.first { $0.text.hasPrefix("machine stall 26.0 µs") })
         #expect(label.text == "machine stall 26.0 µs: no thread of the process ran")
-        #expect(scene.texts.contains { $0.text.hasPrefix("machine stall: no thread of the process recorded anything") })
-        // The band: over the stall's time, from the first lane to the last, in the stall's colour, over the
-        // lanes (not under them).
-        let bands = (scene.layer("holds")?.items ?? []).compactMap { item -> Rect? in
-            if case let .rect(rect, color, nil) = item, color == Theme.light.stallBand { rect } else { nil }
-        }
-        #expect(!bands.isEmpty)
+        #expect(scene.texts.contains { $0.text.hasPrefix("machine stall (grey mark under the axis)") })
+        let marks = Self.stallMarks(scene)
+        #expect(marks.count == 1)
+        let mark = try #require(marks.first)
+        // Under the label's row, above every lane: a note about the machine, not something a lane did.
         let lanes = scene.texts.filter { ["worker 1", "receiver"].contains($0.text) || $0.text.hasSuffix("receiver") }
-        let top = try #require(bands.map(\.y).min()), bottom = try #require(bands.map(\.maxY).max())
-        #expect(lanes.allSatisfy { $0.box.y >= top - 1 && $0.box.maxY <= bottom + 1 }, "\(lanes.map(\.box)) \(top)…\(bottom)")
-        // The label is over the band.
-        let band = bands[0]
-        #expect(label.box.x <= band.maxX && label.box.maxX >= band.x)
-        // No stall: no band, no legend entry.
+        #expect(!lanes.isEmpty && lanes.allSatisfy { $0.box.y >= mark.maxY }, "\(lanes.map(\.box)) \(mark)")
+        #expect(mark.height <= Metrics.stallMark && mark.y >= label.box.y)
+        #expect(label.box.x <= mark.maxX && label.box.maxX >= mark.x)
+        // No stall: no mark, no legend entry.
         let plain = try TimelineLayout.scene(Fixtures.small(), options: RenderOptions(width: 1000), measurer: measurer)
         #expect(!plain.texts.contains { $0.text.hasPrefix("machine stall") })
+        #expect(Self.stallMarks(plain).isEmpty)
     }
 
-    @Test("the stall band is painted: pixels inside it are grey, just outside it not")
-    func stallBandPainted() throws {
+    @Test("several stalls are labelled once with their count and summed length; marks closer than a few pixels merge")
+    func stallsLabelledOnce() throws {
+        var run = Fixtures.small()
+        // Two stalls a pixel apart at this width (merged into one mark), one far off.
+        run.stalls = [TimeSpan(20 * us, 22 * us), TimeSpan(22_500, 24_500), TimeSpan(80 * us, 90 * us)]
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1000, time: .linear), measurer: measurer)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        let labels = scene.texts.filter { $0.text.hasPrefix("machine stall") && !$0.text.contains("grey mark") }
+        #expect(labels.map(\.text) == ["machine stalls: 3, 14.0 µs in all; no thread of the process ran"], "\(labels.map(\.text))")
+        #expect(Self.stallMarks(scene).count == 2, "\(Self.stallMarks(scene))")
+    }
+
+    @Test("the stall mark is painted: pixels inside it are grey, just outside it not")
+    func stallMarkPainted() throws {
         var run = Fixtures.small()
         run.stalls = [TimeSpan(62 * us, 88 * us)]
         let options = RenderOptions(width: 1000)
         let scene = try TimelineLayout.scene(run, options: options, measurer: measurer)
-        let items = scene.layer("holds")?.items ?? []
-        let hatches = items.compactMap { item -> Rect? in
-            if case let .rect(rect, color, nil) = item, color == Theme.light.stallBand { rect } else { nil }
-        }
-        let band = try #require(hatches.first)
+        let mark = try #require(Self.stallMarks(scene).first)
         let image = try ScenePainter.image(scene)
-        // Along a row of the timer thread's lane (empty but for its idle line), the band darkens some pixels.
-        let timer = try #require(scene.texts.first { $0.text == "timer thread" })
-        let y = Int(timer.box.y + 2)
-        let inside = (Int(band.x) + 1 ..< Int(band.maxX) - 1).compactMap { image.color(x: $0, y: y) }
-        let outside = (Int(band.maxX) + 4 ..< Int(band.maxX) + 20).compactMap { image.color(x: $0, y: y) }
-        #expect(inside.contains { $0.red < 0.8 })
-        #expect(!outside.isEmpty && outside.allSatisfy { $0.red > 0.8 })
+        let y = Int(mark.y + mark.height / 2)
+        let inside = (Int(mark.x) + 1 ..< Int(mark.maxX) - 1).compactMap { image.color(x: $0, y: y) }
+        let outside = (Int(mark.maxX) + 4 ..< Int(mark.maxX) + 20).compactMap { image.color(x: $0, y: y) }
+        #expect(!inside.isEmpty && inside.allSatisfy { $0.red < 0.9 })
+        #expect(!outside.isEmpty && outside.allSatisfy { $0.red > 0.9 })
     }
 
     @Test("a real trace's stall is found and drawn: main 'running' on 2 cores while nothing of the process ran")
@@ -68,7 +78,7 @@ struct TimeAccountTests {
         #expect(run.facts.stalled == 7_000_000)
         let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1200, time: .linear), measurer: measurer)
         #expect(scene.texts.contains { $0.text == "machine stall 7.00 ms: no thread of the process ran" })
-        // main keeps its state under the band.
+        // main keeps its state through the stall.
         #expect(run.tasks[0].spans.contains { $0.state == .running && $0.start <= 3_500_000 && $0.end >= 10_500_000 })
     }
 

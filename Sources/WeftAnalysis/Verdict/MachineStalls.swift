@@ -6,8 +6,10 @@ import WeftTrace
 /// The runtime's sampler records resident memory every interval (1 ms) from its own timer thread. Where two of its
 /// samples lie more than `silentIntervals` usual intervals (the median gap) apart, the longest stretch inside with no
 /// event of any thread (no task changing state, no thread starting, stopping, running a slice or being woken) is a
-/// stall when it too lasts more than `silentIntervals` intervals and no more tasks were running through it than the
-/// machine has cores. By the runtime's account no thread then waited for a core, and the sampler, which sleeps
+/// stall when it too lasts more than `silentIntervals` intervals, some task could run in it (running or runnable
+/// through it, or asleep with its wake-up time due before it ended), and no more tasks were running through it than
+/// the machine has cores. A silence in which every task slept past it or waited is no stall: nothing of the program
+/// could have run, so the machine took nothing from it. By the runtime's account no thread then waited for a core, and the sampler, which sleeps
 /// between samples, takes a core from a running thread as soon as it wakes (the OS favours a thread that slept): a
 /// sampler silent that long means that nothing of the process ran, because the machine (another process, the
 /// hypervisor) did not run it. The tasks "running" through a stall keep their state in the model; the time was the
@@ -39,14 +41,18 @@ public struct MachineStalls: Sendable, Equatable {
         let cores = timeline.run.cores ?? 1
         for (i, gap) in gaps.enumerated() where gap > Self.silentIntervals * usual {
             let window = times[i] ..< times[i + 1]
-            let (silence, running) = Self.longestSilence(in: window, of: timeline)
-            if UInt64(silence.count) > Self.silentIntervals * usual && running <= cores { stretches.append(silence) }
+            let (silence, running, ready) = Self.longestSilence(in: window, of: timeline)
+            if UInt64(silence.count) > Self.silentIntervals * usual && running + ready > 0 && running <= cores {
+                stretches.append(silence)
+            }
         }
     }
 
     /// The longest stretch of `window` in which no thread of `timeline` recorded anything, and how many tasks were
-    /// running through it.
-    static func longestSilence(in window: Range<UInt64>, of timeline: Timeline) -> (Range<UInt64>, running: Int) {
+    /// running and how many could run in it (runnable through it, or asleep and due to wake before it ended); no task
+    /// changes state inside it.
+    static func longestSilence(in window: Range<UInt64>, of timeline: Timeline)
+        -> (Range<UInt64>, running: Int, ready: Int) {
         var marks = [window.lowerBound, window.upperBound]
         func mark(_ time: UInt64) { if window.contains(time) { marks.append(time) } }
         for task in timeline.tasks {
@@ -71,13 +77,21 @@ public struct MachineStalls: Sendable, Equatable {
         marks.sort()
         var silence = window.lowerBound ..< window.lowerBound
         for (from, to) in zip(marks, marks.dropFirst()) where to - from > silence.count { silence = from ..< to }
-        guard !silence.isEmpty else { return (silence, 0) }
-        var running = 0
+        guard !silence.isEmpty else { return (silence, 0, 0) }
+        var running = 0, ready = 0
         for task in timeline.tasks {
-            if task.intervals.overlapping(silence).contains(where: {
-                $0.state.category == .running && $0.start <= silence.lowerBound && $0.end >= silence.upperBound
-            }) { running += 1 }
+            let through = task.intervals.overlapping(silence).filter {
+                $0.start <= silence.lowerBound && $0.end >= silence.upperBound
+            }
+            if through.contains(where: { $0.state.category == .running }) { running += 1 }
+            if through.contains(where: { interval in
+                switch interval.state {
+                case .runnable: true
+                case let .sleeping(duration): interval.start &+ duration < silence.upperBound
+                default: false
+                }
+            }) { ready += 1 }
         }
-        return (silence, running)
+        return (silence, running, ready)
     }
 }

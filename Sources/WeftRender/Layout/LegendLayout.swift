@@ -60,7 +60,8 @@ enum LegendLayout {
         func add(_ group: Group, _ key: Key, _ label: String) { out.append(Entry(key: key, label: label, group: group)) }
         if canvas.drewStall {
             add(.time, .band(theme.stallBand),
-                "machine stall: no thread of the process recorded anything, its 1 ms sampler silent — not the program's doing")
+                "machine stall (grey mark under the axis): no thread of the process recorded anything while a task could run, "
+                    + "its 1 ms sampler silent — the machine's doing, not the program's")
         }
         if canvas.usedTaskColors > 0 {
             let colors = Array(Palette.taskColors.prefix(canvas.usedTaskColors))

@@ -22,7 +22,10 @@ enum Metrics {
     static let lockLane = 20.0
     /// The narrowest stretch of a thread lane's run drawn hatched (running or waiting for a CPU); narrower, it is flat.
     static let minHatchedSlice = 2.0
-    /// The narrowest a machine stall's band is drawn (px): narrower, a hatched band reads as a line marking an event.
+    /// How tall a machine stall's mark under the axis is drawn (px).
+    static let stallMark = 4.0
+    /// The narrowest a machine stall's mark is drawn (px), and the gap under which two marks merge: narrower, a
+    /// mark reads as a tick marking an event.
     static let minimumStallBand = 6.0
     /// Added to a semaphore's lock lane for each permit row past the first, and the most such rows.
     static let permitRow = 11.0

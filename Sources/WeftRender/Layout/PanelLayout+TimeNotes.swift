@@ -58,17 +58,32 @@ extension PanelLayout {
     /// The narrowest stretch before or after main (unfolded pixels) that gets a note of its own.
     static let minimumNotedStretch = 24.0
 
-    /// The notes under this panel's axis: each stall inside the window, then the start-up before main and the
+    /// The one note naming this panel's machine stalls (`MachineStalls`, the verdict's definition) inside the window:
+    /// one stall by its length, several by their count and summed length, spanning the first to the last; nil without
+    /// any.
+    var stallNote: TimeNote? {
+        let stalls = timeline.stalls.filter { scale.overlaps($0.start, $0.end) }
+        guard let first = stalls.first, let last = stalls.last else { return nil }
+        let span = TimeSpan(first.start, last.end)
+        if stalls.count == 1 {
+            let duration = DurationFormat.format(first.end - first.start)
+            return TimeNote(kind: .stall, span: span, variants: [
+                "machine stall \(duration): no thread of the process ran",
+                "machine stall \(duration)", "stall \(duration)", "stall",
+            ])
+        }
+        let total = DurationFormat.format(stalls.reduce(0) { $0 + ($1.end - $1.start) })
+        return TimeNote(kind: .stall, span: span, variants: [
+            "machine stalls: \(stalls.count), \(total) in all; no thread of the process ran",
+            "machine stalls: \(stalls.count), \(total) in all", "stalls: \(stalls.count), \(total)", "stalls",
+        ])
+    }
+
+    /// The notes under this panel's axis: the machine stalls inside the window, then the start-up before main and the
     /// runtime stopping after it where they are drawn wide enough to name (a fold's label names a folded one).
     var timeNotes: [TimeNote] {
         var notes: [TimeNote] = []
-        for stall in timeline.stalls where scale.overlaps(stall.start, stall.end) {
-            let duration = DurationFormat.format(stall.end - stall.start)
-            notes.append(TimeNote(kind: .stall, span: stall, variants: [
-                "machine stall \(duration): no thread of the process ran",
-                "machine stall \(duration)", "stall \(duration)", "stall",
-            ]))
-        }
+        if let note = stallNote { notes.append(note) }
         guard let main = timeline.mainLife else { return notes }
         let end = max(timeline.facts.axisEnd, main.end)
         let before = TimeSpan(0, main.start), after = TimeSpan(main.end, end)
@@ -93,17 +108,21 @@ extension PanelLayout {
     }
 
     /// The notes in a row at `top`, over the plot: stalls in the text colour, the rest in the secondary one, each on
-    /// a halo of the background; a thin bracket under each spans its stretch.
+    /// a halo of the background; a thin bracket under each spans its stretch, or, under the stalls' note, a short grey
+    /// mark under each stall (`layoutStallMarks`).
     func layoutTimeNotes(_ notes: [TimeNote], top: Double) {
         let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
         let placement = TimeNotePlacement(row: (row.x, row.maxX), x: { scale.clampedX($0) },
                                           width: { canvas.measurer.width($0, size: Metrics.axisSize) })
+        layoutStallMarks(in: row)
         for placed in placement.place(notes) {
             let stall = placed.note.kind == .stall
             let color = stall ? theme.text : theme.secondaryText
             let x0 = scale.clampedX(placed.note.span.start), x1 = scale.clampedX(placed.note.span.end)
-            canvas.builder.add(.line(from: Point(x0, row.maxY - 1), to: Point(max(x1, x0 + 1), row.maxY - 1),
-                                     color: stall ? theme.text : theme.rule, width: 1), to: .grid)
+            if !stall {
+                canvas.builder.add(.line(from: Point(x0, row.maxY - 1), to: Point(max(x1, x0 + 1), row.maxY - 1),
+                                         color: theme.rule, width: 1), to: .grid)
+            }
             guard let text = canvas.text(placed.text, in: row, x: placed.left, size: Metrics.axisSize, color: color,
                                          minimumCharacters: placed.text.count) else { continue }
             canvas.builder.add(.rect(text.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
@@ -111,20 +130,28 @@ extension PanelLayout {
         }
     }
 
-    /// A flat translucent grey band over every lane from `top` to `bottom` through each stall: whatever the lanes under
-    /// it show, nothing of the process ran then (flat, so that it is never taken for the hatching of a held thread or
-    /// a waiting task). At least `Metrics.minimumStallBand` wide (centred on a shorter stall),
-    /// so that it reads as a band of time, never as a line marking an event.
-    func layoutStallBands(top: Double, bottom: Double) {
-        for stall in timeline.stalls where scale.overlaps(stall.start, stall.end) && bottom > top {
+    /// A short flat grey mark at the foot of the notes' row (`row`) under each machine stall, never across the lanes:
+    /// a stall is a note about the machine, not something the program did. Marks closer than
+    /// `Metrics.minimumStallBand` merge; each is at least that wide (centred on a shorter stall), so that it reads as a
+    /// stretch of time, never as a line marking an event.
+    func layoutStallMarks(in row: Rect) {
+        var marks: [(x0: Double, x1: Double)] = []
+        for stall in timeline.stalls where scale.overlaps(stall.start, stall.end) {
             var x0 = scale.clampedX(stall.start), x1 = scale.clampedX(stall.end)
             if x1 - x0 < Metrics.minimumStallBand {
                 let mid = (x0 + x1) / 2
                 x0 = mid - Metrics.minimumStallBand / 2
                 x1 = mid + Metrics.minimumStallBand / 2
             }
-            canvas.builder.add(.rect(Rect(x: x0, y: top, width: x1 - x0, height: bottom - top), fill: theme.stallBand),
-                               to: .holds)
+            if let last = marks.last, x0 - last.x1 < Metrics.minimumStallBand {
+                marks[marks.count - 1].x1 = max(last.x1, x1)
+            } else {
+                marks.append((x0, x1))
+            }
+        }
+        for mark in marks {
+            canvas.builder.add(.rect(Rect(x: mark.x0, y: row.maxY - Metrics.stallMark, width: mark.x1 - mark.x0,
+                                          height: Metrics.stallMark), fill: theme.stallBand), to: .grid)
             canvas.drewStall = true
         }
     }

@@ -73,9 +73,6 @@ struct PanelLayout {
         }
         let headings = canvas.headingRows.filter { $0.lowerBound >= lanesTop && $0.upperBound <= y }
         AxisLayout.layout(canvas: canvas, labelRow: axisTop, gridTop: lanesTop, gridBottom: y, gaps: headings)
-        for piece in AxisLayout.uncovered(from: lanesTop, to: y, gaps: headings) {
-            layoutStallBands(top: piece.lowerBound, bottom: piece.upperBound)
-        }
         layoutDeadlockLine(top: lanesTop, bottom: y)
         return y
     }

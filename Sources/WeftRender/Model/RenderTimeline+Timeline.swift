@@ -32,6 +32,7 @@ extension RenderTimeline {
         let stalls = MachineStalls(timeline).stretches.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) }
         // Read from the tasks' states, which are let go below.
         let actorTracks = ActorTrack.tracks(timeline, origin: origin)
+        let actorEntryWaits = ActorEntryWaits.stretches(timeline, origin: origin)
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
         // By role (pool threads or task threads, then the caller of Weft.run, which only waits, then the timer), then
         // by number: "pool thread 0" above "pool thread 1" whichever ran a task first, or at all.
@@ -229,6 +230,11 @@ extension RenderTimeline {
             }
             if let lent = lentThread[tasks[i].task] {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: SpanRelabel.merged(lent), as: .ownThreadOnActor) {
+                    $0 == .runnable
+                }
+            }
+            if let entering = actorEntryWaits[tasks[i].task] {
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: SpanRelabel.merged(entering), as: .actor) {
                     $0 == .runnable
                 }
             }
