@@ -1,4 +1,5 @@
 import WeftAnalysis
+import WeftTrace
 
 /// The stretches in which a ready task waited to enter a busy actor although the model calls it runnable: under
 /// thread-per-task a task whose next code runs on an actor is not resumed on its own thread until the actor is free,
