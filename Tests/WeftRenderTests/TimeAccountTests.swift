@@ -13,10 +13,12 @@ struct TimeAccountTests {
     init() throws { measurer = try TextMeasurer() }
     let us: UInt64 = 1_000
 
-    /// The stall marks of `scene`: rects in the stall colour.
+    /// The stall marks of `scene`: rects in the stall colour as tall as a mark (not the legend's swatch).
     static func stallMarks(_ scene: Scene) -> [Rect] {
         scene.layers.flatMap(\.items).compactMap { item -> Rect? in
-            if case let .rect(rect, color, nil) = item, color == Theme.light.stallBand { rect } else { nil }
+            if case let .rect(rect, color, nil) = item, color == Theme.light.stallBand, rect.height == Metrics.stallMark {
+                rect
+            } else { nil }
         }
     }
 
@@ -62,10 +64,13 @@ struct TimeAccountTests {
         let options = RenderOptions(width: 1000)
         let scene = try TimelineLayout.scene(run, options: options, measurer: measurer)
         let mark = try #require(Self.stallMarks(scene).first)
+        let label = try #require(scene.texts.first { $0.text.hasPrefix("machine stall 26.0 µs") })
         let image = try ScenePainter.image(scene)
         let y = Int(mark.y + mark.height / 2)
         let inside = (Int(mark.x) + 1 ..< Int(mark.maxX) - 1).compactMap { image.color(x: $0, y: y) }
-        let outside = (Int(mark.maxX) + 4 ..< Int(mark.maxX) + 20).compactMap { image.color(x: $0, y: y) }
+        // Beyond the label's text and halo, the row is background.
+        let clear = Int(max(mark.maxX, label.box.maxX)) + 6
+        let outside = (clear ..< clear + 16).compactMap { image.color(x: $0, y: y) }
         #expect(!inside.isEmpty && inside.allSatisfy { $0.red < 0.9 })
         #expect(!outside.isEmpty && outside.allSatisfy { $0.red > 0.9 })
     }

@@ -114,7 +114,6 @@ extension PanelLayout {
         let row = Rect(x: scale.x0, y: top, width: scale.plotWidth, height: Metrics.foldRow)
         let placement = TimeNotePlacement(row: (row.x, row.maxX), x: { scale.clampedX($0) },
                                           width: { canvas.measurer.width($0, size: Metrics.axisSize) })
-        layoutStallMarks(in: row)
         for placed in placement.place(notes) {
             let stall = placed.note.kind == .stall
             let color = stall ? theme.text : theme.secondaryText
@@ -128,9 +127,11 @@ extension PanelLayout {
             canvas.builder.add(.rect(text.box.insetBy(dx: -2, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
             canvas.builder.add(text)
         }
+        layoutStallMarks(in: row)
     }
 
-    /// A short flat grey mark at the foot of the notes' row (`row`) under each machine stall, never across the lanes:
+    /// A short flat grey mark at the foot of the notes' row (`row`) under each machine stall, over the notes' halos,
+    /// never across the lanes:
     /// a stall is a note about the machine, not something the program did. Marks closer than
     /// `Metrics.minimumStallBand` merge; each is at least that wide (centred on a shorter stall), so that it reads as a
     /// stretch of time, never as a line marking an event.
@@ -151,7 +152,7 @@ extension PanelLayout {
         }
         for mark in marks {
             canvas.builder.add(.rect(Rect(x: mark.x0, y: row.maxY - Metrics.stallMark, width: mark.x1 - mark.x0,
-                                          height: Metrics.stallMark), fill: theme.stallBand), to: .grid)
+                                          height: Metrics.stallMark), fill: theme.stallBand), to: .labels)
             canvas.drewStall = true
         }
     }
