@@ -25,7 +25,9 @@ import WeftTrace
             Thread { usleep(50_000); stop.request("stopped by the test") }.start()
             try await group.wait()
         }
-        #expect(Date().timeIntervalSince(started) < 60, "the sleeps were not cut short")
+        // The sleeps last an hour; a bound far below it but far above a loaded machine's stalls (the whole test process
+        // has been seen to stand still for 80 s while other builds ran) tells "cut short" from "slept".
+        #expect(Date().timeIntervalSince(started) < 600, "the sleeps were not cut short")
         #expect(trace.failure?.kind == .stopped, "\(String(describing: trace.failure))")
         #expect(trace.failure?.message == "stopped by the test")
         #expect(trace.failure?.report?.outcome == .stopped)
