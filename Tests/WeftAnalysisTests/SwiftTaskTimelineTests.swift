@@ -100,6 +100,16 @@ struct SwiftTaskTimelineTests {
         #expect(timeline.run.anomalyCount == 0, "\(timeline.run.anomalies)")
     }
 
+    @Test("the critical path goes from a parent woken just after its child's end through that child, its wait to start included")
+    func criticalPathFollowsTheJoinedChild() throws {
+        let timeline = Self.parentWokenByChild(afterEnd: true)
+        let path = CriticalPath(timeline)
+        #expect(path.segments.map(\.task) == [1, 1, 2, 2, 1, 1].map { TaskID($0) }, "\(path.segments)")
+        #expect(path.segments[2] == CriticalSegment(start: 11, end: 20, task: TaskID(2), state: .runnable(.created)))
+        let startUps = try #require(StartUps(timeline, path: path))
+        #expect(startUps.waitOnPath == 18 && startUps.longestWait == 9, "\(startUps)")
+    }
+
     @Test("a child that wakes its suspended parent from inside a slice (a stream's yield) is not joined")
     func wakeFromARunningChildStaysASuspension() throws {
         let timeline = Self.parentWokenByChild(afterEnd: false)

@@ -4,7 +4,8 @@ import WeftTrace
 ///
 /// Found by walking backwards from the task that ended last: while it ran, the path is its run slice; while it
 /// waited for a thread, the path is that scheduler delay; when it had been woken, the path jumps to the waker at the
-/// moment of the wake-up (a timer wake stays on the task, through its sleep); at its creation, to its parent.
+/// moment of the wake-up (a timer wake stays on the task, through its sleep; a waker that had already ended, from its
+/// last slice); at its creation, to its parent.
 /// Segments are in time order and do not overlap.
 public struct CriticalPath: Sendable, Equatable {
     /// The segments, in time order.
@@ -66,6 +67,12 @@ public struct CriticalPath: Sendable, Equatable {
             let task = timeline.tasks[taskIndex]
             // The interval that was under way just before `time`.
             guard time > task.created, let i = task.intervals.index(containing: time - 1) else {
+                // The waker had already ended: a child's end resumes its parent just after the child's last slice, so
+                // the path goes on from that slice, not from the parent's creation.
+                if let last = task.intervals.last, last.end < time, last.end > task.created {
+                    time = last.end
+                    continue
+                }
                 if jump(to: task.parent) { continue }
                 break
             }

@@ -104,8 +104,8 @@ public enum ContrastVerdict {
     /// The clause on wall time, `a` named first: "multiplexed (2 pool threads) finished 412 ms sooner than
     /// thread-per-task (608 ms vs 1.02 s): under thread-per-task, the reason"; "multiplexed (2 pool threads) and
     /// thread-per-task took about as long (medians of 5 runs: 3.72 ms vs 4.20 ms)"; one steadily slower by less than the
-    /// tie margin, "multiplexed (2 pool threads) took 7.9% longer than thread-per-task (medians of 5 runs: 91.6 ms vs
-    /// 85.0 ms), in every pairing of runs but one: steady, but too small to call a winner"; or "no clear winner
+    /// tie margin, "multiplexed (2 pool threads) took 7.9% longer than thread-per-task in every run (medians of 5 runs:
+    /// 91.6 ms vs 85.0 ms): real but small, under the 15% Weft calls a win"; or "no clear winner
     /// between …: multiplexed's median was 19.8% lower (57.6 ms vs 71.8 ms), but the runs overlap". The statistics go
     /// to the detail (`evidence`).
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
@@ -118,8 +118,10 @@ public enum ContrastVerdict {
         if let repeated, repeated.isTie {
             guard repeated.isSteadyButSmall else { return "\(both) took about as long \(times(a, b))" }
             let longer = a.walls.median > b.walls.median
+            let margin = DurationFormat.fixed(noiseShare * 100, decimals: 0)
             return "\(name(a)) took \(WallTimeComparison.shareText(repeated.medianShare)) \(longer ? "longer" : "less time") "
-                + "than \(b.scheduler) \(times(a, b)): a steady difference, but too small to call a winner"
+                + "than \(b.scheduler) \(repeated.rangesOverlap ? "run after run" : "in every run") \(times(a, b)): "
+                + "real but small, under the \(margin)% Weft calls a win"
         }
         if repeated == nil && isTie(a, b) {
             return "\(both) took about as long \(times(a, b)): a tie within run-to-run noise"
@@ -139,17 +141,19 @@ public enum ContrastVerdict {
         return text
     }
 
-    /// The statistics behind a judgement over repeated runs, for the detail: "Rank test p = 0.0079, and the medians
-    /// are 17.1% apart: Weft calls a difference a win only when the runs differ in rank (p < 0.05) and the medians
-    /// by more than 15%." Nil for single runs.
+    /// The statistics behind a judgement over repeated runs, for the detail, in one short clause (the medians are in
+    /// the headline): "Rank test p = 0.0079; Weft calls a win only at p < 0.05 with the medians over 15% apart." Nil
+    /// for single runs.
     static func evidence(_ a: RunFigures, _ b: RunFigures) -> String? {
         guard let repeated = repeated(a, b) else { return nil }
         let margin = DurationFormat.fixed(noiseShare * 100, decimals: 0)
-        let rule = "Weft calls it a win only when the runs differ in rank (p < \(DurationFormat.fixed(WallTimeComparison.significance, decimals: 2))) "
-            + "and the medians by more than \(margin)%"
-        let share = WallTimeComparison.shareText(repeated.medianShare)
-        if repeated.isUndecided { return capitalized(repeated.undecidedDetail(sooner: a.walls.median <= b.walls.median ? a.scheduler : b.scheduler)) + "; " + rule + "." }
-        return capitalized(repeated.testText) + ", medians \(share) apart: " + rule + "."
+        let significance = DurationFormat.fixed(WallTimeComparison.significance, decimals: 2)
+        guard repeated.test != nil else {
+            return capitalized(repeated.testText) + "; Weft calls a win only when every run of one beats every run of "
+                + "the other and the medians are over \(margin)% apart."
+        }
+        return capitalized(repeated.testText) + "; Weft calls a win only at p < \(significance) with the medians over "
+            + "\(margin)% apart."
     }
 
     /// For a winner the trace gives no reason for: "None of the causes Weft measures (…) accounts for half the gap:
@@ -176,9 +180,14 @@ public enum ContrastVerdict {
     /// both drawn runs, a tie on wall time is judged again on main's lifetime.
     static let outsideMainShare = 0.25
 
-    /// Where the runtime's start-up and ending outside main make at least `outsideMainShare` of both drawn runs and
-    /// the wall times tie (or show no clear winner), the program itself is judged on main's lifetime in the drawn
-    /// runs, by the single-run share (`noiseShare`; no start-up jitter is in it): "multiplexed (2 pool threads) ran
+    /// The share of the difference in main's lifetimes that the difference in the drawn runs' outside-main parts may
+    /// reach for main's lifetimes to be judged: beyond it the drawn runs differ mostly by start-up noise.
+    static let outsideAlikeShare = 0.5
+
+    /// Where the runtime's start-up and ending outside main make at least `outsideMainShare` of both drawn runs, the
+    /// wall times tie (or show no clear winner), the outside parts of the two drawn runs are alike (they differ by at
+    /// most `outsideAlikeShare` of the difference in main) and the wall medians do not point the other way, the
+    /// program itself is judged on main's lifetime in the drawn runs, by the single-run share (`noiseShare`; no start-up jitter is in it): "multiplexed (2 pool threads) ran
     /// main in 2.32 ms and thread-per-task in 2.97 ms (the drawn runs): thread-per-task took 652 µs longer, as the
     /// reason. Start-up and ending outside main took 1.40 ms and 1.23 ms, so the whole runs took about as long (medians
     /// of 5 runs: 3.72 ms vs 4.20 ms)." Nil otherwise, and when main's lifetimes are themselves within `noiseShare`.
@@ -191,6 +200,12 @@ public enum ContrastVerdict {
         let (ma, mb) = (pa.main, pb.main)
         let gap = ma > mb ? ma - mb : mb - ma
         guard outside, min(ma, mb) > 0, Double(gap) > noiseShare * Double(min(ma, mb)) else { return nil }
+        // The outside parts must be alike, or the drawn runs differ mostly by one run's start-up noise.
+        let (outA, outB) = (pa.beforeMain + pa.afterMain, pb.beforeMain + pb.afterMain)
+        guard Double(outA > outB ? outA - outB : outB - outA) <= outsideAlikeShare * Double(gap) else { return nil }
+        // Nor may the wall medians point the other way from main's lifetimes.
+        if let repeated = repeated(a, b), repeated.first.spread.median != repeated.second.spread.median,
+           (repeated.first.spread.median > repeated.second.spread.median) != (ma > mb) { return nil }
         let mains = DurationFormat.distinct([ma, mb])
         var text = "\(name(a)) ran main in \(mains[0]) and \(b.scheduler) in \(mains[1]) (the drawn runs): "
         let (slow, fast) = mb > ma ? (b, a) : (a, b)
