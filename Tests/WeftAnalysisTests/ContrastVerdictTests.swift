@@ -17,7 +17,7 @@ struct ContrastVerdictTests {
         #expect(ContrastVerdict.sentences(a, b) == "On 2 cores, multiplexed (2 pool threads) finished 412 ms sooner than "
             + "thread-per-task (608 ms vs 1.02 s): under thread-per-task, main spent 430 ms creating 10,000 tasks and "
             + "their OS threads (multiplexed: 20.0 ms). Thread-per-task used 10,002 OS threads instead of 3 and 3.71× the "
-            + "peak memory (612 MiB vs 165 MiB).")
+            + "peak memory (612 MiB vs 165 MiB under multiplexed).")
     }
 
     @Test("two wall times or peak memories that three digits would print alike get the digits that tell them apart")
@@ -26,7 +26,7 @@ struct ContrastVerdictTests {
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 243_000_000, threads: 5, peakMemory: 27_303_936, tasks: 4)
         let text = ContrastVerdict.sentences(a, b)
         #expect(text.contains("(242.7 ms vs 243.0 ms)"), "\(text)")
-        #expect(text.contains("about the same peak memory (26.04 MiB vs 26.03 MiB)"), "\(text)")
+        #expect(text.contains("about the same peak memory (26.04 MiB vs 26.03 MiB under multiplexed)"), "\(text)")
         #expect(DiffVerdict.sentence(a, b).contains("(243.0 ms vs 242.7 ms)"))
     }
 
@@ -36,7 +36,7 @@ struct ContrastVerdictTests {
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 102 * ms, threads: 6, peakMemory: 25 * mib, tasks: 4)
         #expect(ContrastVerdict.sentences(a, b) == "Multiplexed (2 pool threads) and thread-per-task took about as long "
             + "(101 ms vs 102 ms): a tie within run-to-run noise. Thread-per-task used 6 OS threads instead of 3 and about "
-            + "the same peak memory (25.0 MiB vs 24.0 MiB).")
+            + "the same peak memory (25.0 MiB vs 24.0 MiB under multiplexed).")
         // Under a millisecond apart is a tie even at a large ratio; 20 % apart at 10 ms is not.
         let quick = RunFigures(scheduler: "multiplexed", wallTime: 300_000, threads: 3, tasks: 4)
         let slow = RunFigures(scheduler: "thread-per-task", wallTime: 900_000, threads: 3, tasks: 4)

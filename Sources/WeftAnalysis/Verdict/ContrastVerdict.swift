@@ -23,7 +23,7 @@ public enum ContrastVerdict {
     ///
     /// The headline: "On 2 cores, multiplexed (2 pool threads) finished 412 ms sooner than thread-per-task (608 ms vs
     /// 1.02 s): under thread-per-task, main spent 430 ms creating 10,000 tasks and their OS threads (multiplexed:
-    /// 20.0 ms). Thread-per-task used 10,002 OS threads instead of 3 and 3.71× the peak memory (612 MiB vs 165 MiB)."
+    /// 20.0 ms). Thread-per-task used 10,002 OS threads instead of 3 and 3.71× the peak memory (612 MiB vs 165 MiB under multiplexed)."
     /// Where the runtime's start-up and ending outside main are a large share of both runs and the runs tie overall,
     /// it judges main's lifetime instead (`mainLifetime`); where the slower drawn run stood still for a substantial
     /// share of the gap, that is its second sentence (`DrawnRuns.stalls`).
@@ -250,7 +250,7 @@ public enum ContrastVerdict {
     }
 
     /// What follows `b`'s name in the sentence on resources: "used 7 OS threads instead of 3 and 3.70× the peak
-    /// memory (612 MiB vs 165 MiB)".
+    /// memory (612 MiB vs 165 MiB under multiplexed)".
     static func resources(_ a: RunFigures, _ b: RunFigures) -> String {
         var claims: [String] = [threads(a, b)]
         if let memory = memory(a, b) { claims.append(memory) }
@@ -266,13 +266,14 @@ public enum ContrastVerdict {
         return "used \(count(b.threads)) \(word)\(atOnce) instead of \(a.threads > 0 ? count(a.threads) : "none")"
     }
 
-    /// "3.70× the peak memory (612 MiB vs 165 MiB)", or "about the same peak memory (…)"; nil without figures.
+    /// "3.70× the peak memory (612 MiB vs 165 MiB under multiplexed)", or "about the same peak memory (…)"; nil
+    /// without figures. The pair names `a`'s figure, since the headline's times name `a` first and this clause `b`.
     static func memory(_ a: RunFigures, _ b: RunFigures) -> String? {
         guard let ma = a.peakMemory, let mb = b.peakMemory, ma > 0, mb > 0 else { return nil }
         // Over repeated runs the figures are the table's medians, which need not be the drawn runs' own peaks.
         let medians = a.walls.count > 1 || b.walls.count > 1 ? "medians " : ""
         let peaks = ByteFormat.distinct(bytes: [Double(mb), Double(ma)])
-        let pair = "(\(medians)\(peaks[0]) vs \(peaks[1]))"
+        let pair = "(\(medians)\(peaks[0]) vs \(peaks[1]) under \(a.scheduler))"
         let r = Double(mb) / Double(ma)
         if abs(r - 1) < memoryNoiseShare { return "about the same peak memory \(pair)" }
         return r > 1 ? "\(ratio(r))× the peak memory \(pair)" : "\(ratio(1 / r))× less peak memory \(pair)"
