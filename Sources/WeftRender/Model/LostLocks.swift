@@ -19,11 +19,7 @@ enum LostLocks {
         var out: [TaskID: [TimeSpan]] = [:]
         for (index, hold) in holds.enumerated() where hold.requested < hold.start {
             // The first hold taken after the request, found by binary search on the starts.
-            var low = 0, high = index
-            while low < high {
-                let mid = (low + high) / 2
-                if holds[mid].start <= hold.requested { low = mid + 1 } else { high = mid }
-            }
+            let low = holds[..<index].partitionPoint { $0.start > hold.requested }
             for other in holds[low..<index] where other.task != hold.task && other.end > other.start {
                 out[hold.task, default: []].append(TimeSpan(other.start, other.end))
             }

@@ -48,11 +48,7 @@ struct MessageWakes {
 
     /// The index of the last message sent at or before `time`, by binary search.
     private static func lastIndex(_ times: [Times], atOrBefore time: UInt64) -> Int? {
-        var low = 0, high = times.count
-        while low < high {
-            let mid = (low + high) / 2
-            if times[mid].sent <= time { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? nil : low - 1
+        let after = times.partitionPoint { $0.sent > time }
+        return after == 0 ? nil : after - 1
     }
 }

@@ -322,12 +322,7 @@ extension RenderTimeline {
         for thread in threads where !thread.starved.isEmpty {
             for stretch in thread.starved {
                 // The slices it overlaps (one: both samples lay in one slice), found by binary search on their ends.
-                var low = 0, high = thread.slices.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if thread.slices[mid].end <= stretch.start { low = mid + 1 } else { high = mid }
-                }
-                var i = low
+                var i = thread.slices.partitionPoint { $0.end > stretch.start }
                 while i < thread.slices.count && thread.slices[i].start < stretch.end {
                     let slice = thread.slices[i]
                     if slice.actor == nil {
