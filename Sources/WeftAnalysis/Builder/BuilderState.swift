@@ -17,17 +17,17 @@ struct TaskBuild {
     var settled = 0
     /// The `block` recorded during the current slice, waiting for its `runEnd(blocked)`.
     var pendingBlock: (reason: BlockReason, object: ObjectID)?
-    /// Whether any interval of it ever finished.
-    var hasIntervals = false
-    /// Set when the task's code left an actor (`actorSlice`): the `unblock` that follows is that hop, not a wake-up.
-    var leftActor = false
     /// Set when an `unblock` arrived before the task's `runEnd(blocked)`: the waker.
     var wokenEarly: TaskID?
     /// How it ended; nil if it has not.
     var outcome: TaskOutcome?
     /// The thread it last ran on.
     var lastThread: ThreadID?
+    /// Whether any interval of it ever finished.
+    var hasIntervals = false
     var ended: UInt64?
+    /// Set when the task's code left an actor (`actorSlice`): the `unblock` that follows is that hop, not a wake-up.
+    var leftActor = false
     /// The duration of a `sleep` recorded during the current slice.
     var pendingSleep: UInt64?
     /// The last block of this task not yet matched by a send or receive (for `senderBlocked`/`receiverBlocked`).

@@ -58,8 +58,8 @@ public struct TaskStats: Sendable, Equatable, Codable {
     public var lifetime: UInt64
     public var running: UInt64
     public var runnable: UInt64
-    /// Blocked time by reason (`send`, `receive`, `mutex`, … and `unknown`).
-    public var blocked: [String: UInt64]
+    /// Blocked time by reason (`send`, `receive`, `mutex`, … and `unknown`), named only when printed.
+    public var blocked: BlockedTimes
     public var sleeping: UInt64
     public var slices: Int
     public var finished: Bool

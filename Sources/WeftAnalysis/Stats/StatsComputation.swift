@@ -36,7 +36,7 @@ extension RunStats {
         taskStats.reserveCapacity(timeline.tasks.count)
         for task in timeline.tasks {
             var s = TaskStats(id: task.id.rawValue, name: task.name, lifetime: task.lifetime(traceEnd: end), running: 0,
-                              runnable: 0, blocked: [:], sleeping: 0, slices: 0, finished: task.ended != nil)
+                              runnable: 0, blocked: BlockedTimes(), sleeping: 0, slices: 0, finished: task.ended != nil)
             if let failure = task.failure(in: timeline.run), let ended = task.ended {
                 s.failure = failure
                 s.failedAt = ended &- timeline.run.start
@@ -46,7 +46,7 @@ extension RunStats {
                 s.runnable = tally.runnable
                 s.sleeping = tally.sleeping
                 s.slices = tally.slices
-                for (reason, time) in tally.blocked { s.blocked[reason?.description ?? "unknown", default: 0] &+= time }
+                for (reason, time) in tally.blocked { s.blocked.add(time, for: reason) }
                 // Runnable → running transitions of zero length were dropped as intervals; count them as zero latency.
                 latency.add(0, times: tally.slices - tally.measured)
             }
