@@ -18,6 +18,9 @@ struct BlockedTimesTests {
         #expect(times["mutex"] == 8 && times["unknown"] == 7 && times["select"] == 0 && times["send"] == nil)
         #expect(times.keys == ["unknown", "select", "mutex"] && times.values == [7, 0, 8] && times.count == 3)
         #expect(times == ["mutex": 8, "unknown": 7, "select": 0])
+        #expect(times.total == 15 && BlockedTimes().total == 0)
+        times.add(.max, for: .join)
+        #expect(times.total == .max)
     }
 
     @Test("every reason's name and unknown has its own slot")

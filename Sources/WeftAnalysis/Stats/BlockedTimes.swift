@@ -52,6 +52,9 @@ public struct BlockedTimes: Sendable, Equatable, Sequence, ExpressibleByDictiona
     /// The times of the kinds seen, in kind order.
     public var values: [UInt64] { map { $0.value } }
 
+    /// All its blocked time, saturating (no kind is named).
+    public var total: UInt64 { times.saturatingSum() }
+
     /// Whether the task never waited.
     public var isEmpty: Bool { seen == 0 }
 

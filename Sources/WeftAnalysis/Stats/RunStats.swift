@@ -68,7 +68,7 @@ public struct TaskStats: Sendable, Equatable, Codable {
     public var failedAt: UInt64?
 
     /// All blocked time.
-    public var blockedTotal: UInt64 { blocked.values.saturatingSum() }
+    public var blockedTotal: UInt64 { blocked.total }
 }
 
 /// How busy one thread was.
