@@ -64,8 +64,9 @@ public struct StatsReport: Sendable {
                 ready.add(task.runnable)
                 waiting.add(task.blockedTotal &+ task.sleeping)
             }
-            table.append(["waiting to run", ready.description])
-            table.append(["blocked or asleep", waiting.description])
+            // Keys no wider than the others, so that the column keeps its width.
+            table.append(["runnable", ready.description])
+            table.append(["waiting", "blocked or asleep: " + waiting.description])
         }
         if let cancelled = run.cancellations { table.append(["cancelled", "\(cancelled) task\(cancelled == 1 ? "" : "s")"]) }
         if run.anomalies > 0 { table.append(["anomalies", "\(run.anomalies) (events that did not add up)"]) }
