@@ -8,7 +8,7 @@ import WeftTrace
 /// The demo that uses every primitive beyond channels, mutexes and wait groups.
 @Suite("config-cache: every newer primitive in one traced program", .serialized)
 struct ConfigCacheDemoTests {
-    static let lines = ["config loaded 1 time for 5 tasks", "80 lookups; cache refreshed to version 3",
+    static let lines = ["config loaded 1 time for 2 callers (main and the refresher)", "80 lookups; cache refreshed to version 3",
                         "the straggler was cancelled at its deadline", "stats: received (a full channel drops samples; closed, 0 left)"]
 
     @Test("same output under every scheduler; each primitive's events are in the trace and the model",
