@@ -48,7 +48,7 @@ extension Demo {
         let cache = runtime.rwMutex("cache")
         let table = CacheTable()
         let slots = runtime.semaphore(permits: context["slots"], name: "fetch slots")
-        let stats = runtime.channel(of: Int.self, capacity: 4, name: "stats")
+        let stats = runtime.channel(of: Int.self, capacity: 1, name: "stats")  // readers woken together overfill it
         let loads = Atomic<Int>(0)
         /// The load, run once: `meanwhile` first (main starts the tasks there), then 2 ms of reading the config, while
         /// the caller holds the cache's write lock.
