@@ -17,7 +17,7 @@ struct TieContrastTests {
         let stats = RunStats(timeline)
         for waiter in pacer.waiters {
             let task = try #require(stats.tasks.first { $0.name == waiter.task })
-            #expect(task.blocked.filter { ["send", "receive", "select"].contains($0.key) }.values.reduce(0, +) == waiter.blocked)
+            #expect(task.blocked.filter { ["send", "receive", "select"].contains($0.key) }.map { $0.value }.reduce(0, +) == waiter.blocked)
         }
         #expect(stats.tasks.first { $0.name == "square" }?.running == pacer.running)
     }
