@@ -32,6 +32,10 @@ struct TaskBuild {
     var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
     /// Set when the task's code left an actor (`actorSlice`): the `unblock` that follows is that hop, not a wake-up.
     var leftActor = false
+    /// Set while the task, woken for a mutex, is blocked on it again because another task took it first (a lost lock,
+    /// `TimelineState.loseLock`): the mutex's position, and how the task had become runnable, which it is again when
+    /// that other task lets go.
+    var lostLock: (mutex: Int, cause: RunnableCause)?
 
     // Cold: identity and family.
     var id: TaskID
@@ -75,6 +79,7 @@ struct TaskBuild {
         }
         state = next
         stateStart = end
+        lostLock = nil
     }
 }
 
@@ -127,6 +132,8 @@ struct MutexBuild {
     var holds: [LockHold] = []
     /// The hold still open.
     var openHold: LockHold?
+    /// The positions of the tasks that asked for it and have not got it yet (a few: the tasks waiting for it).
+    var waiters: [Int] = []
 }
 
 /// A wait group while the builder reads the trace.

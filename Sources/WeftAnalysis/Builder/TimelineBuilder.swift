@@ -138,6 +138,8 @@ struct TimelineState {
     /// Whether each piece is handed to the figures or the lints and forgotten (`summary` or `lints` set): no log
     /// line, counter change, signal, wait episode or instant is kept, and of each sample name only the extremes.
     var summarizes: Bool { summary != nil || lints != nil }
+    /// Whether the run's scheduler is thread-per-task (its `scheduler` metadata says so).
+    var threadPerTask = false
     var eventCount = 0
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
@@ -164,7 +166,9 @@ struct TimelineState {
                 anomaly(e, "more than \(Self.maxMetadata) metadata facts: this one (\(strings(v.key))) is not kept")
                 return
             }
-            run.metadata.append(MetadataEntry(key: strings(v.key), value: strings(v.value)))
+            let entry = MetadataEntry(key: strings(v.key), value: strings(v.value))
+            if entry.key == "scheduler" { threadPerTask = entry.value == "thread-per-task" }
+            run.metadata.append(entry)
         case .threadStart(let v):
             // The caller of `Weft.run` is one thread: an older trace records it twice (before and after the run,
             // maybe from two kernel threads); the second record continues the first.
