@@ -247,6 +247,8 @@ extension RenderTimeline {
             }
             facts.runnable.add(tasks[i].spans.reduce(0) { $0 + ($1.state.isReady ? $1.end - $1.start : 0) })
             facts.awaitingThread += tasks[i].spans.reduce(0) { $0 + ($1.state == .awaitingThread ? $1.end - $1.start : 0) }
+            let entering = tasks[i].spans.reduce(0) { $0 + ($1.state == .actor ? $1.end - $1.start : 0) }
+            if entering > 0 { facts.actorWait.add(entering) }
         }
         // Running while more threads ran tasks than there are cores: the OS may have kept the task's thread waiting
         // for a CPU, which the trace cannot tell from running.
