@@ -96,7 +96,7 @@ struct SummarizedStatsTests {
     @Test("summarising keeps no per-event lists: the summary's model has no intervals, slices or messages")
     func keepsNoDetail() throws {
         var state = TimelineState(strings: { _ in "" })
-        state.summary = RunStatsAccumulator()
+        state.countFigures(RunStatsAccumulator())
         let trace = SyntheticTrace(events: 60_000, population: 200, seed: 7)
         var most = 0
         while let e = try trace.next() {
@@ -132,7 +132,7 @@ struct SummarizedStatsTests {
             time += 10
         }
         var state = TimelineState(strings: { _ in "" })
-        state.summary = RunStatsAccumulator()
+        state.countFigures(RunStatsAccumulator())
         while let e = try s.list.next() { state.add(e) }
         #expect(state.flows.count == 1)
         _ = state.finish()
@@ -245,8 +245,8 @@ struct SummarizedStatsTests {
             let trace = Self.everyKind(rounds: rounds)
             trace.list.rewind()
             var state = TimelineState(strings: { _ in "" })
-            state.summary = RunStatsAccumulator()
-            if lints { state.lints = LintAccumulator(thresholds: LintThresholds(), detailLimit: 10) }
+            state.countFigures(RunStatsAccumulator())
+            if lints { state.checkLints(LintAccumulator(thresholds: LintThresholds(), detailLimit: 10)) }
             while let e = try trace.list.next() { state.add(e) }
             _ = state.finish()
             return state.retainedRecords + (state.lints?.retainedRecords ?? 0)

@@ -1,6 +1,10 @@
 import WeftTrace
 
 /// A task while the builder reads the trace: its finished intervals and its open state.
+///
+/// A million-task trace holds a million of these until the end, so the record is kept small: what most tasks never
+/// use (waits on wait groups and conditions, lock requests, regions, selects, a picture's joined pieces) lives in
+/// `TaskBuildExtras`, allocated for the tasks that do, and the one-byte fields sit in the optionals' spare bytes.
 struct TaskBuild {
     // Hot: touched by most events of the task (kept together, first, to share cache lines).
     /// The state the task is in since `stateStart` (not yet in `intervals`).
@@ -11,31 +15,23 @@ struct TaskBuild {
     var intervals: [StateInterval] = []
     /// How many of `intervals` were handed on already.
     var settled = 0
-    /// The joined pieces at the end of `intervals` (a model built for a picture).
-    var cellGroup = CellGroup()
-    /// Whether any interval of it ever finished.
-    var hasIntervals = false
     /// The `block` recorded during the current slice, waiting for its `runEnd(blocked)`.
     var pendingBlock: (reason: BlockReason, object: ObjectID)?
+    /// Whether any interval of it ever finished.
+    var hasIntervals = false
+    /// Set when the task's code left an actor (`actorSlice`): the `unblock` that follows is that hop, not a wake-up.
+    var leftActor = false
     /// Set when an `unblock` arrived before the task's `runEnd(blocked)`: the waker.
     var wokenEarly: TaskID?
+    /// How it ended; nil if it has not.
+    var outcome: TaskOutcome?
     /// The thread it last ran on.
     var lastThread: ThreadID?
     var ended: UInt64?
     /// The duration of a `sleep` recorded during the current slice.
     var pendingSleep: UInt64?
-    /// An open wait on a wait group or condition.
-    var openWait: OpenWait?
     /// The last block of this task not yet matched by a send or receive (for `senderBlocked`/`receiverBlocked`).
     var lastBlock: (reason: BlockReason, object: ObjectID)?
-    /// A mutex requested and not yet acquired.
-    var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
-    /// Set when the task's code left an actor (`actorSlice`): the `unblock` that follows is that hop, not a wake-up.
-    var leftActor = false
-    /// Set while the task, woken for a mutex, is blocked on it again because another task took it first (a lost lock,
-    /// `TimelineState.loseLock`): the mutex's position, and how the task had become runnable, which it is again when
-    /// that other task lets go.
-    var lostLock: (mutex: Int, cause: RunnableCause)?
 
     // Cold: identity and family.
     var id: TaskID
@@ -44,16 +40,59 @@ struct TaskBuild {
     var site = ""
     var parent = TaskID.none
     var children: [TaskID] = []
-    var outcome: TaskOutcome?
     var message = ""
-    /// Open regions (name, start) and closed ones.
-    var openRegions: [(name: String, start: UInt64)] = []
-    var regions: [Region] = []
     /// The last `block` and its wake-up.
     var lastWait: AnnouncedWait?
+    /// The rarely used parts, nil until one is set.
+    private var extras: TaskBuildExtras?
+
+    /// The joined pieces at the end of `intervals` (a model built for a picture).
+    var cellGroup: CellGroup {
+        get { extras?.cellGroup ?? CellGroup() }
+        _modify { yield &uniqueExtras().cellGroup }
+    }
+    /// An open wait on a wait group or condition.
+    var openWait: OpenWait? {
+        get { extras?.openWait }
+        _modify { yield &uniqueExtras().openWait }
+    }
+    /// A mutex requested and not yet acquired.
+    var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)? {
+        get { extras?.lockRequest }
+        _modify { yield &uniqueExtras().lockRequest }
+    }
+    /// Set when the task, woken for a mutex, was blocked on it again because another task took it first (a lost
+    /// lock, `TimelineState.loseLock`): the mutex's position, when, and how the task had become runnable, which it is
+    /// again when that other task lets go. Stale once the task has left that wait.
+    var lostLock: (mutex: Int, since: UInt64, cause: RunnableCause)? {
+        get { extras?.lostLock }
+        _modify { yield &uniqueExtras().lostLock }
+    }
+    /// Open regions (name, start) and closed ones.
+    var openRegions: [(name: String, start: UInt64)] {
+        get { extras?.openRegions ?? [] }
+        _modify { yield &uniqueExtras().openRegions }
+    }
+    var regions: [Region] {
+        get { extras?.regions ?? [] }
+        _modify { yield &uniqueExtras().regions }
+    }
     /// The channels of each select this task blocked in, in order (from `selectWait`), from the one its last
     /// blocked interval belonged to.
-    var selectWaits: [SelectWaitBuild] = []
+    var selectWaits: [SelectWaitBuild] {
+        get { extras?.selectWaits ?? [] }
+        _modify { yield &uniqueExtras().selectWaits }
+    }
+
+    /// The extras, made (or copied, when another copy of this record shares them) before a change.
+    private mutating func uniqueExtras() -> TaskBuildExtras {
+        if extras == nil {
+            extras = TaskBuildExtras()
+        } else if !isKnownUniquelyReferenced(&extras!) {
+            extras = extras!.copy()
+        }
+        return extras!
+    }
 
     init(id: TaskID, created: UInt64) {
         self.id = id
@@ -79,7 +118,30 @@ struct TaskBuild {
         }
         state = next
         stateStart = end
-        lostLock = nil
+    }
+}
+
+/// The parts of a `TaskBuild` most tasks never use, kept apart (see `TaskBuild`); copied on change when shared.
+final class TaskBuildExtras {
+    var cellGroup = CellGroup()
+    var openWait: OpenWait?
+    var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
+    var lostLock: (mutex: Int, since: UInt64, cause: RunnableCause)?
+    var openRegions: [(name: String, start: UInt64)] = []
+    var regions: [Region] = []
+    var selectWaits: [SelectWaitBuild] = []
+
+    /// A copy with the same values.
+    func copy() -> TaskBuildExtras {
+        let other = TaskBuildExtras()
+        other.cellGroup = cellGroup
+        other.openWait = openWait
+        other.lockRequest = lockRequest
+        other.lostLock = lostLock
+        other.openRegions = openRegions
+        other.regions = regions
+        other.selectWaits = selectWaits
+        return other
     }
 }
 

@@ -30,7 +30,7 @@ extension SignalledWake: CoalescedPiece {
 }
 
 /// The group of joined pieces at the end of a lane: where it begins in the lane's list and which time cell it covers.
-struct CellGroup {
+struct CellGroup: Equatable {
     /// Position in the list of the group's first piece; -1 when the lane ends with a piece drawn as it was.
     var first = -1
     var cell: UInt64 = 0
@@ -298,7 +298,11 @@ extension TaskBuild {
 
     /// Joins the intervals from position `from` on into the lane at `resolution`.
     mutating func coalesceIntervals(from: Int, resolution: UInt64) {
-        LaneCoalescing.coalesceTail(&intervals, from: from, group: &cellGroup, resolution: resolution)
+        guard from < intervals.count else { return }
+        // The group is kept apart from the record (`TaskBuildExtras`): changed on a copy, stored only when it changed.
+        var group = cellGroup
+        LaneCoalescing.coalesceTail(&intervals, from: from, group: &group, resolution: resolution)
+        if group != cellGroup { cellGroup = group }
     }
 }
 

@@ -14,7 +14,7 @@ extension TimelineState {
     /// which an `actorSlice` may show to be a wait for an actor). The interval count when none is.
     func heldBack(_ t: Int) -> Int {
         let all = tasks[t].intervals.count
-        guard threadPerTask, lints == nil, !actors.isEmpty, coalescing?.resolution ?? 0 == 0, tasks[t].ended == nil else { return all }
+        guard threadPerTask, !checksLints, !actors.isEmpty, coalescing?.resolution ?? 0 == 0, tasks[t].ended == nil else { return all }
         let settled = tasks[t].settled
         switch tasks[t].state {
         case .running:

@@ -34,6 +34,9 @@ extension TimelineState {
     mutating func lockLetGo(_ m: Int, at time: UInt64) {
         for w in mutexes[m].waiters {
             guard let lost = tasks[w].lostLock, lost.mutex == m else { continue }
+            tasks[w].lostLock = nil
+            // Still in that wait (not woken or run since): ready again.
+            guard case .blocked(_, .mutex?) = tasks[w].state, tasks[w].stateStart == lost.since else { continue }
             tasks[w].transition(to: .runnable(lost.cause), at: time)
             settleIntervals(w)
         }
@@ -52,7 +55,7 @@ extension TimelineState {
     private mutating func loseLock(_ t: Int, mutex m: Int, at time: UInt64) {
         guard case .runnable(let cause) = tasks[t].state, tasks[t].ended == nil else { return }
         tasks[t].transition(to: .blocked(object: mutexes[m].timeline.id.object, reason: .mutex), at: time)
-        tasks[t].lostLock = (m, cause)
+        tasks[t].lostLock = (m, tasks[t].stateStart, cause)
         settleIntervals(t)
     }
 }

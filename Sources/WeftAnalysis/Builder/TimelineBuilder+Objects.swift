@@ -34,7 +34,7 @@ extension TimelineState {
             // A receiver already waiting takes the message at once; otherwise it goes into the buffer.
             let handedOver = waitingReceivers[c] > 0
             let blocked = consumeBlock(e, on: v.channel.rawValue, reason: .channelSend)
-            if lints != nil {
+            if checksLints {
                 lints?.sent(on: v.channel.rawValue, by: e.task)
                 if e.task != .none, let t = taskIndex.position(e.task.rawValue) {
                     noteAction(t, .channelSend, on: v.channel.rawValue, at: e.time)
@@ -63,7 +63,7 @@ extension TimelineState {
                 return
             }
             channels[c].receives += 1
-            if lints != nil {
+            if checksLints {
                 lints?.received(from: v.channel.rawValue, by: e.task)
                 if e.task != .none, let t = taskIndex.position(e.task.rawValue) {
                     noteAction(t, .channelReceive, on: v.channel.rawValue, at: e.time)
@@ -225,7 +225,7 @@ extension TimelineState {
             mutexes[m].openHold = LockHold(start: e.time, end: e.time, task: e.task, requested: requested,
                                            contended: contended, released: false)
             lockTaken(m, by: t, at: e.time)
-            if lints != nil {
+            if checksLints {
                 lints?.acquired(mutex, by: e.task, at: e.time)
                 noteAction(t, .mutex, on: mutex.rawValue, at: e.time)
             }
@@ -344,7 +344,7 @@ extension TimelineState {
     private mutating func keep(_ signal: ConditionSignal, condition c: Int) {
         if !summarizes {
             conditions[c].timeline.signals.append(signal)
-        } else if lints != nil {
+        } else if checksLints {
             let woken = signal.woken == .none ? nil : taskIndex.position(signal.woken.rawValue)
             lints?.signalled(conditions[c].timeline.id.rawValue, by: signal.task, waking: woken, broadcast: signal.broadcast,
                              at: signal.time)

@@ -54,7 +54,7 @@ extension TimelineState {
                 }
                 primitives.openReads[m, default: [:]][e.task] = 0
                 summary?.readAcquired(v.mutex.rawValue, at: e.time)
-                if lints != nil {
+                if checksLints {
                     lints?.readAcquired(v.mutex.rawValue)
                     noteAction(t, .readLock, on: v.mutex.rawValue, at: e.time)
                 }
@@ -140,7 +140,7 @@ extension TimelineState {
         }
         let raw = primitives.semaphores[s].id.rawValue
         summary?.add(change, of: raw)
-        if lints != nil {
+        if checksLints {
             lints?.permitsChanged(raw, by: change.task, weight: change.weight)
             if change.weight > 0, change.task != .none, let t = taskIndex.position(change.task.rawValue) {
                 noteAction(t, .semaphore, on: raw, at: change.time)

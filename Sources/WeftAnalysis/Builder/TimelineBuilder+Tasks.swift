@@ -10,11 +10,13 @@ extension TimelineState {
         tasks[t].name = strings(v.name)
         tasks[t].site = strings(v.site)
         if isNew == false && !tasks[t].hasIntervals && !tasks[t].isRunning { tasks[t].created = min(tasks[t].created, e.time) }
-        if tasks[t].parent != .none {
-            let p = taskPosition(tasks[t].parent, at: e.time)
+        // The parent from the event, not from `tasks[t]`: read in the argument list of the mutating `taskPosition`,
+        // a field of the record costs a copy of the whole record.
+        if v.parent != .none {
+            let p = taskPosition(v.parent, at: e.time)
             tasks[p].children.append(id)
         }
-        if sink != nil { settleIntervals(t) } // a streaming export counts the new task's state from here
+        if streams { settleIntervals(t) } // a streaming export counts the new task's state from here
     }
 
     mutating func runBegin(_ v: RunBeginEvent, _ e: Event) {
@@ -90,7 +92,7 @@ extension TimelineState {
         let (reason, object, complaint) = tasks[t].wake(by: waker, at: e.time)
         if let complaint { anomaly(e, complaint) }
         if reason == .mutex { lockLostBeforeWake(t, at: e.time) }
-        if lints != nil, let woken = tasks[t].lastWait?.woken { lints?.woken(t, at: woken) }
+        if checksLints, let woken = tasks[t].lastWait?.woken { lints?.woken(t, at: woken) }
         if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {
             waitingReceivers[c] -= 1
         }
@@ -140,7 +142,7 @@ extension TimelineState {
         guard tasks[t].ended == nil else { return }
         tasks[t].transition(to: .finished, at: time)
         tasks[t].ended = tasks[t].stateStart
-        if lints != nil, tasks[t].lastWait?.woken == nil {
+        if checksLints, tasks[t].lastWait?.woken == nil {
             let ended = tasks[t].stateStart
             lints?.woken(t, at: ended)
         }
@@ -193,7 +195,7 @@ extension TimelineState {
             let interval = tasks[t].intervals[i]
             countChannelWait(interval, task: t)
             summary?.add(interval, of: id)
-            if lints != nil {
+            if checksLints {
                 // Slices that began at the wait's very end did not share its time: not counted, the task's own
                 // (begun then, when it ends the wait by running) among them.
                 let startedAtEnd = openSlicesLatestStart.time == interval.end ? openSlicesLatestStart.count : 0

@@ -34,7 +34,7 @@ public final class TimelineBuilder {
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func summarize(from stream: some EventStream) throws(TraceError) -> SummarizedTrace {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
-        state.summary = RunStatsAccumulator()
+        state.countFigures(RunStatsAccumulator())
         while let event = try stream.next() { state.add(event) }
         let skeleton = state.finish()
         return SummarizedTrace(skeleton: skeleton, accumulator: state.summary ?? RunStatsAccumulator())
@@ -48,7 +48,7 @@ public final class TimelineBuilder {
                              detailLimit: Int) throws(TraceError) -> CheckedTrace {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
         // The lints alone: the figures of `weft stats` are not counted.
-        state.lints = LintAccumulator(thresholds: thresholds, detailLimit: detailLimit)
+        state.checkLints(LintAccumulator(thresholds: thresholds, detailLimit: detailLimit))
         while let event = try stream.next() { state.add(event) }
         let skeleton = state.finish()
         state.lints?.settlePending()
@@ -134,10 +134,16 @@ struct TimelineState {
     /// they pass a budget, and repeated messages and wake-ups of one pair in one cell are dropped.
     var coalescing: CoalescingState?
     /// Whether the model keeps every interval, slice, message, hold and wake-up (neither summarising nor streaming).
-    var keepsDetail: Bool { !summarizes && sink == nil }
+    var keepsDetail: Bool { !summarizes && !streams }
+    // Plain flags, set with `summary`, `lints` and `sink` (`countFigures`, `checkLints`, `stream(to:)`): the hot path
+    // tests them instead of the optionals, as testing an optional accumulator for nil copies it (136 and 408 bytes).
     /// Whether each piece is handed to the figures or the lints and forgotten (`summary` or `lints` set): no log
     /// line, counter change, signal, wait episode or instant is kept, and of each sample name only the extremes.
-    var summarizes: Bool { summary != nil || lints != nil }
+    private(set) var summarizes = false
+    /// Whether `lints` is set.
+    private(set) var checksLints = false
+    /// Whether `sink` is set.
+    private(set) var streams = false
     /// Whether the run's scheduler is thread-per-task (its `scheduler` metadata says so).
     var threadPerTask = false
     var eventCount = 0
@@ -146,6 +152,25 @@ struct TimelineState {
 
     init(strings: @escaping (StringID) -> String) {
         self.strings = strings
+    }
+
+    /// From now on, hands each finished piece to `accumulator` (`summary`) and forgets it.
+    mutating func countFigures(_ accumulator: RunStatsAccumulator) {
+        summary = accumulator
+        summarizes = true
+    }
+
+    /// From now on, hands each finished piece to the lints' `accumulator` (`lints`) and forgets it.
+    mutating func checkLints(_ accumulator: LintAccumulator) {
+        lints = accumulator
+        checksLints = true
+        summarizes = true
+    }
+
+    /// From now on, streams each finished slice and interval to `sink` (`sink`; nil: stops).
+    mutating func stream(to sink: (any TimelineStreamSink)?) {
+        self.sink = sink
+        streams = sink != nil
     }
 
     /// Adds the next event, in stream order.
@@ -252,7 +277,7 @@ struct TimelineState {
     mutating func taskPosition(_ id: TaskID, at time: UInt64) -> Int {
         let known = tasks.count
         let t = taskIndex.position(id.rawValue, in: &tasks) { TaskBuild(id: id, created: time) }
-        if t >= known, lints != nil {
+        if t >= known, checksLints {
             let state = tasks[t].state, since = tasks[t].stateStart
             lints?.taskState(t, state, since: since)
         }

@@ -67,7 +67,7 @@ public struct TracedRun: Sendable {
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func digest(from stream: some EventStream) throws(TraceError) -> TracedRun {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
-        state.summary = RunStatsAccumulator()
+        state.countFigures(RunStatsAccumulator())
         state.messageOrder = MessageOrderCollector()
         var operations = TaskOperations()
         while let event = try stream.next() {

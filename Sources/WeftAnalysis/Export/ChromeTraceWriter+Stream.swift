@@ -48,7 +48,7 @@ extension ChromeTraceWriter: TimelineStreamSink {
     func finish() {
         finishing = true
         timeline = builder.finish()
-        builder.sink = nil
+        builder.stream(to: nil)
         flushWaitingEnds()
         for (_, waiting) in slicesAwaitingWait.sorted(by: { $0.key < $1.key }) {
             writeThreadSlice(waiting.slice, on: waiting.thread, wait: nil)

@@ -100,7 +100,7 @@ final class ChromeTraceWriter {
             out.raw(",\"tid\":")
         }
         builder = TimelineState(strings: strings)
-        builder.sink = self
+        builder.stream(to: self)
         // Nanosecond display: without it Catapult nests events by times rounded to whole microseconds, and
         // instants under 1 µs apart swallow run slices (and the flows bound to them).
         out.raw("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n")

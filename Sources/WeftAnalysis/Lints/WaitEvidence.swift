@@ -11,10 +11,10 @@ public struct WaitEvidence: Sendable {
     /// Per mutex (raw id): the task of its hold still open at the end.
     var heldAtEnd: [UInt64: TaskID] = [:]
     /// Per mutex (raw id): every task that ever held it.
-    var holders: [UInt64: Set<TaskID>] = [:]
+    var holders: [UInt64: TaskSet] = [:]
     /// Per channel (raw id): every task that sent on it, and every task that received a message from it.
-    var senders: [UInt64: Set<TaskID>] = [:]
-    var receivers: [UInt64: Set<TaskID>] = [:]
+    var senders: [UInt64: TaskSet] = [:]
+    var receivers: [UInt64: TaskSet] = [:]
     /// Per task: the last time it did what its last wait waited for on that wait's object (acquired the mutex or a
     /// read hold, sent, received a message, acquired permits), if it did after the wait began.
     var acted: [TaskID: UInt64] = [:]
@@ -24,8 +24,8 @@ public struct WaitEvidence: Sendable {
     /// Per semaphore (raw id): the permits each task holds at the end (acquired less released), when not zero.
     var permitsHeld: [UInt64: [TaskID: Int64]] = [:]
     /// Per wait group (raw id): every task that changed its counter; per condition: every task that signalled it.
-    var counterChangers: [UInt64: Set<TaskID>] = [:]
-    var signallers: [UInt64: Set<TaskID>] = [:]
+    var counterChangers: [UInt64: TaskSet] = [:]
+    var signallers: [UInt64: TaskSet] = [:]
     /// The tasks whose last wait, on a wait group or a condition, got what it waited for by its wake-up (the end of
     /// the task, or of the trace, when never woken): the counter at zero, or a signal for it since the wait began.
     var satisfiedWaits: Set<TaskID> = []
@@ -74,10 +74,10 @@ public struct WaitEvidence: Sendable {
             }
         }
         for group in timeline.waitGroups where !group.changes.isEmpty {
-            counterChangers[group.id.rawValue] = Set(group.changes.map(\.task))
+            counterChangers[group.id.rawValue] = TaskSet(group.changes.map(\.task))
         }
         for condition in timeline.conditions where !condition.signals.isEmpty {
-            signallers[condition.id.rawValue] = Set(condition.signals.map(\.task))
+            signallers[condition.id.rawValue] = TaskSet(condition.signals.map(\.task))
         }
         for task in timeline.tasks {
             guard let last = lastWaits[task.id] else { continue }

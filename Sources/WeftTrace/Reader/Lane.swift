@@ -137,10 +137,27 @@ struct Lane {
 /// A min-heap of lane indices ordered by their frontier event's (time, file offset).
 struct LaneHeap {
     private(set) var items: [(time: UInt64, offset: Int, lane: Int)] = []
+    /// The top's time and offset, kept beside the items (the greatest values when the heap is empty), so that the
+    /// reader compares the lane it emits from with the top without reaching into the items: an event that precedes
+    /// (`topTime`, `topOffset`) precedes every lane in the heap.
+    private(set) var topTime = UInt64.max
+    private(set) var topOffset = Int.max
 
     var isEmpty: Bool { items.isEmpty }
     var top: (time: UInt64, offset: Int, lane: Int)? { items.first }
     var count: Int { items.count }
+
+    /// Copies the top's key beside the items.
+    @inline(__always)
+    private mutating func noteTop() {
+        if let first = items.first {
+            topTime = first.time
+            topOffset = first.offset
+        } else {
+            topTime = .max
+            topOffset = .max
+        }
+    }
 
     mutating func push(time: UInt64, offset: Int, lane: Int) {
         items.append((time, offset, lane))
@@ -154,6 +171,7 @@ struct LaneHeap {
                 break
             }
         }
+        noteTop()
     }
 
     mutating func pop() -> Int? {
@@ -174,6 +192,7 @@ struct LaneHeap {
                 i = m
             }
         }
+        noteTop()
         return top
     }
 

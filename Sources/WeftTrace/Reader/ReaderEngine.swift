@@ -485,7 +485,7 @@ struct ReaderEngine {
         guard current >= 0 else { return heap.pop() }
         let li = current
         current = -1
-        if let top = heap.top, let f = frontier(li), !f.precedes(time: top.time, offset: top.offset) {
+        if let f = frontier(li), !f.precedes(time: heap.topTime, offset: heap.topOffset) {
             heap.push(time: f.time, offset: f.offset, lane: li)
             return heap.pop()
         }
@@ -524,18 +524,19 @@ struct ReaderEngine {
             if let li = pickLane() {
                 let pending = frontier(li)!
                 var event = pending.event(thread: lanes[li].thread, task: lanes[li].running)
-                if !lenient, let key = state.blocker(event) {
-                    lanes[li].queued = false
-                    waiting[key, default: []].append(li)
-                    parked += 1
-                    continue
-                }
                 var running = event.task
                 var wake: WaitKey? = nil
+                let cause: WaitKey?
                 do {
-                    try state.apply(event, running: &running, lenient: lenient, wake: &wake)
+                    cause = try state.admit(event, running: &running, lenient: lenient, wake: &wake)
                 } catch {
                     throw self.error(.invalidEvent, error.message, at: pending.offset, event: eventsRead)
+                }
+                if let cause {
+                    lanes[li].queued = false
+                    waiting[cause, default: []].append(li)
+                    parked += 1
+                    continue
                 }
                 if event.kind == .runBegin { event.task = running }
                 if lanes[li].emitted(running: running, stops: event.kind == .threadStop) {
