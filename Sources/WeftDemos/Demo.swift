@@ -14,6 +14,9 @@ public struct Demo: Sendable {
     public let flags: [DemoFlag]
     /// Whether the demo, with these options, is meant to end in a deadlock (the philosophers without `--fixed`).
     public let deadlocksByDesign: @Sendable (DemoOptions) -> Bool
+    /// What to look for in a picture of a run with these options, in the legend's words (the stage that sets the pace,
+    /// which lane shows a wait): the end of the picture's caption; nil when the summary says enough.
+    public let lookFor: @Sendable (DemoOptions) -> String?
     /// Checks that the options fit together (beyond each one's range); returns what is wrong, or nil.
     let constraint: @Sendable (DemoOptions) -> String?
     /// The program.
@@ -23,6 +26,7 @@ public struct Demo: Sendable {
         name: String, summary: String, claim: String,
         parameters: [DemoParameter] = [], flags: [DemoFlag] = [],
         deadlocksByDesign: @escaping @Sendable (DemoOptions) -> Bool = { _ in false },
+        lookFor: @escaping @Sendable (DemoOptions) -> String? = { _ in nil },
         constraint: @escaping @Sendable (DemoOptions) -> String? = { _ in nil },
         body: @escaping @Sendable (DemoContext) async throws -> Void
     ) {
@@ -32,6 +36,7 @@ public struct Demo: Sendable {
         self.parameters = parameters
         self.flags = flags
         self.deadlocksByDesign = deadlocksByDesign
+        self.lookFor = lookFor
         self.constraint = constraint
         self.body = body
     }

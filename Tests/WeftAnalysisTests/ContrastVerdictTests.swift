@@ -35,7 +35,7 @@ struct ContrastVerdictTests {
         let a = RunFigures(scheduler: "multiplexed", wallTime: 101 * ms, threads: 3, peakMemory: 24 * mib, tasks: 4, workers: 2)
         let b = RunFigures(scheduler: "thread-per-task", wallTime: 102 * ms, threads: 6, peakMemory: 25 * mib, tasks: 4)
         #expect(ContrastVerdict.sentences(a, b) == "Multiplexed (2 pool threads) and thread-per-task took about as long "
-            + "(101 ms vs 102 ms): a tie within run-to-run noise. Thread-per-task used 6 OS threads instead of 3 and about "
+            + "(101 ms vs 102 ms): a tie within run-to-run noise; thread-per-task used 6 OS threads instead of 3 and about "
             + "the same peak memory (25.0 MiB vs 24.0 MiB under multiplexed).")
         // Under a millisecond apart is a tie even at a large ratio; 20 % apart at 10 ms is not.
         let quick = RunFigures(scheduler: "multiplexed", wallTime: 300_000, threads: 3, tasks: 4)
@@ -63,9 +63,10 @@ struct ContrastVerdictTests {
         #expect(ContrastVerdict.isTie(a, b))
         let undecided = ContrastVerdict.verdict(a, b)
         #expect(undecided.headline.hasPrefix("No clear winner between multiplexed and thread-per-task: multiplexed's "
-            + "median was 66.7% lower (2.00 ms vs 6.00 ms), but the runs overlap."))
-        #expect(undecided.detail.hasPrefix("Rank test p = 0.17; Weft calls a win only at p < 0.05 with the medians over "
-            + "15% apart."))
+            + "median was 66.7% lower (2.00 ms vs 6.00 ms), but the runs overlap (multiplexed's runs took 2.00 ms – 9.00 ms, "
+            + "thread-per-task's 6.00 ms – 8.00 ms);"))
+        #expect(undecided.detail == "Rank test p = 0.17; Weft calls a win only at p < 0.05 with the medians over "
+            + "15% apart, so the panels show how each ran the work, not which is faster.")
         #expect(!ContrastVerdict.sentences(a, b).contains("tied"))
         // The outlier landing among thread-per-task's runs instead: 23 of 25 pairs, p = 8/252 = 0.032, a difference
         // though the ranges overlap.
@@ -108,7 +109,7 @@ struct ContrastVerdictTests {
         let e = run("multiplexed", [1 * ms, 2 * ms, 3 * ms]), f = run("thread-per-task", [3 * ms, 4 * ms, 5 * ms])
         #expect(ContrastVerdict.isTie(e, f))
         #expect(ContrastVerdict.wall(e, f).hasSuffix("multiplexed's median was 50.0% lower (2.00 ms vs 4.00 ms), but "
-            + "the runs overlap"))
+            + "the runs overlap (multiplexed's runs took 1.00 ms – 3.00 ms, thread-per-task's 3.00 ms – 5.00 ms)"))
         #expect(ContrastVerdict.verdict(e, f).detail.hasPrefix("3 runs each are too few for a rank test"))
         // 2 runs each, apart.
         #expect(!ContrastVerdict.isTie(run("multiplexed", [1 * ms, 2 * ms]), run("thread-per-task", [3 * ms, 4 * ms])))

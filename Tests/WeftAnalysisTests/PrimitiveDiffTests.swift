@@ -29,7 +29,7 @@ struct PrimitiveDiffTests {
         for kind in ["readAcquire", "semaphoreAcquire", "onceBegin", "tick", "taskCancel"] {
             #expect(counted.contains("events.\(kind)"), "\(kind)")
         }
-        // The readers' operations are the same whatever the schedule: load once, then 20 read-locked lookups.
+        // The readers' operations are the same whatever the schedule: 20 read-locked lookups.
         let reader = try #require(a.timeline.tasks.first { $0.name == "reader 1" })
         #expect(a.operations[reader.id].filter { $0.kind == .readLock }.count == 20)
         let cache = try #require(diff.mutexes.first)

@@ -1,9 +1,9 @@
 import Testing
 @testable import WeftAnalysis
 
-/// Repeated runs that fall in two separate groups (`RunGroups`), and what a tie's two drawn runs show
-/// (`WallTimeComparison.drawnRunsText`): the words the verdict, `weft compare` and the runs strip share.
-@Suite("Verdict: separate groups of runs and a tie's drawn runs")
+/// Repeated runs that fall in two separate groups (`RunGroups`): the words the verdict, `weft compare` and the runs
+/// strip share.
+@Suite("Verdict: separate groups of runs")
 struct RunGroupsTests {
     static let ms: UInt64 = 1_000_000
     static let µs: UInt64 = 1_000
@@ -46,35 +46,9 @@ struct RunGroupsTests {
                                                    5_300 * Self.µs])!)
         let verdict = ContrastVerdict.verdict(a, b)
         #expect(verdict.headline == "On 2 cores, multiplexed and thread-per-task took about as long (medians of 5 runs: "
-            + "5.74 ms vs 5.44 ms). Thread-per-task used 6 OS threads instead of 3.")
+            + "5.74 ms vs 5.44 ms; multiplexed's runs took 5.17 ms – 7.88 ms); thread-per-task used 6 OS threads instead of 3.")
         #expect(verdict.detail.contains(". Multiplexed's runs fell in two separate groups: 3 took 5.17 ms – 5.74 ms, 2 "
             + "took 7.50 ms – 7.88 ms."))
         #expect(!verdict.text.lowercased().contains("thread-per-task's runs fell"))
-    }
-
-    @Test("a tie's drawn runs: their gap is said against both ranges, one range, or the 15% margin; a difference says nothing")
-    func drawnRuns() throws {
-        let threadPerTask = WallTimeRuns([5_440 * Self.µs, 5_020 * Self.µs, 6_300 * Self.µs, 7_330 * Self.µs, 5_300 * Self.µs])!
-        let tie = try #require(WallTimeComparison(Self.bimodal, threadPerTask))
-        #expect(tie.isTie)
-        #expect(tie.drawnRunsText(firstName: "multiplexed", secondName: "thread-per-task") == "The drawn runs (each "
-            + "scheduler's median run) differ by 300 µs, less than either scheduler's own runs varied (2.71 ms and "
-            + "2.31 ms): they show how each scheduler ran the work, not which is faster.")
-        // One scheduler's runs tight, the other's wide: under the wider range only.
-        let tight = WallTimeRuns([5_400 * Self.µs, 5_440 * Self.µs, 5_480 * Self.µs, 5_420 * Self.µs, 5_460 * Self.µs])!
-        let oneRange = try #require(WallTimeComparison(Self.bimodal, tight))
-        #expect(oneRange.drawnRunsText(firstName: "multiplexed", secondName: "thread-per-task")?
-            .contains("differ by 300 µs, less than multiplexed's own runs varied (2.71 ms):") == true)
-        // Steadily apart but by under 15%: the margin is why.
-        let steady = try #require(WallTimeComparison(WallTimeRuns([100 * Self.ms, 101 * Self.ms, 102 * Self.ms, 103 * Self.ms,
-                                                                   104 * Self.ms])!,
-                                                     WallTimeRuns([105 * Self.ms, 106 * Self.ms, 106 * Self.ms, 107 * Self.ms,
-                                                                   108 * Self.ms])!))
-        #expect(steady.drawnRunsText(firstName: "multiplexed", secondName: "thread-per-task")?
-            .contains("differ by 4.00 ms (3.9%), within the 15% Weft calls a tie:") == true)
-        // A difference: the panels may show the winner, nothing to add.
-        let apart = try #require(WallTimeComparison(WallTimeRuns([1 * Self.ms, 2 * Self.ms, 3 * Self.ms, 4 * Self.ms])!,
-                                                    WallTimeRuns([10 * Self.ms, 11 * Self.ms, 12 * Self.ms, 13 * Self.ms])!))
-        #expect(apart.drawnRunsText(firstName: "multiplexed", secondName: "thread-per-task") == nil)
     }
 }

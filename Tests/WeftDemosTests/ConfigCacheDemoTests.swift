@@ -8,7 +8,7 @@ import WeftTrace
 /// The demo that uses every primitive beyond channels, mutexes and wait groups.
 @Suite("config-cache: every newer primitive in one traced program", .serialized)
 struct ConfigCacheDemoTests {
-    static let lines = ["config loaded 1 time for 5 tasks", "80 lookups; cache refreshed to version 3",
+    static let lines = ["config loaded 1 time for 2 callers (main and the refresher)", "80 lookups; cache refreshed to version 3",
                         "the straggler was cancelled at its deadline", "stats: received (a full channel drops samples; closed, 0 left)"]
 
     @Test("same output under every scheduler; each primitive's events are in the trace and the model",
@@ -41,6 +41,34 @@ struct ConfigCacheDemoTests {
         #expect(stats.mutexes.first { $0.label == "cache" }?.readAcquisitions == 81)
         // The deadlock lint does not take the cancelled straggler's wait for a stuck one.
         #expect(WaitForGraph(t).waits[straggler] == nil)
+    }
+
+    @Test("the readers' first lookups wait for main's load on the cache's write lock; the refresher waits on the once",
+          arguments: ["deterministic"])
+    func loadIsWaitedForOnTheLock(scheduler: String) async throws {
+        let run = try await RecordedRun.of("config-cache", [], scheduler: scheduler)
+        let t = run.timeline
+        let main = try #require(t.tasks.first { $0.name == "main" })
+        let cache = try #require(t.mutexes.first { $0.name == "cache" })
+        let load = try #require(cache.holds.elements.first)
+        #expect(load.task == main.id && load.end - load.start >= 2_000_000, "main holds the write lock across the 2 ms load")
+        let once = try #require(t.onces.first)
+        #expect(once.runner == main.id, "main runs the once's body")
+        func waits(_ name: String, _ reason: BlockReason) -> [StateInterval] {
+            t.tasks.filter { $0.name.hasPrefix(name) }.flatMap(\.intervals.elements).filter {
+                if case .blocked(_, reason?) = $0.state { true } else { false }
+            }
+        }
+        // Every reader is blocked reading during the load, and later during a refresh's write (1 ms each).
+        let readerWaits = waits("reader", .readLock)
+        for reader in t.tasks.filter({ $0.name.hasPrefix("reader") }) {
+            #expect(reader.intervals.elements.contains {
+                if case .blocked(_, .readLock?) = $0.state { $0.start < load.end && $0.end >= load.end } else { false }
+            }, "\(reader.name) waits for the load")
+        }
+        #expect(readerWaits.contains { $0.start > load.end }, "a lookup waits for a refresh's write")
+        #expect(waits("refresher", .once).count == 1)
+        #expect(waits("reader", .once).isEmpty, "readers never call the once")
     }
 
     @Test("under the deterministic scheduler a full stats channel drops samples (trySend misses) and the collector times out")

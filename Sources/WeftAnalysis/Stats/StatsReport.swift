@@ -15,7 +15,7 @@ public struct StatsReport: Sendable {
     /// Every table, in reading order: run, scheduler latency, tasks, threads, channels, mutexes, other primitives,
     /// actors.
     public func render(_ stats: RunStats) -> String {
-        var out = runTable(stats.run).render()
+        var out = runTable(stats.run, tasks: stats.tasks).render()
         out += "\n" + latencyTable(stats.schedulerLatency).render()
         out += "\n" + taskTable(stats.tasks).render()
         if stats.tasks.contains(where: { $0.failure != nil }) { out += "\n" + failureTable(stats.tasks).render() }
@@ -27,8 +27,9 @@ public struct StatsReport: Sendable {
         return out
     }
 
-    /// The run at a glance, as key/value rows.
-    public func runTable(_ run: RunSummary) -> TextTable {
+    /// The run at a glance, as key/value rows; with the run's `tasks`, also their waits summed over them (the figures a
+    /// verdict quotes: `RunFigures.waitingToRun` and `RunFigures.waiting`).
+    public func runTable(_ run: RunSummary, tasks: [TaskStats] = []) -> TextTable {
         var table = TextTable(title: "run", ["", ""], alignments: [.left, .left])
         table.headers = ["what", "value"]
         if !run.program.isEmpty { table.append(["program", run.program]) }
@@ -56,6 +57,16 @@ public struct StatsReport: Sendable {
         if let starved = run.cpuStarved {
             table.append(["no CPU", "\(DurationFormat.format(starved)) “running” while the thread's CPU clock stood still"
                 + " (summed over threads; drawn as waiting for a CPU)"])
+        }
+        if !tasks.isEmpty {
+            var ready = TaskSum(), waiting = TaskSum()
+            for task in tasks {
+                ready.add(task.runnable)
+                waiting.add(task.blockedTotal &+ task.sleeping)
+            }
+            // Keys no wider than the others, so that the column keeps its width.
+            table.append(["runnable", ready.description])
+            table.append(["waiting", "blocked or asleep: " + waiting.description])
         }
         if let cancelled = run.cancellations { table.append(["cancelled", "\(cancelled) task\(cancelled == 1 ? "" : "s")"]) }
         if run.anomalies > 0 { table.append(["anomalies", "\(run.anomalies) (events that did not add up)"]) }

@@ -24,9 +24,9 @@ public enum ContrastVerdict {
     /// The headline: "On 2 cores, multiplexed (2 pool threads) finished 412 ms sooner than thread-per-task (608 ms vs
     /// 1.02 s): under thread-per-task, main spent 430 ms creating 10,000 tasks and their OS threads (multiplexed:
     /// 20.0 ms). Thread-per-task used 10,002 OS threads instead of 3 and 3.71× the peak memory (612 MiB vs 165 MiB under multiplexed)."
-    /// Where the runtime's start-up and ending outside main are a large share of both runs and the runs tie overall,
-    /// it judges main's lifetime instead (`mainLifetime`); where the slower drawn run stood still for a substantial
-    /// share of the gap, that is its second sentence (`DrawnRuns.stalls`).
+    /// Where the slower drawn run stood still for a substantial share of the gap, that is its second sentence
+    /// (`DrawnRuns.stalls`). Where neither finished sooner, the verdict says instead where the two schedulers differed
+    /// in running the same work (`tie`).
     ///
     /// The detail: the statistics behind a decision over repeated runs, runs that fell in two groups (`RunGroups`),
     /// then what the two drawn runs hold that outweighs the gap between them (`DrawnRuns`).
@@ -46,27 +46,44 @@ public enum ContrastVerdict {
                 + ". Only \(b.scheduler) ended \(q); \(a.scheduler) completed in \(DurationFormat.format(a.wallTime)).")
         }
         let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
+        if !wallNamesStall(a, b), repeated(a, b)?.isTie ?? isTie(a, b) { return tie(a, b, gap: gap) }
         let resourcesSentence = capitalized(b.scheduler) + " " + resources(a, b) + "."
         var detail: [String] = []
         if let evidence = evidence(a, b) { detail.append(evidence) }
         if let unexplained = unexplained(a, b) { detail.append(unexplained) }
         detail += groups(a, b).map { capitalized($0) + "." }
-        var headline: String
-        var mainSaid = false
-        if let main = mainLifetime(a, b) {
-            headline = capitalized(lead + main)
-            mainSaid = true
+        var headline = capitalized(lead + wall(a, b)) + "."
+        if let stall = DrawnRuns.stalls(a, b, gap: gap), !wallNamesStall(a, b) {
+            headline += " " + stall
             detail.append(resourcesSentence)
         } else {
-            headline = capitalized(lead + wall(a, b)) + "."
-            if let stall = DrawnRuns.stalls(a, b, gap: gap), !wallNamesStall(a, b) {
-                headline += " " + stall
-                detail.append(resourcesSentence)
-            } else {
-                headline += " " + resourcesSentence
-            }
+            headline += " " + resourcesSentence
         }
-        detail += DrawnRuns.sentences(a, b, mainSaid: mainSaid)
+        detail += DrawnRuns.sentences(a, b)
+        return VerdictText(headline: headline, detail: detail.joined(separator: " "))
+    }
+
+    /// The verdict when neither run finished sooner (a tie, a steady but small difference, or no clear winner). The
+    /// headline: one sentence with the medians and the resources, then where the two schedulers differed in running
+    /// the same work (`TieContrast`): "On 2 cores, multiplexed (2 pool threads) and thread-per-task took about as long
+    /// (medians of 5 runs: 90.3 ms vs 83.4 ms; thread-per-task's runs took 81.2 ms – 147 ms); thread-per-task used 10
+    /// OS threads instead of 3 and about the same peak memory (…). Both waited for the same 2 cores, in different
+    /// places: …". The detail: the statistics and what the panels show in one sentence, runs that fell in two groups,
+    /// and a stall of the machine as large as a third of the gap between the drawn runs.
+    static func tie(_ a: RunFigures, _ b: RunFigures, gap: UInt64) -> VerdictText {
+        var headline = capitalized(lead(a, b) + wall(a, b)) + "; \(b.scheduler) \(resources(a, b))."
+        if let contrast = TieContrast.sentence(a, b) { headline += " " + contrast }
+        var detail: [String] = []
+        if let repeated = repeated(a, b) {
+            let margin = DurationFormat.fixed(noiseShare * 100, decimals: 0)
+            let rule = repeated.test == nil
+                ? "when every run of one beats every run of the other"
+                : "at p < \(DurationFormat.fixed(WallTimeComparison.significance, decimals: 2))"
+            detail.append(capitalized(repeated.testText) + "; Weft calls a win only \(rule) with the medians over "
+                + "\(margin)% apart, so the panels show how each ran the work, not which is faster.")
+        }
+        detail += groups(a, b).map { capitalized($0) + "." }
+        if let stall = DrawnRuns.stalls(a, b, gap: gap) { detail.append(stall) }
         return VerdictText(headline: headline, detail: detail.joined(separator: " "))
     }
 
@@ -113,10 +130,11 @@ public enum ContrastVerdict {
         let both = "\(name(a)) and \(b.scheduler)"
         if let repeated, repeated.isUndecided {
             let sooner = a.walls.median <= b.walls.median ? a.scheduler : b.scheduler
-            return "no clear winner between \(both): " + repeated.undecidedHeadline(sooner: sooner)
+            let ranges = "\(a.scheduler)'s runs took \(range(a.walls)), \(b.scheduler)'s \(range(b.walls))"
+            return "no clear winner between \(both): " + repeated.undecidedHeadline(sooner: sooner) + " (\(ranges))"
         }
         if let repeated, repeated.isTie {
-            guard repeated.isSteadyButSmall else { return "\(both) took about as long \(times(a, b))" }
+            guard repeated.isSteadyButSmall else { return "\(both) took about as long \(times(a, b, ranges: true))" }
             let longer = a.walls.median > b.walls.median
             let margin = DurationFormat.fixed(noiseShare * 100, decimals: 0)
             return "\(name(a)) took \(WallTimeComparison.shareText(repeated.medianShare)) \(longer ? "longer" : "less time") "
@@ -159,7 +177,7 @@ public enum ContrastVerdict {
     /// For a winner the trace gives no reason for: "None of the causes Weft measures (…) accounts for half the gap:
     /// the trace does not say why."; nil otherwise.
     static func unexplained(_ a: RunFigures, _ b: RunFigures) -> String? {
-        guard !isTie(a, b), !wallNamesStall(a, b), mainLifetime(a, b) == nil else { return nil }
+        guard !isTie(a, b), !wallNamesStall(a, b) else { return nil }
         let (slow, fast) = b.wallTime > a.wallTime ? (b, a) : (a, b)
         guard VerdictCause.reason(slow: slow, fast: fast, gap: gap(a, b)) == nil else { return nil }
         return "None of the causes Weft measures (creating tasks, their start-up, hand-offs, waits on the path that set "
@@ -174,46 +192,6 @@ public enum ContrastVerdict {
     /// The comparison over repeated runs (`WallTimeComparison`); nil unless both were run more than once.
     static func repeated(_ a: RunFigures, _ b: RunFigures) -> WallTimeComparison? {
         a.wallRuns.flatMap { a in b.wallRuns.flatMap { WallTimeComparison(a, $0) } }
-    }
-
-    /// The share of a run's wall time outside main (the runtime starting and stopping its threads) above which, in
-    /// both drawn runs, a tie on wall time is judged again on main's lifetime.
-    static let outsideMainShare = 0.25
-
-    /// The share of the difference in main's lifetimes that the difference in the drawn runs' outside-main parts may
-    /// reach for main's lifetimes to be judged: beyond it the drawn runs differ mostly by start-up noise.
-    static let outsideAlikeShare = 0.5
-
-    /// Where the runtime's start-up and ending outside main make at least `outsideMainShare` of both drawn runs, the
-    /// wall times tie (or show no clear winner), the outside parts of the two drawn runs are alike (they differ by at
-    /// most `outsideAlikeShare` of the difference in main) and the wall medians do not point the other way, the
-    /// program itself is judged on main's lifetime in the drawn runs, by the single-run share (`noiseShare`; no start-up jitter is in it): "multiplexed (2 pool threads) ran
-    /// main in 2.32 ms and thread-per-task in 2.97 ms (the drawn runs): thread-per-task took 652 µs longer, as the
-    /// reason. Start-up and ending outside main took 1.40 ms and 1.23 ms, so the whole runs took about as long (medians
-    /// of 5 runs: 3.72 ms vs 4.20 ms)." Nil otherwise, and when main's lifetimes are themselves within `noiseShare`.
-    static func mainLifetime(_ a: RunFigures, _ b: RunFigures) -> String? {
-        guard let pa = a.wallParts, let pb = b.wallParts, isTie(a, b) || repeated(a, b)?.isUndecided == true,
-              !wallNamesStall(a, b) else { return nil }
-        let outside = [(pa, a), (pb, b)].allSatisfy { parts, run in
-            Double(parts.beforeMain + parts.afterMain) >= outsideMainShare * Double(run.wallTime)
-        }
-        let (ma, mb) = (pa.main, pb.main)
-        let gap = ma > mb ? ma - mb : mb - ma
-        guard outside, min(ma, mb) > 0, Double(gap) > noiseShare * Double(min(ma, mb)) else { return nil }
-        // The outside parts must be alike, or the drawn runs differ mostly by one run's start-up noise.
-        let (outA, outB) = (pa.beforeMain + pa.afterMain, pb.beforeMain + pb.afterMain)
-        guard Double(outA > outB ? outA - outB : outB - outA) <= outsideAlikeShare * Double(gap) else { return nil }
-        // Nor may the wall medians point the other way from main's lifetimes.
-        if let repeated = repeated(a, b), repeated.first.spread.median != repeated.second.spread.median,
-           (repeated.first.spread.median > repeated.second.spread.median) != (ma > mb) { return nil }
-        let mains = DurationFormat.distinct([ma, mb])
-        var text = "\(name(a)) ran main in \(mains[0]) and \(b.scheduler) in \(mains[1]) (the drawn runs): "
-        let (slow, fast) = mb > ma ? (b, a) : (a, b)
-        text += "\(slow.scheduler) took \(DurationFormat.format(gap)) longer"
-        if let reason = VerdictCause.reason(slow: slow, fast: fast, gap: gap) { text += ", as " + reason }
-        let outsides = DurationFormat.distinct([pa.beforeMain + pa.afterMain, pb.beforeMain + pb.afterMain])
-        return text + ". Start-up and ending outside main took \(outsides[0]) and \(outsides[1]), so the "
-            + "whole runs \(repeated(a, b)?.isUndecided == true ? "show no clear winner" : "took about as long") \(times(a, b))."
     }
 
     /// Over repeated runs, a clause for each scheduler whose runs fell in two clearly separated groups (`RunGroups`),
@@ -238,15 +216,31 @@ public enum ContrastVerdict {
         slow.stalled > fast.stalled && slow.stalled - fast.stalled >= gap / 2
     }
 
-    /// "(608 ms vs 1.02 s)", or over repeated runs "(medians of 5 runs: 608 ms vs 1.02 s)"; `a` first.
-    static func times(_ a: RunFigures, _ b: RunFigures) -> String {
+    /// "(608 ms vs 1.02 s)", or over repeated runs "(medians of 5 runs: 608 ms vs 1.02 s)"; `a` first. With `ranges`,
+    /// a scheduler whose runs were uneven, the slowest at least `unevenRuns` times the fastest, has its range said too,
+    /// which its median would hide: "(medians of 5 runs: 90.3 ms vs 83.4 ms; thread-per-task's runs took 81.2 ms –
+    /// 147 ms)".
+    static func times(_ a: RunFigures, _ b: RunFigures, ranges: Bool = false) -> String {
         // Written with enough digits that two different times never read alike ("242.9 ms vs 243.1 ms").
         let walls = DurationFormat.distinct([a.wallTime, b.wallTime])
-        let pair = "\(walls[0]) vs \(walls[1])"
+        var pair = "\(walls[0]) vs \(walls[1])"
         let (wa, wb) = (a.walls, b.walls)
         guard wa.count > 1 || wb.count > 1 else { return "(\(pair))" }
+        let uneven = [a, b].filter { ranges && $0.walls.count > 1 && Double($0.walls.high) >= unevenRuns * Double($0.walls.low) }
+        if !uneven.isEmpty {
+            pair += "; " + uneven.map { "\($0.scheduler)'s runs took \(range($0.walls))" }.joined(separator: ", ")
+        }
         if wa.count == wb.count { return "(medians of \(count(wa.count)) runs: \(pair))" }
         return "(medians of \(count(wa.count)) and \(count(wb.count)) runs: \(pair))"
+    }
+
+    /// The ratio of the slowest run to the fastest from which a tie's headline says a scheduler's range of runs.
+    static let unevenRuns = 1.5
+
+    /// "81.2 ms – 147 ms": the fastest and slowest of a scheduler's runs.
+    static func range(_ walls: Spread<UInt64>) -> String {
+        let ends = DurationFormat.distinct([walls.low, walls.high])
+        return "\(ends[0]) – \(ends[1])"
     }
 
     /// What follows `b`'s name in the sentence on resources: "used 7 OS threads instead of 3 and 3.70× the peak

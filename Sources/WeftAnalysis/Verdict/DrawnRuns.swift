@@ -2,24 +2,19 @@
 /// running of the program: a machine stall (`MachineStalls`; the verdict's headline says it), a pool thread the OS did not run while work waited in
 /// its queue (`FrozenPoolThreads`), the start-up before main and the end after it (`WallTimeParts`). Each is said with
 /// its numbers and with what the reader should not conclude from the panels, so that the headline names what the
-/// picture shows most strikingly, not only the race. For a tie over repeated runs, the sentence on the drawn runs
-/// themselves (`WallTimeComparison.drawnRunsText`) comes first.
+/// picture shows most strikingly, not only the race. A tie says none of this (`ContrastVerdict.tie`): where neither
+/// run is faster, the gap between the drawn runs is no difference to account for.
 enum DrawnRuns {
     /// The share of its run's wall time below which a start-up before main or an end after it goes unsaid.
     static let notableShare = 0.1
 
     /// The sentences on run `a` and run `b` as drawn (for Weft: multiplexed, then thread-per-task); none when
     /// nothing in them outweighs their gap. A machine stall is the verdict's headline's to say (`stalls`).
-    /// `mainSaid`: the headline already compared main's lifetimes, so the drawn runs' outside of main goes unsaid.
-    static func sentences(_ a: RunFigures, _ b: RunFigures, mainSaid: Bool = false) -> [String] {
+    static func sentences(_ a: RunFigures, _ b: RunFigures) -> [String] {
         var out: [String] = []
-        if let ra = a.wallRuns, let rb = b.wallRuns, let comparison = WallTimeComparison(ra, rb),
-           let text = comparison.drawnRunsText(firstName: a.scheduler, secondName: b.scheduler) {
-            out.append(text)
-        }
         let gap = a.wallTime > b.wallTime ? a.wallTime - b.wallTime : b.wallTime - a.wallTime
         if let frozen = frozen(a, b, gap: gap) { out.append(frozen) }
-        if let outside = outsideMain(a, b, gap: gap, mainSaid: mainSaid) { out.append(outside) }
+        if let outside = outsideMain(a, b, gap: gap) { out.append(outside) }
         return out
     }
 
@@ -75,11 +70,10 @@ enum DrawnRuns {
     /// `notableShare` of its wall time there (a start-up of 1 ms in a run of 54 ms is no part of what the picture
     /// shows). Where the outside parts' difference explains at least half the gap: "The drawn runs differ mostly
     /// outside main, in the runtime starting and stopping its threads: 1.40 ms under multiplexed, 6.10 ms under
-    /// thread-per-task; main itself ran 2.32 ms and 2.40 ms." Otherwise, unless the headline compared main's lifetimes
-    /// (`mainSaid`), how much of the gap they explain and where the rest is: "Outside main, the runtime starting and
+    /// thread-per-task; main itself ran 2.32 ms and 2.40 ms." Otherwise, how much of the gap they explain and where the rest is: "Outside main, the runtime starting and
     /// stopping its threads took 1.52 ms and 1.69 ms, which explains 170 µs of the 422 µs gap; inside main the drawn runs differ by 650 µs: 2.32 ms vs 2.97 ms." Nil
     /// when there is nothing to say, or a run has no main that ended.
-    static func outsideMain(_ a: RunFigures, _ b: RunFigures, gap: UInt64, mainSaid: Bool) -> String? {
+    static func outsideMain(_ a: RunFigures, _ b: RunFigures, gap: UInt64) -> String? {
         guard let pa = a.wallParts, let pb = b.wallParts else { return nil }
         func notable(_ part: (WallTimeParts) -> UInt64) -> Bool {
             zip([pa, pb], [a.wallTime, b.wallTime]).contains { parts, wall in
@@ -97,7 +91,6 @@ enum DrawnRuns {
                 + "\(outsides[0]) under \(a.scheduler), \(outsides[1]) under \(b.scheduler); main itself ran "
                 + "\(mains[0]) and \(mains[1])."
         }
-        guard !mainSaid else { return nil }
         let mainGap = pa.main > pb.main ? pa.main - pb.main : pb.main - pa.main
         // The outside parts' share of the gap, said as a share rather than yes or no.
         let share = outsideGap == 0 ? "none of the \(time(gap)) gap"

@@ -56,12 +56,30 @@ public struct RunFigures: Sendable, Equatable {
     /// The most scheduler threads alive at once, when measured (a run that starts and ends threads as it goes has
     /// fewer at once than it used).
     public var peakThreads: Int?
+    /// Every task's time ready to run but not running, summed over the run's tasks: the "runnable" column of
+    /// `weft stats`, and the figure a panel's Tasks header opens with ("each task waited 26.6 ms on average"); under
+    /// a pool, waits in its queue; under thread-per-task, waits for a task's new thread to start or for a woken thread
+    /// to run. Nil when not measured.
+    public var waitingToRun: TaskSum?
+    /// Time (ns) tasks were "running" on a thread whose CPU clock stood still, summed over threads (`CPUStarvation`,
+    /// `RunInfo.cpuStarved`; `weft stats` prints it as "no CPU"): waits for a CPU from the OS.
+    public var cpuStarved: UInt64
+    /// Every task's time blocked or asleep, summed over the run's tasks (the "blocked" and "sleeping" columns of
+    /// `weft stats`): under thread-per-task, time each task held its OS thread without running. Nil when not measured.
+    public var waiting: TaskSum?
+    /// The time (ns) the task that created every other task (`spawner`) was ready to run but not running, as
+    /// `weft stats` prints in its "runnable" column; nil without one spawner.
+    public var spawnerReady: UInt64?
+    /// The task whose work the others waited on most (`Pacer`), when one did.
+    public var pacer: Pacer?
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
                 stalled: UInt64 = 0, frozenPoolThread: UInt64 = 0, wallParts: WallTimeParts? = nil, wallRuns: WallTimeRuns? = nil, spawner: String? = nil,
                 handoffs: Handoffs? = nil, startUps: StartUps? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil,
-                systemTime: UInt64? = nil, busy: UInt64 = 0, pathWaits: PathWaits? = nil, peakThreads: Int? = nil) {
+                systemTime: UInt64? = nil, busy: UInt64 = 0, pathWaits: PathWaits? = nil, peakThreads: Int? = nil,
+                waitingToRun: TaskSum? = nil, cpuStarved: UInt64 = 0, waiting: TaskSum? = nil, spawnerReady: UInt64? = nil,
+                pacer: Pacer? = nil) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -84,6 +102,11 @@ public struct RunFigures: Sendable, Equatable {
         self.busy = busy
         self.pathWaits = pathWaits
         self.peakThreads = peakThreads
+        self.waitingToRun = waitingToRun
+        self.cpuStarved = cpuStarved
+        self.waiting = waiting
+        self.spawnerReady = spawnerReady
+        self.pacer = pacer
     }
 
     /// How much of the time the trace counts as running was spent waiting for a CPU (ns): the threads' running time
@@ -105,10 +128,16 @@ public struct RunFigures: Sendable, Equatable {
 
     /// The name of the one task that created all the others ("main"), when there is one.
     public static func spawner(_ timeline: Timeline) -> String? {
+        guard let parent = spawnerID(timeline), let task = timeline.task(parent) else { return nil }
+        return task.name.isEmpty ? task.label : task.name
+    }
+
+    /// The one task that created all the others, when there is one.
+    static func spawnerID(_ timeline: Timeline) -> TaskID? {
         guard timeline.tasks.count >= 2 else { return nil }
         let parents = Set(timeline.tasks.lazy.map(\.parent).filter { $0 != .none })
-        guard parents.count == 1, let parent = parents.first, let task = timeline.task(parent) else { return nil }
-        return task.name.isEmpty ? task.label : task.name
+        guard parents.count == 1, let parent = parents.first, timeline.task(parent) != nil else { return nil }
+        return parent
     }
 
     /// How long creating the tasks took: from the creation of the first task that another task created to the last
@@ -165,6 +194,18 @@ extension RunFigures {
                   systemTime: run.sample(SampleName.cpuSystemNanoseconds.rawValue),
                   busy: timeline.threads.reduce(0) { $0 &+ $1.busy }, pathWaits: PathWaits(path: path),
                   peakThreads: Self.peakThreads(timeline))
+        var ready = TaskSum(), waiting = TaskSum()
+        for task in timeline.tasks {
+            let times = task.timeByCategory()
+            ready.add(times[TaskStateCategory.runnable.rawValue])
+            waiting.add(times[TaskStateCategory.blocked.rawValue] &+ times[TaskStateCategory.sleeping.rawValue])
+        }
+        waitingToRun = ready
+        self.waiting = waiting
+        cpuStarved = run.cpuStarved
+        spawnerReady = Self.spawnerID(timeline).flatMap { timeline.task($0) }
+            .map { $0.timeByCategory()[TaskStateCategory.runnable.rawValue] }
+        pacer = Pacer(timeline)
     }
 
     /// The most scheduler threads (the caller of `Weft.run` apart) alive at once: started and not yet stopped.

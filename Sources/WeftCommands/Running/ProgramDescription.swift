@@ -3,12 +3,14 @@ import WeftDemos
 
 /// The one line under the title of `weft compare`'s table and picture that says what the compared program does.
 enum ProgramDescription {
-    /// The demo's summary from the registry, then every option this run sets away from its default, e.g.
-    /// "io-bound: 10,000 tasks that mostly sleep, … — this run: --tasks 1,000 (default 10,000)".
+    /// The demo's summary from the registry, then every option this run sets away from its default, then what to
+    /// look for in its picture when the demo says (`Demo.lookFor`), e.g. "io-bound: 10,000 tasks that mostly
+    /// sleep, … — this run: --tasks 1,000 (default 10,000)" or "pipeline: … — this run: … — look for: square …".
     static func demo(_ selection: DemoSelection) -> String {
         let changed = changedOptions(selection)
         return "\(selection.demo.name): \(selection.demo.summary)"
             + (changed.isEmpty ? "" : " — this run: " + changed.joined(separator: ", "))
+            + (selection.demo.lookFor(selection.options).map { " — look for: " + $0 } ?? "")
     }
 
     /// Every option `selection` sets away from the demo's default: "--tasks 1,000 (default 10,000)", "--fixed (…)".

@@ -11,7 +11,18 @@ extension Demo {
             DemoParameter("items", 100, 1...10_000_000, "how many numbers flow through"),
             DemoParameter("capacity", 0, 0...1_000_000, "each channel's buffer (0 is unbuffered)"),
             DemoParameter("work-us", 0, 0...1_000_000, "how long the square stage computes per item, in microseconds"),
-        ]
+        ],
+        lookFor: { options in
+            let capacity = options["capacity"]
+            let handover = capacity == 0
+                ? "a rendezvous on the unbuffered channels (each send waits for its receive)"
+                : "a hand-over through channels of \(capacity.grouped) slot\(capacity == 1 ? "" : "s")"
+            let passing = "each send → receive arrow is one item passing, \(handover)"
+            guard options["work-us"] > 0 else { return passing }
+            return "square is the bottleneck: with \(options["work-us"].grouped) µs of CPU work per item it is always "
+                + "running, while generate waits to hand it the next number and sum waits for the next square (both "
+                + "blocked: channel); " + passing
+        }
     ) { context in
         let runtime = context.runtime
         let items = context["items"]

@@ -29,15 +29,19 @@ enum SemaphoreLanes {
         return tracks
     }
 
-    /// Each acquisition paired with the same task's next release (first acquired, first released), or held to `end`.
+    /// One hold per permit: each permit acquired paired with the same task's next permit released (first acquired,
+    /// first released), or held to `end`. A task that takes 2 permits at once holds two slices side by side, so that
+    /// it fills two of the lane's permit rows, as it keeps two holders out.
     static func holds(_ changes: [PermitChange], end: UInt64, time t: (UInt64) -> UInt64) -> [ThreadSlice] {
         var open: [TaskID: [UInt64]] = [:]
         var holds: [ThreadSlice] = []
         for change in changes {
             if change.weight > 0 {
-                open[change.task, default: []].append(change.time)
+                open[change.task, default: []].append(contentsOf: repeatElement(change.time, count: Int(change.weight)))
             } else if var starts = open[change.task], !starts.isEmpty {
-                holds.append(ThreadSlice(start: t(starts.removeFirst()), end: t(change.time), task: change.task))
+                for _ in 0..<min(Int(-change.weight), starts.count) {
+                    holds.append(ThreadSlice(start: t(starts.removeFirst()), end: t(change.time), task: change.task))
+                }
                 open[change.task] = starts
             }
         }

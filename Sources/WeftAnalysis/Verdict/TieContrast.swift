@@ -1,0 +1,128 @@
+/// For two runs of one program that took about as long, the one sentence on where the two schedulers differed in
+/// running the same work, from their measurements: a tie says nothing of who is faster, so the verdict says this
+/// instead. The first rule that holds gives it:
+///
+/// - Cores: both runs waited for the same cores, in different places. A pool's tasks waited in its queue and
+///   thread-per-task's threads waited for a CPU from the OS ("running" while the thread's CPU clock stood still), each
+///   for at least `notableShare` of its run's wall time per task (the figures of the panels' Tasks headers).
+/// - The path: in the drawn runs main's lifetimes differ by more than the tie margin and a measured cause
+///   (`VerdictCause`) accounts for half of it; where the other run's tasks waited longer to run in all, it says that
+///   their waits fell off the path that set the wall time.
+/// - The pace: one task set it (`Pacer`), and the others' waits on its channels are said, with what they held.
+/// - Held threads: thread-per-task's tasks waited (blocked or asleep) longer than they ran, each keeping its OS thread,
+///   where a pool's waiting tasks held none.
+enum TieContrast {
+    /// The share of its run's wall time that a wait per task must reach to be where the schedulers differed.
+    static let notableShare = 0.1
+
+    /// The sentence on run `a` and run `b` (for Weft: multiplexed, then thread-per-task), ending in a full stop; nil
+    /// when no rule holds.
+    static func sentence(_ a: RunFigures, _ b: RunFigures) -> String? {
+        if let cores = cores(a, b) { return cores }
+        if let path = path(a, b) { return path }
+        if let pace = pace(a, b) { return pace }
+        return held(a, b)
+    }
+
+    /// The run on a pool and the run with a thread per task, in either order; nil unless it is one of each.
+    static func roles(_ a: RunFigures, _ b: RunFigures) -> (pool: RunFigures, own: RunFigures)? {
+        if a.workers != nil && VerdictCause.ownThreads(b) { return (a, b) }
+        if b.workers != nil && VerdictCause.ownThreads(a) { return (b, a) }
+        return nil
+    }
+
+    /// "Both waited for the same 2 cores, in different places: multiplexed's tasks waited in the pool's queue (26.6 ms
+    /// each on average; a pool thread runs a task until it awaits or ends, so main waited 45.4 ms in all to run
+    /// again), thread-per-task's threads waited for a CPU from the OS (25.2 ms per task “running” while its thread's
+    /// CPU clock stood still)."
+    static func cores(_ a: RunFigures, _ b: RunFigures) -> String? {
+        guard let (pool, own) = roles(a, b), let queued = pool.waitingToRun, queued.tasks > 0,
+              let ownTasks = own.waitingToRun?.tasks, ownTasks > 0 else { return nil }
+        let starved = own.cpuStarved / UInt64(ownTasks)
+        guard notable(queued.perTask, of: pool), notable(starved, of: own) else { return nil }
+        let cores = (pool.cores ?? own.cores).map { $0 == 1 ? "the one core" : "the same \(count($0)) cores" } ?? "the same cores"
+        var text = "Both waited for \(cores), in different places: \(pool.scheduler)'s tasks waited in the pool's queue "
+            + "(\(time(queued.perTask)) each on average"
+        if let spawner = pool.spawner, let ready = pool.spawnerReady, notable(ready, of: pool) {
+            text += "; a pool thread runs a task until it awaits or ends, so \(spawner) waited \(time(ready)) in all to run"
+        }
+        return text + "), \(own.scheduler)'s threads waited for a CPU from the OS (\(time(starved)) per task “running” "
+            + "while its thread's CPU clock stood still)."
+    }
+
+    /// "In the drawn runs thread-per-task's main ran 864 µs longer (3.55 ms vs 2.69 ms): its tasks waited 1.90 ms of
+    /// the wall time for their new OS threads to start (…), where the pool's new tasks waited 423 µs; multiplexed's
+    /// tasks waited longer to run in all (925 µs each on average, against 678 µs), but less of it on that path."
+    static func path(_ a: RunFigures, _ b: RunFigures) -> String? {
+        guard let pa = a.wallParts, let pb = b.wallParts, min(pa.main, pb.main) > 0 else { return nil }
+        let gap = pa.main > pb.main ? pa.main - pb.main : pb.main - pa.main
+        guard Double(gap) > ContrastVerdict.noiseShare * Double(min(pa.main, pb.main)) else { return nil }
+        // Not where the wall medians point the other way from main's lifetimes.
+        if let repeated = ContrastVerdict.repeated(a, b), repeated.first.spread.median != repeated.second.spread.median,
+           (repeated.first.spread.median > repeated.second.spread.median) != (pa.main > pb.main) { return nil }
+        let (slow, fast) = pb.main > pa.main ? (b, a) : (a, b)
+        guard let reason = VerdictCause.reason(slow: slow, fast: fast, gap: gap) else { return nil }
+        let mains = DurationFormat.distinct([max(pa.main, pb.main), min(pa.main, pb.main)])
+        var text = "In the drawn runs \(slow.scheduler)'s main ran \(time(gap)) longer (\(mains[0]) vs \(mains[1])): " + reason
+        if let slowReady = slow.waitingToRun, let fastReady = fast.waitingToRun, slowReady.perTask < fastReady.perTask {
+            text += "; \(fast.scheduler)'s tasks waited longer to run in all (\(time(fastReady.perTask)) each on average, "
+                + "against \(time(slowReady.perTask))), but less of it on the path that set the wall time"
+        }
+        return text + "."
+    }
+
+    /// "In both runs square set the pace: generate and sum spent 1.58 ms and 1.80 ms blocked on channels waiting for
+    /// it (thread-per-task: 1.61 ms and 1.88 ms), each keeping its OS thread meanwhile under thread-per-task, none
+    /// under multiplexed." Said of one run alone when only it had a pacer, or the runs' pacers differ.
+    static func pace(_ a: RunFigures, _ b: RunFigures) -> String? {
+        let both: Bool
+        let pacer: Pacer, run: RunFigures
+        if let pa = a.pacer, let pb = b.pacer, pa.task == pb.task, pa.waiters.map(\.task) == pb.waiters.map(\.task) {
+            (both, pacer, run) = (true, pa, a)
+        } else if let one = a.pacer ?? b.pacer {
+            (both, pacer, run) = (false, one, a.pacer != nil ? a : b)
+        } else {
+            return nil
+        }
+        let names = list(pacer.waiters.map(\.task))
+        let waits = list(pacer.waiters.map { time($0.blocked) })
+        var text = (both ? "In both runs " : "Under \(run.scheduler), ") + "\(pacer.task) set the pace: \(names) spent "
+            + "\(waits) blocked on channels waiting for it"
+        if both, let other = b.pacer {
+            text += " (\(b.scheduler): \(list(other.waiters.map { time($0.blocked) })))"
+        }
+        if both, let (pool, own) = roles(a, b) {
+            text += pacer.waiters.count == 1
+                ? ", keeping its OS thread meanwhile under \(own.scheduler), no thread under \(pool.scheduler)"
+                : ", each keeping its OS thread meanwhile under \(own.scheduler), none under \(pool.scheduler)"
+        }
+        return text + "."
+    }
+
+    /// "Under thread-per-task each task kept its own OS thread while it waited (blocked or asleep: 69.1 ms task-time
+    /// over 4 tasks); under multiplexed a waiting task held no thread, and the 2 pool threads ran tasks for 1.25 ms in
+    /// all." Only where thread-per-task's tasks waited longer than its threads ran them.
+    static func held(_ a: RunFigures, _ b: RunFigures) -> String? {
+        guard let (pool, own) = roles(a, b), let waiting = own.waiting, waiting.total > own.busy, waiting.tasks > 1 else {
+            return nil
+        }
+        let threads = pool.workers.map { $0 == 1 ? "its 1 pool thread" : "its \(count($0)) pool threads" } ?? "its pool"
+        return "Under \(own.scheduler) each task kept its own OS thread while it waited (blocked or asleep: "
+            + "\(time(waiting.total)) \(TaskSum.unit) over \(count(waiting.tasks)) tasks); under \(pool.scheduler) a waiting "
+            + "task held no thread, and \(threads) ran tasks for \(time(pool.busy)) in all."
+    }
+
+    /// Whether a wait of `ns` is at least `notableShare` of `run`'s wall time.
+    static func notable(_ ns: UInt64, of run: RunFigures) -> Bool {
+        ns > 0 && Double(ns) >= notableShare * Double(run.wallTime)
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    static func time(_ ns: UInt64) -> String { DurationFormat.format(ns) }
+    static func count(_ n: Int) -> String { CountFormat.grouped(n) }
+}
