@@ -46,7 +46,10 @@ struct ActorLaneTests {
         #expect(words.contains("Actors"))
         #expect(words.contains("Cache"))
         #expect(words.contains("busy 110 ns · up to 2 waiting"))
-        #expect(words.contains { $0.contains("1 actor · each runs one task's code at a time · strip's full height: 2 tasks waiting") })
+        // How much of the run the actor was busy (110 of 290 ns), and that its callers queued for it.
+        #expect(words.contains { $0.contains("1 actor · busy 110 ns, 37.9% of the run: callers queue for it · each runs one task's code at a time") })
+        // The queue's time, beside the waiting to run and not in it.
+        #expect(words.contains { $0.contains("waiting to enter a busy actor: 44 ns per task") })
         #expect(words.contains { $0.hasPrefix("actor busy (a job") })
         #expect(words.contains { $0.hasPrefix("waiting to enter a busy actor") && $0.contains("on an actor lane: how many wait") })
     }

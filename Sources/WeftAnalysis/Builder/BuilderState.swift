@@ -61,6 +61,13 @@ struct TaskBuild {
         get { extras?.lockRequest }
         _modify { yield &uniqueExtras().lockRequest }
     }
+    /// Set when the task, woken for a mutex, was blocked on it again because another task took it first (a lost
+    /// lock, `TimelineState.loseLock`): the mutex's position, when, and how the task had become runnable, which it is
+    /// again when that other task lets go. Stale once the task has left that wait.
+    var lostLock: (mutex: Int, since: UInt64, cause: RunnableCause)? {
+        get { extras?.lostLock }
+        _modify { yield &uniqueExtras().lostLock }
+    }
     /// Open regions (name, start) and closed ones.
     var openRegions: [(name: String, start: UInt64)] {
         get { extras?.openRegions ?? [] }
@@ -119,6 +126,7 @@ final class TaskBuildExtras {
     var cellGroup = CellGroup()
     var openWait: OpenWait?
     var lockRequest: (mutex: MutexID, time: UInt64, contended: Bool)?
+    var lostLock: (mutex: Int, since: UInt64, cause: RunnableCause)?
     var openRegions: [(name: String, start: UInt64)] = []
     var regions: [Region] = []
     var selectWaits: [SelectWaitBuild] = []
@@ -129,6 +137,7 @@ final class TaskBuildExtras {
         other.cellGroup = cellGroup
         other.openWait = openWait
         other.lockRequest = lockRequest
+        other.lostLock = lostLock
         other.openRegions = openRegions
         other.regions = regions
         other.selectWaits = selectWaits
@@ -185,6 +194,8 @@ struct MutexBuild {
     var holds: [LockHold] = []
     /// The hold still open.
     var openHold: LockHold?
+    /// The positions of the tasks that asked for it and have not got it yet (a few: the tasks waiting for it).
+    var waiters: [Int] = []
 }
 
 /// A wait group while the builder reads the trace.

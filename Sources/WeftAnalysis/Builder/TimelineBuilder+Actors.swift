@@ -57,6 +57,7 @@ extension TimelineState {
         // end: its code on the actor starts, at the earliest, where that slice ended.
         start = max(start, tasks[t].stateStart)
         actors[job.actor].visits.append(ActorVisit(start: start, end: e.time, task: v.task, thread: e.thread))
+        enterActor(t, actor: job.actor, thread: th)
         tasks[t].state = .blocked(object: v.actor.object, reason: .actor)
         if tasks[t].lastWait?.reason == .suspended {
             tasks[t].lastWait?.reason = .actor

@@ -21,7 +21,7 @@ extension TimelineState {
                 let state = tasks[t].state
                 tasks[t].transition(to: state, at: end)
             }
-            settleIntervals(t)
+            settleIntervals(t, holdingBack: false)
             let task = tasks[t]
             var regions = task.regions
             for (depth, open) in task.openRegions.enumerated() {

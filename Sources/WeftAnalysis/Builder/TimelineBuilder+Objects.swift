@@ -209,6 +209,7 @@ extension TimelineState {
         switch e.kind {
         case .lockRequest:
             let held = mutexes[m].openHold.map { $0.task != e.task } ?? false
+            noteLockRequest(t, mutex: m)
             tasks[t].lockRequest = (mutex, e.time, held)
         case .lockAcquire:
             if let open = mutexes[m].openHold {
@@ -223,6 +224,7 @@ extension TimelineState {
             }
             mutexes[m].openHold = LockHold(start: e.time, end: e.time, task: e.task, requested: requested,
                                            contended: contended, released: false)
+            lockTaken(m, by: t, at: e.time)
             if checksLints {
                 lints?.acquired(mutex, by: e.task, at: e.time)
                 noteAction(t, .mutex, on: mutex.rawValue, at: e.time)
@@ -244,6 +246,7 @@ extension TimelineState {
         lints?.released(mutex, by: hold.task)
         keep(hold, mutex: m)
         mutexes[m].openHold = nil
+        lockLetGo(m, at: time)
     }
 
     /// A finished hold of mutex position `m` (released, or still held at the end): kept in the model, or only

@@ -91,6 +91,7 @@ extension TimelineState {
         }
         let (reason, object, complaint) = tasks[t].wake(by: waker, at: e.time)
         if let complaint { anomaly(e, complaint) }
+        if reason == .mutex { lockLostBeforeWake(t, at: e.time) }
         if checksLints, let woken = tasks[t].lastWait?.woken { lints?.woken(t, at: woken) }
         if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {
             waitingReceivers[c] -= 1
@@ -180,14 +181,15 @@ extension TimelineState {
     /// Hands the intervals task position `t` finished since the last call to its channels' wait counts and, when
     /// summarising, to the summary, which keeps them instead of the task. Called after each event that may end one;
     /// one it misses waits for the next call (or `finish`), still in order.
-    mutating func settleIntervals(_ t: Int) {
+    mutating func settleIntervals(_ t: Int, holdingBack: Bool = true) {
         // The task's fields are read into locals first: read inside the argument list of a consumer's mutating call,
         // a field of `tasks[t]` costs a copy of the whole task record.
         let id = tasks[t].id, state = tasks[t].state, since = tasks[t].stateStart
         defer { sink?.state(of: id, state, since: since) }
-        let count = tasks[t].intervals.count
+        let all = tasks[t].intervals.count
         defer { lints?.taskState(t, state, since: since) }
-        guard tasks[t].settled < count else { return }
+        guard tasks[t].settled < all else { return }
+        let count = holdingBack ? heldBack(t) : all
         let running = tasks[t].isRunning
         for i in tasks[t].settled ..< count {
             let interval = tasks[t].intervals[i]
@@ -205,12 +207,19 @@ extension TimelineState {
         if keepsDetail {
             if let resolution = coalescing?.resolution {
                 let before = tasks[t].settled
+                // Only the settled part is joined: the held-back intervals are put back after it.
+                let held = Array(tasks[t].intervals[count...])
+                tasks[t].intervals.removeLast(all - count)
                 tasks[t].coalesceIntervals(from: before, resolution: resolution)
                 tasks[t].settled = tasks[t].intervals.count
+                tasks[t].intervals += held
                 notePiecesKept(tasks[t].settled - before)
             } else {
                 tasks[t].settled = count
             }
+        } else if count < all {
+            tasks[t].intervals.removeFirst(count)
+            tasks[t].settled = 0
         } else if tasks[t].ended != nil {
             // An ended task adds no more: its buffer goes (a million ended tasks would each keep one).
             tasks[t].intervals = []

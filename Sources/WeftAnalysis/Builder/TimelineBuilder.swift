@@ -144,6 +144,8 @@ struct TimelineState {
     private(set) var checksLints = false
     /// Whether `sink` is set.
     private(set) var streams = false
+    /// Whether the run's scheduler is thread-per-task (its `scheduler` metadata says so).
+    var threadPerTask = false
     var eventCount = 0
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
@@ -189,7 +191,9 @@ struct TimelineState {
                 anomaly(e, "more than \(Self.maxMetadata) metadata facts: this one (\(strings(v.key))) is not kept")
                 return
             }
-            run.metadata.append(MetadataEntry(key: strings(v.key), value: strings(v.value)))
+            let entry = MetadataEntry(key: strings(v.key), value: strings(v.value))
+            if entry.key == "scheduler" { threadPerTask = entry.value == "thread-per-task" }
+            run.metadata.append(entry)
         case .threadStart(let v):
             // The caller of `Weft.run` is one thread: an older trace records it twice (before and after the run,
             // maybe from two kernel threads); the second record continues the first.

@@ -27,7 +27,7 @@ public struct LockAcrossBlockLint: Lint {
             for hold in mutex.holds {
                 guard let t = timeline.index(of: hold.task) else { continue }
                 let intervals = timeline.tasks[t].intervals
-                for i in intervals.indices(overlapping: hold.start ..< hold.end) {
+                for i in intervals.indices(overlapping: hold.start ..< hold.end) where !ActorEntry.isEntryWait(i, in: intervals) {
                     let interval = intervals[i]
                     let reason: BlockReason?, object: ObjectID
                     switch interval.state {

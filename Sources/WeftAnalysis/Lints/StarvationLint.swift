@@ -21,8 +21,7 @@ public struct StarvationLint: Lint {
         var findings: [Finding] = []
         var slices: SliceCounter?
         for task in timeline.tasks {
-            for interval in task.intervals where interval.duration > threshold {
-                guard case .runnable = interval.state else { continue }
+            for interval in Self.readyStretches(task.intervals) where interval.duration > threshold {
                 let window = interval.start ..< interval.end
                 // Every thread's slices in the window, less the task's own (its running intervals there).
                 if slices == nil { slices = SliceCounter(timeline) }
@@ -37,6 +36,25 @@ public struct StarvationLint: Lint {
             }
         }
         return findings.sorted { $0.start != $1.start ? $0.start < $1.start : $0.task < $1.task }
+    }
+
+    /// The runnable stretches as the trace recorded them: a runnable interval joined with the wait to enter a busy
+    /// actor the model made of its end (`ActorEntry.isEntryWait`), or that wait alone when the whole stretch was one.
+    static func readyStretches(_ intervals: IntervalList<StateInterval>) -> [StateInterval] {
+        var stretches: [StateInterval] = []
+        for i in intervals.indices {
+            let interval = intervals[i]
+            if case .runnable = interval.state {
+                stretches.append(interval)
+            } else if ActorEntry.isEntryWait(i, in: intervals) {
+                if let last = stretches.last, last.end == interval.start, i > 0, case .runnable = intervals[i - 1].state {
+                    stretches[stretches.count - 1].end = interval.end
+                } else {
+                    stretches.append(StateInterval(start: interval.start, end: interval.end, state: .runnable(.woken(by: .none))))
+                }
+            }
+        }
+        return stretches
     }
 
     public func findings(in trace: CheckedTrace) -> (first: [Finding], count: Int) {

@@ -16,6 +16,14 @@ public enum TaskState: Sendable, Equatable, Hashable {
     /// After the task ended. Never stored as an interval; `TaskTimeline.state(at:)` answers it.
     case finished
 
+    /// Whether this state, entered straight from `previous`, is a lost lock: a task woken for a mutex that another
+    /// task took before the woken one ran is blocked on the mutex again from that take to that task's release. A task
+    /// enters any other mutex wait from running, when it asks for the lock.
+    public func isLostLock(after previous: TaskState) -> Bool {
+        guard case .runnable = previous, case .blocked(_, .mutex?) = self else { return false }
+        return true
+    }
+
     /// A short name for tables and legends: running, runnable, blocked, sleeping, finished.
     public var category: TaskStateCategory {
         switch self {

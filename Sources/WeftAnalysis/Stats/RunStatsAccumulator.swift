@@ -25,6 +25,9 @@ struct RunStatsAccumulator {
         var threadsRun = DistinctThreads()
         /// The thread position of its last slice (to skip `threadsRun` for its consecutive slices on one thread).
         var lastThread = -1
+        /// Its last wait for an actor (the actor's raw id), where it or the hop onto the actor after it ended, and
+        /// whether that hop came: a wait for the same actor that begins there goes on it (`ActorEntry.continues`).
+        var actorWait: (object: UInt64, end: UInt64, hopped: Bool)?
     }
 
     /// One thread's run slices.
@@ -115,7 +118,12 @@ struct RunStatsAccumulator {
             if let reason, reason == .actor || reason == .readLock || reason == .semaphore || reason == .once
                 || reason == .timer {
                 var entry = objectWaits[reason, default: [:]][object.rawValue, default: (0, 0)]
-                entry.count += 1
+                if reason == .actor, let earlier = tasks[t].actorWait, earlier.hopped, earlier.object == object.rawValue,
+                   earlier.end == interval.start {
+                    // The same wait to enter the actor, after the hop onto it: counted once.
+                } else {
+                    entry.count += 1
+                }
                 entry.time &+= d
                 objectWaits[reason, default: [:]][object.rawValue] = entry
             }
@@ -125,6 +133,13 @@ struct RunStatsAccumulator {
             break
         }
         if case .runnable = interval.state { tasks[t].previousRunnable = d } else { tasks[t].previousRunnable = nil }
+        if case let .blocked(object, .actor?) = interval.state {
+            tasks[t].actorWait = (object.rawValue, interval.end, false)
+        } else if let earlier = tasks[t].actorWait, !earlier.hopped, earlier.end == interval.start, ActorEntry.isHop(interval) {
+            tasks[t].actorWait = (earlier.object, interval.end, true)
+        } else if tasks[t].actorWait != nil {
+            tasks[t].actorWait = nil
+        }
     }
 
     /// Adds a finished run slice of thread `thread`.

@@ -1,3 +1,4 @@
+import WeftAnalysis
 import WeftTrace
 
 extension PanelLayout {
@@ -132,6 +133,12 @@ extension PanelLayout {
     var actorDetail: String {
         var text = Format.plural(timeline.actors.count, "actor")
         if lanes.hiddenActors > 0 { text += " (the \(lanes.shownActors.count) busiest drawn)" }
+        // How much of the run the busiest actor was busy: near all of it, the actor is the bottleneck.
+        if let busiest = timeline.actors.max(by: { $0.busy < $1.busy }), busiest.busy > 0, timeline.facts.wallTime > 0 {
+            let name = timeline.actors.count == 1 ? "busy" : "\(busiest.typeWords) busy"
+            text += " · \(name) \(DurationFormat.format(busiest.busy)), \(DurationFormat.percent(busiest.busy, of: timeline.facts.wallTime))"
+                + " of the run" + (busiest.peakQueue > 0 ? ": callers queue for it" : "")
+        }
         text += " · each runs one task's code at a time"
         if canvas.actorQueuePeak > 0 { text += " · strip's full height: \(Format.plural(canvas.actorQueuePeak, "task")) waiting" }
         return text

@@ -32,7 +32,6 @@ extension RenderTimeline {
         let stalls = MachineStalls(timeline).stretches.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) }
         // Read from the tasks' states, which are let go below.
         let actorTracks = ActorTrack.tracks(timeline, origin: origin)
-        let actorEntryWaits = ActorEntryWaits.stretches(timeline, origin: origin)
         let deadlock = DeadlockDrawing(timeline: timeline, origin: origin)
         // By role (pool threads or task threads, then the caller of Weft.run, which only waits, then the timer), then
         // by number: "pool thread 0" above "pool thread 1" whichever ran a task first, or at all.
@@ -160,20 +159,18 @@ extension RenderTimeline {
             }
         }
         timeline.wakes = []
-        // Locks taken by one task while another, woken for it, had not yet run: the woken task's wait goes on.
-        var lostLocks: [TaskID: [TimeSpan]] = [:]
-        for mutex in timeline.mutexes where !mutex.isReadWrite {
-            for (waiter, lost) in LostLocks.stretches(mutex.holds.map {
-                LostLocks.Hold(task: $0.task, requested: t($0.requested), start: t($0.start), end: t($0.end))
-            }) {
-                lostLocks[waiter, default: []].append(contentsOf: lost)
-            }
-        }
-
         var tasks: [TaskTrack] = []
         tasks.reserveCapacity(timeline.tasks.count)
         for i in timeline.tasks.indices {
             let task = timeline.tasks[i]
+            // Where the task, ready to run, was blocked on its mutex again: another task took it first.
+            var previous: StateInterval?
+            for interval in task.intervals {
+                if let previous, previous.end == interval.start, interval.state.isLostLock(after: previous.state) {
+                    marks[i].append(Mark(time: t(interval.start), kind: .lostLock))
+                }
+                previous = interval
+            }
             var failure: TaskFailure?
             if let message = task.failure(in: timeline.run), let ended = task.ended {
                 failure = TaskFailure(time: t(ended), message: message)
@@ -184,9 +181,6 @@ extension RenderTimeline {
                                    },
                                    marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start }))
             tasks[tasks.count - 1].failure = failure
-            if let lost = lostLocks[task.id] {
-                tasks[tasks.count - 1].relabelLostLocks(SpanRelabel.merged(lost))
-            }
             marks[i] = []
             holds[i] = []
             timeline.tasks[i].intervals = IntervalList(sorted: [])
@@ -233,11 +227,6 @@ extension RenderTimeline {
                     $0 == .runnable
                 }
             }
-            if let entering = actorEntryWaits[tasks[i].task] {
-                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: SpanRelabel.merged(entering), as: .actor) {
-                    $0 == .runnable
-                }
-            }
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: signalled, as: .osWakeDelay) { $0 == .wakeLatency }
@@ -258,6 +247,8 @@ extension RenderTimeline {
             }
             facts.runnable.add(tasks[i].spans.reduce(0) { $0 + ($1.state.isReady ? $1.end - $1.start : 0) })
             facts.awaitingThread += tasks[i].spans.reduce(0) { $0 + ($1.state == .awaitingThread ? $1.end - $1.start : 0) }
+            let entering = tasks[i].spans.reduce(0) { $0 + ($1.state == .actor ? $1.end - $1.start : 0) }
+            if entering > 0 { facts.actorWait.add(entering) }
         }
         // Running while more threads ran tasks than there are cores: the OS may have kept the task's thread waiting
         // for a CPU, which the trace cannot tell from running.

@@ -89,6 +89,9 @@ public struct RunFacts: Sendable, Equatable {
     public var runnable = TaskSum()
     /// The part of `runnable` before a task's new thread had started (thread-per-task), in ns.
     public var awaitingThread: UInt64 = 0
+    /// Time waiting to enter a busy actor (the model's waits for an actor, `LaneState.actor`), summed over the tasks
+    /// that waited so: not ready-to-run time, and said beside it.
+    public var actorWait = TaskSum()
     /// How long creating the tasks took, from the first spawn to the last, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.

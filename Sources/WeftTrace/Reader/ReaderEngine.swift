@@ -530,36 +530,21 @@ struct ReaderEngine {
                 do {
                     cause = try state.admit(event, running: &running, lenient: lenient, wake: &wake)
                 } catch {
-                    throw self.error(.invalidEvent, error.message, at: pending.offset, event: eventsRead)
+                    throw inconsistency(error, at: pending.offset)
                 }
                 if let cause {
-                    lanes[li].queued = false
-                    waiting[cause, default: []].append(li)
-                    parked += 1
+                    park(li, on: cause)
                     continue
                 }
                 if event.kind == .runBegin { event.task = running }
                 if lanes[li].emitted(running: running, stops: event.kind == .threadStop) {
                     current = li  // most often the next event is this lane's again: no heap work then
-                } else {
-                    do {
-                        try fill(li)
-                    } catch {
-                        deferredFailure = error
-                        eventsRead += 1
-                        return event
-                    }
-                    if hasFrontier(li) {
-                        current = li
-                        lanes[li].queued = true
-                    } else {
-                        enqueue(li)
-                    }
+                } else if let failure = laneRanDry(li) {
+                    deferredFailure = failure
+                    eventsRead += 1
+                    return event
                 }
-                if !waiting.isEmpty, let key = wake, let woken = waiting.removeValue(forKey: key) {
-                    parked -= woken.count
-                    for w in woken { enqueue(w) }
-                }
+                if let key = wake, !waiting.isEmpty { wakeLanes(waitingOn: key) }
                 eventsRead += 1
                 return event
             }
@@ -580,6 +565,47 @@ struct ReaderEngine {
             finished = true
             return nil
         }
+    }
+
+    /// Parks lane `li`, whose frontier waits for `key`. (Kept out of `next`, as the other rare steps are: the
+    /// per-event path then fits in fewer registers and a smaller frame.)
+    @inline(never)
+    private mutating func park(_ li: Int, on key: WaitKey) {
+        lanes[li].queued = false
+        waiting[key, default: []].append(li)
+        parked += 1
+    }
+
+    /// Queues again the lanes parked on `key`.
+    @inline(never)
+    private mutating func wakeLanes(waitingOn key: WaitKey) {
+        guard let woken = waiting.removeValue(forKey: key) else { return }
+        parked -= woken.count
+        for w in woken { enqueue(w) }
+    }
+
+    /// Refills lane `li` after its last decoded event was emitted, and keeps it as the current lane or queues it.
+    /// - Returns: the decoding error met, which the next call throws (the event just emitted is still returned).
+    @inline(never)
+    private mutating func laneRanDry(_ li: Int) -> TraceError? {
+        do {
+            try fill(li)
+        } catch {
+            return error
+        }
+        if hasFrontier(li) {
+            current = li
+            lanes[li].queued = true
+        } else {
+            enqueue(li)
+        }
+        return nil
+    }
+
+    /// The error for an event the causal checks refused.
+    @inline(never)
+    private func inconsistency(_ problem: ValidationProblem, at offset: Int) -> TraceError {
+        error(.invalidEvent, problem.message, at: offset, event: eventsRead)
     }
 
     /// The error for the earliest event that waits for a cause that never came.
