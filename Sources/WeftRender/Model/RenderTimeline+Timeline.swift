@@ -77,12 +77,14 @@ extension RenderTimeline {
         }
 
         let position = TaskPositions(timeline.tasks.map(\.id))
-        var marks = [[Mark]](repeating: [], count: timeline.tasks.count)
+        // Every mark in one list with its task's place, in the order made, handed out to the tasks below
+        // (`TaskMarks`): one growing list, not one per task reached at random.
+        var marks = TaskMarks(taskCount: timeline.tasks.count, expected: 2 * timeline.flows.count + timeline.wakes.count)
         var holds = [[TimeSpan]](repeating: [], count: timeline.tasks.count)
         var links: [Link] = []
         links.reserveCapacity(timeline.flows.count + timeline.tasks.count)
         func mark(_ task: TaskID, _ time: UInt64, _ kind: Mark.Kind, count: UInt32 = 1) {
-            if let p = position[task] { marks[p].append(Mark(time: t(time), kind: kind, count: count)) }
+            if let p = position[task] { marks.add(Mark(time: t(time), kind: kind, count: count), to: p) }
         }
 
         for task in timeline.tasks where task.parent != .none {
@@ -97,7 +99,7 @@ extension RenderTimeline {
                                   count: flow.count))
             }
         }
-        let messageWakes = MessageWakes(timeline.flows.elements)
+        let messageWakes = MessageWakes(timeline.flows.elements, positions: position, taskCount: timeline.tasks.count)
         timeline.flows = IntervalList(sorted: [])
         var locks: [LockTrack] = []
         for mutex in timeline.mutexes where mutex.isReadWrite {
@@ -161,13 +163,16 @@ extension RenderTimeline {
         timeline.wakes = []
         var tasks: [TaskTrack] = []
         tasks.reserveCapacity(timeline.tasks.count)
+        let grouped = marks.grouped()
+        marks = TaskMarks(taskCount: 0, expected: 0)
         for i in timeline.tasks.indices {
             let task = timeline.tasks[i]
+            var own = grouped.marks(of: i)
             // Where the task, ready to run, was blocked on its mutex again: another task took it first.
             var previous: StateInterval?
             for interval in task.intervals {
                 if let previous, previous.end == interval.start, interval.state.isLostLock(after: previous.state) {
-                    marks[i].append(Mark(time: t(interval.start), kind: .lostLock))
+                    own.append(Mark(time: t(interval.start), kind: .lostLock))
                 }
                 previous = interval
             }
@@ -179,9 +184,8 @@ extension RenderTimeline {
                                    spans: task.intervals.elements.map {
                                        StateSpan(start: t($0.start), end: t($0.end), state: LaneState($0.state))
                                    },
-                                   marks: marks[i].sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start }))
+                                   marks: own.sorted { $0.time < $1.time }, holds: holds[i].sorted { $0.start < $1.start }))
             tasks[tasks.count - 1].failure = failure
-            marks[i] = []
             holds[i] = []
             timeline.tasks[i].intervals = IntervalList(sorted: [])
         }
