@@ -1,5 +1,7 @@
 import Testing
 import WeftAnalysis
+import Foundation
+import WeftTestSupport
 import WeftTrace
 
 /// Under thread-per-task, a woken task's wait while a core was free is wake-up latency; with every core busy it is not.
@@ -50,8 +52,32 @@ struct WokenThreadLatencyTests {
         #expect(WokenThreadLatency.spans(in: Self.run(cores: 1, busy: 1 * Self.ms ..< 6 * Self.ms)).isEmpty)
     }
 
+    @Test("stats counts the latency as the picture draws it, and says so in its run table")
+    func statsCountIt() {
+        let idle = RunStats(Self.run(cores: 2, busy: 3 * Self.ms ..< 4 * Self.ms))
+        #expect(idle.run.wokenThreadLatency == 3 * Self.ms)
+        #expect(StatsReport().render(idle).contains("while a core was free"))
+        #expect(RunStats(Self.run(cores: 1, busy: 3 * Self.ms ..< 4 * Self.ms)).run.wokenThreadLatency == 2 * Self.ms)
+        let busy = RunStats(Self.run(cores: 1, busy: 1 * Self.ms ..< 6 * Self.ms))
+        #expect(busy.run.wokenThreadLatency == nil)
+        #expect(!StatsReport().render(busy).contains("while a core was free"))
+    }
+
+    @Test("philosophers-fixed under thread-per-task: the OS's 1.5 ms to run a woken philosopher, read once or whole")
+    func recordedPhilosophers() throws {
+        let path = CommittedTraces.folder.appendingPathComponent("philosophers-fixed-thread-per-task.weft").path
+        let model = try TimelineBuilder.build(from: TraceReader(path: path))
+        let summary = try TimelineBuilder.summarize(from: TraceReader(path: path))
+        let latency = try #require(RunStats(model).run.wokenThreadLatency)
+        #expect(summary.stats.run.wokenThreadLatency == latency)
+        #expect(latency > 1_000_000)
+        #expect(WokenThreadLatency.spans(in: model).values.joined().contains { $0.count > 1_000_000 })
+    }
+
     @Test("under multiplexed, thread-per-task's definition does not apply")
     func onlyThreadPerTask() {
-        #expect(WokenThreadLatency.spans(in: Self.run(cores: 2, scheduler: "multiplexed", busy: 3 * Self.ms ..< 4 * Self.ms)).isEmpty)
+        let multiplexed = Self.run(cores: 2, scheduler: "multiplexed", busy: 3 * Self.ms ..< 4 * Self.ms)
+        #expect(WokenThreadLatency.spans(in: multiplexed).isEmpty)
+        #expect(RunStats(multiplexed).run.wokenThreadLatency == nil)
     }
 }

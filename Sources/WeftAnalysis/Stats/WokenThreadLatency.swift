@@ -9,7 +9,7 @@ public enum WokenThreadLatency {
     /// order. Empty unless the run is thread-per-task, with its cores recorded and measured (not virtual) time.
     public static func spans(in timeline: Timeline) -> [TaskID: [Range<UInt64>]] {
         let run = timeline.run
-        guard run.scheduler == "thread-per-task", let cores = run.cores, !run.hasVirtualTime else { return [:] }
+        guard applies(to: run), let cores = run.cores else { return [:] }
         let free = freeCoreSpans(busy: timeline.threads.map { $0.slices.elements.map { $0.start ..< $0.end } },
                                  cores: cores)
         var result: [TaskID: [Range<UInt64>]] = [:]
@@ -22,6 +22,23 @@ public enum WokenThreadLatency {
             if !latency.isEmpty { result[task.id] = latency }
         }
         return result
+    }
+
+    /// Whether the definition applies to `run`: thread-per-task, its cores recorded, its time measured.
+    public static func applies(to run: RunInfo) -> Bool {
+        run.scheduler == "thread-per-task" && run.cores != nil && !run.hasVirtualTime
+    }
+
+    /// The latency summed over every task (ns), from the woken ready stretches `woken` (any order, disjoint per task)
+    /// and the threads' run slices `busy` (any order), on `cores` cores: what `weft stats` counts.
+    public static func total(woken: [Range<UInt64>], busy: [Range<UInt64>], cores: Int) -> UInt64 {
+        let free = freeCoreSpans(busy: [busy], cores: cores)
+        var sum: UInt64 = 0
+        for span in woken.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            // Woken stretches of different tasks overlap one another: each is measured on its own.
+            for part in overlap([span], free) { sum &+= part.upperBound - part.lowerBound }
+        }
+        return sum
     }
 
     /// The stretches in which fewer of the threads whose busy times are `busy` ran than there are `cores`, in time
