@@ -51,11 +51,11 @@ struct DumpCommand: ParsableCommand {
         }
         for warning in trace.warnings { note("weft dump: warning: \(trace.path): \(warning)") }
         if trace.droppedInTrailer > 0 {
-            note("weft dump: warning: \(trace.path): the recorder dropped \(Format.count(trace.droppedInTrailer)) events (its buffers were full)")
+            note("weft dump: warning: \(trace.path): the recorder dropped \(Format.counted(trace.droppedInTrailer, "event")) (its buffers were full)")
         }
         if summary {
-            note(trace.trailer.map { "weft dump: \(count) events; trailer: \($0.events) events, \($0.dropped) dropped, \($0.threads) threads" }
-                ?? "weft dump: \(count) events; no trailer")
+            note(trace.trailer.map { "weft dump: \(Format.counted(count, "event")); trailer: \(Format.counted($0.events, "event")), \($0.dropped) dropped, \(Format.counted($0.threads, "thread"))" }
+                ?? "weft dump: \(Format.counted(count, "event")); no trailer")
         }
     }
 }

@@ -72,7 +72,7 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .jsonl:
                 let count = try JSONLinesExport.export(trace.stream, to: out)
-                report = "\(count) events"
+                report = CountFormat.counted(count, "event")
             case .perfetto:
                 report = try PerfettoTrace.export(trace.stream, options: PerfettoTraceOptions(lanes: lanes), to: out).description
             case .chrome:

@@ -1,5 +1,6 @@
 import Testing
 import WeftTrace
+import WeftTestSupport
 @testable import WeftAnalysis
 
 /// What a tie's verdict says of where the schedulers differed: the task that set the pace (`Pacer`), and the waits it
@@ -40,5 +41,33 @@ struct TieContrastTests {
         let rows = StatsReport().runTable(stats.run, tasks: stats.tasks).render().split(separator: "\n")
         #expect(rows.contains { $0.hasPrefix("  runnable ") && $0.hasSuffix(" " + figures.waitingToRun!.description) })
         #expect(rows.contains { $0.hasPrefix("  waiting ") && $0.hasSuffix(" blocked or asleep: " + figures.waiting!.description) })
+    }
+
+    @Test("a lock whose waits were all the tasks' waiting sets the pace, with the waits weft stats prints")
+    func lockBottleneck() throws {
+        let timeline = try traceFile("mutex-contention")
+        let bottleneck = try #require(Bottleneck(timeline))
+        // second waited 20..50 for m, held 10..50 and 70..80 in a 90 ns run.
+        #expect(bottleneck == Bottleneck(kind: .lock, name: "m", busy: 50, waited: 30, tasks: 1))
+        let stats = RunStats(timeline)
+        #expect(stats.tasks.map { $0.blocked["mutex"] ?? 0 }.reduce(0, +) == bottleneck.waited)
+    }
+
+    @Test("a lock held across a sleep that no task waited for does not set the pace")
+    func noLockBottleneck() throws {
+        #expect(Bottleneck(try traceFile("lock-across-sleep")) == nil)
+    }
+
+    @Test("an actor busy most of the run, with a task waiting to enter it, sets the pace; its wait is weft stats' figure")
+    func actorBottleneck() throws {
+        let timeline = try TimelineBuilder.build(from: TraceText.parse(ActorEntryTraceText.text))
+        let bottleneck = try #require(Bottleneck(timeline))
+        #expect(bottleneck.kind == .actor)
+        let stats = RunStats(timeline)
+        let actor = try #require(stats.actors?.first)
+        #expect(bottleneck.busy == actor.busy)
+        #expect(bottleneck.waited == actor.waited)
+        // The waiter, and the holder for its 100 ns from suspending to running on the actor.
+        #expect(bottleneck.tasks == 2)
     }
 }

@@ -28,7 +28,7 @@ struct DumpCommandTests {
         try TraceFileWriter.write(try TraceText.parse(Self.text), to: path)
         let (lines, notes) = try dump(path)
         #expect(lines.map { $0 + "\n" }.joined() == Self.text)
-        #expect(notes == ["weft dump: 5 events; trailer: 5 events, 0 dropped, 1 threads"])
+        #expect(notes == ["weft dump: 5 events; trailer: 5 events, 0 dropped, 1 thread"])
         let json = try dump(path, json: true).lines
         #expect(json[3] == #"{"time":30,"thread":1,"task":1,"kind":"log","args":{"category":"x","message":"say \"hi\""}}"#)
     }

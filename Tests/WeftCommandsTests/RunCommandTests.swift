@@ -60,7 +60,7 @@ struct RunCommandTests {
         #expect(stuck.standardOutput.contains("deadlocked"))
         let fixed = try WeftProcess.run(["run", "philosophers", "--think-ms", "2", "--meals", "1", "--fixed"], in: folder)
         #expect(fixed.status == 0, "\(fixed.standardError)")
-        #expect(fixed.standardOutput.contains("Every philosopher ate 1 meals"))
+        #expect(fixed.standardOutput.contains("Every philosopher ate 1 meal\n"))
     }
 }
 

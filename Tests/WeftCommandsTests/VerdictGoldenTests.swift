@@ -243,14 +243,28 @@ struct VerdictGoldenTests {
              a: with(repeated(.a, [18_700_000, 19_000_000, 19_100_000, 19_300_000, 19_500_000]),
                      waiting: TaskSum(total: 69_100_000, tasks: 4), busy: 1_020_000),
              b: with(repeated(.b, [18_600_000, 19_100_000, 19_300_000, 19_700_000, 20_000_000]),
-                     waiting: TaskSum(total: 69_200_000, tasks: 4), busy: 1_250_000))
+                     waiting: TaskSum(total: 69_200_000, tasks: 4), busy: 1_250_000)),
+        Case(name: "actor-cache, a tie: the Cache actor was busy most of the run and the tasks queued to enter it",
+             a: with(repeated(.a, [9_800_000, 10_100_000, 10_300_000, 10_600_000, 11_000_000]),
+                     waiting: TaskSum(total: 30_000_000, tasks: 5), busy: 7_000_000,
+                     bottleneck: Bottleneck(kind: .actor, name: "Cache", busy: 6_560_000, waited: 16_600_000, tasks: 5)),
+             b: with(repeated(.b, [9_700_000, 10_000_000, 10_200_000, 10_500_000, 10_900_000]),
+                     waiting: TaskSum(total: 29_000_000, tasks: 5), busy: 7_100_000,
+                     bottleneck: Bottleneck(kind: .actor, name: "Cache", busy: 6_570_000, waited: 15_000_000, tasks: 5))),
+        Case(name: "counter, a tie: the adders waited for the counter's lock, held most of the run",
+             a: with(repeated(.a, [7_400_000, 7_600_000, 7_670_000, 7_900_000, 8_100_000]),
+                     waiting: TaskSum(total: 11_800_000, tasks: 4), busy: 6_510_000,
+                     bottleneck: Bottleneck(kind: .lock, name: "counter", busy: 7_000_000, waited: 5_880_000, tasks: 2)),
+             b: with(repeated(.b, [7_500_000, 7_650_000, 7_690_000, 7_800_000, 8_000_000]),
+                     waiting: TaskSum(total: 7_880_000, tasks: 4), busy: 6_470_000,
+                     bottleneck: Bottleneck(kind: .lock, name: "counter", busy: 7_010_000, waited: 3_840_000, tasks: 2)))
     ]
 
     /// `run` with a stall, a frozen pool thread's time, or the wall time's parts around main.
     static func with(_ run: RunFigures, stalled: UInt64? = nil, frozen: UInt64? = nil, parts: WallTimeParts? = nil,
                      handoffs: Handoffs? = nil, waits: PathWaits? = nil, ready: TaskSum? = nil, starved: UInt64? = nil,
                      waiting: TaskSum? = nil, busy: UInt64? = nil, spawner: String? = nil, spawnerReady: UInt64? = nil,
-                     startUps: StartUps? = nil, pacer: Pacer? = nil) -> RunFigures {
+                     startUps: StartUps? = nil, pacer: Pacer? = nil, bottleneck: Bottleneck? = nil) -> RunFigures {
         var run = run
         if let ready { run.waitingToRun = ready }
         if let starved { run.cpuStarved = starved }
@@ -260,6 +274,7 @@ struct VerdictGoldenTests {
         if let spawnerReady { run.spawnerReady = spawnerReady }
         if let startUps { run.startUps = startUps }
         if let pacer { run.pacer = pacer }
+        if let bottleneck { run.bottleneck = bottleneck }
         if let handoffs { run.handoffs = handoffs }
         if let waits { run.pathWaits = waits }
         if let stalled { run.stalled = stalled }
@@ -323,6 +338,10 @@ struct VerdictGoldenTests {
         if let pacer = run.pacer {
             parts.append("pacer \(pacer.task) ran \(DurationFormat.format(pacer.running)), waited on by "
                 + pacer.waiters.map { "\($0.task) \(DurationFormat.format($0.blocked))" }.joined(separator: ", "))
+        }
+        if let b = run.bottleneck {
+            parts.append("bottleneck \(b.kind) \(b.name) busy \(DurationFormat.format(b.busy)), waited "
+                + "\(DurationFormat.format(b.waited)) by \(b.tasks) tasks")
         }
         if let problem = run.problem { parts.append(problem) }
         return parts.joined(separator: " · ")

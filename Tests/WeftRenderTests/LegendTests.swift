@@ -189,6 +189,19 @@ struct LegendTests {
         }
     }
 
+    @Test("no vivid task colour is taken for the pink of a wait group or join: minimumFromPink with every vision")
+    func vividTaskColoursApartFromPink() {
+        let pink = Palette.color(of: .waitGroup)
+        for task in Palette.taskColors where ColorVision.normal.lch(task).c >= Palette.vividChroma {
+            let d = ColorVision.minimumDistance(task, pink)
+            #expect(d >= Palette.minimumFromPink, "task colour \(task) vs wait group's pink: ΔE \(d)")
+        }
+        // The magenta that strangers read as "blocked: wait group / join" is kept out, though 15 from every state.
+        let magenta = Color(hex: 0xCC00AA)
+        #expect(ColorVision.normal.lch(magenta).c >= Palette.vividChroma)
+        #expect(ColorVision.minimumDistance(magenta, pink) < Palette.minimumFromPink)
+    }
+
     @Test("no task colour is a blue: each hue stays stateHueGap from running's and blocked on a channel's")
     func taskColoursAreNotBlue() {
         let blues = [LaneState.running, .runningOrWaitingForCPU, .channel].map { ColorVision.normal.lch(Palette.color(of: $0)) }

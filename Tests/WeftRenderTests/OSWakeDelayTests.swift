@@ -36,9 +36,9 @@ import WeftTrace
         let render = RenderTimeline(timeline: Self.trace().timeline())
         let child = try #require(render.tasks.first { $0.name.hasSuffix("child") })
         let ready = child.spans.filter { $0.state.isReady }.map { "\($0.state) \($0.start)-\($0.end)" }
-        #expect(ready == ["waiting for an idle pool thread to wake 1000-9000",
+        #expect(ready == ["waiting for an idle pool thread or a woken thread to run 1000-9000",
                           "waiting for the OS to run a woken pool thread 9000-49000",
-                          "waiting for an idle pool thread to wake 49000-50000"])
+                          "waiting for an idle pool thread or a woken thread to run 49000-50000"])
         #expect(render.facts.wakeLatency.total == 49_000)
         #expect(render.facts.osWakeDelay == 40_000)
         // All of the child's runnable time was while a pool thread idled; main never waited.

@@ -23,14 +23,21 @@ private func busy(nanoseconds: UInt64) {
             let sender = Thread {
                 for i in 0..<rounds {
                     usleep(300)  // the workers give up looking and park
-                    while (try? channel.trySend(i)) != true { usleep(50) }
+                    // Retries until the task takes the message; stops once the task has given up and closed.
+                    while true {
+                        do { if try channel.trySend(i) { break } } catch { return }
+                        usleep(50)
+                    }
                 }
             }
             sender.start()
+            // A sender still retrying after a lost wake-up stops, instead of spinning on after the test.
+            defer { channel.close() }
             var count = 0
             for _ in 0..<rounds {
-                // The timeout only ends a wait that no wake-up ended: it is the lost wake-up showing.
-                guard case .value = try await channel.receive(timeout: .seconds(5)) else { break }
+                // The timeout only ends a wait that no wake-up ended: it is the lost wake-up showing. A minute, not
+                // a few seconds: a loaded machine can keep the sending thread off a CPU for seconds.
+                guard case .value = try await channel.receive(timeout: .seconds(60)) else { break }
                 count += 1
             }
             return count

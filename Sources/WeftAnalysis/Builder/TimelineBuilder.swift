@@ -192,7 +192,11 @@ struct TimelineState {
                 return
             }
             let entry = MetadataEntry(key: strings(v.key), value: strings(v.value))
-            if entry.key == "scheduler" { threadPerTask = entry.value == "thread-per-task" }
+            if entry.key == "scheduler" {
+                threadPerTask = entry.value == "thread-per-task"
+                // The figures keep what thread-per-task's wake-up latency is read from (`WokenThreadLatency`).
+                if summarizes { summary?.keepsWokenWaits = threadPerTask }
+            }
             run.metadata.append(entry)
         case .threadStart(let v):
             // The caller of `Weft.run` is one thread: an older trace records it twice (before and after the run,

@@ -49,6 +49,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
     /// How long threads inside a run slice were given (almost) no CPU, by their CPU clocks (`RunInfo.cpuStarved`,
     /// `CPUStarvation`), in ns; nil when the trace shows none.
     public var cpuStarved: UInt64? = nil
+    /// Thread-per-task: time woken tasks were ready while a core was free, waiting for the OS to run their threads
+    /// (`WokenThreadLatency`), summed over the tasks (ns); nil when none, and under multiplexed.
+    public var wokenThreadLatency: UInt64? = nil
 }
 
 /// Where one task's lifetime went.

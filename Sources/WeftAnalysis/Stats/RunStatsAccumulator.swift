@@ -96,7 +96,16 @@ struct RunStatsAccumulator {
 
     /// Adds the next finished interval of task `task` (a task's intervals come in time order).
     @inline(__always)
+    /// Whether woken ready stretches and run slices are kept for `WokenThreadLatency` (thread-per-task runs only).
+    var keepsWokenWaits = false
+    /// The woken ready stretches and the run slices, when `keepsWokenWaits`.
+    var wokenReady: [Range<UInt64>] = []
+    var busySpans: [Range<UInt64>] = []
+
     mutating func add(_ interval: StateInterval, of task: TaskID) {
+        if keepsWokenWaits, case .runnable(.woken) = interval.state, interval.end > interval.start {
+            wokenReady.append(interval.start ..< interval.end)
+        }
         let t = taskIndex.position(task.rawValue, in: &tasks) { TaskTally(id: task.rawValue) }
         let d = interval.duration
         switch interval.state {
@@ -145,6 +154,7 @@ struct RunStatsAccumulator {
     /// Adds a finished run slice of thread `thread`.
     @inline(__always)
     mutating func add(_ slice: RunSlice, on thread: ThreadID) {
+        if keepsWokenWaits { busySpans.append(slice.start ..< slice.end) }
         let th = threadIndex.position(thread.rawValue, in: &threads) { ThreadTally() }
         let (sum, overflow) = threads[th].busy.addingReportingOverflow(slice.duration)
         threads[th].busy = overflow ? .max : sum

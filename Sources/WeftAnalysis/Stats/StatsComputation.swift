@@ -5,6 +5,7 @@ extension RunStats {
     /// `RunStatsAccumulator` that `TimelineBuilder.summarize` feeds while it reads a trace.
     public init(_ timeline: Timeline) {
         var accumulator = RunStatsAccumulator()
+        accumulator.keepsWokenWaits = WokenThreadLatency.applies(to: timeline.run)
         for task in timeline.tasks {
             for interval in task.intervals { accumulator.add(interval, of: task.id) }
         }
@@ -93,6 +94,10 @@ extension RunStats {
                          virtualTime: r.hasVirtualTime ? true : nil)
         run.cancellations = timeline.cancellations.isEmpty ? nil : Set(timeline.cancellations.map(\.task)).count
         run.cpuStarved = r.cpuStarved == 0 ? nil : r.cpuStarved
+        if WokenThreadLatency.applies(to: r), let cores = r.cores {
+            let latency = WokenThreadLatency.total(woken: accumulator.wokenReady, busy: accumulator.busySpans, cores: cores)
+            run.wokenThreadLatency = latency == 0 ? nil : latency
+        }
         let primitiveStats = PrimitiveStats.all(in: timeline, tallies: accumulator)
         primitives = primitiveStats.isEmpty ? nil : primitiveStats
         let actorStats = ActorStats.all(in: timeline, waits: accumulator.waits)

@@ -66,6 +66,11 @@ public struct StatsReport: Sendable {
             }
             // Keys no wider than the others, so that the column keeps its width.
             table.append(["runnable", ready.description])
+            if let latency = run.wokenThreadLatency {
+                let share = TaskSum(total: latency, tasks: ready.tasks)
+                table.append(["wake-up", "\(DurationFormat.format(share.perTask)) per task of it (\(DurationFormat.format(latency)) "
+                    + "\(TaskSum.unit)): woken, waiting for the OS to run the task's thread while a core was free"])
+            }
             table.append(["waiting", "blocked or asleep: " + waiting.description])
         }
         if let cancelled = run.cancellations { table.append(["cancelled", "\(cancelled) task\(cancelled == 1 ? "" : "s")"]) }

@@ -72,6 +72,8 @@ public struct RunFigures: Sendable, Equatable {
     public var spawnerReady: UInt64?
     /// The task whose work the others waited on most (`Pacer`), when one did.
     public var pacer: Pacer?
+    /// The actor or lock that set the run's pace (`Bottleneck`), when one did.
+    public var bottleneck: Bottleneck?
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
@@ -79,7 +81,7 @@ public struct RunFigures: Sendable, Equatable {
                 handoffs: Handoffs? = nil, startUps: StartUps? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil,
                 systemTime: UInt64? = nil, busy: UInt64 = 0, pathWaits: PathWaits? = nil, peakThreads: Int? = nil,
                 waitingToRun: TaskSum? = nil, cpuStarved: UInt64 = 0, waiting: TaskSum? = nil, spawnerReady: UInt64? = nil,
-                pacer: Pacer? = nil) {
+                pacer: Pacer? = nil, bottleneck: Bottleneck? = nil) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -107,6 +109,7 @@ public struct RunFigures: Sendable, Equatable {
         self.waiting = waiting
         self.spawnerReady = spawnerReady
         self.pacer = pacer
+        self.bottleneck = bottleneck
     }
 
     /// How much of the time the trace counts as running was spent waiting for a CPU (ns): the threads' running time
@@ -206,6 +209,7 @@ extension RunFigures {
         spawnerReady = Self.spawnerID(timeline).flatMap { timeline.task($0) }
             .map { $0.timeByCategory()[TaskStateCategory.runnable.rawValue] }
         pacer = Pacer(timeline)
+        bottleneck = Bottleneck(timeline)
     }
 
     /// The most scheduler threads (the caller of `Weft.run` apart) alive at once: started and not yet stopped.

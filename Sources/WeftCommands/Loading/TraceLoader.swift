@@ -68,10 +68,10 @@ enum TraceLoader {
         for warning in trace.warnings { Diagnostics.warning(command, "\(trace.path): \(warning)") }
         let dropped = max(trace.droppedInTrailer, run?.dropped ?? 0)
         if dropped > 0 {
-            Diagnostics.warning(command, "\(trace.path): the recorder dropped \(Format.count(dropped)) events (its buffers were full); counts and times from this trace are too low")
+            Diagnostics.warning(command, "\(trace.path): the recorder dropped \(Format.counted(dropped, "event")) (its buffers were full); counts and times from this trace are too low")
         }
         if let run, run.anomalyCount > 0 {
-            Diagnostics.warning(command, "\(trace.path): \(Format.count(run.anomalyCount)) events did not add up; the first: \(run.anomalies[0])")
+            Diagnostics.warning(command, "\(trace.path): \(Format.counted(run.anomalyCount, "event")) did not add up; the first: \(run.anomalies[0])")
         }
     }
 

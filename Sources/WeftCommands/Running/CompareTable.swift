@@ -109,7 +109,7 @@ enum CompareTable {
             lines.append(line)
         }
         if let (tasks, _) = both({ Double($0.tasksCreated) }), let (ta, tb) = both({ Double($0.threadsCreated) }) {
-            lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(count(tasks)) tasks on \(count(ta)) OS threads vs on \(count(tb))")
+            lines.append("  \"thousands easily\" vs \"limited by OS resources\" → \(count(tasks)) task\(tasks == 1 ? "" : "s") on \(count(ta)) OS thread\(ta == 1 ? "" : "s") vs on \(count(tb))")
         }
         if let (a, b) = both({ $0.meanSpawnNanoseconds }) {
             lines.append("  \"cheap to create\" → \(time(a)) vs \(time(b)) of CPU time to create a task")

@@ -23,7 +23,7 @@ enum RunFailure {
             var text = "\(demo.name) deadlocked: \(error.message)"
             if let deadlock = error.deadlock {
                 text += "\n\(deadlock)"
-                if !deadlock.cycle.isEmpty { text += "\n(a wait-for cycle of \(deadlock.cycle.count) tasks)" }
+                if !deadlock.cycle.isEmpty { text += "\n(a wait-for cycle of \(Format.counted(deadlock.cycle.count, "task")))" }
             }
             if demo.deadlocksByDesign(options) {
                 text += "\n(this demo deadlocks by design"

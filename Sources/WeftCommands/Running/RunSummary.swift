@@ -13,7 +13,7 @@ enum RunSummary {
             — \(demo) under \(report.scheduler.name): \(report.outcome)
               \(Format.counted(report.tasksCreated, "task")) on \(Format.counted(report.threadsCreated, "OS thread")) \
             (at most \(Format.count(report.peakThreadsAlive)) alive), \(report.scheduler.hasVirtualTime ? "virtual time" : "wall") \(DurationFormat.format(report.wallNanoseconds))
-              \(Format.count(report.eventsRecorded)) events\(dropped), \(trace)
+              \(Format.counted(report.eventsRecorded, "event"))\(dropped), \(trace)
             """
     }
 }

@@ -25,7 +25,7 @@ extension Demo {
         }
         var total = 0
         for handle in handles { total += try await handle.value }
-        context.say("\(total.grouped) primes below \(limit.grouped), counted by \(tasks) tasks")
+        context.say("\(total.grouped) prime\(total == 1 ? "" : "s") below \(limit.grouped), counted by \(tasks.grouped) task\(tasks == 1 ? "" : "s")")
     }
 }
 

@@ -129,7 +129,7 @@ extension Demo {
         let version = try await cache.withReadLock { table.version }
         let loaded = loads.load(ordering: .relaxed)
         context.say("config loaded \(loaded) time\(loaded == 1 ? "" : "s") for 2 callers (main and the refresher)")
-        context.say("\(readers * lookups) lookups; cache refreshed to version \(version)")
+        context.say("\((readers * lookups).grouped) lookup\(readers * lookups == 1 ? "" : "s"); cache refreshed to version \(version)")
         context.say("the straggler was \(cancelled ? "cancelled at its deadline" : "not cancelled")")
         context.say("stats: \(samples > 0 ? "received" : "none") (a full channel drops samples; \(stats.isClosed ? "closed" : "open"), \(stats.count) left)")
     }

@@ -51,6 +51,6 @@ extension Demo {
         for handle in handles {
             do { try await handle.value } catch is WorkerFailure { failed += 1 }
         }
-        context.say("\(workers - failed) of \(workers) workers succeeded")
+        context.say("\(workers - failed) of \(workers) worker\(workers == 1 ? "" : "s") succeeded")
     }
 }

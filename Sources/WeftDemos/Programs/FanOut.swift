@@ -45,7 +45,10 @@ extension Demo {
         }
         let busiest = perWorker.dropFirst().max() ?? 0
         let idlest = perWorker.dropFirst().min() ?? 0
-        context.say("\(jobs.grouped) jobs over \(workers.grouped) workers: total \(total.grouped); each worker did \(idlest)–\(busiest) jobs")
+        let share = idlest == busiest ? "\(busiest.grouped)" : "\(idlest.grouped)–\(busiest.grouped)"
+        context.say(
+            "\(jobs.grouped) job\(jobs == 1 ? "" : "s") over \(workers.grouped) worker\(workers == 1 ? "" : "s"): total \(total.grouped); "
+                + "each worker did \(share) job\(share == "1" ? "" : "s")")
         guard total == jobs * (jobs + 1) else {
             throw DemoError(.wrongResult, "fanout: the total is \(total), not \(jobs * (jobs + 1)): a result was lost")
         }

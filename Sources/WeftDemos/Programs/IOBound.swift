@@ -27,7 +27,7 @@ extension Demo {
         }
         try await group.wait()
         let elapsed = runtime.now - start
-        context.say("\(tasks.grouped) tasks each waited \(rounds) × \(context["sleep-ms"]) ms; all done in \(formatMilliseconds(elapsed))")
+        context.say("\(tasks.grouped) task\(tasks == 1 ? "" : "s") each waited \(rounds) × \(context["sleep-ms"]) ms; all done in \(formatMilliseconds(elapsed))")
     }
 }
 

@@ -61,6 +61,6 @@ extension Demo {
             })
         }
         for handle in handles { try await handle.value }
-        context.say("Every philosopher ate \(meals) meals")
+        context.say("Every philosopher ate \(meals.grouped) meal\(meals == 1 ? "" : "s")")
     }
 }

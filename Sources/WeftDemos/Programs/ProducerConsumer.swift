@@ -63,9 +63,9 @@ extension Demo {
                 break consuming
             }
         }
-        context.say("consumer: \(consumed) items, \(timeouts) timeouts")
+        context.say("consumer: \(consumed.grouped) item\(consumed == 1 ? "" : "s"), \(timeouts.grouped) timeout\(timeouts == 1 ? "" : "s")")
         guard consumed == producers * items else {
-            throw DemoError(.wrongResult, "producer-consumer: consumed \(consumed) items, not \(producers * items)")
+            throw DemoError(.wrongResult, "producer-consumer: consumed \(consumed.grouped) item\(consumed == 1 ? "" : "s"), not \(producers * items)")
         }
     }
 }

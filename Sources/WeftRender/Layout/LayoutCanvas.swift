@@ -25,6 +25,10 @@ final class LayoutCanvas {
     var actorQueuePeak = 0
     /// What was drawn, so that the legend explains exactly that.
     var usedStates = Set<LaneState>()
+    /// Which schedulers' panels showed wake-up latency: a parked pool thread waking (multiplexed), a woken thread
+    /// waiting for the OS to run it while a core was free (thread-per-task).
+    var drewPoolWakeLatency = false
+    var drewWokenThreadLatency = false
     var usedMarks = Set<Mark.Kind>()
     /// The kind of the first marker that stood for several marks of one kind, with its count ("×5"), if any did.
     var countedMark: Mark.Kind?

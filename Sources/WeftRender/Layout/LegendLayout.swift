@@ -118,7 +118,12 @@ enum LegendLayout {
             .runnable: "runnable",
             .awaitingThread: "runnable: its new thread has not started yet",
             .ownThreadOnActor: "runnable: its own thread is busy running an actor's jobs for other tasks",
-            .wakeLatency: "runnable while a pool thread idles: the time a parked thread takes to wake",
+            .wakeLatency: canvas.drewWokenThreadLatency
+                ? (canvas.drewPoolWakeLatency
+                    ? "runnable while a pool thread idles or a core is free: a parked pool thread waking, or (thread-per-task) "
+                        + "a woken thread waiting for the OS to run it"
+                    : "runnable while a core is free: a woken thread waiting for the OS to run it")
+                : "runnable while a pool thread idles: the time a parked thread takes to wake",
             .cancelled: "cancelled by the runtime after the deadlock",
             .suspended: "suspended: awaiting Swift work outside Weft",
             .actor: "waiting to enter a busy actor",

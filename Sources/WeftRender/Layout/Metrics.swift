@@ -23,7 +23,7 @@ enum Metrics {
     /// The narrowest stretch of a thread lane's run drawn hatched (running or waiting for a CPU); narrower, it is flat.
     static let minHatchedSlice = 2.0
     /// How tall a machine stall's mark under the axis is drawn (px).
-    static let stallMark = 4.0
+    static let stallMark = 6.0
     /// The narrowest a machine stall's mark is drawn (px), and the gap under which two marks merge: narrower, a
     /// mark reads as a tick marking an event.
     static let minimumStallBand = 6.0

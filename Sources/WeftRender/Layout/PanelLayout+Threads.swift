@@ -23,6 +23,7 @@ extension PanelLayout {
                     from = max(from, piece.end)
                 }
             }
+            if let reason = idleReason(thread) { drawIdleReason(reason, top: y, height: Metrics.threadLane) }
             for frozen in thread.frozen where scale.overlaps(frozen.start, frozen.end) {
                 // A pool thread with a task in its queue that the OS did not run: hatched in the waiting task's
                 // colour, as a thread held by its task is.

@@ -26,6 +26,9 @@ struct PanelLayout {
                                        color: theme.secondaryText))
         y += Metrics.factsRow
         y = layoutProblem(top: y) + 4
+        if timeline.facts.wakeLatency.total > 0 {
+            if timeline.facts.scheduler == "thread-per-task" { canvas.drewWokenThreadLatency = true } else { canvas.drewPoolWakeLatency = true }
+        }
         let axisTop = y
         y += Metrics.axisRow
         if !scale.folds.isEmpty {
@@ -225,7 +228,9 @@ struct PanelLayout {
         var parts: [String] = []
         if facts.wakeLatency.total > 0 {
             // The OS's share is part of the idle time, so it is said inside that clause, not beside it as a sum.
-            parts.append("\(perTask(facts.wakeLatency.total)) of it for an idle pool thread to wake up"
+            parts.append(timeline.facts.scheduler == "thread-per-task"
+                ? "\(perTask(facts.wakeLatency.total)) of it, woken, for the OS to run its thread while a core was free"
+                : "\(perTask(facts.wakeLatency.total)) of it for an idle pool thread to wake up"
                 + (facts.osWakeDelay > 0 ? " (\(perTask(facts.osWakeDelay)) of that for the OS to run the woken thread)" : ""))
         }
         if facts.awaitingThread > 0 {

@@ -248,7 +248,7 @@ enum TimeFolding {
         case .sleeping: "asleep"
         case .unknown: "blocked"
         case .awaitingThread: "waiting for its new thread to start"
-        case .wakeLatency: "waiting for a pool thread to wake"
+        case .wakeLatency: "waiting for a thread to wake"
         case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         case .cancelled: "being cancelled"
         case .suspended: "suspended on Swift work"

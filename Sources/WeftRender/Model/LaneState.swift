@@ -22,6 +22,8 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Ready to run, but its own thread (thread-per-task) has not been created yet.
     case awaitingThread
     /// Ready to run while a pool thread of the multiplexed scheduler sat idle: the time that thread took to wake up.
+    /// Under thread-per-task, a woken task ready while fewer threads ran than there are cores (`WokenThreadLatency`):
+    /// the time the OS took to run its woken thread.
     case wakeLatency
     /// After the runtime detected a deadlock: the task is being cancelled (woken with an error, unwinding).
     case cancelled
@@ -80,7 +82,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .sleeping: "sleeping"
         case .unknown: "blocked (reason unknown)"
         case .awaitingThread: "waiting for its new thread to start"
-        case .wakeLatency: "waiting for an idle pool thread to wake"
+        case .wakeLatency: "waiting for an idle pool thread or a woken thread to run"
         case .cancelled: "cancelled after the deadlock"
         case .suspended: "suspended on Swift work"
         case .actor: "waiting for an actor"

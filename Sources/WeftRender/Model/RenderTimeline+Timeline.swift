@@ -161,6 +161,9 @@ extension RenderTimeline {
             }
         }
         timeline.wakes = []
+        // Thread-per-task: a woken task's wait while a core was free is its thread's wake-up latency (read before the
+        // tasks' intervals become spans).
+        let wokenThreadLatency = WokenThreadLatency.spans(in: timeline)
         var tasks: [TaskTrack] = []
         tasks.reserveCapacity(timeline.tasks.count)
         let grouped = marks.grouped()
@@ -230,6 +233,11 @@ extension RenderTimeline {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: SpanRelabel.merged(lent), as: .ownThreadOnActor) {
                     $0 == .runnable
                 }
+            }
+            if let woken = wokenThreadLatency[tasks[i].task] {
+                tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: woken.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) },
+                                                     as: .wakeLatency) { $0 == .runnable }
+                facts.wakeLatency.add(tasks[i].spans.reduce(0) { $0 + ($1.state == .wakeLatency ? $1.end - $1.start : 0) })
             }
             if !idle.isEmpty {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: idle, as: .wakeLatency) { $0 == .runnable }

@@ -17,21 +17,28 @@ public enum Palette {
     /// least `ColorVision.minimumDistance` from every state), none is a blue (each hue at least `stateHueGap` from
     /// running's and blocked on a channel's, which task lanes draw beside them), none is too pale to see on white
     /// (`minimumOnLight`) or too dark on the dark theme (`minimumOnDark`), and any two are at least 21 ΔE apart with
-    /// normal vision and 15 with either deficiency. Purple, khaki, maroon, spring green, magenta, olive, dark violet,
-    /// leaf green, plum and orchid, found by searching the colours that keep every one of these distances (with blue
-    /// ruled out, purples and greens of several lightnesses are what is left); light and dark alternate, so that
-    /// neighbouring lanes differ most. Ten, so that a program of main and up to nine tasks never wears a colour twice;
+    /// normal vision and 15 with either deficiency; a vivid one (chroma at least `vividChroma`) is moreover
+    /// `minimumFromPink` from the pink of waiting on a wait group or a join, which a magenta fifth colour was taken
+    /// for. Purple, khaki, maroon, spring green, violet, olive, dark violet, leaf green, plum and orchid, found by
+    /// searching the colours that keep every one of these distances (with blue ruled out, purples and greens of several
+    /// lightnesses are what is left); light and dark alternate, so that neighbouring lanes differ most. Ten, so that a program of main and up to nine tasks never wears a colour twice;
     /// past these, colours repeat (`TaskColoring`), and a repeat is told apart by its numbered chip, the stripe across
     /// its slices and the id its slices are labelled with.
     public static let taskColors: [Color] = [
         Color(hex: 0x7700AA), Color(hex: 0xBBBB88), Color(hex: 0x770000), Color(hex: 0x77DD55),
-        Color(hex: 0xCC00AA), Color(hex: 0x887744), Color(hex: 0x662277), Color(hex: 0x77AA44),
+        Color(hex: 0xBB00FF), Color(hex: 0x887744), Color(hex: 0x662277), Color(hex: 0x77AA44),
         Color(hex: 0x664466), Color(hex: 0xCC66FF),
     ]
 
     /// The least hue angle (CIELAB, normal vision, degrees) between a task colour and running's or blocked on a
     /// channel's blue: a task colour of a blue hue reads as "running" in a thread lane, however light or dark.
     public static let stateHueGap = 50.0
+    /// The least ΔE (with every vision) between a vivid task colour and the pink of a wait group, join or suspended
+    /// wait: a magenta 24 ΔE from it (with deuteranopia) was read as "blocked: wait group / join".
+    public static let minimumFromPink = 30.0
+    /// The chroma (CIELAB, normal vision) from which a task colour counts as vivid for `minimumFromPink`; a greyish
+    /// plum reads as plum, not as pink.
+    public static let vividChroma = 40.0
     /// The least ΔE (with every vision) between a task colour and the light theme's white, and the dark theme's
     /// background: a paler colour is barely seen as a thin slice.
     public static let minimumOnLight = 35.0

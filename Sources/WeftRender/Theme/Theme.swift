@@ -36,7 +36,7 @@ public struct Theme: Sendable, Equatable {
         dense: Color(hex: 0x4D5566), idleThread: Color(hex: 0xE8EAED), messageArrow: Color(hex: 0x1F2328, alpha: 0.75),
         spawnArrow: Color(hex: 0x6E7781, alpha: 0.8), lockArrow: Color(hex: 0xBB1100, alpha: 0.9),
         wakeArrow: Color(hex: 0x6E7781, alpha: 0.6), marker: Color(hex: 0x1F2328),
-        foldBand: Color(hex: 0x8C959F, alpha: 0.3), stallBand: Color(hex: 0x6E7781, alpha: 0.45))
+        foldBand: Color(hex: 0x8C959F, alpha: 0.3), stallBand: Color(hex: 0x57606A, alpha: 0.9))
 
     /// Light text on near-black.
     public static let dark = Theme(
@@ -45,7 +45,7 @@ public struct Theme: Sendable, Equatable {
         dense: Color(hex: 0xB8C0CC), idleThread: Color(hex: 0x39414D), messageArrow: Color(hex: 0xE6EDF3, alpha: 0.75),
         spawnArrow: Color(hex: 0x9DA7B3, alpha: 0.8), lockArrow: Color(hex: 0xFF5533, alpha: 0.9),
         wakeArrow: Color(hex: 0x9DA7B3, alpha: 0.6), marker: Color(hex: 0xE6EDF3),
-        foldBand: Color(hex: 0x9DA7B3, alpha: 0.3), stallBand: Color(hex: 0x9DA7B3, alpha: 0.45))
+        foldBand: Color(hex: 0x9DA7B3, alpha: 0.3), stallBand: Color(hex: 0xB8C0CC, alpha: 0.9))
 
     /// The theme named `name` ("light" or "dark").
     public static func named(_ name: String) -> Theme? {

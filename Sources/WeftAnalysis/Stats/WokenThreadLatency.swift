@@ -1,0 +1,91 @@
+import WeftTrace
+
+/// Under thread-per-task, the wake-up latency of a woken task's own thread: its ready stretch after a wake (`unblock`)
+/// while fewer threads ran tasks than the machine has cores. A core was free, so the task did not wait for a CPU: it
+/// waited for the OS to run its woken thread. The one definition the picture's states, its header and `weft stats`
+/// share (under multiplexed, wake-up latency is instead runnable time while a pool thread idles).
+public enum WokenThreadLatency {
+    /// Per task, the parts of its woken ready stretches in which fewer threads ran tasks than there are cores, in time
+    /// order. Empty unless the run is thread-per-task, with its cores recorded and measured (not virtual) time.
+    public static func spans(in timeline: Timeline) -> [TaskID: [Range<UInt64>]] {
+        let run = timeline.run
+        guard applies(to: run), let cores = run.cores else { return [:] }
+        let free = freeCoreSpans(busy: timeline.threads.map { $0.slices.elements.map { $0.start ..< $0.end } },
+                                 cores: cores)
+        var result: [TaskID: [Range<UInt64>]] = [:]
+        for task in timeline.tasks {
+            let woken = task.intervals.elements.compactMap { interval -> Range<UInt64>? in
+                guard case .runnable(.woken) = interval.state, interval.end > interval.start else { return nil }
+                return interval.start ..< interval.end
+            }
+            let latency = overlap(woken, free)
+            if !latency.isEmpty { result[task.id] = latency }
+        }
+        return result
+    }
+
+    /// Whether the definition applies to `run`: thread-per-task, its cores recorded, its time measured.
+    public static func applies(to run: RunInfo) -> Bool {
+        run.scheduler == "thread-per-task" && run.cores != nil && !run.hasVirtualTime
+    }
+
+    /// The latency summed over every task (ns), from the woken ready stretches `woken` (any order, disjoint per task)
+    /// and the threads' run slices `busy` (any order), on `cores` cores: what `weft stats` counts.
+    public static func total(woken: [Range<UInt64>], busy: [Range<UInt64>], cores: Int) -> UInt64 {
+        let free = freeCoreSpans(busy: [busy], cores: cores)
+        var sum: UInt64 = 0
+        for span in woken.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            // Woken stretches of different tasks overlap one another: each is measured on its own.
+            for part in overlap([span], free) { sum &+= part.upperBound - part.lowerBound }
+        }
+        return sum
+    }
+
+    /// The stretches in which fewer of the threads whose busy times are `busy` ran than there are `cores`, in time
+    /// order, from the first instant to the last of all busy times plus the open ends (`0 ..< first`, `last ..< max`).
+    public static func freeCoreSpans(busy: [[Range<UInt64>]], cores: Int) -> [Range<UInt64>] {
+        var edges: [(time: UInt64, delta: Int)] = []
+        for thread in busy {
+            for slice in thread where !slice.isEmpty {
+                edges.append((slice.lowerBound, 1))
+                edges.append((slice.upperBound, -1))
+            }
+        }
+        // Ends before starts at one instant: a hand-over is not two at once.
+        edges.sort { $0.time != $1.time ? $0.time < $1.time : $0.delta < $1.delta }
+        var spans: [Range<UInt64>] = []
+        var running = 0
+        var since: UInt64 = 0
+        func add(_ span: Range<UInt64>) {
+            guard !span.isEmpty else { return }
+            if let last = spans.last, last.upperBound == span.lowerBound {
+                spans[spans.count - 1] = last.lowerBound ..< span.upperBound
+            } else {
+                spans.append(span)
+            }
+        }
+        for edge in edges {
+            if running < cores { add(since ..< edge.time) }
+            running += edge.delta
+            since = edge.time
+        }
+        add(since ..< UInt64.max)
+        return spans
+    }
+
+    /// The parts of the sorted, disjoint `a` inside the sorted, disjoint `b`.
+    static func overlap(_ a: [Range<UInt64>], _ b: [Range<UInt64>]) -> [Range<UInt64>] {
+        var result: [Range<UInt64>] = []
+        var j = 0
+        for span in a {
+            while j < b.count && b[j].upperBound <= span.lowerBound { j += 1 }
+            var k = j
+            while k < b.count && b[k].lowerBound < span.upperBound {
+                let part = max(span.lowerBound, b[k].lowerBound) ..< min(span.upperBound, b[k].upperBound)
+                if !part.isEmpty { result.append(part) }
+                k += 1
+            }
+        }
+        return result
+    }
+}
