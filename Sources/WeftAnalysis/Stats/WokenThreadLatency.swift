@@ -1,8 +1,10 @@
 import WeftTrace
 
 /// Under thread-per-task, the wake-up latency of a woken task's own thread: its ready stretch after a wake (`unblock`)
-/// while fewer threads ran tasks than the machine has cores. A core was free, so the task did not wait for a CPU: it
-/// waited for the OS to run its woken thread. The one definition the picture's states, its header and `weft stats`
+/// while the threads that wanted a CPU — those running a task, and those whose task was ready after a wake or a
+/// yield, this one included — were no more than the machine's cores. A core was free for it, so the task did not
+/// wait for a CPU: it waited for the OS to run its woken thread. (Counting only the running threads would call a
+/// thousand threads woken at once on two cores "latency": each of them waits for a CPU.) The one definition the picture's states, its header and `weft stats`
 /// share (under multiplexed, wake-up latency is instead runnable time while a pool thread idles).
 public enum WokenThreadLatency {
     /// Per task, the parts of its woken ready stretches in which fewer threads ran tasks than there are cores, in time
@@ -10,16 +12,28 @@ public enum WokenThreadLatency {
     public static func spans(in timeline: Timeline) -> [TaskID: [Range<UInt64>]] {
         let run = timeline.run
         guard applies(to: run), let cores = run.cores else { return [:] }
-        let free = freeCoreSpans(busy: timeline.threads.map { $0.slices.elements.map { $0.start ..< $0.end } },
-                                 cores: cores)
-        var result: [TaskID: [Range<UInt64>]] = [:]
+        var wanting = timeline.threads.map { $0.slices.elements.map { $0.start ..< $0.end } }
+        var wokenByTask: [(TaskID, [Range<UInt64>])] = []
         for task in timeline.tasks {
-            let woken = task.intervals.elements.compactMap { interval -> Range<UInt64>? in
-                guard case .runnable(.woken) = interval.state, interval.end > interval.start else { return nil }
-                return interval.start ..< interval.end
+            var woken: [Range<UInt64>] = []
+            var ready: [Range<UInt64>] = []
+            for interval in task.intervals.elements where interval.end > interval.start {
+                guard case .runnable(let cause) = interval.state else { continue }
+                switch cause {
+                case .woken: woken.append(interval.start ..< interval.end)
+                case .yielded: ready.append(interval.start ..< interval.end)
+                case .created: break // its thread may not exist yet: it wants no CPU
+                }
             }
+            wanting.append(woken + ready)
+            if !woken.isEmpty { wokenByTask.append((task.id, woken)) }
+        }
+        // A woken stretch is counted among the threads wanting a CPU itself: a core was free while they were ≤ cores.
+        let free = freeCoreSpans(busy: wanting, cores: cores + 1)
+        var result: [TaskID: [Range<UInt64>]] = [:]
+        for (task, woken) in wokenByTask {
             let latency = overlap(woken, free)
-            if !latency.isEmpty { result[task.id] = latency }
+            if !latency.isEmpty { result[task] = latency }
         }
         return result
     }
@@ -29,10 +43,12 @@ public enum WokenThreadLatency {
         run.scheduler == "thread-per-task" && run.cores != nil && !run.hasVirtualTime
     }
 
-    /// The latency summed over every task (ns), from the woken ready stretches `woken` (any order, disjoint per task)
-    /// and the threads' run slices `busy` (any order), on `cores` cores: what `weft stats` counts.
-    public static func total(woken: [Range<UInt64>], busy: [Range<UInt64>], cores: Int) -> UInt64 {
-        let free = freeCoreSpans(busy: [busy], cores: cores)
+    /// The latency summed over every task (ns), from the woken ready stretches `woken` (any order, disjoint per task),
+    /// the ready stretches after a yield `yielded` and the threads' run slices `busy` (any order), on `cores` cores:
+    /// what `weft stats` counts.
+    public static func total(woken: [Range<UInt64>], yielded: [Range<UInt64>], busy: [Range<UInt64>],
+                             cores: Int) -> UInt64 {
+        let free = freeCoreSpans(busy: [busy, woken, yielded], cores: cores + 1)
         var sum: UInt64 = 0
         for span in woken.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             // Woken stretches of different tasks overlap one another: each is measured on its own.
