@@ -34,6 +34,18 @@ public struct CoreUse: Sendable, Equatable {
     private static func sweep(busy: [[Range<UInt64>]], cores: Int, _ body: (Int, Range<UInt64>) -> Void) {
         // Fewer threads that ever ran than cores: nothing to count.
         guard busy.filter({ !$0.isEmpty }).count > cores else { return }
+        var running = 0
+        var since: UInt64 = 0
+        for edge in edges(of: busy) {
+            if running > 0 { body(running, since ..< edge.time) }
+            running += edge.delta
+            since = edge.time
+        }
+    }
+
+    /// Each busy time's start (+1) and end (−1), in time order, ends before starts at one instant (a hand-over is not
+    /// two at once): the steps of how many ran at once, for `sweep` and `WokenThreadLatency.freeCoreSpans`.
+    static func edges(of busy: [[Range<UInt64>]]) -> [(time: UInt64, delta: Int)] {
         var edges: [(time: UInt64, delta: Int)] = []
         for thread in busy {
             for slice in thread where !slice.isEmpty {
@@ -41,15 +53,8 @@ public struct CoreUse: Sendable, Equatable {
                 edges.append((slice.upperBound, -1))
             }
         }
-        // Ends before starts at one instant: a hand-over is not two at once.
         edges.sort { $0.time != $1.time ? $0.time < $1.time : $0.delta < $1.delta }
-        var running = 0
-        var since: UInt64 = 0
-        for edge in edges {
-            if running > 0 { body(running, since ..< edge.time) }
-            running += edge.delta
-            since = edge.time
-        }
+        return edges
     }
 
     /// The use of `cores` by the run's threads, from their run slices.

@@ -60,15 +60,6 @@ public enum WokenThreadLatency {
     /// The stretches in which fewer of the threads whose busy times are `busy` ran than there are `cores`, in time
     /// order, from the first instant to the last of all busy times plus the open ends (`0 ..< first`, `last ..< max`).
     public static func freeCoreSpans(busy: [[Range<UInt64>]], cores: Int) -> [Range<UInt64>] {
-        var edges: [(time: UInt64, delta: Int)] = []
-        for thread in busy {
-            for slice in thread where !slice.isEmpty {
-                edges.append((slice.lowerBound, 1))
-                edges.append((slice.upperBound, -1))
-            }
-        }
-        // Ends before starts at one instant: a hand-over is not two at once.
-        edges.sort { $0.time != $1.time ? $0.time < $1.time : $0.delta < $1.delta }
         var spans: [Range<UInt64>] = []
         var running = 0
         var since: UInt64 = 0
@@ -80,7 +71,7 @@ public enum WokenThreadLatency {
                 spans.append(span)
             }
         }
-        for edge in edges {
+        for edge in CoreUse.edges(of: busy) {
             if running < cores { add(since ..< edge.time) }
             running += edge.delta
             since = edge.time
