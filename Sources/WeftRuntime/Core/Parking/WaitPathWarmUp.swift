@@ -15,13 +15,22 @@ enum WaitPathWarmUp {
         warmChannelWaiters()
         warmClaimedWaits()
         Semaphore.warmUpWaitPath()
-        // A task's end: its boxed result (`TaskRecord.complete`) and the teardown's look at the waiting tasks.
-        let result: Result<any Sendable, any Error>? = .success(())
-        _ = result.map { $0 }
+        // A task's end: its boxed result (`TaskRecord.complete`) and the teardown's look at the waiting tasks. An
+        // optimized build copies these through generic value witnesses that ask for the types' metadata; naming each
+        // type (`_typeName` reads its metadata, and cannot be optimized away) has the runtime build it now.
+        for type in typesOnWaitPaths { _ = _typeName(type) }
         let registry = TaskRegistry()
         for (_, token) in registry.waitingTasks() where token.claim() {}
         for task in registry.suspendedTasks() { _ = task.id }
     }()
+
+    /// The generic types of the wait and end paths whose metadata an optimized build still asks for.
+    private static let typesOnWaitPaths: [Any.Type] = [
+        Result<any Sendable, any Error>?.self, Result<any Sendable, any Error>.self, RuntimeError?.self,
+        WaitQueue<WaitToken>.self, WaitQueue<ReceiveWaiter>.self, WaitQueue<BlockedSender>.self,
+        [WaitToken].self, [ReceiveWaiter].self, [BlockedSender].self, [ClaimedWait].self,
+        [(TaskRecord, WaitToken)].self, (any WaitTarget)?.self, TaskPriority?.self,
+    ]
 
     /// A fresh token to queue: each can be claimed once.
     private static func token() -> WaitToken { WaitToken(resumingNoOne: ()) }
