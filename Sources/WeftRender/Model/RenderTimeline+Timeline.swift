@@ -179,6 +179,14 @@ extension RenderTimeline {
                 }
                 previous = interval
             }
+            // Blocked on a lock (mutex, read lock, semaphore), each interval as stats counts it under its reason.
+            let lockWait = task.intervals.elements.reduce(UInt64(0)) { sum, interval in
+                switch interval.state {
+                case .blocked(_, .mutex?), .blocked(_, .readLock?), .blocked(_, .semaphore?): sum &+ interval.duration
+                default: sum
+                }
+            }
+            if lockWait > 0 { facts.lockWait.add(lockWait) }
             var failure: TaskFailure?
             if let message = task.failure(in: timeline.run), let ended = task.ended {
                 failure = TaskFailure(time: t(ended), message: message)
