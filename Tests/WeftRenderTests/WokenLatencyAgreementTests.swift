@@ -6,7 +6,8 @@ import WeftTestSupport
 import WeftTrace
 
 /// Under thread-per-task, the picture's yellow "woken, for the OS to run its thread while a core was free" stretches
-/// are exactly the stretches `weft stats` sums as wake-up latency, and the figure the panel prints is stats' figure.
+/// are exactly the stretches `weft stats` sums as wake-up latency, and the figure the panel prints is stats' figure;
+/// under multiplexed, the panel's "for an idle pool thread to wake up" figure is what its lanes draw.
 @Suite struct WokenLatencyAgreementTests {
     static let ms: UInt64 = 1_000_000
 
@@ -86,5 +87,27 @@ import WeftTrace
             #expect(drawn == counted, "\(task.task)")
         }
         if render.deadlock == nil { #expect(Self.drawn(render) == latency) }
+    }
+
+    @Test("in every committed multiplexed trace, the idle-pool wake-up figure the panel prints is what it draws",
+          arguments: CommittedTraces.names.filter { $0.hasSuffix("-multiplexed.weft") })
+    func multiplexed(_ name: String) throws {
+        let path = CommittedTraces.folder.appendingPathComponent(name).path
+        let render = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceReader(path: path)))
+        let cut = render.deadlock?.detected ?? .max
+        var latency: UInt64 = 0, osShare: UInt64 = 0
+        for task in render.tasks {
+            for span in task.spans where span.start < cut {
+                let length = min(span.end, cut) - span.start
+                if span.state == .wakeLatency || span.state == .osWakeDelay { latency += length }
+                if span.state == .osWakeDelay { osShare += length }
+            }
+        }
+        if render.deadlock == nil {
+            #expect(render.facts.wakeLatency.total == latency)
+            #expect(render.facts.osWakeDelay == osShare)
+        } else {
+            #expect(render.facts.wakeLatency.total >= latency)
+        }
     }
 }
