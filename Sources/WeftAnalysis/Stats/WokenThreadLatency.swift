@@ -48,13 +48,12 @@ public enum WokenThreadLatency {
     /// what `weft stats` counts.
     public static func total(woken: [Range<UInt64>], yielded: [Range<UInt64>], busy: [Range<UInt64>],
                              cores: Int) -> UInt64 {
-        let free = freeCoreSpans(busy: [busy, woken, yielded], cores: cores + 1)
-        var sum: UInt64 = 0
-        for span in woken.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            // Woken stretches of different tasks overlap one another: each is measured on its own.
-            for part in overlap([span], free) { sum &+= part.upperBound - part.lowerBound }
-        }
-        return sum
+        // Woken stretches of different tasks overlap one another: each is measured on its own.
+        var sweep = WokenLatencySweep()
+        for span in busy { sweep.add(span, woken: false) }
+        for span in yielded { sweep.add(span, woken: false) }
+        for span in woken { sweep.add(span, woken: true) }
+        return sweep.total(cores: cores)
     }
 
     /// The stretches in which fewer of the threads whose busy times are `busy` ran than there are `cores`, in time
