@@ -22,8 +22,8 @@ struct WokenLatencySweep {
     private var swept: UInt64 = 0
     private var wanting = 0
     private var woken = 0
-    /// Per number of threads wanting a CPU, the woken stretches' time at that number (wrapping, as the sum of
-    /// `WokenThreadLatency.total` does).
+    /// Per number of threads wanting a CPU, the woken stretches' time at that number (wrapping, as
+    /// `WokenThreadLatency.total` sums).
     private var wokenTimeAtWanting: [UInt64] = []
     /// Edges that arrived before the time already swept (a trace whose events came far out of time order): swept
     /// at that time instead.
