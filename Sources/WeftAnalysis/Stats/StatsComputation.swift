@@ -95,8 +95,7 @@ extension RunStats {
         run.cancellations = timeline.cancellations.isEmpty ? nil : Set(timeline.cancellations.map(\.task)).count
         run.cpuStarved = r.cpuStarved == 0 ? nil : r.cpuStarved
         if WokenThreadLatency.applies(to: r), let cores = r.cores {
-            let latency = WokenThreadLatency.total(WokenThreadLatency.spans(accumulator.readyStretches,
-                                                                            busy: accumulator.busySpans, cores: cores))
+            let latency = accumulator.wokenWaits.total(cores: cores)
             run.wokenThreadLatency = latency == 0 ? nil : latency
         }
         let primitiveStats = PrimitiveStats.all(in: timeline, tallies: accumulator)
