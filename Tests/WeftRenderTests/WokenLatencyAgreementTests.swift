@@ -95,10 +95,11 @@ import WeftTrace
         let path = CommittedTraces.folder.appendingPathComponent(name).path
         let render = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceReader(path: path)))
         let cut = render.deadlock?.detected ?? .max
-        var latency: UInt64 = 0, osShare: UInt64 = 0
+        var latency: UInt64 = 0, osShare: UInt64 = 0, queued: UInt64 = 0
         for task in render.tasks {
             for span in task.spans where span.start < cut {
                 let length = min(span.end, cut) - span.start
+                if span.state == .queuedBehindWaker { queued += length }
                 if span.state == .wakeLatency || span.state == .osWakeDelay { latency += length }
                 if span.state == .osWakeDelay { osShare += length }
             }
@@ -106,6 +107,7 @@ import WeftTrace
         if render.deadlock == nil {
             #expect(render.facts.wakeLatency.total == latency)
             #expect(render.facts.osWakeDelay == osShare)
+            #expect(render.facts.queuedBehindWaker == queued)
         } else {
             #expect(render.facts.wakeLatency.total >= latency)
         }

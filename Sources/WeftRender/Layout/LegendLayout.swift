@@ -49,7 +49,8 @@ enum LegendLayout {
     /// Every task state in reading order: running, the ways of waiting to run, the ways of being blocked, then asleep
     /// and cancelled. A state missing here would be drawn without a legend entry (a test checks every case is here).
     static let stateOrder: [LaneState] = [
-        .running, .runningOrWaitingForCPU, .runnable, .awaitingThread, .ownThreadOnActor, .wakeLatency, .osWakeDelay, .channel, .mutex, .actor,
+        .running, .runningOrWaitingForCPU, .runnable, .awaitingThread, .ownThreadOnActor, .queuedBehindWaker, .wakeLatency,
+        .osWakeDelay, .channel, .mutex, .actor,
         .waitGroup, .join, .suspended, .condition, .unknown, .sleeping, .cancelled,
     ]
 
@@ -122,6 +123,7 @@ enum LegendLayout {
             .runnable: "runnable",
             .awaitingThread: "runnable: its new thread has not started yet",
             .ownThreadOnActor: "runnable: its own thread is busy running an actor's jobs for other tasks",
+            .queuedBehindWaker: "runnable: queued behind its waker on the waker's pool thread",
             .wakeLatency: canvas.drewWokenThreadLatency
                 ? (canvas.drewPoolWakeLatency
                     ? "runnable while a pool thread idles or a core is free: a parked pool thread waking, or (thread-per-task) "

@@ -219,7 +219,8 @@ struct PanelLayout {
     /// thread to wake up (23.3 µs of that for the OS to run the woken thread)": every kind of ready-to-run time,
     /// defined alike in both panels of a contrast picture so that they compare, led by its mean per task (a sum over
     /// thousands of tasks would read as alarming), then the part particular to the scheduler (multiplexed: waking an
-    /// idle pool thread, and of that the OS's share; thread-per-task: the task's new thread starting), per task too,
+    /// idle pool thread, and of that the OS's share, and apart from it a woken task queued behind its waker on the
+    /// waker's pool thread; thread-per-task: the task's new thread starting), per task too,
     /// each saying what was waited for.
     private var runnableDetail: String {
         let facts = timeline.facts
@@ -238,6 +239,9 @@ struct PanelLayout {
                 ? "\(perTask(facts.wakeLatency.total)) of it, woken, for the OS to run its thread while a core was free"
                 : "\(perTask(facts.wakeLatency.total)) of it for an idle pool thread to wake up"
                 + (facts.osWakeDelay > 0 ? " (\(perTask(facts.osWakeDelay)) of that for the OS to run the woken thread)" : ""))
+        }
+        if facts.queuedBehindWaker > 0 {
+            parts.append("\(perTask(facts.queuedBehindWaker)) of it queued behind the task that woke it, on that task's pool thread")
         }
         if facts.awaitingThread > 0 {
             parts.append("\(perTask(facts.awaitingThread)) of it for \(runnable.tasks == 1 ? "its" : "the task's") new thread to start")

@@ -254,6 +254,7 @@ enum TimeFolding {
         case .suspended: "suspended on Swift work"
         case .actor: "waiting for an actor"
         case .ownThreadOnActor: "waiting for its own thread, busy running an actor for others"
+        case .queuedBehindWaker: "queued behind its waker on its pool thread"
         }
     }
 }

@@ -45,6 +45,10 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// whichever thread found it idle, and the task's next job waits in that thread's queue until the actor lets the
     /// thread go. Runnable's orange, cross-hatched.
     case ownThreadOnActor
+    /// Ready to run (multiplexed) while a pool thread idled, yet queued behind the task that woke it on that task's
+    /// own pool thread (the "next to run" slot, as Go's runnext): no thread was signalled for it, and it ran there as
+    /// soon as its waker's slice ended (`QueuedBehindWaker`). Runnable's orange, hatched falling to the right.
+    case queuedBehindWaker
 
     /// Whether the task is on its thread (running, or there while waiting for a CPU).
     public var isRunning: Bool { self == .running || self == .runningOrWaitingForCPU }
@@ -54,7 +58,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// program's own doing).
     public var isHatched: Bool {
         self == .awaitingThread || self == .cancelled || self == .suspended || self == .actor || self == .runningOrWaitingForCPU
-            || self == .ownThreadOnActor
+            || self == .ownThreadOnActor || self == .queuedBehindWaker
     }
     /// How the state is patterned when `isHatched`: running or waiting for a CPU as a broken bar (mostly running), the
     /// rest with diagonal hatching.
@@ -62,12 +66,14 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         switch self {
         case .runningOrWaitingForCPU: .broken
         case .ownThreadOnActor: .crossed
+        case .queuedBehindWaker: .falling
         default: .diagonal
         }
     }
     /// Whether the task is ready to run and waits only for a thread or a CPU (the runnable family).
     public var isReady: Bool {
         self == .runnable || self == .awaitingThread || self == .wakeLatency || self == .osWakeDelay || self == .ownThreadOnActor
+            || self == .queuedBehindWaker
     }
 
     public var description: String {
@@ -89,6 +95,7 @@ public enum LaneState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .osWakeDelay: "waiting for the OS to run a woken pool thread"
         case .runningOrWaitingForCPU: "running or waiting for a CPU"
         case .ownThreadOnActor: "waiting for its own thread, busy running an actor's jobs for others"
+        case .queuedBehindWaker: "queued behind the task that woke it, on that task's pool thread"
         }
     }
 }

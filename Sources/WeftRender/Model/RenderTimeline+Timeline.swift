@@ -32,6 +32,9 @@ extension RenderTimeline {
         // Thread-per-task: a woken task's wait while a core was free is its thread's wake-up latency, the stretches
         // `weft stats` sums.
         let wokenThreadLatency = WokenThreadLatency.spans(in: timeline)
+        // Multiplexed: a woken task queued behind its waker on the waker's pool thread, which no idle thread was
+        // woken for.
+        let queuedBehindWaker = QueuedBehindWaker.stretches(in: timeline)
         let stalls = MachineStalls(timeline).stretches.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) }
         // Read from the tasks' states, which are let go below.
         let actorTracks = ActorTrack.tracks(timeline, origin: origin)
@@ -260,6 +263,17 @@ extension RenderTimeline {
                 if let own = frozen[tasks[i].task] {
                     tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: SpanRelabel.merged(own), as: .runnable) {
                         $0 == .wakeLatency || $0 == .osWakeDelay
+                    }
+                }
+                if let queued = queuedBehindWaker[tasks[i].task] {
+                    // Only where the pool signalled no thread: a signal in the wait may have been for this task.
+                    let unsignalled = queued.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) }
+                        .filter { span in !signalled.contains { $0.start < span.end && $0.end > span.start } }
+                    tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: unsignalled, as: .queuedBehindWaker) {
+                        $0 == .wakeLatency
+                    }
+                    facts.queuedBehindWaker += tasks[i].spans.reduce(0) {
+                        $0 + ($1.state == .queuedBehindWaker ? $1.end - $1.start : 0)
                     }
                 }
                 var latency: UInt64 = 0

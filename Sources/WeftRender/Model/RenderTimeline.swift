@@ -80,6 +80,10 @@ public struct RunFacts: Sendable, Equatable {
     /// Time tasks spent ready while the pool thread that held them was not run by the OS (`ThreadTrack.frozen`),
     /// summed over the run's tasks: part of `runnable`, not of `wakeLatency`.
     public var frozenPoolThread: UInt64 = 0
+    /// Time tasks spent ready while a pool thread sat idle yet queued behind the task that woke them on that task's
+    /// pool thread, no thread signalled for them (`QueuedBehindWaker`), summed over the run's tasks, in ns: part of
+    /// `runnable`, not of `wakeLatency`.
+    public var queuedBehindWaker: UInt64 = 0
     /// Time tasks were "running" on a thread that the OS gave no CPU (`ThreadTrack.starved`), summed over the run's
     /// tasks: drawn as running or waiting for a CPU.
     public var cpuStarved: UInt64 = 0

@@ -66,6 +66,8 @@ public enum ScenePainter {
             paintBroken(r, color: color, cr)
         case let .hatch(r, color, .crossed):
             paintHatch(r, color: color, cr)
+            paintHatch(r, color: color, cr, backwards: true, tinted: false)
+        case let .hatch(r, color, .falling):
             paintHatch(r, color: color, cr, backwards: true)
         case let .line(from, to, color, width, dash):
             cr.setColor(color)
@@ -150,10 +152,11 @@ public enum ScenePainter {
         cr.restore()
     }
 
-    /// `r` tinted and crossed by lines rising to the right (`backwards`: falling, over an existing tint).
-    private static func paintHatch(_ r: Rect, color: Color, _ cr: CairoContext, backwards: Bool = false) {
+    /// `r` tinted (unless `tinted` is false: over an existing tint) and crossed by lines rising to the right
+    /// (`backwards`: falling).
+    private static func paintHatch(_ r: Rect, color: Color, _ cr: CairoContext, backwards: Bool = false, tinted: Bool = true) {
         guard r.width > 0, r.height > 0 else { return }
-        if !backwards {
+        if tinted {
             cr.rectangle(r)
             cr.setColor(color.withAlpha(color.alpha * 0.22))
             cr.fill()

@@ -67,6 +67,9 @@ public enum HatchPattern: String, Sendable, Equatable {
     case broken
     /// A pale tint crossed by diagonal lines both ways: ready, its own thread busy with an actor's jobs for others.
     case crossed
+    /// A pale tint crossed by lines falling to the right: ready, queued behind the task that woke it on that task's
+    /// pool thread.
+    case falling
 }
 
 /// One thing to paint. Coordinates are picture pixels.

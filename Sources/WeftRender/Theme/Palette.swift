@@ -76,7 +76,7 @@ public enum Palette {
     public static func color(of state: LaneState) -> Color {
         switch state {
         case .running, .runningOrWaitingForCPU: Color(hex: 0x0072B2)
-        case .runnable, .awaitingThread, .ownThreadOnActor: Color(hex: 0xE69F00)
+        case .runnable, .awaitingThread, .ownThreadOnActor, .queuedBehindWaker: Color(hex: 0xE69F00)
         case .wakeLatency, .osWakeDelay: Color(hex: 0xFFEE88)
         case .cancelled: Color(hex: 0x000000)
         case .channel: Color(hex: 0x77CCFF)
