@@ -196,6 +196,7 @@ struct TimelineState {
                 threadPerTask = entry.value == "thread-per-task"
                 // The figures keep what thread-per-task's wake-up latency is read from (`WokenThreadLatency`).
                 if summarizes { summary?.keepsWokenWaits = threadPerTask }
+                if summarizes { summary?.keepsPoolSpans = !threadPerTask }
             }
             run.metadata.append(entry)
         case .threadStart(let v):

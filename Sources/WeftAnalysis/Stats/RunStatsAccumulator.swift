@@ -100,6 +100,12 @@ struct RunStatsAccumulator {
     var wokenReady: [Range<UInt64>] = []
     var yieldedReady: [Range<UInt64>] = []
     var busySpans: [Range<UInt64>] = []
+    /// Whether ready stretches, run slices and each task's last blocked stretch are kept for `PoolIdleAtEnd` (pool
+    /// runs only).
+    var keepsPoolSpans = false
+    var poolReady: [Range<UInt64>] = []
+    var poolSlices: [ThreadID: [PoolIdleAtEnd.Slice]] = [:]
+    var lastBlocked: [TaskID: Range<UInt64>] = [:]
 
     /// Adds the next finished interval of task `task` (a task's intervals come in time order).
     @inline(__always)
@@ -109,6 +115,13 @@ struct RunStatsAccumulator {
             case .woken: wokenReady.append(interval.start ..< interval.end)
             case .yielded: yieldedReady.append(interval.start ..< interval.end)
             case .created: break
+            }
+        }
+        if keepsPoolSpans, interval.end > interval.start {
+            switch interval.state.category {
+            case .runnable: poolReady.append(interval.start ..< interval.end)
+            case .blocked: lastBlocked[task] = interval.start ..< interval.end
+            default: break
             }
         }
         let t = taskIndex.position(task.rawValue, in: &tasks) { TaskTally(id: task.rawValue) }
@@ -160,6 +173,7 @@ struct RunStatsAccumulator {
     @inline(__always)
     mutating func add(_ slice: RunSlice, on thread: ThreadID) {
         if keepsWokenWaits { busySpans.append(slice.start ..< slice.end) }
+        if keepsPoolSpans { poolSlices[thread, default: []].append((slice.start, slice.end, slice.task)) }
         let th = threadIndex.position(thread.rawValue, in: &threads) { ThreadTally() }
         let (sum, overflow) = threads[th].busy.addingReportingOverflow(slice.duration)
         threads[th].busy = overflow ? .max : sum
