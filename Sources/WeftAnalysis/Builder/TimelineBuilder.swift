@@ -157,6 +157,8 @@ struct TimelineState {
     /// From now on, hands each finished piece to `accumulator` (`summary`) and forgets it.
     mutating func countFigures(_ accumulator: RunStatsAccumulator) {
         summary = accumulator
+        // A pool's free threads at the end are measured unless the run turns out to be thread-per-task.
+        summary?.keepsPoolSpans = !threadPerTask
         summarizes = true
     }
 
