@@ -114,10 +114,9 @@ enum TieContrast {
         return text + "."
     }
 
-    /// "The Cache actor was busy 71.2% of the run, one job at a time (thread-per-task: 69.8%): the 4 tasks waited
-    /// 12.1 ms in all to enter it (thread-per-task: 11.7 ms), each keeping its OS thread meanwhile under
-    /// thread-per-task, none under multiplexed." or "Tasks waited 8.10 ms in all for the lock mu1 (held 64.0% of the
-    /// run; thread-per-task: 7.90 ms, held 61.0%), …". Said of one run alone when only it had one, or the runs' differ.
+    /// "The Cache actor was busy 71.2% of the run: the 4 tasks and main waited 12.1 ms in all to enter it
+    /// (thread-per-task: 11.7 ms), each keeping its OS thread under thread-per-task, none under multiplexed." or
+    /// "Tasks waited 8.10 ms in all for the lock mu1 (held 64.0% of the run; thread-per-task: 7.90 ms, held 61.0%), …". Said of one run alone when only it had one, or the runs' differ.
     static func bottleneck(_ a: RunFigures, _ b: RunFigures) -> String? {
         let first: Bottleneck, run: RunFigures, other: Bottleneck?
         if let ba = a.bottleneck, let bb = b.bottleneck, ba.kind == bb.kind, ba.name == bb.name {
@@ -135,8 +134,7 @@ enum TieContrast {
             let actor = first.name.isEmpty ? "an actor" : "the \(first.name) actor"
             let tasks = other.map { $0.tasks == first.tasks && $0.mainWaited == first.mainWaited } ?? true
                 ? first.waitersText : "the tasks"
-            text = prefix + "\(actor) was busy \(share(first, run)) of the run, one job at a time"
-                + (other.map { " (\(b.scheduler): \(share($0, b)))" } ?? "")
+            text = prefix + "\(actor) was busy \(share(first, run)) of the run"
                 + ": \(tasks) waited \(time(first.waited)) in all to enter it"
                 + (other.map { " (\(b.scheduler): \(time($0.waited)))" } ?? "")
         case .lock, .semaphore:
@@ -152,9 +150,9 @@ enum TieContrast {
         if let (pool, own) = roles(a, b), other != nil || run.scheduler == own.scheduler {
             let one = (other == nil ? first.tasks : min(first.tasks, other!.tasks)) == 1
             text += other == nil
-                ? (one ? ", keeping its OS thread meanwhile" : ", each keeping its OS thread meanwhile")
-                : (one ? ", keeping its OS thread meanwhile under \(own.scheduler), no thread under \(pool.scheduler)"
-                       : ", each keeping its OS thread meanwhile under \(own.scheduler), none under \(pool.scheduler)")
+                ? (one ? ", keeping its OS thread" : ", each keeping its OS thread")
+                : (one ? ", keeping its OS thread under \(own.scheduler), no thread under \(pool.scheduler)"
+                       : ", each keeping its OS thread under \(own.scheduler), none under \(pool.scheduler)")
         }
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
