@@ -97,8 +97,7 @@ struct RunStatsAccumulator {
     /// Whether ready stretches and run slices are kept for `WokenThreadLatency` (thread-per-task runs only).
     var keepsWokenWaits = false
     /// The ready stretches after a wake and after a yield, and the run slices, when `keepsWokenWaits`.
-    var wokenReady: [Range<UInt64>] = []
-    var yieldedReady: [Range<UInt64>] = []
+    var readyStretches = ReadyStretches()
     var busySpans: [Range<UInt64>] = []
     /// Whether ready stretches, run slices and each task's last blocked stretch are kept for `PoolIdleAtEnd` (pool
     /// runs only).
@@ -110,13 +109,7 @@ struct RunStatsAccumulator {
     /// Adds the next finished interval of task `task` (a task's intervals come in time order).
     @inline(__always)
     mutating func add(_ interval: StateInterval, of task: TaskID) {
-        if keepsWokenWaits, case .runnable(let cause) = interval.state, interval.end > interval.start {
-            switch cause {
-            case .woken: wokenReady.append(interval.start ..< interval.end)
-            case .yielded: yieldedReady.append(interval.start ..< interval.end)
-            case .created: break
-            }
-        }
+        if keepsWokenWaits { readyStretches.add(interval, of: task) }
         if keepsPoolSpans, interval.end > interval.start {
             switch interval.state.category {
             case .runnable: poolReady.append(interval.start ..< interval.end)

@@ -4,57 +4,50 @@ import WeftTrace
 /// while the threads that wanted a CPU — those running a task, and those whose task was ready after a wake or a
 /// yield, this one included — were no more than the machine's cores. A core was free for it, so the task did not
 /// wait for a CPU: it waited for the OS to run its woken thread. (Counting only the running threads would call a
-/// thousand threads woken at once on two cores "latency": each of them waits for a CPU.) The one definition the picture's states, its header and `weft stats`
-/// share (under multiplexed, wake-up latency is instead runnable time while a pool thread idles).
+/// thousand threads woken at once on two cores "latency": each of them waits for a CPU.) The one definition the picture's yellow stretches, its header and
+/// `weft stats` share: the picture draws `spans` and both print their `total` (under multiplexed, wake-up latency is
+/// instead runnable time while a pool thread idles).
 public enum WokenThreadLatency {
-    /// Per task, the parts of its woken ready stretches in which fewer threads ran tasks than there are cores, in time
-    /// order. Empty unless the run is thread-per-task, with its cores recorded and measured (not virtual) time.
+    /// Per task, the parts of its woken ready stretches in which the threads wanting a CPU fit the cores, in time
+    /// order. Empty unless the run is thread-per-task, with its cores recorded and measured (not virtual) time. Reads
+    /// the tasks' intervals and the threads' slices: call it before either is let go.
     public static func spans(in timeline: Timeline) -> [TaskID: [Range<UInt64>]] {
         let run = timeline.run
         guard applies(to: run), let cores = run.cores else { return [:] }
-        var wanting = timeline.threads.map { $0.slices.elements.map { $0.start ..< $0.end } }
-        var wokenByTask: [(TaskID, [Range<UInt64>])] = []
+        var stretches = ReadyStretches()
         for task in timeline.tasks {
-            var woken: [Range<UInt64>] = []
-            var ready: [Range<UInt64>] = []
-            for interval in task.intervals.elements where interval.end > interval.start {
-                guard case .runnable(let cause) = interval.state else { continue }
-                switch cause {
-                case .woken: woken.append(interval.start ..< interval.end)
-                case .yielded: ready.append(interval.start ..< interval.end)
-                case .created: break // its thread may not exist yet: it wants no CPU
-                }
-            }
-            wanting.append(woken + ready)
-            if !woken.isEmpty { wokenByTask.append((task.id, woken)) }
+            for interval in task.intervals.elements { stretches.add(interval, of: task.id) }
         }
+        let busy = timeline.threads.flatMap { $0.slices.elements.map { $0.start ..< $0.end } }
+        return spans(stretches, busy: busy, cores: cores)
+    }
+
+    /// Per task, the parts of the woken ready stretches of `ready` in which the threads wanting a CPU — those whose
+    /// run slices are `busy` (any order), and those ready after a wake or a yield — were no more than `cores`, in time
+    /// order: the one computation the picture draws and `weft stats` sums.
+    public static func spans(_ ready: ReadyStretches, busy: [Range<UInt64>], cores: Int)
+        -> [TaskID: [Range<UInt64>]] {
+        guard !ready.woken.isEmpty else { return [:] }
         // A woken stretch is counted among the threads wanting a CPU itself: a core was free while they were ≤ cores.
-        let free = freeCoreSpans(busy: wanting, cores: cores + 1)
+        let free = freeCoreSpans(busy: [busy, ready.woken.map(\.span), ready.yielded], cores: cores + 1)
+        var byTask: [TaskID: [Range<UInt64>]] = [:]
+        for stretch in ready.woken { byTask[stretch.task, default: []].append(stretch.span) }
         var result: [TaskID: [Range<UInt64>]] = [:]
-        for (task, woken) in wokenByTask {
-            let latency = overlap(woken, free)
+        for (task, woken) in byTask {
+            let latency = overlap(woken.sorted { $0.lowerBound < $1.lowerBound }, free)
             if !latency.isEmpty { result[task] = latency }
         }
         return result
     }
 
+    /// The latency summed over every task and span of `spans` (ns): what `weft stats` prints.
+    public static func total(_ spans: [TaskID: [Range<UInt64>]]) -> UInt64 {
+        spans.values.reduce(0) { sum, task in task.reduce(sum) { $0 &+ ($1.upperBound - $1.lowerBound) } }
+    }
+
     /// Whether the definition applies to `run`: thread-per-task, its cores recorded, its time measured.
     public static func applies(to run: RunInfo) -> Bool {
         run.scheduler == "thread-per-task" && run.cores != nil && !run.hasVirtualTime
-    }
-
-    /// The latency summed over every task (ns), from the woken ready stretches `woken` (any order, disjoint per task),
-    /// the ready stretches after a yield `yielded` and the threads' run slices `busy` (any order), on `cores` cores:
-    /// what `weft stats` counts.
-    public static func total(woken: [Range<UInt64>], yielded: [Range<UInt64>], busy: [Range<UInt64>],
-                             cores: Int) -> UInt64 {
-        let free = freeCoreSpans(busy: [busy, woken, yielded], cores: cores + 1)
-        var sum: UInt64 = 0
-        for span in woken.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            // Woken stretches of different tasks overlap one another: each is measured on its own.
-            for part in overlap([span], free) { sum &+= part.upperBound - part.lowerBound }
-        }
-        return sum
     }
 
     /// The stretches in which fewer of the threads whose busy times are `busy` ran than there are `cores`, in time
@@ -94,5 +87,28 @@ public enum WokenThreadLatency {
             }
         }
         return result
+    }
+}
+
+/// A run's ready stretches that thread-per-task's wake-up latency is read from (`WokenThreadLatency`): those after a
+/// wake, by task, and those after a yield. A stretch after the task's creation is not kept: its thread may not exist
+/// yet, so it wants no CPU.
+public struct ReadyStretches: Sendable {
+    /// The ready stretches after a wake, each with its task, in the order added.
+    public private(set) var woken: [(task: TaskID, span: Range<UInt64>)] = []
+    /// The ready stretches after a yield, in the order added.
+    public private(set) var yielded: [Range<UInt64>] = []
+
+    public init() {}
+
+    /// Keeps `interval` of task `task` if it is a ready stretch after a wake or a yield, of nonzero length.
+    @inline(__always)
+    public mutating func add(_ interval: StateInterval, of task: TaskID) {
+        guard case .runnable(let cause) = interval.state, interval.end > interval.start else { return }
+        switch cause {
+        case .woken: woken.append((task, interval.start ..< interval.end))
+        case .yielded: yielded.append(interval.start ..< interval.end)
+        case .created: break
+        }
     }
 }

@@ -45,6 +45,9 @@ enum Metrics {
     static let foldRow = 15.0
     /// The triangle over the instant a deadlock was detected.
     static let deadlockMarker = 9.0
+    /// The least width of the wait that closed a deadlock's cycle, drawn ending at the deadlock line: begun at the
+    /// instant the runtime found the cycle, it would be drawn zero wide.
+    static let closingWait = 6.0
     /// Lines of a run's problem message under its header.
     static let problemRow = 16.0
     static let maxProblemLines = 12

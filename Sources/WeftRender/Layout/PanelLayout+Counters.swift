@@ -42,8 +42,11 @@ extension PanelLayout {
             let peak = counter.kind == .residentBytes ? ByteFormat.format(counter.peak) : Format.count(Int(counter.peak))
             func spell(_ v: UInt64) -> String { counter.kind == .residentBytes ? ByteFormat.format(v) : Format.count(Int(v)) }
             // "Highest sample": the panel's header gives the process's peak RSS from the OS, which also counts the
-            // moments between samples and so can be a little higher; the scale reaches that peak.
-            let note = (counter.kind == .residentBytes ? "highest sample \(peak)" : "most at once \(peak)")
+            // moments between samples and so can be a little higher; the note says so, so that the two figures do not
+            // read as a contradiction, and the scale reaches that peak.
+            let note = (counter.kind == .residentBytes
+                        ? "highest sample \(peak) (the header's peak RSS is the OS's, between samples too)"
+                        : "most at once \(peak)")
                 + " · scale 0 – \(spell(highest))"
             let width = canvas.measurer.width(note, size: Metrics.axisSize)
             if let text = canvas.text(note, in: Rect(x: area.maxX - width - 4, y: y, width: width + 4, height: height / 2 + 2),

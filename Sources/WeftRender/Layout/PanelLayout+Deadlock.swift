@@ -33,6 +33,36 @@ extension PanelLayout {
                            to: .markers)
     }
 
+    /// The wait of a task in the deadlock's cycle that began (almost) at the instant the runtime found the cycle, the
+    /// wait that closed it, drawn no narrower than `Metrics.closingWait`, ending at the deadlock line and labelled
+    /// "closing wait" left of it: begun at that instant, it would be drawn zero wide, and the cycle would seem to
+    /// lack a wait.
+    func drawClosingWait(_ task: TaskTrack, laneTop: Double) {
+        guard let deadlock = timeline.deadlock, deadlock.cycle.contains(where: { $0.task == task.task }),
+              scale.overlaps(deadlock.detected, deadlock.detected) else { return }
+        let x = scale.clampedX(deadlock.detected)
+        let waiting = { (span: StateSpan) in span.state.isWaiting && span.state != .cancelled }
+        // The wait drawn up to the instant, if any: wide enough already, there is nothing to add.
+        if let drawn = task.spans.last(where: { $0.start < deadlock.detected && $0.end >= deadlock.detected }),
+           waiting(drawn), x - scale.clampedX(drawn.start) >= Metrics.closingWait {
+            return
+        }
+        let state = task.spans.first { $0.end >= deadlock.detected && waiting($0) }?.state ?? .mutex
+        let bar = Self.stateBar(state, laneTop: laneTop, height: Metrics.taskLane)
+        let rect = Rect(x: max(scale.x0, x - Metrics.closingWait), y: bar.y, width: min(Metrics.closingWait, x - scale.x0),
+                        height: bar.height)
+        guard rect.width > 0 else { return }
+        canvas.usedStates.insert(state)
+        canvas.builder.add(.rect(rect, fill: Palette.color(of: state)), to: .lanes)
+        let words = "closing wait"
+        let width = canvas.measurer.width(words, size: Metrics.markCountSize)
+        let cell = Rect(x: rect.x - width - 4, y: laneTop, width: width + 2, height: Metrics.taskLane)
+        guard cell.x >= scale.x0, let label = canvas.text(words, in: cell, size: Metrics.markCountSize,
+                                                          color: Palette.color(of: state)) else { return }
+        canvas.builder.add(.rect(label.box.insetBy(dx: -1, dy: 0), fill: theme.background.withAlpha(0.85)), to: .labels)
+        canvas.builder.add(label, to: .labels)
+    }
+
     /// The width the wait-for graph takes at the right of the problem message (0 when there is none to draw).
     var waitForGraphWidth: Double {
         guard let cycle = timeline.deadlock?.cycle, !cycle.isEmpty else { return 0 }

@@ -16,6 +16,7 @@ extension PanelLayout {
             }
             for piece in lod.columnPieces() { drawStatePiece(piece, laneTop: y) }
             for piece in lod.wide { drawStatePiece(piece, laneTop: y) }
+            drawClosingWait(task, laneTop: y)
             drawHolds(task.holds, laneTop: y, lod: &holdLOD)
             drawMarks(task.marks, laneTop: y)
             if let failure = task.failure { drawFailure(failure, laneTop: y) }

@@ -147,9 +147,19 @@ extension PanelLayout {
         let cell = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: rect.height)
         let label = names[task] ?? task.description
         let color = theme.textColor(on: fill)
-        // A shortened label keeps at least the whole task id ("t3076 s…", never "t3…").
-        return canvas.text(label, in: cell, size: Metrics.sliceLabelSize, color: color,
-                           minimumCharacters: task.description.count + 1)
+        // A shortened label ends at a word boundary ("t3 group child 2 …", never "t3 group chil…"): a name of several
+        // words (a Swift child's "group child 2 of t1") cut inside one misleads. A one-word name may be cut inside
+        // it, keeping the whole task id ("t3076 s…", never "t3…"); too narrow for either, the id alone.
+        let size = Metrics.sliceLabelSize
+        let shortened: String?
+        if label.split(separator: " ").count <= 2 {
+            shortened = canvas.measurer.fit(label, maxWidth: cell.width, size: size, minimumCharacters: task.description.count + 1)
+        } else {
+            // Whole words only: `abbreviate`'s answer unless it fell back to a cut inside the first word.
+            shortened = canvas.measurer.abbreviate(label, maxWidth: cell.width, size: size)
+                .flatMap { $0 == label || $0.hasSuffix(" …") ? $0 : nil }
+        }
+        return shortened.flatMap { canvas.text($0, in: cell, size: size, color: color) }
             ?? canvas.text(task.description, in: cell, size: Metrics.sliceLabelSize, color: color,
                            minimumCharacters: task.description.count)
     }

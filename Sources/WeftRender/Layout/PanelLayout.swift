@@ -173,6 +173,12 @@ struct PanelLayout {
             text += " (\(Format.count(lanes.shownLocks.count)) drawn: every one a task drawn waited for, then the most"
                 + " waited-for; \(Format.count(lanes.hiddenLocks)) more not drawn)"
         }
+        let waits = timeline.facts.lockWait
+        if waits.total > 0 {
+            // The tasks' time blocked on them, as stats sums its per-task lock waits: what the red waits add up to.
+            text += " · tasks waited on them \(DurationFormat.format(waits.total)) in all" + (waits.tasks == 1
+                ? " (1 task)" : " (\(TaskSum.unit) over \(Format.plural(waits.tasks, "task")))")
+        }
         let shared = lanes.shownLocks.contains { $0.kind != .mutex }
         return text + " · bar: held, in the holder's colour" + (shared ? " (readers and permit holders may overlap)" : "")
     }

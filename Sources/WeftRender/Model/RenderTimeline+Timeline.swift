@@ -29,6 +29,9 @@ extension RenderTimeline {
         facts.wallParts = WallTimeParts(timeline)
         // Read from the threads' slices and the tasks' states, which are let go below.
         let frozenPoolThreads = FrozenPoolThreads(timeline)
+        // Thread-per-task: a woken task's wait while a core was free is its thread's wake-up latency, the stretches
+        // `weft stats` sums.
+        let wokenThreadLatency = WokenThreadLatency.spans(in: timeline)
         let stalls = MachineStalls(timeline).stretches.map { TimeSpan(t($0.lowerBound), t($0.upperBound)) }
         // Read from the tasks' states, which are let go below.
         let actorTracks = ActorTrack.tracks(timeline, origin: origin)
@@ -161,9 +164,6 @@ extension RenderTimeline {
             }
         }
         timeline.wakes = []
-        // Thread-per-task: a woken task's wait while a core was free is its thread's wake-up latency (read before the
-        // tasks' intervals become spans).
-        let wokenThreadLatency = WokenThreadLatency.spans(in: timeline)
         var tasks: [TaskTrack] = []
         tasks.reserveCapacity(timeline.tasks.count)
         let grouped = marks.grouped()
@@ -179,6 +179,14 @@ extension RenderTimeline {
                 }
                 previous = interval
             }
+            // Blocked on a lock (mutex, read lock, semaphore), each interval as stats counts it under its reason.
+            let lockWait = task.intervals.elements.reduce(UInt64(0)) { sum, interval in
+                switch interval.state {
+                case .blocked(_, .mutex?), .blocked(_, .readLock?), .blocked(_, .semaphore?): sum &+ interval.duration
+                default: sum
+                }
+            }
+            if lockWait > 0 { facts.lockWait.add(lockWait) }
             var failure: TaskFailure?
             if let message = task.failure(in: timeline.run), let ended = task.ended {
                 failure = TaskFailure(time: t(ended), message: message)

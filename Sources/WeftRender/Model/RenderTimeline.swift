@@ -92,6 +92,9 @@ public struct RunFacts: Sendable, Equatable {
     /// Time waiting to enter a busy actor (the model's waits for an actor, `LaneState.actor`), summed over the tasks
     /// that waited so: not ready-to-run time, and said beside it.
     public var actorWait = TaskSum()
+    /// Time blocked on locks (mutexes, read locks, semaphores: stats' `mutex`, `readlock` and `semaphore` waits),
+    /// summed over the tasks that waited so: the Locks header's total.
+    public var lockWait = TaskSum()
     /// How long creating the tasks took, from the first spawn to the last, in ns (`RunFigures.spawning`).
     public var spawning: UInt64?
     /// Time the run stood still, paused by the machine (`RunFigures.stalled`), in ns.

@@ -50,7 +50,12 @@ enum ArgumentText {
         case .timer: return prefixed("tm")
         case .actor: return prefixed("ac")
         case .thread: return prefixed("T")
-        case .object: return prefixed("o")
+        case .object:
+            // Any object's spelling (`tm7`, `mu2`, `t6` for a join), or the raw `o7`.
+            if text == "-" { return 0 }
+            let letters = text.prefix { $0.isLetter }
+            guard Self.objectPrefixes.contains(String(letters)) else { return nil }
+            return UInt64(text.dropFirst(letters.count))
         case .string: return unquote(text).map { intern($0).rawValue }
         case .duration: return text.hasSuffix("ns") ? UInt64(text.dropLast(2)) : UInt64(text)
         case .threadRole: return named(ThreadRole.self)
@@ -60,6 +65,9 @@ enum ArgumentText {
         case .runOutcome: return named(RunOutcome.self)
         }
     }
+
+    /// The prefixes an object argument may be spelled with: each kind's, and the raw `o`.
+    static let objectPrefixes: Set<String> = ["o", "t", "ch", "mu", "wg", "cv", "sem", "on", "tm", "ac"]
 
     /// A string in double quotes with `\\`, `\"`, `\n`, `\t`, `\r` and other control characters escaped.
     static func quote(_ s: String) -> String {

@@ -9,8 +9,14 @@ public enum TraceText {
     public static func format(_ event: Event, strings: (StringID) -> String) -> String {
         var line = "\(event.time) \(event.thread) \(event.task) \(event.kind)"
         let arguments = event.kind.spec.arguments
+        // A block's object is spelled by its kind, as every other tool spells it (`object=tm7`, `object=mu2`).
+        var reason: BlockReason?
         for (i, argument) in arguments.enumerated() {
-            line += " \(argument.name)=\(ArgumentText.format(event.args[i], argument.type, strings: strings))"
+            if argument.type == .blockReason { reason = BlockReason(rawValue: event.args[i]) }
+            let value = argument.type == .object && event.args[i] != 0
+                ? reason?.spell(ObjectID(event.args[i])) ?? ArgumentText.format(event.args[i], argument.type, strings: strings)
+                : ArgumentText.format(event.args[i], argument.type, strings: strings)
+            line += " \(argument.name)=\(value)"
         }
         return line
     }
