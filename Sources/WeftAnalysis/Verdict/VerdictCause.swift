@@ -136,8 +136,10 @@ enum VerdictCause {
     /// threads free at the end (`PoolIdleAtEnd`). It accounts for the free time's share per pool thread: the time the
     /// run would have saved had the remaining work been spread over all of them.
     /// - Parameter owner: whose pool threads they are in the sentence ("its", "multiplexed's").
+    /// Not where a lock, an actor or one task set the pace (`bottleneck`, `pacer`): the work was then serialised under
+    /// either scheduler, and a free pool thread is the program's doing, not the pool's.
     static func unevenEnd(_ slow: RunFigures, owner: String = "its") -> Candidate? {
-        guard let idle = slow.poolIdleAtEnd, idle.workers > 1 else { return nil }
+        guard let idle = slow.poolIdleAtEnd, idle.workers > 1, slow.bottleneck == nil, slow.pacer == nil else { return nil }
         return Candidate(explains: idle.idle / UInt64(idle.workers), text: "\(owner) pool threads sat free for "
             + "\(time(idle.idle)) of main's last wait with nothing to run while \(idle.runner) still ran: a task stays on "
             + "its pool thread until it awaits or ends, so the work did not divide evenly")
