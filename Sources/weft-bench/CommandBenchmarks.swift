@@ -8,8 +8,8 @@ import Foundation
 /// Sizes: WEFT_BENCH_ROUNDS (ping-pong rounds, default 1,000,000: about 12 M events), WEFT_BENCH_TASKS (default
 /// 1,000,000), WEFT_BENCH_THREADS (thread-per-task tasks, default 10,000); WEFT_BENCH_RUNS (default 3, the median is
 /// printed); WEFT_BENCH_SHAPES (a comma list of hot-channel, tasks, threads) picks shapes, WEFT_BENCH_COMMANDS (a comma
-/// list of stats, check, render, diff, export) commands; "render" runs the picture twice, as drawn and from a model
-/// that keeps every piece. `WEFT_BENCH_SHAPES=hot-channel WEFT_BENCH_COMMANDS=diff WEFT_BENCH_ROUNDS=400000` runs the
+/// list of stats, check, render, diff, export, or of whole names such as "render png" and "diff (self)") commands;
+/// "render" runs the picture twice, as drawn and from a model that keeps every piece. `WEFT_BENCH_SHAPES=hot-channel WEFT_BENCH_COMMANDS=diff WEFT_BENCH_ROUNDS=400000` runs the
 /// diff and its picture (whose models are then over the picture's budget) in under a minute.
 let commandSuite = BenchmarkSuite(name: "commands") {
     let environment = ProcessInfo.processInfo.environment
@@ -56,7 +56,7 @@ let commandSuite = BenchmarkSuite(name: "commands") {
             ("export perfetto", ["export", trace, "--format", "perfetto", "-o", "\(folder)/export.pftrace"]),
         ]
         let only = environment["WEFT_BENCH_COMMANDS"].map { Set($0.split(separator: ",").map(String.init)) }
-        for command in commands where only?.contains(command.name.split(separator: " ")[0].description) ?? true {
+        for command in commands where only.map({ $0.contains(command.name) || $0.contains(command.name.split(separator: " ")[0].description) }) ?? true {
             var measures: [ChildMeasure] = []
             for _ in 0..<runs { measures.append(try ChildRun.measure(weft, command.arguments)) }
             // check exits 1 when a lint fires; anything past that is a failure.

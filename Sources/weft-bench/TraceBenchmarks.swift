@@ -8,8 +8,13 @@ let traceBenchmarks = BenchmarkSuite(name: "trace") {
     let runs = 5
     // Unique names: several engineers may run the benchmarks at once on this machine.
     let folder = NSTemporaryDirectory() + "weft-bench-\(getpid())-"
-    // WEFT_BENCH_TRACE=record|bytes|read runs one part (for profiling).
+    // WEFT_BENCH_TRACE=record|bytes|read runs one part (for profiling); WEFT_BENCH_TRACE=threads only reads many
+    // threads (part 6).
     let only = ProcessInfo.processInfo.environment["WEFT_BENCH_TRACE"]
+    if only == "threads" {
+        try ManyThreadsRead.run(folder: folder, runs: runs)
+        return
+    }
     // WEFT_BENCH_READ=FILE only reads that trace, `runs` times (read throughput on a shape of one's choosing).
     if let file = ProcessInfo.processInfo.environment["WEFT_BENCH_READ"] {
         var rates: [Double] = []
@@ -122,6 +127,9 @@ let traceBenchmarks = BenchmarkSuite(name: "trace") {
         TraceBench.report("read \(tasks / 1000) k short tasks (\(s.events / 1_000_000) M events; process CPU time: both threads)", rate, unit: "M events/s", target: ">= 30")
         unlink(path)
     }
+
+    // 6. Read throughput of many threads (thread-per-task: a lane and a batch or two for every dozen events).
+    try ManyThreadsRead.run(folder: folder, runs: runs)
 }
 
 enum TraceBench {

@@ -172,7 +172,7 @@ extension TimelineState {
             }
         } else {
             let id = threads[th].id
-            summary?.add(slice, on: id)
+            if summary?.add(slice, on: id) == true { wokenWaitsDue = true }
             lints?.add(slice, on: id)
             sink?.slice(slice, on: id)
         }
@@ -194,7 +194,7 @@ extension TimelineState {
         for i in tasks[t].settled ..< count {
             let interval = tasks[t].intervals[i]
             countChannelWait(interval, task: t)
-            summary?.add(interval, of: id)
+            if summary?.add(interval, of: id) == true { wokenWaitsDue = true }
             if checksLints {
                 // Slices that began at the wait's very end did not share its time: not counted, the task's own
                 // (begun then, when it ends the wait by running) among them.

@@ -33,8 +33,14 @@ public final class TimelineBuilder {
     /// tasks, threads and objects, never with the events (`weft stats`).
     /// - Throws: the stream's `TraceError` when the trace is damaged.
     public static func summarize(from stream: some EventStream) throws(TraceError) -> SummarizedTrace {
+        try summarize(from: stream, figures: RunStatsAccumulator())
+    }
+
+    /// `summarize(from:)` into `figures` (a test sets how often it settles thread-per-task's woken waits).
+    static func summarize(from stream: some EventStream,
+                          figures: RunStatsAccumulator) throws(TraceError) -> SummarizedTrace {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
-        state.countFigures(RunStatsAccumulator())
+        state.countFigures(figures)
         while let event = try stream.next() { state.add(event) }
         let skeleton = state.finish()
         return SummarizedTrace(skeleton: skeleton, accumulator: state.summary ?? RunStatsAccumulator())
@@ -146,6 +152,10 @@ struct TimelineState {
     private(set) var streams = false
     /// Whether the run's scheduler is thread-per-task (its `scheduler` metadata says so).
     var threadPerTask = false
+    /// Whether the figures asked for their woken waits to be settled (`settleWokenWaits`) after this event.
+    var wokenWaitsDue = false
+    /// The bound on where pieces not handed on yet start, found at the last settling (`settleWokenWaits`).
+    var wokenWaitsBound: UInt64 = 0
     var eventCount = 0
     var firstTime: UInt64?
     var lastTime: UInt64 = 0
@@ -180,7 +190,10 @@ struct TimelineState {
         run.eventCounts[Int(e.kind.rawValue)] += 1
         if firstTime == nil { firstTime = e.time }
         if e.time > lastTime { lastTime = e.time }
-        defer { eventCount += 1 }
+        defer {
+            eventCount += 1
+            if wokenWaitsDue { settleWokenWaits() }
+        }
         guard let typed = e.typed else {
             // The reader never yields such an event; a hand-made stream might.
             anomaly(e, "an argument is outside its type")

@@ -94,11 +94,18 @@ struct RunStatsAccumulator {
     /// How many samples of each name the run took.
     private(set) var samplesTaken: [String: Int] = [:]
 
-    /// Whether ready stretches and run slices are kept for `WokenThreadLatency` (thread-per-task runs only).
+    /// Whether ready stretches and run slices are swept for `WokenThreadLatency` (thread-per-task runs only).
     var keepsWokenWaits = false
-    /// The ready stretches after a wake and after a yield, and the run slices, when `keepsWokenWaits`.
-    var readyStretches = ReadyStretches()
-    var busySpans: [Range<UInt64>] = []
+    /// The ready stretches after a wake and after a yield, and the run slices, when `keepsWokenWaits`: their edges
+    /// wait there until the feeder says no earlier piece can come (`settleWokenWaits(before:)`).
+    private(set) var wokenWaits = WokenLatencySweep()
+    /// The fewest edges between two settlings of `wokenWaits` (a test lowers it to settle often).
+    var wokenWaitsBatch = 1 << 16 {
+        didSet { wokenWaitsSettleAt = wokenWaitsBatch }
+    }
+    /// How many edges `wokenWaits` may hold before `add` asks to be settled.
+    private var wokenWaitsSettleAt = 1 << 16
+
     /// Whether ready stretches, run slices and each task's last blocked stretch are kept for `PoolIdleAtEnd` (pool
     /// runs only).
     var keepsPoolSpans = false
@@ -106,10 +113,28 @@ struct RunStatsAccumulator {
     var poolSlices: [ThreadID: [PoolIdleAtEnd.Slice]] = [:]
     var lastBlocked: [TaskID: Range<UInt64>] = [:]
 
-    /// Adds the next finished interval of task `task` (a task's intervals come in time order).
-    @inline(__always)
-    mutating func add(_ interval: StateInterval, of task: TaskID) {
-        if keepsWokenWaits { readyStretches.add(interval, of: task) }
+    /// Sweeps the woken waits' edges before `time`: no interval or slice added later starts before it. Asked for by
+    /// `add` returning true (when the builder feeds it; from a whole model, everything is swept at the end).
+    mutating func settleWokenWaits(before time: UInt64, lookedAt tasksAndThreads: Int) {
+        wokenWaits.settle(before: time)
+        // The next settling after a batch more, and no sooner than `tasksAndThreads` more: the caller's look at every
+        // task and thread to find `time` then costs one step per edge added.
+        wokenWaitsSettleAt = wokenWaits.pendingCount + Swift.max(wokenWaitsBatch, tasksAndThreads)
+    }
+
+    /// Adds the next finished interval of task `task` (a task's intervals come in time order). Returns whether the
+    /// woken waits' edges should be settled (`settleWokenWaits`).
+    @inline(__always) @discardableResult
+    mutating func add(_ interval: StateInterval, of task: TaskID) -> Bool {
+        var settles = false
+        if keepsWokenWaits, case .runnable(let cause) = interval.state, interval.end > interval.start {
+            switch cause {
+            case .woken: wokenWaits.add(interval.start ..< interval.end, woken: true)
+            case .yielded: wokenWaits.add(interval.start ..< interval.end, woken: false)
+            case .created: break
+            }
+            settles = wokenWaits.pendingCount >= wokenWaitsSettleAt
+        }
         if keepsPoolSpans, interval.end > interval.start {
             switch interval.state.category {
             case .runnable: poolReady.append(interval.start ..< interval.end)
@@ -160,12 +185,18 @@ struct RunStatsAccumulator {
         } else if tasks[t].actorWait != nil {
             tasks[t].actorWait = nil
         }
+        return settles
     }
 
-    /// Adds a finished run slice of thread `thread`.
-    @inline(__always)
-    mutating func add(_ slice: RunSlice, on thread: ThreadID) {
-        if keepsWokenWaits { busySpans.append(slice.start ..< slice.end) }
+    /// Adds a finished run slice of thread `thread`. Returns whether the woken waits' edges should be settled
+    /// (`settleWokenWaits`).
+    @inline(__always) @discardableResult
+    mutating func add(_ slice: RunSlice, on thread: ThreadID) -> Bool {
+        var settles = false
+        if keepsWokenWaits {
+            wokenWaits.add(slice.start ..< slice.end, woken: false)
+            settles = wokenWaits.pendingCount >= wokenWaitsSettleAt
+        }
         if keepsPoolSpans { poolSlices[thread, default: []].append((slice.start, slice.end, slice.task)) }
         let th = threadIndex.position(thread.rawValue, in: &threads) { ThreadTally() }
         let (sum, overflow) = threads[th].busy.addingReportingOverflow(slice.duration)
@@ -177,6 +208,7 @@ struct RunStatsAccumulator {
             tasks[t].lastThread = th
             if tasks[t].threadsRun.insert(th) { threads[th].tasks += 1 }
         }
+        return settles
     }
 
     /// Adds a message; only one both sent and received counts (toward its channel's in-flight time).

@@ -96,8 +96,7 @@ extension RunStats {
         run.cancellations = timeline.cancellations.isEmpty ? nil : Set(timeline.cancellations.map(\.task)).count
         run.cpuStarved = r.cpuStarved == 0 ? nil : r.cpuStarved
         if WokenThreadLatency.applies(to: r), let cores = r.cores {
-            let latency = WokenThreadLatency.total(WokenThreadLatency.spans(accumulator.readyStretches,
-                                                                            busy: accumulator.busySpans, cores: cores))
+            let latency = accumulator.wokenWaits.total(cores: cores)
             run.wokenThreadLatency = latency == 0 ? nil : latency
         }
         if PoolIdleAtEnd.applies(to: r), let main = PoolIdleAtEnd.main(timeline), let wait = accumulator.lastBlocked[main.id],

@@ -5,7 +5,8 @@ import WeftTrace
 public struct SummarizedTrace: Sendable {
     /// The model without its per-event lists: never handed out, as it would look like a run that did nothing.
     private var skeleton: Timeline
-    private let accumulator: RunStatsAccumulator
+    /// What was counted while reading.
+    let accumulator: RunStatsAccumulator
 
     init(skeleton: Timeline, accumulator: RunStatsAccumulator) {
         self.skeleton = skeleton

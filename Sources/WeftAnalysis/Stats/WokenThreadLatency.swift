@@ -5,8 +5,9 @@ import WeftTrace
 /// yield, this one included — were no more than the machine's cores. A core was free for it, so the task did not
 /// wait for a CPU: it waited for the OS to run its woken thread. (Counting only the running threads would call a
 /// thousand threads woken at once on two cores "latency": each of them waits for a CPU.) The one definition the picture's yellow stretches, its header and
-/// `weft stats` share: the picture draws `spans` and both print their `total` (under multiplexed, wake-up latency is
-/// instead runnable time while a pool thread idles).
+/// `weft stats` share: the picture draws `spans` and prints their `total`; `weft stats`, which reads the trace once
+/// and keeps no slices, sums the same stretches as it reads (`WokenLatencySweep`), and a test holds both equal on every
+/// committed trace (under multiplexed, wake-up latency is instead runnable time while a pool thread idles).
 public enum WokenThreadLatency {
     /// Per task, the parts of its woken ready stretches in which the threads wanting a CPU fit the cores, in time
     /// order. Empty unless the run is thread-per-task, with its cores recorded and measured (not virtual) time. Reads

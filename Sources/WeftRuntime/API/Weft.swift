@@ -66,6 +66,7 @@ public enum Weft {
         var caller: DetachedThread?
         _ = ActorLayout.isRecognized  // checked once per process, before any task of the run exists
         _ = TaskCompletionLayout.statusOffset  // the same
+        _ = WaitPathWarmUp.done  // the same: the Swift runtime's first look at the wait paths' generic types
         core.swiftTaskIDFloor = SwiftJob.currentTaskID()
         GlobalExecutorHooks.runBegan(core)
         if startFailure == nil {

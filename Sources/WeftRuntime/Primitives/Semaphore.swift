@@ -15,7 +15,7 @@ public final class Semaphore: @unchecked Sendable {
     let core: RunCore
 
     /// A task waiting for `weight` permits.
-    private struct PermitWaiter: Waiter {
+    fileprivate struct PermitWaiter: Waiter {
         let token: WaitToken
         let weight: Int
         var index: Int { 0 }
@@ -117,5 +117,15 @@ public final class Semaphore: @unchecked Sendable {
         }
         lock.unlock()
         for token in woken { core.wake(token) }
+    }
+}
+
+extension Semaphore {
+    /// Runs the wait queue's paths once on a queue no task waits in (see `WaitPathWarmUp`).
+    static func warmUpWaitPath() {
+        var queue = WaitQueue<PermitWaiter>()
+        queue.enqueue(PermitWaiter(token: WaitToken(resumingNoOne: ()), weight: 1))
+        _ = queue.hasWaiting()
+        _ = queue.claimFirst(if: { $0.weight <= 1 })
     }
 }

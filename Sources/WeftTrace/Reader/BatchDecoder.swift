@@ -38,9 +38,11 @@ struct BatchDecoder {
     }
 
     /// Reads a batch's header (thread, base time, event count, delta bases) from payload `p` at file offset `base`.
+    /// - Parameter spare: an array of a used-up batch to hold the delta bases, when it has the right size (zeroed
+    ///   here): a batch of a few events then costs no allocation for them.
     /// - Returns: the thread's number and a cursor at the batch's first event.
     /// - Throws: `TraceError` (`.corrupt`) naming what in the header is wrong.
-    func batchHeader(_ p: [UInt8], _ base: Int) throws(TraceError) -> (thread: UInt64, cursor: BatchCursor) {
+    func batchHeader(_ p: [UInt8], _ base: Int, reusing spare: [UInt64] = []) throws(TraceError) -> (thread: UInt64, cursor: BatchCursor) {
         func corrupt(_ message: String, at offset: Int) -> TraceError {
             TraceError(.corrupt, message, path: path, byteOffset: offset)
         }
@@ -59,7 +61,12 @@ struct BatchDecoder {
         }
         let bases = try varint(p, &o, base, "the number of delta bases of a batch")
         guard bases <= 256 * 16 else { throw corrupt("a batch claims \(bases) delta bases", at: base) }
-        var deltas = [UInt64](repeating: 0, count: table.deltaCount)
+        var deltas = spare
+        if deltas.count == table.deltaCount {
+            deltas.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            deltas = [UInt64](repeating: 0, count: table.deltaCount)
+        }
         for _ in 0..<bases {
             guard o + 2 <= p.count else { throw corrupt("a batch header ends early", at: base + o) }
             let code = p[o], argument = Int(p[o + 1])

@@ -180,20 +180,38 @@ struct LaneHeap {
         let last = items.removeLast()
         if !items.isEmpty {
             items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1
-                let r = l + 1
-                var m = i
-                if l < items.count && less(items[l], items[m]) { m = l }
-                if r < items.count && less(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
-                i = m
-            }
+            siftDownFromTop()
         }
         noteTop()
         return top
+    }
+
+    /// Pops the top and pushes (`time`, `offset`, `lane`) in one pass down the heap, for an entry that does not come
+    /// before the top (the top is then what `pop` would return after the push).
+    /// - Returns: the top's lane.
+    mutating func replaceTop(time: UInt64, offset: Int, lane: Int) -> Int {
+        guard !items.isEmpty else { return lane }
+        let top = items[0].lane
+        items[0] = (time, offset, lane)
+        siftDownFromTop()
+        noteTop()
+        return top
+    }
+
+    /// Moves the top item down to its place.
+    @inline(__always)
+    private mutating func siftDownFromTop() {
+        var i = 0
+        while true {
+            let l = 2 * i + 1
+            let r = l + 1
+            var m = i
+            if l < items.count && less(items[l], items[m]) { m = l }
+            if r < items.count && less(items[r], items[m]) { m = r }
+            if m == i { break }
+            items.swapAt(i, m)
+            i = m
+        }
     }
 
     @inline(__always)

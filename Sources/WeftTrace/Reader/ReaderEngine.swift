@@ -69,6 +69,11 @@ struct ReaderEngine {
     /// The payload bytes of the batches read but not yet used up.
     var heldBatchBytes: Int { buffered }
     private var unknownSeen = Set<UInt8>()
+    /// Delta-base arrays of batches used up, for the next batches' headers (many threads: a batch of a dozen events
+    /// each, and an allocation less for each).
+    private var spareDeltas: [[UInt64]] = []
+    /// The most arrays kept in `spareDeltas`.
+    static let spareDeltasKept = 16
 
     /// What decoding looks up per kind code, and the events decoded per kind code (set once the header is read).
     private(set) var kindTables = KindTables(HeaderTable())
@@ -296,7 +301,7 @@ struct ReaderEngine {
     }
 
     mutating func readBatch(_ p: [UInt8], _ base: Int) throws(TraceError) {
-        let (thread, cursor) = try decoder.batchHeader(p, base)
+        let (thread, cursor) = try decoder.batchHeader(p, base, reusing: spareDeltas.popLast() ?? [])
         try addBatch(thread, cursor, base)
     }
 
@@ -365,6 +370,8 @@ struct ReaderEngine {
                 if c.isDecoded {
                     releasedDecoded += c.decodedBytes
                     for (code, events) in c.decodedCounts { kindTables.counts[Int(code)] &+= events }
+                } else if !c.deltas.isEmpty && spareDeltas.count < Self.spareDeltasKept {
+                    spareDeltas.append(c.deltas)
                 }
                 lanes[li].dropConsumedBatch()
                 continue
@@ -381,6 +388,10 @@ struct ReaderEngine {
                 lanes[li].batches[h] = c
                 continue
             }
+            // Room for the batch's events up to a slice, at once: a batch of a few events (many threads) then costs
+            // one allocation of the lane's buffer, or none when the buffer kept from before is large enough.
+            let wanted = min(Self.sliceSize, buffer.count + c.remaining)
+            if buffer.capacity < wanted { buffer.reserveCapacity(wanted) }
             do {
                 while c.remaining > 0 && buffer.count < Self.sliceSize {
                     decoder.decodeRun(&c, into: &buffer, limit: Self.sliceSize, thread: thread)
@@ -486,8 +497,8 @@ struct ReaderEngine {
         let li = current
         current = -1
         if let f = frontier(li), !f.precedes(time: heap.topTime, offset: heap.topOffset) {
-            heap.push(time: f.time, offset: f.offset, lane: li)
-            return heap.pop()
+            // The heap's top comes first (offsets are distinct: no tie): it leaves as this lane goes in.
+            return heap.replaceTop(time: f.time, offset: f.offset, lane: li)
         }
         return li
     }

@@ -24,6 +24,14 @@ final class WaitToken: @unchecked Sendable {
         job = nil
     }
 
+    /// A token that stands for no task and resumes no one: a wait never published, for `WaitPathWarmUp`.
+    init(resumingNoOne: ()) {
+        task = nil
+        countsAsStuck = false
+        continuation = nil
+        job = nil
+    }
+
     /// A `Task.sleep` of `task`: resuming it runs `job`, the runtime's wake-up job that resumes the sleeper.
     init(task: TaskRecord, job: UnownedJob) {
         self.task = task
