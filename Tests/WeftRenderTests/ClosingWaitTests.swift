@@ -38,4 +38,28 @@ struct ClosingWaitTests {
         func middle(_ r: Rect) -> Double { r.y + r.height / 2 }
         #expect(scene.texts.contains { $0.text == closer.label && abs(middle($0.box) - middle(label.box)) < 3 })
     }
+
+    @Test("philosophers seed 8: on fork 4's lock lane the closing wait is a red strip ending at the deadlock line")
+    func lockLane() throws {
+        let path = CommittedTraces.folder.appendingPathComponent("explore/philosophers-seed8.weft").path
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let run = RenderTimeline(timeline: try TimelineBuilder.build(from: TraceReader(path: path)))
+        let deadlock = try #require(run.deadlock)
+        let closer = try #require(run.tasks.first { $0.name == "philosopher 3" })
+        let step = try #require(deadlock.cycle.first { $0.task == closer.task })
+        #expect(step.mutex == MutexID(4))
+        let scene = try TimelineLayout.scene(run, options: RenderOptions(width: 1600), measurer: measurer)
+        let x = try #require(DeadlockMarkTests.lineAndTriangleXs(scene).lines.first)
+        let red = Palette.color(of: LaneState.mutex)
+        let strips: [Rect] = scene.layers.flatMap(\.items).compactMap {
+            if case let .rect(rect, fill, _) = $0, fill == red, rect.height == Metrics.lockWaitStrip, abs(rect.maxX - x) < 0.5,
+               rect.width >= Metrics.closingWait - 0.01 {
+                rect
+            } else { nil }
+        }
+        let lane = try #require(scene.texts.first { $0.text == "lock mu4 fork 4" })
+        func middle(_ r: Rect) -> Double { r.y + r.height / 2 }
+        // In fork 4's lane: within half a lock lane of its label's middle.
+        #expect(strips.contains { abs(middle($0) - middle(lane.box)) <= Metrics.lockLane / 2 })
+    }
 }

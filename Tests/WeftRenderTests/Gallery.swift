@@ -34,6 +34,15 @@ struct Gallery {
         try ContrastRenderer.render(a: big, b: bigPer, to: "\(dir)/big-contrast.png")
         try ContrastRenderer.render(a: big, b: bigPer, to: "\(dir)/big-contrast.svg")
         try ContrastRenderer.render(a: big, b: bigPer, to: "\(dir)/big-contrast.pdf")
+        // numbers' runs strip: ten runs within 1.64 ms of 502 ms, their figures written rather than drawn on a scale.
+        let numbers = ["multiplexed", "thread-per-task"].map { CommittedTraces.folder.appendingPathComponent("numbers-\($0).weft").path }
+        if numbers.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) {
+            let runs = try numbers.map { RenderTimeline(timeline: try TimelineBuilder.build(from: TraceReader(path: $0))) }
+            var options = RenderOptions()
+            options.wallTimeRuns = [WallTimeRuns([502_230_000, 502_040_000, 502_430_000, 502_100_000, 502_300_000])!,
+                                    WallTimeRuns([502_400_000, 502_140_000, 503_680_000, 502_200_000, 502_500_000])!]
+            try ContrastRenderer.render(a: runs[0], b: runs[1], to: "\(dir)/numbers-strip.png", options: options)
+        }
     }
 }
 

@@ -135,6 +135,31 @@ struct RunsStripTests {
         #expect(abs((medians[1] - x0) / (medians[0] - x0) - 104.0 / 101.0) < 0.01, "\(medians)")
     }
 
+    @Test("runs all within a ring's width on the scale from 0 (numbers'): the figures written, no empty scale, no marks")
+    func collapsedRuns() {
+        // numbers' runs: 502 ms each, every one within 1.64 ms.
+        let runs = [WallTimeRuns([502_230_000, 502_040_000, 502_430_000, 502_100_000, 502_300_000])!,
+                    WallTimeRuns([502_400_000, 502_140_000, 503_680_000, 502_200_000, 502_500_000])!]
+        let (scene, _) = strip(runs)
+        #expect(SceneChecks.textProblems(scene).isEmpty)
+        #expect(Self.caption(scene) == "Wall time of each of 5 runs: all 10 within 502.04 ms – 503.68 ms, too close "
+            + "together to draw apart on a scale from 0 · the median run is the one drawn in the panels below")
+        let texts = scene.texts.map(\.text)
+        #expect(texts.contains("median 502.23 ms (502.04 ms – 502.43 ms)"))
+        #expect(texts.contains("median 502.40 ms (502.14 ms – 503.68 ms)"))
+        let markers = scene.layers.flatMap(\.items).filter { if case .marker = $0 { true } else { false } }
+        #expect(markers.isEmpty)
+        #expect(!texts.contains("0 ms") && !texts.contains { $0.hasSuffix("00 ms") }, "no axis: \(texts)")
+        // Each label starts at the plot's left edge, on its scheduler's row.
+        let names = scene.texts.filter { Self.names.contains($0.text) }
+        let labels = scene.texts.filter { $0.text.hasPrefix("median ") }
+        #expect(names.count == 2 && labels.count == 2)
+        #expect(zip(names, labels).allSatisfy { abs($0.box.y - $1.box.y) < 1 })
+        // Runs a few pixels further apart are drawn as ever.
+        let apart = [runs[0], WallTimeRuns([512_400_000, 512_140_000, 513_680_000, 512_200_000, 512_500_000])!]
+        #expect(Self.caption(strip(apart).0).hasPrefix("Wall time of each of 5 runs (scale from 0): a dot per run"))
+    }
+
     @Test("said once: no line under the strip, no finding and no groups in the caption; the verdict says them")
     func saidOnce() {
         let bimodal = WallTimeRuns([5_740_000, 7_500_000, 5_170_000, 7_880_000, 5_450_000])!

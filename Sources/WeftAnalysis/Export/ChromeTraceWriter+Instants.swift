@@ -60,7 +60,7 @@ extension ChromeTraceWriter {
     /// The label of an object (or, for a join, of the awaited task), as the model's `Timeline.label` gives it.
     private func label(of raw: UInt64, reason: BlockReason?) -> String {
         if reason == .join { return taskNames[raw] ?? TaskID(raw).description }
-        return objectLabels[raw] ?? ObjectID(raw).description
+        return objectLabels[raw] ?? reason?.spell(ObjectID(raw)) ?? ObjectID(raw).description
     }
 
     private func enumValue(_ value: (some CustomStringConvertible)?, _ raw: UInt64) {

@@ -98,6 +98,6 @@ extension ChromeTraceWriter {
         if reason == .actor { return ActorTimeline(id: ActorID(raw), typeName: actorTypes[raw] ?? "").label }
         if let label = objectLabels[raw] { return label }
         if let channel = channels[raw] { return channel.label }
-        return object == .none ? "" : object.description
+        return object == .none ? "" : reason?.spell(object) ?? object.description
     }
 }

@@ -154,11 +154,11 @@ public struct Timeline: Sendable {
     public func kind(of object: ObjectID) -> ObjectKind? { objectIndex[object]?.kind }
 
     /// A name for people for the object a task waits on: `ch3 "jobs"`-style labels, a task label for `join`, an actor's
-    /// (`ac1 Cache`) for `actor`.
+    /// (`ac1 Cache`) for `actor`; an object the trace never made by its id, spelled by the wait's kind (`tm7`).
     public func label(of object: ObjectID, reason: BlockReason? = nil) -> String {
         if reason == .join { return label(of: TaskID(object.rawValue)) }
         if reason == .actor { return actor(ActorID(object.rawValue))?.label ?? ActorID(object.rawValue).description }
-        guard let o = objectIndex[object] else { return object == .none ? "" : object.description }
+        guard let o = objectIndex[object] else { return object == .none ? "" : reason?.spell(object) ?? object.description }
         switch o.kind {
         case .channel: return channels[o.index].label
         case .mutex: return mutexes[o.index].label

@@ -48,6 +48,8 @@ enum Metrics {
     /// The least width of the wait that closed a deadlock's cycle, drawn ending at the deadlock line: begun at the
     /// instant the runtime found the cycle, it would be drawn zero wide.
     static let closingWait = 6.0
+    /// The height of a lock lane's red strip where tasks wait for the lock.
+    static let lockWaitStrip = 3.0
     /// Lines of a run's problem message under its header.
     static let problemRow = 16.0
     static let maxProblemLines = 12

@@ -63,6 +63,25 @@ extension PanelLayout {
         canvas.builder.add(label, to: .labels)
     }
 
+    /// On a lock's lane, the deadlock's closing wait (see `drawClosingWait`) when it is for this lock: the red strip
+    /// of tasks waiting drawn no narrower than `Metrics.closingWait`, ending at the deadlock line, as on the waiting
+    /// task's lane; begun at that instant, it would be drawn zero wide and the lock seem to have no waiter.
+    func drawClosingLockWait(_ lock: LockTrack, stripTop: Double) {
+        guard let deadlock = timeline.deadlock, deadlock.cycle.contains(where: { $0.mutex == lock.mutex }),
+              scale.overlaps(deadlock.detected, deadlock.detected) else { return }
+        let x = scale.clampedX(deadlock.detected)
+        // A wait drawn up to the instant wide enough already: there is nothing to add.
+        if lock.waits.contains(where: { $0.start < deadlock.detected && $0.end >= deadlock.detected
+                                           && x - scale.clampedX($0.start) >= Metrics.closingWait }) {
+            return
+        }
+        let rect = Rect(x: max(scale.x0, x - Metrics.closingWait), y: stripTop, width: min(Metrics.closingWait, x - scale.x0),
+                        height: Metrics.lockWaitStrip)
+        guard rect.width > 0 else { return }
+        canvas.drewLockWait = true
+        canvas.builder.add(.rect(rect, fill: Palette.color(of: .mutex)), to: .holds)
+    }
+
     /// The width the wait-for graph takes at the right of the problem message (0 when there is none to draw).
     var waitForGraphWidth: Double {
         guard let cycle = timeline.deadlock?.cycle, !cycle.isEmpty else { return 0 }

@@ -51,9 +51,11 @@ extension PanelLayout {
             let waiting = Palette.color(of: .mutex)
             for piece in waitLOD.columnPieces() + waitLOD.wide {
                 canvas.drewLockWait = true
-                canvas.builder.add(.rect(Rect(x: piece.x0, y: y + height - 4, width: max(piece.x1 - piece.x0, 1), height: 3),
+                canvas.builder.add(.rect(Rect(x: piece.x0, y: y + height - 4, width: max(piece.x1 - piece.x0, 1),
+                                              height: Metrics.lockWaitStrip),
                                          fill: waiting.withAlpha(0.3 + 0.7 * piece.coverage)), to: .holds)
             }
+            drawClosingLockWait(lock, stripTop: y + height - 4)
             y += height + Metrics.laneGap
         }
         return y

@@ -4,7 +4,7 @@ import WeftAnalysis
 /// ordered as the panels) on one shared wall-time scale, every run's wall time a dot, the lowest – highest a bar, the
 /// median marked and labelled and the drawn (median) run ringed, and for a tie the overlap of the two ranges shaded.
 /// Its caption says only what those marks are: what the runs show is the verdict's, said once above the strip (the
-/// panels below draw one run each, the strip all of them).
+/// panels below draw one run each, the strip all of them). Runs too close together to draw apart are written instead.
 enum RunsStripLayout {
     /// One row's scheduler and runs.
     struct Row {
@@ -52,6 +52,27 @@ enum RunsStripLayout {
         return parts.joined(separator: " · ")
     }
 
+    /// Whether every run of both rows falls within a ring's width on the scale from 0 (numbers: ten runs of 502 ms
+    /// within 1.6 ms): the marks would all draw one spot at the right of an empty scale, so the strip writes the rows'
+    /// figures without a scale.
+    static func collapses(_ rows: [Row], scale: Scale) -> Bool {
+        let low = rows.map(\.runs.spread.low).min() ?? 0, high = rows.map(\.runs.spread.high).max() ?? 0
+        return scale.x(high) - scale.x(low) < ringSize
+    }
+
+    /// The caption of a strip whose runs `collapses`: "Wall time of each of 5 runs: all 10 within 502.04 ms – 503.68
+    /// ms, too close together to draw apart on a scale from 0 · the median run is the one drawn in the panels below".
+    static func collapsedCaption(_ rows: [Row]) -> String {
+        let counts = rows.map(\.runs.count)
+        let each = counts[0] == counts[1] ? Format.count(counts[0]) : "\(Format.count(counts[0])) and \(Format.count(counts[1]))"
+        // Spelled with the digits the median labels use for the same figures.
+        let figures = rows.flatMap { [$0.runs.spread.low, $0.runs.spread.median, $0.runs.spread.high] }
+        let texts = DurationFormat.distinct(figures)
+        let low = figures.indices.min { figures[$0] < figures[$1] } ?? 0, high = figures.indices.max { figures[$0] < figures[$1] } ?? 0
+        return "Wall time of each of \(each) runs: all \(Format.count(counts[0] + counts[1])) within \(texts[low]) – \(texts[high]), "
+            + "too close together to draw apart on a scale from 0 · the median run is the one drawn in the panels below"
+    }
+
     /// Whether the strip shades where the two ranges overlap: for a tie whose runs interleave, the picture of why.
     /// A difference is not shaded, even when one stray run makes the ranges overlap.
     static func shadesOverlap(_ comparison: WallTimeComparison) -> Bool { comparison.isTie && comparison.rangesOverlap }
@@ -79,14 +100,16 @@ enum RunsStripLayout {
         let labels = Self.labels(rows)
         let labelRoom = (labels.map { canvas.measurer.width($0, size: Metrics.laneLabelSize) }.max() ?? 0) + 20
         let scale = scale(rows, canvas: canvas, labelRoom: labelRoom)
+        let collapsed = collapses(rows, scale: scale)
         var y = top
-        for line in canvas.measurer.wrap(caption(rows), maxWidth: canvas.row(y, Metrics.factsRow).width,
+        for line in canvas.measurer.wrap(collapsed ? collapsedCaption(rows) : caption(rows), maxWidth: canvas.row(y, Metrics.factsRow).width,
                                          size: Metrics.factsSize) {
             canvas.builder.add(canvas.text(line, in: canvas.row(y, Metrics.factsRow), size: Metrics.factsSize,
                                            color: theme.secondaryText))
             y += Metrics.factsRow
         }
         y += 2
+        if collapsed { return layoutFigures(rows, labels: labels, canvas: canvas, top: y) }
         let rowsTop = y
         // The first row banded, as lanes are, to guide the eye along it.
         canvas.builder.add(.rect(Rect(x: canvas.gutterX, y: y, width: scale.x1 + labelRoom - canvas.gutterX,
@@ -123,6 +146,22 @@ enum RunsStripLayout {
             y += rowHeight
         }
         y = layoutAxis(scale, canvas: canvas, top: y)
+        return y + 10
+    }
+
+    /// The rows of a strip whose runs `collapses`: each scheduler's name and its median label, without marks or axis.
+    static func layoutFigures(_ rows: [Row], labels: [String], canvas: LayoutCanvas, top: Double) -> Double {
+        var y = top
+        canvas.builder.add(.rect(Rect(x: canvas.gutterX, y: y, width: canvas.scale.x1 - canvas.gutterX, height: rowHeight),
+                                 fill: canvas.theme.laneBand), to: .background)
+        for (row, label) in zip(rows, labels) {
+            canvas.builder.add(canvas.text(row.name, in: canvas.gutter(y, rowHeight), size: Metrics.laneLabelSize,
+                                           color: canvas.theme.text))
+            canvas.builder.add(canvas.text(label, in: Rect(x: canvas.scale.x0, y: y, width: canvas.scale.x1 - canvas.scale.x0,
+                                                           height: rowHeight),
+                                           size: Metrics.laneLabelSize, color: canvas.theme.text))
+            y += rowHeight
+        }
         return y + 10
     }
 

@@ -372,12 +372,13 @@ extension PerfettoTraceWriter {
         emitEvent(lane: lane, at: time)
     }
 
-    /// What a task waits for: `receive ping`, `mutex state`, `sleep`, `join t3 worker`.
+    /// What a task waits for: `receive ping`, `mutex state`, `sleep`, `join t3 worker`; an object never made in
+    /// the trace is spelled by the wait's kind, as every other tool spells it (`timer tm7`, `mutex mu2`).
     func waitText(_ task: TaskState) -> String? {
         guard let raw = task.waitReason, let reason = BlockReason(rawValue: raw) else { return nil }
         if reason == .sleep || task.waitObject == 0 { return reason.description }
         if reason == .join { return "join \(taskLabel(task.waitObject, withID: true))" }
-        guard let object = objectNames[task.waitObject] else { return "\(reason) \(ObjectID(task.waitObject))" }
+        guard let object = objectNames[task.waitObject] else { return "\(reason) \(reason.spell(ObjectID(task.waitObject)))" }
         return "\(reason) \(object.name.isEmpty ? object.id : object.name)"
     }
 
@@ -510,7 +511,7 @@ extension PerfettoTraceWriter {
         // repeat it); on an unbuffered one nowhere, as the flow pairs the rendezvous and the number only counts sends.
         let messageChannel = SendEvent(e)?.channel ?? ReceiveEvent(e)?.channel
         let skipped = messageChannel.map { unbuffered.contains($0.rawValue) || (e.kind == .receive && flowEnd != nil) } == true ? 1 : -1
-        let joinWait = BlockEvent(e)?.reason == .join
+        let waitReason = BlockEvent(e)?.reason
         for (i, argument) in spec.arguments.enumerated() where !(folded && i == 0) && i != skipped {
             let raw = e.args[i]
             let key: UInt64 = 2 << 56 | kind << 8 | UInt64(i)
@@ -525,9 +526,9 @@ extension PerfettoTraceWriter {
             case .runOutcome: enumAnnotation(lane, argument.name, key, RunOutcome(rawValue: raw), raw)
             case .channel, .mutex, .waitGroup, .condition, .object, .semaphore, .once, .timer, .actor:
                 if raw == 0 { annotate(lane, argument.name, key: key, uint: 0) }
-                else if joinWait {
+                else if waitReason == .join {
                     annotate(lane, argument.name, key: key, string: taskLabel(raw, withID: true))
-                } else { annotate(lane, argument.name, key: key, string: objectLabel(raw)) }
+                } else { annotate(lane, argument.name, key: key, string: objectLabel(raw, waitedBy: waitReason)) }
             case .uint, .task, .duration, .thread: annotate(lane, argument.name, key: key, uint: raw)
             }
         }
@@ -537,9 +538,10 @@ extension PerfettoTraceWriter {
         summary.instants += 1
     }
 
-    /// `ch1 ping`, `m3 state`, or `o9` for an object never made in the trace.
-    func objectLabel(_ raw: UInt64) -> String {
-        guard let object = objectNames[raw] else { return ObjectID(raw).description }
+    /// `ping (ch1)`, `state (mu3)`; an object never made in the trace by its id, typed by the wait on it when there
+    /// is one (`tm7`), else the raw `o9`.
+    func objectLabel(_ raw: UInt64, waitedBy reason: BlockReason? = nil) -> String {
+        guard let object = objectNames[raw] else { return reason?.spell(ObjectID(raw)) ?? ObjectID(raw).description }
         return object.name.isEmpty ? object.id : "\(object.name) (\(object.id))"
     }
 
