@@ -237,7 +237,7 @@ struct FoldingTests {
         try LayoutTests().golden("periodic-contrast.scene.txt", scene.dump())
         #expect(SceneChecks.textProblems(scene).isEmpty)
         let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
-        #expect(verdict.contains("; thread-per-task used 4 OS threads instead of 1"))
+        #expect(verdict.contains("noise. Thread-per-task used 4 OS threads instead of 1"))
         #expect(scene.texts.map(\.text).joined(separator: " ").contains(verdict.prefix(40)))
         // Both panels' fold bands sit at the same x: each fold's band is cut alike in both (at the same headings).
         let bands = scene.layers.flatMap(\.items).compactMap { item -> Double? in

@@ -148,9 +148,9 @@ struct LayoutTests {
         #expect(titles[1].hasPrefix("thread-per-task: 51 tasks + main on 53 OS threads (one per task + timer) · peak RSS"),
                 "\(titles[1])")
         // The picture opens with the verdict computed from both runs' figures.
-        let verdict = ContrastVerdict.sentences(a.facts.figures, b.facts.figures)
+        let verdict = ContrastVerdict.verdict(a.facts.figures, b.facts.figures)
         let drawn = scene.texts.filter { $0.size == 13 && $0.weight == .bold }.map(\.text).joined(separator: " ")
-        #expect(drawn == verdict && verdict.contains("hread-per-task used 53 OS threads instead of 3"))
+        #expect(drawn == verdict.headline && verdict.text.contains("hread-per-task used 53 OS threads instead of 3"))
         // The subtitles leave the thread count and peak RSS to the titles, which give the verdict's count.
         let subtitles = scene.texts.filter { $0.text.hasPrefix("program ") }.map(\.text)
         #expect(subtitles.count == 2 && subtitles.allSatisfy { !$0.contains("OS thread") && !$0.contains("pool thread") && !$0.contains("peak RSS") },
@@ -181,7 +181,7 @@ struct LayoutTests {
         let at = { (text: String) in lines.firstIndex(of: text) ?? -1 }
         #expect(at("weft compare demo") >= 0 && at("weft compare demo") < at("demo: what the program does"))
         #expect(at("demo: what the program does") < at("Thread-per-task finished neither reliably sooner nor later."))
-        #expect(!lines.contains(verdict))
+        #expect(!lines.contains(verdict.headline))
         // Tick labels at the same x in both panels: one scale.
         let ticks = scene.texts.filter { $0.text.hasSuffix(" ms") && $0.size == 10 }
         let xs = Dictionary(grouping: ticks, by: \.text).mapValues { Set($0.map { Int($0.box.x * 10) }) }

@@ -21,6 +21,7 @@ struct LegendTests {
         canvas.drewActorJob = true
         canvas.drewActorQueue = true
         canvas.drewHeldThread = true
+        canvas.drewWokenPoolThread = true
         canvas.drewDeadlock = true
         canvas.drewCounters = true
         canvas.arrowsTotal = 10

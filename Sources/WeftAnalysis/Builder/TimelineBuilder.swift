@@ -167,6 +167,8 @@ struct TimelineState {
     /// From now on, hands each finished piece to `accumulator` (`summary`) and forgets it.
     mutating func countFigures(_ accumulator: RunStatsAccumulator) {
         summary = accumulator
+        // A pool's free threads at the end are measured unless the run turns out to be thread-per-task.
+        summary?.keepsPoolSpans = !threadPerTask
         summarizes = true
     }
 
@@ -209,6 +211,7 @@ struct TimelineState {
                 threadPerTask = entry.value == "thread-per-task"
                 // The figures keep what thread-per-task's wake-up latency is read from (`WokenThreadLatency`).
                 if summarizes { summary?.keepsWokenWaits = threadPerTask }
+                if summarizes { summary?.keepsPoolSpans = !threadPerTask }
             }
             run.metadata.append(entry)
         case .threadStart(let v):

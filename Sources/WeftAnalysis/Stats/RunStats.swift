@@ -52,6 +52,15 @@ public struct RunSummary: Sendable, Equatable, Codable {
     /// Thread-per-task: time woken tasks were ready while a core was free, waiting for the OS to run their threads
     /// (`WokenThreadLatency`), summed over the tasks (ns); nil when none, and under multiplexed.
     public var wokenThreadLatency: UInt64? = nil
+    /// Multiplexed: pool-thread time free with no task to run while another pool thread ran, in main's last wait
+    /// (`PoolIdleAtEnd`), in ns; nil when none, and under thread-per-task.
+    public var poolIdleAtEnd: UInt64? = nil
+    /// The task that ran longest on the pool meanwhile (`PoolIdleAtEnd.runner`); nil with no `poolIdleAtEnd`.
+    public var poolIdleRunner: String? = nil
+    /// The wall time cut where main began and ended (`WallTimeParts`), in ns; nil without a main task that ended.
+    public var beforeMain: UInt64? = nil
+    public var mainLifetime: UInt64? = nil
+    public var afterMain: UInt64? = nil
 }
 
 /// Where one task's lifetime went.

@@ -106,6 +106,13 @@ struct RunStatsAccumulator {
     /// How many edges `wokenWaits` may hold before `add` asks to be settled.
     private var wokenWaitsSettleAt = 1 << 16
 
+    /// Whether ready stretches, run slices and each task's last blocked stretch are kept for `PoolIdleAtEnd` (pool
+    /// runs only).
+    var keepsPoolSpans = false
+    var poolReady: [Range<UInt64>] = []
+    var poolSlices: [ThreadID: [PoolIdleAtEnd.Slice]] = [:]
+    var lastBlocked: [TaskID: Range<UInt64>] = [:]
+
     /// Sweeps the woken waits' edges before `time`: no interval or slice added later starts before it. Asked for by
     /// `add` returning true (when the builder feeds it; from a whole model, everything is swept at the end).
     mutating func settleWokenWaits(before time: UInt64, lookedAt tasksAndThreads: Int) {
@@ -127,6 +134,13 @@ struct RunStatsAccumulator {
             case .created: break
             }
             settles = wokenWaits.pendingCount >= wokenWaitsSettleAt
+        }
+        if keepsPoolSpans, interval.end > interval.start {
+            switch interval.state.category {
+            case .runnable: poolReady.append(interval.start ..< interval.end)
+            case .blocked: lastBlocked[task] = interval.start ..< interval.end
+            default: break
+            }
         }
         let t = taskIndex.position(task.rawValue, in: &tasks) { TaskTally(id: task.rawValue) }
         let d = interval.duration
@@ -183,6 +197,7 @@ struct RunStatsAccumulator {
             wokenWaits.add(slice.start ..< slice.end, woken: false)
             settles = wokenWaits.pendingCount >= wokenWaitsSettleAt
         }
+        if keepsPoolSpans { poolSlices[thread, default: []].append((slice.start, slice.end, slice.task)) }
         let th = threadIndex.position(thread.rawValue, in: &threads) { ThreadTally() }
         let (sum, overflow) = threads[th].busy.addingReportingOverflow(slice.duration)
         threads[th].busy = overflow ? .max : sum

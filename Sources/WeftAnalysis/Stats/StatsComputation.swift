@@ -6,6 +6,7 @@ extension RunStats {
     public init(_ timeline: Timeline) {
         var accumulator = RunStatsAccumulator()
         accumulator.keepsWokenWaits = WokenThreadLatency.applies(to: timeline.run)
+        accumulator.keepsPoolSpans = PoolIdleAtEnd.applies(to: timeline.run)
         for task in timeline.tasks {
             for interval in task.intervals { accumulator.add(interval, of: task.id) }
         }
@@ -97,6 +98,15 @@ extension RunStats {
         if WokenThreadLatency.applies(to: r), let cores = r.cores {
             let latency = accumulator.wokenWaits.total(cores: cores)
             run.wokenThreadLatency = latency == 0 ? nil : latency
+        }
+        if PoolIdleAtEnd.applies(to: r), let main = PoolIdleAtEnd.main(timeline), let wait = accumulator.lastBlocked[main.id],
+           let idle = PoolIdleAtEnd(window: wait, pool: timeline.threads.filter { $0.role == .worker }.map {
+               accumulator.poolSlices[$0.id] ?? [] }, ready: accumulator.poolReady, label: { timeline.task($0)?.label ?? $0.description }) {
+            run.poolIdleAtEnd = idle.idle
+            run.poolIdleRunner = idle.runner
+        }
+        if let parts = WallTimeParts(timeline) {
+            (run.beforeMain, run.mainLifetime, run.afterMain) = (parts.beforeMain, parts.main, parts.afterMain)
         }
         let primitiveStats = PrimitiveStats.all(in: timeline, tallies: accumulator)
         primitives = primitiveStats.isEmpty ? nil : primitiveStats

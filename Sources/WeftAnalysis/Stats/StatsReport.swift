@@ -37,7 +37,12 @@ public struct StatsReport: Sendable {
         if run.virtualTime == true {
             table.append(["virtual time", DurationFormat.format(run.wallTime) + " (deterministic schedule, not measured)"])
         } else {
-            table.append(["wall time", DurationFormat.format(run.wallTime)])
+            var wall = DurationFormat.format(run.wallTime)
+            if let before = run.beforeMain, let main = run.mainLifetime, let after = run.afterMain {
+                wall += " = \(DurationFormat.format(before)) before main + \(DurationFormat.format(main)) main + "
+                    + "\(DurationFormat.format(after)) after"
+            }
+            table.append(["wall time", wall])
         }
         table.append(["outcome", run.outcome ?? "unknown (no runFinish)"])
         table.append(["tasks", "\(run.tasks)"])
@@ -72,6 +77,10 @@ public struct StatsReport: Sendable {
                     + "\(TaskSum.unit)): woken, waiting for the OS to run the task's thread while a core was free"])
             }
             table.append(["waiting", "blocked or asleep: " + waiting.description])
+        }
+        if let idle = run.poolIdleAtEnd {
+            table.append(["pool idle", "\(DurationFormat.format(idle)) in main's last wait: pool threads free with no task "
+                + "to run while \(run.poolIdleRunner ?? "another task") ran (summed over the free threads)"])
         }
         if let cancelled = run.cancellations { table.append(["cancelled", "\(cancelled) task\(cancelled == 1 ? "" : "s")"]) }
         if run.anomalies > 0 { table.append(["anomalies", "\(run.anomalies) (events that did not add up)"]) }

@@ -22,15 +22,27 @@ public struct Bottleneck: Sendable, Equatable {
     public var busy: UInt64
     /// The tasks' time waiting for it, summed over tasks (ns).
     public var waited: UInt64
-    /// How many tasks waited for it.
+    /// How many tasks waited for it, main included when it waited.
     public var tasks: Int
+    /// Whether main (the task named "main", else the first without a parent) was among them: the panels count main
+    /// apart from the tasks ("4 tasks + main"), and so does the verdict ("the 4 tasks and main").
+    public var mainWaited: Bool
 
-    public init(kind: Kind, name: String, busy: UInt64, waited: UInt64, tasks: Int) {
+    public init(kind: Kind, name: String, busy: UInt64, waited: UInt64, tasks: Int, mainWaited: Bool = false) {
         self.kind = kind
         self.name = name
         self.busy = busy
         self.waited = waited
         self.tasks = tasks
+        self.mainWaited = mainWaited
+    }
+
+    /// The waiters as the panels count them: "the 4 tasks and main", "main", "the 1 task", "the 3 tasks".
+    public var waitersText: String {
+        let others = mainWaited ? tasks - 1 : tasks
+        let named = others == 1 ? "the 1 task" : "the \(CountFormat.grouped(others)) tasks"
+        guard mainWaited else { return named }
+        return others == 0 ? "main" : named + " and main"
     }
 
     /// The share of the run's wall time an actor must be busy for to set the pace.
@@ -71,10 +83,12 @@ public struct Bottleneck: Sendable, Equatable {
             }
         }
         let wall = timeline.run.wallTime
+        let main = (timeline.tasks.first(where: { $0.name == "main" }) ?? timeline.tasks.first(where: { $0.parent == .none }))?.id
         if let actor = timeline.actors.max(by: { $0.busy != $1.busy ? $0.busy < $1.busy : $0.id > $1.id }), wall > 0,
            Double(actor.busy) >= Self.actorBusyShare * Double(wall), let entry = waits[.actor]?[actor.id.object],
            entry.time > 0 {
-            self.init(kind: .actor, name: actor.typeName, busy: actor.busy, waited: entry.time, tasks: entry.tasks.count)
+            self.init(kind: .actor, name: actor.typeName, busy: actor.busy, waited: entry.time, tasks: entry.tasks.count,
+                      mainWaited: main.map(entry.tasks.contains) ?? false)
             return
         }
         var best: Bottleneck?
@@ -82,12 +96,14 @@ public struct Bottleneck: Sendable, Equatable {
             let writers = waits[.mutex]?[m.id.object] ?? (0, []), readers = waits[.readLock]?[m.id.object] ?? (0, [])
             let time = writers.time &+ readers.time
             guard time > best?.waited ?? 0 else { continue }
+            let waiters = writers.tasks.union(readers.tasks)
             best = Bottleneck(kind: .lock, name: m.label, busy: m.holds.elements.saturatingSum(\.duration), waited: time,
-                              tasks: writers.tasks.union(readers.tasks).count)
+                              tasks: waiters.count, mainWaited: main.map(waiters.contains) ?? false)
         }
         for s in timeline.semaphores {
             guard let entry = waits[.semaphore]?[s.id.object], entry.time > best?.waited ?? 0 else { continue }
-            best = Bottleneck(kind: .semaphore, name: s.label, busy: 0, waited: entry.time, tasks: entry.tasks.count)
+            best = Bottleneck(kind: .semaphore, name: s.label, busy: 0, waited: entry.time, tasks: entry.tasks.count,
+                              mainWaited: main.map(entry.tasks.contains) ?? false)
         }
         guard let best, waiting > 0, Double(best.waited) >= Self.lockWaitShare * Double(waiting),
               Double(best.waited) >= Self.lockWallShare * Double(wall) else { return nil }

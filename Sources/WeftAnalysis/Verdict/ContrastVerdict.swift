@@ -64,14 +64,14 @@ public enum ContrastVerdict {
     }
 
     /// The verdict when neither run finished sooner (a tie, a steady but small difference, or no clear winner). The
-    /// headline: one sentence with the medians and the resources, then where the two schedulers differed in running
-    /// the same work (`TieContrast`): "On 2 cores, multiplexed (2 pool threads) and thread-per-task took about as long
-    /// (medians of 5 runs: 90.3 ms vs 83.4 ms; thread-per-task's runs took 81.2 ms – 147 ms); thread-per-task used 10
-    /// OS threads instead of 3 and about the same peak memory (…). Both waited for the same 2 cores, in different
-    /// places: …". The detail: the statistics and what the panels show in one sentence, runs that fell in two groups,
-    /// and a stall of the machine as large as a third of the gap between the drawn runs.
+    /// headline, at most two lines in the picture: one sentence with the medians, then where the two schedulers
+    /// differed in running the same work (`TieContrast`): "On 2 cores, multiplexed (2 pool threads) and thread-per-task
+    /// took about as long (medians of 5 runs: 90.3 ms vs 83.4 ms; thread-per-task's runs took 81.2 ms – 147 ms). Both
+    /// waited for the same 2 cores, in different places: …". The detail: the statistics and what the panels show in
+    /// one sentence (a steady difference under the margin called real but small), the resources, runs that fell in
+    /// two groups, and a stall of the machine as large as a third of the gap between the drawn runs.
     static func tie(_ a: RunFigures, _ b: RunFigures, gap: UInt64) -> VerdictText {
-        var headline = capitalized(lead(a, b) + wall(a, b)) + "; \(b.scheduler) \(resources(a, b))."
+        var headline = capitalized(lead(a, b) + wall(a, b)) + "."
         if let contrast = TieContrast.sentence(a, b) { headline += " " + contrast }
         var detail: [String] = []
         if let repeated = repeated(a, b) {
@@ -80,8 +80,10 @@ public enum ContrastVerdict {
                 ? "when every run of one beats every run of the other"
                 : "at p < \(DurationFormat.fixed(WallTimeComparison.significance, decimals: 2))"
             detail.append(capitalized(repeated.testText) + "; Weft calls a win only \(rule) with the medians over "
-                + "\(margin)% apart, so the panels show how each ran the work, not which is faster.")
+                + "\(margin)% apart, so " + (repeated.isSteadyButSmall ? "this difference is real but small: " : "")
+                + "the panels show how each ran the work, not which is faster.")
         }
+        detail.append(capitalized(b.scheduler) + " " + resources(a, b) + ".")
         detail += groups(a, b).map { capitalized($0) + "." }
         if let stall = DrawnRuns.stalls(a, b, gap: gap) { detail.append(stall) }
         return VerdictText(headline: headline, detail: detail.joined(separator: " "))
@@ -122,7 +124,7 @@ public enum ContrastVerdict {
     /// thread-per-task (608 ms vs 1.02 s): under thread-per-task, the reason"; "multiplexed (2 pool threads) and
     /// thread-per-task took about as long (medians of 5 runs: 3.72 ms vs 4.20 ms)"; one steadily slower by less than the
     /// tie margin, "multiplexed (2 pool threads) took 7.9% longer than thread-per-task in every run (medians of 5 runs:
-    /// 91.6 ms vs 85.0 ms): real but small, under the 15% Weft calls a win"; or "no clear winner
+    /// 91.6 ms vs 85.0 ms)", the detail saying it is real but small; or "no clear winner
     /// between …: multiplexed's median was 19.8% lower (57.6 ms vs 71.8 ms), but the runs overlap". The statistics go
     /// to the detail (`evidence`).
     static func wall(_ a: RunFigures, _ b: RunFigures) -> String {
@@ -136,10 +138,8 @@ public enum ContrastVerdict {
         if let repeated, repeated.isTie {
             guard repeated.isSteadyButSmall else { return "\(both) took about as long \(times(a, b, ranges: true))" }
             let longer = a.walls.median > b.walls.median
-            let margin = DurationFormat.fixed(noiseShare * 100, decimals: 0)
             return "\(name(a)) took \(WallTimeComparison.shareText(repeated.medianShare)) \(longer ? "longer" : "less time") "
-                + "than \(b.scheduler) \(repeated.rangesOverlap ? "run after run" : "in every run") \(times(a, b)): "
-                + "real but small, under the \(margin)% Weft calls a win"
+                + "than \(b.scheduler) \(repeated.rangesOverlap ? "run after run" : "in every run") \(times(a, b))"
         }
         if repeated == nil && isTie(a, b) {
             return "\(both) took about as long \(times(a, b)): a tie within run-to-run noise"

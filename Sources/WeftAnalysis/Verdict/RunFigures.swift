@@ -74,6 +74,8 @@ public struct RunFigures: Sendable, Equatable {
     public var pacer: Pacer?
     /// The actor or lock that set the run's pace (`Bottleneck`), when one did.
     public var bottleneck: Bottleneck?
+    /// Pool threads free at the end while the last work ran on others (`PoolIdleAtEnd`), when any were.
+    public var poolIdleAtEnd: PoolIdleAtEnd?
 
     public init(scheduler: String, wallTime: UInt64, threads: Int, peakMemory: UInt64? = nil, tasks: Int,
                 workers: Int? = nil, cores: Int? = nil, problem: String? = nil, spawning: UInt64? = nil,
@@ -81,7 +83,7 @@ public struct RunFigures: Sendable, Equatable {
                 handoffs: Handoffs? = nil, startUps: StartUps? = nil, coreUse: CoreUse? = nil, cpuTime: UInt64? = nil,
                 systemTime: UInt64? = nil, busy: UInt64 = 0, pathWaits: PathWaits? = nil, peakThreads: Int? = nil,
                 waitingToRun: TaskSum? = nil, cpuStarved: UInt64 = 0, waiting: TaskSum? = nil, spawnerReady: UInt64? = nil,
-                pacer: Pacer? = nil, bottleneck: Bottleneck? = nil) {
+                pacer: Pacer? = nil, bottleneck: Bottleneck? = nil, poolIdleAtEnd: PoolIdleAtEnd? = nil) {
         self.scheduler = scheduler
         self.wallTime = wallTime
         self.threads = threads
@@ -110,6 +112,7 @@ public struct RunFigures: Sendable, Equatable {
         self.spawnerReady = spawnerReady
         self.pacer = pacer
         self.bottleneck = bottleneck
+        self.poolIdleAtEnd = poolIdleAtEnd
     }
 
     /// How much of the time the trace counts as running was spent waiting for a CPU (ns): the threads' running time
@@ -210,6 +213,7 @@ extension RunFigures {
             .map { $0.timeByCategory()[TaskStateCategory.runnable.rawValue] }
         pacer = Pacer(timeline)
         bottleneck = Bottleneck(timeline)
+        poolIdleAtEnd = PoolIdleAtEnd(timeline)
     }
 
     /// The most scheduler threads (the caller of `Weft.run` apart) alive at once: started and not yet stopped.

@@ -2,6 +2,8 @@
 /// running the same work, from their measurements: a tie says nothing of who is faster, so the verdict says this
 /// instead. The first rule that holds gives it:
 ///
+/// - An uneven end: the pool's run was the slower, and its pool threads sat free at the end while the last tasks ran
+///   on others (`PoolIdleAtEnd`), enough to account for half the gap between the drawn runs.
 /// - Cores: both runs waited for the same cores, in different places. A pool's tasks waited in its queue and
 ///   thread-per-task's threads waited for a CPU from the OS ("running" while the thread's CPU clock stood still), each
 ///   for at least `notableShare` of its run's wall time per task (the figures of the panels' Tasks headers).
@@ -20,6 +22,7 @@ enum TieContrast {
     /// The sentence on run `a` and run `b` (for Weft: multiplexed, then thread-per-task), ending in a full stop; nil
     /// when no rule holds.
     static func sentence(_ a: RunFigures, _ b: RunFigures) -> String? {
+        if let uneven = unevenEnd(a, b) { return uneven }
         if let cores = cores(a, b) { return cores }
         if let path = path(a, b) { return path }
         if let pace = pace(a, b) { return pace }
@@ -34,9 +37,22 @@ enum TieContrast {
         return nil
     }
 
-    /// "Both waited for the same 2 cores, in different places: multiplexed's tasks waited in the pool's queue (26.6 ms
-    /// each on average; a pool thread runs a task until it awaits or ends, so main waited 45.4 ms in all to run
-    /// again), thread-per-task's threads waited for a CPU from the OS (25.2 ms per task “running” while its thread's
+    /// "At the end multiplexed's pool threads sat free for 24.9 ms of main's last wait with nothing to run while t9
+    /// still ran: a task stays on its pool thread until it awaits or ends, so the work did not divide evenly." Where the pool's drawn run was the slower (and its median too, over repeated runs) and that
+    /// free time at its share per pool thread (`VerdictCause.unevenEnd`) accounts for at least half the gap between
+    /// the drawn runs and is notable in the run.
+    static func unevenEnd(_ a: RunFigures, _ b: RunFigures) -> String? {
+        guard let (pool, own) = roles(a, b), pool.wallTime > own.wallTime,
+              let uneven = VerdictCause.unevenEnd(pool, owner: "\(pool.scheduler)'s") else { return nil }
+        guard uneven.explains >= (pool.wallTime - own.wallTime) / 2, notable(uneven.explains, of: pool) else { return nil }
+        if let poolRuns = pool.wallRuns, let ownRuns = own.wallRuns, poolRuns.spread.median <= ownRuns.spread.median {
+            return nil
+        }
+        return "At the end " + uneven.text + "."
+    }
+
+    /// "Both waited for the same 2 cores, in different places: multiplexed's tasks in the pool's queue (26.6 ms each
+    /// on average), thread-per-task's threads for a CPU from the OS (25.2 ms per task “running” while its thread's
     /// CPU clock stood still)."
     static func cores(_ a: RunFigures, _ b: RunFigures) -> String? {
         guard let (pool, own) = roles(a, b), let queued = pool.waitingToRun, queued.tasks > 0,
@@ -44,13 +60,9 @@ enum TieContrast {
         let starved = own.cpuStarved / UInt64(ownTasks)
         guard notable(queued.perTask, of: pool), notable(starved, of: own) else { return nil }
         let cores = (pool.cores ?? own.cores).map { $0 == 1 ? "the one core" : "the same \(count($0)) cores" } ?? "the same cores"
-        var text = "Both waited for \(cores), in different places: \(pool.scheduler)'s tasks waited in the pool's queue "
-            + "(\(time(queued.perTask)) each on average"
-        if let spawner = pool.spawner, let ready = pool.spawnerReady, notable(ready, of: pool) {
-            text += "; a pool thread runs a task until it awaits or ends, so \(spawner) waited \(time(ready)) in all to run"
-        }
-        return text + "), \(own.scheduler)'s threads waited for a CPU from the OS (\(time(starved)) per task “running” "
-            + "while its thread's CPU clock stood still)."
+        return "Both waited for \(cores), in different places: \(pool.scheduler)'s tasks in the pool's queue "
+            + "(\(time(queued.perTask)) each on average), \(own.scheduler)'s threads for a CPU from the OS "
+            + "(\(time(starved)) per task “running” while its thread's CPU clock stood still)."
     }
 
     /// "In the drawn runs thread-per-task's main ran 864 µs longer (3.55 ms vs 2.69 ms): its tasks waited 1.90 ms of
@@ -102,10 +114,9 @@ enum TieContrast {
         return text + "."
     }
 
-    /// "The Cache actor was busy 71.2% of the run, one job at a time (thread-per-task: 69.8%): the 4 tasks waited
-    /// 12.1 ms in all to enter it (thread-per-task: 11.7 ms), each keeping its OS thread meanwhile under
-    /// thread-per-task, none under multiplexed." or "Tasks waited 8.10 ms in all for the lock mu1 (held 64.0% of the
-    /// run; thread-per-task: 7.90 ms, held 61.0%), …". Said of one run alone when only it had one, or the runs' differ.
+    /// "The Cache actor was busy 71.2% of the run: the 4 tasks and main waited 12.1 ms in all to enter it
+    /// (thread-per-task: 11.7 ms), each keeping its OS thread under thread-per-task, none under multiplexed." or
+    /// "Tasks waited 8.10 ms in all for the lock mu1 (held 64.0% of the run; thread-per-task: 7.90 ms, held 61.0%), …". Said of one run alone when only it had one, or the runs' differ.
     static func bottleneck(_ a: RunFigures, _ b: RunFigures) -> String? {
         let first: Bottleneck, run: RunFigures, other: Bottleneck?
         if let ba = a.bottleneck, let bb = b.bottleneck, ba.kind == bb.kind, ba.name == bb.name {
@@ -121,10 +132,9 @@ enum TieContrast {
         switch first.kind {
         case .actor:
             let actor = first.name.isEmpty ? "an actor" : "the \(first.name) actor"
-            let tasks = other.map { $0.tasks == first.tasks } ?? true
-                ? (first.tasks == 1 ? "the 1 task" : "the \(count(first.tasks)) tasks") : "the tasks"
-            text = prefix + "\(actor) was busy \(share(first, run)) of the run, one job at a time"
-                + (other.map { " (\(b.scheduler): \(share($0, b)))" } ?? "")
+            let tasks = other.map { $0.tasks == first.tasks && $0.mainWaited == first.mainWaited } ?? true
+                ? first.waitersText : "the tasks"
+            text = prefix + "\(actor) was busy \(share(first, run)) of the run"
                 + ": \(tasks) waited \(time(first.waited)) in all to enter it"
                 + (other.map { " (\(b.scheduler): \(time($0.waited)))" } ?? "")
         case .lock, .semaphore:
@@ -140,9 +150,9 @@ enum TieContrast {
         if let (pool, own) = roles(a, b), other != nil || run.scheduler == own.scheduler {
             let one = (other == nil ? first.tasks : min(first.tasks, other!.tasks)) == 1
             text += other == nil
-                ? (one ? ", keeping its OS thread meanwhile" : ", each keeping its OS thread meanwhile")
-                : (one ? ", keeping its OS thread meanwhile under \(own.scheduler), no thread under \(pool.scheduler)"
-                       : ", each keeping its OS thread meanwhile under \(own.scheduler), none under \(pool.scheduler)")
+                ? (one ? ", keeping its OS thread" : ", each keeping its OS thread")
+                : (one ? ", keeping its OS thread under \(own.scheduler), no thread under \(pool.scheduler)"
+                       : ", each keeping its OS thread under \(own.scheduler), none under \(pool.scheduler)")
         }
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }

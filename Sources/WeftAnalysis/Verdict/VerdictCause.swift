@@ -14,6 +14,8 @@
 ///   beyond the faster run's, the kernel's work of putting threads to sleep and waking them.
 /// - Waits on the path: the time the tasks on the run's critical path spent waiting for a lock, on a channel, for a
 ///   wait group, condition or semaphore, or asleep (`PathWaits`): the kind that grew most.
+/// - An uneven end: a pool's threads sitting free with no task to run while the last tasks ran on others
+///   (`PoolIdleAtEnd`), at its share per pool thread.
 /// - Waiting for a CPU: the time the threads count as running beyond the CPU time the process got, divided by the
 ///   cores (it is summed over threads that ran side by side).
 enum VerdictCause {
@@ -29,7 +31,7 @@ enum VerdictCause {
     static func reason(slow: RunFigures, fast: RunFigures, gap: UInt64, fastName: String? = nil) -> String? {
         guard gap > 0 else { return nil }
         for candidates in [[creation(slow, fast, fastName), startUps(slow, fast, fastName),
-                            handoffs(slow, fast, fastName, gap: gap), pathWaits(slow, fast, fastName)],
+                            handoffs(slow, fast, fastName, gap: gap), pathWaits(slow, fast, fastName), unevenEnd(slow)],
                            [cpu(slow, fast, fastName)]] {
             if let best = candidates.compactMap({ $0 }).max(by: { $0.explains < $1.explains }), best.explains >= gap / 2 {
                 return best.text
@@ -127,6 +129,20 @@ enum VerdictCause {
                 : ", \(time(s.overslept)) of it beyond what the program asked: late wake-ups"
         }
         return Candidate(explains: top.slow - top.fast, text: text)
+    }
+
+    /// "its pool threads sat free for 24.9 ms of main's last wait with nothing to run while t9 still ran: a task stays
+    /// on its pool thread until it awaits or ends, so the work did not divide evenly": pool
+    /// threads free at the end (`PoolIdleAtEnd`). It accounts for the free time's share per pool thread: the time the
+    /// run would have saved had the remaining work been spread over all of them.
+    /// - Parameter owner: whose pool threads they are in the sentence ("its", "multiplexed's").
+    /// Not where a lock, an actor or one task set the pace (`bottleneck`, `pacer`): the work was then serialised under
+    /// either scheduler, and a free pool thread is the program's doing, not the pool's.
+    static func unevenEnd(_ slow: RunFigures, owner: String = "its") -> Candidate? {
+        guard let idle = slow.poolIdleAtEnd, idle.workers > 1, slow.bottleneck == nil, slow.pacer == nil else { return nil }
+        return Candidate(explains: idle.idle / UInt64(idle.workers), text: "\(owner) pool threads sat free for "
+            + "\(time(idle.idle)) of main's last wait with nothing to run while \(idle.runner) still ran: a task stays on "
+            + "its pool thread until it awaits or ends, so the work did not divide evenly")
     }
 
     /// "its threads were running for 12.0 ms in all but got 6.00 ms of CPU, so 6.00 ms went on waiting for one of the

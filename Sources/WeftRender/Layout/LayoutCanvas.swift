@@ -56,6 +56,8 @@ final class LayoutCanvas {
     var drewOwnerElsewhere = false
     /// A pool thread drawn with work in its queue that the OS did not run (`ThreadTrack.frozen`).
     var drewFrozenPoolThread = false
+    /// A pool thread drawn woken, waiting for a CPU (`ThreadTrack.woken`).
+    var drewWokenPoolThread = false
     /// A thread density row showed a share of threads held by their waiting tasks.
     var drewHeldDensity = false
     /// A deadlock instant was marked.

@@ -89,6 +89,10 @@ enum LegendLayout {
             add(.threads, .hatched(Palette.taskColors[2], thin: false),
                 "pool thread not run by the OS while a task waited in its queue")
         }
+        if canvas.drewWokenPoolThread {
+            add(.threads, .swatch(Palette.wokenPoolThread, thin: true),
+                "pool thread woken, waiting for a CPU: signalled to take work, not yet run by the OS")
+        }
         if canvas.drewIdleLine {
             add(.threads, .dashed(long: false), canvas.drewOwnerElsewhere
                 ? "idle (caller, timer; a task's thread while its task runs on another)" : "idle (caller, timer)")

@@ -12,9 +12,11 @@ extension PanelLayout {
                 // Alive and running nothing: free for any task (a pool thread), or only waiting (caller, timer).
                 if thread.role == .worker { canvas.drewFreeLine = true } else { canvas.drewIdleLine = true }
                 let mid = y + Metrics.threadLane / 2
-                // Not through the stretches the OS did not run a pool thread that had work: it was not free then.
+                // Not through the stretches the OS did not run a pool thread that had work, nor those it was woken
+                // and not yet run: it was not free then.
                 var from = life.start
-                for piece in thread.frozen.map({ TimeSpan($0.start, $0.end) }) + [TimeSpan(life.end, life.end)] {
+                let taken = SpanRelabel.merged(thread.frozen.map { TimeSpan($0.start, $0.end) } + thread.woken)
+                for piece in taken + [TimeSpan(life.end, life.end)] {
                     if piece.start > from {
                         canvas.builder.add(.line(from: Point(scale.clampedX(from), mid), to: Point(scale.clampedX(min(piece.start, life.end)), mid),
                                                  color: theme.rule, width: 1, dash: thread.role == .worker ? [6, 3] : [2, 3]),
@@ -35,6 +37,24 @@ extension PanelLayout {
                 canvas.builder.add(.hatch(rect, color: lanes.coloring.color(frozen.task).withAlpha(dimmed ? 0.25 : 0.8)),
                                    to: .lanes)
                 stripeRepeat(lanes.coloring.swatch(frozen.task), across: rect)
+            }
+            for woken in thread.woken where scale.overlaps(woken.start, woken.end) {
+                // Woken by the pool, not yet run by the OS: a thin bar of its own colour, "woken" where it fits.
+                let x0 = scale.clampedX(woken.start), x1 = scale.clampedX(woken.end)
+                guard x1 - x0 >= 0.5 else { continue }
+                canvas.drewWokenPoolThread = true
+                let rect = Rect(x: x0, y: y + 6, width: x1 - x0, height: Metrics.threadLane - 12)
+                canvas.builder.add(.rect(rect, fill: Palette.wokenPoolThread), to: .lanes)
+                // The words sit on a box of the bar's own colour, so that the bar reads unbroken under them.
+                let cell = Rect(x: rect.x + 2, y: y, width: rect.width - 4, height: Metrics.threadLane)
+                let ink = theme.textColor(on: Palette.wokenPoolThread)
+                if rect.width >= Metrics.minLabelledSlice,
+                   let item = canvas.text("woken, waiting for a CPU", in: cell, size: Metrics.sliceLabelSize, color: ink,
+                                          minimumCharacters: 5)
+                    ?? canvas.text("woken", in: cell, size: Metrics.sliceLabelSize, color: ink, minimumCharacters: 5) {
+                    canvas.builder.add(.rect(item.box.insetBy(dx: -2, dy: 0), fill: Palette.wokenPoolThread), to: .lanes)
+                    canvas.builder.add(item)
+                }
             }
             if let owner = thread.owner {
                 // A thread-per-task thread its task keeps while not running on it: hatched in the task's colour.

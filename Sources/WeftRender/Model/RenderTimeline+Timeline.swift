@@ -229,8 +229,15 @@ extension RenderTimeline {
         for thread in pool {
             for stretch in thread.frozen { frozen[stretch.task, default: []].append(TimeSpan(stretch.start, stretch.end)) }
         }
-        let signalled = SpanRelabel.merged(timeline.threads.filter { $0.role == .worker }
-            .flatMap { $0.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) } })
+        var wakesByThread: [ThreadID: [TimeSpan]] = [:]
+        for thread in timeline.threads where thread.role == .worker {
+            wakesByThread[thread.id] = thread.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) }
+        }
+        for i in threads.indices where threads[i].role == .worker {
+            threads[i].woken = PoolThreadWakes.woken(wakesByThread[threads[i].thread] ?? [], slices: threads[i].slices)
+        }
+        // A task ready while a signalled pool thread had not yet run a task: the OS's share of the wake-up.
+        let signalled = SpanRelabel.merged(threads.filter { $0.role == .worker }.flatMap(\.woken))
         for i in tasks.indices {
             if let start = threadStart[tasks[i].task] {
                 tasks[i].spans = SpanRelabel.relabel(tasks[i].spans, inside: [TimeSpan(0, start)], as: .awaitingThread) {

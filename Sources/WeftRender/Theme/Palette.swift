@@ -54,6 +54,11 @@ public enum Palette {
     /// was taken for main's thread).
     public static let heldThreads = Color(hex: 0x6E7781)
 
+    /// A pool thread woken by the pool and not yet run by the OS (`ThreadTrack.woken`): a vivid yellow, kin of the pale
+    /// yellow of the tasks that wait for it to wake, and at least 20 ΔE (every vision) from every other legend, state
+    /// and task colour and from both backgrounds: the non-blue colour farthest from all of them that is not too pale.
+    public static let wokenPoolThread = Color(hex: 0xFFDD00)
+
     /// The counter tracks' colours: resident memory and OS threads alive.
     public static let counterMemory = Color(hex: 0x882255)
     public static let counterThreads = Color(hex: 0x117733)
