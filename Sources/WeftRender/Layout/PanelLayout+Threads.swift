@@ -79,14 +79,20 @@ extension PanelLayout {
             // task lane's running is).
             func addRun(_ start: UInt64, _ end: UInt64, _ task: TaskID) {
                 let key = Int(truncatingIfNeeded: task.rawValue)
+                // The parts not drawn broken join into one piece: a crowded stretch too narrow to draw broken does not
+                // cut the bar, where each cut would draw a seam and a second label that nothing explains.
+                var solid: (x0: Double, x1: Double)?
                 for part in Self.splitByCrowding(start, end, crowded: crowded) {
                     let x0 = scale.clampedX(part.start), x1 = scale.clampedX(part.end)
                     if part.crowded && x1 - x0 >= Metrics.minHatchedSlice {
+                        if let run = solid { lod.add(run.x0, run.x1, key: key) }
+                        solid = nil
                         crowdedPieces.append((x0, x1, task))
                     } else {
-                        lod.add(x0, x1, key: key)
+                        solid = (solid?.x0 ?? x0, x1)
                     }
                 }
+                if let run = solid { lod.add(run.x0, run.x1, key: key) }
             }
             let cancelledFrom = timeline.deadlock?.detected ?? .max
             for slice in thread.slices where scale.overlaps(slice.start, slice.end) && slice.actor == nil {
