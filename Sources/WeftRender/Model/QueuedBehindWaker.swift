@@ -32,12 +32,7 @@ enum QueuedBehindWaker {
     /// thread's next slice, begun at `ran`, ran `task`.
     static func ranNext(_ task: TaskID, after waker: TaskID, woken: UInt64, ran: UInt64, on slices: [RunSlice]) -> Bool {
         // The last slice that starts at or before the wake.
-        var low = 0, high = slices.count
-        while low < high {
-            let mid = (low + high) / 2
-            if slices[mid].start <= woken { low = mid + 1 } else { high = mid }
-        }
-        let index = low - 1
+        let index = slices.partitionPoint { $0.start > woken } - 1
         guard index >= 0, index + 1 < slices.count else { return false }
         let during = slices[index], next = slices[index + 1]
         return during.task == waker && during.end >= woken && next.task == task && next.start == ran
