@@ -12,7 +12,9 @@ extension TimelineState {
     /// The position in task position `t`'s intervals from which they are held back: the runnable interval just before
     /// its current run, or the runnable interval and the short run before its current suspension (`block(suspended)`,
     /// which an `actorSlice` may show to be a wait for an actor). The interval count when none is.
-    func heldBack(_ t: Int) -> Int {
+    /// Mutating although it changes nothing: called (after most events) from the builder's mutating path, a
+    /// non-mutating method is handed a copy of the whole builder state, over a kilobyte, on every call.
+    mutating func heldBack(_ t: Int) -> Int {
         let all = tasks[t].intervals.count
         guard threadPerTask, !checksLints, !actors.isEmpty, coalescing?.resolution ?? 0 == 0, tasks[t].ended == nil else { return all }
         let settled = tasks[t].settled

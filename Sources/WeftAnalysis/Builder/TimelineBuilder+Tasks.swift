@@ -22,7 +22,7 @@ extension TimelineState {
     mutating func runBegin(_ v: RunBeginEvent, _ e: Event) {
         let id = v.task
         let th = threadPosition(e.thread, at: e.time)
-        if let open = threads[th].open {
+        if let open = openSlice(th) {
             anomaly(e, "\(id) began on \(e.thread) while \(open.task) was still running there")
             endSlice(thread: th, reason: nil, at: e.time)
             let other = taskPosition(open.task, at: e.time)
@@ -52,7 +52,7 @@ extension TimelineState {
     mutating func runEnd(_ v: RunEndEvent, _ e: Event) {
         let id = v.task, reason = v.reason
         let th = threadPosition(e.thread, at: e.time)
-        if let open = threads[th].open, open.task == id {
+        if let open = openSlice(th), open.task == id {
             endSlice(thread: th, reason: reason, at: e.time)
         } else {
             anomaly(e, "\(id) ended a slice on \(e.thread) where it was not running")
@@ -92,7 +92,7 @@ extension TimelineState {
         let (reason, object, complaint) = tasks[t].wake(by: waker, at: e.time)
         if let complaint { anomaly(e, complaint) }
         if reason == .mutex { lockLostBeforeWake(t, at: e.time) }
-        if checksLints, let woken = tasks[t].lastWait?.woken { lints?.woken(t, at: woken) }
+        if checksLints, let woken = lastWoken(t) { lints?.woken(t, at: woken) }
         if reason == .channelReceive, let c = channelIndex.position(object.rawValue), waitingReceivers[c] > 0 {
             waitingReceivers[c] -= 1
         }
@@ -114,8 +114,9 @@ extension TimelineState {
     /// `unblock` `e` is such a wake: a parent awaiting its `async let` or task-group child is suspended on Swift work
     /// Weft cannot see, but the runtime resumes it just after the child's last slice, on the same thread, once it has
     /// read the child's end (`taskEnd`), so the wait was a join on that child. A wake from inside a running slice (a
-    /// child yielding into a stream its parent reads) is not one.
-    func childAwaited(by t: Int, _ e: Event) -> TaskID? {
+    /// child yielding into a stream its parent reads) is not one. Mutating although it changes nothing, as
+    /// `heldBack` is: each `unblock` calls it, and a non-mutating method is handed a copy of the whole builder state.
+    mutating func childAwaited(by t: Int, _ e: Event) -> TaskID? {
         let suspended: Bool
         if case .blocked(_, .suspended?) = tasks[t].state {
             suspended = true
@@ -142,7 +143,7 @@ extension TimelineState {
         guard tasks[t].ended == nil else { return }
         tasks[t].transition(to: .finished, at: time)
         tasks[t].ended = tasks[t].stateStart
-        if checksLints, tasks[t].lastWait?.woken == nil {
+        if checksLints, lastWoken(t) == nil {
             let ended = tasks[t].stateStart
             lints?.woken(t, at: ended)
         }
@@ -150,9 +151,22 @@ extension TimelineState {
         settleIntervals(t)
     }
 
+    /// The slice open on thread position `th`, read in place: read through `threads[th]`, the field costs a copy of
+    /// the whole thread record.
+    @inline(__always)
+    func openSlice(_ th: Int) -> (task: TaskID, start: UInt64, migrated: Bool)? {
+        threads.withUnsafeBufferPointer { $0[th].open }
+    }
+
+    /// When task position `t`'s last wait was woken (nil: not yet, or no wait), read in place as `openSlice` is.
+    @inline(__always)
+    func lastWoken(_ t: Int) -> UInt64? {
+        tasks.withUnsafeBufferPointer { $0[t].lastWait?.woken }
+    }
+
     /// Ends the slice open on a thread.
     mutating func endSlice(thread th: Int, reason: RunEndReason?, at time: UInt64) {
-        guard let open = threads[th].open else { return }
+        guard let open = openSlice(th) else { return }
         keep(RunSlice(start: open.start, end: max(time, open.start), task: open.task, endReason: reason,
                       migrated: open.migrated), thread: th)
         threads[th].open = nil
