@@ -8,6 +8,13 @@ public protocol EventStream: AnyObject {
     func next() throws(TraceError) -> Event?
     /// The text of an interned string. Unknown ids give "".
     func string(_ id: StringID) -> String
+    /// How many events of each kind the stream will yield, when known before reading them (a file's trailer): a
+    /// hint for sizing, never a promise. Nil by default.
+    var expectedTotals: TraceTrailer? { get }
+}
+
+extension EventStream {
+    public var expectedTotals: TraceTrailer? { nil }
 }
 
 /// An in-memory event stream: a list of events and a string table.

@@ -41,6 +41,7 @@ public final class TimelineBuilder {
                           figures: RunStatsAccumulator) throws(TraceError) -> SummarizedTrace {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
         state.countFigures(figures)
+        state.expect(stream.expectedTotals)
         while let event = try stream.next() { state.add(event) }
         let skeleton = state.finish()
         return SummarizedTrace(skeleton: skeleton, accumulator: state.summary ?? RunStatsAccumulator())
@@ -55,6 +56,7 @@ public final class TimelineBuilder {
         var state = TimelineState(strings: { [unowned stream] in stream.string($0) })
         // The lints alone: the figures of `weft stats` are not counted.
         state.checkLints(LintAccumulator(thresholds: thresholds, detailLimit: detailLimit))
+        state.expect(stream.expectedTotals)
         while let event = try stream.next() { state.add(event) }
         let skeleton = state.finish()
         state.lints?.settlePending()
@@ -162,6 +164,20 @@ struct TimelineState {
 
     init(strings: @escaping (StringID) -> String) {
         self.strings = strings
+    }
+
+    /// The most tasks `expect` makes room for ahead (about 270 bytes each, in address space until used).
+    static let maxExpectedTasks = 1 << 22
+
+    /// Makes room ahead for the tasks `totals` (a trailer read before the events) say the trace creates, in the
+    /// per-task arrays that would otherwise grow by copying as the tasks come (a million-task trace copies and faults
+    /// in its task records twice over). A hint only: past `maxExpectedTasks`, or wrong, the arrays grow as before.
+    mutating func expect(_ totals: TraceTrailer?) {
+        guard let totals else { return }
+        let created = Int(min(totals.count(.taskCreate), UInt64(Self.maxExpectedTasks)))
+        guard created > tasks.capacity else { return }
+        tasks.reserveCapacity(created)
+        summary?.reserveTasks(created)
     }
 
     /// From now on, hands each finished piece to `accumulator` (`summary`) and forgets it.

@@ -113,6 +113,9 @@ struct RunStatsAccumulator {
     var poolSlices: [ThreadID: [PoolIdleAtEnd.Slice]] = [:]
     var lastBlocked: [TaskID: Range<UInt64>] = [:]
 
+    /// Makes room for `count` tasks' tallies ahead (`TimelineState.expect`).
+    mutating func reserveTasks(_ count: Int) { tasks.reserveCapacity(count) }
+
     /// Sweeps the woken waits' edges before `time`: no interval or slice added later starts before it. Asked for by
     /// `add` returning true (when the builder feeds it; from a whole model, everything is swept at the end).
     mutating func settleWokenWaits(before time: UInt64, lookedAt tasksAndThreads: Int) {

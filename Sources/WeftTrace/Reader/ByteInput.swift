@@ -34,6 +34,14 @@ final class ByteInput {
 
     deinit { if ownsFD && fd >= 0 { close(fd) } }
 
+    /// The trailer at the end of the input, read ahead without consuming anything (`TrailerPeek`); nil when the
+    /// input is a pipe or does not end with one.
+    func peekTrailer() -> TraceTrailer? {
+        guard fd < 0 else { return TrailerPeek.read(fd: fd) }
+        let tail = Array(buffer.suffix(TrailerPeek.maxRecordBytes))
+        return TrailerPeek.parse(tail: tail, fileBytes: buffer.count)
+    }
+
     /// The file offset of the next unread byte.
     var offset: Int { bufferOffset + position }
 

@@ -15,6 +15,9 @@ public final class TraceReader: EventStream {
     /// Unchecked: the engine is only touched through this object's methods, one at a time (the reader is not
     /// Sendable), and a dynamic exclusivity check on every event costs more than decoding it.
     @exclusivity(unchecked) private var engine: ReaderEngine
+    /// The trailer's totals read from the end of the file when it was opened: a hint of the trace's size (see
+    /// `EventStream.expectedTotals`); nil for a pipe or a file without a trailer.
+    public let expectedTotals: TraceTrailer?
 
     deinit { engine.stopReadingAhead() }
 
@@ -29,17 +32,20 @@ public final class TraceReader: EventStream {
     }
 
     /// Reads a trace held in memory.
-    public init(bytes: [UInt8], path: String? = nil) throws(TraceError) {
-        engine = try ReaderEngine(input: ByteInput(bytes: bytes), path: path)
+    public convenience init(bytes: [UInt8], path: String? = nil) throws(TraceError) {
+        try self.init(input: ByteInput(bytes: bytes), path: path)
     }
 
     init(input: ByteInput, path: String?) throws(TraceError) {
+        expectedTotals = input.peekTrailer()
         engine = try ReaderEngine(input: input, path: path)
     }
 
     /// Reads a trace held in memory, accepting at most `maxThreads` threads (tests of the cap lower it).
     init(bytes: [UInt8], maxThreads: Int) throws(TraceError) {
-        engine = try ReaderEngine(input: ByteInput(bytes: bytes), path: nil, maxThreads: maxThreads)
+        let input = ByteInput(bytes: bytes)
+        expectedTotals = input.peekTrailer()
+        engine = try ReaderEngine(input: input, path: nil, maxThreads: maxThreads)
     }
 
     /// The next event in causal order, or nil at the end.
