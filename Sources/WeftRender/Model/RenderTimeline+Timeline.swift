@@ -116,7 +116,10 @@ extension RenderTimeline {
             }
         }
         for mutex in timeline.mutexes where !mutex.holds.isEmpty || !mutex.pending.isEmpty || !mutex.readHolds.isEmpty {
-            var waits = mutex.holds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
+            // A wait is a contended acquisition (the task blocked or found it held), as stats counts "contended": the
+            // few nanoseconds between an uncontended request and its acquisition are not waiting for the lock.
+            let waited = { (hold: LockHold) in hold.contended && hold.requested < hold.start }
+            var waits = mutex.holds.filter(waited).map { TimeSpan(t($0.requested), t($0.start)) }
             waits += mutex.pending.map { TimeSpan(t($0.time), t(run.end)) }
             waits.sort { $0.start < $1.start }
             var track = LockTrack(mutex: mutex.id, label: mutex.label,
@@ -124,10 +127,10 @@ extension RenderTimeline {
                                   waits: waits)
             track.isReadWrite = mutex.isReadWrite
             track.readHolds = mutex.readHolds.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) }
-            track.waits += mutex.readHolds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
+            track.waits += mutex.readHolds.filter(waited).map { TimeSpan(t($0.requested), t($0.start)) }
             track.waits.sort { $0.start < $1.start }
-            track.waiters = Set(mutex.holds.filter { $0.requested < $0.start }.map(\.task) + mutex.pending.map(\.task)
-                + mutex.readHolds.filter { $0.requested < $0.start }.map(\.task))
+            track.waiters = Set(mutex.holds.filter(waited).map(\.task) + mutex.pending.map(\.task)
+                + mutex.readHolds.filter(waited).map(\.task))
             locks.append(track)
             var previous: LockHold?
             for hold in mutex.holds {
