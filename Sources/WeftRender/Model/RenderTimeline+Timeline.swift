@@ -159,6 +159,15 @@ extension RenderTimeline {
         for condition in timeline.conditions {
             for wait in condition.waits { mark(wait.task, wait.start, .wait) }
         }
+        // The wake-ups a thread outside the pool (not the timer) recorded: each put its task's job in the pool's
+        // shared queue (`PoolThreadWakes`).
+        let poolOrTimer = Set(timeline.threads.filter { $0.role == .worker || $0.role == .timer }.map(\.id))
+        var sharedQueueWakes: [TaskID: [UInt64]] = [:]
+        if run.scheduler == "multiplexed" {
+            for wake in timeline.wakes where !poolOrTimer.contains(wake.wakerThread) {
+                sharedQueueWakes[wake.wakee, default: []].append(t(wake.time))
+            }
+        }
         for wake in timeline.wakes where wake.waker != .none {
             if !messageWakes.explains(wake) { mark(wake.waker, wake.time, .wake, count: wake.count) }
             switch wake.reason {
@@ -239,10 +248,18 @@ extension RenderTimeline {
         for thread in timeline.threads where thread.role == .worker {
             wakesByThread[thread.id] = thread.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) }
         }
-        for i in threads.indices where threads[i].role == .worker {
-            threads[i].woken = PoolThreadWakes.woken(wakesByThread[threads[i].thread] ?? [], slices: threads[i].slices)
+        // Each woken stretch runs past `threadWake` only to a slice that took a task waiting in the shared queue.
+        var sharedQueue: [TaskID: [TimeSpan]] = [:]
+        for i in tasks.indices {
+            guard let starts = sharedQueueWakes[tasks[i].task] else { continue }
+            sharedQueue[tasks[i].task] = PoolThreadWakes.readyStretches(tasks[i].spans, beganAt: starts.sorted())
         }
-        // A task ready while a signalled pool thread had not yet run a task: the OS's share of the wake-up.
+        sharedQueueWakes = [:]
+        for i in threads.indices where threads[i].role == .worker {
+            threads[i].woken = PoolThreadWakes.woken(wakesByThread[threads[i].thread] ?? [], slices: threads[i].slices,
+                                                     sharedQueue: sharedQueue)
+        }
+        // A task ready while a signalled pool thread waited for the OS to run it: the OS's share of the wake-up.
         let signalled = SpanRelabel.merged(threads.filter { $0.role == .worker }.flatMap(\.woken))
         for i in tasks.indices {
             if let start = threadStart[tasks[i].task] {
