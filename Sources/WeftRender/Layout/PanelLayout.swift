@@ -163,10 +163,8 @@ struct PanelLayout {
             // Few enough to name: which lock, and who waited for it.
             text += ": " + waitedFor.map { lock in
                 let name = lock.label == lock.idText ? lock.idText : "\(lock.idText) \(lock.label)"
-                let who = lock.waiters.sorted { $0.rawValue < $1.rawValue }
-                let shown = who.prefix(3).map(\.description).joined(separator: ", ")
-                guard !who.isEmpty else { return name }
-                return "\(name) by \(shown)" + (who.count > 3 ? " and \(who.count - 3) more" : "")
+                guard !lock.waiters.isEmpty else { return name }
+                return "\(name) by " + Self.waiterWords(lock.waiters)
             }.joined(separator: "; ")
         }
         if lanes.hiddenLocks > 0 {
@@ -181,6 +179,19 @@ struct PanelLayout {
         }
         let shared = lanes.shownLocks.contains { $0.kind != .mutex }
         return text + " · bar: held, in the holder's colour" + (shared ? " (readers and permit holders may overlap)" : "")
+    }
+
+    /// Who waited for a lock, every one named: "t3", "t3 and t4", "t2, t3 and t4"; from five on, how many and their
+    /// ids' range: "12 tasks (t3–t14)", or "12 tasks (among t3–t40)" where the ids between are not all of them.
+    static func waiterWords(_ waiters: Set<TaskID>) -> String {
+        let who = waiters.sorted()
+        guard let first = who.first, let last = who.last else { return "no task" }
+        if who.count <= 4 {
+            let names = who.map(\.description)
+            return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        }
+        let contiguous = last.rawValue - first.rawValue + 1 == UInt64(who.count)
+        return "\(Format.plural(who.count, "task")) (" + (contiguous ? "" : "among ") + "\(first)–\(last))"
     }
 
     /// "5 mutexes" or "1 rw-lock, 1 semaphore": how many locks of each kind, in the order mutex, rw-lock, semaphore.

@@ -116,7 +116,10 @@ extension RenderTimeline {
             }
         }
         for mutex in timeline.mutexes where !mutex.holds.isEmpty || !mutex.pending.isEmpty || !mutex.readHolds.isEmpty {
-            var waits = mutex.holds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
+            // A wait is a contended acquisition (the task blocked or found it held), as stats counts "contended": the
+            // few nanoseconds between an uncontended request and its acquisition are not waiting for the lock.
+            let waited = { (hold: LockHold) in hold.contended && hold.requested < hold.start }
+            var waits = mutex.holds.filter(waited).map { TimeSpan(t($0.requested), t($0.start)) }
             waits += mutex.pending.map { TimeSpan(t($0.time), t(run.end)) }
             waits.sort { $0.start < $1.start }
             var track = LockTrack(mutex: mutex.id, label: mutex.label,
@@ -124,10 +127,10 @@ extension RenderTimeline {
                                   waits: waits)
             track.isReadWrite = mutex.isReadWrite
             track.readHolds = mutex.readHolds.map { ThreadSlice(start: t($0.start), end: t($0.end), task: $0.task) }
-            track.waits += mutex.readHolds.filter { $0.requested < $0.start }.map { TimeSpan(t($0.requested), t($0.start)) }
+            track.waits += mutex.readHolds.filter(waited).map { TimeSpan(t($0.requested), t($0.start)) }
             track.waits.sort { $0.start < $1.start }
-            track.waiters = Set(mutex.holds.filter { $0.requested < $0.start }.map(\.task) + mutex.pending.map(\.task)
-                + mutex.readHolds.filter { $0.requested < $0.start }.map(\.task))
+            track.waiters = Set(mutex.holds.filter(waited).map(\.task) + mutex.pending.map(\.task)
+                + mutex.readHolds.filter(waited).map(\.task))
             locks.append(track)
             var previous: LockHold?
             for hold in mutex.holds {
@@ -155,6 +158,15 @@ extension RenderTimeline {
         }
         for condition in timeline.conditions {
             for wait in condition.waits { mark(wait.task, wait.start, .wait) }
+        }
+        // The wake-ups a thread outside the pool (not the timer) recorded: each put its task's job in the pool's
+        // shared queue (`PoolThreadWakes`).
+        let poolOrTimer = Set(timeline.threads.filter { $0.role == .worker || $0.role == .timer }.map(\.id))
+        var sharedQueueWakes: [TaskID: [UInt64]] = [:]
+        if run.scheduler == "multiplexed" {
+            for wake in timeline.wakes where !poolOrTimer.contains(wake.wakerThread) {
+                sharedQueueWakes[wake.wakee, default: []].append(t(wake.time))
+            }
         }
         for wake in timeline.wakes where wake.waker != .none {
             if !messageWakes.explains(wake) { mark(wake.waker, wake.time, .wake, count: wake.count) }
@@ -236,10 +248,18 @@ extension RenderTimeline {
         for thread in timeline.threads where thread.role == .worker {
             wakesByThread[thread.id] = thread.wakes.elements.map { TimeSpan(t($0.start), t($0.end)) }
         }
-        for i in threads.indices where threads[i].role == .worker {
-            threads[i].woken = PoolThreadWakes.woken(wakesByThread[threads[i].thread] ?? [], slices: threads[i].slices)
+        // Each woken stretch runs past `threadWake` only to a slice that took a task waiting in the shared queue.
+        var sharedQueue: [TaskID: [TimeSpan]] = [:]
+        for i in tasks.indices {
+            guard let starts = sharedQueueWakes[tasks[i].task] else { continue }
+            sharedQueue[tasks[i].task] = PoolThreadWakes.readyStretches(tasks[i].spans, beganAt: starts.sorted())
         }
-        // A task ready while a signalled pool thread had not yet run a task: the OS's share of the wake-up.
+        sharedQueueWakes = [:]
+        for i in threads.indices where threads[i].role == .worker {
+            threads[i].woken = PoolThreadWakes.woken(wakesByThread[threads[i].thread] ?? [], slices: threads[i].slices,
+                                                     sharedQueue: sharedQueue)
+        }
+        // A task ready while a signalled pool thread waited for the OS to run it: the OS's share of the wake-up.
         let signalled = SpanRelabel.merged(threads.filter { $0.role == .worker }.flatMap(\.woken))
         for i in tasks.indices {
             if let start = threadStart[tasks[i].task] {

@@ -174,9 +174,9 @@ public struct ThreadTrack: Sendable {
     /// Stretches in which a pool thread had work and the OS did not run it (`FrozenPoolThreads`), each with the
     /// task that waited for it, sorted. Drawn hatched in that task's colour, not as a free thread.
     public var frozen: [ThreadSlice] = []
-    /// A pool thread's signalled wake-ups, each from the signal to the thread's next run slice (or its next signal),
-    /// sorted: the thread was woken (`threadWake` records when it ran again) but ran no task yet, the OS's doing, not
-    /// free for any task. `PoolThreadWakes`.
+    /// A pool thread's signalled wake-ups, each from the signal to `threadWake` (when the OS ran it again), or on to
+    /// its next run slice where that slice took a task waiting all the while in the pool's shared queue, sorted: the
+    /// OS's doing, not free for any task. `PoolThreadWakes`.
     public var woken: [TimeSpan] = []
     /// Stretches of its slices in which the OS gave it no CPU, by its CPU clock (`CPUStarvation`), sorted and apart.
     /// Its run there is drawn as running or waiting for a CPU, as where more threads ran than cores.
